@@ -1,0 +1,163 @@
+"""Cassette files: finding them, opening them with vcrpy, naming new ones.
+
+Every cassette is opened through vcrpy's own Cassette class with this
+project's serializer and persister (see cassette_format). A file that is not
+a readable vcrpy cassette raises CassetteError with a one-line reason that
+names the file and what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+from vcr.cassette import Cassette
+from vcr.errors import MissingMetadataError
+from vcr.record_mode import RecordMode
+
+from .cassette_format import (
+    MATCH_ON,
+    AtomicFilesystemPersister,
+    LiteralBlockSerializer,
+    scrub_request,
+    scrub_response,
+)
+
+CASSETTE_SUFFIXES = (".yaml", ".yml")
+METADATA_KEY = "pressguard"
+
+
+class CassetteError(Exception):
+    """A cassette that cannot be used; str() is the one-line reason."""
+
+
+def cassette_options(path: Path, record_mode: RecordMode = RecordMode.NONE) -> dict:
+    """vcrpy Cassette arguments: pressguard's format, matching and scrubbing."""
+    return dict(
+        path=str(path),
+        serializer=LiteralBlockSerializer,
+        persister=AtomicFilesystemPersister,
+        record_mode=record_mode,
+        match_on=MATCH_ON,
+        before_record_request=scrub_request,
+        before_record_response=scrub_response,
+        allow_playback_repeats=True,  # a page may be asked for twice (retries, loops)
+    )
+
+
+def open_cassette(path: Path | str) -> Cassette:
+    """Load a cassette for replay, or raise CassetteError saying why not."""
+    path = Path(path)
+    if not path.exists():
+        raise CassetteError(f"{path}: no such cassette; check the path or record it with `pressguard record URL`")
+    if not path.is_file():
+        raise CassetteError(f"{path}: not a file; pass a cassette .yaml file or a folder of them")
+    try:
+        cassette = Cassette.load(**cassette_options(path))
+    except UnicodeDecodeError:
+        raise CassetteError(f"{path}: not UTF-8 text; a vcrpy cassette is a UTF-8 YAML file") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise CassetteError(f"{path}: unreadable YAML{where}; fix the file or record it again") from None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise CassetteError(
+            f"{path}: not a vcrpy cassette (expected `version: 1` and `interactions`); record it again"
+        ) from None
+    if len(cassette) == 0:
+        raise CassetteError(f"{path}: cassette holds no interactions; record it again")
+    return cassette
+
+
+def first_url(cassette: Cassette) -> str:
+    """The page a cassette was recorded for: its first request."""
+    return cassette.requests[0].uri
+
+
+def recording_info(cassette: Cassette) -> dict:
+    """pressguard's metadata (fetch time, source); {} for a plain vcrpy cassette."""
+    try:
+        info = cassette.get_metadata(METADATA_KEY, {})
+    except MissingMetadataError:
+        return {}
+    return info if isinstance(info, dict) else {}
+
+
+class CassetteCache:
+    """Opened cassettes by path, the most recent few kept in memory.
+
+    The spider opens a cassette to learn its URL and the download handler
+    plays it moments later; keeping a bounded number avoids parsing twice
+    without holding a whole corpus in memory.
+    """
+
+    def __init__(self, size: int = 256):
+        self._size = size
+        self._items: OrderedDict[tuple, Cassette] = OrderedDict()
+
+    def get(self, path: Path | str) -> Cassette:
+        path = Path(path)
+        try:
+            stat = path.stat()
+            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            return open_cassette(path)  # raises the right CassetteError
+        cassette = self._items.get(key)
+        if cassette is None:
+            cassette = open_cassette(path)
+            self._items[key] = cassette
+            if len(self._items) > self._size:
+                self._items.popitem(last=False)
+        else:
+            self._items.move_to_end(key)
+        return cassette
+
+
+# One per process: the spider and the handler of a crawl share it.
+CACHE = CassetteCache()
+
+
+def find_cassettes(paths: list[Path | str]) -> list[Path]:
+    """Cassette files named by paths (files, or folders searched recursively).
+
+    Folders whose names start with "_" or "." (such as _captured/) are skipped
+    when found inside a folder, and read when named directly.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            found.append(path)
+        elif path.is_dir():
+            for candidate in sorted(path.rglob("*")):
+                rel = candidate.relative_to(path).parts[:-1]
+                if any(part.startswith(("_", ".")) for part in rel):
+                    continue
+                if candidate.is_file() and candidate.suffix in CASSETTE_SUFFIXES:
+                    found.append(candidate)
+        else:
+            raise CassetteError(f"{path}: no such file or folder; pass cassette files or folders")
+    return found
+
+
+def slug_for_url(url: str) -> str:
+    """A file-name-safe slug for a page: its last path segment, or "index"."""
+    parts = urlsplit(url)
+    segments = [s for s in unquote(parts.path).split("/") if s]
+    slug = segments[-1] if segments else "index"
+    slug = re.sub(r"\.(html?|php|aspx?)$", "", slug, flags=re.IGNORECASE)
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", slug).strip("-.") or "index"
+    return slug[:120]
+
+
+def cassette_path_for(root: Path, site: str, url: str) -> Path:
+    """cassettes/<site>/<slug>.yaml, the layout DESIGN.md fixes."""
+    return Path(root) / site / f"{slug_for_url(url)}.yaml"
+
+
+def site_of_cassette(path: Path) -> str | None:
+    """The site a cassette belongs to by its folder (cassettes/<site>/x.yaml)."""
+    return path.parent.name or None

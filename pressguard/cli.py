@@ -1,0 +1,234 @@
+"""The `pressguard` command: replay, record, extract, sim.
+
+Exit codes (exit_codes.py): 0 healthy, 1 a check or page failed, 2 bad usage
+or unreadable input, always with a one-line reason on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import exit_codes
+from .cassette_format import write_atomically
+from .cassettes import CACHE, CassetteError, cassette_path_for, find_cassettes, first_url, site_of_cassette
+from .sites import site_for_url
+
+
+class UsageProblem(Exception):
+    """Bad input: the message is the one line the user sees."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (UsageProblem, CassetteError) as exc:
+        print(f"pressguard {args.command}: {exc}", file=sys.stderr)
+        return exit_codes.BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pressguard", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    replay = commands.add_parser("replay", help="replay cassettes through the spiders, offline")
+    replay.add_argument("paths", nargs="*", default=["cassettes"], help="cassette files or folders (default: cassettes/)")
+    replay.add_argument("-o", "--output", help="write the items as JSON lines to this file")
+    replay.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
+    replay.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    replay.set_defaults(run=_replay)
+
+    record = commands.add_parser("record", help="fetch pages live through Scrapy and write cassettes")
+    record.add_argument("urls", nargs="+", metavar="URL")
+    record.add_argument("--site", help="spider to record with (default: the site the URL's domain belongs to)")
+    record.add_argument("--cassettes", default="cassettes", help="cassette folder (default: cassettes/)")
+    record.add_argument("--overwrite", action="store_true", help="replace a cassette that already exists")
+    record.add_argument("--name", help="slug of the new cassette, to keep an older recording of the same URL")
+    record.add_argument("--proxy", help="HTTP proxy for the fetch, e.g. the simulator's http://127.0.0.1:PORT")
+    record.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    record.set_defaults(run=_record)
+
+    extract = commands.add_parser("extract", help="extract one saved page, no network; item JSON on stdout")
+    extract.add_argument("file", metavar="FILE.html")
+    extract.add_argument("--url", required=True, help="the URL the page was served at")
+    extract.add_argument("--site", help="site name (default: from the URL)")
+    extract.set_defaults(run=_extract)
+
+    sim = commands.add_parser("sim", help="run the local publisher simulator")
+    sim.add_argument("--port", type=int, default=8765)
+    sim.set_defaults(run=_sim)
+    return parser
+
+
+def _spider_names() -> list[str]:
+    from scrapy.spiderloader import SpiderLoader
+
+    from .runner import project_settings
+
+    return SpiderLoader.from_settings(project_settings()).list()
+
+
+def _log_settings(args) -> dict:
+    return {"LOG_ENABLED": bool(getattr(args, "verbose", False))}
+
+
+# -- replay -------------------------------------------------------------------
+
+
+def _replay(args) -> int:
+    from .runner import run_spiders
+
+    cassettes = find_cassettes(args.paths)
+    if not cassettes:
+        raise UsageProblem(
+            f"{', '.join(args.paths)}: no cassette (.yaml) files there; record some with `pressguard record URL`"
+        )
+    if args.output:
+        _check_writable(Path(args.output))
+    by_site = _group_by_site(cassettes, set(_spider_names()))
+    outcome = run_spiders(
+        [(site, {"cassette": ",".join(map(str, paths))}) for site, paths in sorted(by_site.items())],
+        {**_log_settings(args), "PRESSGUARD_MODE": "replay"},
+    )
+    pages = sorted(outcome.pages, key=lambda p: (p.cassette or "", p.url))
+    if args.output:
+        lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
+        write_atomically(Path(args.output), lines)
+    failed = 0
+    for page in pages:
+        problems = page.error or _failed_checks(page.item)
+        failed += bool(problems)
+        if problems:
+            print(f"FAIL {page.cassette or page.url}: {problems}")
+        elif not args.quiet:
+            print(f"ok   {page.cassette}  {_summary(page.item)}")
+    articles = sum(1 for p in pages if p.item)
+    print(f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing")
+    code = outcome.exit_code
+    if failed and code == exit_codes.OK:
+        code = exit_codes.FAILED
+    return code
+
+
+def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[Path]]:
+    """Each cassette goes to its folder's spider, else its URL's site, else generic."""
+    groups: dict[str, list[Path]] = {}
+    for path in cassettes:
+        site = site_of_cassette(path)
+        if site not in spiders:
+            try:
+                known = site_for_url(first_url(CACHE.get(path)))
+            except CassetteError:
+                known = None  # the spider reports the unreadable file
+            site = known.name if known and known.name in spiders else "generic"
+        groups.setdefault(site, []).append(path)
+    return groups
+
+
+def _failed_checks(item: dict | None) -> str:
+    checks = (item or {}).get("checks") or {}
+    return "; ".join(f"{name}: {msg}" for name, msg in checks.items() if msg != "ok")
+
+
+def _summary(item: dict) -> str:
+    headline = item.get("headline") or ""
+    if len(headline) > 60:
+        headline = headline[:57] + "..."
+    return (
+        f"{item.get('layout')}  {len(item.get('authors') or [])} author(s), "
+        f"{len(item.get('body') or [])} paragraphs  {headline!r}"
+    )
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageProblem(f"{path}: folder {folder} does not exist; create it or choose another -o path")
+    if not os.access(folder, os.W_OK):
+        raise UsageProblem(f"{path}: cannot write in {folder}; choose another -o path")
+
+
+# -- record -------------------------------------------------------------------
+
+
+def _record(args) -> int:
+    from .runner import run_spiders
+
+    spiders = set(_spider_names())
+    if args.site and args.site not in spiders:
+        raise UsageProblem(f"unknown site {args.site!r}; choose one of: {', '.join(sorted(spiders))}")
+    if args.name and len(args.urls) > 1:
+        raise UsageProblem("--name names one cassette; record one URL at a time with it")
+    plan: dict[str, list[tuple[str, Path]]] = {}
+    for url in args.urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise UsageProblem(f"{url}: not an http(s) URL; pass the page's full address")
+        site = args.site or getattr(site_for_url(url), "name", None) or "generic"
+        path = cassette_path_for(Path(args.cassettes), site, args.name or url)
+        if args.name:
+            path = path.with_name(f"{args.name}.yaml")
+        if path.exists() and not args.overwrite:
+            raise UsageProblem(
+                f"{path} already exists for {url}; pass --overwrite to replace it, or --name NEW-SLUG to keep both"
+            )
+        plan.setdefault(site, []).append((url, path))
+    if args.proxy:  # Scrapy's HttpProxyMiddleware reads the standard variables
+        os.environ["http_proxy"] = os.environ["https_proxy"] = args.proxy
+    outcome = run_spiders(
+        [(site, {"pages": pages}) for site, pages in sorted(plan.items())],
+        {**_log_settings(args), "PRESSGUARD_MODE": "record", "PRESSGUARD_CASSETTES_DIR": args.cassettes},
+    )
+    errors = {p.cassette: p.error for p in outcome.pages if p.error}
+    code = exit_codes.OK
+    for site, pages in sorted(plan.items()):
+        for url, path in pages:
+            error = errors.get(str(path))
+            if error and not path.exists():
+                print(f"pressguard record: {error}; nothing written", file=sys.stderr)
+                code = exit_codes.BAD_INPUT
+            elif error:
+                print(f"recorded {url} -> {path}, but: {error}")
+                code = max(code, exit_codes.FAILED)
+            else:
+                print(f"recorded {url} -> {path}")
+    return code
+
+
+# -- extract, sim -------------------------------------------------------------
+
+
+def _extract(args) -> int:
+    from .extract import extract_article
+
+    path = Path(args.file)
+    try:
+        html = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageProblem(f"{path}: no such file; pass a saved HTML page") from None
+    except OSError as exc:
+        raise UsageProblem(f"{path}: cannot read it ({exc.strerror}); pass a saved HTML page") from None
+    parts = urlsplit(args.url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageProblem(f"{args.url}: not an http(s) URL; pass the address the page was served at")
+    item = extract_article(html, args.url, site=args.site)
+    print(json.dumps(item, ensure_ascii=False, indent=1))
+    return exit_codes.OK
+
+
+def _sim(args) -> int:
+    from .sim import main as sim_main
+
+    return sim_main(["--port", str(args.port)])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,228 @@
+"""The cassette download handler: where the network would be, for http and https.
+
+vcrpy patches HTTP client libraries, and Scrapy's Twisted downloads are not
+one of them, so this handler plays vcrpy's Cassette directly. It sits at the
+bottom of the downloader: every downloader middleware (retry, redirect,
+decompression, cookies) still runs above it exactly as it would live.
+
+Modes (setting PRESSGUARD_MODE):
+  replay  answer from the cassette named in request.meta; never open a socket;
+          a request the cassette lacks fails loudly (CassetteMiss)
+  record  download through Scrapy's own HTTP handler, then keep each hop in the
+          page's cassette, scrubbed, saved atomically when the page is complete
+  live    plain downloads, no cassettes (the scheduled crawl)
+"""
+
+from __future__ import annotations
+
+import http
+import logging
+from datetime import datetime, timezone
+from pathlib import Path
+
+import scrapy
+from scrapy.core.downloader.handlers.base import BaseDownloadHandler
+from scrapy.exceptions import NotConfigured
+from scrapy.http import Headers, Response
+from scrapy.responsetypes import responsetypes
+from scrapy.utils.misc import build_from_crawler, load_object
+from vcr.cassette import Cassette
+from vcr.errors import UnhandledHTTPRequestError
+from vcr.record_mode import RecordMode
+from vcr.request import Request as VcrRequest
+
+from . import __version__
+from .cassette_format import scrub_request
+from .cassettes import (
+    CACHE,
+    METADATA_KEY,
+    CassetteError,
+    cassette_options,
+    cassette_path_for,
+    recording_info,
+)
+
+logger = logging.getLogger(__name__)
+# vcrpy logs every interaction, whole page bodies included, at INFO.
+logging.getLogger("vcr").setLevel(logging.WARNING)
+
+MODES = ("replay", "record", "live")
+META_CASSETTE = "pressguard_cassette"  # request.meta: the cassette a page belongs to
+META_FETCHED_AT = "pressguard_fetched_at"  # request.meta: when the page was fetched
+SIMULATOR_HEADER = b"X-Pressguard-Simulator"
+SIMULATED_NOTE = (
+    "Recorded from the pressguard publisher simulator on 127.0.0.1, which stands in for "
+    "the live site; not a capture of the real publisher."
+)
+
+
+class CassetteMiss(Exception):
+    """A replayed request has no recorded answer; str() says how to record it."""
+
+
+class CassetteDownloadHandler(BaseDownloadHandler):
+    lazy = False
+
+    def __init__(self, crawler):
+        super().__init__(crawler)
+        settings = crawler.settings
+        self.mode = settings.get("PRESSGUARD_MODE", "replay")
+        if self.mode not in MODES:
+            raise NotConfigured(f"PRESSGUARD_MODE={self.mode!r}; use one of {', '.join(MODES)}")
+        self.cassettes_dir = Path(settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes"))
+        self._network = None
+        if self.mode != "replay":  # replay must not even build a network client
+            network_cls = load_object(settings["PRESSGUARD_NETWORK_HANDLER"])
+            self._network = build_from_crawler(network_cls, crawler)
+        self._recording: dict[Path, Cassette] = {}
+
+    async def download_request(self, request: scrapy.Request) -> Response:
+        if self.mode == "replay":
+            return self._replay(request)
+        response = await self._network.download_request(request)
+        if self.mode == "record":
+            self._record(request, response)
+        return response
+
+    async def close(self) -> None:
+        # A redirect chain cut short (max hops, offsite) still keeps what it fetched.
+        for path in list(self._recording):
+            self._save(path)
+        if self._network is not None:
+            await self._network.close()
+
+    # -- replay ---------------------------------------------------------------
+
+    def _replay(self, request: scrapy.Request) -> Response:
+        path = request.meta.get(META_CASSETTE)
+        origin = request.meta.get("redirect_urls", [request.url])[0]
+        if not path:
+            self._count("pressguard/cassette_miss")
+            raise CassetteMiss(
+                f"{request.url}: no cassette named for this request (replay never uses the network); "
+                f"record it with `pressguard record {origin}` or run with -s PRESSGUARD_MODE=live"
+            )
+        try:
+            cassette = CACHE.get(path)
+        except CassetteError:
+            self._count("pressguard/cassette_unreadable")
+            raise
+        try:
+            recorded = cassette.play_response(_vcr_request(request))
+        except UnhandledHTTPRequestError:
+            self._count("pressguard/cassette_miss")
+            raise CassetteMiss(
+                f"{request.url}: not in cassette {path}; record the page again with "
+                f"`pressguard record {origin} --overwrite`"
+            ) from None
+        info = recording_info(cassette)
+        if info.get("fetched_at"):
+            request.meta[META_FETCHED_AT] = info["fetched_at"]
+        self._count("pressguard/replayed")
+        return _scrapy_response(request, recorded)
+
+    # -- record ---------------------------------------------------------------
+
+    def _record(self, request: scrapy.Request, response: Response) -> None:
+        origin = request.meta.get("redirect_urls", [request.url])[0]
+        if origin.endswith("/robots.txt"):
+            return  # crawl politeness, not a page of the site
+        path = Path(
+            request.meta.get(META_CASSETTE)
+            or cassette_path_for(self.cassettes_dir, self.crawler.spider.name, origin)
+        )
+        cassette = self._recording.get(path)
+        if cassette is None:
+            # Never loaded from disk: recording replaces the page as a whole.
+            cassette = self._recording[path] = Cassette(**cassette_options(path, RecordMode.ALL))
+            now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+            request.meta[META_FETCHED_AT] = now
+            cassette.get_metadata(METADATA_KEY, _recording_metadata(response, now))
+        vcr_request = scrub_request(_vcr_request(request))
+        # A retried request replaces its earlier answer instead of shadowing it.
+        cassette.data = [
+            (old, answer) for old, answer in cassette.data if old.uri != vcr_request.uri
+        ]
+        cassette.append(vcr_request, _vcr_response(response))
+        if not _is_redirect(response):
+            self._save(path)
+
+    def _save(self, path: Path) -> None:
+        cassette = self._recording.pop(path)
+        cassette._save(force=True)  # vcrpy's save, through the atomic persister
+        self._count("pressguard/recorded")
+        logger.info("recorded %s", path)
+
+    def _count(self, key: str) -> None:
+        if self.crawler.stats:
+            self.crawler.stats.inc_value(key)
+
+
+def _recording_metadata(response: Response, fetched_at: str) -> dict:
+    simulated = SIMULATOR_HEADER in response.headers
+    info = {
+        "fetched_at": fetched_at,
+        "source": "simulator" if simulated else "live",
+        "recorder": f"pressguard {__version__}, Scrapy {scrapy.__version__}",
+    }
+    if simulated:
+        info["note"] = SIMULATED_NOTE
+    return info
+
+
+def _is_redirect(response: Response) -> bool:
+    return 300 <= response.status < 400 and b"Location" in response.headers
+
+
+def _vcr_request(request: scrapy.Request) -> VcrRequest:
+    headers = {
+        key.decode("latin-1"): values[-1].decode("latin-1")
+        for key, values in request.headers.items()
+        if values
+    }
+    return VcrRequest(request.method, request.url, request.body or None, headers)
+
+
+def _vcr_response(response: Response) -> dict:
+    try:
+        message = http.HTTPStatus(response.status).phrase
+    except ValueError:
+        message = ""
+    headers = {
+        key.decode("latin-1"): [value.decode("latin-1") for value in values]
+        for key, values in response.headers.items()
+    }
+    return {
+        "status": {"code": response.status, "message": message},
+        "headers": headers,
+        "body": {"string": response.body},
+    }
+
+
+def _header_bytes(value) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    try:
+        return str(value).encode("latin-1")
+    except UnicodeEncodeError:
+        return str(value).encode("utf-8")
+
+
+def _scrapy_response(request: scrapy.Request, recorded: dict) -> Response:
+    headers = Headers()
+    for name, values in (recorded.get("headers") or {}).items():
+        if not isinstance(values, (list, tuple)):
+            values = [values]
+        headers.setlist(name, [_header_bytes(v) for v in values])
+    body = (recorded.get("body") or {}).get("string") or b""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    respcls = responsetypes.from_args(headers=headers, url=request.url, body=body)
+    return respcls(
+        url=request.url,
+        status=int(recorded["status"]["code"]),
+        headers=headers,
+        body=body,
+        flags=["cassette"],
+        protocol="HTTP/1.1",
+    )

@@ -1,0 +1,56 @@
+"""`scrapy crawl`, with pressguard's one-line errors and exit codes.
+
+Scrapy's own command prints a traceback for an unknown spider or a bad
+cassette and exits 0 when pages failed; this one names the problem in one line
+and exits 2 (bad input, cassette misses) or 1 (pages that failed).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from scrapy.commands.crawl import Command as ScrapyCrawl
+
+from pressguard.cassettes import CassetteError, find_cassettes, open_cassette
+from pressguard.exit_codes import exit_code_from_stats
+
+
+class Command(ScrapyCrawl):
+    def run(self, args, opts):
+        if len(args) == 1:
+            _check_spider(self.crawler_process.spider_loader.list(), args[0])
+            _check_cassettes(opts.spargs.get("cassette"))
+        self._crawlers = []
+        super().run(args, opts)
+        for crawler in self._crawlers:
+            self.exitcode = max(self.exitcode, exit_code_from_stats(crawler.stats.get_stats()))
+
+    def _create_crawler(self, spidercls):
+        # The process forgets finished crawlers; keep them to read their stats.
+        crawler = super()._create_crawler(spidercls)
+        self._crawlers.append(crawler)
+        return crawler
+
+
+def _fail(message: str) -> None:
+    print(f"scrapy crawl: {message}", file=sys.stderr)
+    sys.exit(2)
+
+
+def _check_spider(names: list[str], name: str) -> None:
+    if name not in names:
+        _fail(f"no spider named {name!r}; choose one of: {', '.join(sorted(names))}")
+
+
+def _check_cassettes(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        paths = find_cassettes(value.split(","))
+        if not paths:
+            _fail(f"{value}: holds no cassette (.yaml) files; record some with `pressguard record URL`")
+        for path in paths:
+            open_cassette(path)
+    except CassetteError as exc:
+        _fail(str(exc))
+

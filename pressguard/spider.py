@@ -1,0 +1,100 @@
+"""The base every pressguard spider stands on: cassette replay or live discovery.
+
+With `-a cassette=PATH` (files or folders, comma-separated) a spider replays
+those pages, one request per cassette, each request carrying the cassette it
+came from so the download handler answers from that cassette only. With
+`-a url=URL,...` it fetches those article pages (live, or recorded in record
+mode). With neither, it discovers pages live (subclasses define `discover`).
+"""
+
+from __future__ import annotations
+
+import logging
+
+import scrapy
+
+from .cassettes import CACHE, CassetteError, find_cassettes, first_url
+from .handler import META_CASSETTE, META_FETCHED_AT
+
+logger = logging.getLogger(__name__)
+
+
+class PressguardSpider(scrapy.Spider):
+    def __init__(self, *args, cassette=None, url=None, pages=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cassette_paths = find_cassettes(cassette.split(",")) if cassette else []
+        #: article pages to fetch: [(url, cassette path to record into or None)]
+        self.pages = list(pages or []) + [(u, None) for u in (url.split(",") if url else [])]
+        #: pages that produced no item: [{"url", "cassette", "error"}]
+        self.page_failures: list[dict] = []
+
+    @classmethod
+    def update_settings(cls, settings):
+        super().update_settings(settings)
+        if settings.get("PRESSGUARD_MODE", "replay") == "replay":
+            settings.set("ROBOTSTXT_OBEY", False, priority="spider")
+            settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
+
+    async def start(self):
+        for url, path in self.pages:
+            yield self.article_request(url, meta={META_CASSETTE: str(path)} if path else {})
+        if not self.cassette_paths and not self.pages:
+            async for request in self.discover():
+                yield request
+        for path in self.cassette_paths:
+            try:
+                url = first_url(CACHE.get(path))
+            except CassetteError as exc:
+                self.crawler.stats.inc_value("pressguard/cassette_unreadable")
+                self._fail(str(path), str(path), str(exc))
+                continue
+            yield self.article_request(url, meta={META_CASSETTE: str(path)})
+
+    async def discover(self):
+        """Live discovery of article pages; the generic spider has none."""
+        logger.error("spider %s discovers nothing live; pass -a cassette=PATH", self.name)
+        return
+        yield  # an async generator that yields nothing
+
+    def article_request(self, url: str, **kwargs) -> scrapy.Request:
+        return scrapy.Request(
+            url,
+            callback=self.parse_article,
+            errback=self.page_failed,
+            dont_filter=True,
+            **kwargs,
+        )
+
+    def parse_article(self, response):
+        from .extract import extract_article  # the extractor is the spider's heavy part
+
+        item = extract_article(
+            response.text,
+            response.url,
+            site=self.name,
+            fetched_at=response.meta.get(META_FETCHED_AT),
+        )
+        item.setdefault("checks", {})
+        yield item
+
+    def page_failed(self, failure):
+        request = failure.request
+        self._fail(request.url, request.meta.get(META_CASSETTE), _reason(failure))
+
+    def _fail(self, url: str, cassette: str | None, error: str) -> None:
+        self.page_failures.append({"url": url, "cassette": cassette, "error": error})
+        if self.crawler.stats:
+            self.crawler.stats.inc_value("pressguard/page_failed")
+        logger.error("%s", error)
+
+
+def _reason(failure) -> str:
+    """One line that says what went wrong with a page."""
+    exc = failure.value
+    response = getattr(exc, "response", None)
+    if response is not None:  # HttpError: the site answered, but not with a page
+        return f"{response.url}: HTTP {response.status}"
+    text = str(exc) or type(exc).__name__
+    if failure.request.url not in text:
+        text = f"{failure.request.url}: {text}"
+    return text

@@ -1,0 +1,1 @@
+"""One small module per site; the shared code lives in pressguard."""

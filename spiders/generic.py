@@ -1,0 +1,7 @@
+"""Any publisher without a layout of its own: replay its cassettes with the generic extractor."""
+
+from pressguard.spider import PressguardSpider
+
+
+class GenericSpider(PressguardSpider):
+    name = "generic"
