@@ -48,7 +48,9 @@ Metrics (all implemented below, from scratch):
   "Sarah E. Needleman" equals "Sarah E Needleman", and trimming surrounding punctuation). ``authors_set_exact`` is the same ignoring order.
 * **Invented authors**: labelled pages where the extractor returns a name that is not one
   of the truth authors, which includes every page whose truth is [] (the page names no
-  person) but the extractor returns someone. Total invented names are counted too.
+  person) but the extractor returns someone; that subset is reported on its own
+  (``invented_on_no_author_pages`` of ``no_author_pages``). Total invented names are
+  counted too.
 * **pages/s**: pages divided by the wall time spent inside the extractor call only.
 """
 from __future__ import annotations
@@ -64,7 +66,7 @@ import traceback
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NoReturn
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_LABELS = HERE / "labels" / "article-extraction-benchmark-headline-authors.json"
@@ -72,6 +74,12 @@ SHINGLE_N = 4
 
 
 # --------------------------------------------------------------------------- data
+
+def die(msg: str) -> NoReturn:
+    """Bad usage or unreadable input: one line on stderr, exit status 2."""
+    print(f"generic_quality: {msg}", file=sys.stderr)
+    raise SystemExit(2)
+
 
 class Page:
     __slots__ = ("page_id", "url", "html", "true_body", "label")
@@ -90,15 +98,14 @@ def load_pages(data_dir: Path, labels_path: Path | None, limit: int | None) -> t
     Returns the pages and the number of labels found in the labels file."""
     gt_path = data_dir / "ground-truth.json"
     if not gt_path.is_file():
-        raise SystemExit(
-            f"generic_quality: {gt_path} not found; --data must be a copy of "
+        die(f"{gt_path} not found; --data must be a copy of "
             "scrapinghub/article-extraction-benchmark (ground-truth.json + html/), "
             "see benchmarks/README-generic.md")
     truth = json.loads(gt_path.read_text(encoding="utf-8"))
     labels: dict = {}
     if labels_path is not None:
         if not labels_path.is_file():
-            raise SystemExit(f"generic_quality: labels file {labels_path} not found (--labels)")
+            die(f"labels file {labels_path} not found (--labels)")
         labels = {k: v for k, v in json.loads(labels_path.read_text(encoding="utf-8")).items()
                   if not k.startswith("_")}
     ids = sorted(truth)
@@ -120,7 +127,7 @@ def read_html(html_dir: Path, page_id: str) -> str:
     plain = html_dir / f"{page_id}.html"
     if plain.is_file():
         return plain.read_text(encoding="utf-8", errors="replace")
-    raise SystemExit(f"generic_quality: no html for page {page_id} in {html_dir}")
+    die(f"no html for page {page_id} in {html_dir} (expected {page_id}.html.gz or .html)")
 
 
 # --------------------------------------------------------------------------- tokens & text
@@ -208,7 +215,8 @@ def author_scores(true: list[str], pred: list[str]) -> dict:
     t = [norm_name(a) for a in true if norm_name(a)]
     p = [norm_name(a) for a in pred if norm_name(a)]
     invented = [a for a in p if a not in set(t)]
-    return {"exact": t == p, "set_exact": set(t) == set(p), "invented": invented}
+    return {"exact": t == p, "set_exact": set(t) == set(p), "invented": invented,
+            "no_truth_author": not t}
 
 
 # --------------------------------------------------------------------------- extractors
@@ -301,6 +309,9 @@ def evaluate(name: str, run: Callable[[str, str], Extracted], pages: list[Page])
         "authors_exact": mean([float(r["authors"]["exact"]) for r in labelled]),
         "authors_set_exact": mean([float(r["authors"]["set_exact"]) for r in labelled]),
         "invented_author_pages": sum(1 for r in labelled if r["authors"]["invented"]),
+        "no_author_pages": sum(1 for r in labelled if r["authors"]["no_truth_author"]),
+        "invented_on_no_author_pages": sum(1 for r in labelled
+                                           if r["authors"]["no_truth_author"] and r["authors"]["invented"]),
         "invented_author_names": sum(len(r["authors"]["invented"]) for r in labelled),
         "pages_per_s": len(recs) / spent if spent else 0.0,
         "seconds": spent,
