@@ -1,0 +1,60 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pages_server import PagesServer
+
+ROOT = Path(__file__).resolve().parent.parent
+OFFLINE = Path(__file__).resolve().parent / "offline_cli.py"
+
+
+@pytest.fixture
+def pages():
+    with PagesServer() as server:
+        yield server
+
+
+def _run(argv, cwd, env=None, offline=False):
+    command = [sys.executable, str(OFFLINE)] if offline else [sys.executable, "-m", "pressguard.cli"]
+    full_env = {**os.environ, **(env or {})}
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        if name not in (env or {}):
+            full_env.pop(name, None)
+    return subprocess.run(
+        command + [str(a) for a in argv], cwd=cwd, env=full_env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def cli(tmp_path):
+    """Run `pressguard ARGS` in tmp_path as a user would; returns CompletedProcess."""
+
+    def run(*argv, env=None, offline=False, cwd=None):
+        return _run(argv, cwd or tmp_path, env, offline)
+
+    return run
+
+
+@pytest.fixture
+def scrapy_cli(tmp_path):
+    """Run `scrapy ARGS` from the project folder (where scrapy.cfg is)."""
+
+    def run(*argv):
+        return subprocess.run(
+            [sys.executable, "-m", "scrapy", *map(str, argv)], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+
+    return run
+
+
+def assert_one_line_error(result, *fragments, code=2):
+    """A clean failure: the exit code, one line on stderr naming the fragments, no traceback."""
+    assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for fragment in fragments:
+        assert str(fragment) in lines[0], (fragment, lines[0])
