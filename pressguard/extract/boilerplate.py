@@ -1,0 +1,167 @@
+"""What is never article text: the furniture around and inside GAMURS bodies (and most
+other publishers'), as element markers and as whole-paragraph text patterns.
+
+Element markers are matched against class names cut into words at "-", "_" and spaces
+(so ``wp-block-gamurs-author-bio__name`` has the words ``author`` and ``bio``), never
+against substrings, so ``shadow`` is not an ad and ``icons`` is not ``cons``. Ids are
+only looked at on containers: a subheading id like ``h-how-to-share-codes`` says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Class words that mark a whole subtree as furniture.
+_WORDS = frozenset(
+    """
+    ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt
+    sponsored sponsor promo promoted outbrain taboola ezoic nativo
+    jwplayer player videoplayer
+    related recommended recirc trending popular newsletter subscribe subscription
+    signup login signin register auth modal popup overlay dialog
+    recaptcha grecaptcha captcha cookie cookies consent gdpr
+    share sharing sharedaddy social comment comments disqus
+    breadcrumb breadcrumbs sidebar rail widget widgets toc
+    disclaimer disclosure affiliate verdict score rating pros cons
+    caption credit credits figcaption byline author authors bio meta metadata
+    tags categories pagination pager nav navigation menu footer
+    tile tiles hidden
+    """.split()
+)
+# Multi-word markers, matched as substrings of the lowercased class/id value.
+_PHRASES = re.compile(
+    r"review-summary|screen-reader|sr-only|visually-hidden|read-more|readmore|more-stories"
+    r"|most-read|you-may-like|also-read|see-also|post-tags|table-of-contents|ez-toc"
+    r"|wp-block-gamurs-(?:video|author|review|article-tile|affiliate|related|newsletter"
+    r"|article-metadata|article-header|article-featured)"
+)
+_SPLIT = re.compile(r"[\s_\-]+")
+
+SKIP_ROLES = frozenset(
+    {"dialog", "alertdialog", "complementary", "navigation", "banner", "contentinfo",
+     "search", "alert", "status", "note", "menu", "menubar", "toolbar"}
+)
+# Tags that are furniture wherever they sit inside an article body.
+SKIP_BLOCK_TAGS = frozenset({"aside", "nav", "footer", "header", "form", "figcaption", "ins", "h1"})
+_ID_TAGS = frozenset({"div", "section", "aside", "nav", "ins", "footer", "form", "ul", "ol", "span"})
+_NEVER = frozenset({"html", "body", "main", "article"})
+
+
+def class_is_boilerplate(value: str) -> bool:
+    """Does a class (or id) value name furniture?"""
+    if not value:
+        return False
+    low = value.lower()
+    if _PHRASES.search(low):
+        return True
+    return not _WORDS.isdisjoint(_SPLIT.split(low))
+
+
+def is_boilerplate_node(node) -> bool:
+    """Is this element (with everything under it) furniture rather than article text?"""
+    tag = node.tag
+    if tag in SKIP_BLOCK_TAGS:
+        return True
+    if tag in _NEVER:
+        return False
+    attrs = node.attributes
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    role = attrs.get("role")
+    if role and role.lower() in SKIP_ROLES:
+        return True
+    style = attrs.get("style")
+    if style and ("none" in style or "hidden" in style):
+        s = style.replace(" ", "").lower()
+        if "display:none" in s or "visibility:hidden" in s:
+            return True
+    cls = attrs.get("class")
+    if cls and class_is_boilerplate(cls):
+        return True
+    if tag in _ID_TAGS:
+        ident = attrs.get("id")
+        if ident and class_is_boilerplate(ident):
+            return True
+    return False
+
+
+# Whole paragraphs that are furniture, by their text.
+_TEXT_PATTERNS = [
+    # Labels and widgets
+    r"recommended videos?",
+    r"advertisements?|ad|sponsored( content)?|continue reading below|story continues below"
+    r"|scroll (down )?to continue( reading)?|article continues below( this ad)?",
+    r"author|share( this( article)?)?:?|tags?:.*|filed under:.*",
+    r"(related|disclosure|read more|read also|also read|see also|more|recommended|watch|"
+    r"more from [^:]{1,40}|trending|don'?t miss|related stories|related articles)\s*:.*",
+    r"image of .{1,80}",
+    # Photo credits and captions
+    r"\(?(photos?|images?|screenshots?|screengrabs?|screencaps?|footage|videos?|gifs?|"
+    r"featured image|header image|credit|source)( credit)?\s*(by|via|from|courtesy of|:)\s.{1,140}",
+    r".{0,140}(/|\(|\bvia )\s*(getty images|shutterstock|ap photo|afp|alamy|wireimage|"
+    r"filmmagic|getty)\)?\.?",
+    # Affiliate disclosures
+    r".{0,80}\bis supported by (our|its) (audience|readers)\b.*",
+    r".{0,200}\bwe may earn (a small |an )?(affiliate )?commission\b.*",
+    r"(this|the) (article|post|page|story|guide) (contains|includes|may contain|may include)"
+    r" affiliate links.*",
+    r"learn more about our affiliate policy\.?",
+    # Reviews
+    r"reviewed on:? .{1,80}",
+    r"this review is based on a (retail|review|pre-release|preview|digital) (build|copy|code).*",
+    r"(a )?(review|retail|press) (copy|code|key) (was |of the game was )?provided by.*",
+    r"(verdict|pros|cons|score|the good|the bad|final score)\s*:?",
+    # Account modals, captchas, pixels
+    r".{0,60}this site is protected by recaptcha.*",
+    r"something went wrong\. try again.*",
+    r"create an? (gamurs )?account|choose a (unique name|username).*|choose your preferences"
+    r"|choose how we communicate with you.*|check your email|reset (your )?password",
+    r"an account confirmation link was sent.*|reset instructions sent.*"
+    r"|enter the email address you used.*|if you used apple or google to create your account.*"
+    r"|your details are incorrect.*|by signing up, you agree to.*",
+    r"(sign up|subscribe) (for|to) (our|the) newsletter.*",
+]
+_TEXT_RE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _TEXT_PATTERNS) + r")\Z", re.I | re.S)
+_CREDIT_MAX = 160
+
+
+def is_boilerplate_text(text: str) -> bool:
+    """Is this whole paragraph furniture (a caption, a disclosure, a widget label ...)?"""
+    if not text:
+        return True
+    if _TEXT_RE.match(text) is None:
+        return False
+    # Long paragraphs are only furniture by the unambiguous patterns, never by a
+    # credit-like tail: a 600-character paragraph ending in "via Netflix" is an article.
+    if len(text) <= _CREDIT_MAX:
+        return True
+    low = text.lower()
+    return any(
+        marker in low
+        for marker in (
+            "supported by our audience", "supported by its readers", "commission",
+            "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong",
+        )
+    )
+
+
+def strip_site_suffix(title: str, site_names) -> str:
+    """'Headline – Site' -> 'Headline' (also '|', '-', '—', ':' separators, site first or last)."""
+    if not title:
+        return title
+    for name in sorted({n for n in site_names if n}, key=len, reverse=True):
+        pat = re.compile(
+            r"\s*[\-\u2013\u2014|:·•]\s*" + re.escape(name) + r"\s*\Z", re.I
+        )
+        stripped = pat.sub("", title)
+        if stripped != title and stripped:
+            return stripped
+        pat = re.compile(r"\A\s*" + re.escape(name) + r"\s*[\-\u2013\u2014|:·•]\s*", re.I)
+        stripped = pat.sub("", title)
+        if stripped != title and stripped:
+            return stripped
+    # Unknown site: drop a short trailing " | Something" segment.
+    m = re.match(r"(.{15,}?)\s+[|\u2013\u2014]\s+[^|\u2013\u2014]{2,40}\Z", title)
+    return m.group(1) if m else title

@@ -1,0 +1,47 @@
+"""Strategies every layout shares: the page's JSON-LD and <meta> tags."""
+
+from __future__ import annotations
+
+from .authors import clean_authors
+from .boilerplate import strip_site_suffix
+from .dates import parse_date
+from .page import Page
+
+
+def headline_jsonld(page: Page) -> str:
+    return page.jsonld.headline()
+
+
+def headline_meta(page: Page) -> str:
+    raw = page.meta.first("og:title", "twitter:title", "title", "headline") or page.meta.title
+    return strip_site_suffix(raw, page.site_names) if raw else ""
+
+
+def authors_jsonld(page: Page) -> list[str]:
+    return clean_authors(page.jsonld.author_names(), page.site_names)
+
+
+def authors_meta(page: Page) -> list[str]:
+    meta = page.meta
+    raw = meta.all("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                   "dcterms.creator", "byl")
+    if meta.first("twitter:label1").lower() in ("written by", "author", "by"):
+        raw += meta.all("twitter:data1")
+    raw = [r for r in raw if "://" not in r and not r.startswith("/")]
+    return clean_authors(raw, page.site_names)
+
+
+def published_meta(page: Page) -> str | None:
+    for key in ("article:published_time", "og:published_time", "datepublished",
+                "parsely-pub-date", "sailthru.date", "publish-date", "pubdate",
+                "dc.date.issued", "dc.date", "dcterms.created", "date"):
+        value = page.meta.first(key)
+        if value:
+            parsed = parse_date(value, page.fetched_at)
+            if parsed:
+                return parsed
+    return None
+
+
+def published_jsonld(page: Page) -> str | None:
+    return parse_date(page.jsonld.date_published(), page.fetched_at)

@@ -1,0 +1,195 @@
+"""JSON-LD, as publishers really ship it.
+
+Tolerates: several script blocks; a top-level list; ``@graph``; ``@id`` references
+(Yoast puts the author Person elsewhere in the graph); ``@type`` as string or list;
+author as string, list, object or reference; HTML comments or CDATA around the JSON;
+trailing commas; raw newlines in strings; two objects pasted in one block; and plain
+garbage (ignored). Never trusted more than the page itself: see the layouts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Iterator
+
+from .text import normalize
+
+ARTICLE_TYPES = frozenset(
+    {
+        "article", "newsarticle", "blogposting", "reportagenews", "analysisnewsarticle",
+        "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "review",
+        "techarticle", "scholarlyarticle", "liveblogposting", "report", "posting",
+        "socialmediaposting", "advertisercontentarticle", "satiricalarticle",
+    }
+)
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+
+
+def _loads(text: str) -> list[Any]:
+    """Every JSON value in text, leniently; [] when nothing parses."""
+    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
+    if not text:
+        return []
+    decoder = json.JSONDecoder(strict=False)
+    for attempt in (text, _TRAILING_COMMA.sub(r"\1", text)):
+        values: list[Any] = []
+        pos = 0
+        try:
+            while pos < len(attempt):
+                while pos < len(attempt) and attempt[pos] in " \t\r\n;,":
+                    pos += 1
+                if pos >= len(attempt):
+                    break
+                value, pos = decoder.raw_decode(attempt, pos)
+                values.append(value)
+            return values
+        except ValueError:
+            if values:
+                return values
+            continue
+    return []
+
+
+def types_of(node: dict) -> set[str]:
+    t = node.get("@type")
+    if isinstance(t, str):
+        return {t.lower().rsplit("/", 1)[-1]}
+    if isinstance(t, list):
+        return {x.lower().rsplit("/", 1)[-1] for x in t if isinstance(x, str)}
+    return set()
+
+
+class JsonLd:
+    def __init__(self, tree) -> None:
+        self.nodes: list[dict] = []  # top-level and @graph nodes, in page order
+        self.by_id: dict[str, dict] = {}
+        self.errors = 0
+        for script in tree.css('script[type]'):
+            if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
+                continue
+            values = _loads(script.text(deep=True) or "")
+            if not values:
+                self.errors += 1
+            for value in values:
+                for node in self._top(value):
+                    self.nodes.append(node)
+        for node in self.nodes:
+            self._index(node, 0)
+        self.article = self._find_article()
+
+    def _top(self, value: Any) -> Iterator[dict]:
+        if isinstance(value, list):
+            for v in value:
+                yield from self._top(v)
+        elif isinstance(value, dict):
+            graph = value.get("@graph")
+            if isinstance(graph, (list, dict)):
+                yield from self._top(graph)
+            if types_of(value) or "@graph" not in value:
+                yield value
+
+    def _index(self, value: Any, depth: int) -> None:
+        if depth > 12:
+            return
+        if isinstance(value, dict):
+            ident = value.get("@id")
+            if isinstance(ident, str) and (ident not in self.by_id or len(value) > len(self.by_id[ident])):
+                self.by_id[ident] = value
+            for v in value.values():
+                self._index(v, depth + 1)
+        elif isinstance(value, list):
+            for v in value:
+                self._index(v, depth + 1)
+
+    def resolve(self, value: Any) -> Any:
+        """Follow an ``{"@id": ...}`` reference to the full node, if the page has it."""
+        if isinstance(value, dict):
+            ident = value.get("@id")
+            if isinstance(ident, str) and ident in self.by_id:
+                full = self.by_id[ident]
+                if full is not value:
+                    merged = dict(full)
+                    merged.update({k: v for k, v in value.items() if v not in (None, "")})
+                    return merged
+        return value
+
+    def _find_article(self) -> dict | None:
+        for node in self.nodes:
+            if types_of(node) & ARTICLE_TYPES:
+                return node
+        # A WebPage whose mainEntity is the article
+        for node in self.nodes:
+            main = self.resolve(node.get("mainEntity"))
+            if isinstance(main, dict) and types_of(main) & ARTICLE_TYPES:
+                return main
+        return None
+
+    # -- fields -----------------------------------------------------------------
+
+    def _article_str(self, *keys: str) -> str:
+        if not self.article:
+            return ""
+        for key in keys:
+            value = self.article.get(key)
+            if isinstance(value, list) and value:
+                value = value[0]
+            if isinstance(value, str) and normalize(value):
+                return normalize(value)
+        return ""
+
+    def headline(self) -> str:
+        return self._article_str("headline", "name", "alternativeHeadline")
+
+    def description(self) -> str:
+        return self._article_str("description")
+
+    def date_published(self) -> str:
+        return self._article_str("datePublished", "dateCreated", "uploadDate")
+
+    def author_names(self) -> list[str]:
+        """Names of the article's authors that are (or may be) people, in order.
+
+        Organizations are left out; strings are kept (the people filter judges them).
+        """
+        if not self.article:
+            return []
+        raw = self.article.get("author")
+        if raw is None:
+            raw = self.article.get("creator")
+        items = raw if isinstance(raw, list) else [raw]
+        names: list[str] = []
+        for item in items:
+            item = self.resolve(item)
+            if isinstance(item, str):
+                names.append(item)
+            elif isinstance(item, dict):
+                types = types_of(item)
+                if types and "person" not in types:
+                    continue
+                name = item.get("name")
+                if isinstance(name, list):
+                    name = name[0] if name else None
+                if isinstance(name, str):
+                    names.append(name)
+                elif isinstance(item.get("givenName"), str):
+                    names.append(f"{item.get('givenName')} {item.get('familyName') or ''}")
+        return [normalize(n) for n in names if isinstance(n, str) and normalize(n)]
+
+    def organization_names(self) -> list[str]:
+        """Publisher, Organization and WebSite names: never authors."""
+        out: list[str] = []
+        if self.article:
+            pub = self.resolve(self.article.get("publisher"))
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                out.append(pub["name"])
+        for node in self.by_id.values():
+            if types_of(node) & {"organization", "newsmediaorganization", "website", "corporation"}:
+                if isinstance(node.get("name"), str):
+                    out.append(node["name"])
+        for node in self.nodes:
+            if types_of(node) & {"organization", "newsmediaorganization", "website"}:
+                if isinstance(node.get("name"), str):
+                    out.append(node["name"])
+        return [normalize(n) for n in out if normalize(n)]

@@ -1,0 +1,80 @@
+"""GAMURS shared Gutenberg blocks (We Got This Covered, Dot Esports, Twinfinite, ...).
+
+Selectors are the confirmed ones of GAMURS.md. The template wins over JSON-LD for the
+headline and the authors; when a selector stops matching (a redesign) each field falls
+back to JSON-LD / meta and then to the generic extractor, and provenance says so.
+"""
+
+from __future__ import annotations
+
+from .. import common, generic
+from ..authors import clean_authors
+from ..blocks import collect_blocks
+from ..boilerplate import is_boilerplate_node
+from ..dates import parse_date
+from ..page import Page
+from ..strategy import Layout
+from ..text import node_text
+
+HEADLINE = "h1.wp-block-gamurs-article-header__content--title"
+DEK = "div.wp-block-gamurs-article-header__content--subtitle, .wp-block-gamurs-article-header__content--subtitle"
+BYLINE = ".wp-block-gamurs-article-metadata__name [data-author]"
+BYLINE_BOX = ".wp-block-gamurs-article-metadata__name"
+DATE = ".wp-block-gamurs-article-metadata__date-and-time"
+BODY = "div.entry-content.wp-block-gamurs-article-content, .wp-block-gamurs-article-content"
+# an element with a class that starts with "wp-block-gamurs-"
+MARKER = '[class^="wp-block-gamurs-"], [class*=" wp-block-gamurs-"]'
+
+
+def detect(tree) -> bool:
+    return tree.css_first(MARKER) is not None
+
+
+def headline(page: Page) -> str:
+    return node_text(page.first(HEADLINE))
+
+
+def dek(page: Page) -> str | None:
+    return node_text(page.first(DEK)) or None
+
+
+def authors(page: Page) -> list[str]:
+    nodes = page.all(BYLINE)
+    if nodes:
+        raw = [node_text(n) or (n.attributes.get("data-author") or "").replace("-", " ").title()
+               for n in nodes]
+    else:
+        box = page.first(BYLINE_BOX)
+        raw = [node_text(box)] if box is not None else []
+    return clean_authors(raw, page.site_names, allow_single=True)
+
+
+def published(page: Page) -> str | None:
+    node = page.first(DATE)
+    if node is None:
+        return None
+    return parse_date(node.attributes.get("data-datetime") or node_text(node), page.fetched_at)
+
+
+def body(page: Page) -> list[str]:
+    container = page.first(BODY)
+    if container is None:
+        return []
+    head = headline(page)
+    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), head, dek(page))
+
+
+LAYOUT = Layout(
+    name="gamurs-blocks",
+    detect=detect,
+    fields={
+        "headline": [("template", headline), ("jsonld", common.headline_jsonld),
+                     ("meta", common.headline_meta), ("generic", generic.headline_generic)],
+        "dek": [("template", dek), ("generic", generic.dek_generic)],
+        "authors": [("template", authors), ("jsonld", common.authors_jsonld),
+                    ("meta", common.authors_meta), ("generic", generic.authors_dom)],
+        "published": [("meta", common.published_meta), ("jsonld", common.published_jsonld),
+                      ("template", published), ("generic", generic.published_dom)],
+        "body": [("template", body), ("generic", generic.body_generic)],
+    },
+)

@@ -1,0 +1,55 @@
+"""<head> metadata in one pass: meta tags by name/property/itemprop, canonical, title."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin, urlsplit
+
+from .text import normalize
+
+
+class Meta:
+    """All <meta> values of a page, keys lowercased (``og:title``, ``author`` ...)."""
+
+    def __init__(self, tree) -> None:
+        self.values: dict[str, list[str]] = {}
+        for node in tree.css("meta"):
+            attrs = node.attributes
+            content = attrs.get("content")
+            if content is None:
+                continue
+            content = normalize(content)
+            if not content:
+                continue
+            for key_attr in ("property", "name", "itemprop"):
+                key = attrs.get(key_attr)
+                if key:
+                    self.values.setdefault(key.strip().lower(), []).append(content)
+        self.canonical = ""
+        for link in tree.css('link[rel]'):
+            rels = (link.attributes.get("rel") or "").lower().split()
+            if "canonical" in rels and not self.canonical:
+                self.canonical = (link.attributes.get("href") or "").strip()
+        title = tree.css_first("title")
+        self.title = normalize(title.text()) if title is not None else ""
+
+    def first(self, *keys: str) -> str:
+        for key in keys:
+            vals = self.values.get(key)
+            if vals:
+                return vals[0]
+        return ""
+
+    def all(self, *keys: str) -> list[str]:
+        out: list[str] = []
+        for key in keys:
+            out.extend(self.values.get(key, ()))
+        return out
+
+    def canonical_url(self, base: str) -> str:
+        """The canonical URL made absolute against base; "" if absent or not http(s)."""
+        if not self.canonical:
+            return ""
+        url = urljoin(base, self.canonical)
+        if urlsplit(url).scheme not in ("http", "https"):
+            return ""
+        return url

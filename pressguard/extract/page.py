@@ -1,0 +1,112 @@
+"""One parsed page and everything derived from it, each computed once, on first use."""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..sites import SITES, site_for_url
+from .jsonld import JsonLd
+from .meta import Meta
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def decode_html(html: str | bytes) -> str:
+    """Bytes -> text: BOM, then <meta charset>, then UTF-8, then cp1252; never raises."""
+    if isinstance(html, str):
+        return html
+    if html.startswith(b"\xef\xbb\xbf"):
+        return html[3:].decode("utf-8", "replace")
+    if html.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return html.decode("utf-16", "replace")
+    m = _CHARSET.search(html[:4096])
+    if m:
+        try:
+            return html.decode(m.group(1).decode("ascii").lower(), "strict")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        return html.decode("cp1252", "replace")
+
+
+class Page:
+    def __init__(self, html: str | bytes, url: str, *, site: str | None = None,
+                 fetched_at: str | None = None, tree: LexborHTMLParser | None = None) -> None:
+        self.given_url = url
+        self.fetched_at = fetched_at
+        self.tree = tree if tree is not None else LexborHTMLParser(decode_html(html))
+        self._site = site
+        self._cache: dict[str, object] = {}
+
+    # -- selectors, cached: layouts ask for the same nodes more than once --------
+
+    def first(self, selector: str):
+        key = "1:" + selector
+        if key not in self._cache:
+            self._cache[key] = self.tree.css_first(selector)
+        return self._cache[key]
+
+    def all(self, selector: str) -> list:
+        key = "*:" + selector
+        if key not in self._cache:
+            self._cache[key] = self.tree.css(selector)
+        return self._cache[key]  # type: ignore[return-value]
+
+    # -- derived -----------------------------------------------------------------
+
+    @cached_property
+    def meta(self) -> Meta:
+        return Meta(self.tree)
+
+    @cached_property
+    def jsonld(self) -> JsonLd:
+        return JsonLd(self.tree)
+
+    @cached_property
+    def url(self) -> str:
+        return self.meta.canonical_url(self.given_url) or self.given_url
+
+    @cached_property
+    def url_source(self) -> str:
+        return "canonical" if self.meta.canonical_url(self.given_url) else "given"
+
+    @cached_property
+    def known_site(self):
+        return site_for_url(self.given_url) or site_for_url(self.url)
+
+    @cached_property
+    def site(self) -> str:
+        if self._site:
+            return self._site
+        if self.known_site is not None:
+            return self.known_site.name
+        host = (urlsplit(self.url).hostname or urlsplit(self.given_url).hostname or "").lower()
+        return host[4:] if host.startswith("www.") else host
+
+    @cached_property
+    def site_names(self) -> list[str]:
+        """Every name the site goes by on this page: never a headline, never an author."""
+        names = [s.title for s in SITES.values()]
+        if self.known_site is not None:
+            names.insert(0, self.known_site.title)
+        names += self.meta.all("og:site_name", "application-name", "apple-mobile-web-app-title")
+        names += self.jsonld.organization_names()
+        host = (urlsplit(self.url).hostname or "").lower()
+        if host:
+            bare = host[4:] if host.startswith("www.") else host
+            names += [bare, bare.split(".")[0]]
+        if self._site:
+            names.append(self._site)
+        seen: set[str] = set()
+        out = []
+        for n in names:
+            if n and n.lower() not in seen:
+                seen.add(n.lower())
+                out.append(n)
+        return out

@@ -1,0 +1,69 @@
+"""Layouts as data: for each field an ordered list of named strategies.
+
+A strategy is ``(name, fn)`` with ``fn(page) -> value``; the first strategy whose value
+is valid for the field wins and its name goes into the item's provenance. Layouts differ
+only in their strategy lists (and their detector), so adding a site template is adding
+data plus a few small selector functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping, Sequence
+
+from .page import Page
+
+Strategy = tuple[str, Callable[[Page], Any]]
+FIELDS = ("headline", "dek", "authors", "published", "body")
+
+
+def valid(fieldname: str, value: Any, page: Page) -> bool:
+    if fieldname == "headline":
+        if not isinstance(value, str) or not value.strip():
+            return False
+        return value.strip().lower() not in {n.lower() for n in page.site_names}
+    if fieldname == "dek":
+        return isinstance(value, str) and bool(value.strip())
+    if fieldname == "authors":
+        return isinstance(value, list) and bool(value)
+    if fieldname == "published":
+        return isinstance(value, str) and bool(value)
+    if fieldname == "body":
+        return isinstance(value, list) and bool(value)
+    return value is not None
+
+
+EMPTY: dict[str, Any] = {"headline": "", "dek": None, "authors": [], "published": None, "body": []}
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    detect: Callable[[Any], bool]  # (tree) -> does this page use the layout?
+    fields: Mapping[str, Sequence[Strategy]] = field(default_factory=dict)
+
+    def run(self, page: Page) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "url": page.url,
+            "site": page.site,
+            "layout": self.name,
+        }
+        provenance: dict[str, str | None] = {"url": page.url_source}
+        for fieldname in FIELDS:
+            item[fieldname] = EMPTY[fieldname]
+            provenance[fieldname] = None
+            for name, fn in self.fields.get(fieldname, ()):
+                value = fn(page)
+                if valid(fieldname, value, page):
+                    item[fieldname] = value
+                    provenance[fieldname] = name
+                    break
+        item["provenance"] = provenance
+        return item
+
+    def candidates(self, page: Page) -> dict[str, list[tuple[str, Any]]]:
+        """Every strategy's answer for every field (for checks that compare sources)."""
+        out: dict[str, list[tuple[str, Any]]] = {}
+        for fieldname in FIELDS:
+            out[fieldname] = [(name, fn(page)) for name, fn in self.fields.get(fieldname, ())]
+        return out

@@ -1,0 +1,91 @@
+"""Node -> clean text.
+
+The text of an element is the concatenation of its text nodes, as a browser lays it
+out: whitespace that exists in the source (between an inline tag and its neighbour)
+is kept, block boundaries and ``<br>`` become a space, so no word is ever glued to
+its neighbour; entities are decoded by the parser; every Unicode space (NBSP, thin
+space, ideographic space, ...) becomes a plain space; invisible format characters
+(zero-width space, BOM, soft hyphen) vanish; runs of whitespace collapse to one space.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Elements whose content is never reader-visible text.
+SKIP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+        "embed", "canvas", "video", "audio", "select", "option", "textarea", "input",
+        "button", "head", "title", "meta", "link", "base", "source", "track", "map",
+        "dialog",
+    }
+)
+
+# Elements that start a new line when rendered: their edges are word boundaries.
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details",
+        "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend",
+        "li", "listing", "main", "menu", "nav", "ol", "p", "pre", "section", "summary",
+        "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "xmp",
+    }
+)
+
+_WS = re.compile(r"\s+")  # str patterns: \s covers NBSP, U+2009, U+202F, U+3000 ...
+_INVISIBLE = str.maketrans(
+    {
+        "\u200b": None,  # zero-width space
+        "\ufeff": None,  # BOM / zero-width no-break space
+        "\u00ad": None,  # soft hyphen
+        "\u2060": None,  # word joiner
+        "\u200e": None,  # LRM
+        "\u200f": None,  # RLM
+    }
+)
+
+
+def normalize(text: str | None) -> str:
+    """Collapse whitespace (any Unicode space counts), drop invisible characters, strip."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text.translate(_INVISIBLE)).strip()
+
+
+def _collect(node, parts: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif tag == "br" or tag == "hr":
+            parts.append(" ")
+        elif tag == "img":
+            continue
+        elif tag in SKIP_TAGS or tag.startswith("-"):
+            continue
+        elif tag in BLOCK_TAGS:
+            parts.append(" ")
+            _collect(child, parts)
+            parts.append(" ")
+        else:
+            _collect(child, parts)
+
+
+def node_text(node) -> str:
+    """The clean, single-line text of an element (see the module docstring)."""
+    if node is None:
+        return ""
+    if node.tag == "-text":
+        return normalize(node.text_content)
+    parts: list[str] = []
+    _collect(node, parts)
+    return normalize("".join(parts))
+
+
+def attr(node, name: str) -> str:
+    """An attribute value, normalized; "" when absent."""
+    if node is None:
+        return ""
+    value = node.attributes.get(name)
+    return normalize(value) if value else ""
