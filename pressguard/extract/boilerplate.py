@@ -57,6 +57,24 @@ def class_is_boilerplate(value: str) -> bool:
     return not _WORDS.isdisjoint(_SPLIT.split(low))
 
 
+_BOX_LABELS = frozenset({"pros", "cons", "the good", "the bad", "verdict", "the verdict", "score"})
+_BOX_LABEL_TAGS = frozenset({"h2", "h3", "h4", "h5", "h6", "strong", "b"})
+
+
+def is_review_box(node) -> bool:
+    """A review box without telling classes: a div whose first element is a heading
+    reading "Pros", "Cons", "Verdict" ... (Destructoid's own theme does this)."""
+    if node.tag not in ("div", "section"):
+        return False
+    child = node.child
+    while child is not None and (child.tag == "-comment" or (child.tag == "-text" and not (child.text_content or "").strip())):
+        child = child.next
+    if child is None or child.tag not in _BOX_LABEL_TAGS:
+        return False
+    label = " ".join((child.text(deep=True) or "").split()).rstrip(":").lower()
+    return label in _BOX_LABELS
+
+
 def is_boilerplate_node(node) -> bool:
     """Is this element (with everything under it) furniture rather than article text?"""
     tag = node.tag
@@ -66,7 +84,7 @@ def is_boilerplate_node(node) -> bool:
         return False
     attrs = node.attributes
     if not attrs:
-        return False
+        return is_review_box(node)
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     role = attrs.get("role")
@@ -84,7 +102,7 @@ def is_boilerplate_node(node) -> bool:
         ident = attrs.get("id")
         if ident and class_is_boilerplate(ident):
             return True
-    return False
+    return is_review_box(node)
 
 
 # Whole paragraphs that are furniture, by their text.

@@ -140,3 +140,28 @@ def parse_date(text: str | None, fetched_at: str | None = None) -> str | None:
             return None
         return _to_iso(now - timedelta(seconds=n * _UNITS[unit]))
     return None
+
+
+_SEARCH = re.compile(
+    r"\b(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.replace("?P<mon>", "?:") + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)",
+    re.I,
+)
+_SEARCH_REL = re.compile(r"\b(?:just now|yesterday|(?:an?|one|\d+)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago)\b", re.I)
+
+
+def search_date(text: str | None, fetched_at: str | None = None) -> str | None:
+    """The first readable date anywhere in a longer text ("Posted on March 3, 2024 by ...")."""
+    s = normalize(text)
+    if not s:
+        return None
+    m = _SEARCH.search(s)
+    if m:
+        # extend over a time that follows the date
+        parsed = parse_date(s[m.start():m.end() + 24], fetched_at) or parse_date(m.group(0), fetched_at)
+        if parsed:
+            return parsed
+    m = _SEARCH_REL.search(s)
+    if m:
+        return parse_date(m.group(0), fetched_at)
+    return None

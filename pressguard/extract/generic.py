@@ -19,7 +19,7 @@ from . import common
 from .authors import clean_authors
 from .blocks import Block, collect_blocks
 from .boilerplate import is_boilerplate_node, is_boilerplate_text
-from .dates import parse_date
+from .dates import parse_date, search_date
 from .page import Page
 from .strategy import Layout
 from .text import node_text, normalize
@@ -111,10 +111,28 @@ def _score_containers(page: Page) -> tuple[Any, float, dict[int, float], dict[in
             nodes[key] = node
             scores[key] = scores.get(key, 0.0) + score / div
             node = node.parent
+    if sum(scores.values()) < 3.0:
+        _score_text_divs(page, furniture, scores, nodes)
     if not scores:
         return None, 0.0, scores, nodes
     best_key = max(scores, key=lambda k: scores[k])
     return nodes[best_key], scores[best_key], scores, nodes
+
+
+def _score_text_divs(page: Page, furniture: "_Furniture", scores: dict, nodes: dict) -> None:
+    """Pages without <p> (text and <br> straight in a div): score divs by their own text."""
+    for div in page.all("div, td, section, article"):
+        own = sum(len((c.text_content or "").strip()) for c in div.iter(include_text=True) if c.tag == "-text")
+        if own < 100 or furniture.inside(div):
+            continue
+        text = div.text(deep=True)
+        length = len(normalize(text)) or 1
+        density = _link_chars(div) / length
+        if density > 0.5:
+            continue
+        key = div.mem_id
+        nodes[key] = div
+        scores[key] = scores.get(key, 0.0) + (1 + text.count(",") + min(own // 100, 3)) * (1 - density)
 
 
 def _containers(page: Page) -> list:
@@ -176,7 +194,14 @@ def _words(s: str) -> set[str]:
     return set(re.findall(r"\w+", s.lower()))
 
 
+def _is_home_link(node) -> bool:
+    a = node.css_first("a[href]")
+    return a is not None and (a.attributes.get("href") or "").rstrip("/") in ("", "/", ".")
+
+
 def _main_h1(page: Page):
+    """(node, text) of the headline <h1>, or None. With several h1s (a logo h1 is common)
+    the one that best matches og:title/<title> wins, then the longer one."""
     key = "generic:h1"
     if key in page._cache:
         return page._cache[key]
@@ -190,13 +215,35 @@ def _main_h1(page: Page):
     if len(h1s) == 1:
         chosen = h1s[0]
     elif h1s:
-        ref = _words(page.meta.first("og:title", "twitter:title") or page.meta.title)
-        if ref:
-            chosen = max(h1s, key=lambda ht: len(_words(ht[1]) & ref) / (len(_words(ht[1])) or 1))
-        else:
-            chosen = h1s[0]
+        ref = _words(common.headline_meta(page))
+
+        def rank(ht):
+            words = _words(ht[1])
+            overlap = len(words & ref) / (len(words) or 1) if ref else 0.0
+            return (round(overlap, 2), not _is_home_link(ht[0]), len(words))
+
+        chosen = max(h1s, key=rank)
     page._cache[key] = chosen
     return chosen
+
+
+def _title_node(page: Page):
+    """The headline element: the main h1, else a heading whose text is the meta title."""
+    h = _main_h1(page)
+    if h:
+        return h
+    key = "generic:title-node"
+    if key not in page._cache:
+        ref = common.headline_meta(page).lower()
+        found = None
+        if ref:
+            for node in page.all("h2, h3, [class*='title'], [class*='headline']"):
+                text = node_text(node)
+                if text and text.lower() == ref:
+                    found = (node, text)
+                    break
+        page._cache[key] = found
+    return page._cache[key]
 
 
 def headline_generic(page: Page) -> str:
@@ -205,7 +252,7 @@ def headline_generic(page: Page) -> str:
 
 
 def dek_generic(page: Page) -> str | None:
-    h = _main_h1(page)
+    h = _title_node(page)
     if not h:
         return None
     h1, headline = h
@@ -247,7 +294,7 @@ def dek_generic(page: Page) -> str | None:
 
 def _scope(page: Page):
     """The article element around the headline, else <main>, else the body."""
-    h = _main_h1(page)
+    h = _title_node(page)
     node = h[0] if h else None
     while node is not None:
         if node.tag == "article":
@@ -312,10 +359,21 @@ def published_dom(page: Page) -> str | None:
     scope = _scope(page)
     if scope is None:
         return None
-    for sel in ('[itemprop="datePublished"]', "time[datetime]", '[class*="publish"]', '[class*="date"]'):
+    for sel in ('[itemprop="datePublished"]', "time[datetime]", "time"):
         for node in scope.css(sel):
             value = node.attributes.get("datetime") or node.attributes.get("content") or node_text(node)
             parsed = parse_date(value, page.fetched_at)
+            if parsed:
+                return parsed
+    for sel in ('[class*="publish"]', '[class*="date"]', '[class*="time"]', '[class*="byline"]',
+                '[class*="meta"]', '[class*="info"]', '[class*="posted"]'):
+        for node in scope.css(sel):
+            if _author_furniture(node, scope):
+                continue
+            text = node_text(node)
+            if len(text) > 200:
+                continue
+            parsed = search_date(node.attributes.get("data-datetime") or text, page.fetched_at)
             if parsed:
                 return parsed
     return None

@@ -16,23 +16,26 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
 def decode_html(html: str | bytes) -> str:
-    """Bytes -> text: BOM, then <meta charset>, then UTF-8, then cp1252; never raises."""
+    """Bytes -> text: BOM, then UTF-8 if valid, then <meta charset>, then cp1252; never raises."""
     if isinstance(html, str):
         return html
     if html.startswith(b"\xef\xbb\xbf"):
         return html[3:].decode("utf-8", "replace")
     if html.startswith((b"\xff\xfe", b"\xfe\xff")):
         return html.decode("utf-16", "replace")
+    # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares: legacy
+    # encodings almost never form valid UTF-8 sequences, and mislabelled pages abound.
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
     m = _CHARSET.search(html[:4096])
     if m:
         try:
             return html.decode(m.group(1).decode("ascii").lower(), "strict")
         except (LookupError, UnicodeDecodeError):
             pass
-    try:
-        return html.decode("utf-8")
-    except UnicodeDecodeError:
-        return html.decode("cp1252", "replace")
+    return html.decode("cp1252", "replace")
 
 
 class Page:

@@ -31,18 +31,14 @@ def detect(tree) -> bool:
     return any(tree.css_first(sel) is not None for sel in (".dto-rail-column", AUTHOR, DEK))
 
 
-def _h1(page: Page):
-    container = page.first(BODY)
-    # the h1 that precedes the body (the theme has one, but be safe about logos)
+def headline(page: Page) -> str:
+    """The theme's one h1 (skipping a logo h1 that holds the site name)."""
+    site = {n.lower() for n in page.site_names}
     for h in page.all("h1"):
         text = node_text(h)
-        if text and text.lower() not in {n.lower() for n in page.site_names}:
+        if text and text.lower() not in site:
             return text
-    return "" if container is None else ""
-
-
-def headline(page: Page) -> str:
-    return _h1(page)
+    return ""
 
 
 def dek(page: Page) -> str | None:
@@ -64,25 +60,11 @@ def published(page: Page) -> str | None:
     return parse_date(value, page.fetched_at)
 
 
-def _is_review_box(node) -> bool:
-    """A Pros/Cons box: a div whose first element is an h4 reading Pros or Cons."""
-    if node.tag != "div":
-        return False
-    child = node.child
-    while child is not None and child.tag.startswith("-"):
-        child = child.next
-    return child is not None and child.tag == "h4" and node_text(child).lower() in ("pros", "cons")
-
-
-def _skip(node) -> bool:
-    return is_boilerplate_node(node) or _is_review_box(node)
-
-
 def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    return generic.filter_blocks(collect_blocks(container, _skip), headline(page), dek(page))
+    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), headline(page), dek(page))
 
 
 LAYOUT = Layout(
