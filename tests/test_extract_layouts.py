@@ -1,0 +1,204 @@
+"""Layout templates on real-looking pages: GAMURS shared blocks and Destructoid's own theme."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pressguard.extract import detect_layout, extract_article, extract_candidates, extract_generic
+from pressguard.extract.page import Page
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+DOTE_URL = "https://dotesports.com/roblox/news/anime-vanguards-codes"
+TWIN_URL = "https://twinfinite.net/reviews/lumen-drift-review/"
+DTOID_URL = "https://www.destructoid.com/reviews/review-hollow-cartographer/"
+
+
+def load(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def codes() -> dict:
+    return extract_article(load("dotesports-codes-coauthors.html"), DOTE_URL + "?utm_medium=social")
+
+
+# -- shared blocks: a codes guide by two authors ------------------------------------
+
+def test_coauthors_in_page_order_with_non_ascii_names(codes):
+    assert codes["authors"] == ["Zoë Ferreira-Núñez", "Kacper Wiśniewski"]
+    assert codes["provenance"]["authors"] == "template"
+
+
+def test_relative_canonical_made_absolute(codes):
+    assert codes["url"] == DOTE_URL
+    assert codes["site"] == "dotesports"
+
+
+def test_headline_dek_entities_and_nbsp(codes):
+    assert codes["headline"] == "All Anime Vanguards codes (August 2025)"
+    assert codes["dek"] == "Free gems, rerolls and trait crystals—while they last."
+
+
+CODES = [
+    "UPDATE4 – Redeem for 2,000 gems and 10 trait rerolls (New)",
+    "SORRYFORDELAY – Redeem for 1,500 gems",
+    "VANGUARDS100K Redeem for 500 gems",
+    "RELEASE – Redeem for 1,000 gems",
+    "ANIMEV – Redeem for 5 trait crystals",
+    "THANKYOU – Redeem for 750 gems",
+]
+
+
+def test_code_list_split_by_ad_slots_stays_one_list(codes):
+    body = codes["body"]
+    start = body.index("Active codes") + 1
+    assert body[start:start + len(CODES)] == CODES
+    assert body[start + len(CODES)] == "Expired codes"
+
+
+def test_subheadings_and_list_items_are_paragraphs(codes):
+    body = codes["body"]
+    assert body[1:3] == ["All Anime Vanguards codes", "Active codes"]
+    assert "How to redeem Anime Vanguards codes" in body  # its id says "share": ignored
+    assert body[-4:-1] == [
+        "Launch Anime Vanguards in Roblox.",
+        "Press the Settings button on the left side of the screen.",
+        "Type a code into the box and hit Redeem.",
+    ]
+    assert body[-1].startswith("If a code doesn’t work") and "Łódź-based" in body[-1]
+
+
+def test_codes_page_boilerplate_dropped(codes):
+    text = "\n".join(codes["body"])
+    for banned in ("Advertisement", "Continue reading below", "Recommended Videos", "Related:",
+                   "Blox Fruits", "Screenshot by", "Disclosure", "commission", "Zoë covers", "Author"):
+        assert banned not in text, banned
+
+
+def test_generic_is_a_second_opinion_on_the_codes_page(codes):
+    item = extract_generic(load("dotesports-codes-coauthors.html"), DOTE_URL)
+    assert item["body"] == codes["body"]
+    assert item["headline"] == codes["headline"]
+    assert item["authors"] == codes["authors"]
+
+
+# -- shared blocks: a review with a collective byline ------------------------------
+
+def test_staff_byline_gives_no_authors():
+    item = extract_article(load("twinfinite-review-staff.html"), TWIN_URL)
+    # template "Twinfinite Staff", JSON-LD Organization, meta author = the site: nobody
+    assert item["authors"] == []
+    assert item["provenance"]["authors"] is None
+
+
+def test_review_box_and_disclaimers_excluded():
+    item = extract_article(load("twinfinite-review-staff.html"), TWIN_URL)
+    assert item["body"] == [
+        "Lumen Drift opens with a lighthouse keeper, a broken lamp and an ocean that glows when you "
+        "are not looking at it. It never explains itself, and it is better for it.",
+        "Puzzles are built around light bending through glass floats. Early ones are gentle; by the "
+        "fourth island you are juggling three beams, a tide timer and a grumpy gull.",
+        "Is Lumen Drift worth it?",
+        "At twelve dollars and six hours, yes. It is short, it is kind, and its final puzzle is one "
+        "of the best I have solved this year.",
+    ]
+    assert item["dek"] is None
+    assert item["published"] == "2025-03-02T09:00:00-05:00"
+    assert item["provenance"]["published"] == "jsonld"
+
+
+# -- JSON-LD that disagrees, is partial, or is broken -------------------------------
+
+def test_template_wins_when_jsonld_disagrees():
+    html = load("dotesports-codes-coauthors.html")
+    html = html.replace('"headline":"All Anime Vanguards codes (August 2025)"',
+                        '"headline":"Anime Vanguards codes (July 2025)"')
+    html = html.replace('"name":"Kacper Wiśniewski"', '"name":"Someone Else"')
+    cands = extract_candidates(html, DOTE_URL)
+    assert ("jsonld", "Anime Vanguards codes (July 2025)") in cands["headline"]
+    assert ("jsonld", ["Zoë Ferreira-Núñez", "Someone Else"]) in cands["authors"]
+    item = extract_article(html, DOTE_URL)
+    assert item["headline"] == "All Anime Vanguards codes (August 2025)"
+    assert item["authors"] == ["Zoë Ferreira-Núñez", "Kacper Wiśniewski"]
+    assert item["provenance"]["headline"] == item["provenance"]["authors"] == "template"
+
+
+def test_malformed_jsonld_is_ignored_and_template_still_works():
+    html = load("dotesports-codes-coauthors.html")
+    html = html.replace('"@graph":[', '"@graph":[[[{', 1)  # broken beyond repair
+    page = Page(html, DOTE_URL)
+    assert page.jsonld.article is None and page.jsonld.errors == 1
+    item = extract_article(html, DOTE_URL)
+    assert item["authors"] == ["Zoë Ferreira-Núñez", "Kacper Wiśniewski"]
+    assert item["published"] == "2025-08-10T14:03:00+00:00"
+
+
+def test_jsonld_and_meta_take_over_when_the_byline_block_is_gone():
+    html = load("dotesports-codes-coauthors.html")
+    html = re.sub(r'<div class="wp-block-gamurs-article-metadata__name">.*?</div>\s*</div>',
+                  "</div>", html, flags=re.S)
+    item = extract_article(html, DOTE_URL)
+    assert item["authors"] == ["Zoë Ferreira-Núñez", "Kacper Wiśniewski"]  # @id ref resolved
+    assert item["provenance"]["authors"] == "jsonld"
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    item = extract_article(html, DOTE_URL)
+    assert item["authors"] == ["Zoë Ferreira-Núñez"]
+    assert item["provenance"]["authors"] == "meta"
+
+
+def test_template_date_text_when_no_machine_date():
+    html = load("twinfinite-review-staff.html")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    item = extract_article(html, TWIN_URL)
+    assert item["published"] == "2025-03-02T09:00:00+00:00"  # zone-less text read as UTC
+    assert item["provenance"]["published"] == "template"
+
+
+# -- Destructoid's own theme --------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def dtoid() -> dict:
+    return extract_article(load("destructoid2025-review.html"), DTOID_URL)
+
+
+def test_destructoid2025_detected(dtoid):
+    assert dtoid["layout"] == "destructoid2025"
+    assert detect_layout(Page(load("destructoid2025-review.html"), DTOID_URL).tree) == "destructoid2025"
+    assert dtoid["site"] == "destructoid"
+
+
+def test_destructoid2025_fields(dtoid):
+    assert dtoid["headline"] == "Review: Hollow Cartographer"
+    assert dtoid["dek"] == "Mapping the dark is a lonely, lovely job"
+    assert dtoid["authors"] == ["Chris Moyse"]  # not the rail's "Eric Van Allen"
+    assert dtoid["published"] == "2026-01-14T16:00:00+00:00"
+    assert {dtoid["provenance"][f] for f in ("headline", "dek", "authors", "body")} == {"template"}
+
+
+def test_destructoid2025_body_without_review_furniture(dtoid):
+    body = dtoid["body"]
+    assert body[0].startswith("Somewhere under a city") and "Hollow Cartographer asks" in body[0]
+    assert "A map worth keeping" in body
+    assert body[-1].startswith("Performance on Steam Deck")
+    assert "you lose the journal entry it came from — and with it" in body[3]
+    text = "\n".join(body)
+    for banned in ("Verdict", "8.5", "Pros", "Cons", "Mapping is the game", "Late-game backtracking",
+                   "retail build", "Advertisement", "Image via", "Metroidvania", "Comments"):
+        assert banned not in text, banned
+
+
+def test_destructoid2025_template_date_when_meta_missing():
+    html = load("destructoid2025-review.html").replace("article:published_time", "x-removed")
+    html = re.sub(r'<script type="application/ld\+json">.*?</script>', "", html, flags=re.S)
+    item = extract_article(html, DTOID_URL)
+    assert item["published"] == "2026-01-14T11:00:00-05:00"  # "11:00 AM EST"
+    assert item["provenance"]["published"] == "template"
+
+
+def test_shared_blocks_page_not_mistaken_for_destructoid2025():
+    html = load("dotesports-codes-coauthors.html")
+    assert detect_layout(Page(html, DOTE_URL).tree) == "gamurs-blocks"
+    assert detect_layout(Page((FIXTURES / "generic-blog-br.html").read_bytes(), "https://x.example/").tree) == "generic"
