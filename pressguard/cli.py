@@ -106,7 +106,9 @@ def _replay(args) -> int:
     for page in pages:
         problems = page.error or _failed_checks(page.item)
         failed += bool(problems)
-        if problems:
+        if page.error:  # already names the URL or file
+            print(f"FAIL {page.error}")
+        elif problems:
             print(f"FAIL {page.cassette or page.url}: {problems}")
         elif not args.quiet:
             print(f"ok   {page.cassette}  {_summary(page.item)}")
@@ -185,7 +187,13 @@ def _record(args) -> int:
         os.environ["http_proxy"] = os.environ["https_proxy"] = args.proxy
     outcome = run_spiders(
         [(site, {"pages": pages}) for site, pages in sorted(plan.items())],
-        {**_log_settings(args), "PRESSGUARD_MODE": "record", "PRESSGUARD_CASSETTES_DIR": args.cassettes},
+        {
+            **_log_settings(args),
+            "PRESSGUARD_MODE": "record",
+            "PRESSGUARD_CASSETTES_DIR": args.cassettes,
+            # a developer's handful of named pages; the scheduled crawl keeps AutoThrottle
+            "AUTOTHROTTLE_ENABLED": False,
+        },
     )
     errors = {p.cassette: p.error for p in outcome.pages if p.error}
     code = exit_codes.OK

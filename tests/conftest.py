@@ -50,10 +50,16 @@ def scrapy_cli(tmp_path):
     return run
 
 
-def assert_one_line_error(result, *fragments, code=2):
-    """A clean failure: the exit code, one line on stderr naming the fragments, no traceback."""
+def assert_one_line_error(result, *fragments, code=2, after_scrapy_log=False):
+    """A clean failure: the exit code, one line on stderr naming the fragments, no traceback.
+
+    `scrapy` itself logs its start-up banner before any command runs; with
+    after_scrapy_log the reason must be the one line after that banner.
+    """
     assert result.returncode == code, (result.returncode, result.stdout, result.stderr)
     lines = [line for line in result.stderr.splitlines() if line.strip()]
+    if after_scrapy_log:
+        lines = [line for line in lines if line.startswith("scrapy crawl:")]
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr
     for fragment in fragments:
