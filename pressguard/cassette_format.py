@@ -41,20 +41,15 @@ class _LiteralBlockDumper(yaml.SafeDumper):
 
     def analyze_scalar(self, scalar):
         analysis = super().analyze_scalar(scalar)
-        if (
-            analysis.multiline
-            and not analysis.allow_block
-            and not _NEEDS_QUOTING.search(scalar)
-            and not _TAB_INDENT.match(scalar)
-        ):
-            analysis.allow_block = True
+        if analysis.multiline:
+            analysis.allow_block = not (_NEEDS_QUOTING.search(scalar) or _TAB_INDENT.match(scalar))
         return analysis
 
 
 # Characters that a literal block cannot carry verbatim: control characters
 # other than tab and newline (\r would be folded into \n on load), the
 # YAML-special line breaks, BOM, and surrogates.
-_NEEDS_QUOTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ud800-\udfff\x85]")
+_NEEDS_QUOTING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 # A block whose first content line starts with a tab has no readable
@@ -63,7 +58,10 @@ _TAB_INDENT = re.compile(r"[\n ]*\t")
 
 
 def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in data else None
+    if _NEEDS_QUOTING.search(data):
+        style = '"'  # escapes them; PyYAML would even write a lone \x85 unquoted
+    else:
+        style = "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
