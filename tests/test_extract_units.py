@@ -1,0 +1,214 @@
+"""The small pieces: text, authors, dates, JSON-LD, boilerplate, speed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from pressguard.extract import extract_article
+from pressguard.extract.authors import clean_authors
+from pressguard.extract.blocks import collect_blocks
+from pressguard.extract.boilerplate import is_boilerplate_text, strip_site_suffix
+from pressguard.extract.dates import parse_date, search_date
+from pressguard.extract.jsonld import JsonLd
+from pressguard.extract.page import decode_html
+from pressguard.extract.text import node_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def p_text(html: str) -> str:
+    return node_text(LexborHTMLParser(html).css_first("p"))
+
+
+# -- text ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "html, want",
+    [
+        ("<p>block Ukraine from <a href='#'>joining</a> NATO</p>", "block Ukraine from joining NATO"),
+        ("<p>the\n<em>terms</em>\nof a deal</p>", "the terms of a deal"),
+        ("<p>is <strong>sup</strong>ported by</p>", "is supported by"),  # no space in source: none added
+        ("<p>line one<br>line two</p>", "line one line two"),
+        ("<p>Tom&nbsp;&amp;&nbsp;Jerry &#8211; &ldquo;cat&rdquo;</p>", "Tom & Jerry – “cat”"),
+        ("<p>zero\u200bwidth soft\u00adhyphen thin\u2009space</p>", "zerowidth softhyphen thin space"),
+        ("<p><span>Crimea</span><span> </span><span>status</span></p>", "Crimea status"),
+        ("<p>a<script>var x=1;</script> b<style>p{}</style></p>", "a b"),
+        ("<p>Ελλάδα — 日本語のテキスト — עברית</p>", "Ελλάδα — 日本語のテキスト — עברית"),
+    ],
+)
+def test_node_text(html, want):
+    assert p_text(html) == want
+
+
+def test_blocks_do_not_glue_neighbours():
+    tree = LexborHTMLParser("<div><div>One</div><div>Two</div><ul><li>A<ul><li>B</li></ul></li></ul>"
+                            "<p>x<br><br>y</p><table><tr><td>CODE1</td><td>500 gems</td></tr></table></div>")
+    blocks = [b.text for b in collect_blocks(tree.css_first("div"))]
+    assert blocks == ["One", "Two", "A", "B", "x", "y", "CODE1 | 500 gems"]
+
+
+# -- authors -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "raw, want",
+    [
+        (["By Jane Doe"], ["Jane Doe"]),
+        (["BY: Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+        (["Jane Doe, John Roe & Ana María López"], ["Jane Doe", "John Roe", "Ana María López"]),
+        (["Jane Doe, Senior Editor"], ["Jane Doe"]),
+        (["Jane Doe - Staff Writer"], ["Jane Doe"]),
+        (["Jane Doe (@janedoe)", "jane@example.com"], ["Jane Doe"]),
+        (["Jane Doe", "JANE DOE".title(), "John Roe", "Jane Doe"], ["Jane Doe", "John Roe"]),
+        (["Staff", "Editorial Team", "Twinfinite Staff", "We Got This Covered"], []),
+        (["Photo by Andrew Harnik/Getty Images", "Andrew Harnik/Getty Images", "Image via Netflix"], []),
+        (["Reuters", "Associated Press", "Home", "Movies", "Sign in"], []),
+        (["Ludwig van Beethoven", "José Álvarez", "Zoë O'Brien-Núñez"],
+         ["Ludwig van Beethoven", "José Álvarez", "Zoë O'Brien-Núñez"]),
+        (["Written by Sam Okafor on Aug 10, 2025"], ["Sam Okafor"]),
+        (["admin", "jorge"], []),
+    ],
+)
+def test_clean_authors(raw, want):
+    assert clean_authors(raw, ["We Got This Covered", "Twinfinite"]) == want
+
+
+def test_single_word_names_only_from_trusted_sources():
+    assert clean_authors(["Aggy"]) == []
+    assert clean_authors(["Aggy"], allow_single=True) == ["Aggy"]
+    assert clean_authors(["Staff"], allow_single=True) == []
+
+
+# -- dates ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("2025-08-10T14:03:00+00:00", "2025-08-10T14:03:00+00:00"),
+        ("2025-08-10T14:03:00Z", "2025-08-10T14:03:00+00:00"),
+        ("2025-08-10T14:03:00.5+0200", "2025-08-10T14:03:00+02:00"),
+        ("Published: Aug 10, 2025 10:03 am", "2025-08-10T10:03:00+00:00"),
+        ("Updated: Aug 10, 2025 12:15 pm", "2025-08-10T12:15:00+00:00"),
+        ("August 10, 2025 at 10:03 PM EDT", "2025-08-10T22:03:00-04:00"),
+        ("10th August 2025", "2025-08-10T00:00:00+00:00"),
+        ("2 hours ago", "2025-08-10T14:00:00+00:00"),
+        ("5 mins ago", "2025-08-10T15:55:00+00:00"),
+        ("yesterday", "2025-08-09T16:00:00+00:00"),
+        ("Feb 30, 2025", None),
+        ("soon", None),
+        ("", None),
+    ],
+)
+def test_parse_date(text, want):
+    assert parse_date(text, "2025-08-10T16:00:00+00:00") == want
+
+
+def test_relative_without_fetch_time_is_none():
+    assert parse_date("2 hours ago") is None
+    assert search_date("Posted on March 3, 2024 by Léa") == "2024-03-03T00:00:00+00:00"
+
+
+# -- JSON-LD -------------------------------------------------------------------------
+
+def ld(*blocks: str) -> JsonLd:
+    scripts = "".join(f'<script type="application/ld+json">{b}</script>' for b in blocks)
+    return JsonLd(LexborHTMLParser(f"<html><head>{scripts}</head><body></body></html>"))
+
+
+def test_jsonld_graph_with_references():
+    doc = ld('{"@graph":[{"@type":"WebPage","name":"x"},{"@type":"NewsArticle","headline":"H",'
+             '"author":[{"@id":"#p1"},{"@id":"#org"}]},{"@type":"Person","@id":"#p1","name":"Ann Lee"},'
+             '{"@type":"Organization","@id":"#org","name":"Site"}]}')
+    assert doc.headline() == "H"
+    assert doc.author_names() == ["Ann Lee"]
+    assert "Site" in doc.organization_names()
+
+
+@pytest.mark.parametrize(
+    "author, want",
+    [
+        ('"Ann Lee"', ["Ann Lee"]),
+        ('["Ann Lee", {"@type":"Person","name":"Bo Chen"}]', ["Ann Lee", "Bo Chen"]),
+        ('{"@type":["Person"],"name":["Ann Lee"]}', ["Ann Lee"]),
+        ('{"@type":"Organization","name":"Site"}', []),
+        ('{"givenName":"Ann","familyName":"Lee"}', ["Ann Lee"]),
+    ],
+)
+def test_jsonld_author_shapes(author, want):
+    assert ld('{"@type":"BlogPosting","headline":"H","author":%s}' % author).author_names() == want
+
+
+def test_jsonld_lenient_and_broken():
+    ok = ld('<!--{"@type":"Article","headline":"Tail, comma",}-->')
+    assert ok.headline() == "Tail, comma"
+    two = ld('{"@type":"Organization","name":"S"}{"@type":"Article","headline":"Second"}')
+    assert two.headline() == "Second"
+    broken = ld('{"@type":"Article","headline": "x"', "not json at all")
+    assert broken.article is None and broken.errors == 2
+    assert ld('{"@type":"Article","headline":"line\nbreak"}').headline() == "line break"
+
+
+# -- boilerplate, titles, charsets ----------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    ["Recommended Videos", "Photo by Andrew Harnik/Getty Images", "Screenshot by Twinfinite",
+     "Image via Netflix", "Screengrab via YouTube", "Related: All Blox Fruits codes",
+     "Disclosure: we were sent a review copy.",
+     "This article includes affiliate links, which may provide small compensation to Dot Esports.",
+     "The Mary Sue is supported by our audience. When you purchase through links on our site, "
+     "we may earn a small commission. Learn more about our Affiliate Policy",
+     "Reviewed on PC", "This review is based on a retail build of the game provided by the publisher.",
+     "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+     "Advertisement"],
+)
+def test_boilerplate_text(text):
+    assert is_boilerplate_text(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Photographers were kept away from the summit, and the only picture came via a phone.",
+     "He said the photo by the river was taken in 2014, long before the dispute began.",
+     "Related reading suggests otherwise, according to three studies published this year.",
+     "Ukraine and Russia peace talks falter as US pulls away"],
+)
+def test_article_text_is_not_boilerplate(text):
+    assert not is_boilerplate_text(text)
+
+
+def test_strip_site_suffix():
+    names = ["We Got This Covered"]
+    assert strip_site_suffix("A headline – We Got This Covered", names) == "A headline"
+    assert strip_site_suffix("We Got This Covered | A headline", names) == "A headline"
+    assert strip_site_suffix("A headline that mentions nothing | Some Blog", names) == "A headline that mentions nothing"
+    assert strip_site_suffix("Rock – paper – scissors rules", names) == "Rock – paper – scissors rules"
+
+
+def test_decode_html_charsets():
+    assert decode_html("é".encode("utf-8")) == "é"
+    assert decode_html(b'<meta charset="windows-1252"><p>caf\xe9</p>').endswith("café</p>")
+    # mislabelled: declared latin-1, really UTF-8
+    assert decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode("utf-8")).endswith("café</p>")
+    assert decode_html(b"\xef\xbb\xbf<p>x</p>") == "<p>x</p>"
+
+
+# -- speed ---------------------------------------------------------------------------
+
+def test_extraction_is_fast():
+    html = (ROOT / "pressguard" / "sim" / "data" / "wgtc-seed.html").read_text(encoding="utf-8")
+    tiles = html[html.index('<article class="wp-block-gamurs-article-tile">'):html.index("</article>") + 10]
+    big = html.replace("</aside>", tiles * 170 + "</aside>")  # ~150 KB, like a real page
+    assert len(big) > 140_000
+    url = "https://wegotthiscovered.com/politics/x/"
+    extract_article(big, url)
+    n = 20
+    start = time.perf_counter()
+    for _ in range(n):
+        item = extract_article(big, url)
+    per_page = (time.perf_counter() - start) / n
+    assert len(item["body"]) == 10
+    assert per_page < 0.05, f"{per_page * 1000:.1f} ms per 150 KB page"
