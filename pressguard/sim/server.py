@@ -31,6 +31,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive by default, like the real origins
     server_version = "nginx"
     sys_version = ""
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
     timeout = 30  # idle keep-alive connections are dropped after this many seconds
     tunnel_host: str | None = None
     scheme = "http"
