@@ -15,8 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .text import BLOCK_TAGS, SKIP_TAGS, node_text, normalize
+from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize
 
+_END = object()  # block-end marker on the walk stack
 _BR = "\x00"
 _BR_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + r"]*")
 
@@ -50,40 +51,44 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
             if text:
                 out.append(Block(text, state["tag"], min(links, len(text))))
 
-    def walk(node, in_link: bool) -> None:
-        for child in node.iter(include_text=True):
-            tag = child.tag
-            if tag == "-text":
-                t = child.text_content
-                if t:
-                    buf.append(t)
-                    if in_link:
-                        state["links"] += len(t.strip())
-                continue
-            if tag.startswith("-") or tag in SKIP_TAGS or tag == "img":
-                continue
-            if tag == "br":
-                buf.append(_BR)
-                continue
-            if skip is not None and skip(child):
-                if tag in BLOCK_TAGS:
-                    flush()
-                continue
-            if tag == "tr":
-                flush()
-                cells = [node_text(c) for c in child.iter() if c.tag in ("td", "th")]
-                row = " | ".join(c for c in cells if c)
-                if row:
-                    out.append(Block(row, "tr", 0))
-                continue
+    # An explicit stack of (node, inside-a-link) and block-end markers, not recursion:
+    # malformed pages nest thousands of levels deep.
+    stack: list = [(c, False) for c in _children_reversed(root)]
+    while stack:
+        entry = stack.pop()
+        if entry is _END:
+            flush()
+            continue
+        child, in_link = entry
+        tag = child.tag
+        if tag == "-text":
+            t = child.text_content
+            if t:
+                buf.append(t)
+                if in_link:
+                    state["links"] += len(t.strip())
+            continue
+        if tag.startswith("-") or tag in SKIP_TAGS or tag == "img":
+            continue
+        if tag == "br":
+            buf.append(_BR)
+            continue
+        if skip is not None and skip(child):
             if tag in BLOCK_TAGS:
                 flush()
-                state["tag"] = tag
-                walk(child, in_link)
-                flush()
-            else:
-                walk(child, in_link or tag == "a")
-
-    walk(root, False)
+            continue
+        if tag == "tr":
+            flush()
+            cells = [node_text(c) for c in child.iter() if c.tag in ("td", "th")]
+            row = " | ".join(c for c in cells if c)
+            if row:
+                out.append(Block(row, "tr", 0))
+            continue
+        kids = [(c, in_link or tag == "a") for c in _children_reversed(child)]
+        if tag in BLOCK_TAGS:
+            flush()
+            state["tag"] = tag
+            stack.append(_END)
+        stack.extend(kids)
     flush()
     return out

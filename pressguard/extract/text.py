@@ -53,23 +53,36 @@ def normalize(text: str | None) -> str:
     return _WS.sub(" ", text.translate(_INVISIBLE)).strip()
 
 
+_CLOSE = object()  # marks the end of a block element on the walk stack
+
+
+def _children_reversed(node) -> list:
+    kids = list(node.iter(include_text=True))
+    kids.reverse()
+    return kids
+
+
 def _collect(node, parts: list[str]) -> None:
-    for child in node.iter(include_text=True):
+    # An explicit stack, not recursion: malformed pages nest thousands of levels deep.
+    stack: list = _children_reversed(node)
+    while stack:
+        child = stack.pop()
+        if child is _CLOSE:
+            parts.append(" ")
+            continue
         tag = child.tag
         if tag == "-text":
             parts.append(child.text_content or "")
         elif tag == "br" or tag == "hr":
             parts.append(" ")
-        elif tag == "img":
-            continue
-        elif tag in SKIP_TAGS or tag.startswith("-"):
+        elif tag == "img" or tag in SKIP_TAGS or tag.startswith("-"):
             continue
         elif tag in BLOCK_TAGS:
             parts.append(" ")
-            _collect(child, parts)
-            parts.append(" ")
+            stack.append(_CLOSE)
+            stack.extend(_children_reversed(child))
         else:
-            _collect(child, parts)
+            stack.extend(_children_reversed(child))
 
 
 def node_text(node) -> str:
