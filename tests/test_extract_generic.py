@@ -117,7 +117,7 @@ def test_site_argument_overrides():
 def test_empty_page_gives_empty_item():
     item = extract_generic("", "https://www.example.com/a")
     assert item == {
-        "url": "https://www.example.com/a", "site": "example.com", "layout": "generic",
+        "url": "https://www.example.com/a", "site": "www.example.com", "layout": "generic",
         "headline": "", "dek": None, "authors": [], "published": None, "body": [],
         "provenance": {"url": "given", "headline": None, "dek": None, "authors": None,
                        "published": None, "body": None},

@@ -202,3 +202,19 @@ def test_shared_blocks_page_not_mistaken_for_destructoid2025():
     html = load("dotesports-codes-coauthors.html")
     assert detect_layout(Page(html, DOTE_URL).tree) == "gamurs-blocks"
     assert detect_layout(Page((FIXTURES / "generic-blog-br.html").read_bytes(), "https://x.example/").tree) == "generic"
+
+
+def test_template_keeps_linked_list_items_and_drops_embeds():
+    extra = (
+        '<h3 class="wp-block-heading" id="h-where">Where to find more codes</h3>'
+        '<ul class="wp-block-list"><li><a href="https://www.roblox.com/groups/1">Kitsune Studio Roblox group</a></li>'
+        '<li><a href="https://discord.gg/x">Anime Vanguards Discord</a></li></ul>'
+        '<figure class="wp-block-embed is-type-video wp-block-embed-youtube"><div class="wp-block-embed__wrapper">'
+        "https://www.youtube.com/watch?v=abc123</div></figure>"
+        "<p>https://www.youtube.com/watch?v=def456</p>"
+    )
+    html = load("dotesports-codes-coauthors.html").replace("<p data-injectable=\"\">Disclosure:", extra + "<p data-injectable=\"\">Disclosure:")
+    body = extract_article(html, DOTE_URL)["body"]
+    i = body.index("Where to find more codes")
+    assert body[i + 1:i + 3] == ["Kitsune Studio Roblox group", "Anime Vanguards Discord"]
+    assert not any("youtube.com" in p for p in body)

@@ -25,7 +25,7 @@ _WORDS = frozenset(
     disclaimer disclosure affiliate verdict score rating pros cons
     caption credit credits figcaption byline author authors bio meta metadata
     tags categories pagination pager nav navigation menu footer
-    tile tiles hidden
+    tile tiles hidden embed
     """.split()
 )
 # Multi-word markers, matched as substrings of the lowercased class/id value.
@@ -115,6 +115,7 @@ _TEXT_PATTERNS = [
     r"(related|disclosure|read more|read also|also read|see also|more|recommended|watch|"
     r"more from [^:]{1,40}|trending|don'?t miss|related stories|related articles)\s*:.*",
     r"image of .{1,80}",
+    r"https?://\S+|www\.\S+",  # a bare URL: an embed that did not render
     # Photo credits and captions
     r"\(?(photos?|images?|screenshots?|screengrabs?|screencaps?|footage|videos?|gifs?|"
     r"featured image|header image|credit|source)( credit)?\s*(by|via|from|courtesy of|:)\s.{1,140}",

@@ -161,19 +161,22 @@ def _containers(page: Page) -> list:
     return out
 
 
-def _usable(block: Block, headline: str, dek: str | None) -> bool:
+def _usable(block: Block, headline: str, dek: str | None, link_filter: bool) -> bool:
     text = block.text
     if is_boilerplate_text(text):
         return False
     if text == headline or (dek and text == dek):
         return False
-    if block.link_density > 0.6 and len(text) < 200:
+    if link_filter and block.link_density > 0.6 and len(text) < 200:
         return False
     return True
 
 
-def filter_blocks(blocks: list[Block], headline: str = "", dek: str | None = None) -> list[str]:
-    return [b.text for b in blocks if _usable(b, headline, dek)]
+def filter_blocks(blocks: list[Block], headline: str = "", dek: str | None = None, *,
+                  link_filter: bool = True) -> list[str]:
+    """Paragraph texts minus furniture text, the headline/dek repeated, and (with
+    link_filter, for containers found by scoring) short paragraphs that are mostly links."""
+    return [b.text for b in blocks if _usable(b, headline, dek, link_filter)]
 
 
 def body_generic(page: Page) -> list[str]:

@@ -24,12 +24,27 @@ ARTICLE_TYPES = frozenset(
     }
 )
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_WRAPPERS = re.compile(r"^\s*(?:<!--|<!\[CDATA\[|//\s*<!\[CDATA\[)|(?:-->|\]\]>|//\s*\]\]>)\s*$")
+_OPENERS = ("<!--", "//<![CDATA[", "// <![CDATA[", "<![CDATA[")
+_CLOSERS = ("-->", "//]]>", "// ]]>", "]]>")
+
+
+def _unwrap(text: str) -> str:
+    """Drop the HTML comment / CDATA wrappers some CMSs put around the JSON."""
+    text = text.strip()
+    for opener in _OPENERS:
+        if text.startswith(opener):
+            text = text[len(opener):].lstrip()
+            break
+    for closer in _CLOSERS:
+        if text.endswith(closer):
+            text = text[: -len(closer)].rstrip()
+            break
+    return text
 
 
 def _loads(text: str) -> list[Any]:
     """Every JSON value in text, leniently; [] when nothing parses."""
-    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
+    text = _unwrap(text).rstrip(";").strip()
     if not text:
         return []
     decoder = json.JSONDecoder(strict=False)

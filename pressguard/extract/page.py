@@ -89,8 +89,7 @@ class Page:
             return self._site
         if self.known_site is not None:
             return self.known_site.name
-        host = (urlsplit(self.url).hostname or urlsplit(self.given_url).hostname or "").lower()
-        return host[4:] if host.startswith("www.") else host
+        return (urlsplit(self.given_url).hostname or urlsplit(self.url).hostname or "").lower()
 
     @cached_property
     def site_names(self) -> list[str]:

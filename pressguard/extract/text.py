@@ -34,23 +34,17 @@ BLOCK_TAGS = frozenset(
 )
 
 _WS = re.compile(r"\s+")  # str patterns: \s covers NBSP, U+2009, U+202F, U+3000 ...
-_INVISIBLE = str.maketrans(
-    {
-        "\u200b": None,  # zero-width space
-        "\ufeff": None,  # BOM / zero-width no-break space
-        "\u00ad": None,  # soft hyphen
-        "\u2060": None,  # word joiner
-        "\u200e": None,  # LRM
-        "\u200f": None,  # RLM
-    }
-)
+# zero-width space, BOM, soft hyphen, word joiner, LRM, RLM
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060\u200e\u200f]")
 
 
 def normalize(text: str | None) -> str:
     """Collapse whitespace (any Unicode space counts), drop invisible characters, strip."""
     if not text:
         return ""
-    return _WS.sub(" ", text.translate(_INVISIBLE)).strip()
+    if _INVISIBLE.search(text) is not None:
+        text = _INVISIBLE.sub("", text)
+    return _WS.sub(" ", text).strip()
 
 
 _CLOSE = object()  # marks the end of a block element on the walk stack

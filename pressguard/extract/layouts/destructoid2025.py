@@ -64,7 +64,8 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), headline(page), dek(page))
+    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), headline(page), dek(page),
+                                 link_filter=False)
 
 
 LAYOUT = Layout(

@@ -61,7 +61,8 @@ def body(page: Page) -> list[str]:
     if container is None:
         return []
     head = headline(page)
-    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), head, dek(page))
+    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), head, dek(page),
+                                 link_filter=False)
 
 
 LAYOUT = Layout(
