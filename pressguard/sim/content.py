@@ -546,6 +546,9 @@ def build_site(site: Site) -> list[Article]:
                             published, modified, image, credit, blocks, review,
                             tags=(section, slugify(w.fill("{title}")))))
         published -= timedelta(hours=7, minutes=arng.randint(0, 50))
+    # The newest article had nothing older to link when built; give it its "Related:" line.
+    arts[0].blocks.insert(4, Block("related", text=arts[1].headline,
+                                   link=(arts[1].headline, arts[1].url)))
     if site.name == "wegotthiscovered":
         arts.append(_seed_article(site, site_idx))
         arts.sort(key=lambda a: a.published, reverse=True)
