@@ -212,3 +212,12 @@ def test_extraction_is_fast():
     per_page = (time.perf_counter() - start) / n
     assert len(item["body"]) == 10
     assert per_page < 0.05, f"{per_page * 1000:.1f} ms per 150 KB page"
+
+
+def test_jsonld_prefers_the_article_about_this_page():
+    html = ('<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Related one",'
+            '"url":"https://s.example/other/"},{"@type":"NewsArticle","headline":"This one",'
+            '"mainEntityOfPage":{"@id":"https://s.example/this/"}}]</script>')
+    tree = LexborHTMLParser(html)
+    assert JsonLd(tree, "https://s.example/this").headline() == "This one"
+    assert JsonLd(tree).headline() == "Related one"  # no URL to go by: the first

@@ -77,7 +77,8 @@ def types_of(node: dict) -> set[str]:
 
 
 class JsonLd:
-    def __init__(self, tree) -> None:
+    def __init__(self, tree, url: str = "") -> None:
+        self.url = url
         self.nodes: list[dict] = []  # top-level and @graph nodes, in page order
         self.by_id: dict[str, dict] = {}
         self.errors = 0
@@ -130,16 +131,33 @@ class JsonLd:
                     return merged
         return value
 
+    def _about_page(self, node: dict) -> bool:
+        """Does an article node say it is this page (url, @id or mainEntityOfPage)?"""
+        if not self.url:
+            return False
+        want = self.url.split("#")[0].rstrip("/")
+        refs = [node.get("url"), node.get("@id"), node.get("mainEntityOfPage")]
+        for ref in refs:
+            if isinstance(ref, dict):
+                ref = ref.get("@id") or ref.get("url")
+            if isinstance(ref, str) and ref.split("#")[0].rstrip("/") == want:
+                return True
+        return False
+
     def _find_article(self) -> dict | None:
-        for node in self.nodes:
-            if types_of(node) & ARTICLE_TYPES:
+        """The page's own article node: the one that names this page's URL if several do
+        (a graph may also list related articles), else the first one."""
+        articles = [n for n in self.nodes if types_of(n) & ARTICLE_TYPES]
+        if not articles:
+            # A WebPage whose mainEntity is the article
+            for node in self.nodes:
+                main = self.resolve(node.get("mainEntity"))
+                if isinstance(main, dict) and types_of(main) & ARTICLE_TYPES:
+                    articles.append(main)
+        for node in articles:
+            if self._about_page(node):
                 return node
-        # A WebPage whose mainEntity is the article
-        for node in self.nodes:
-            main = self.resolve(node.get("mainEntity"))
-            if isinstance(main, dict) and types_of(main) & ARTICLE_TYPES:
-                return main
-        return None
+        return articles[0] if articles else None
 
     # -- fields -----------------------------------------------------------------
 

@@ -69,7 +69,7 @@ class Page:
 
     @cached_property
     def jsonld(self) -> JsonLd:
-        return JsonLd(self.tree)
+        return JsonLd(self.tree, self.url)
 
     @cached_property
     def url(self) -> str:
