@@ -89,7 +89,8 @@ class App:
                 return control.handle(self, method, path, query, body)
             return unknown_host(host)
         if www:  # the real sites canonicalise www. to the apex
-            return Response(301, b"", headers=[("Location", f"https://{site.domain}{target_path(path, query)}")])
+            location = f"https://{site.domain}{target_path(path, query)}"
+            return Response(301, b"", headers=[("Location", location)])
         resp = self._site_response(site, scheme, path, query, method)
         return maybe_gzip(resp, headers.get("Accept-Encoding", ""))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressguard.sim import discovery, render_destructoid, render_gamurs
-from pressguard.sim.content import PROFILES, SEED_URL, Article, build_site
+from pressguard.sim.content import PROFILES, Article, build_site
 from pressguard.sites import Site
 
 PER_PAGE = 10  # WordPress' posts_per_page default
@@ -58,7 +58,8 @@ class SiteCatalog:
         self.profile = PROFILES[site.name]
         self.articles = build_site(site)  # newest first
         self.by_path = {a.path: a for a in self.articles}
-        self.lists: dict[str, tuple[str, list[Article], int, int]] = {}  # path -> (heading, arts, page, pages)
+        # path -> (heading, articles on the page, page number, page count)
+        self.lists: dict[str, tuple[str, list[Article], int, int]] = {}
         self._add_list("/", "Latest News", self.articles)
         for section in self.profile.sections:
             arts = [a for a in self.articles if a.section == section]
@@ -166,6 +167,3 @@ class SiteCatalog:
         """Theme-internal version: both themes call their own default "current"."""
         return "current" if version in ("destructoid2025", "gamurs-blocks") else version
 
-
-def is_seed(url: str) -> bool:
-    return url == SEED_URL

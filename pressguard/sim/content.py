@@ -464,7 +464,8 @@ def _unicode_blocks(site: Site) -> tuple[str, str, list[Block]]:
         "That’s roughly 30% cheaper than last year’s ‘Fête d’Été’ bundle. 🎉",
     ]
     blocks = [Block("p", text=paras[0]), Block("video"), Block("p", text=paras[1]),
-              Block("figure", text="Zoë Ørsted’s café at dusk.", credit=f"Screenshot by {site.title}",
+              Block("figure", text="Zoë Ørsted’s café at dusk.",
+                    credit=f"Screenshot by {site.title}",
                     image=f"{site.origin}/wp-content/uploads/2025/08/cafe-lumiere.jpg?w=1024"),
               Block("h2", text="Rewards — and what they cost", id="h-rewards-and-what-they-cost"),
               Block("p", text=paras[2]), Block("ad"), Block("p", text=paras[3]),

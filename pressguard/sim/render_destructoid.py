@@ -153,7 +153,7 @@ def render_article(a: Article, version: str, others: list[Article]) -> str:
     body_class = (f"single single-{'eg_reviews' if is_review else 'post'} postid-{a.post_id} "
                   f"dto-theme")
     head = meta_tags(a, DTO, "Review" if is_review else "Article")
-    return _page(site, head, body_class, main, _rail(related[::-1], k), "article", a.post_id)
+    return _page(site, head, body_class, main, _rail(others[::-1], k), "article", a.post_id)
 
 
 def render_list(site, heading: str, arts: list[Article], canonical: str, next_url: str | None,

@@ -242,7 +242,8 @@ def render_article(a: Article, version: str, others: list[Article]) -> str:
               f'<div class="{h}__content--subtitle">{inline(a.dek, None, v.texturize)}</div>'
               f'</div></div>')
     if n.redesign:
-        header = f'<div class="gm-article__hero"><div class="gm-article__hero-inner">{header}</div></div>'
+        header = (f'<div class="gm-article__hero"><div class="gm-article__hero-inner">{header}'
+                  '</div></div>')
     meta = byline(a, n, v)
     related = [o for o in others if o is not a][:6]
     parts = [f'<nav class="{n("breadcrumbs")}"><a href="{site.origin}/">Home</a> » '
