@@ -11,23 +11,32 @@ from __future__ import annotations
 
 import re
 
-# Class words that mark a whole subtree as furniture.
-_WORDS = frozenset(
+# Class words that mark a whole subtree as furniture. Strong words name furniture and
+# nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
+# "elementor-widget-container", "m-advertisement-off-canvas--pusher"), so inside a chosen
+# article container they are furniture, but they never hide a whole page from the search
+# for that container.
+_STRONG_WORDS = frozenset(
     """
-    ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt
     sponsored sponsor promo promoted outbrain taboola ezoic nativo
-    jwplayer player videoplayer
     related recommended recirc trending popular newsletter subscribe subscription
-    signup login signin register auth modal popup overlay dialog
-    recaptcha grecaptcha captcha cookie cookies consent gdpr
-    share sharing sharedaddy social comment comments disqus
-    breadcrumb breadcrumbs sidebar rail widget widgets toc
-    disclaimer disclosure affiliate verdict score rating pros cons
-    caption credit credits figcaption byline author authors bio meta metadata
-    tags categories pagination pager nav navigation menu footer
-    tile tiles hidden embed
+    signup login signin register modal popup recaptcha grecaptcha captcha
+    cookie cookies consent gdpr comment comments disqus breadcrumb breadcrumbs
+    disclaimer disclosure affiliate byline author authors bio pagination pager
+    nav navigation menu footer hidden
     """.split()
 )
+_WEAK_WORDS = frozenset(
+    """
+    ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt
+    jwplayer player videoplayer auth overlay dialog share sharing sharedaddy social
+    sidebar rail widget widgets toc verdict score rating pros cons caption credit credits
+    figcaption meta metadata tags categories tile tiles embed
+    """.split()
+)
+# Layout modifiers say nothing about what an element is: "has-sidebar",
+# "lm-grid--with-right-rail", "no-ads".
+_MODIFIER = re.compile(r"(?:(?<=\s)|^|--)(?:has|with|without|no)-\S*")
 # Multi-word markers, matched as substrings of the lowercased class/id value.
 _PHRASES = re.compile(
     r"review-summary|screen-reader|sr-only|visually-hidden|read-more|readmore|more-stories"
@@ -47,14 +56,24 @@ _ID_TAGS = frozenset({"div", "section", "aside", "nav", "ins", "footer", "form",
 _NEVER = frozenset({"html", "body", "main", "article"})
 
 
-def class_is_boilerplate(value: str) -> bool:
-    """Does a class (or id) value name furniture?"""
+def class_level(value: str) -> int:
+    """How surely a class (or id) value names furniture: 2 surely, 1 maybe, 0 not."""
     if not value:
-        return False
+        return 0
     low = value.lower()
     if _PHRASES.search(low):
-        return True
-    return not _WORDS.isdisjoint(_SPLIT.split(low))
+        return 2
+    words = set(_SPLIT.split(_MODIFIER.sub(" ", low)))
+    if not _STRONG_WORDS.isdisjoint(words):
+        return 2
+    if not _WEAK_WORDS.isdisjoint(words):
+        return 1
+    return 0
+
+
+def class_is_boilerplate(value: str) -> bool:
+    """Does a class (or id) value name furniture?"""
+    return class_level(value) > 0
 
 
 _BOX_LABELS = frozenset({"pros", "cons", "the good", "the bad", "verdict", "the verdict", "score"})
@@ -75,34 +94,38 @@ def is_review_box(node) -> bool:
     return label in _BOX_LABELS
 
 
-def is_boilerplate_node(node) -> bool:
-    """Is this element (with everything under it) furniture rather than article text?"""
+def furniture_level(node) -> int:
+    """2: this element is surely furniture (a tag such as aside or nav, hidden, a dialog
+    role, a strong class word); 1: maybe (a weak class word, a review box); 0: not."""
     tag = node.tag
     if tag in SKIP_BLOCK_TAGS:
-        return True
+        return 2
     if tag in _NEVER:
-        return False
+        return 0
     attrs = node.attributes
     if not attrs:
-        return is_review_box(node)
+        return 1 if is_review_box(node) else 0
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
+        return 2
     role = attrs.get("role")
     if role and role.lower() in SKIP_ROLES:
-        return True
+        return 2
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
         s = style.replace(" ", "").lower()
         if "display:none" in s or "visibility:hidden" in s:
-            return True
-    cls = attrs.get("class")
-    if cls and class_is_boilerplate(cls):
-        return True
-    if tag in _ID_TAGS:
-        ident = attrs.get("id")
-        if ident and class_is_boilerplate(ident):
-            return True
-    return is_review_box(node)
+            return 2
+    level = class_level(attrs.get("class") or "")
+    if level < 2 and tag in _ID_TAGS:
+        level = max(level, class_level(attrs.get("id") or ""))
+    if level == 0 and is_review_box(node):
+        level = 1
+    return level
+
+
+def is_boilerplate_node(node) -> bool:
+    """Is this element (with everything under it) furniture rather than article text?"""
+    return furniture_level(node) > 0
 
 
 # Whole paragraphs that are furniture, by their text.

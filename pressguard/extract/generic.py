@@ -18,7 +18,7 @@ from typing import Any
 from . import common
 from .authors import clean_authors
 from .blocks import Block, collect_blocks
-from .boilerplate import is_boilerplate_node, is_boilerplate_text
+from .boilerplate import furniture_level, is_boilerplate_node, is_boilerplate_text
 from .dates import parse_date, search_date
 from .page import Page
 from .strategy import Layout
@@ -58,12 +58,12 @@ class _Furniture:
             return True
         if tag in ("html", "body", "main", "article", "form"):
             return False
-        if not is_boilerplate_node(node):
+        if furniture_level(node) < 2:
             return False
         attrs = node.attributes
-        marker = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
         if "hidden" in attrs or attrs.get("aria-hidden") == "true":
             return True
+        marker = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
         return not _RESCUE.search(marker)
 
     def inside(self, node) -> bool:
@@ -88,6 +88,18 @@ def _link_chars(node) -> int:
     return sum(len(a.text(deep=True).strip()) for a in node.css("a"))
 
 
+def _in_link(node) -> bool:
+    """A paragraph inside a link is a teaser card, not article text."""
+    parent = node.parent
+    for _ in range(3):
+        if parent is None:
+            return False
+        if parent.tag == "a":
+            return True
+        parent = parent.parent
+    return False
+
+
 def _score_containers(page: Page) -> tuple[Any, float, dict[int, float], dict[int, Any]]:
     furniture = _Furniture()
     scores: dict[int, float] = {}
@@ -97,7 +109,7 @@ def _score_containers(page: Page) -> tuple[Any, float, dict[int, float], dict[in
         length = len(normalize(text))
         if length < 25:
             continue
-        if furniture.inside(p):
+        if furniture.inside(p) or _in_link(p):
             continue
         density = _link_chars(p) / length
         if density > 0.5:
@@ -149,7 +161,7 @@ def _containers(page: Page) -> list:
         if sib.mem_id == best.mem_id:
             out.append(sib)
             continue
-        if sib.tag.startswith("-") or is_boilerplate_node(sib):
+        if sib.tag.startswith("-") or furniture_level(sib) == 2:
             continue
         s = scores.get(sib.mem_id, 0.0)
         if s >= threshold:
