@@ -22,10 +22,10 @@ from .boilerplate import furniture_level, is_boilerplate_node, is_boilerplate_te
 from .dates import parse_date, search_date
 from .page import Page
 from .strategy import Layout
-from .text import node_text, normalize
+from .text import BLOCK_TAGS, SKIP_TAGS, node_text, normalize
 
 _FURNITURE_TAGS = frozenset({"aside", "nav", "footer", "header"})
-_RESCUE = re.compile(r"article|body|content|main|entry|post|story|text|page|column|wrap", re.I)
+_RESCUE = re.compile(r"article|body|content|main|entry|post|story", re.I)
 _AUTHOR_FURNITURE = re.compile(
     r"(?:^|[\s_\-])(?:related|recommended|recirc|tiles?|cards?|comments?|sidebar|rail|widgets?|"
     r"newsletter|modal|popup|promo|trending|popular|more|latest|ads?|advert\w*|footer|nav\w*|menu)"
@@ -100,22 +100,54 @@ def _in_link(node) -> bool:
     return False
 
 
+def _own_text(node) -> tuple[int, int]:
+    """(characters of text, <br> count) that sit in node itself or in its inline
+    children, not in nested blocks: the text a div holds as a paragraph would."""
+    chars = brs = 0
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            chars += len((child.text_content or "").strip())
+        elif tag == "br":
+            brs += 1
+        elif tag in BLOCK_TAGS or tag in SKIP_TAGS or tag.startswith("-"):
+            continue
+        else:
+            chars += len(child.text(deep=True).strip())
+    return chars, brs
+
+
 def _score_containers(page: Page) -> tuple[Any, float, dict[int, float], dict[int, Any]]:
+    """Readability-style: every paragraph credits its container(s).
+
+    <p> elements credit parent, grandparent and great-grandparent (1, 1/2, 1/3). Divs that
+    hold paragraph text themselves (CNN's ``div.zn-body__paragraph``, a blog's text-and-<br>
+    post body) credit themselves, parent and grandparent, so that a single text div can win.
+    """
     furniture = _Furniture()
     scores: dict[int, float] = {}
     nodes: dict[int, Any] = {}
-    for p in page.all("p"):
-        text = p.text(deep=True)
-        length = len(normalize(text))
-        if length < 25:
-            continue
+    for p in page.all("p, div, section"):
+        if p.tag == "p":
+            text = p.text(deep=True)
+            length = len(normalize(text))
+            if length < 25:
+                continue
+            brs = 0
+            start = p.parent
+        else:
+            length, brs = _own_text(p)
+            if length < 80:
+                continue
+            text = p.text(deep=True)
+            start = p
         if furniture.inside(p) or _in_link(p):
             continue
-        density = _link_chars(p) / length
+        density = min(_link_chars(p) / max(length, 1), 1.0)
         if density > 0.5:
             continue
-        score = (1 + text.count(",") + text.count("，") + min(length // 100, 3)) * (1 - density)
-        node = p.parent
+        score = (1 + text.count(",") + text.count("，") + min(length // 100, 3) + min(brs // 2, 10)) * (1 - density)
+        node = start
         for div in (1, 2, 3):
             if node is None or node.tag in ("html", "-document"):
                 break
@@ -123,28 +155,10 @@ def _score_containers(page: Page) -> tuple[Any, float, dict[int, float], dict[in
             nodes[key] = node
             scores[key] = scores.get(key, 0.0) + score / div
             node = node.parent
-    if sum(scores.values()) < 3.0:
-        _score_text_divs(page, furniture, scores, nodes)
     if not scores:
         return None, 0.0, scores, nodes
     best_key = max(scores, key=lambda k: scores[k])
     return nodes[best_key], scores[best_key], scores, nodes
-
-
-def _score_text_divs(page: Page, furniture: "_Furniture", scores: dict, nodes: dict) -> None:
-    """Pages without <p> (text and <br> straight in a div): score divs by their own text."""
-    for div in page.all("div, td, section, article"):
-        own = sum(len((c.text_content or "").strip()) for c in div.iter(include_text=True) if c.tag == "-text")
-        if own < 100 or furniture.inside(div):
-            continue
-        text = div.text(deep=True)
-        length = len(normalize(text)) or 1
-        density = _link_chars(div) / length
-        if density > 0.5:
-            continue
-        key = div.mem_id
-        nodes[key] = div
-        scores[key] = scores.get(key, 0.0) + (1 + text.count(",") + min(own // 100, 3)) * (1 - density)
 
 
 def _containers(page: Page) -> list:
@@ -191,6 +205,21 @@ def filter_blocks(blocks: list[Block], headline: str = "", dek: str | None = Non
     return [b.text for b in blocks if _usable(b, headline, dek, link_filter)]
 
 
+def _body_skip(container):
+    """Furniture test inside a container found by scoring: a weak marker ("meta" in
+    HubSpot's ``hs_cos_wrapper_meta_field``) does not drop a subtree that holds most of
+    the container's text; that subtree is the article."""
+    total = len(container.text(deep=True))
+
+    def skip(node) -> bool:
+        level = furniture_level(node)
+        if level == 1 and total and len(node.text(deep=True)) > 0.5 * total:
+            return False
+        return level > 0
+
+    return skip
+
+
 def body_generic(page: Page) -> list[str]:
     if "generic:body" in page._cache:
         return page._cache["generic:body"]  # type: ignore[return-value]
@@ -198,7 +227,7 @@ def body_generic(page: Page) -> list[str]:
     dek = dek_generic(page)
     body: list[str] = []
     for container in _containers(page):
-        body += filter_blocks(collect_blocks(container, is_boilerplate_node), headline, dek)
+        body += filter_blocks(collect_blocks(container, _body_skip(container)), headline, dek)
     page._cache["generic:body"] = body
     return body
 
