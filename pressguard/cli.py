@@ -24,6 +24,11 @@ class UsageProblem(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["sim"]:  # the simulator owns its options
+        from .sim import main as sim_main
+
+        return sim_main(argv[1:])
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -62,9 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--site", help="site name (default: from the URL)")
     extract.set_defaults(run=_extract)
 
-    sim = commands.add_parser("sim", help="run the local publisher simulator")
-    sim.add_argument("--port", type=int, default=8765)
-    sim.set_defaults(run=_sim)
+    commands.add_parser("sim", help="run the local publisher simulator (see `pressguard sim --help`)")
     return parser
 
 
@@ -211,7 +214,7 @@ def _record(args) -> int:
     return code
 
 
-# -- extract, sim -------------------------------------------------------------
+# -- extract -------------------------------------------------------------
 
 
 def _extract(args) -> int:
@@ -230,12 +233,6 @@ def _extract(args) -> int:
     item = extract_article(html, args.url, site=args.site)
     print(json.dumps(item, ensure_ascii=False, indent=1))
     return exit_codes.OK
-
-
-def _sim(args) -> int:
-    from .sim import main as sim_main
-
-    return sim_main(["--port", str(args.port)])
 
 
 if __name__ == "__main__":

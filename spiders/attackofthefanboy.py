@@ -1,0 +1,8 @@
+"""Attack of the Fanboy (attackofthefanboy.com): GAMURS shared blocks."""
+
+from pressguard.gamurs_spider import GamursSpider
+
+
+class AttackofthefanboySpider(GamursSpider):
+    name = "attackofthefanboy"
+    sections = ("news", "guides", "reviews")

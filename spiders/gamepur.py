@@ -1,0 +1,8 @@
+"""Gamepur (gamepur.com): GAMURS shared blocks."""
+
+from pressguard.gamurs_spider import GamursSpider
+
+
+class GamepurSpider(GamursSpider):
+    name = "gamepur"
+    sections = ("news", "guides", "reviews")

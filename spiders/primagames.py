@@ -1,0 +1,8 @@
+"""Prima Games (primagames.com): GAMURS shared blocks."""
+
+from pressguard.gamurs_spider import GamursSpider
+
+
+class PrimagamesSpider(GamursSpider):
+    name = "primagames"
+    sections = ("news", "tips", "reviews")

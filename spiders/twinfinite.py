@@ -1,0 +1,8 @@
+"""Twinfinite (twinfinite.net): GAMURS shared blocks."""
+
+from pressguard.gamurs_spider import GamursSpider
+
+
+class TwinfiniteSpider(GamursSpider):
+    name = "twinfinite"
+    sections = ("news", "reviews", "guides")

@@ -1,0 +1,8 @@
+"""We Got This Covered (wegotthiscovered.com): GAMURS shared blocks."""
+
+from pressguard.gamurs_spider import GamursSpider
+
+
+class WegotthiscoveredSpider(GamursSpider):
+    name = "wegotthiscovered"
+    sections = ("politics", "movies", "netflix", "tv", "gaming")
