@@ -221,3 +221,27 @@ def test_jsonld_prefers_the_article_about_this_page():
     tree = LexborHTMLParser(html)
     assert JsonLd(tree, "https://s.example/this").headline() == "This one"
     assert JsonLd(tree).headline() == "Related one"  # no URL to go by: the first
+
+
+@pytest.mark.parametrize(
+    "raw, want",
+    [
+        (["By Tom Krisher, AP Auto Writer"], ["Tom Krisher"]),
+        (["Michael Hiltzik Business Columnist"], []),
+        (["Michael Hiltzik", "Business Columnist"], ["Michael Hiltzik"]),
+        (["Natasha Turak@NatashaTurak"], ["Natasha Turak"]),
+        (["Текст: Венера Ерофеева"], ["Венера Ерофеева"]),
+        (["Jonathan GarberFOXBusiness"], []),
+        (["Kevin McCoy USA TODAY", "LeBron James", "Ian MacKenzie"], ["Kevin McCoy", "LeBron James", "Ian MacKenzie"]),
+        (["LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER"], ["LISA MASCARO", "MARY CLARE JALONICK", "ERIC TUCKER"]),
+        (["Sean Martin Sean Martin"], ["Sean Martin"]),
+        (["Jeff Foust Monday, November 18, 2019"], ["Jeff Foust"]),
+        (["Elliot Brownstein Florida Today"], ["Elliot Brownstein"]),
+        (["CNN Business", "Business Insider", "The Water Coolest"], []),
+        (["Ilana Muhlstein, MS, RDN"], ["Ilana Muhlstein"]),
+        (["View All", "Ryan Reed's Most Recent Stories"], []),
+    ],
+)
+def test_clean_authors_real_byline_shapes(raw, want):
+    sites = ["Florida Today", "floridatoday", "businessinsider", "CNN"]
+    assert clean_authors(raw, sites, allow_single=True) == want

@@ -21,7 +21,7 @@ _BY = re.compile(
     re.I,
 )
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-_HANDLE = re.compile(r"(?<![\w.])@\w{1,30}")
+_HANDLE = re.compile(r"@\w{1,30}")  # also glued to a name: "Natasha Turak@NatashaTurak"
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*[\W_]*\s*\)|\[\s*\]")
 _SPLIT = re.compile(r"\s*(?:,|;|\||·|•|/|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
@@ -34,7 +34,8 @@ _TITLE_DASH = re.compile(r"\s+[\-\u2013\u2014]\s+")
 _TRAILING_DATE = re.compile(
     r"\s+(?:on|published|updated|posted|last updated)\b.*$"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*$"
-    r"|\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago.*$",
+    r"|\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago.*$"
+    r"|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
     re.I,
 )
 
@@ -50,6 +51,17 @@ JOB_WORDS = frozenset(
     affiliate deals shopping culture weekend night morning breaking update updates
     """.split()
 )
+# A name piece ending in one of these is a job title ("AP Auto Writer", "Business Columnist").
+TITLE_HEAD_WORDS = frozenset(
+    """
+    writer editor columnist correspondent reporter contributor producer critic intern analyst
+    journalist photographer host editor-at-large anchor blogger author staffer
+    """.split()
+)
+# Post-nominal credentials: "Ilana Muhlstein, MS, RDN".
+CREDENTIALS = frozenset(
+    "ms ma mba md phd ph.d. rd rdn ld cpt cscs rn np pa jd mph msc bsc cde facs esq cfa cfp".split()
+)
 # Words that make a "name" a collective, an agency, a credit or page furniture.
 NOT_PERSON_WORDS = frozenset(
     """
@@ -63,6 +75,7 @@ NOT_PERSON_WORDS = frozenset(
     facebook twitter instagram youtube tiktok linkedin email
     inc llc ltd media group network studios entertainment magazine daily times post journal
     company corporation productions publishing digital official
+    view all recent stories story watch listen video videos see profile bio
     """.split()
 )
 PARTICLES = frozenset(
@@ -78,6 +91,9 @@ def _has_case(word: str) -> bool:
     return any(ch.isupper() or ch.islower() for ch in word)
 
 
+_GLUED = re.compile(r"[a-z\u00df-\u00ff]{3,}[A-Z]")  # "GarberFOXBusiness" (but McCoy, LeBron, MacKenzie)
+
+
 def _looks_like_name(name: str, allow_single: bool) -> bool:
     if not name or len(name) > 60 or any(ch.isdigit() for ch in name):
         return False
@@ -87,9 +103,20 @@ def _looks_like_name(name: str, allow_single: bool) -> bool:
     if len(words) == 1 and not allow_single:
         return False
     lowered = [w.strip(".,'’()").lower() for w in words]
-    if any(w in NOT_PERSON_WORDS for w in lowered):
+    if any(w in NOT_PERSON_WORDS for w in lowered) or lowered[0] == "the":
         return False
     if all(w in JOB_WORDS for w in lowered):
+        return False
+    if lowered[-1].split("-")[-1] in TITLE_HEAD_WORDS or lowered[-1] in TITLE_HEAD_WORDS:
+        return False
+    if len(words) == 1 and (lowered[0] in CREDENTIALS or (words[0].isupper() and len(words[0]) <= 5)):
+        return False
+    if any(w.endswith(("'s", "’s")) for w in lowered):
+        return False
+    if any(_GLUED.search(w) for w in words):
+        return False
+    caps = [w.isupper() and len(w) >= 3 for w in words]
+    if any(caps) and not all(caps):  # "CNN Business", "Kevin McCoy USA TODAY" (tail cut earlier)
         return False
     if not any(unicodedata.category(ch).startswith("L") for ch in name):
         return False
@@ -105,9 +132,29 @@ def _looks_like_name(name: str, allow_single: bool) -> bool:
     return True
 
 
-def _clean_piece(piece: str) -> str:
+def _squash(s: str) -> str:
+    return "".join(ch for ch in s.lower() if ch.isalnum())
+
+
+def _clean_piece(piece: str, site_keys: set[str]) -> str:
     piece = normalize(piece).strip(" \t-–—:,.;|()[]\"'“”")
-    piece = _BY.sub("", piece)
+    if ":" in piece:  # "Text: Jane Doe", "Текст: Венера Ерофеева"
+        piece = piece.rsplit(":", 1)[1]
+    piece = _BY.sub("", normalize(piece))
+    words = piece.split()
+    # "Kevin McCoy USA TODAY": an all-caps tail after a mixed-case name is the outlet
+    while len(words) > 2 and words[-1].isupper() and len(words[-1]) >= 2 and not words[0].isupper():
+        words.pop()
+    # "Elliot Brownstein Florida Today": the site's name as a tail
+    for cut in (1, 2, 3):
+        if len(words) > cut + 1 and _squash(" ".join(words[-cut:])) in site_keys:
+            words = words[:-cut]
+            break
+    # "Sean Martin Sean Martin": the same name twice
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        words = words[:half]
+    piece = " ".join(words)
     # "Jane Doe - Senior Editor" / "Jane Doe – Staff Writer"
     parts = _TITLE_DASH.split(piece)
     if len(parts) > 1:
@@ -129,6 +176,7 @@ def clean_authors(
     """
     rejected = {normalize(r).lower() for r in reject if r}
     rejected |= _STAFF_PHRASES
+    site_keys = {_squash(r) for r in reject if r and _squash(r)}
     out: list[str] = []
     seen: set[str] = set()
     for text in raw:
@@ -145,11 +193,11 @@ def clean_authors(
         text = _BY.sub("", normalize(text))
         text = _TRAILING_DATE.sub("", text)
         for piece in _SPLIT.split(text):
-            name = _clean_piece(piece)
+            name = _clean_piece(piece, site_keys)
             if not name:
                 continue
             key = name.lower()
-            if key in rejected or key in seen:
+            if key in rejected or key in seen or _squash(name) in site_keys:
                 continue
             if not _looks_like_name(name, allow_single):
                 continue

@@ -256,10 +256,14 @@ def _main_h1(page: Page):
         if text and text.lower() not in site and len(text) < 400:
             h1s.append((h, text))
     chosen = None
+    ref = _words(common.headline_meta(page))
     if len(h1s) == 1:
         chosen = h1s[0]
+        # a lone h1 that shares no word with a real og:title/<title> is a logo or a
+        # section label ("Reviews"), not the headline
+        if len(ref) >= 3 and not (_words(chosen[1]) & ref):
+            chosen = None
     elif h1s:
-        ref = _words(common.headline_meta(page))
 
         def rank(ht):
             words = _words(ht[1])
