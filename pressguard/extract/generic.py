@@ -131,18 +131,19 @@ def _score_containers(page: Page) -> tuple[Any, float, dict[int, float], dict[in
         if p.tag == "p":
             text = p.text(deep=True)
             length = len(normalize(text))
-            if length < 25:
+            if length < 25 or _in_link(p) or furniture.inside(p):
                 continue
             brs = 0
             start = p.parent
         else:
+            text = p.text(deep=True)
+            # cheap tests first: own text <= deep text; teaser cards sit in links
+            if len(text) < 80 or _in_link(p) or furniture.inside(p):
+                continue
             length, brs = _own_text(p)
             if length < 80:
                 continue
-            text = p.text(deep=True)
             start = p
-        if furniture.inside(p) or _in_link(p):
-            continue
         density = min(_link_chars(p) / max(length, 1), 1.0)
         if density > 0.5:
             continue

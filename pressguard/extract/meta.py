@@ -12,7 +12,10 @@ class Meta:
 
     def __init__(self, tree) -> None:
         self.values: dict[str, list[str]] = {}
-        for node in tree.css("meta"):
+        # <head> only when there is one: a scan of the whole body is the slow part
+        head = tree.head
+        root = head if head is not None and head.css_first("meta, link, title") is not None else tree
+        for node in root.css("meta"):
             attrs = node.attributes
             content = attrs.get("content")
             if content is None:
@@ -25,11 +28,11 @@ class Meta:
                 if key:
                     self.values.setdefault(key.strip().lower(), []).append(content)
         self.canonical = ""
-        for link in tree.css('link[rel]'):
+        for link in root.css('link[rel]'):
             rels = (link.attributes.get("rel") or "").lower().split()
             if "canonical" in rels and not self.canonical:
                 self.canonical = (link.attributes.get("href") or "").strip()
-        title = tree.css_first("title")
+        title = root.css_first("title")
         self.title = normalize(title.text()) if title is not None else ""
 
     def first(self, *keys: str) -> str:
