@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .generic import GENERIC, extract_generic
+from .generic import extract_generic
 from .layouts import BY_NAME, LAYOUTS, detect_layout
 from .page import Page
 
