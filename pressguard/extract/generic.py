@@ -18,7 +18,7 @@ from typing import Any
 from . import common
 from .authors import clean_authors
 from .blocks import Block, collect_blocks
-from .boilerplate import furniture_level, is_boilerplate_node, is_boilerplate_text
+from .boilerplate import furniture_level, is_boilerplate_text
 from .dates import parse_date, search_date
 from .page import Page
 from .strategy import Layout
