@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     replay = commands.add_parser("replay", help="replay cassettes through the spiders, offline")
     replay.add_argument("paths", nargs="*", default=["cassettes"], help="cassette files or folders (default: cassettes/)")
     replay.add_argument("-o", "--output", help="write the items as JSON lines to this file")
+    replay.add_argument("--report", help="write every page's result (cassette, url, item, error) as JSON")
+    replay.add_argument("--block-network", action="store_true",
+                        help="refuse any outbound connection, so nothing can quietly go live")
     replay.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     replay.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
     replay.set_defaults(run=_replay)
@@ -56,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     record.add_argument("--site", help="spider to record with (default: the site the URL's domain belongs to)")
     record.add_argument("--cassettes", default="cassettes", help="cassette folder (default: cassettes/)")
     record.add_argument("--overwrite", action="store_true", help="replace a cassette that already exists")
+    record.add_argument("--record-mode", choices=("all", "new_episodes", "once"), default="all",
+                        help="vcrpy's record modes: all re-records, new_episodes adds what a cassette "
+                             "lacks, once records only pages with no cassette (default: all)")
     record.add_argument("--name", help="slug of the new cassette, to keep an older recording of the same URL")
     record.add_argument("--proxy", help="HTTP proxy for the fetch, e.g. the simulator's http://127.0.0.1:PORT")
     record.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
@@ -94,8 +100,13 @@ def _replay(args) -> int:
         raise UsageProblem(
             f"{', '.join(args.paths)}: no cassette (.yaml) files there; record some with `pressguard record URL`"
         )
-    if args.output:
-        _check_writable(Path(args.output))
+    for target in (args.output, args.report):
+        if target:
+            _check_writable(Path(target))
+    if args.block_network:
+        from .network_block import block_network
+
+        block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
     outcome = run_spiders(
         [(site, {"cassette": ",".join(map(str, paths))}) for site, paths in sorted(by_site.items())],
@@ -105,6 +116,9 @@ def _replay(args) -> int:
     if args.output:
         lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
         write_atomically(Path(args.output), lines)
+    if args.report:
+        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
+        write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
     failed = 0
     for page in pages:
         problems = page.error or _failed_checks(page.item)
@@ -181,7 +195,7 @@ def _record(args) -> int:
         path = cassette_path_for(Path(args.cassettes), site, args.name or url)
         if args.name:
             path = path.with_name(f"{args.name}.yaml")
-        if path.exists() and not args.overwrite:
+        if path.exists() and not args.overwrite and args.record_mode == "all":
             raise UsageProblem(
                 f"{path} already exists for {url}; pass --overwrite to replace it, or --name NEW-SLUG to keep both"
             )
@@ -193,6 +207,7 @@ def _record(args) -> int:
         {
             **_log_settings(args),
             "PRESSGUARD_MODE": "record",
+            "PRESSGUARD_RECORD_MODE": args.record_mode,
             "PRESSGUARD_CASSETTES_DIR": args.cassettes,
             # a developer's handful of named pages; the scheduled crawl keeps AutoThrottle
             "AUTOTHROTTLE_ENABLED": False,

@@ -9,7 +9,11 @@ Modes (setting PRESSGUARD_MODE):
   replay  answer from the cassette named in request.meta; never open a socket;
           a request the cassette lacks fails loudly (CassetteMiss)
   record  download through Scrapy's own HTTP handler, then keep each hop in the
-          page's cassette, scrubbed, saved atomically when the page is complete
+          page's cassette, scrubbed, saved atomically when the page is complete;
+          PRESSGUARD_RECORD_MODE follows vcrpy's record modes: `all` (default)
+          records the page afresh, `new_episodes` replays what the cassette has
+          and records only what it lacks, `once` records pages with no cassette
+          yet and replays the others
   live    plain downloads, no cassettes (the scheduled crawl)
 """
 
@@ -47,6 +51,7 @@ logger = logging.getLogger(__name__)
 logging.getLogger("vcr").setLevel(logging.WARNING)
 
 MODES = ("replay", "record", "live")
+RECORD_MODES = ("all", "new_episodes", "once")
 META_CASSETTE = "pressguard_cassette"  # request.meta: the cassette a page belongs to
 META_FETCHED_AT = "pressguard_fetched_at"  # request.meta: when the page was fetched
 SIMULATOR_HEADER = b"X-Pressguard-Simulator"
@@ -70,6 +75,10 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         if self.mode not in MODES:
             raise NotConfigured(f"PRESSGUARD_MODE={self.mode!r}; use one of {', '.join(MODES)}")
         self.cassettes_dir = Path(settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes"))
+        record_mode = settings.get("PRESSGUARD_RECORD_MODE", "all")
+        if record_mode not in RECORD_MODES:
+            raise NotConfigured(f"PRESSGUARD_RECORD_MODE={record_mode!r}; use one of {', '.join(RECORD_MODES)}")
+        self.record_mode = RecordMode(record_mode)
         self._network = None
         if self.mode != "replay":  # replay must not even build a network client
             network_cls = load_object(settings["PRESSGUARD_NETWORK_HANDLER"])
@@ -79,6 +88,10 @@ class CassetteDownloadHandler(BaseDownloadHandler):
     async def download_request(self, request: scrapy.Request) -> Response:
         if self.mode == "replay":
             return self._replay(request)
+        if self.mode == "record" and self.record_mode != RecordMode.ALL:
+            kept = self._play_recorded(request)
+            if kept is not None:
+                return kept
         response = await self._network.download_request(request)
         if self.mode == "record":
             self._record(request, response)
@@ -123,18 +136,47 @@ class CassetteDownloadHandler(BaseDownloadHandler):
 
     # -- record ---------------------------------------------------------------
 
-    def _record(self, request: scrapy.Request, response: Response) -> None:
+    def _record_path(self, request: scrapy.Request) -> Path | None:
         origin = request.meta.get("redirect_urls", [request.url])[0]
         if origin.endswith("/robots.txt"):
-            return  # crawl politeness, not a page of the site
-        path = Path(
+            return None  # crawl politeness, not a page of the site
+        return Path(
             request.meta.get(META_CASSETTE)
             or cassette_path_for(self.cassettes_dir, self.crawler.spider.name, origin)
         )
+
+    def _play_recorded(self, request: scrapy.Request) -> Response | None:
+        """once / new_episodes: the recorded answer if the page's cassette has one."""
+        path = self._record_path(request)
+        if path is None or not (path in self._recording or path.exists()):
+            return None
+        cassette = self._recording.get(path)
+        if cassette is None:
+            cassette = Cassette.load(**cassette_options(path, self.record_mode))
+            self._recording[path] = cassette
+        try:
+            recorded = cassette.play_response(_vcr_request(request))
+        except UnhandledHTTPRequestError:
+            if self.record_mode == RecordMode.ONCE and len(cassette):
+                raise CassetteMiss(
+                    f"{request.url}: not in cassette {path}, and record mode `once` never adds to an "
+                    "existing cassette; use new_episodes or all"
+                ) from None
+            return None
+        self._count("pressguard/kept")
+        if not _is_redirect_status(recorded["status"]["code"]):
+            self._recording.pop(path)  # complete and unchanged: nothing to save
+        return _scrapy_response(request, recorded)
+
+    def _record(self, request: scrapy.Request, response: Response) -> None:
+        path = self._record_path(request)
+        if path is None:
+            return
         cassette = self._recording.get(path)
         if cassette is None:
             # Never loaded from disk: recording replaces the page as a whole.
             cassette = self._recording[path] = Cassette(**cassette_options(path, RecordMode.ALL))
+        if not len(cassette):
             now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
             request.meta[META_FETCHED_AT] = now
             cassette.get_metadata(METADATA_KEY, _recording_metadata(response, now))
@@ -171,7 +213,11 @@ def _recording_metadata(response: Response, fetched_at: str) -> dict:
 
 
 def _is_redirect(response: Response) -> bool:
-    return 300 <= response.status < 400 and b"Location" in response.headers
+    return _is_redirect_status(response.status) and b"Location" in response.headers
+
+
+def _is_redirect_status(status: int) -> bool:
+    return 300 <= int(status) < 400
 
 
 def _vcr_request(request: scrapy.Request) -> VcrRequest:

@@ -1,16 +1,11 @@
-"""Run the pressguard CLI with outbound connections refused, as pytest-recording's
---block-network does: any socket connect (Twisted's included) raises."""
+"""Run the pressguard CLI with every outbound connection refused (loopback too),
+so a test proves a command never touches the network."""
 
-import socket
 import sys
 
+from pressguard.network_block import block_network
 
-def _refuse(self, address, *args):
-    raise OSError(f"network blocked during replay: connect to {address!r}")
-
-
-socket.socket.connect = _refuse
-socket.socket.connect_ex = _refuse
+block_network()
 
 from pressguard.cli import main  # noqa: E402
 

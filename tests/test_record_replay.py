@@ -109,3 +109,32 @@ def test_an_error_page_is_recorded_as_evidence_and_reported(pages, cli, tmp_path
     assert result.returncode == 1
     assert "HTTP 404" in result.stdout
     assert (tmp_path / "cassettes" / "generic" / "missing.yaml").is_file()
+
+
+def test_record_mode_once_keeps_an_existing_cassette_untouched(pages, cli, tmp_path):
+    url = pages.article("/news/engines/")
+    assert cli("record", url, "--site", "generic").returncode == 0
+    path = tmp_path / "cassettes" / "generic" / "engines.yaml"
+    before, hits = path.read_text(), pages.hits["/news/engines/"]
+    pages.article("/news/engines/", title="Changed since")
+    result = cli("record", url, "--site", "generic", "--record-mode", "once")
+    assert result.returncode == 0, result.stderr
+    assert pages.hits["/news/engines/"] == hits
+    assert path.read_text() == before
+
+
+def test_record_mode_new_episodes_fetches_only_what_the_cassette_lacks(pages, cli, tmp_path):
+    pages.article("/news/engines/")
+    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
+    assert cli("record", old, "--site", "generic").returncode == 0
+    path = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
+    data = _load(path)
+    del data["interactions"][1]
+    path.write_text(yaml.safe_dump(data))
+    hits = dict(pages.hits)
+    result = cli("record", old, "--site", "generic", "--record-mode", "new_episodes")
+    assert result.returncode == 0, result.stderr
+    assert pages.hits["/old-engines/"] == hits["/old-engines/"]  # the recorded hop was replayed
+    assert pages.hits["/news/engines/"] == hits["/news/engines/"] + 1
+    hops = _load(path)["interactions"]
+    assert [h["response"]["status"]["code"] for h in hops] == [301, 200]
