@@ -49,8 +49,8 @@ def test_extract_missing_file(cli):
 
 def test_scrapy_crawl_unknown_spider(scrapy_cli):
     result = scrapy_cli("crawl", "nosuch")
-    assert_one_line_error(result, "nosuch", "generic", after_scrapy_log=True)
-    assert result.stderr.rstrip().endswith("generic")  # the reason is the last word said
+    assert_one_line_error(result, "nosuch", "generic", "wegotthiscovered", after_scrapy_log=True)
+    assert result.stderr.rstrip().endswith("wegotthiscovered")  # the reason is the last word said
 
 
 def test_scrapy_crawl_missing_cassette(scrapy_cli, tmp_path):
