@@ -122,3 +122,21 @@ def test_empty_page_gives_empty_item():
         "provenance": {"url": "given", "headline": None, "dek": None, "authors": None,
                        "published": None, "body": None},
     }
+
+
+def test_byline_in_teaser_cards_is_not_the_author():
+    """Tiles of other articles carry their own author lines inside the card's link; a
+    page whose byline names no person has no authors, whatever the tiles say."""
+    html = ("<html><head><title>Launch week plans - Example</title></head><body><main>"
+            "<h1>Launch week plans</h1><div class='article-meta__author'>By Example Staff</div>"
+            "<div class='body'>" + "<p>Some article text, with a comma, that runs long enough.</p>" * 4
+            + "</div><div class='grid'>"
+            + "".join(f"<article class='teaser'><a href='/s{i}/'><h3>Another story number {i} here</h3>"
+                      f"<div class='teaser__article-author'>Jane Roe{'s' * i}</div><time>Aug 1</time></a></article>"
+                      for i in range(3))
+            + "</div></main></body></html>")
+    item = extract_generic(html, "https://example.org/launch/")
+    assert item["authors"] == []
+    # a byline's own link is not a card
+    linked = html.replace("By Example Staff", "By <a rel='author' href='/author/ann/'><span class='author'>Ann Lee</span></a>")
+    assert extract_generic(linked, "https://example.org/launch/")["authors"] == ["Ann Lee"]

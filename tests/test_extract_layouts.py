@@ -89,9 +89,24 @@ def test_generic_is_a_second_opinion_on_the_codes_page(codes):
 
 def test_staff_byline_gives_no_authors():
     item = extract_article(load("twinfinite-review-staff.html"), TWIN_URL)
-    # template "Twinfinite Staff", JSON-LD Organization, meta author = the site: nobody
+    # template "Twinfinite Staff", JSON-LD Organization, meta author = the site: nobody.
+    # The byline is there and names no person: that is the answer, from the template.
     assert item["authors"] == []
-    assert item["provenance"]["authors"] is None
+    assert item["provenance"]["authors"] == "template"
+
+
+def test_staff_byline_wins_over_names_elsewhere():
+    """A staff byline stays [] even when JSON-LD, meta and the page's tiles name people."""
+    html = load("twinfinite-review-staff.html").replace(
+        "</head>", '<meta name="author" content="Jane Roe"></head>', 1)
+    html = html.replace("</main>", '<div class="wp-block-gamurs-article-tile"><a href="/x/">'
+                        '<h3>Another story with a long enough title</h3>'
+                        '<div class="author">Mark Tile</div></a></div></main>', 1)
+    item = extract_article(html, TWIN_URL)
+    assert item["authors"] == []
+    assert item["provenance"]["authors"] == "template"
+    cands = dict(extract_candidates(html, TWIN_URL)["authors"])
+    assert cands["template"] == [] and cands["meta"] == ["Jane Roe"]
 
 
 def test_review_box_and_disclaimers_excluded():

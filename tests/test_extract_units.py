@@ -163,10 +163,33 @@ def test_jsonld_lenient_and_broken():
      "we may earn a small commission. Learn more about our Affiliate Policy",
      "Reviewed on PC", "This review is based on a retail build of the game provided by the publisher.",
      "This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
-     "Advertisement"],
+     "Advertisement", "[This review is based on a retail build of the game provided by the publisher.]",
+     "(Disclosure: we were sent a review copy.)", "Verdict", "Pros", "Cons:"],
 )
 def test_boilerplate_text(text):
     assert is_boilerplate_text(text)
+
+
+def test_review_labels_are_text_when_they_are_subheadings():
+    """<h2>Verdict</h2> in the body heads the reviewer's last section: article text. The
+    same word as a bare paragraph is a review box label."""
+    assert not is_boilerplate_text("Verdict", "h2")
+    assert not is_boilerplate_text("The verdict", "h3")
+    assert is_boilerplate_text("Verdict", "p") and is_boilerplate_text("Verdict:", "strong")
+    assert is_boilerplate_text("Recommended Videos", "h2")  # other labels stay furniture
+
+
+def test_verdict_subheading_kept_review_box_dropped():
+    html = ('<html><body><div class="wp-block-gamurs-article-content entry-content">'
+            '<p>First paragraph of a review that is long enough to count.</p>'
+            '<h2 class="wp-block-heading" id="h-verdict">Verdict</h2>'
+            '<p>The closing thoughts of the reviewer, which are article text.</p>'
+            '<div class="wp-block-gamurs-review-summary"><div class="wp-block-gamurs-review-summary__title">'
+            'Verdict</div><div class="wp-block-gamurs-review-summary__pros-wrapper"><h4>Pros</h4>'
+            '<ul><li>Nice</li></ul></div></div></div></body></html>')
+    body = extract_article(html, "https://twinfinite.net/reviews/x/")["body"]
+    assert body == ["First paragraph of a review that is long enough to count.", "Verdict",
+                    "The closing thoughts of the reviewer, which are article text."]
 
 
 @pytest.mark.parametrize(

@@ -154,7 +154,6 @@ _TEXT_PATTERNS = [
     r"reviewed on:? .{1,80}",
     r"this review is based on a (retail|review|pre-release|preview|digital) (build|copy|code).*",
     r"(a )?(review|retail|press) (copy|code|key) (was |of the game was )?provided by.*",
-    r"(verdict|pros|cons|score|the good|the bad|final score)\s*:?",
     # Account modals, captchas, pixels
     r".{0,60}this site is protected by recaptcha.*",
     r"something went wrong\. try again.*",
@@ -166,15 +165,27 @@ _TEXT_PATTERNS = [
     r"(sign up|subscribe) (for|to) (our|the) newsletter.*",
 ]
 _TEXT_RE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _TEXT_PATTERNS) + r")\Z", re.I | re.S)
+# A review box's labels standing alone ("Pros", "Verdict:"). Only when they are not a
+# subheading: an <h2>Verdict</h2> in the body, followed by the reviewer's closing
+# paragraphs, is a section of the article; labels inside a review box go with the box
+# (class words, is_review_box), and a flat "Pros" heading keeps its list items anyway.
+_LABEL_RE = re.compile(r"(?:verdict|the verdict|final verdict|pros|cons|score|the good|the bad"
+                       r"|final score)\s*:?\Z", re.I)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CREDIT_MAX = 160
 
 
-def is_boilerplate_text(text: str) -> bool:
-    """Is this whole paragraph furniture (a caption, a disclosure, a widget label ...)?"""
+def is_boilerplate_text(text: str, tag: str = "p") -> bool:
+    """Is this whole paragraph furniture (a caption, a disclosure, a widget label ...)?
+    tag: the element the paragraph came from (a subheading is never a bare review label)."""
     if not text:
         return True
+    # "[This review is based on a retail build ...]", "(Disclosure: ...)": a note in
+    # brackets is the same note
+    if len(text) > 2 and text[0] + text[-1] in ("[]", "()"):
+        text = text[1:-1].strip()
     if _TEXT_RE.match(text) is None:
-        return False
+        return tag not in _HEADING_TAGS and _LABEL_RE.match(text) is not None
     # Long paragraphs are only furniture by the unambiguous patterns, never by a
     # credit-like tail: a 600-character paragraph ending in "via Netflix" is an article.
     if len(text) <= _CREDIT_MAX:

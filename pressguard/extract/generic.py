@@ -190,7 +190,7 @@ def _containers(page: Page) -> list:
 
 def _usable(block: Block, headline: str, dek: str | None, link_filter: bool) -> bool:
     text = block.text
-    if is_boilerplate_text(text):
+    if is_boilerplate_text(text, block.tag):
         return False
     if text == headline or (dek and text == dek):
         return False
@@ -352,11 +352,28 @@ def _scope(page: Page):
     return page.first("main") or page.tree.body
 
 
+def _teaser_link(anchor, own_len: int) -> bool:
+    """An <a> around a byline that also holds much more (a title, a date): another
+    article's card. A byline's own link (``<a rel=author><span>Name</span></a>``) holds
+    the name and little else."""
+    return len(normalize(anchor.text(deep=True))) > 2 * own_len + 20
+
+
 def _author_furniture(node, stop) -> bool:
+    """Is a byline-like node page furniture: in an aside/nav/footer/form, under a class
+    that names related tiles, rails, comments ..., or inside a link that wraps a whole
+    teaser card (tiles of other articles carry their own author lines)?"""
     stop_id = stop.mem_id
+    start = node
+    own_len = -1
     while node is not None and node.mem_id != stop_id:
         if node.tag in ("aside", "nav", "footer", "form"):
             return True
+        if node.tag == "a" and node.mem_id != start.mem_id:
+            if own_len < 0:
+                own_len = len(normalize(start.text(deep=True)))
+            if _teaser_link(node, own_len):
+                return True
         attrs = node.attributes
         marker = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
         if _AUTHOR_FURNITURE.search(marker) and not re.search(r"article|entry|post-content", marker, re.I):

@@ -17,6 +17,14 @@ Strategy = tuple[str, Callable[[Page], Any]]
 FIELDS = ("headline", "dek", "authors", "published", "body")
 
 
+@dataclass(frozen=True)
+class Final:
+    """A strategy's answer that ends the search even when empty: the source is there and
+    says so (a byline that names only the site: authors [], not a guess from elsewhere)."""
+
+    value: Any
+
+
 def valid(fieldname: str, value: Any, page: Page) -> bool:
     if fieldname == "headline":
         if not isinstance(value, str) or not value.strip():
@@ -54,6 +62,10 @@ class Layout:
             provenance[fieldname] = None
             for name, fn in self.fields.get(fieldname, ()):
                 value = fn(page)
+                if isinstance(value, Final):
+                    item[fieldname] = value.value
+                    provenance[fieldname] = name
+                    break
                 if valid(fieldname, value, page):
                     item[fieldname] = value
                     provenance[fieldname] = name
@@ -65,5 +77,9 @@ class Layout:
         """Every strategy's answer for every field (for checks that compare sources)."""
         out: dict[str, list[tuple[str, Any]]] = {}
         for fieldname in FIELDS:
-            out[fieldname] = [(name, fn(page)) for name, fn in self.fields.get(fieldname, ())]
+            out[fieldname] = [(name, _plain(fn(page))) for name, fn in self.fields.get(fieldname, ())]
         return out
+
+
+def _plain(value: Any) -> Any:
+    return value.value if isinstance(value, Final) else value

@@ -11,7 +11,7 @@ from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
 from ..dates import parse_date
 from ..page import Page
-from ..strategy import Layout
+from ..strategy import Final, Layout
 from ..text import node_text
 
 DEK = "p.post-summary"
@@ -45,11 +45,16 @@ def dek(page: Page) -> str | None:
     return node_text(page.first(DEK)) or None
 
 
-def authors(page: Page) -> list[str]:
+def authors(page: Page) -> list[str] | Final:
+    """The byline's people; a byline naming only the site ("Destructoid Staff") is []."""
     scope = page.first("article") or page.tree.body
     nodes = [n for n in (scope.css(AUTHOR) if scope is not None else [])
              if not generic._author_furniture(n, scope)]
-    return clean_authors([node_text(n) for n in nodes], page.site_names, allow_single=True)
+    raw = [node_text(n) for n in nodes]
+    names = clean_authors(raw, page.site_names, allow_single=True)
+    if not names and any(raw):
+        return Final([])
+    return names
 
 
 def published(page: Page) -> str | None:

@@ -13,7 +13,7 @@ from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
 from ..dates import parse_date
 from ..page import Page
-from ..strategy import Layout
+from ..strategy import Final, Layout
 from ..text import node_text
 
 HEADLINE = "h1.wp-block-gamurs-article-header__content--title"
@@ -38,7 +38,10 @@ def dek(page: Page) -> str | None:
     return node_text(page.first(DEK)) or None
 
 
-def authors(page: Page) -> list[str]:
+def authors(page: Page) -> list[str] | Final:
+    """The byline's people. A byline that is there but names no person (a staff piece:
+    "By Twinfinite Staff") is the answer, []: names elsewhere on the page (tiles, bio
+    boxes, JSON-LD) are not this article's byline."""
     nodes = page.all(BYLINE)
     if nodes:
         raw = [node_text(n) or (n.attributes.get("data-author") or "").replace("-", " ").title()
@@ -46,7 +49,10 @@ def authors(page: Page) -> list[str]:
     else:
         box = page.first(BYLINE_BOX)
         raw = [node_text(box)] if box is not None else []
-    return clean_authors(raw, page.site_names, allow_single=True)
+    names = clean_authors(raw, page.site_names, allow_single=True)
+    if not names and any(raw):
+        return Final([])
+    return names
 
 
 def published(page: Page) -> str | None:
