@@ -1,0 +1,60 @@
+"""syrupy extension for article snapshots: snapshots/<site>/<slug>.json.
+
+One file per cassette, keys sorted, one body paragraph per line, so a git
+diff points at the paragraph that changed; a failing comparison is reported
+field by field (article_diff) instead of as one truncated line.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from syrupy.extensions.json import JSONSnapshotExtension
+
+from .article_diff import describe_changes
+
+
+class ArticleSnapshotExtension(JSONSnapshotExtension):
+    #: where snapshots live; the pytest plugin points it at <rootdir>/snapshots
+    root = Path("snapshots")
+
+    @staticmethod
+    def cassette_of(test_location) -> Path:
+        return Path(test_location.item.callspec.params["cassette"])
+
+    @classmethod
+    def dirname(cls, *, test_location) -> str:
+        return str(cls.root / cls.cassette_of(test_location).parent.name)
+
+    @classmethod
+    def discovery_dirname(cls, *, test_location) -> str:
+        return cls.dirname(test_location=test_location)
+
+    @classmethod
+    def get_snapshot_name(cls, *, test_location, index=0) -> str:
+        return cls.cassette_of(test_location).stem
+
+    @classmethod
+    def matches_test_location(cls, *, test_location, snapshot_location: str) -> bool:
+        path = Path(snapshot_location)
+        return path.parent == Path(cls.dirname(test_location=test_location)) and path.stem == cls.get_snapshot_name(
+            test_location=test_location
+        )
+
+    def serialize(self, data, *, exclude=None, include=None, matcher=None) -> str:
+        data = self._filter(data=data, depth=0, path=(), exclude=exclude, include=include, matcher=matcher)
+        return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+    def diff_lines(self, serialized_data, snapshot_data):
+        if snapshot_data is None:
+            yield "no snapshot yet for this cassette: review the item, then accept it with `pytest --snapshot-update`"
+            return
+        try:
+            expected, found = json.loads(snapshot_data), json.loads(serialized_data)
+        except (TypeError, ValueError):  # not ours to explain: fall back to the line diff
+            yield from super().diff_lines(serialized_data, snapshot_data)
+            return
+        yield f"page {found.get('url') or expected.get('url')}: extraction differs from its snapshot"
+        for line in describe_changes(expected, found):
+            yield "  " + line
