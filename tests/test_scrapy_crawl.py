@@ -1,0 +1,31 @@
+"""`scrapy crawl <site> -a cassette=PATH -O out.jsonl`: the same replay, Scrapy's own way."""
+
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = json.loads((ROOT / "tests" / "fixtures" / "seed" / "wgtc-article-expected.json").read_text())
+SEED_CASSETTE = ROOT / "cassettes" / "wegotthiscovered" / (SEED["url"].rstrip("/").rsplit("/", 1)[-1] + ".yaml")
+
+
+def test_seed_cassette_replays_through_scrapy_crawl_to_the_expected_article(scrapy_cli, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = scrapy_cli("crawl", "wegotthiscovered", "-a", f"cassette={SEED_CASSETTE}", "-O", out)
+    assert result.returncode == 0, result.stderr[-2000:]
+    (item,) = [json.loads(line) for line in out.read_text().splitlines()]
+    for field in ("url", "site", "headline", "dek", "authors", "body"):
+        assert item[field] == SEED[field], field
+    assert item["layout"] == "gamurs-blocks"
+    text = "\n".join(item["body"])
+    assert not [s for s in SEED["must_not_contain"] if s in text]
+
+
+def test_scrapy_crawl_exits_2_on_a_cassette_miss(scrapy_cli, tmp_path):
+    cassette = tmp_path / "page.yaml"
+    text = SEED_CASSETTE.read_text()
+    # a recorded redirect whose target is not in the cassette
+    cassette.write_text(text.replace("code: 200", "code: 301", 1).replace(
+        "    headers:\n", "    headers:\n      Location:\n      - https://wegotthiscovered.com/elsewhere/\n", 2))
+    result = scrapy_cli("crawl", "wegotthiscovered", "-a", f"cassette={cassette}", "-O", tmp_path / "o.jsonl")
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "https://wegotthiscovered.com/elsewhere/: not in cassette" in result.stderr
