@@ -1,0 +1,249 @@
+"""The snapshot-free health checks: every failure mode of the seed article is caught,
+healthy items (the seed's expected extraction, simulator articles) pass.
+
+Planted failures live in fixtures/checks/planted.json; each case names the checks that
+must fail and what their message must say, and every other check must stay "ok".
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from pressguard.checks import CHECKS, run_checks
+from pressguard.extract import extract_article, extract_generic
+from pressguard.fingerprint import fingerprint
+from pressguard.sim import Simulator
+
+HERE = Path(__file__).parent
+ROOT = HERE.parent
+EXPECTED = HERE / "fixtures" / "seed" / "wgtc-article-expected.json"
+AS_SCRAPED = HERE / "fixtures" / "seed" / "wgtc-article-as-scraped.txt"
+SEED_HTML = ROOT / "pressguard" / "sim" / "data" / "wgtc-seed.html"
+PLANTED = json.loads((HERE / "fixtures" / "checks" / "planted.json").read_text(encoding="utf-8"))["cases"]
+
+
+@pytest.fixture(scope="module")
+def seed_item() -> dict:
+    exp = json.loads(EXPECTED.read_text(encoding="utf-8"))
+    item = {k: exp[k] for k in ("url", "site", "headline", "dek", "authors", "body")}
+    item.update(layout="gamurs-blocks", published="2025-04-23T14:52:10+00:00")
+    return item
+
+
+@pytest.fixture(scope="module")
+def seed_html() -> str:
+    return SEED_HTML.read_text(encoding="utf-8")
+
+
+def _assert_only(result: dict, failing: dict[str, list[str]], url: str) -> None:
+    assert list(result) == list(CHECKS)
+    for check in CHECKS:
+        if check in failing:
+            msg = result[check]
+            assert msg != "ok", check
+            assert msg.startswith(f"{check}: {url}: expected "), msg
+            assert "\n" not in msg
+            for fragment in failing[check]:
+                assert fragment in msg, (fragment, msg)
+        else:
+            assert result[check] == "ok", (check, result[check])
+
+
+def test_check_names_are_the_contract():
+    assert CHECKS == ("headline", "authors", "body_length", "boilerplate", "truncation",
+                      "agreement", "template")
+
+
+def test_seed_expected_item_is_healthy(seed_item):
+    assert run_checks(seed_item) == {c: "ok" for c in CHECKS}
+
+
+def test_seed_page_with_every_source_is_healthy(seed_item, seed_html):
+    extracted = extract_article(seed_html, seed_item["url"])
+    second = extract_generic(seed_html, seed_item["url"])
+    result = run_checks(seed_item, html=seed_html, second_opinion=second,
+                        recorded_fingerprint=fingerprint(seed_html, extracted),
+                        current_fingerprint=fingerprint(seed_html, seed_item))
+    assert result == {c: "ok" for c in CHECKS}
+
+
+def _plant(case: dict, item: dict, seed_html: str):
+    item = copy.deepcopy(item)
+    item.update(case.get("set", {}))
+    for old, new in case.get("replace", []):
+        hits = [i for i, p in enumerate(item["body"]) if old in p]
+        assert hits, f"planting {case['name']}: {old!r} not in the body"
+        item["body"][hits[0]] = item["body"][hits[0]].replace(old, new)
+    for index, text in case.get("insert_body", []):
+        item["body"].insert(index, text)
+    if "keep_body" in case:
+        item["body"] = item["body"][: case["keep_body"]]
+    html = None
+    if case.get("html") == "seed":
+        html = seed_html
+        for old, new in case.get("html_replace", []):
+            assert old in html, f"planting {case['name']}: {old!r} not in the seed page"
+            html = html.replace(old, new)
+    return item, html
+
+
+@pytest.mark.parametrize("case", PLANTED, ids=[c["name"] for c in PLANTED])
+def test_planted_failure_is_caught(case, seed_item, seed_html):
+    item, html = _plant(case, seed_item, seed_html)
+    result = run_checks(item, html=html)
+    _assert_only(result, case["fail"], item["url"])
+
+
+def test_as_scraped_seed_text_fails_boilerplate_and_truncation(seed_item):
+    lines = [l.strip() for l in AS_SCRAPED.read_text(encoding="utf-8").splitlines() if l.strip()]
+    item = dict(seed_item, body=lines[3:])  # past the pixel/title, headline and dek lines
+    result = run_checks(item)
+    assert "sign-up modal" in result["boilerplate"] or "reCAPTCHA" in result["boilerplate"]
+    assert "more)" in result["boilerplate"]  # many paragraphs of furniture, not one
+    assert "more)" in result["truncation"]
+    for check in ("headline", "authors", "body_length", "agreement", "template"):
+        assert result[check] == "ok", check
+
+
+def test_cut_end_is_fine_when_the_source_itself_was_cut(seed_item, seed_html):
+    case = next(c for c in PLANTED if c["name"] == "cut-mid-sentence")
+    item, _ = _plant(case, seed_item, seed_html)
+    assert run_checks(item, source_complete=False)["truncation"] == "ok"
+    assert "no terminal punctuation" in run_checks(item, source_complete=True)["truncation"]
+
+
+def test_closing_quote_and_emoji_after_the_full_stop_are_complete(seed_item):
+    body = seed_item["body"][:-1]
+    for last in ("He said: “Ukraine will not surrender.”", "The bundle is 30% cheaper. 🎉",
+                 "It ends here (for now.)"):
+        assert run_checks(dict(seed_item, body=body + [last]))["truncation"] == "ok", last
+    assert run_checks(dict(seed_item, body=body + ["He said: “Ukraine will not"]))["truncation"] != "ok"
+
+
+def test_last_list_item_is_exempt_only_when_the_page_shows_a_list(seed_item):
+    body = seed_item["body"] + ["Launch the game and open the Codes tab"]
+    html_list = ("<html><body><div>" + "".join(f"<p>{p}</p>" for p in seed_item["body"])
+                 + "<ul><li>Launch the game and open the Codes tab</li></ul></div></body></html>")
+    html_para = html_list.replace("<ul><li>", "<p>").replace("</li></ul>", "</p>")
+    item = dict(seed_item, body=body)
+    assert run_checks(item, html=html_list)["truncation"] == "ok"
+    assert "no terminal punctuation" in run_checks(item, html=html_para)["truncation"]
+    assert "no terminal punctuation" in run_checks(item)["truncation"]
+
+
+def test_ordinary_prose_is_neither_a_hole_nor_boilerplate(seed_item):
+    body = list(seed_item["body"])
+    body[1] += (" The in-game store and the on-screen map were fixed. James’ s-shaped path"
+                " and the by-election in 2024 drew the ’s crowd. “Why now?” she asked, e.g. in"
+                " the 3 p.m. briefing. Images from the trailer show a city; he shared an image"
+                " via Twitter.")
+    result = run_checks(dict(seed_item, body=body))
+    assert result["truncation"] == "ok" and result["boilerplate"] == "ok", result
+
+
+def test_second_opinion_body_must_overlap(seed_item):
+    lines = [l.strip() for l in AS_SCRAPED.read_text(encoding="utf-8").splitlines() if l.strip()][:25]
+    other = dict(seed_item, body=lines)  # the modal text only: nothing like the article
+    msg = run_checks(seed_item, second_opinion=other)["agreement"]
+    assert "body word overlap" in msg and "second opinion" in msg
+    assert run_checks(seed_item, second_opinion=dict(seed_item))["agreement"] == "ok"
+
+
+def test_second_opinion_headline_must_agree_modulo_quotes_dashes_and_site_suffix(seed_item):
+    same = dict(seed_item, headline='"Ukraine is ready to negotiate - but not to surrender": Rubio '
+                                    "pulls out as peace talks falter")
+    assert run_checks(seed_item, second_opinion=same)["agreement"] == "ok"
+    other = dict(seed_item, headline="Recommended Videos")
+    msg = run_checks(seed_item, second_opinion=other)["agreement"]
+    assert "'Recommended Videos' (second opinion)" in msg
+
+
+def test_empty_authors_fail_without_html_when_the_second_opinion_names_someone(seed_item):
+    item = dict(seed_item, authors=[])
+    assert "Jorge Aguilar" in run_checks(item, second_opinion=seed_item)["authors"]
+    assert run_checks(item, second_opinion=dict(seed_item, authors=[]))["authors"] == "ok"
+
+
+def test_template_needs_a_recording(seed_item, seed_html):
+    assert run_checks(seed_item, html=seed_html)["template"] == "ok"
+    recorded = fingerprint(seed_html, seed_item)
+    renamed = seed_html.replace("wp-block-gamurs-article-metadata", "gm-byline")
+    msg = run_checks(seed_item, html=renamed, recorded_fingerprint=recorded)["template"]
+    assert msg.startswith(f"template: {seed_item['url']}: expected the recorded template, found authors:")
+    assert ".gm-byline__name" in msg and ".wp-block-gamurs-article-metadata__name" in msg
+
+
+# -- real pages from the simulator ------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def sim():
+    with Simulator() as s:
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": s.proxy_url}))
+
+        def get(url: str) -> str:
+            with opener.open("http://" + url.split("://", 1)[1], timeout=10) as r:
+                return r.read().decode("utf-8")
+
+        s.get = get
+        yield s
+
+
+def _by_kind(sim, site: str, *kinds: str) -> list[str]:
+    urls = sim.article_urls(site)
+    return [next(u for u in urls if sim.article(u).kind == k) for k in kinds]
+
+
+def _run(sim, url: str, site: str, recorded: dict | None):
+    html = sim.get(url)
+    item = extract_article(html, url, site=site)
+    return item, html, run_checks(item, html=html, second_opinion=extract_generic(html, url, site=site),
+                                  recorded_fingerprint=recorded, current_fingerprint=fingerprint(html, item))
+
+
+SITES = ("wegotthiscovered", "dotesports", "destructoid", "twinfinite", "primagames", "themarysue")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_healthy_simulator_articles_pass(sim, site):
+    first, *others = _by_kind(sim, site, "news", "review", "coauthored", "guide")
+    html = sim.get(first)
+    recorded = fingerprint(html, extract_article(html, first, site=site))
+    for url in others:
+        _, _, result = _run(sim, url, site, recorded)
+        assert result == {c: "ok" for c in CHECKS}, (url, result)
+
+
+def test_staff_piece_names_no_person_so_tile_names_are_not_its_authors(sim):
+    url, = _by_kind(sim, "twinfinite", "staff")
+    html = sim.get(url)
+    item = dict(extract_generic(html, url, site="twinfinite"), layout="gamurs-blocks")
+    staff = dict(item, authors=[])
+    assert run_checks(staff, html=html)["authors"] == "ok"
+    tiles = dict(item, authors=["Quinn Nakamura", "Oscar Ferreira"])  # names on teaser tiles
+    msg = run_checks(tiles, html=html)["authors"]
+    assert "'By Twinfinite Staff'" in msg and "in no byline element" in msg
+
+
+@pytest.mark.parametrize("site", ("wegotthiscovered", "destructoid"))
+def test_redesign_and_broken_templates_are_caught(sim, site):
+    url, other = _by_kind(sim, site, "news", "guide")
+    html = sim.get(other)
+    recorded = fingerprint(html, extract_article(html, other, site=site))
+    try:
+        sim.set_template(site, "redesign")
+        _, _, result = _run(sim, url, site, recorded)
+        assert result["template"] != "ok"
+        for field in ("headline:", "authors:", "body:"):
+            assert field in result["template"], (field, result["template"])
+        sim.set_template(site, "broken")
+        item, html, result = _run(sim, url, site, recorded)
+        assert "body:" in result["template"]
+        emptied = run_checks(dict(item, body=[]), html=html)  # what a DOM-only extractor returns
+        assert emptied["body_length"].endswith("found 0 words in 0 paragraphs")
+    finally:
+        sim.reset()
