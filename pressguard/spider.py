@@ -66,15 +66,18 @@ class PressguardSpider(scrapy.Spider):
         )
 
     def parse_article(self, response):
-        from .extract import extract_article  # the extractor is the spider's heavy part
+        from .assess import assess, template_baseline  # extraction is the spider's heavy part
 
-        item = extract_article(
-            response.text,
+        baseline = template_baseline(self.settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes"), self.name)
+        item, _fingerprint = assess(
+            response.body,
             response.url,
             site=self.name,
             fetched_at=response.meta.get(META_FETCHED_AT),
+            baseline=list(baseline),
         )
-        item.setdefault("checks", {})
+        if any(verdict != "ok" for verdict in item["checks"].values()):
+            self.crawler.stats.inc_value("pressguard/check_failed")
         yield item
 
     def page_failed(self, failure):
