@@ -12,7 +12,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from .cassettes import CassetteError, find_cassettes, open_cassette
+from .cassettes import CACHE, CassetteError, find_cassettes
 from .checks import run_checks
 from .extract import extract_article
 from .extract.generic import extract_generic
@@ -44,9 +44,9 @@ def closest(recorded: list[dict], current: dict) -> dict | None:
     return min(recorded, key=lambda fp: len(compare(fp, current)))
 
 
-# Enough pages to cover every template a site serves; a corpus of thousands
-# would otherwise be parsed twice.
-BASELINE_PAGES = 24
+# Enough pages to cover the templates a site serves; a corpus of thousands
+# would otherwise be extracted twice.
+BASELINE_PAGES = 16
 
 
 @lru_cache(maxsize=64)
@@ -58,7 +58,7 @@ def template_baseline(cassettes_dir: str, site: str) -> tuple[dict, ...]:
     fingerprints = []
     for path in find_cassettes([folder])[:BASELINE_PAGES]:
         try:
-            cassette = open_cassette(path)
+            cassette = CACHE.get(path)  # shared with the replay that follows
         except CassetteError:
             continue  # replaying that cassette reports it
         page = _final_page(cassette)
