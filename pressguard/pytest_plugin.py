@@ -9,7 +9,8 @@
 - `pressguard_replay`: one replay through the real Scrapy engine for every
   cassette the session selected, in a subprocess (Twisted's reactor runs once
   per process); maps cassette path -> {"url", "item", "error"}.
-- `article_snapshot`: syrupy's `snapshot` stored as snapshots/<site>/<slug>.json.
+- `article_snapshot.assert_match(item)`: syrupy's `snapshot`, stored as
+  snapshots/<site>/<slug>.json, failing with a field-level report.
 """
 
 from __future__ import annotations
@@ -99,6 +100,22 @@ def _record(cassettes: list[str], mode: str, rootdir: Path) -> None:
             pytest.fail(f"re-recording {cassette} failed: {done.stderr.strip() or done.stdout.strip()}", pytrace=False)
 
 
+class ArticleSnapshot:
+    """syrupy's snapshot assertion for articles, failing with the whole report.
+
+    pytest truncates a long assertion explanation; a field-by-field report is
+    useless cut short, so a mismatch fails with it in full instead.
+    """
+
+    def __init__(self, snapshot):
+        self._snapshot = snapshot.use_extension(ArticleSnapshotExtension)
+
+    def assert_match(self, item: dict, *, matcher=None) -> None:
+        assertion = self._snapshot(matcher=matcher)
+        if not assertion == item:  # syrupy records the comparison (and --snapshot-update)
+            pytest.fail("\n".join(assertion.get_assert_diff()), pytrace=False)
+
+
 @pytest.fixture
-def article_snapshot(snapshot):
-    return snapshot.use_extension(ArticleSnapshotExtension)
+def article_snapshot(snapshot) -> ArticleSnapshot:
+    return ArticleSnapshot(snapshot)

@@ -1,0 +1,98 @@
+"""The snapshot suite's workflow, run as a developer would in a project of their own:
+new cassettes fail until accepted, --snapshot-update accepts, a changed field fails
+with a field-level report, an orphaned snapshot fails, network is blocked in replay,
+and --record-mode=all re-records from the (simulated) live site."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_SLUG = "ukraine-is-ready-to-negotiate-but-not-to-surrender-rubio-pulls-out-as-peace-talks-falter"
+SUITE = (ROOT / "tests" / "test_snapshots.py").read_text()
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A project with one cassette (the seed article) and the snapshot suite."""
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_snapshots.py").write_text(SUITE)
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    folder = tmp_path / "cassettes" / "wegotthiscovered"
+    folder.mkdir(parents=True)
+    shutil.copy(ROOT / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml", folder)
+    return tmp_path
+
+
+def pytest_in(project, *args, env=None):
+    import os
+
+    full_env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    full_env.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=project, capture_output=True, text=True, timeout=300, env=full_env,
+    )
+
+
+def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(project):
+    first = pytest_in(project)
+    assert first.returncode == 1, first.stdout
+    assert f"Snapshot '{SEED_SLUG}' does not exist!" in first.stdout
+    accepted = pytest_in(project, "--snapshot-update")
+    assert accepted.returncode == 0, accepted.stdout
+    snapshot = project / "snapshots" / "wegotthiscovered" / f"{SEED_SLUG}.json"
+    stored = json.loads(snapshot.read_text())
+    assert stored["authors"] == ["Jorge Aguilar"]
+    assert snapshot.read_text().count("\n") > len(stored["body"])  # one paragraph per line
+    assert pytest_in(project).returncode == 0
+
+    stored["authors"] = ["Someone Else"]
+    stored["body"][1] = stored["body"][1].replace("disagree over the terms", "disagree over the")
+    del stored["body"][4]
+    snapshot.write_text(json.dumps(stored, indent=1, ensure_ascii=False, sort_keys=True) + "\n")
+    changed = pytest_in(project)
+    assert changed.returncode == 1
+    out = changed.stdout
+    assert f"test_extraction_matches_snapshot[wegotthiscovered/{SEED_SLUG}]" in out
+    assert 'authors: expected ["Someone Else"], found ["Jorge Aguilar"]' in out
+    assert "body: 9 paragraphs expected, 10 found" in out
+    assert "changed ¶2 (similarity 0.9" in out and "disagree over the terms" in out
+    assert "added ¶5:" in out
+
+
+def test_orphaned_snapshot_fails(project):
+    assert pytest_in(project, "--snapshot-update").returncode == 0
+    shutil.copy(project / "snapshots" / "wegotthiscovered" / f"{SEED_SLUG}.json",
+                project / "snapshots" / "wegotthiscovered" / "gone.json")
+    result = pytest_in(project)
+    assert result.returncode == 1
+    assert "snapshots without a cassette: ['snapshots/wegotthiscovered/gone.json']" in result.stdout
+
+
+def test_network_is_blocked_in_replay_runs(project):
+    (project / "tests" / "test_reaches_out.py").write_text(
+        "import socket\n\ndef test_fetch():\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
+    )
+    result = pytest_in(project, "tests/test_reaches_out.py")
+    assert result.returncode == 1
+    assert "network blocked during replay" in result.stdout
+
+
+def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(project):
+    from pressguard.sim import Simulator
+
+    cassette = project / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml"
+    before = cassette.read_text()
+    assert pytest_in(project, "--snapshot-update").returncode == 0
+    with Simulator() as sim:
+        env = {"http_proxy": sim.proxy_url, "https_proxy": sim.proxy_url}
+        result = pytest_in(project, "--record-mode=all", "-k", "matches_snapshot", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = cassette.read_text()
+    assert after != before  # a new fetch time
+    assert "fetched_at" in after and "source: simulator" in after
