@@ -25,7 +25,7 @@ __all__ = ["extract_article", "extract_generic", "detect_layout", "extract_candi
 
 def _page_and_layout(html, url, site, fetched_at, layout):
     page = Page(html, url, site=site, fetched_at=fetched_at)
-    name = layout or detect_layout(page.tree)
+    name = layout or detect_layout(page.tree, page)
     return page, BY_NAME[name]
 
 

@@ -10,7 +10,7 @@ image credits, navigation labels, and anything that does not look like a name.
 from __future__ import annotations
 
 import re
-import unicodedata
+from functools import lru_cache
 from typing import Iterable
 
 from .text import normalize
@@ -95,7 +95,7 @@ _GLUED = re.compile(r"[a-z\u00df-\u00ff]{3,}[A-Z]")  # "GarberFOXBusiness" (but 
 
 
 def _looks_like_name(name: str, allow_single: bool) -> bool:
-    if not name or len(name) > 60 or any(ch.isdigit() for ch in name):
+    if not name or len(name) > 60 or any(map(str.isdigit, name)):
         return False
     words = name.split()
     if not words or len(words) > 6:
@@ -103,32 +103,35 @@ def _looks_like_name(name: str, allow_single: bool) -> bool:
     if len(words) == 1 and not allow_single:
         return False
     lowered = [w.strip(".,'’()").lower() for w in words]
-    if any(w in NOT_PERSON_WORDS for w in lowered) or lowered[0] == "the":
+    if lowered[0] == "the" or not NOT_PERSON_WORDS.isdisjoint(lowered):
         return False
-    if all(w in JOB_WORDS for w in lowered):
+    if JOB_WORDS.issuperset(lowered):
         return False
     if lowered[-1].split("-")[-1] in TITLE_HEAD_WORDS or lowered[-1] in TITLE_HEAD_WORDS:
         return False
     if len(words) == 1 and (lowered[0] in CREDENTIALS or (words[0].isupper() and len(words[0]) <= 5)):
         return False
-    if any(w.endswith(("'s", "’s")) for w in lowered):
-        return False
-    if any(_GLUED.search(w) for w in words):
+    for w in lowered:
+        if w.endswith(("'s", "’s")):
+            return False
+    if _GLUED.search(name) is not None:
         return False
     caps = [w.isupper() and len(w) >= 3 for w in words]
     if any(caps) and not all(caps):  # "CNN Business", "Kevin McCoy USA TODAY" (tail cut earlier)
         return False
-    if not any(unicodedata.category(ch).startswith("L") for ch in name):
+    if not any(map(str.isalpha, name)):  # isalpha: Unicode category L*
         return False
     cased = [w for w in words if _has_case(w)]
     if not cased:  # caseless scripts (CJK, Arabic ...): trust the source
         return True
     for w, low in zip(words, lowered):
-        if not _has_case(w) or low in PARTICLES:
+        if low in PARTICLES or not _has_case(w):
             continue
-        first = next((ch for ch in w if ch.isalpha()), "")
-        if first and not first.isupper():
-            return False
+        for ch in w:
+            if ch.isalpha():
+                if not ch.isupper():
+                    return False
+                break
     return True
 
 
@@ -162,6 +165,15 @@ def _clean_piece(piece: str, site_keys: set[str]) -> str:
     return normalize(piece).strip(" \t-–—:,.;|()\"'“”")
 
 
+@lru_cache(maxsize=512)
+def _reject_sets(reject: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """(lowercased names never accepted, squashed site names) for a reject list; cached,
+    as a site's pages pass the same list again and again."""
+    rejected = {normalize(r).lower() for r in reject if r} | _STAFF_PHRASES
+    site_keys = {_squash(r) for r in reject if r and _squash(r)}
+    return frozenset(rejected), frozenset(site_keys)
+
+
 def clean_authors(
     raw: Iterable[str],
     reject: Iterable[str] = (),
@@ -174,9 +186,7 @@ def clean_authors(
     JSON-LD publisher). allow_single: accept one-word names (only for sources that are
     known to hold a name, such as a template's byline element).
     """
-    rejected = {normalize(r).lower() for r in reject if r}
-    rejected |= _STAFF_PHRASES
-    site_keys = {_squash(r) for r in reject if r and _squash(r)}
+    rejected, site_keys = _reject_sets(tuple(reject))
     out: list[str] = []
     seen: set[str] = set()
     for text in raw:

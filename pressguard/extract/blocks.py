@@ -18,6 +18,7 @@ from typing import Callable
 from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize
 
 _END = object()  # block-end marker on the walk stack
+_LINK_END = object()  # link-end marker
 _BR = "\x00"
 _BR_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + r"]*")
 
@@ -37,58 +38,69 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
     """The paragraphs under root (root itself is never skipped)."""
     out: list[Block] = []
     buf: list[str] = []
-    state = {"tag": "p", "links": 0}
+    block_tag = "p"
+    links = 0  # characters of link text in buf
+    in_link = 0  # how many <a> the walk is inside
 
     def flush() -> None:
-        if not buf:
-            return
+        nonlocal links
         raw = "".join(buf)
         buf.clear()
-        links = state["links"]
-        state["links"] = 0
-        for piece in _BR_SPLIT.split(raw):
-            text = normalize(piece.replace(_BR, " "))
+        n_links = links
+        links = 0
+        pieces = _BR_SPLIT.split(raw) if _BR in raw else (raw,)
+        for piece in pieces:
+            text = normalize(piece.replace(_BR, " ") if _BR in piece else piece)
             if text:
-                out.append(Block(text, state["tag"], min(links, len(text))))
+                out.append(Block(text, block_tag, min(n_links, len(text))))
 
-    # An explicit stack of (node, inside-a-link) and block-end markers, not recursion:
+    # An explicit stack of nodes and markers (block end, link end), not recursion:
     # malformed pages nest thousands of levels deep.
-    stack: list = [(c, False) for c in _children_reversed(root)]
+    stack: list = _children_reversed(root)
+    pop, push, extend = stack.pop, stack.append, stack.extend
     while stack:
-        entry = stack.pop()
-        if entry is _END:
-            flush()
+        child = pop()
+        if child is _END:
+            if buf:
+                flush()
             continue
-        child, in_link = entry
+        if child is _LINK_END:
+            in_link -= 1
+            continue
         tag = child.tag
         if tag == "-text":
             t = child.text_content
             if t:
                 buf.append(t)
                 if in_link:
-                    state["links"] += len(t.strip())
+                    links += len(t.strip())
             continue
-        if tag.startswith("-") or tag in SKIP_TAGS or tag == "img":
+        if tag[0] == "-" or tag in SKIP_TAGS or tag == "img":
             continue
         if tag == "br":
             buf.append(_BR)
             continue
         if skip is not None and skip(child):
-            if tag in BLOCK_TAGS:
+            if tag in BLOCK_TAGS and buf:
                 flush()
             continue
         if tag == "tr":
-            flush()
+            if buf:
+                flush()
             cells = [node_text(c) for c in child.iter() if c.tag in ("td", "th")]
             row = " | ".join(c for c in cells if c)
             if row:
                 out.append(Block(row, "tr", 0))
             continue
-        kids = [(c, in_link or tag == "a") for c in _children_reversed(child)]
         if tag in BLOCK_TAGS:
-            flush()
-            state["tag"] = tag
-            stack.append(_END)
-        stack.extend(kids)
-    flush()
+            if buf:
+                flush()
+            block_tag = tag
+            push(_END)
+        elif tag == "a":
+            in_link += 1
+            push(_LINK_END)
+        extend(_children_reversed(child))
+    if buf:
+        flush()
     return out

@@ -10,6 +10,7 @@ only looked at on containers: a subheading id like ``h-how-to-share-codes`` says
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
 # nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
@@ -56,8 +57,10 @@ _ID_TAGS = frozenset({"div", "section", "aside", "nav", "ins", "footer", "form",
 _NEVER = frozenset({"html", "body", "main", "article"})
 
 
+@lru_cache(maxsize=8192)
 def class_level(value: str) -> int:
-    """How surely a class (or id) value names furniture: 2 surely, 1 maybe, 0 not."""
+    """How surely a class (or id) value names furniture: 2 surely, 1 maybe, 0 not.
+    (Cached: a page repeats the same few dozen class values hundreds of times.)"""
     if not value:
         return 0
     low = value.lower()
@@ -142,11 +145,7 @@ _TEXT_PATTERNS = [
     # Photo credits and captions
     r"\(?(photos?|images?|screenshots?|screengrabs?|screencaps?|footage|videos?|gifs?|"
     r"featured image|header image|credit|source)( credit)?\s*(by|via|from|courtesy of|:)\s.{1,140}",
-    r".{0,140}(/|\(|\bvia )\s*(getty images|shutterstock|ap photo|afp|alamy|wireimage|"
-    r"filmmagic|getty)\)?\.?",
     # Affiliate disclosures
-    r".{0,80}\bis supported by (our|its) (audience|readers)\b.*",
-    r".{0,200}\bwe may earn (a small |an )?(affiliate )?commission\b.*",
     r"(this|the) (article|post|page|story|guide) (contains|includes|may contain|may include)"
     r" affiliate links.*",
     r"learn more about our affiliate policy\.?",
@@ -155,7 +154,6 @@ _TEXT_PATTERNS = [
     r"this review is based on a (retail|review|pre-release|preview|digital) (build|copy|code).*",
     r"(a )?(review|retail|press) (copy|code|key) (was |of the game was )?provided by.*",
     # Account modals, captchas, pixels
-    r".{0,60}this site is protected by recaptcha.*",
     r"something went wrong\. try again.*",
     r"create an? (gamurs )?account|choose a (unique name|username).*|choose your preferences"
     r"|choose how we communicate with you.*|check your email|reset (your )?password",
@@ -165,6 +163,29 @@ _TEXT_PATTERNS = [
     r"(sign up|subscribe) (for|to) (our|the) newsletter.*",
 ]
 _TEXT_RE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _TEXT_PATTERNS) + r")\Z", re.I | re.S)
+# Patterns that may start anywhere in the first N characters are slow to try on every
+# paragraph, so each goes with words it cannot match without, looked for first.
+_GATED = [
+    (("getty", "shutterstock", "ap photo", "afp", "alamy", "wireimage", "filmmagic"),
+     r".{0,140}(/|\(|\bvia )\s*(getty images|shutterstock|ap photo|afp|alamy|wireimage|"
+     r"filmmagic|getty)\)?\.?"),
+    (("supported by",), r".{0,80}\bis supported by (our|its) (audience|readers)\b.*"),
+    (("we may earn",), r".{0,200}\bwe may earn (a small |an )?(affiliate )?commission\b.*"),
+    (("recaptcha",), r".{0,60}this site is protected by recaptcha.*"),
+]
+_GATED_RE = [(gates, re.compile(f"(?:{p})\\Z", re.I | re.S)) for gates, p in _GATED]
+_ANY_GATE = re.compile("|".join(re.escape(g) for gates, _ in _GATED for g in gates))
+
+
+def _text_matches(text: str, low: str) -> bool:
+    if _TEXT_RE.match(text) is not None:
+        return True
+    if _ANY_GATE.search(low) is None:
+        return False
+    for gates, rx in _GATED_RE:
+        if any(g in low for g in gates) and rx.match(text) is not None:
+            return True
+    return False
 # A review box's labels standing alone ("Pros", "Verdict:"). Only when they are not a
 # subheading: an <h2>Verdict</h2> in the body, followed by the reviewer's closing
 # paragraphs, is a section of the article; labels inside a review box go with the box
@@ -173,6 +194,8 @@ _LABEL_RE = re.compile(r"(?:verdict|the verdict|final verdict|pros|cons|score|th
                        r"|final score)\s*:?\Z", re.I)
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CREDIT_MAX = 160
+_LONG_MARKERS = ("supported by our audience", "supported by its readers", "commission",
+                 "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong")
 
 
 def is_boilerplate_text(text: str, tag: str = "p") -> bool:
@@ -184,20 +207,20 @@ def is_boilerplate_text(text: str, tag: str = "p") -> bool:
     # brackets is the same note
     if len(text) > 2 and text[0] + text[-1] in ("[]", "()"):
         text = text[1:-1].strip()
-    if _TEXT_RE.match(text) is None:
-        return tag not in _HEADING_TAGS and _LABEL_RE.match(text) is not None
     # Long paragraphs are only furniture by the unambiguous patterns, never by a
     # credit-like tail: a 600-character paragraph ending in "via Netflix" is an article.
-    if len(text) <= _CREDIT_MAX:
-        return True
+    # (Tested first: most article paragraphs are long, and the patterns are not cheap.)
     low = text.lower()
-    return any(
-        marker in low
-        for marker in (
-            "supported by our audience", "supported by its readers", "commission",
-            "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong",
-        )
-    )
+    if len(text) > _CREDIT_MAX:
+        for marker in _LONG_MARKERS:
+            if marker in low:
+                break
+        else:
+            return False
+        return _text_matches(text, low)
+    if not _text_matches(text, low):
+        return tag not in _HEADING_TAGS and _LABEL_RE.match(text) is not None
+    return True
 
 
 def strip_site_suffix(title: str, site_names) -> str:

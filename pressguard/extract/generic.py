@@ -250,7 +250,7 @@ def _main_h1(page: Page):
     key = "generic:h1"
     if key in page._cache:
         return page._cache[key]
-    site = {n.lower() for n in page.site_names}
+    site = page.site_names_lower
     h1s = []
     for h in page.all("h1"):
         text = node_text(h)
@@ -447,7 +447,7 @@ def published_dom(page: Page) -> str | None:
 
 GENERIC = Layout(
     name="generic",
-    detect=lambda tree: True,
+    detect=lambda tree, page=None: True,
     fields={
         "headline": [("generic", headline_generic), ("meta", common.headline_meta),
                      ("jsonld", common.headline_jsonld)],

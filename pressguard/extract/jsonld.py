@@ -82,7 +82,7 @@ class JsonLd:
         self.nodes: list[dict] = []  # top-level and @graph nodes, in page order
         self.by_id: dict[str, dict] = {}
         self.errors = 0
-        for script in tree.css('script[type]'):
+        for script in tree.tags("script"):
             if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
                 continue
             values = _loads(script.text(deep=True) or "")

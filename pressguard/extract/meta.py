@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from .text import normalize
@@ -52,7 +53,12 @@ class Meta:
         """The canonical URL made absolute against base; "" if absent or not http(s)."""
         if not self.canonical:
             return ""
-        url = urljoin(base, self.canonical)
-        if urlsplit(url).scheme not in ("http", "https"):
-            return ""
-        return url
+        return _absolute_http(base, self.canonical)
+
+
+@lru_cache(maxsize=1024)
+def _absolute_http(base: str, ref: str) -> str:
+    url = urljoin(base, ref)
+    if urlsplit(url).scheme not in ("http", "https"):
+        return ""
+    return url

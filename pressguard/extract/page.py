@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -38,14 +38,67 @@ def decode_html(html: str | bytes) -> str:
     return html.decode("cp1252", "replace")
 
 
+def parser_input(html: str | bytes) -> str | bytes:
+    """What lexbor gets: valid UTF-8 bytes as they are (lexbor reads bytes as UTF-8, so
+    decoding them here only for selectolax to encode them again is wasted work), anything
+    else decoded by decode_html."""
+    if isinstance(html, bytes) and not html.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = html[3:] if html.startswith(b"\xef\xbb\xbf") else html
+        if data.isascii():
+            return data
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            return decode_html(html)
+        return data
+    return decode_html(html)
+
+
+# scheme://host with no userinfo, no IPv6 literal: the common case, read without urlsplit
+_PLAIN_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([^/?#@\[\]:]*)(?=[/?#]|:\d*(?:[/?#]|\Z)|\Z)")
+
+
+def hostname(url: str) -> str:
+    """urlsplit(url).hostname, lowercased, "" if none (fast path for plain URLs)."""
+    m = _PLAIN_HOST.match(url)
+    if m is not None:
+        return m.group(1).lower()
+    return (urlsplit(url).hostname or "").lower()
+
+
+@lru_cache(maxsize=1024)
+def _site_for_host(host: str):
+    return site_for_url(f"http://{host}/") if host else None
+
+
+def _site_for_url(url: str):
+    return _site_for_host(hostname(url))
+
+
 class Page:
     def __init__(self, html: str | bytes, url: str, *, site: str | None = None,
                  fetched_at: str | None = None, tree: LexborHTMLParser | None = None) -> None:
         self.given_url = url
         self.fetched_at = fetched_at
-        self.tree = tree if tree is not None else LexborHTMLParser(decode_html(html))
+        # raw: what the parser read (None when a tree was given); layout detectors may
+        # look for a tell-tale string in it before walking the tree
+        self.raw: str | bytes | None = None
+        if tree is None:
+            self.raw = parser_input(html)
+            tree = LexborHTMLParser(self.raw)
+        self.tree = tree
         self._site = site
         self._cache: dict[str, object] = {}
+
+    def may_contain(self, text: str) -> bool:
+        """False only when the page's source surely lacks text (ASCII; checked as written
+        and in upper case); True when there is no source to look at."""
+        raw = self.raw
+        if raw is None:
+            return True
+        if isinstance(raw, bytes):
+            return text.encode("ascii") in raw or text.upper().encode("ascii") in raw
+        return text in raw or text.upper() in raw
 
     # -- selectors, cached: layouts ask for the same nodes more than once --------
 
@@ -81,7 +134,7 @@ class Page:
 
     @cached_property
     def known_site(self):
-        return site_for_url(self.given_url) or site_for_url(self.url)
+        return _site_for_url(self.given_url) or _site_for_url(self.url)
 
     @cached_property
     def site(self) -> str:
@@ -89,7 +142,11 @@ class Page:
             return self._site
         if self.known_site is not None:
             return self.known_site.name
-        return (urlsplit(self.given_url).hostname or urlsplit(self.url).hostname or "").lower()
+        return hostname(self.given_url) or hostname(self.url)
+
+    @cached_property
+    def site_names_lower(self) -> frozenset[str]:
+        return frozenset(n.lower() for n in self.site_names)
 
     @cached_property
     def site_names(self) -> list[str]:
@@ -99,7 +156,7 @@ class Page:
             names.insert(0, self.known_site.title)
         names += self.meta.all("og:site_name", "application-name", "apple-mobile-web-app-title")
         names += self.jsonld.organization_names()
-        host = (urlsplit(self.url).hostname or "").lower()
+        host = hostname(self.url)
         if host:
             bare = host[4:] if host.startswith("www.") else host
             names += [bare, bare.split(".")[0]]

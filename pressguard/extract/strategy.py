@@ -29,7 +29,7 @@ def valid(fieldname: str, value: Any, page: Page) -> bool:
     if fieldname == "headline":
         if not isinstance(value, str) or not value.strip():
             return False
-        return value.strip().lower() not in {n.lower() for n in page.site_names}
+        return value.strip().lower() not in page.site_names_lower
     if fieldname == "dek":
         return isinstance(value, str) and bool(value.strip())
     if fieldname == "authors":
@@ -47,7 +47,7 @@ EMPTY: dict[str, Any] = {"headline": "", "dek": None, "authors": [], "published"
 @dataclass(frozen=True)
 class Layout:
     name: str
-    detect: Callable[[Any], bool]  # (tree) -> does this page use the layout?
+    detect: Callable[..., bool]  # (tree, page=None) -> does this page use the layout?
     fields: Mapping[str, Sequence[Strategy]] = field(default_factory=dict)
 
     def run(self, page: Page) -> dict[str, Any]:

@@ -44,7 +44,9 @@ def normalize(text: str | None) -> str:
         return ""
     if _INVISIBLE.search(text) is not None:
         text = _INVISIBLE.sub("", text)
-    return _WS.sub(" ", text).strip()
+    # str.split() splits on exactly the characters \s matches in a str pattern (any
+    # Unicode space), and is several times faster than a regex substitution
+    return " ".join(text.split())
 
 
 _CLOSE = object()  # marks the end of a block element on the walk stack

@@ -11,9 +11,11 @@ LAYOUTS: tuple[Layout, ...] = (destructoid2025.LAYOUT, gamurs_blocks.LAYOUT)
 BY_NAME: dict[str, Layout] = {l.name: l for l in (*LAYOUTS, GENERIC)}
 
 
-def detect_layout(tree) -> str:
-    """The name of the layout a parsed page uses: "gamurs-blocks", "destructoid2025" or "generic"."""
+def detect_layout(tree, page=None) -> str:
+    """The name of the layout a parsed page uses: "gamurs-blocks", "destructoid2025" or
+    "generic". page: the Page of that tree, if there is one (lets a detector rule a layout
+    out from the page source without walking the tree)."""
     for layout in LAYOUTS:
-        if layout.detect(tree):
+        if layout.detect(tree, page):
             return layout.name
     return GENERIC.name

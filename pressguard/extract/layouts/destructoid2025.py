@@ -21,10 +21,15 @@ BODY = "div.post-content"
 BODY_CLASSES = ("single-post", "single-eg_reviews")
 
 
-def detect(tree) -> bool:
+def detect(tree, page=None) -> bool:
     body = tree.body
     classes = set((body.attributes.get("class") or "").split()) if body is not None else set()
     if not classes.intersection(BODY_CLASSES):
+        return False
+    # every WordPress post page has those body classes; a page whose source never says
+    # "post-content" has no div.post-content, and a substring search is cheaper than the
+    # walk over the whole tree that proves it
+    if page is not None and not page.may_contain("post-content"):
         return False
     if tree.css_first(BODY) is None:
         return False
@@ -33,7 +38,7 @@ def detect(tree) -> bool:
 
 def headline(page: Page) -> str:
     """The theme's one h1 (skipping a logo h1 that holds the site name)."""
-    site = {n.lower() for n in page.site_names}
+    site = page.site_names_lower
     for h in page.all("h1"):
         text = node_text(h)
         if text and text.lower() not in site:

@@ -26,7 +26,9 @@ BODY = "div.entry-content.wp-block-gamurs-article-content, .wp-block-gamurs-arti
 MARKER = '[class^="wp-block-gamurs-"], [class*=" wp-block-gamurs-"]'
 
 
-def detect(tree) -> bool:
+def detect(tree, page=None) -> bool:
+    if page is not None and not page.may_contain("wp-block-gamurs-"):
+        return False
     return tree.css_first(MARKER) is not None
 
 
@@ -42,13 +44,17 @@ def authors(page: Page) -> list[str] | Final:
     """The byline's people. A byline that is there but names no person (a staff piece:
     "By Twinfinite Staff") is the answer, []: names elsewhere on the page (tiles, bio
     boxes, JSON-LD) are not this article's byline."""
-    nodes = page.all(BYLINE)
+    # the first byline box is the article's (found without walking the whole page, as
+    # a page-wide BYLINE query would)
+    box = page.first(BYLINE_BOX)
+    if box is None:
+        return []
+    nodes = box.css("[data-author]")
     if nodes:
         raw = [node_text(n) or (n.attributes.get("data-author") or "").replace("-", " ").title()
                for n in nodes]
     else:
-        box = page.first(BYLINE_BOX)
-        raw = [node_text(box)] if box is not None else []
+        raw = [node_text(box)]
     names = clean_authors(raw, page.site_names, allow_single=True)
     if not names and any(raw):
         return Final([])
