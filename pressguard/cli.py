@@ -29,6 +29,10 @@ def main(argv: list[str] | None = None) -> int:
         from .sim import main as sim_main
 
         return sim_main(argv[1:])
+    if argv[:1] == ["crawl"]:  # the scheduled crawl owns its options
+        from .crawl import main as crawl_main
+
+        return crawl_main(argv[1:])
     parser = _parser()
     args = parser.parse_args(argv)
     try:
@@ -73,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--site", help="site name (default: from the URL)")
     extract.set_defaults(run=_extract)
 
+    commands.add_parser("crawl", help="the scheduled live check, with its report (see `pressguard crawl --help`)")
     commands.add_parser("sim", help="run the local publisher simulator (see `pressguard sim --help`)")
     return parser
 

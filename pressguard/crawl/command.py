@@ -1,0 +1,159 @@
+"""`pressguard crawl`: options, their checks, and the run.
+
+Exit codes: 0 every page healthy; 1 drift or breakage found; 2 the crawl itself
+failed (bad arguments, unknown site, nothing crawled at all, or an interrupted
+crawl that found nothing wrong in what it saw), with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pressguard.sites import SITES
+
+DEFAULT_LIMIT = 10
+
+
+class UsageProblem(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, not argparse's usage block
+        self.exit(2, f"{self.prog}: {message}; see `{self.prog} --help`\n")
+
+
+def parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="pressguard crawl",
+        description="The scheduled live check: crawl the sites politely, newest articles first, run the "
+                    "health checks and the template comparison on every page, capture failing pages as "
+                    "cassettes and write a report.",
+    )
+    p.add_argument("--site", action="append", default=[], metavar="S",
+                   help="site to crawl (repeat, or comma-separate; default: every site in pressguard.sites)")
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                   help=f"newest articles per site (default: {DEFAULT_LIMIT})")
+    p.add_argument("--out", default="reports", metavar="DIR",
+                   help="report folder: report.json, junit.xml, report.html (default: reports/)")
+    p.add_argument("--cassettes", default="cassettes", metavar="DIR",
+                   help="recorded cassettes, the template baseline; failing pages are captured into "
+                        "DIR/_captured/<site>/ (default: cassettes/)")
+    p.add_argument("--webhook", metavar="URL",
+                   help="POST a Slack-compatible JSON summary here when something is broken or drifted")
+    p.add_argument("--jobdir", metavar="DIR",
+                   help="keep the crawl's state here (Scrapy JOBDIR per site, pages assessed so far) so an "
+                        "interrupted crawl resumes; a finished crawl clears it")
+    p.add_argument("--proxy", metavar="URL",
+                   help="HTTP proxy for the crawl, e.g. the simulator's http://127.0.0.1:PORT "
+                        "(default: none, the real sites)")
+    p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", dest="settings",
+                   help="override a Scrapy setting, e.g. -s DOWNLOAD_TIMEOUT=20 (repeatable)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only failing pages and the summary")
+    p.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
+    return p
+
+
+def _spider_names() -> set[str]:
+    from scrapy.spiderloader import SpiderLoader
+
+    from pressguard.runner import project_settings
+
+    return set(SpiderLoader.from_settings(project_settings()).list())
+
+
+def _sites(values: list[str]) -> list[str]:
+    wanted = [s.strip() for value in values for s in value.split(",") if s.strip()]
+    known = [name for name in SITES if name in _spider_names()]
+    if not wanted:
+        return known
+    unknown = [s for s in wanted if s not in known]
+    if unknown:
+        raise UsageProblem(f"unknown site {unknown[0]!r}; choose from: {', '.join(known)}")
+    return list(dict.fromkeys(wanted))
+
+
+def _http_url(value: str, option: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageProblem(f"{option} {value!r}: not an http(s) URL; pass e.g. http://127.0.0.1:8899")
+    try:
+        parts.port
+    except ValueError:
+        raise UsageProblem(f"{option} {value!r}: bad port") from None
+    return value
+
+
+def _settings(pairs: list[str]) -> dict:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise UsageProblem(f"-s {pair!r}: expected NAME=VALUE, e.g. -s DOWNLOAD_TIMEOUT=20")
+        out[name.strip()] = value
+    return out
+
+
+def _writable_folder(path: Path, option: str) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageProblem(f"{option} {path}: cannot create it ({exc.strerror}); choose another folder") from None
+    if not path.is_dir():
+        raise UsageProblem(f"{option} {path}: not a folder; choose another")
+    if not os.access(path, os.W_OK):
+        raise UsageProblem(f"{option} {path}: not writable; choose another folder")
+    return path
+
+
+def options_from(args) -> "CrawlOptions":
+    from .job import CrawlOptions
+
+    if args.limit < 1:
+        raise UsageProblem(f"--limit {args.limit}: must be at least 1")
+    # Everything that needs no disk first, so a bad argument creates nothing.
+    webhook = _http_url(args.webhook, "--webhook") if args.webhook else None
+    proxy = _http_url(args.proxy, "--proxy") if args.proxy else None
+    settings = _settings(args.settings)
+    sites = _sites(args.site)
+    cassettes = Path(args.cassettes)
+    if not cassettes.is_dir():
+        raise UsageProblem(
+            f"--cassettes {cassettes}: no such folder; pass the folder of recorded cassettes (the template "
+            "baseline, where failing pages are captured)"
+        )
+    _writable_folder(cassettes, "--cassettes")
+    out = _writable_folder(Path(args.out), "--out")
+    jobdir = _writable_folder(Path(args.jobdir), "--jobdir") if args.jobdir else None
+    return CrawlOptions(
+        sites=sites,
+        limit=args.limit,
+        out=out,
+        cassettes=cassettes,
+        webhook=webhook,
+        jobdir=jobdir,
+        proxy=proxy,
+        settings=settings,
+        verbose=args.verbose,
+        quiet=args.quiet,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exc:  # argparse already printed its one line (or the help)
+        return 0 if exc.code == 0 else 2
+    try:
+        options = options_from(args)
+    except UsageProblem as exc:
+        print(f"pressguard crawl: {exc}", file=sys.stderr)
+        return 2
+    from .job import CrawlJob
+
+    return CrawlJob(options).run()

@@ -1,0 +1,473 @@
+"""`pressguard crawl` end to end: the real command in a subprocess, crawling the publisher
+simulator on 127.0.0.1 through --proxy, with the shipped cassettes as the template baseline.
+
+Five crawls run at once against one simulator, each on its own sites (faults and
+templates are per site, so they cannot disturb each other): healthy, redesign/broken
+templates, 429 + captcha, 503 + truncated, a site that answers only 503. Then an
+interrupted crawl is resumed from its --jobdir, and a SIGTERM leaves a valid report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from pressguard.cassettes import first_url, open_cassette
+from pressguard.crawl.webhook import public_url
+from pressguard.sim import Simulator
+from pressguard.sites import SITES
+
+ROOT = Path(__file__).resolve().parent.parent
+# Fast but still polite: AutoThrottle on, robots.txt obeyed, retries and timeouts as shipped.
+FAST = ["-s", "AUTOTHROTTLE_START_DELAY=0.05"]
+
+
+def _env():
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")}
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def _workdir(base: Path, sites: list[str]) -> Path:
+    """A project-like folder: cassettes/<site>/ copied from the shipped corpus (the baseline)."""
+    base.mkdir(parents=True)
+    for site in sites:
+        shutil.copytree(ROOT / "cassettes" / site, base / "cassettes" / site)
+    return base
+
+
+def _crawl_command(sim, sites, *extra, limit=2):
+    argv = [sys.executable, "-m", "pressguard.cli", "crawl", "--limit", str(limit), "--proxy", sim.proxy_url, *FAST]
+    for site in sites:
+        argv += ["--site", site]
+    return argv + [str(a) for a in extra]
+
+
+def _pressguard(cwd, *argv, timeout=120):
+    return subprocess.run([sys.executable, "-m", "pressguard.cli", *map(str, argv)], cwd=cwd, env=_env(),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def _path(url: str) -> str:
+    return urlsplit(url).path
+
+
+class Run:
+    def __init__(self, name, cwd, proc):
+        self.name, self.cwd, self.proc = name, cwd, proc
+        self.returncode = self.stdout = self.stderr = None
+
+    def wait(self, timeout=120):
+        self.stdout, self.stderr = self.proc.communicate(timeout=timeout)
+        self.returncode = self.proc.returncode
+        return self
+
+    @property
+    def report(self) -> dict:
+        return json.loads((self.cwd / "reports" / "report.json").read_text(encoding="utf-8"))
+
+    def captured(self, site) -> list[Path]:
+        return sorted((self.cwd / "cassettes" / "_captured" / site).glob("*.yaml"))
+
+    def page(self, url) -> dict:
+        return next(p for p in self.report["pages"] if p["url"] == url)
+
+    def __repr__(self):
+        return f"<{self.name} exit {self.returncode}\n{self.stdout}\n{self.stderr}>"
+
+
+class Receiver:
+    """A tiny webhook endpoint on 127.0.0.1 that keeps what was posted."""
+
+    def __init__(self):
+        posts = self.posts = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                posts.append((self.headers.get("Content-Type"), body))
+                self.send_response(200)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"ok")
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/services/T000/B000/secret-token"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _dead_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def sim():
+    with Simulator() as s:
+        hits = s.hits = []  # (time, host, path) of every request the sites answer
+        handle = s.app.handle
+
+        def logged(method, target, headers, scheme, tunnel_host=None, body=b""):
+            hits.append((time.monotonic(), tunnel_host or urlsplit(target).hostname, _path(target)))
+            return handle(method, target, headers, scheme, tunnel_host, body)
+
+        s.app.handle = logged
+        yield s
+
+
+@pytest.fixture(scope="module")
+def hooks():
+    ok, receiver = Receiver(), Receiver()
+    yield {"healthy": ok, "broken": receiver}
+    ok.close()
+    receiver.close()
+
+
+@pytest.fixture(scope="module")
+def runs(sim, hooks, tmp_path_factory):
+    """The five crawls, started together and awaited."""
+    base = tmp_path_factory.mktemp("crawls")
+    newest = {site: sim.article_urls(site)[:2] for site in
+              ("gamepur", "primagames", "progameguides", "attackofthefanboy")}
+    sim.set_template("wegotthiscovered", "redesign")
+    sim.set_template("twinfinite", "redesign")
+    sim.set_template("dotesports", "broken")
+    sim.set_fault("gamepur", "429", retry_after=2, times=1, path=_path(newest["gamepur"][0]))
+    sim.set_fault("primagames", "captcha", path=_path(newest["primagames"][1]))
+    sim.set_fault("progameguides", "503", path=_path(newest["progameguides"][0]))
+    sim.set_fault("attackofthefanboy", "truncated", path=_path(newest["attackofthefanboy"][1]))
+    sim.set_fault("themarysue", "503")
+    plan = {
+        "healthy": (["siliconera", "destructoid"], ["--webhook", hooks["healthy"].url]),
+        "drift": (["wegotthiscovered", "twinfinite", "dotesports"], ["--webhook", hooks["broken"].url]),
+        "faults": (["gamepur", "primagames"], ["--webhook", f"http://127.0.0.1:{_dead_port()}/hook"]),
+        "faults2": (["progameguides", "attackofthefanboy"], []),
+        "unreachable": (["themarysue"], []),
+    }
+    started = {}
+    for name, (sites, extra) in plan.items():
+        cwd = _workdir(base / name, sites)
+        proc = subprocess.Popen(_crawl_command(sim, sites, *extra), cwd=cwd, env=_env(), text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        started[name] = Run(name, cwd, proc)
+    try:
+        done = {name: run.wait() for name, run in started.items()}
+    finally:
+        for run in started.values():
+            if run.proc.poll() is None:
+                run.proc.kill()
+        sim.reset()
+    done["newest"] = newest
+    return done
+
+
+def _junit(run) -> ET.Element:
+    return ET.fromstring((run.cwd / "reports" / "junit.xml").read_bytes())
+
+
+# -- healthy ------------------------------------------------------------------------------
+
+def test_healthy_crawl_exits_0_reports_healthy_and_captures_nothing(runs, hooks):
+    run = runs["healthy"]
+    assert run.returncode == 0, run
+    report = run.report
+    assert report["status"] == "healthy" and report["complete"] is True and report["exit_code"] == 0
+    assert report["totals"]["pages"] == 4 and report["totals"]["healthy"] == 4
+    for site in ("siliconera", "destructoid"):
+        info = report["sites"][site]
+        assert info["status"] == "healthy" and info["pages"] == 2
+        assert {f["status"] for f in info["fields"].values()} == {"healthy"}
+        assert info["stats"]["requests"] > 2  # robots.txt, sitemaps, listings, articles
+    assert report["incidents"] == []
+    assert not (run.cwd / "cassettes" / "_captured").exists() or not any(
+        (run.cwd / "cassettes" / "_captured").rglob("*.yaml"))
+    assert not list((run.cwd / "cassettes").glob(".crawl-staging-*"))  # staging cleaned up
+    root = _junit(run)
+    assert root.get("tests") == "4" and root.get("failures") == "0" and root.get("errors") == "0"
+    assert "pressguard crawl: Healthy" in (run.cwd / "reports" / "report.html").read_text(encoding="utf-8")
+    assert hooks["healthy"].posts == []  # healthy: no webhook post
+    assert report["webhook"] is None
+
+
+# -- template changes ---------------------------------------------------------------------
+
+def test_redesign_and_broken_templates_are_reported_and_captured(runs):
+    run = runs["drift"]
+    assert run.returncode == 1, run
+    report = run.report
+    assert report["complete"] is True and report["status"] == "broken"
+    sites = report["sites"]
+    assert sites["dotesports"]["status"] == "broken"
+    assert sites["dotesports"]["fields"]["body"]["status"] == "broken"
+    for site in ("wegotthiscovered", "twinfinite"):
+        assert sites[site]["status"] in ("degraded", "broken")
+        assert sites[site]["fields"]["page"]["status"] != "healthy"
+        assert all(p["status"] != "healthy" for p in report["pages"] if p["site"] == site)
+    # every failing page is captured, as a real vcrpy cassette, under _captured/<site>/
+    for site in ("wegotthiscovered", "twinfinite", "dotesports"):
+        captured = run.captured(site)
+        assert len(captured) == 2, (site, captured)
+        for path in captured:
+            cassette = open_cassette(path)  # vcrpy's own Cassette class loads it
+            assert first_url(cassette).startswith(f"https://{SITES[site].domain}/")
+            assert "gamurs_session" not in path.read_text(encoding="utf-8")  # scrubbed like every recording
+    for page in report["pages"]:
+        assert page["cassette"].startswith(f"cassettes/_captured/{page['site']}/")
+        assert (run.cwd / page["cassette"]).is_file()
+
+
+def test_one_redesign_on_two_sites_is_one_incident_with_its_template_change(runs):
+    incidents = runs["drift"].report["incidents"]
+    redesign = [i for i in incidents if set(i["sites"]) == {"wegotthiscovered", "twinfinite"}]
+    assert len(redesign) == 1, [i["title"] for i in incidents]
+    incident = redesign[0]
+    assert len(incident["pages"]) == 4
+    changed = {c["field"] for c in incident["template_changes"]}
+    assert "body" in changed
+    body = next(c for c in incident["template_changes"] if c["field"] == "body")
+    assert ".wp-block-gamurs-article-content" in body["vanished"] and body["appeared"]
+    broken = [i for i in incidents if i["sites"] == ["dotesports"]]
+    assert broken and broken[0]["kind"] == "breakage" and "body_length" in broken[0]["checks"]
+    assert incidents[0] is broken[0]  # broken extraction is listed first
+
+
+CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement", "template")
+
+
+def test_replaying_a_captured_cassette_reproduces_the_failure_offline(runs):
+    run = runs["drift"]
+    report = run.report
+    pages = {site: next(p for p in report["pages"] if p["site"] == site) for site in ("dotesports", "wegotthiscovered")}
+    assert "body_length" in {f["check"] for f in pages["dotesports"]["failures"]}
+    assert {f["check"] for f in pages["wegotthiscovered"]["failures"]} == {"template"}
+    result = _pressguard(run.cwd, "replay", "--block-network", *(p["cassette"] for p in pages.values()))
+    assert result.returncode == 1, result
+    fails = {line.split(": ", 1)[0][5:]: line for line in result.stdout.splitlines() if line.startswith("FAIL")}
+    assert set(fails) == {p["cassette"] for p in pages.values()}
+    for page in pages.values():
+        line = "; " + fails[page["cassette"]].split(": ", 1)[1]
+        replay_failed = {name for name in CHECKS if f"; {name}: {name}: " in line}
+        assert replay_failed == {f["check"] for f in page["failures"]}, line  # the same checks fail
+
+
+def test_junit_and_webhook_on_breakage(runs, hooks):
+    run = runs["drift"]
+    root = _junit(run)
+    assert root.get("tests") == "6" and root.get("failures") == "6"
+    messages = [f.get("message") for f in root.iter("failure")]
+    assert any(m.startswith("body_length (body): expected >= 80 words") and ", found 0 words" in m for m in messages)
+    assert all(m for m in messages)
+    assert len(hooks["broken"].posts) == 1
+    content_type, body = hooks["broken"].posts[0]
+    assert content_type.startswith("application/json")
+    payload = json.loads(body)
+    assert payload["text"].startswith("pressguard crawl: BROKEN")
+    text = json.dumps(payload["blocks"])
+    assert "dotesports" in text and "twinfinite, wegotthiscovered" in text
+    assert run.report["webhook"] == {"ok": True, "status": 200, "error": None, "target": public_url(hooks["broken"].url)}
+    assert "secret-token" not in (run.cwd / "reports" / "report.json").read_text()
+
+
+def test_report_html_renders_in_headless_chromium(runs, tmp_path):
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if chromium is None:
+        pytest.skip("chromium is not installed here (apt-get install chromium); the CI runner may lack it")
+    html = runs["drift"].cwd / "reports" / "report.html"
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}"]
+    shot = tmp_path / "report.png"
+    subprocess.run([chromium, *flags, f"--screenshot={shot}", "--window-size=1280,2000", html.as_uri()],
+                   capture_output=True, timeout=60)
+    assert shot.exists() and shot.stat().st_size > 20_000
+    dom = subprocess.run([chromium, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True,
+                         timeout=60).stdout
+    assert "pressguard crawl: Broken" in dom
+    assert dom.count('class="incident ') == len(runs["drift"].report["incidents"])
+    assert "wegotthiscovered" in dom and "twinfinite" in dom and "expected" in dom
+
+
+# -- faults -------------------------------------------------------------------------------
+
+def test_429_with_retry_after_is_waited_for_and_recovers(runs, sim):
+    run = runs["faults"]
+    url = runs["newest"]["gamepur"][0]
+    page = run.page(url)
+    assert page["status"] == "healthy" and page["retries"] == 1
+    stats = run.report["sites"]["gamepur"]["stats"]
+    assert stats["retry_after_waits"] == 1 and stats["responses"]["429"] == 1
+    times = [t for t, host, path in sim.hits if host == "gamepur.com" and path == _path(url)]
+    assert len(times) == 2 and times[1] - times[0] >= 1.9  # Retry-After: 2 honoured
+    assert run.captured("gamepur") == []
+
+
+def test_captcha_page_is_a_fetch_failure_captured_and_replayable(runs):
+    run = runs["faults"]
+    page = run.page(runs["newest"]["primagames"][1])
+    assert page["status"] == "fetch-failed" and page["fetch_error"]["kind"] == "captcha"
+    assert run.report["sites"]["primagames"]["status"] != "healthy"
+    assert page["cassette"] and (run.cwd / page["cassette"]).is_file()
+    result = _pressguard(run.cwd, "replay", page["cassette"], "--block-network")
+    assert result.returncode == 1 and "headline" in result.stdout
+
+
+def test_webhook_failure_is_reported_not_fatal(runs):
+    run = runs["faults"]
+    assert run.returncode == 1, run
+    assert "Traceback" not in run.stderr
+    hook = run.report["webhook"]
+    assert hook["ok"] is False and hook["error"]
+    assert "webhook failed" in run.stderr
+
+
+def test_persistent_503_and_truncated_pages_are_reported(runs):
+    run = runs["faults2"]
+    assert run.returncode == 1, run
+    report = run.report
+    assert report["status"] != "healthy" and report["complete"] is True
+    failed = run.page(runs["newest"]["progameguides"][0])
+    assert failed["status"] == "fetch-failed" and failed["fetch_error"]["kind"] == "HTTP 503"
+    assert failed["cassette"]  # the 503 answer is the evidence
+    result = _pressguard(run.cwd, "replay", failed["cassette"], "--block-network")
+    assert result.returncode == 1 and "HTTP 503" in result.stdout
+    cut = run.page(runs["newest"]["attackofthefanboy"][1])
+    assert cut["status"] == "fetch-failed" and cut["fetch_error"]["kind"] == "truncated"
+    assert cut["cassette"] is None  # no whole answer to keep
+    assert report["sites"]["attackofthefanboy"]["fields"]["fetch"]["status"] == "broken"  # 1 of 2 pages
+    kinds = {i["title"] for i in report["incidents"]}
+    assert "HTTP 503 on progameguides" in kinds and "truncated on attackofthefanboy" in kinds
+    assert _junit(run).get("errors") == "2"
+
+
+def test_a_site_that_only_answers_503_means_nothing_crawled_exit_2(runs):
+    run = runs["unreachable"]
+    assert run.returncode == 2, run
+    report = run.report
+    assert report["status"] == "failed" and report["pages"] == []
+    info = report["sites"]["themarysue"]
+    assert info["status"] == "broken" and "HTTP 503" in info["problems"][0]
+    assert report["incidents"][0]["title"] == "nothing crawled (HTTP 503) on themarysue"
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "nothing crawled" in lines[0] and "Traceback" not in run.stderr
+
+
+# -- interruption -------------------------------------------------------------------------
+
+def _wait_for_pages(report: Path, n: int, proc, timeout=60) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            pages = len(json.loads(report.read_text(encoding="utf-8"))["pages"])
+        except (OSError, ValueError):
+            pages = 0
+        if pages >= n:
+            return pages
+        time.sleep(0.05)
+    raise AssertionError(f"no {n} pages in {report} in time")
+
+
+def test_interrupted_crawl_leaves_a_valid_partial_report_and_resumes_from_jobdir(sim, tmp_path):
+    site = "wegotthiscovered"
+    cwd = _workdir(tmp_path / "resume", [site])
+    urls = sim.article_urls(site)[:4]
+    sim.set_fault(site, "slow", delay=1.5, path=_path(urls[1]))  # a window to interrupt in
+    argv = _crawl_command(sim, [site], "--jobdir", "job", "-s", "CONCURRENT_REQUESTS=1", limit=4)
+    proc = subprocess.Popen(argv, cwd=cwd, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _wait_for_pages(cwd / "reports" / "report.json", 1, proc)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        sim.reset()
+    assert proc.returncode == 2, (out, err)
+    assert "Traceback" not in err
+    partial = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert partial["complete"] is False and partial["interrupted"] and partial["exit_code"] == 2
+    first = [p["url"] for p in partial["pages"]]
+    assert 1 <= len(first) < 4 and first[0] == urls[0]
+    ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+    assert "Incomplete report" in (cwd / "reports" / "report.html").read_text(encoding="utf-8")
+    assert (cwd / "job" / "pressguard-pages.jsonl").is_file()
+
+    resumed = _pressguard(cwd, *_crawl_command(sim, [site], "--jobdir", "job", limit=4)[3:])
+    assert resumed.returncode == 0, resumed
+    assert f"{len(first)} pages already assessed" in resumed.stdout
+    report = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert report["complete"] is True and report["resumed_pages"] == len(first)
+    assert sorted(p["url"] for p in report["pages"]) == sorted(urls)
+    assert not (cwd / "job" / "pressguard-pages.jsonl").exists()  # finished: nothing left to resume
+
+
+def test_sigterm_leaves_a_valid_incomplete_report(sim, tmp_path):
+    site = "siliconera"
+    cwd = _workdir(tmp_path / "term", [site])
+    proc = subprocess.Popen(_crawl_command(sim, [site], limit=3), cwd=cwd, env=_env(), text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    report = cwd / "reports" / "report.json"
+    try:
+        deadline = time.monotonic() + 30
+        while not report.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert "Traceback" not in err
+    doc = json.loads(report.read_text(encoding="utf-8"))
+    assert doc["complete"] is False and doc["finished_at"] and doc["exit_code"] == proc.returncode
+    assert proc.returncode in (1, 2)
+    ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+
+
+# -- usage --------------------------------------------------------------------------------
+
+def test_unknown_site_exits_2_with_one_line(tmp_path):
+    (tmp_path / "cassettes").mkdir()
+    result = _pressguard(tmp_path, "crawl", "--site", "nosuchsite", "--proxy", "http://127.0.0.1:9")
+    assert result.returncode == 2, result
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert lines == ["pressguard crawl: unknown site 'nosuchsite'; choose from: " + ", ".join(SITES)]
+    assert not (tmp_path / "reports").exists()
+
+
+@pytest.mark.parametrize("argv, fragment", [
+    (["--limit", "0"], "--limit 0: must be at least 1"),
+    (["--proxy", "127.0.0.1:8899"], "--proxy '127.0.0.1:8899': not an http(s) URL"),
+    (["--webhook", "hooks.example/x"], "--webhook 'hooks.example/x': not an http(s) URL"),
+    (["--cassettes", "missing-folder"], "--cassettes missing-folder: no such folder"),
+    (["-s", "NOEQUALS"], "-s 'NOEQUALS': expected NAME=VALUE"),
+    (["--limit", "many"], "argument --limit: invalid int value: 'many'"),
+])
+def test_bad_arguments_exit_2_with_one_line(tmp_path, monkeypatch, capsys, argv, fragment):
+    from pressguard.crawl import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cassettes").mkdir()
+    assert main(argv) == 2
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1 and fragment in lines[0] and lines[0].startswith("pressguard crawl: "), lines
+    assert not (tmp_path / "reports").exists()
