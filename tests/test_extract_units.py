@@ -14,7 +14,7 @@ from pressguard.extract.blocks import collect_blocks
 from pressguard.extract.boilerplate import is_boilerplate_text, strip_site_suffix
 from pressguard.extract.dates import parse_date, search_date
 from pressguard.extract.jsonld import JsonLd
-from pressguard.extract.page import decode_html
+from pressguard.extract.page import Page, decode_html, hostname, parser_input
 from pressguard.extract.text import node_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,6 +217,37 @@ def test_decode_html_charsets():
     # mislabelled: declared latin-1, really UTF-8
     assert decode_html('<meta charset="iso-8859-1"><p>café</p>'.encode("utf-8")).endswith("café</p>")
     assert decode_html(b"\xef\xbb\xbf<p>x</p>") == "<p>x</p>"
+
+
+def test_parser_input_hands_utf8_bytes_through():
+    utf8 = "<p>café “x”</p>".encode("utf-8")
+    assert parser_input(utf8) is utf8  # no decode/encode round trip
+    assert parser_input(b"\xef\xbb\xbf<p>x</p>") == b"<p>x</p>"
+    assert parser_input(b'<meta charset="windows-1252"><p>caf\xe9</p>').endswith("café</p>")
+    assert parser_input("<p>str</p>") == "<p>str</p>"
+    for data in (utf8, utf8.decode("utf-8"), b"\xef\xbb\xbf" + utf8):
+        assert node_text(Page(data, "https://x.example/").tree.css_first("p")) == "café “x”"
+
+
+def test_hostname_fast_path_agrees_with_urlsplit():
+    from urllib.parse import urlsplit
+    for url in ("https://WWW.Destructoid.com/x", "http://a.b:8080/", "https://u:p@host.com/",
+                "http://[::1]:80/", "https://x.twinfinite.net?q", "https://ex.com#f", "x", "//h/x"):
+        assert hostname(url) == (urlsplit(url).hostname or "").lower(), url
+
+
+def test_layout_detection_prefilter_only_rules_out():
+    """A page whose source never names a layout's classes is ruled out without a walk;
+    one that does is still decided by the tree."""
+    page = Page("<body class='single-post'><div class='post-content'><p>x</p></div></body>",
+                "https://destructoid.com/x/")
+    assert page.may_contain("post-content") and not page.may_contain("wp-block-gamurs-")
+    assert Page("<p>x</p>", "https://x/", tree=LexborHTMLParser("<p>x</p>")).may_contain("anything")
+    from pressguard.extract.layouts import detect_layout
+    assert detect_layout(page.tree, page) == detect_layout(page.tree) == "generic"  # no rail/author/dek
+    html = page.raw.replace("<p>x</p>", "<p class='post-summary'>dek</p>") if isinstance(page.raw, str) else ""
+    both = Page(html, "https://destructoid.com/x/")
+    assert detect_layout(both.tree, both) == detect_layout(both.tree) == "destructoid2025"
 
 
 # -- speed ---------------------------------------------------------------------------

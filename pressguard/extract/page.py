@@ -91,14 +91,13 @@ class Page:
         self._cache: dict[str, object] = {}
 
     def may_contain(self, text: str) -> bool:
-        """False only when the page's source surely lacks text (ASCII; checked as written
-        and in upper case); True when there is no source to look at."""
+        """False when the page's source lacks text (ASCII, exactly as written: meant for
+        class names, which match case-sensitively in standards mode); True when it has it
+        or when there is no source to look at."""
         raw = self.raw
         if raw is None:
             return True
-        if isinstance(raw, bytes):
-            return text.encode("ascii") in raw or text.upper().encode("ascii") in raw
-        return text in raw or text.upper() in raw
+        return (text.encode("ascii") if isinstance(raw, bytes) else text) in raw
 
     # -- selectors, cached: layouts ask for the same nodes more than once --------
 
