@@ -295,11 +295,9 @@ def test_report_html_renders_in_headless_chromium(runs, tmp_path):
         pytest.skip("chromium is not installed here (apt-get install chromium); the CI runner may lack it")
     html = runs["drift"].cwd / "reports" / "report.html"
     flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}"]
-    shot = tmp_path / "report.png"
-    subprocess.run([chromium, *flags, f"--screenshot={shot}", "--window-size=1280,2000", html.as_uri()],
-                   capture_output=True, timeout=60)
-    assert shot.exists() and shot.stat().st_size > 20_000
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}",
+             "--window-size=1280,2000"]
+    # The DOM as the browser built it (a screenshot for people: the same flags with --screenshot=x.png).
     dom = subprocess.run([chromium, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True,
                          timeout=60).stdout
     assert "pressguard crawl: Broken" in dom

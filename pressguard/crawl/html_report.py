@@ -78,6 +78,10 @@ def _e(value) -> str:
     return escape("" if value is None else str(value))
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _css_status(status: str) -> str:
     return "s-na" if status == "n/a" else f"s-{status}"
 
@@ -97,8 +101,10 @@ def _banner(doc: dict) -> str:
             f"{_e(opts['limit'])} per site")
     if opts.get("proxy"):
         meta += f" \u00b7 via proxy {_e(opts['proxy'])}"
-    chips = [f"{t['pages']} pages", f"{t['healthy']} healthy", f"{t['drifted']} drifted", f"{t['broken']} broken",
-             f"{t['fetch_failed']} not fetched", f"{t['captured']} captured", f"{len(doc['incidents'])} incidents"]
+    n_inc = len(doc["incidents"])
+    chips = [_plural(t["pages"], "page"), f"{t['healthy']} healthy", f"{t['drifted']} drifted",
+             f"{t['broken']} broken", f"{t['fetch_failed']} not fetched", f"{t['captured']} captured",
+             _plural(n_inc, "incident")]
     verdict = {"healthy": "Healthy", "degraded": "Degraded", "broken": "Broken", "failed": "Crawl failed"}[status]
     if not doc["complete"] and status != "failed":
         verdict += " so far (incomplete)"
@@ -205,10 +211,9 @@ def _incidents(doc: dict) -> str:
         n = len(inc["pages"])
         kind = {"breakage": "broken extraction", "drift": "template drift", "fetch": "fetch failure"}[inc["kind"]]
         head = (f'<article class="incident k-{inc["kind"]}" id="{_e(inc["id"])}"><h3><span class="badge">{_e(inc["id"])}</span>'
-                f'{_e(inc["title"])}</h3><div class="sites">{kind} \u00b7 {len(inc["sites"])} site'
-                f'{"s" if len(inc["sites"]) != 1 else ""}: {sites}')
+                f'{_e(inc["title"])}</h3><div class="sites">{kind} \u00b7 {_plural(len(inc["sites"]), "site")}: {sites}')
         if n:
-            head += f' \u00b7 {n} page{"s" if n != 1 else ""}'
+            head += f" \u00b7 {_plural(n, 'page')}"
         if inc.get("layout"):
             head += f' \u00b7 layout <code>{_e(inc["layout"])}</code>'
         head += "</div>"
@@ -217,7 +222,7 @@ def _incidents(doc: dict) -> str:
         for ex in inc["examples"]:
             rows += _evf_rows(ex["site"], ex["failures"], skip_template=bool(inc["template_changes"]))
         if rows:
-            body.append('<h4>Expected vs found (one page per site)</h4><table class="evf"><thead><tr><th>site</th>'
+            body.append(f'<h4>Expected vs found{" (one page per site)" if n else ""}</h4><table class="evf"><thead><tr><th>site</th>'
                         '<th>check / field</th><th>expected</th><th>found</th></tr></thead><tbody>'
                         + "".join(rows) + "</tbody></table>")
         items = []

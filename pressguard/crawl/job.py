@@ -14,11 +14,11 @@ says `"complete": false`.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import signal
 import sys
+import traceback
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,6 +84,7 @@ class CrawlJob:
         self.complete = False
         self.interrupted: str | None = None
         self.error: str | None = None
+        self.error_detail: str | None = None
         self.webhook_result: dict | None = None
         self.resumed_pages = 0
         self.writer = ReportWriter(options.out)
@@ -114,9 +115,10 @@ class CrawlJob:
             self.complete = not self.interrupted and not self.error
         except (KeyboardInterrupt, _Interrupted) as exc:
             self.interrupted = str(exc) or "SIGINT"
-        except Exception as exc:  # the crawl itself failed: say so, keep what was found
-            logger.exception("crawl failed")
+        except Exception as exc:  # the crawl itself failed: say so in one line, keep what was found
+            logger.debug("crawl failed", exc_info=True)
             self.error = f"{type(exc).__name__}: {exc}"
+            self.error_detail = traceback.format_exc()
         finally:
             self.finished_at = _now()
             if self.evidence is not None:
@@ -289,7 +291,7 @@ class CrawlJob:
                 return [], None
             return compare(recorded, current), (recorded.get("page") or {}).get("layout")
         except Exception:  # a fingerprint bug must not stop the crawl; the template check still ran
-            logger.exception("template comparison failed for %s", item.get("url"))
+            logger.warning("template comparison failed for %s", item.get("url"), exc_info=self.options.verbose)
             return [], None
 
     def _add(self, record: dict, staged: str | None) -> None:
@@ -366,6 +368,7 @@ class CrawlJob:
             "complete": self.complete and final,
             "interrupted": self.interrupted,
             "error": self.error,
+            "error_detail": self.error_detail,
             "started_at": self.started_at,
             "updated_at": _now(),
             "finished_at": self.finished_at,
@@ -414,7 +417,7 @@ class CrawlJob:
         t = doc["totals"]
         state = "complete" if doc["complete"] else f"INCOMPLETE ({self.interrupted or self.error or 'stopped'})"
         print(
-            f"crawled {t['pages']} pages on {t['sites']} sites: {t['healthy']} healthy, {t['drifted']} drifted, "
+            f"crawled {t['pages']} pages on {t['sites']} site{'' if t['sites'] == 1 else 's'}: {t['healthy']} healthy, {t['drifted']} drifted, "
             f"{t['broken']} broken, {t['fetch_failed']} not fetched; {t['captured']} captured; "
             f"status {doc['status']}, {state}; report {self.writer.paths['html']}",
             flush=True,
@@ -428,7 +431,3 @@ class CrawlJob:
         elif not doc["pages"]:
             reasons = "; ".join(f"{s}: {v['problems'][0]}" for s, v in doc["sites"].items() if v["problems"])
             print(f"pressguard crawl: nothing crawled ({reasons}); see {self.writer.paths['json']}", file=sys.stderr)
-
-
-def dump(doc: dict) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1)

@@ -40,19 +40,24 @@ CHECK_FIELDS = {
 _MESSAGE = re.compile(r"^(?P<check>[\w-]+): (?P<url>\S+): expected (?P<rest>.*)$", re.S)
 
 # Bot walls served with HTTP 200: Cloudflare, PerimeterX, DataDome, Akamai, generic.
-_CHALLENGE = re.compile(
-    r"<title>\s*(?:just a moment\.\.\.|attention required!|access denied|are you a robot\??)\s*</title>"
-    r"|verify you are human|challenge-platform|id=\"challenge-(?:stage|form|running)\""
-    r"|cf-browser-verification|px-captcha|captcha-delivery\.com|please verify you are a human",
-    re.I,
-)
+_CHALLENGE_TITLES = ("just a moment...", "attention required!", "access denied", "are you a robot?",
+                     "are you a robot", "please wait...", "security check")
+_CHALLENGE_MARKERS = ("verify you are human", "challenge-platform", 'id="challenge-stage"', 'id="challenge-form"',
+                      "cf-browser-verification", "px-captcha", "captcha-delivery.com",
+                      "please verify you are a human")
+_TITLE = re.compile(r"<title[^>]*>([^<]{0,200})</title>")
 
 
 def is_challenge_page(html: bytes | str) -> bool:
-    """A bot-challenge / captcha page instead of the article?"""
+    """A bot-challenge / captcha page instead of the article? (A reCAPTCHA notice in a
+    sign-up form is not one.)"""
     if isinstance(html, bytes):
         html = html[:200_000].decode("utf-8", "replace")
-    return bool(_CHALLENGE.search(html[:200_000]))
+    text = html[:200_000].lower()
+    title = _TITLE.search(text)
+    if title and " ".join(title.group(1).split()) in _CHALLENGE_TITLES:
+        return True
+    return any(marker in text for marker in _CHALLENGE_MARKERS)
 
 
 def parse_check_message(message: str) -> dict:
