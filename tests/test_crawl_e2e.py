@@ -188,9 +188,12 @@ def _junit(run) -> ET.Element:
 
 # -- healthy ------------------------------------------------------------------------------
 
-def test_healthy_crawl_exits_0_reports_healthy_and_captures_nothing(runs, hooks):
+def test_healthy_crawl_exits_0_reports_healthy_and_captures_nothing(runs, hooks, sim):
     run = runs["healthy"]
     assert run.returncode == 0, run
+    for site in ("siliconera", "destructoid"):  # robots.txt asked for before anything else
+        first = next(path for _, host, path in sim.hits if host == SITES[site].domain)
+        assert first == "/robots.txt"
     report = run.report
     assert report["status"] == "healthy" and report["complete"] is True and report["exit_code"] == 0
     assert report["totals"]["pages"] == 4 and report["totals"]["healthy"] == 4

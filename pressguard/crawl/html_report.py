@@ -220,7 +220,8 @@ def _incidents(doc: dict) -> str:
         body = [_changes_table(inc["template_changes"])]
         rows = []
         for ex in inc["examples"]:
-            rows += _evf_rows(ex["site"], ex["failures"], skip_template=bool(inc["template_changes"]))
+            rows += _evf_rows(ex["site"], ex["failures"], skip_template=bool(inc["template_changes"])
+                              or inc["kind"] == "fetch")
         if rows:
             body.append(f'<h4>Expected vs found{" (one page per site)" if n else ""}</h4><table class="evf"><thead><tr><th>site</th>'
                         '<th>check / field</th><th>expected</th><th>found</th></tr></thead><tbody>'
@@ -258,7 +259,7 @@ def _failing_pages(doc: dict) -> str:
             + f'found <span class="found">{_e(_clip(f["found"], 300))}</span></div>'
             for f in failures
         )
-        if p["template_changes"]:
+        if p["template_changes"] and p["status"] != "fetch-failed":
             fields = ", ".join(dict.fromkeys(c["field"] for c in p["template_changes"]))
             lines += f"<div><b>template</b> changed around: {_e(fields)}</div>"
         incident = incident_of.get((p["site"], p["url"]))

@@ -51,9 +51,10 @@ def _failure_text(page: dict) -> str:
         lines.append(f"[{failure['check']}] field: {fields}")
         if failure["expected"]:
             lines.append(f"  expected: {failure['expected']}")
-        lines.append(f"  found:    {failure['found']}")
-    for change in page["template_changes"]:
-        lines.append(f"[template] {change['summary']}")
+        if failure["check"] == "template" and page["template_changes"]:
+            lines.extend(f"  found:    {change['summary']}" for change in page["template_changes"])
+        else:
+            lines.append(f"  found:    {failure['found']}")
     if page.get("cassette"):
         lines.append(f"captured: {page['cassette']}")
         lines.append(f"reproduce: pressguard replay {page['cassette']}")

@@ -201,7 +201,8 @@ def _page_incidents(pages: list[dict]) -> list[dict]:
             "checks": checks,
             "sites": sites,
             "pages": [{"site": p["site"], "url": p["url"], "cassette": p["cassette"]} for p in members],
-            "template_changes": first["template_changes"],
+            # a page that is not the article (captcha, error page) says nothing about the template
+            "template_changes": [] if fetch else first["template_changes"],
             "examples": examples,
             "title": _title(kind, layout, checks, sites, first),
         })
