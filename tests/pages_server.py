@@ -23,7 +23,11 @@ ARTICLE = """<!DOCTYPE html>
 <div class="article-body">
 <p>The first paragraph of the article says something   \nworth reading about engines, at length and with care for detail.</p>
 <p>A second paragraph follows with <em>emphasis</em> and a <a href="/x">link</a> that keeps its spaces intact.</p>
-<p>The third paragraph closes the piece with a complete sentence about analytical engines.</p>
+<p>The third paragraph explains why the engine mattered: it could be programmed with punched cards,
+borrowed from the Jacquard loom, and it separated the store from the mill, much as memory and processor
+are separated in every computer built since.</p>
+<p>The last paragraph closes the piece with a complete sentence about analytical engines and the notes that
+described how one might compute Bernoulli numbers with them.</p>
 </div></article></main><footer>© Local News</footer></body></html>
 """
 
