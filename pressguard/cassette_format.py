@@ -26,6 +26,8 @@ from vcr.persisters.filesystem import CassetteNotFoundError
 from vcr.serialize import deserialize, serialize
 from vcr.serializers import yamlserializer
 
+from . import parse_cache
+
 # Matching on the URL's parts (vcrpy's default set): the query matcher compares
 # parsed parameters, so their order does not matter.
 MATCH_ON = (matchers.method, matchers.scheme, matchers.host, matchers.port, matchers.path, matchers.query)
@@ -72,8 +74,10 @@ class LiteralBlockSerializer:
     """vcrpy serializer (module-like object with serialize/deserialize)."""
 
     @staticmethod
-    def deserialize(cassette_string: str):
-        return yamlserializer.deserialize(cassette_string)
+    def deserialize(cassette_string: str | bytes):
+        # Bytes are what the persister passes: libyaml decodes UTF-8 itself.
+        raw = cassette_string if isinstance(cassette_string, bytes) else cassette_string.encode("utf-8")
+        return parse_cache.load(raw, yamlserializer.deserialize)
 
     @staticmethod
     def serialize(cassette_dict) -> str:
@@ -94,7 +98,7 @@ class AtomicFilesystemPersister:
         path = Path(cassette_path)
         if not path.is_file():
             raise CassetteNotFoundError()
-        return deserialize(path.read_text(encoding="utf-8"), serializer)
+        return deserialize(path.read_bytes(), serializer)
 
     @staticmethod
     def save_cassette(cassette_path, cassette_dict, serializer):

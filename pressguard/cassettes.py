@@ -57,9 +57,9 @@ def open_cassette(path: Path | str) -> Cassette:
         raise CassetteError(f"{path}: not a file; pass a cassette .yaml file or a folder of them")
     try:
         cassette = Cassette.load(**cassette_options(path))
-    except UnicodeDecodeError:
-        raise CassetteError(f"{path}: not UTF-8 text; a vcrpy cassette is a UTF-8 YAML file") from None
     except yaml.YAMLError as exc:
+        if isinstance(exc, yaml.reader.ReaderError) and "utf-8" in str(exc).lower():
+            raise CassetteError(f"{path}: not UTF-8 text; a vcrpy cassette is a UTF-8 YAML file") from None
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark else ""
         raise CassetteError(f"{path}: unreadable YAML{where}; fix the file or record it again") from None
@@ -102,7 +102,7 @@ class CassetteCache:
         path = Path(path)
         try:
             stat = path.stat()
-            key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+            key = (stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
         except OSError:
             return open_cassette(path)  # raises the right CassetteError
         cassette = self._items.get(key)

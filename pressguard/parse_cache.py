@@ -1,0 +1,68 @@
+"""Parsed cassettes cached by content, as .pyc files cache parsed Python.
+
+Parsing a 150 KB literal block with libyaml costs a few milliseconds, most of
+a replayed page's own cost. The first load of a cassette parses it and keeps
+the result, marshalled, under the hash of the file's bytes (salted with the
+parser versions); later loads of the same bytes read that instead. Keyed by
+content, an edited, checked-out or re-recorded cassette is never served
+stale. A cache that cannot be written, or a value marshal cannot hold, only
+means no entry.
+
+PRESSGUARD_PARSE_CACHE sets the folder (default: $XDG_CACHE_HOME or
+~/.cache, then pressguard/parsed-cassettes); "off" disables it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Callable
+
+import vcr
+import yaml
+
+_SALT = f"pressguard-parse-cache 1|vcrpy {vcr.__version__}|pyyaml {yaml.__version__}\n".encode()
+
+
+def cache_folder() -> Path | None:
+    setting = os.environ.get("PRESSGUARD_PARSE_CACHE", "")
+    if setting.lower() in ("off", "0", "no", "false"):
+        return None
+    if setting:
+        return Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "pressguard" / "parsed-cassettes"
+
+
+def load(raw: bytes, parse: Callable[[bytes], Any]) -> Any:
+    """parse(raw), or the stored result of an earlier parse of the same bytes."""
+    folder = cache_folder()
+    if folder is None:
+        return parse(raw)
+    key = hashlib.sha1(_SALT + raw).hexdigest()
+    entry = folder / key[:2] / f"{key}.marshal"
+    try:
+        return marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = parse(raw)
+    try:
+        _store(entry, marshal.dumps(data))
+    except (OSError, ValueError):
+        pass
+    return data
+
+
+def _store(entry: Path, payload: bytes) -> None:
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, entry)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
