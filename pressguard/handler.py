@@ -165,7 +165,10 @@ class CassetteDownloadHandler(BaseDownloadHandler):
             return None
         self._count("pressguard/kept")
         if not _is_redirect_status(recorded["status"]["code"]):
-            self._recording.pop(path)  # complete and unchanged: nothing to save
+            if cassette.dirty:  # an earlier hop of this page was new
+                self._save(path)
+            else:
+                self._recording.pop(path)
         return _scrapy_response(request, recorded)
 
     def _record(self, request: scrapy.Request, response: Response) -> None:
