@@ -138,3 +138,19 @@ def test_record_mode_new_episodes_fetches_only_what_the_cassette_lacks(pages, cl
     assert pages.hits["/news/engines/"] == hits["/news/engines/"] + 1
     hops = _load(path)["interactions"]
     assert [h["response"]["status"]["code"] for h in hops] == [301, 200]
+
+
+def test_record_mode_new_episodes_keeps_a_new_first_hop_before_a_replayed_page(pages, cli, tmp_path):
+    pages.article("/news/engines/")
+    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
+    assert cli("record", old, "--site", "generic").returncode == 0
+    path = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
+    data = _load(path)
+    del data["interactions"][0]  # the redirect hop is what the cassette lacks now
+    path.write_text(yaml.safe_dump(data))
+    hits = dict(pages.hits)
+    assert cli("record", old, "--site", "generic", "--record-mode", "new_episodes").returncode == 0
+    assert pages.hits["/old-engines/"] == hits["/old-engines/"] + 1
+    assert pages.hits["/news/engines/"] == hits["/news/engines/"]
+    codes = sorted(h["response"]["status"]["code"] for h in _load(path)["interactions"])
+    assert codes == [200, 301]
