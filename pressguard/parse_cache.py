@@ -8,8 +8,11 @@ content, an edited, checked-out or re-recorded cassette is never served
 stale. A cache that cannot be written, or a value marshal cannot hold, only
 means no entry.
 
-PRESSGUARD_PARSE_CACHE sets the folder (default: $XDG_CACHE_HOME or
-~/.cache, then pressguard/parsed-cassettes); "off" disables it.
+Opt-in: PRESSGUARD_PARSE_CACHE=FOLDER turns it on (unset or "off": no cache).
+Measured (benchmarks/README-replay.md), a warm cache makes replay about 1.6x
+faster, while filling an empty one costs more than it saves in that run; so
+it pays where the folder survives between runs (a developer's machine, a CI
+cache), and is never pruned: delete the folder to reclaim it.
 """
 
 from __future__ import annotations
@@ -29,12 +32,9 @@ _SALT = f"pressguard-parse-cache 1|vcrpy {vcr.__version__}|pyyaml {yaml.__versio
 
 def cache_folder() -> Path | None:
     setting = os.environ.get("PRESSGUARD_PARSE_CACHE", "")
-    if setting.lower() in ("off", "0", "no", "false"):
+    if not setting or setting.lower() in ("off", "0", "no", "false"):
         return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "pressguard" / "parsed-cassettes"
+    return Path(setting)
 
 
 def load(raw: bytes, parse: Callable[[bytes], Any]) -> Any:

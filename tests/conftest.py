@@ -11,12 +11,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = Path(__file__).resolve().parent / "offline_cli.py"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _parse_cache_in_tmp(tmp_path_factory):
-    """Keep the suite's parsed-cassette cache (and its subprocesses') out of ~/.cache."""
-    os.environ["PRESSGUARD_PARSE_CACHE"] = str(tmp_path_factory.mktemp("parse-cache"))
-
-
 @pytest.fixture
 def pages():
     with PagesServer() as server:

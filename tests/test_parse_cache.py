@@ -32,8 +32,13 @@ def test_changed_bytes_are_never_served_stale(tmp_path, monkeypatch, counting_pa
     assert len(counting_parse.calls) == 2
 
 
-def test_off_disables_it(tmp_path, monkeypatch, counting_parse):
-    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", "off")
+@pytest.mark.parametrize("setting", [None, "off"])
+def test_unset_or_off_means_no_cache(tmp_path, monkeypatch, counting_parse, setting):
+    if setting is None:
+        monkeypatch.delenv("PRESSGUARD_PARSE_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", setting)
+    monkeypatch.setenv("HOME", str(tmp_path))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     parse_cache.load(b"x", counting_parse)
     parse_cache.load(b"x", counting_parse)
