@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,22 @@ from pages_server import PagesServer
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = Path(__file__).resolve().parent / "offline_cli.py"
+
+
+@pytest.fixture(scope="module")
+def sim():
+    """The publisher simulator; sim.get(url) fetches a page's HTML through its proxy."""
+    from pressguard.sim import Simulator
+
+    with Simulator() as simulator:
+        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": simulator.proxy_url}))
+
+        def get(url: str) -> str:
+            with opener.open("http://" + url.split("://", 1)[1], timeout=10) as response:
+                return response.read().decode("utf-8")
+
+        simulator.get = get
+        yield simulator
 
 
 @pytest.fixture

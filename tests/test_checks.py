@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,6 @@ import pytest
 from pressguard.checks import CHECKS, run_checks
 from pressguard.extract import extract_article, extract_generic
 from pressguard.fingerprint import fingerprint
-from pressguard.sim import Simulator
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
@@ -179,19 +177,6 @@ def test_template_needs_a_recording(seed_item, seed_html):
 
 
 # -- real pages from the simulator ------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def sim():
-    with Simulator() as s:
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({"http": s.proxy_url}))
-
-        def get(url: str) -> str:
-            with opener.open("http://" + url.split("://", 1)[1], timeout=10) as r:
-                return r.read().decode("utf-8")
-
-        s.get = get
-        yield s
-
 
 def _by_kind(sim, site: str, *kinds: str) -> list[str]:
     urls = sim.article_urls(site)
