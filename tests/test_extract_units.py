@@ -279,3 +279,16 @@ def test_jsonld_prefers_the_article_about_this_page():
 def test_clean_authors_real_byline_shapes(raw, want):
     sites = ["Florida Today", "floridatoday", "businessinsider", "CNN"]
     assert clean_authors(raw, sites, allow_single=True) == want
+
+
+def test_a_date_given_only_relative_to_the_fetch_says_so_in_provenance():
+    import re
+
+    html = (ROOT / "pressguard" / "sim" / "data" / "wgtc-seed.html").read_text(encoding="utf-8")
+    html = re.sub(r'<meta property="article:published_time"[^>]*>', "", html)
+    html = re.sub(r'"datePublished":\s*"[^"]*",?', "", html)
+    html = re.sub(r'(data-datetime=")[^"]*(")', r"\g<1>Published: 2 hours ago\2", html)
+    html = re.sub(r'(__date-and-time"[^>]*>)[^<]*', r"\g<1>Published: 2 hours ago", html)
+    item = extract_article(html, "https://wegotthiscovered.com/politics/x/", fetched_at="2026-01-01T12:00:00+00:00")
+    assert item["published"] == "2026-01-01T10:00:00+00:00"
+    assert item["provenance"]["published"] == "template/relative"

@@ -15,14 +15,21 @@ from pressguard.cassettes import find_cassettes
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = [p.relative_to(ROOT) for p in find_cassettes([ROOT / "cassettes"])]
 IDS = [f"{p.parent.name}/{p.stem}" for p in CASSETTES]
-# Values that legitimately change when a page is re-recorded: a date the page
-# only gives relative to the fetch ("2 hours ago").
-VOLATILE_PROVENANCE = {"published": "relative"}
 
 
 def volatile_fields(item: dict):
-    fields = [f for f, strategy in VOLATILE_PROVENANCE.items() if (item.get("provenance") or {}).get(f) == strategy]
-    return path_type({field: (str, type(None)) for field in fields}) if fields else None
+    """syrupy matcher for values that legitimately change when a page is re-recorded:
+    a date the page only gives relative to the fetch ("2 hours ago")."""
+    provenance = item.get("provenance") or {}
+    fields = [field for field, strategy in provenance.items() if str(strategy).endswith("/relative")]
+    return path_type({field: (str,) for field in fields}) if fields else None
+
+
+def test_relative_dates_are_matched_by_type_not_value():
+    matcher = volatile_fields({"provenance": {"published": "template/relative", "headline": "template"}})
+    assert matcher(data="2026-01-01T10:00:00+00:00", path=(("published", str),)) != "2026-01-01T10:00:00+00:00"
+    assert matcher(data="A headline", path=(("headline", str),)) == "A headline"
+    assert volatile_fields({"provenance": {"published": "meta"}}) is None
 
 
 def _replayed(pressguard_replay, cassette) -> dict:

@@ -112,6 +112,11 @@ def _human(s: str) -> datetime | None:
     return datetime.combine(day, time(hour, minute, second), tz)
 
 
+class RelativeDate(str):
+    """An ISO date worked out from text such as "2 hours ago" and the fetch time:
+    it changes whenever the page is fetched again."""
+
+
 def parse_date(text: str | None, fetched_at: str | None = None) -> str | None:
     """ISO 8601 with offset for a date string, or None when it cannot be read."""
     s = normalize(text)
@@ -129,16 +134,16 @@ def parse_date(text: str | None, fetched_at: str | None = None) -> str | None:
     if now is None:
         return None
     if low in ("just now", "now", "moments ago", "a moment ago", "seconds ago"):
-        return _to_iso(now)
+        return RelativeDate(_to_iso(now))
     if low in ("yesterday",):
-        return _to_iso(now - timedelta(days=1))
+        return RelativeDate(_to_iso(now - timedelta(days=1)))
     m = _RELATIVE.match(low)
     if m:
         n = int(m.group("n") or 1)
         unit = m.group("unit").lower()[0]
         if unit == "m" and m.group("unit").lower().startswith("mo"):
             return None
-        return _to_iso(now - timedelta(seconds=n * _UNITS[unit]))
+        return RelativeDate(_to_iso(now - timedelta(seconds=n * _UNITS[unit])))
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Sequence
 
+from .dates import RelativeDate
 from .page import Page
 
 Strategy = tuple[str, Callable[[Page], Any]]
@@ -68,7 +69,8 @@ class Layout:
                     break
                 if valid(fieldname, value, page):
                     item[fieldname] = value
-                    provenance[fieldname] = name
+                    # a date read from "2 hours ago" moves with the fetch time
+                    provenance[fieldname] = f"{name}/relative" if isinstance(value, RelativeDate) else name
                     break
         item["provenance"] = provenance
         return item
