@@ -45,3 +45,20 @@ def published_meta(page: Page) -> str | None:
 
 def published_jsonld(page: Page) -> str | None:
     return parse_date(page.jsonld.date_published(), page.fetched_at)
+
+
+def template_fields(*, headline, dek, authors, published, body) -> dict:
+    """Strategy lists of a template layout: its own selectors for each field, with the
+    shared JSON-LD, meta and generic strategies in the order every template uses."""
+    from . import generic  # generic builds on this module
+
+    return {
+        "headline": [("template", headline), ("jsonld", headline_jsonld),
+                     ("meta", headline_meta), ("generic", generic.headline_generic)],
+        "dek": [("template", dek), ("generic", generic.dek_generic)],
+        "authors": [("template", authors), ("jsonld", authors_jsonld),
+                    ("meta", authors_meta), ("generic", generic.authors_dom)],
+        "published": [("meta", published_meta), ("jsonld", published_jsonld),
+                      ("template", published), ("generic", generic.published_dom)],
+        "body": [("template", body), ("generic", generic.body_generic)],
+    }

@@ -81,14 +81,7 @@ def body(page: Page) -> list[str]:
 LAYOUT = Layout(
     name="destructoid2025",
     detect=detect,
-    fields={
-        "headline": [("template", headline), ("jsonld", common.headline_jsonld),
-                     ("meta", common.headline_meta), ("generic", generic.headline_generic)],
-        "dek": [("template", dek), ("generic", generic.dek_generic)],
-        "authors": [("template", authors), ("jsonld", common.authors_jsonld),
-                    ("meta", common.authors_meta), ("generic", generic.authors_dom)],
-        "published": [("meta", common.published_meta), ("jsonld", common.published_jsonld),
-                      ("template", published), ("generic", generic.published_dom)],
-        "body": [("template", body), ("generic", generic.body_generic)],
-    },
+    fields=common.template_fields(
+        headline=headline, dek=dek, authors=authors, published=published, body=body
+    ),
 )
