@@ -46,6 +46,19 @@ def looks_like_article(url: str, domain: str) -> bool:
     return 1 <= len(segments) <= 4 and bool(_SLUG.match(segments[-1]))
 
 
+_META_TAG = re.compile(rb"<meta\s[^>]*og:type[^>]*>", re.IGNORECASE)
+_CONTENT = re.compile(rb"""content\s*=\s*["']([^"']*)""", re.IGNORECASE)
+
+
+def declares_non_article(body: bytes) -> bool:
+    """True when the page says it is something else (Yoast's og:type "website" on
+    archives, "profile" on author pages). Pages that say nothing are kept: a bot
+    challenge or a broken article must still reach the checks."""
+    tag = _META_TAG.search(body[:200_000])  # the head, whatever the attribute order
+    content = _CONTENT.search(tag.group(0)) if tag else None
+    return bool(content) and content.group(1).strip().lower() != b"article"
+
+
 def parse_sitemap(body: bytes) -> tuple[list[str], list[tuple[str, str | None]]]:
     """(child sitemaps, [(page url, date or None)]) from a sitemap or index.
 

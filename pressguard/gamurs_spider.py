@@ -12,7 +12,14 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import DontCloseSpider
 
-from .discovery import looks_like_article, newest_first, parse_listing, parse_sitemap, wanted_child_sitemap
+from .discovery import (
+    declares_non_article,
+    looks_like_article,
+    newest_first,
+    parse_listing,
+    parse_sitemap,
+    wanted_child_sitemap,
+)
 from .sites import SITES
 from .spider import PressguardSpider
 
@@ -91,8 +98,16 @@ class GamursSpider(PressguardSpider):
             return
         for rank, url in enumerate(urls):
             # priority keeps newest-first order through the scheduler
-            self.crawler.engine.crawl(self.article_request(url, priority=len(urls) - rank))
+            request = self.article_request(url, priority=len(urls) - rank, meta={"pressguard_discovered": True})
+            self.crawler.engine.crawl(request)
         raise DontCloseSpider
+
+    def parse_article(self, response):
+        # A discovered URL that turns out to be a listing or profile page is no article.
+        if response.meta.get("pressguard_discovered") and declares_non_article(response.body):
+            self.crawler.stats.inc_value("pressguard/skipped_non_article")
+            return
+        yield from super().parse_article(response)
 
     def discovery_failed(self, failure):
         # A missing sitemap or listing is normal on some sites; only the
