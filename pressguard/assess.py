@@ -8,7 +8,6 @@ and the snapshot-free health checks, whose verdicts go into item["checks"].
 
 from __future__ import annotations
 
-import logging
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,11 +17,9 @@ from .extract import extract_article
 from .extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
 
-logger = logging.getLogger(__name__)
-
 
 def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = None,
-           baseline: list[dict] | None = None) -> tuple[dict, dict]:
+           baseline: "TemplateBaseline | None" = None) -> tuple[dict, dict]:
     """(item with its checks, the page's template fingerprint)."""
     item = extract_article(html, url, site=site, fetched_at=fetched_at)
     second = extract_generic(html, url, site=site, fetched_at=fetched_at)
@@ -31,44 +28,60 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
         item,
         html=html,
         second_opinion=second,
-        recorded_fingerprint=closest(baseline or [], current),
+        recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
         current_fingerprint=current,
     )
     return item, current
 
 
-def closest(recorded: list[dict], current: dict) -> dict | None:
-    """The recorded fingerprint that differs least from current (None if none)."""
-    if not recorded:
-        return None
-    return min(recorded, key=lambda fp: len(compare(fp, current)))
+class TemplateBaseline:
+    """The templates a site's cassettes were recorded with, read only as far as needed.
 
+    Fingerprinting every cassette up front would extract a large corpus twice;
+    a fixed sample could miss a template the site really served (Destructoid
+    before and after its move). So cassettes are fingerprinted one by one,
+    in order, until one matches the page asked about; a page that matches none
+    has been compared with them all.
+    """
 
-# Enough pages to cover the templates a site serves; a corpus of thousands
-# would otherwise be extracted twice.
-BASELINE_PAGES = 16
+    def __init__(self, site: str, paths: list[Path]):
+        self.site = site
+        self._pending = list(paths)
+        self._count = len(paths)
+        self.fingerprints: list[dict] = []
 
+    def __len__(self) -> int:
+        return self._count
 
-@lru_cache(maxsize=64)
-def template_baseline(cassettes_dir: str, site: str) -> tuple[dict, ...]:
-    """Fingerprints of the site's recorded pages (cassettes/<site>/, not _captured)."""
-    folder = Path(cassettes_dir) / site
-    if not folder.is_dir():
-        return ()
-    fingerprints = []
-    for path in find_cassettes([folder])[:BASELINE_PAGES]:
+    def closest(self, current: dict) -> dict | None:
+        """The recorded fingerprint that differs least from current (None if none)."""
+        best = min(self.fingerprints, key=lambda fp: len(compare(fp, current)), default=None)
+        while (best is None or compare(best, current)) and self._pending:
+            recorded = self._fingerprint(self._pending.pop(0))
+            if recorded is None:
+                continue
+            self.fingerprints.append(recorded)
+            if best is None or len(compare(recorded, current)) < len(compare(best, current)):
+                best = recorded
+        return best
+
+    def _fingerprint(self, path: Path) -> dict | None:
         try:
             cassette = CACHE.get(path)  # shared with the replay that follows
         except CassetteError:
-            continue  # replaying that cassette reports it
+            return None  # replaying that cassette reports it
         page = _final_page(cassette)
         if page is None:
-            continue
+            return None
         url, body = page
-        item = extract_article(body, url, site=site)
-        fingerprints.append(fingerprint(body, item))
-    logger.debug("template baseline for %s: %d pages", site, len(fingerprints))
-    return tuple(fingerprints)
+        return fingerprint(body, extract_article(body, url, site=self.site))
+
+
+@lru_cache(maxsize=64)
+def template_baseline(cassettes_dir: str, site: str) -> TemplateBaseline:
+    """The baseline of cassettes/<site>/ (not _captured), one per process and site."""
+    folder = Path(cassettes_dir) / site
+    return TemplateBaseline(site, find_cassettes([folder]) if folder.is_dir() else [])
 
 
 def _final_page(cassette) -> tuple[str, bytes] | None:

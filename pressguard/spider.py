@@ -74,7 +74,7 @@ class PressguardSpider(scrapy.Spider):
             response.url,
             site=self.name,
             fetched_at=response.meta.get(META_FETCHED_AT),
-            baseline=list(baseline),
+            baseline=baseline,
         )
         if any(verdict != "ok" for verdict in item["checks"].values()):
             self.crawler.stats.inc_value("pressguard/check_failed")

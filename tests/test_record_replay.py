@@ -17,7 +17,7 @@ def test_record_writes_one_scrubbed_readable_cassette_per_page_with_its_redirect
     result = cli("record", old + "?session=SECRET&ref=home", "--site", "generic")
     assert result.returncode == 0, result.stderr
     cassette = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
-    assert f"-> cassettes/generic/old-engines.yaml" in result.stdout
+    assert "-> cassettes/generic/old-engines.yaml" in result.stdout
     data = _load(cassette)
     assert data["version"] == 1
     hops = data["interactions"]

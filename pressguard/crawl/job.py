@@ -280,13 +280,13 @@ class CrawlJob:
 
     def _template_changes(self, site: str, body: bytes, item: dict) -> tuple[list[dict], str | None]:
         """(fingerprint.compare entries against the closest recorded page, that page's layout)."""
-        from pressguard.assess import closest, template_baseline
+        from pressguard.assess import template_baseline
         from pressguard.fingerprint import compare, fingerprint
 
         try:
             baseline = template_baseline(str(self.options.cassettes), site)
             current = fingerprint(body, item)
-            recorded = closest(list(baseline), current)
+            recorded = baseline.closest(current)
             if recorded is None:
                 return [], None
             return compare(recorded, current), (recorded.get("page") or {}).get("layout")

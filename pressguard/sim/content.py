@@ -479,7 +479,6 @@ def _unicode_blocks(site: Site) -> tuple[str, str, list[Block]]:
 def build_site(site: Site) -> list[Article]:
     """All articles of one site, newest first."""
     prof = PROFILES[site.name]
-    rng = random.Random(f"site:{site.name}")
     authors = _authors_for(site)
     site_idx = list(SITES).index(site.name)
     arts: list[Article] = []

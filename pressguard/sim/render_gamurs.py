@@ -282,7 +282,7 @@ def render_list(site, heading: str, arts: list[Article], canonical: str, next_ur
     tiles = "".join(tile(a, n, "horizontal") for a in arts)
     pager = ""
     if prev_url or next_url:
-        pager = (f'<nav class="wp-block-query-pagination" aria-label="Pagination">'
+        pager = ('<nav class="wp-block-query-pagination" aria-label="Pagination">'
                  + (f'<a class="prev page-numbers" href="{escape(prev_url)}">Previous</a>'
                     if prev_url else "")
                  + (f'<a class="next page-numbers" href="{escape(next_url)}">Next</a>'
