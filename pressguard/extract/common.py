@@ -6,6 +6,7 @@ from .authors import clean_authors
 from .boilerplate import strip_site_suffix
 from .dates import parse_date
 from .page import Page
+from .strategy import Final
 
 
 def headline_jsonld(page: Page) -> str:
@@ -45,6 +46,15 @@ def published_meta(page: Page) -> str | None:
 
 def published_jsonld(page: Page) -> str | None:
     return parse_date(page.jsonld.date_published(), page.fetched_at)
+
+
+def byline_authors(raw: list[str], page: Page):
+    """People named by a template's byline texts. A byline that is there but names
+    no person ("X Staff") is the answer, []: nothing else on the page may stand in."""
+    names = clean_authors(raw, page.site_names, allow_single=True)
+    if not names and any(raw):
+        return Final([])
+    return names
 
 
 def template_fields(*, headline, dek, authors, published, body) -> dict:

@@ -6,7 +6,6 @@ Pros/Cons boxes, and end with "This review is based on a retail build ...".
 from __future__ import annotations
 
 from .. import common, generic
-from ..authors import clean_authors
 from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
 from ..dates import parse_date
@@ -56,10 +55,7 @@ def authors(page: Page) -> list[str] | Final:
     nodes = [n for n in (scope.css(AUTHOR) if scope is not None else [])
              if not generic._author_furniture(n, scope)]
     raw = [node_text(n) for n in nodes]
-    names = clean_authors(raw, page.site_names, allow_single=True)
-    if not names and any(raw):
-        return Final([])
-    return names
+    return common.byline_authors(raw, page)
 
 
 def published(page: Page) -> str | None:

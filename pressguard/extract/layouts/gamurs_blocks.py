@@ -8,7 +8,6 @@ back to JSON-LD / meta and then to the generic extractor, and provenance says so
 from __future__ import annotations
 
 from .. import common, generic
-from ..authors import clean_authors
 from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
 from ..dates import parse_date
@@ -55,10 +54,7 @@ def authors(page: Page) -> list[str] | Final:
                for n in nodes]
     else:
         raw = [node_text(box)]
-    names = clean_authors(raw, page.site_names, allow_single=True)
-    if not names and any(raw):
-        return Final([])
-    return names
+    return common.byline_authors(raw, page)
 
 
 def published(page: Page) -> str | None:
