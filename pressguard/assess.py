@@ -54,16 +54,25 @@ class TemplateBaseline:
         return self._count
 
     def closest(self, current: dict) -> dict | None:
-        """The recorded fingerprint that differs least from current (None if none)."""
-        best = min(self.fingerprints, key=lambda fp: len(compare(fp, current)), default=None)
-        while (best is None or compare(best, current)) and self._pending:
-            recorded = self._fingerprint(self._pending.pop(0))
-            if recorded is None:
-                continue
-            self.fingerprints.append(recorded)
-            if best is None or len(compare(recorded, current)) < len(compare(best, current)):
-                best = recorded
+        """The recorded fingerprint that differs least from current (None if none);
+        the first one that does not differ at all ends the search."""
+        best, best_changes = None, None
+        for recorded in self._candidates():
+            changes = len(compare(recorded, current))
+            if best_changes is None or changes < best_changes:
+                best, best_changes = recorded, changes
+                if changes == 0:
+                    break
         return best
+
+    def _candidates(self):
+        """The fingerprints read so far, then the rest of the cassettes, one by one."""
+        yield from self.fingerprints
+        while self._pending:
+            recorded = self._fingerprint(self._pending.pop(0))
+            if recorded is not None:
+                self.fingerprints.append(recorded)
+                yield recorded
 
     def _fingerprint(self, path: Path) -> dict | None:
         try:
