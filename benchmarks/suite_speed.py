@@ -774,21 +774,20 @@ def experiments(project: Path, size: int, args) -> dict:
 def tables(results: list[dict]) -> str:
     """Markdown tables for README-suite.md from one or more result files."""
     rows = sorted((r for res in results for r in res["sizes"]), key=lambda r: r["size"])
-    out = ["| cassettes | suite wall (s) | suite CPU (s) | suite -n 2 wall (s) | replay wall (s) | replay CPU (s) "
-           "| no-checks replay (s) | engine-only replay (s) | suite ms/cassette | replay ms/cassette "
-           "| suite -n 2 ms/cassette |",
+    out = ["| cassettes | suite wall (s) | suite CPU (s) | suite -n 2 wall (s) | suite -n 2 CPU (s) "
+           "| replay wall (s) | no-checks replay (s) | engine-only replay (s) | suite ms/cassette "
+           "| replay ms/cassette | suite -n 2 ms/cassette |",
            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    f = lambda r, k, key="wall": f"{r[k][key]:.1f}" if k in r else "–"  # noqa: E731
+
+    def cell(r, k, key="wall"):
+        return f"{r[k][key]:.1f}" if k in r else "–"
+
     for r in rows:
         n = r["size"]
-        xd = r.get("suite_xdist")
-        out.append(f"| {n} | {f(r, 'suite')} | {f(r, 'suite', 'cpu')} | {f(r, 'suite_xdist')} | {f(r, 'replay')} "
-                   f"| {f(r, 'replay', 'cpu')} | {f(r, 'no-checks')} | {f(r, 'engine')} "
-                   f"| {1000 * r['suite']['wall'] / n:.1f} | {1000 * r['replay']['wall'] / n:.1f} "
-                   f"| {1000 * xd['wall'] / n:.1f} |" if xd else
-                   f"| {n} | {f(r, 'suite')} | {f(r, 'suite', 'cpu')} | – | {f(r, 'replay')} "
-                   f"| {f(r, 'replay', 'cpu')} | {f(r, 'no-checks')} | {f(r, 'engine')} "
-                   f"| {1000 * r['suite']['wall'] / n:.1f} | {1000 * r['replay']['wall'] / n:.1f} | – |")
+        per = lambda k: f"{1000 * r[k]['wall'] / n:.1f}" if k in r else "–"  # noqa: E731
+        out.append(f"| {n} | {cell(r, 'suite')} | {cell(r, 'suite', 'cpu')} | {cell(r, 'suite_xdist')} "
+                   f"| {cell(r, 'suite_xdist', 'cpu')} | {cell(r, 'replay')} | {cell(r, 'no-checks')} "
+                   f"| {cell(r, 'engine')} | {per('suite')} | {per('replay')} | {per('suite_xdist')} |")
     prof = [(r, key) for r in rows for key in ("replay_profile", "replay_profile_fixed") if key in r]
     if prof:
         heads = [f"{r['size']}" + (", fixes" if key.endswith("fixed") else "") for r, key in prof]
