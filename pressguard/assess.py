@@ -13,14 +13,21 @@ from pathlib import Path
 
 from .cassettes import CACHE, CassetteError, find_cassettes
 from .checks import run_checks
+from .decoding import parser_input
 from .extract import extract_article
 from .extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
+from .verdict import verdict_of
 
 
 def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = None,
-           baseline: "TemplateBaseline | None" = None) -> tuple[dict, dict]:
-    """(item with its checks, the page's template fingerprint)."""
+           baseline: "TemplateBaseline | None" = None,
+           content_type: str | bytes | None = None) -> tuple[dict, dict]:
+    """(item with its checks and verdict, the page's template fingerprint).
+
+    content_type is the HTTP Content-Type header the page was served with: its charset
+    decides how the bytes are read (pressguard.decoding), once, for every consumer."""
+    html = parser_input(html, content_type)
     item = extract_article(html, url, site=site, fetched_at=fetched_at)
     second = extract_generic(html, url, site=site, fetched_at=fetched_at)
     current = fingerprint(html, item)
@@ -31,6 +38,7 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
         recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
         current_fingerprint=current,
     )
+    item["verdict"] = verdict_of(item["checks"])
     return item, current
 
 

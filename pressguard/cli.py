@@ -17,6 +17,7 @@ from . import exit_codes
 from .cassette_format import write_atomically
 from .cassettes import CACHE, CassetteError, cassette_path_for, find_cassettes, first_url, site_of_cassette
 from .sites import site_for_url
+from .verdict import FAIL_ON, fails
 
 
 class UsageProblem(Exception):
@@ -54,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--report", help="write every page's result (cassette, url, item, error) as JSON")
     replay.add_argument("--block-network", action="store_true",
                         help="refuse any outbound connection, so nothing can quietly go live")
+    replay.add_argument("--fail-on", choices=FAIL_ON, default="broken",
+                        help="which verdict fails the run: broken pages only (default), or drift too")
     replay.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
     replay.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
     replay.set_defaults(run=_replay)
@@ -124,18 +127,22 @@ def _replay(args) -> int:
     if args.report:
         results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
         write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
-    failed = 0
+    failed = drifted = 0
     for page in pages:
-        problems = page.error or _failed_checks(page.item)
-        failed += bool(problems)
+        verdict = (page.item or {}).get("verdict")
+        drifted += verdict == "drift"
         if page.error:  # already names the URL or file
+            failed += 1
             print(f"FAIL {page.error}")
-        elif problems:
-            print(f"FAIL {page.cassette or page.url}: {problems}")
+        elif fails(verdict, args.fail_on):
+            failed += 1
+            print(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
+        elif verdict == "drift":
+            print(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
         elif not args.quiet:
             print(f"ok   {page.cassette}  {_summary(page.item)}")
     articles = sum(1 for p in pages if p.item)
-    print(f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing")
+    print(f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted")
     code = outcome.exit_code
     if failed and code == exit_codes.OK:
         code = exit_codes.FAILED

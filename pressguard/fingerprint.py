@@ -40,6 +40,8 @@ from typing import Any, Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
+from .decoding import parser_input
+
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty
 ANCESTORS = 4  # how far up the path goes above the located element
@@ -89,13 +91,8 @@ def squash(text: str | None) -> str:
     return "".join(text.split()).casefold()
 
 
-def parse(html: str | bytes) -> LexborHTMLParser:
-    if isinstance(html, bytes):
-        try:
-            html = html.decode("utf-8")
-        except UnicodeDecodeError:
-            html = html.decode("cp1252", "replace")
-    return LexborHTMLParser(html)
+def parse(html: str | bytes, content_type: str | bytes | None = None) -> LexborHTMLParser:
+    return LexborHTMLParser(parser_input(html, content_type))
 
 
 # -- classes -------------------------------------------------------------------------

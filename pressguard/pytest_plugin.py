@@ -9,6 +9,8 @@
 - `pressguard_replay`: one replay through the real Scrapy engine for every
   cassette the session selected, in a subprocess (Twisted's reactor runs once
   per process); maps cassette path -> {"url", "item", "error"}.
+- `--pressguard-fail-on broken|drift` and the `pressguard_fail_on` fixture: which
+  page verdict fails the health assertion (default broken).
 - `article_snapshot.assert_match(item)`: syrupy's `snapshot`, stored as
   snapshots/<site>/<slug>.json, failing with a field-level report.
 """
@@ -25,6 +27,7 @@ import pytest
 from .cassettes import CACHE, first_url
 from .network_block import block_network, unblock_network
 from .snapshot_extension import ArticleSnapshotExtension
+from .verdict import FAIL_ON
 
 RECORD_MODES = ("none", "once", "new_episodes", "all")
 CASSETTE_PARAM = "cassette"
@@ -37,6 +40,12 @@ def pytest_addoption(parser):
         choices=RECORD_MODES,
         default="none",
         help="re-record the selected tests' cassettes from the live sites first (default: none)",
+    )
+    group.addoption(
+        "--pressguard-fail-on",
+        choices=FAIL_ON,
+        default="broken",
+        help="which page verdict fails the health assertion: broken (default), or drift too",
     )
 
 
@@ -114,6 +123,12 @@ class ArticleSnapshot:
         assertion = self._snapshot(matcher=matcher)
         if not assertion == item:  # syrupy records the comparison (and --snapshot-update)
             pytest.fail("\n".join(assertion.get_assert_diff()), pytrace=False)
+
+
+@pytest.fixture
+def pressguard_fail_on(request) -> str:
+    """The verdict that fails a page's health assertion (--pressguard-fail-on)."""
+    return request.config.getoption("--pressguard-fail-on")
 
 
 @pytest.fixture

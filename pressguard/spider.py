@@ -75,8 +75,9 @@ class PressguardSpider(scrapy.Spider):
             site=self.name,
             fetched_at=response.meta.get(META_FETCHED_AT),
             baseline=baseline,
+            content_type=response.headers.get("Content-Type"),
         )
-        if any(verdict != "ok" for verdict in item["checks"].values()):
+        if item["verdict"] == "broken":
             self.crawler.stats.inc_value("pressguard/check_failed")
         yield item
 

@@ -264,14 +264,25 @@ def test_replaying_a_captured_cassette_reproduces_the_failure_offline(runs):
     pages = {site: next(p for p in report["pages"] if p["site"] == site) for site in ("dotesports", "wegotthiscovered")}
     assert "body_length" in {f["check"] for f in pages["dotesports"]["failures"]}
     assert {f["check"] for f in pages["wegotthiscovered"]["failures"]} == {"template"}
-    result = _pressguard(run.cwd, "replay", "--block-network", *(p["cassette"] for p in pages.values()))
-    assert result.returncode == 1, result
-    fails = {line.split(": ", 1)[0][5:]: line for line in result.stdout.splitlines() if line.startswith("FAIL")}
-    assert set(fails) == {p["cassette"] for p in pages.values()}
+    cassettes = [p["cassette"] for p in pages.values()]
+    result = _pressguard(run.cwd, "replay", "--block-network", *cassettes)
+    assert result.returncode == 1, result  # the broken page fails; drift alone would not
+    lines = {line.split(" ", 1)[0]: line for line in result.stdout.splitlines()}
+    flagged = {}
+    for line in result.stdout.splitlines():
+        word, _, rest = line.partition(" ")
+        if word in ("FAIL", "drift"):
+            flagged[rest.strip().split(": ", 1)[0]] = (word, rest)
+    assert set(flagged) == set(cassettes), lines
+    assert flagged[pages["dotesports"]["cassette"]][0] == "FAIL"
+    assert flagged[pages["wegotthiscovered"]["cassette"]][0] == "drift"
     for page in pages.values():
-        line = "; " + fails[page["cassette"]].split(": ", 1)[1]
-        replay_failed = {name for name in CHECKS if f"; {name}: {name}: " in line}
+        line = "; " + flagged[page["cassette"]][1].split(": ", 1)[1]
+        replay_failed = {name for name in CHECKS if f"; {name}: {name}: " in line or f": {name}: {name}: " in line}
         assert replay_failed == {f["check"] for f in page["failures"]}, line  # the same checks fail
+    strict = _pressguard(run.cwd, "replay", "--block-network", "--fail-on", "drift",
+                         pages["wegotthiscovered"]["cassette"])
+    assert strict.returncode == 1 and strict.stdout.startswith("FAIL "), strict
 
 
 def test_junit_and_webhook_on_breakage(runs, hooks):

@@ -11,6 +11,7 @@ import pytest
 from syrupy.matchers import path_type
 
 from pressguard.cassettes import find_cassettes
+from pressguard.verdict import fails
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = [p.relative_to(ROOT) for p in find_cassettes([ROOT / "cassettes"])]
@@ -46,10 +47,11 @@ def test_extraction_matches_snapshot(cassette, pressguard_replay, article_snapsh
 
 
 @pytest.mark.parametrize("cassette", CASSETTES, ids=IDS)
-def test_health_checks_pass(cassette, pressguard_replay):
+def test_health_checks_pass(cassette, pressguard_replay, pressguard_fail_on):
     item = _replayed(pressguard_replay, cassette)
     failing = {name: message for name, message in item["checks"].items() if message != "ok"}
-    assert not failing, "\n".join(f"{name}: {message}" for name, message in failing.items())
+    assert not fails(item["verdict"], pressguard_fail_on), f"{item['verdict']}: " + "\n".join(
+        f"{name}: {message}" for name, message in failing.items())
 
 
 def test_every_snapshot_has_its_cassette():

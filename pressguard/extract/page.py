@@ -9,50 +9,9 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..sites import SITES, site_for_url
+from ..decoding import decode_html, parser_input  # noqa: F401 (re-exported)
 from .jsonld import JsonLd
 from .meta import Meta
-
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-
-
-def decode_html(html: str | bytes) -> str:
-    """Bytes -> text: BOM, then UTF-8 if valid, then <meta charset>, then cp1252; never raises."""
-    if isinstance(html, str):
-        return html
-    if html.startswith(b"\xef\xbb\xbf"):
-        return html[3:].decode("utf-8", "replace")
-    if html.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return html.decode("utf-16", "replace")
-    # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares: legacy
-    # encodings almost never form valid UTF-8 sequences, and mislabelled pages abound.
-    try:
-        return html.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    m = _CHARSET.search(html[:4096])
-    if m:
-        try:
-            return html.decode(m.group(1).decode("ascii").lower(), "strict")
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return html.decode("cp1252", "replace")
-
-
-def parser_input(html: str | bytes) -> str | bytes:
-    """What lexbor gets: valid UTF-8 bytes as they are (lexbor reads bytes as UTF-8, so
-    decoding them here only for selectolax to encode them again is wasted work), anything
-    else decoded by decode_html."""
-    if isinstance(html, bytes) and not html.startswith((b"\xff\xfe", b"\xfe\xff")):
-        data = html[3:] if html.startswith(b"\xef\xbb\xbf") else html
-        if data.isascii():
-            return data
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError:
-            return decode_html(html)
-        return data
-    return decode_html(html)
-
 
 # scheme://host with no userinfo, no IPv6 literal: the common case, read without urlsplit
 _PLAIN_HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://([^/?#@\[\]:]*)(?=[/?#]|:\d*(?:[/?#]|\Z)|\Z)")
@@ -77,14 +36,15 @@ def _site_for_url(url: str):
 
 class Page:
     def __init__(self, html: str | bytes, url: str, *, site: str | None = None,
-                 fetched_at: str | None = None, tree: LexborHTMLParser | None = None) -> None:
+                 fetched_at: str | None = None, tree: LexborHTMLParser | None = None,
+                 content_type: str | bytes | None = None) -> None:
         self.given_url = url
         self.fetched_at = fetched_at
         # raw: what the parser read (None when a tree was given); layout detectors may
         # look for a tell-tale string in it before walking the tree
         self.raw: str | bytes | None = None
         if tree is None:
-            self.raw = parser_input(html)
+            self.raw = parser_input(html, content_type)
             tree = LexborHTMLParser(self.raw)
         self.tree = tree
         self._site = site

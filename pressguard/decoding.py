@@ -1,0 +1,76 @@
+"""The one decoding policy: page bytes -> text, for extraction, fingerprint and checks.
+
+In order: a byte-order mark; the charset of the HTTP Content-Type header, when the
+page was served with one (decoded by w3lib, as Scrapy's response.text is, so a page
+labelled only in its header is never read as something else); valid UTF-8 (legacy
+encodings almost never form valid UTF-8, and pages mislabelled in <meta> abound);
+the <meta charset>; cp1252. Never raises.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from w3lib.encoding import html_to_unicode, http_content_type_encoding
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_UTF8 = frozenset({"utf-8", "ascii"})
+
+
+def _header_encoding(content_type: str | bytes | None) -> str | None:
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    return http_content_type_encoding(content_type) if content_type else None
+
+
+def decode_html(html: str | bytes, content_type: str | bytes | None = None) -> str:
+    """Bytes -> text by the policy above."""
+    if isinstance(html, str):
+        return html
+    if content_type is not None and _header_encoding(content_type):
+        return html_to_unicode(content_type if isinstance(content_type, str)
+                               else content_type.decode("latin-1"), html)[1]
+    if html.startswith(b"\xef\xbb\xbf"):
+        return html[3:].decode("utf-8", "replace")
+    if html.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return html.decode("utf-16", "replace")
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = _CHARSET.search(html[:4096])
+    if m:
+        try:
+            return html.decode(m.group(1).decode("ascii").lower(), "strict")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return html.decode("cp1252", "replace")
+
+
+def parser_input(html: str | bytes, content_type: str | bytes | None = None) -> str | bytes:
+    """What lexbor gets: text as decode_html reads it, but valid UTF-8 bytes that the
+    policy reads as UTF-8 are passed as they are (lexbor reads bytes as UTF-8, so
+    decoding them only for selectolax to encode them again is wasted work)."""
+    if not isinstance(html, bytes):
+        return html
+    declared = _header_encoding(content_type) if content_type is not None else None
+    if declared is not None and _canonical(declared) not in _UTF8:
+        return decode_html(html, content_type)
+    if html.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return decode_html(html)
+    data = html[3:] if html.startswith(b"\xef\xbb\xbf") else html
+    if data.isascii():
+        return data
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return decode_html(html, content_type)
+    return data
+
+
+def _canonical(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name.lower()
