@@ -98,8 +98,8 @@ _PER_POST = re.compile(
     r"^(?:(?:postid|page-id|parent-pageid|category|tag|format|single-format|status|type|author"
     r"|term|post_tag|single|tax)-.+|has-post-thumbnail|hentry|sticky|post-password-required)$"
 )
-# CSS modules: <file>_<class>__<hash>; the stem names the component, the hash the build.
-_CSS_MODULE = re.compile(r"^([A-Za-z][\w-]*?_[A-Za-z][\w-]*?)_{2,3}(?=[\w-]*[A-Z0-9])[\w-]{5,}$")
+# CSS modules: <file>_<class>__<hash>, a name the build generates (Article_title__a8F3k).
+_CSS_MODULE = re.compile(r"^[A-Za-z][\w-]*?_[A-Za-z][\w-]*?_{2,3}(?=[\w-]*[A-Z0-9])[\w-]{5,}$")
 # styled-components / JSS second classes: short letter hashes with mixed case (kPzRsT).
 _LETTER_HASH = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?=.*[a-z])[A-Za-z]{5,8}$")
 _GENERATED_PREFIXES = (
@@ -140,20 +140,25 @@ _UTILITY_VALUES = frozenset(
     transform in out linear pointer default sr only""".split()
 )
 
+# A wrapper named only with these words names no component (``inner-wrap``, ``site-main``).
+_LAYOUT_WORDS = frozenset(
+    """wrap wrapper wrap inner outer container holder layout row col column columns grid box group
+    stack cluster region shell frame main page site clear fix""".split()
+)
+
 
 def component_class(cls: str) -> str | None:
-    """The component a class token names, or None when the token is cosmetic: a hash, a
-    number, a utility, a framework or WordPress layout/state class. CSS-module classes
-    keep their stem (``Article_title__a8F3k`` -> ``Article_title``)."""
-    m = _CSS_MODULE.match(cls)
-    if m:
-        cls = m[1]
-    if (_DIGITS.search(cls) or cls.startswith(_GENERATED_PREFIXES) or cls in _WP_LAYOUT
+    """cls when it names a component, None when it is cosmetic: a hash or number (CSS
+    modules, styled-components, emotion, post ids), a utility (Tailwind, Bootstrap), a
+    WordPress layout or state class, or only generic layout words (``inner-wrapper``)."""
+    if (_CSS_MODULE.match(cls) or _DIGITS.search(cls) or cls.startswith(_GENERATED_PREFIXES) or cls in _WP_LAYOUT
             or "is-layout" in cls or any(ch in cls for ch in ":/[]!.@%()#") or cls[0] in "-_"
             or _LETTER_HASH.match(cls) or cls in _UTILITIES):
         return None
     parts = cls.split("-")
     if len(parts) > 1 and parts[0] in _UTILITY_PROPERTIES and all(p in _UTILITY_VALUES for p in parts[1:]):
+        return None
+    if _LAYOUT_WORDS.issuperset(w for w in _CLASS_SPLIT.split(cls.lower()) if w):
         return None
     return cls
 
@@ -486,10 +491,11 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
 
 
 # -- comparing -----------------------------------------------------------------------
-# Cosmetic churn never reaches here (component_class, kind, anchors). What is left is
-# compared asymmetrically: a class added to an element or a named wrapper added or removed
-# is not a change; a class replaced by another (a renamed block), an element of another
-# kind, a field among other landmarks or in another place among the fields is.
+# Cosmetic churn never reaches here (component_class drops it, kind() unifies boxes, the
+# anchor skips unnamed wrappers). What is compared is what names the structure: the
+# anchor's classes (a class added is not a change, one replaced or all gone is: a renamed
+# block), the element's kind, the named landmarks above it (one new, gone or renamed is a
+# new container), the paragraphs' markup and the fields' order.
 
 def _classes(steps) -> set[str]:
     return {c for s in steps for c in _step_parts(s)[1]}
@@ -530,14 +536,16 @@ def _field_changes(field: str, r: dict, c: dict) -> tuple[list[str], list[str], 
         label = "container" if field == "body" else "element"
         parts.append(f"{label} {_where(r)} became {_where(c)}")
     rl, cl = _classes(r.get("landmarks", ())), _classes(c.get("landmarks", ()))
+    # a landmark pushed beyond LANDMARKS by a new one below it is still there (context)
     gone = rl - set(c.get("context", ())) - ca
     came = cl - set(r.get("context", ())) - ra
-    if gone and came:
+    if gone or came:
         vanished += ["." + x for x in sorted(gone) if "." + x not in vanished]
         appeared += ["." + x for x in sorted(came) if "." + x not in appeared]
-        now = [s for s in c["landmarks"] if came & set(_step_parts(s)[1])]
-        was = [s for s in r["landmarks"] if gone & set(_step_parts(s)[1])]
-        parts.append(f"inside {' < '.join(now)} instead of {' < '.join(was)}")
+        now = " < ".join(s for s in c["landmarks"] if came & set(_step_parts(s)[1]))
+        was = " < ".join(s for s in r["landmarks"] if gone & set(_step_parts(s)[1]))
+        parts.append(f"inside {now} instead of {was}" if now and was else
+                     f"now inside {now}" if now else f"no longer inside {was}")
     if field == "body":
         rp, cp = set(r.get("paragraphs", ())), set(c.get("paragraphs", ()))
         rk = {kind(_step_parts(s)[0]) for s in rp}

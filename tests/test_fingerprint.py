@@ -39,8 +39,8 @@ def _entry(diffs: list[dict], field: str) -> dict:
     ("text-lg", None), ("md:flex", None), ("px-4", None), ("hover:underline", None),
     ("lg:w-1/2", None), ("font-bold", None), ("mx-auto", None), ("items-center", None),
     ("prose", None), ("-mt-4", None), ("i-amphtml-layout-responsive", None),
-    # CSS modules keep the component's name, not the build's hash
-    ("Article_title__a8F3k", "Article_title"), ("styles_body__3xYz1", "styles_body"),
+    ("Article_title__a8F3k", None), ("styles_body__3xYz1", None),  # CSS modules
+    ("inner-wrapper", None), ("site-main", None), ("container", None),  # generic layout words
     # names of components: kept
     ("wp-block-gamurs-article-header__content--title", "wp-block-gamurs-article-header__content--title"),
     ("wp-block-gamurs-article-content", "wp-block-gamurs-article-content"),
