@@ -232,8 +232,7 @@ def _byline(finder: _Finder, authors):
         while node is not None and steps < 4:
             said = squeeze(text_of(node)).lower()
             if said.startswith("by") and all(n.lower() in said for n in names):
-                holders = [c[0] for n in names for c in [_Finder(node).first(n)] if c]
-                return node, holders
+                return node, _name_units(node, names)
             node, steps = node.parent, steps + 1
     # a byline without "By": the largest element around the first name that holds
     # nothing but the names (and their separators)
@@ -242,8 +241,24 @@ def _byline(finder: _Finder, authors):
         while node.parent is not None and _only_names(node.parent, names):
             node = node.parent
         if all(n.lower() in squeeze(text_of(node)).lower() for n in names):
-            return node, [c[0] for n in names for c in [_Finder(node).first(n)] if c]
+            return node, _name_units(node, names)
     return None, []
+
+
+def _name_units(box, names) -> list:
+    """For each name, the element the template repeats per author: the deepest element
+    around the name that says "author" in an attribute (class="author-name",
+    data-author=...; not href), else the deepest element holding the name."""
+    units = []
+    finder = _Finder(box)
+    for n in names:
+        chain = finder.first(n)
+        if not chain:
+            continue
+        marked = [e for e in chain if any("author" in f"{k} {v or ''}".lower()
+                                          for k, v in e.attributes.items() if k != "href")]
+        units.append(marked[0] if marked else chain[0])
+    return units
 
 
 def _only_names(node, names) -> bool:

@@ -147,7 +147,7 @@ def extra_wrapper_divs(sample: Sample) -> Mutated:
 @register(TUNING, RIGHT, """A theme rewrite puts the article body into <main><section>: the old
 <main> becomes a <div> and the body container moves into a new main > section.""")
 def body_in_main_section(sample: Sample) -> Mutated:
-    html = re.sub(r"<main\b", '<div data-was="main"', sample.html)
+    html = re.sub(r"<main(?=[\s>])", '<div data-was="main"', sample.html)
     html = re.sub(r"</main\s*>", "</div>", html)
     tree = parse(html)
     a = locate(tree, sample.expected)

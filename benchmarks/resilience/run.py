@@ -31,11 +31,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from base import NONE, AnyOf, NotApplicable, Sample  # noqa: E402
+from base import RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample  # noqa: E402
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 OUTCOMES = ("survived", "broken rightly", "false broken", "silent")
 FIELD_WORD = re.compile(r"\b(headline|dek|authors?|published|body)\b", re.I)
+
+
+# the control: every sampled page as shipped, with its own fields as the right ones
+UNCHANGED = Kind("unchanged", RIGHT, "the page as shipped", lambda s: Mutated(s.html, dict(s.expected)))
 
 
 def kinds_for(args):
@@ -255,6 +259,11 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     samples = load_samples(args.root, args.pages)
     cassettes = str(args.root / "cassettes")
+    # the unmutated pages first: a kind's counts mean little if its pages start unhealthy
+    control = Counter()
+    for sample in samples:
+        case = run_case(UNCHANGED, sample, lambda site: template_baseline(cassettes, site))
+        control[f"{case['verdict']}{'' if case['fields_right'] else ' (fields differ)'}"] += 1
     cases = []
     for kind in kinds:
         for sample in samples:
@@ -262,7 +271,8 @@ def main(argv=None) -> int:
     elapsed = time.perf_counter() - started
     print(f"pressguard from {Path(pressguard.__file__).parent}; pages from {args.root / 'cassettes'}: "
           f"{len(samples)} pages of {len({s.site for s in samples})} sites x {len(kinds)} kinds; "
-          f"{elapsed:.1f} s on {platform.python_implementation()} {platform.python_version()}\n")
+          f"{elapsed:.1f} s on {platform.python_implementation()} {platform.python_version()}")
+    print(f"unmutated pages: {', '.join(f'{v} {k}' for k, v in sorted(control.items()))}\n")
     summary = report(cases, kinds)
     if args.json:
         args.json.write_text(json.dumps({"summary": summary, "cases": cases}, ensure_ascii=False, indent=1))
