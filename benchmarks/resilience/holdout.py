@@ -237,3 +237,69 @@ def utf8_served_as_latin1(sample: Sample) -> Mutated:
     # the CMS writes a non-breaking space as the character, not as &nbsp; (lexbor's choice)
     html = tree.html.replace("&nbsp;", "\u00a0")
     return Mutated(html.encode("utf-8"), None, content_type="text/html; charset=iso-8859-1")
+
+
+# ------------------------------------------------- added second: the article's extent
+
+@register(HOLDOUT, RIGHT, """The article continues after a "Continue reading below" divider in
+a sibling container with a class of its own (<div class="article-continued">). Both halves
+are the article: the right body is every paragraph.""")
+def article_continued_other_class(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    kids = children(a.body)
+    content = content_children(a.body)
+    cut = kids.index(content[len(content) // 2])
+    placed = insert(a.body, '<p class="continue-divider">Continue reading below</p>'
+                            '<div class="article-continued"></div>', "after")
+    for node in kids[cut:]:
+        placed[-1].insert_child(node, move=True)
+    return Mutated(tree.html, same(sample))
+
+
+@register(HOLDOUT, RIGHT, """A "Read more" collapse: the second half of the body sits in the
+page inside a collapsed element (hidden, aria-expanded=false) with a Read more button. The
+text is served, so the right body is every paragraph.""")
+def read_more_collapsed(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    kids = children(a.body)
+    content = content_children(a.body)
+    cut = kids.index(content[len(content) // 2])
+    placed = insert(kids[cut], '<div class="read-more" id="read-more-body" hidden '
+                               'aria-expanded="false"></div>', "before")
+    for node in kids[cut:]:
+        placed[0].insert_child(node, move=True)
+    insert(placed[0], '<button class="read-more-toggle" aria-controls="read-more-body">'
+                      'Read more</button>', "before")
+    return Mutated(tree.html, same(sample))
+
+
+@register(HOLDOUT, RIGHT, """Infinite scroll rendered server-side: the next story (its own
+<article> with headline, byline and paragraphs) follows this one. The right fields are
+this page's article only.""")
+def next_article_appended(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    anchor = a.article if a.article is not None and a.article.tag != "body" else a.body
+    paras = "".join(f"<p>{t}</p>" for t in (
+        "Fans lined up for hours on Saturday to get a first look at the new expansion.",
+        "The developers said the reaction surprised them, and promised more news next month.",
+        "A second hands-on event is planned for the autumn, although no date has been set."))
+    insert(anchor, f'<article class="next-article" data-infinite-scroll="1"><header><h2 '
+                   f'class="next-article__title">Fans queue for hours at the expansion preview</h2>'
+                   f'<p class="next-article__byline">By Priya Raman</p></header><div '
+                   f'class="next-article__body">{paras}</div></article>', "after")
+    return Mutated(tree.html, same(sample))
+
+
+@register(HOLDOUT, NONE, """An app-only teaser: the body stops after three paragraphs with an
+ellipsis and "Read the full story in the app"; the rest is not in the page.""")
+def app_teaser_ellipsis(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    kept = 0
+    for node in children(a.body):
+        if kept >= 3:
+            node.decompose()
+        elif node.tag == "p" and squeeze(text_of(node)):
+            kept += 1
+    insert(a.body, '<p class="app-teaser">…</p><p class="app-teaser"><a href="/app/">Read the '
+                   'full story in the app</a></p>', "append")
+    return Mutated(tree.html, None)

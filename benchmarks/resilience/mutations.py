@@ -20,8 +20,13 @@ TUNING: list[Kind] = []
 # ---------------------------------------------------------------- shared helpers
 
 def anatomy_of(sample: Sample):
+    """The parsed page and its parts; a page whose body cannot be found is not one a
+    kind can change (the runner reports it as n/a)."""
     tree = parse(sample.html)
-    return tree, locate(tree, sample.expected)
+    anat = locate(tree, sample.expected)
+    if anat.body is None:
+        raise NotApplicable("the article body is not found in the page")
+    return tree, anat
 
 
 def content_children(container) -> list:

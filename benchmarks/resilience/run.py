@@ -51,8 +51,9 @@ def kinds_for(args):
         names = [n.strip() for n in args.kinds.split(",") if n.strip()]
         unknown = [n for n in names if n not in every]
         if unknown:
-            sys.exit(f"run.py: unknown kind(s) {', '.join(unknown)}; "
-                     f"known: {', '.join(sorted(every))}")
+            print(f"run.py: unknown kind(s) {', '.join(unknown)}; known: {', '.join(sorted(every))}",
+                  file=sys.stderr)
+            sys.exit(2)
         chosen = [every[n] for n in names]
     return chosen
 
@@ -63,6 +64,7 @@ def load_samples(root: Path, per_site: int) -> list[Sample]:
     site gives the same kinds of article), in a fixed order."""
     from pressguard.assess import _final_page
     from pressguard.cassettes import open_cassette, recording_info
+    from pressguard.decoding import decode_html
     from pressguard.extract import extract_article
 
     samples = []
@@ -77,10 +79,10 @@ def load_samples(root: Path, per_site: int) -> list[Sample]:
             url, body = page
             fetched_at = recording_info(cassette).get("fetched_at")
             item = extract_article(body, url, site=folder.name, fetched_at=fetched_at)
+            content_type = _final_headers(cassette).get("content-type")
             by_layout[item["layout"]].append(Sample(
-                folder.name, path.stem, url, body.decode("utf-8"),
-                _final_headers(cassette).get("content-type"), fetched_at,
-                {f: item[f] for f in FIELDS}))
+                folder.name, path.stem, url, decode_html(body, content_type), content_type,
+                fetched_at, {f: item[f] for f in FIELDS}))
         # each layout's pages rotated by the site's index, then every other one
         lists = []
         for layout in sorted(by_layout):
@@ -137,6 +139,9 @@ def run_case(kind, sample: Sample, baseline_of) -> dict:
     except NotApplicable as exc:
         case.update(outcome="n/a", reason=str(exc))
         return case
+    except Exception as exc:  # a kind that cannot handle this page: reported, never dropped
+        case.update(outcome="error", reason=f"{type(exc).__name__}: {exc}")
+        return case
     html = mutated.html if isinstance(mutated.html, bytes) else mutated.html.encode("utf-8")
     item, _fp = assess(html, sample.url, site=sample.site, fetched_at=sample.fetched_at,
                        baseline=baseline_of(sample.site),
@@ -167,7 +172,7 @@ def report(cases: list[dict], kinds, out=sys.stdout) -> dict:
         if c.get("unnamed"):
             per_kind[c["kind"]]["unnamed"] += 1
     labels = {k.name: k.label for k in kinds}
-    cols = ("survived", "(drift)", "broken rightly", "false broken", "silent", "unnamed", "n/a")
+    cols = ("survived", "(drift)", "broken rightly", "false broken", "silent", "unnamed", "n/a", "error")
     width = max(len(k.name) for k in kinds)
     head = f"{'kind':<{width}}  {'label':<19} " + " ".join(f"{c:>{_w(c)}}" for c in cols)
     print(head, file=out)
@@ -182,7 +187,7 @@ def report(cases: list[dict], kinds, out=sys.stdout) -> dict:
     false_broken = sum(1 for c in right if c["outcome"] == "false broken")
     rate = false_broken / len(right) if right else 0.0
     broken = [c for c in cases if c.get("verdict") == "broken"]
-    print(f"\ncases {len(cases)} (n/a {total['n/a']}); fields right in {len(right)}; "
+    print(f"\ncases {len(cases)} (n/a {total['n/a']}, error {total['error']}); fields right in {len(right)}; "
           f"false broken {false_broken} = {rate:.1%} of those (target <= 2%); "
           f"silent {total['silent']} (target 0); broken {len(broken)}, "
           f"of which naming no field {total['unnamed']} (target 0)", file=out)
@@ -198,6 +203,11 @@ def report(cases: list[dict], kinds, out=sys.stdout) -> dict:
                 print(f"      {f}: {describe(f, c['expected'][f], c['found'][f])}", file=out)
             for k, msg in c["checks"].items():
                 print(f"      check {k}: {_short(msg, 200)}", file=out)
+    skipped = [c for c in cases if c["outcome"] in ("n/a", "error")]
+    if skipped:
+        print(f"\nnot assessed ({len(skipped)}):", file=out)
+        for c in skipped:
+            print(f"  {c['outcome']}  {c['kind']}  {c['page']}: {c['reason']}", file=out)
     unnamed: dict[str, list] = defaultdict(list)
     for c in cases:
         for k in c.get("unnamed", []):
@@ -244,7 +254,13 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", help="comma-separated kind names (overrides the set)")
     ap.add_argument("--pages", type=int, default=2, help="pages per site (default 2)")
     ap.add_argument("--json", type=Path, help="write every case to this file")
+    ap.add_argument("--describe", action="store_true",
+                    help="print the chosen kinds with their labels and reasons (markdown) and exit")
     args = ap.parse_args(argv)
+    if args.describe:
+        for kind in kinds_for(args):
+            print(f"- `{kind.name}` ({kind.label}): {kind.why}")
+        return 0
     if not (args.root / "cassettes").is_dir():
         print(f"run.py: {args.root}/cassettes is not a folder; pass --root PROJECT_ROOT", file=sys.stderr)
         return 2
