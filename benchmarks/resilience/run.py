@@ -158,6 +158,7 @@ def run_case(kind, sample: Sample, baseline_of) -> dict:
     case.update(outcome=outcome, verdict=verdict, right_exists=right_exists, fields_right=fields_right,
                 differs=diff, checks=failing, unnamed=unnamed if broken else [],
                 found={f: item.get(f) for f in diff},
+                item={f: item.get(f) for f in FIELDS},
                 expected={f: (list(mutated.expected[f].values) if isinstance(mutated.expected[f], AnyOf)
                               else mutated.expected[f]) for f in diff})
     return case
@@ -201,6 +202,11 @@ def report(cases: list[dict], kinds, out=sys.stdout) -> dict:
                   file=out)
             for f in c["differs"]:
                 print(f"      {f}: {describe(f, c['expected'][f], c['found'][f])}", file=out)
+            if not c["right_exists"]:
+                seen = c["item"]
+                last = seen["body"][-1] if seen["body"] else ""
+                print(f"      item: headline {_short(seen['headline'], 60)}, authors {seen['authors']}, "
+                      f"{len(seen['body'])} paragraphs, the last ending {_short(last[-60:], 62)}", file=out)
             for k, msg in c["checks"].items():
                 print(f"      check {k}: {_short(msg, 200)}", file=out)
     skipped = [c for c in cases if c["outcome"] in ("n/a", "error")]
