@@ -7,7 +7,11 @@ module only decides three things vcrpy leaves open:
   reads here; dumping writes every multi-line string (page bodies) as a
   literal block, so a template change is a line diff in review;
 - the persister: writes go to a temporary file renamed over the target, so a
-  crash never leaves half a cassette;
+  crash never leaves half a cassette, created with the user's umask as any
+  new file is;
+- what a cassette may cost: YAML aliases may not expand the data much beyond
+  what the file holds, nor may it nest deeply (check_shape), so a 1 KB
+  "billion laughs" file is refused at once instead of hanging whatever walks it;
 - scrubbing: cookies, credentials and token-like query parameters are removed
   before an interaction is kept, and compressed bodies are stored decoded.
 """
@@ -16,7 +20,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import secrets
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -77,7 +81,14 @@ class LiteralBlockSerializer:
     def deserialize(cassette_string: str | bytes):
         # Bytes are what the persister passes: libyaml decodes UTF-8 itself.
         raw = cassette_string if isinstance(cassette_string, bytes) else cassette_string.encode("utf-8")
-        return parse_cache.load(raw, yamlserializer.deserialize)
+        try:
+            data = parse_cache.load(raw, yamlserializer.deserialize)
+        except yaml.YAMLError as exc:
+            if "nesting depth" in str(exc):  # libyaml's own limit, far above ours
+                raise UnsafeCassette(f"YAML nested deeper than {MAX_DEPTH} levels; record it again") from None
+            raise
+        check_shape(data)  # also on a cached parse: the cache folder is only a folder
+        return data
 
     @staticmethod
     def serialize(cassette_dict) -> str:
@@ -88,6 +99,64 @@ class LiteralBlockSerializer:
             sort_keys=False,
             width=1_000_000,  # never fold long lines: they would not diff cleanly
         )
+
+
+class UnsafeCassette(ValueError):
+    """YAML whose use would cost far more than its size; str() is the reason (no file name)."""
+
+
+# How many nodes aliases may add to a cassette beyond those written out. vcrpy's
+# dumper anchors an object referenced twice (a shared headers dict: tens of
+# nodes per use); a billion-laughs file adds hundreds of millions.
+MAX_ALIAS_EXPANSION = 100_000
+# A cassette nests about six levels (interactions, response, headers, values);
+# deeper data only serves to overflow the recursion of whatever walks it.
+MAX_DEPTH = 100
+_CONTAINERS = (dict, list, tuple)
+
+
+def check_shape(data) -> None:
+    """Raise UnsafeCassette if aliases expand data too far, loop, or it nests too deep.
+
+    Each distinct container is measured once (aliases make them shared), so the
+    check costs what the file holds, not what it would expand to; recursion is
+    safe because it stops at MAX_DEPTH.
+    """
+    if not isinstance(data, _CONTAINERS):
+        return
+    measured: dict[int, tuple[int, int]] = {}  # id -> (nodes with aliases written out, height)
+    on_path: set[int] = set()
+    written = 0  # nodes as the file holds them, each shared container once
+
+    def measure(node, depth: int) -> tuple[int, int]:
+        nonlocal written
+        key = id(node)
+        known = measured.get(key)
+        if known is None:
+            if key in on_path:
+                raise UnsafeCassette("uses recursive YAML aliases; record it again")
+            if depth > MAX_DEPTH:
+                raise UnsafeCassette(f"YAML nested deeper than {MAX_DEPTH} levels; record it again")
+            on_path.add(key)
+            size, height = 1, 0
+            for child in (part for pair in node.items() for part in pair) if isinstance(node, dict) else node:
+                if isinstance(child, _CONTAINERS):
+                    child_size, child_height = measure(child, depth + 1)
+                    size += child_size
+                    height = max(height, child_height)
+                else:
+                    size += 1
+                    written += 1
+            on_path.discard(key)
+            written += 1
+            known = measured[key] = (size, height + 1)
+        elif depth + known[1] > MAX_DEPTH + 1:  # a shared container met again, deeper
+            raise UnsafeCassette(f"YAML nested deeper than {MAX_DEPTH} levels; record it again")
+        return known
+
+    size, _height = measure(data, 1)
+    if size - written > MAX_ALIAS_EXPANSION:
+        raise UnsafeCassette(f"uses YAML aliases beyond {MAX_ALIAS_EXPANSION} nodes; record it again")
 
 
 class AtomicFilesystemPersister:
@@ -108,9 +177,11 @@ class AtomicFilesystemPersister:
 def write_atomically(path: Path, text: str) -> None:
     """Write text to path so readers see the old file or the new one, never a mix."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # Mode "x" creates the file new (O_EXCL) with 0666 less the umask, as any tool
+    # would; mkstemp's 0600 made every cassette and report private to its writer.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with open(tmp, "x", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -22,6 +22,7 @@ from .cassette_format import (
     MATCH_ON,
     AtomicFilesystemPersister,
     LiteralBlockSerializer,
+    UnsafeCassette,
     scrub_request,
     scrub_response,
 )
@@ -51,12 +52,17 @@ def cassette_options(path: Path, record_mode: RecordMode = RecordMode.NONE) -> d
 def open_cassette(path: Path | str) -> Cassette:
     """Load a cassette for replay, or raise CassetteError saying why not."""
     path = Path(path)
-    if not path.exists():
-        raise CassetteError(f"{path}: no such cassette; check the path or record it with `pressguard record URL`")
-    if not path.is_file():
-        raise CassetteError(f"{path}: not a file; pass a cassette .yaml file or a folder of them")
     try:
+        if not path.exists():
+            raise CassetteError(f"{path}: no such cassette; check the path or record it with `pressguard record URL`")
+        if not path.is_file():
+            raise CassetteError(f"{path}: not a file; pass a cassette .yaml file or a folder of them")
         cassette = Cassette.load(**cassette_options(path))
+    except OSError as exc:  # permissions, I/O errors: stat said file, reading it failed
+        reason = exc.strerror or type(exc).__name__
+        raise CassetteError(f"{path}: cannot be read ({reason}); check its permissions or record it again") from None
+    except UnsafeCassette as exc:
+        raise CassetteError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         if isinstance(exc, yaml.reader.ReaderError) and "utf-8" in str(exc).lower():
             raise CassetteError(f"{path}: not UTF-8 text; a vcrpy cassette is a UTF-8 YAML file") from None
