@@ -12,17 +12,19 @@ module only decides three things vcrpy leaves open:
 - what a cassette may cost: YAML aliases may not expand the data much beyond
   what the file holds, nor may it nest deeply (check_shape), so a 1 KB
   "billion laughs" file is refused at once instead of hanging whatever walks it;
-- scrubbing: cookies, credentials and token-like query parameters are removed
-  before an interaction is kept, and compressed bodies are stored decoded.
+- scrubbing: one rule (is_secret_name) drops credential headers and query
+  parameters from requests and responses, also inside URL-bearing headers,
+  before an interaction is kept; compressed bodies are stored decoded.
 """
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 import secrets
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import unquote_plus
 
 import yaml
 from vcr import filters, matchers
@@ -191,56 +193,107 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-# Query parameters whose values are credentials in practice (signed URLs,
-# API keys, session ids, one-time tokens).
-_SECRET_PARAM = re.compile(
-    r"^(?:.*[_.-])?(?:token|secret|password|passwd|pwd|auth|session|sessionid|sessid|sid|sig|"
-    r"signature|api[_-]?key|apikey|key|access[_-]?key|credentials?|nonce|otp|jwt|ticket)$"
-    r"|^x-(?:amz|goog)-",
-    re.IGNORECASE,
-)
-_SECRET_REQUEST_HEADERS = ("cookie", "authorization", "proxy-authorization")
-_SECRET_RESPONSE_HEADERS = ("set-cookie", "set-cookie2")
+# One rule decides which names carry credentials: request and response header
+# names and query (or fragment) parameter names alike, case-insensitively.
+# Whatever it names is dropped whole, never masked: a cassette has nothing to
+# replay it with, and vcrpy applies the same scrub to each request it matches,
+# so a live URL carrying a fresh token still finds the page recorded without it.
+#
+# A name is split into words (camelCase, "-", "_", "."), so accessToken,
+# X-Auth-Token and api_key are secret while keyword, author and utm_source are not.
+_SECRET_WORDS = frozenset({
+    "token", "tokens", "secret", "password", "passwd", "pwd", "auth", "authorization", "cookie",
+    "session", "sessionid", "sessid", "sid", "sig", "signature", "key", "apikey", "credential",
+    "csrf", "xsrf", "nonce", "otp", "jwt", "ticket", "verifier",
+})
+# One-word compounds that end in a secret word: csrfmiddlewaretoken, PHPSESSID, JSESSIONID.
+_SECRET_WORD_ENDINGS = ("token", "secret", "password", "sessid", "sessionid")
+# Whole names only: an OAuth authorization code, a CloudFront signed-URL policy
+# (zip_code and Content-Security-Policy are not secrets).
+_SECRET_NAMES = frozenset({"code", "policy"})
+# Signed-URL parameters of S3 and GCS, whatever follows (X-Amz-Signature,
+# X-Goog-Credential); as headers these only describe the storage request.
+_SECRET_PREFIXES = ("x-amz-", "x-goog-")
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+
 # Hop-by-hop framing of the original connection; the stored body is whole.
 _FRAMING_HEADERS = ("transfer-encoding", "content-length")
-
-
-# Headers that carry a URL, which may carry a token in its query.
+# Headers whose value is a URL, which may carry a token in its query.
 _URL_HEADERS = ("referer", "location", "content-location")
+# Link: <url>; rel=..., <url>; ...    Refresh: 5; url=...
+_LINK_URL = re.compile(r"<([^>]*)>")
+_REFRESH_URL = re.compile(r"(url\s*=\s*['\"]?)([^'\"\s]+)", re.IGNORECASE)
+
+
+def is_secret_name(name: str) -> bool:
+    """True for a header or parameter name whose value is a credential in practice."""
+    lowered = name.lower()
+    if lowered in _SECRET_NAMES or lowered.startswith(_SECRET_PREFIXES):
+        return True
+    words = [word.lower() for word in _WORD.findall(name)]
+    return any(word in _SECRET_WORDS or word.endswith(_SECRET_WORD_ENDINGS) for word in words)
+
+
+def _scrub_parameters(text: str) -> str:
+    """a=1&token=x&b=2 -> a=1&b=2, every kept byte as it was (no re-encoding)."""
+    kept = [part for part in text.split("&") if not is_secret_name(unquote_plus(part.partition("=")[0]))]
+    return "&".join(kept)
 
 
 def scrub_url(url: str) -> str:
-    """url without its token-like query parameters."""
-    parts = urlsplit(url)
-    if not parts.query:
-        return url
-    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _SECRET_PARAM.search(k)]
-    return urlunsplit(parts._replace(query=urlencode(kept)))
+    """url without its credentials: secret query and fragment parameters, user:password@.
+
+    Split by hand rather than parsed and re-encoded, so what stays is
+    byte-identical (%20 stays %20, + stays +, parameter order is kept).
+    """
+    rest, hash_mark, fragment = url.partition("#")
+    base, question_mark, query = rest.partition("?")
+    if query:
+        query = _scrub_parameters(query)
+        question_mark = question_mark if query else ""
+    if "=" in fragment:
+        fragment = _scrub_parameters(fragment)
+        hash_mark = hash_mark if fragment else ""
+    scheme, slashes, after = base.partition("://")
+    authority, slash, path = after.partition("/")
+    if slashes and "@" in authority:  # user:password@host
+        base = f"{scheme}://{authority.rpartition('@')[2]}{slash}{path}"
+    return f"{base}{question_mark}{query}{hash_mark}{fragment}"
+
+
+def _scrub_header(name: str, value: str) -> str:
+    """A kept header's value with the credentials dropped from any URL it carries."""
+    lowered = name.lower()
+    if lowered in _URL_HEADERS:
+        return scrub_url(value)
+    if lowered == "link":
+        return _LINK_URL.sub(lambda m: f"<{scrub_url(m.group(1))}>", value)
+    if lowered == "refresh":
+        return _REFRESH_URL.sub(lambda m: m.group(1) + scrub_url(m.group(2)), value)
+    return value
 
 
 def scrub_request(request):
-    """before_record_request hook: drop credentials from a vcrpy Request.
+    """before_record_request hook: a copy of a vcrpy Request without credentials.
 
     vcrpy also runs this on each request it is asked to match, so a live URL
     carrying a fresh token still finds the page recorded without one.
     """
-    request = filters.remove_headers(request, _SECRET_REQUEST_HEADERS)
-    secret = [name for name, _ in request.query if _SECRET_PARAM.search(name)]
-    if secret:
-        request = filters.remove_query_parameters(request, secret)
-    for name in _URL_HEADERS:
-        if name in request.headers:
-            request.headers[name] = scrub_url(request.headers[name])
+    request = copy.copy(request)
+    request.uri = scrub_url(request.uri)
+    request.headers = {
+        name: _scrub_header(name, value) for name, value in request.headers.items() if not is_secret_name(name)
+    }
     return request
 
 
 def scrub_response(response: dict) -> dict:
-    """before_record_response hook: no Set-Cookie on disk, bodies decoded to text."""
+    """before_record_response hook: no credentials on disk, bodies decoded to text."""
     response = filters.decode_response(response)
     headers = {
-        name: [scrub_url(v) for v in values] if name.lower() in _URL_HEADERS else values
+        name: [_scrub_header(name, value) for value in values]
         for name, values in response["headers"].items()
-        if name.lower() not in _SECRET_RESPONSE_HEADERS + _FRAMING_HEADERS
+        if not is_secret_name(name) and name.lower() not in _FRAMING_HEADERS
     }
     body = response["body"]["string"]
     if body is not None:
