@@ -74,7 +74,16 @@ def test_a_yaml_alias_bomb_is_refused_from_the_parse_cache_too(tmp_path, monkeyp
             open_cassette(path)
 
 
-def test_vcrpys_own_anchors_still_load(tmp_path):
+def test_recursive_aliases_are_refused_naming_the_file(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text(_cassette_text("      X-Loop: &loop [a, *loop]\n"))
+    with pytest.raises(CassetteError, match=rf"^{path}: uses recursive YAML aliases; record it again$"):
+        open_cassette(path)
+
+
+@pytest.mark.parametrize("parse_cache", ["off", "on"])
+def test_vcrpys_own_anchors_still_load(tmp_path, monkeypatch, parse_cache):
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", str(tmp_path / "cache") if parse_cache == "on" else "off")
     # vcrpy's dumper writes `&id001` / `*id001` when one object is referenced twice:
     # here the same response dict answers two requests.
     shared = _response(**{f"X-Header-{n}": [f"value {n}"] for n in range(40)})
@@ -83,9 +92,10 @@ def test_vcrpys_own_anchors_still_load(tmp_path):
     assert "&id001" in text and "*id001" in text
     path = tmp_path / "anchored.yaml"
     path.write_text(text)
-    cassette = open_cassette(path)
-    assert len(cassette) == 50
-    assert cassette.responses[49]["headers"]["X-Header-39"] == ["value 39"]
+    for _ in range(2):  # with the cache on, the second load is a cache hit
+        cassette = open_cassette(path)
+        assert len(cassette) == 50
+        assert cassette.responses[49]["headers"]["X-Header-39"] == ["value 39"]
 
 
 def test_deep_nesting_is_a_named_error_not_a_recursion_error(tmp_path):
