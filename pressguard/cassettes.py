@@ -8,6 +8,7 @@ names the file and what to do.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from pathlib import Path
@@ -130,23 +131,37 @@ def find_cassettes(paths: list[Path | str]) -> list[Path]:
     """Cassette files named by paths (files, or folders searched recursively).
 
     Folders whose names start with "_" or "." (such as _captured/) are skipped
-    when found inside a folder, and read when named directly.
+    when found inside a folder, and read when named directly. A folder that
+    cannot be listed is a CassetteError: its cassettes would go unreported.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
-            found.append(path)
-        elif path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                rel = candidate.relative_to(path).parts[:-1]
-                if any(part.startswith(("_", ".")) for part in rel):
-                    continue
-                if candidate.is_file() and candidate.suffix in CASSETTE_SUFFIXES:
-                    found.append(candidate)
-        else:
-            raise CassetteError(f"{path}: no such file or folder; pass cassette files or folders")
+        try:
+            if path.is_file():
+                found.append(path)
+            elif path.is_dir():
+                found.extend(_cassettes_in(path))
+            else:
+                raise CassetteError(f"{path}: no such file or folder; pass cassette files or folders")
+        except OSError as exc:
+            raise CassetteError(f"{exc.filename or path}: cannot be read ({exc.strerror}); check its permissions") from None
     return found
+
+
+def _cassettes_in(folder: Path) -> list[Path]:
+    found = []
+
+    def unreadable(exc: OSError):  # os.walk would skip the folder silently
+        raise exc
+
+    for parent, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(("_", "."))]
+        for name in files:
+            candidate = Path(parent, name)
+            if candidate.suffix in CASSETTE_SUFFIXES and candidate.is_file():
+                found.append(candidate)
+    return sorted(found)  # Path order, as sorted(rglob()) gave
 
 
 def slug_for_url(url: str) -> str:

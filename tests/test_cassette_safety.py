@@ -5,9 +5,11 @@ project's serializer) and written through write_atomically.
 """
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from vcr.serialize import serialize
 from vcr.serializers import yamlserializer
 
 from pressguard.cassette_format import write_atomically
-from pressguard.cassettes import CassetteError, open_cassette
+from pressguard.cassettes import CassetteError, find_cassettes, open_cassette
 
 HTML = "<!DOCTYPE html>\n<html><body><h1>Title</h1>\n<p>Text.</p></body></html>\n"
 
@@ -138,8 +140,8 @@ def test_a_cassette_that_fails_to_read_is_a_named_error(tmp_path):
     assert message.startswith(f"{path}: cannot be read") and "\n" not in message
 
 
-def _open_unprivileged(path: Path) -> str:
-    """open_cassette(path) in a forked child that runs as uid 65534 when we are root."""
+def _open_unprivileged(path: Path, action=open_cassette) -> str:
+    """action(path) (open_cassette) in a forked child that runs as uid 65534 when we are root."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: drop root (modules are already imported), report, exit
@@ -150,8 +152,7 @@ def _open_unprivileged(path: Path) -> str:
                 os.setgid(65534)
                 os.setuid(65534)
             try:
-                open_cassette(path)
-                outcome = "opened"
+                outcome = f"returned {action(path)!r}"
             except CassetteError as exc:
                 outcome = f"CassetteError: {exc}"
             except BaseException as exc:  # what the test must not see
@@ -167,14 +168,12 @@ def _open_unprivileged(path: Path) -> str:
 
 
 @pytest.fixture
-def world_folder(tmp_path_factory):
-    """A folder an unprivileged user can reach (pytest's own tmp folder is 0700)."""
-    folder = tmp_path_factory.mktemp("world")
-    for part in [folder, *folder.parents]:
-        if part == Path(tmp_path_factory.getbasetemp()).parent:
-            break
-        part.chmod(part.stat().st_mode | 0o755)
-    return folder
+def world_folder():
+    """A folder an unprivileged user can reach (pytest's own tmp folders sit in a 0700 one)."""
+    folder = Path(tempfile.mkdtemp(prefix="pressguard-test-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder)
 
 
 @pytest.mark.parametrize("how", ["chmod 000 file", "folder without permission"])
@@ -194,6 +193,30 @@ def test_an_unreadable_cassette_is_a_named_error_never_an_oserror(world_folder, 
         path.chmod(0o644)
     assert result.startswith(f"CassetteError: {path}: cannot be read"), result
     assert "\n" not in result
+
+
+def test_a_folder_of_cassettes_that_cannot_be_listed_is_a_named_error(world_folder):
+    (world_folder / "site").mkdir()
+    (world_folder / "site" / "a.yaml").write_text(_cassette_text("      X-Plain: [one]\n"))
+    locked = world_folder / "locked"
+    locked.mkdir()
+    (locked / "b.yaml").write_text(_cassette_text("      X-Plain: [one]\n"))
+    locked.chmod(0)
+    try:
+        result = _open_unprivileged(world_folder, lambda folder: find_cassettes([folder]))
+    finally:
+        locked.chmod(0o755)
+    assert result == f"CassetteError: {locked}: cannot be read (Permission denied); check its permissions", result
+
+
+def test_finding_cassettes_keeps_its_order_and_skips_underscore_folders(tmp_path):
+    for name in ["b/z.yaml", "a-b/c.yaml", "a/b.yaml", "a/_captured/x.yaml", "a/.hidden/y.yaml", "a/notes.txt",
+                 "_top/t.yaml"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    found = [p.relative_to(tmp_path).as_posix() for p in find_cassettes([tmp_path])]
+    assert found == ["a/b.yaml", "a-b/c.yaml", "b/z.yaml"]
+    assert [p.name for p in find_cassettes([tmp_path / "a" / "_captured"])] == ["x.yaml"]
 
 
 # --- permissions of written files ------------------------------------------------------------
