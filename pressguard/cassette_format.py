@@ -176,20 +176,26 @@ class AtomicFilesystemPersister:
         write_atomically(Path(cassette_path), serialize(cassette_dict, serializer))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write text to path so readers see the old file or the new one, never a mix."""
+def write_atomically(path: Path, data: str | bytes, *, durable: bool = True) -> None:
+    """Write data (text as UTF-8) to path so readers see the old file or the new one, never a mix.
+
+    durable=False skips the fsync, for files that are only a cache.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
     # Mode "x" creates the file new (O_EXCL) with 0666 less the umask, as any tool
     # would; mkstemp's 0600 made every cassette and report private to its writer.
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    handle = open(tmp, "xb")  # outside the try: a name clash must not delete the other file
     try:
-        with open(tmp, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with handle:
+            handle.write(payload)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
