@@ -8,6 +8,7 @@ names the file and what to do.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import OrderedDict
 from pathlib import Path
@@ -22,6 +23,7 @@ from .cassette_format import (
     MATCH_ON,
     AtomicFilesystemPersister,
     LiteralBlockSerializer,
+    UnsafeCassette,
     scrub_request,
     scrub_response,
 )
@@ -51,12 +53,17 @@ def cassette_options(path: Path, record_mode: RecordMode = RecordMode.NONE) -> d
 def open_cassette(path: Path | str) -> Cassette:
     """Load a cassette for replay, or raise CassetteError saying why not."""
     path = Path(path)
-    if not path.exists():
-        raise CassetteError(f"{path}: no such cassette; check the path or record it with `pressguard record URL`")
-    if not path.is_file():
-        raise CassetteError(f"{path}: not a file; pass a cassette .yaml file or a folder of them")
     try:
+        if not path.exists():
+            raise CassetteError(f"{path}: no such cassette; check the path or record it with `pressguard record URL`")
+        if not path.is_file():
+            raise CassetteError(f"{path}: not a file; pass a cassette .yaml file or a folder of them")
         cassette = Cassette.load(**cassette_options(path))
+    except OSError as exc:  # permissions, I/O errors: stat said file, reading it failed
+        reason = exc.strerror or type(exc).__name__
+        raise CassetteError(f"{path}: cannot be read ({reason}); check its permissions or record it again") from None
+    except UnsafeCassette as exc:
+        raise CassetteError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         if isinstance(exc, yaml.reader.ReaderError) and "utf-8" in str(exc).lower():
             raise CassetteError(f"{path}: not UTF-8 text; a vcrpy cassette is a UTF-8 YAML file") from None
@@ -124,23 +131,37 @@ def find_cassettes(paths: list[Path | str]) -> list[Path]:
     """Cassette files named by paths (files, or folders searched recursively).
 
     Folders whose names start with "_" or "." (such as _captured/) are skipped
-    when found inside a folder, and read when named directly.
+    when found inside a folder, and read when named directly. A folder that
+    cannot be listed is a CassetteError: its cassettes would go unreported.
     """
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_file():
-            found.append(path)
-        elif path.is_dir():
-            for candidate in sorted(path.rglob("*")):
-                rel = candidate.relative_to(path).parts[:-1]
-                if any(part.startswith(("_", ".")) for part in rel):
-                    continue
-                if candidate.is_file() and candidate.suffix in CASSETTE_SUFFIXES:
-                    found.append(candidate)
-        else:
-            raise CassetteError(f"{path}: no such file or folder; pass cassette files or folders")
+        try:
+            if path.is_file():
+                found.append(path)
+            elif path.is_dir():
+                found.extend(_cassettes_in(path))
+            else:
+                raise CassetteError(f"{path}: no such file or folder; pass cassette files or folders")
+        except OSError as exc:
+            raise CassetteError(f"{exc.filename or path}: cannot be read ({exc.strerror}); check its permissions") from None
     return found
+
+
+def _cassettes_in(folder: Path) -> list[Path]:
+    found = []
+
+    def unreadable(exc: OSError):  # os.walk would skip the folder silently
+        raise exc
+
+    for parent, folders, files in os.walk(folder, onerror=unreadable):
+        folders[:] = [name for name in folders if not name.startswith(("_", "."))]
+        for name in files:
+            candidate = Path(parent, name)
+            if candidate.suffix in CASSETTE_SUFFIXES and candidate.is_file():
+                found.append(candidate)
+    return sorted(found)  # Path order, as sorted(rglob()) gave
 
 
 def slug_for_url(url: str) -> str:

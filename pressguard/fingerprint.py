@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from typing import Any, Iterable
 
 from selectolax.lexbor import LexborHTMLParser
@@ -44,10 +43,12 @@ from .decoding import parser_input
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty
-ANCESTORS = 4  # how far up the path goes above the located element
+LANDMARKS = 3  # named ancestors above a field's anchor that are compared
+CONTEXT = 12  # named ancestors remembered: a landmark pushed further up has not vanished
+MAX_CLIMB = 256  # ancestors looked at above a field, however deep the page nests
 BODY_PARAGRAPHS = 6  # how many body paragraphs locate the body container
 MIN_PARAGRAPH = 60  # characters; shorter paragraphs (list items, codes) are ambiguous
-VERSION = 1
+VERSION = 2  # 2: component classes only, anchors and landmarks instead of raw ancestors
 
 _SKIP_PARENTS = frozenset({"script", "style", "noscript", "template", "textarea", "title", "head"})
 _HEADINGS = {"h1": 0, "h2": 1, "h3": 2, "h4": 3}
@@ -68,15 +69,6 @@ _FURNITURE_WORDS = frozenset(
 _FURNITURE_TAGS = frozenset({"aside", "nav", "footer"})
 _CLASS_SPLIT = re.compile(r"[\s_\-]+")
 
-# Class normalisation: numbers, ids and hashes out; WordPress per-post classes dropped.
-_DIGITS = re.compile(r"\d")
-_HASHY = re.compile(r"^(?=.*[a-z])(?=.*[A-Z0-9])[A-Za-z0-9]{5,}$")
-_PER_POST = re.compile(
-    r"^(?:(?:postid|page-id|parent-pageid|category|tag|format|single-format|status|type|author"
-    r"|term|post_tag|single|tax)-.+|has-post-thumbnail|hentry|sticky|post-password-required)$"
-)
-
-
 # -- text --------------------------------------------------------------------------
 
 def squash(text: str | None) -> str:
@@ -96,50 +88,143 @@ def parse(html: str | bytes, content_type: str | bytes | None = None) -> LexborH
 
 
 # -- classes -------------------------------------------------------------------------
+# A class token is kept only when it names a component (``entry-content``, ``post-title``,
+# BEM blocks and elements such as ``wp-block-gamurs-article-header__content--title``).
+# Tokens that a build, a framework or a CMS update generates or that style one property
+# are cosmetic churn and dropped by their shape, never by a list of one site's classes.
 
-@lru_cache(maxsize=4096)
-def norm_class(cls: str) -> str:
-    """``post-12345`` -> ``post-#``, ``css-1x9fq2`` -> ``css-#``, ``sc-AxjAm`` -> ``sc-#``."""
-    parts = re.split(r"([_\-]+)", cls)
-    out = []
-    for p in parts:
-        if p and p[0] not in "_-" and (_DIGITS.search(p) or _HASHY.match(p)):
-            out.append("#")
-        else:
-            out.append(p)
-    return "".join(out)
+_DIGITS = re.compile(r"\d")
+_PER_POST = re.compile(
+    r"^(?:(?:postid|page-id|parent-pageid|category|tag|format|single-format|status|type|author"
+    r"|term|post_tag|single|tax)-.+|has-post-thumbnail|hentry|sticky|post-password-required)$"
+)
+# CSS modules: <file>_<class>__<hash>, a name the build generates (Article_title__a8F3k).
+_CSS_MODULE = re.compile(r"^[A-Za-z][\w-]*?_[A-Za-z][\w-]*?_{2,3}(?=[\w-]*[A-Z0-9])[\w-]{5,}$")
+# styled-components / JSS second classes: short letter hashes with mixed case (kPzRsT).
+_LETTER_HASH = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?=.*[a-z])[A-Za-z]{5,8}$")
+_GENERATED_PREFIXES = (
+    "sc-", "css-", "jsx-", "svelte-", "emotion-", "tw-", "js-", "u-", "i-amphtml-",  # builds, hooks
+    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-",  # WordPress state/layout
+)
+_WP_LAYOUT = frozenset(
+    """wp-block-group wp-block-columns wp-block-column wp-site-blocks wp-embed-responsive
+    wp-block-template-part wp-block-spacer wp-block-separator wp-block-buttons wp-block-cover
+    wp-block-cover__inner-container alignwide alignfull alignleft alignright aligncenter alignnone
+    screen-reader-text visually-hidden clearfix""".split()
+)
+# Utility CSS (Tailwind, Bootstrap): bare utilities, and <property>-<value> pairs whose every
+# part is a property or value word (``text-lg``, ``font-bold``, ``mx-auto``, ``items-center``).
+_UTILITIES = frozenset(
+    """flex grid block inline inline-block inline-flex contents hidden container relative absolute
+    fixed sticky static visible invisible underline italic uppercase lowercase capitalize truncate
+    border rounded shadow grow shrink prose antialiased group peer sr-only not-sr-only row""".split()
+)
+_UTILITY_PROPERTIES = frozenset(
+    """text font leading tracking bg border rounded shadow p px py pt pb pl pr ps pe m mx my mt mb
+    ml mr ms me w h min max size gap space divide flex grid col row items justify content self place
+    order z opacity overflow object aspect inset top bottom left right start end ring outline
+    decoration underline list whitespace break transition duration ease delay animate cursor select
+    fill stroke from via to basis grow shrink float clear box indent align scroll snap touch will
+    backdrop blur brightness contrast drop grayscale invert saturate sepia filter transform translate
+    rotate scale skew origin accent caret columns d not""".split()
+)
+_UTILITY_VALUES = frozenset(
+    """xs sm md lg xl base full auto screen min max fit none tight snug normal relaxed loose wide
+    wider widest thin extralight light medium semibold bold extrabold black white transparent
+    current inherit center start end between around evenly stretch baseline left right top bottom
+    x y t b l r s e tl tr bl br px prose hidden visible scroll clip cover contain fill col row wrap
+    nowrap reverse dense solid dashed dotted double sans serif mono italic underline through large
+    small block inline flex grid table contents first last square video gray grey slate zinc neutral
+    stone red orange amber yellow lime green emerald teal cyan sky blue indigo violet purple fuchsia
+    pink rose primary secondary muted dark ellipsis balance pretty justify all colors opacity
+    transform in out linear pointer default sr only""".split()
+)
+
+# A wrapper named only with these words names no component (``inner-wrap``, ``site-main``).
+_LAYOUT_WORDS = frozenset(
+    """wrap wrapper wrap inner outer container holder layout row col column columns grid box group
+    stack cluster region shell frame main page site clear fix""".split()
+)
+
+
+def component_class(cls: str) -> str | None:
+    """cls when it names a component, None when it is cosmetic: a hash or number (CSS
+    modules, styled-components, emotion, post ids), a utility (Tailwind, Bootstrap), a
+    WordPress layout or state class, or only generic layout words (``inner-wrapper``)."""
+    if (_CSS_MODULE.match(cls) or _DIGITS.search(cls) or cls.startswith(_GENERATED_PREFIXES) or cls in _WP_LAYOUT
+            or "is-layout" in cls or any(ch in cls for ch in ":/[]!.@%()#") or cls[0] in "-_"
+            or _LETTER_HASH.match(cls) or cls in _UTILITIES):
+        return None
+    parts = cls.split("-")
+    if len(parts) > 1 and parts[0] in _UTILITY_PROPERTIES and all(p in _UTILITY_VALUES for p in parts[1:]):
+        return None
+    if _LAYOUT_WORDS.issuperset(w for w in _CLASS_SPLIT.split(cls.lower()) if w):
+        return None
+    return cls
 
 
 def node_classes(node) -> list[str]:
-    """The node's normalised classes, per-post WordPress classes dropped on body/article."""
+    """The component classes of node (see component_class), sorted; WordPress' per-post
+    classes on <body>/<article> are dropped too (postid-, category-, tag-, ...)."""
     raw = (node.attributes.get("class") or "").split()
     per_post = node.tag in ("body", "article")
     out = set()
     for c in raw:
         if per_post and (_PER_POST.match(c) or c in ("post", "page")):
             continue
-        out.add(norm_class(c))
+        kept = component_class(c)
+        if kept:
+            out.add(kept)
     return sorted(out)
 
 
+_GENERATED_DATA = re.compile(r"^data-(?:v-|react|reactroot|emotion|styled|amp|astro|svelte|hk|n-|gtm|ga-|track"
+                             r"|analytics|sentry|testid|test-id|nosnippet)")
+
+
 def step(node) -> str:
-    """One path step: tag, normalised classes, data-* attribute names."""
+    """One path step: tag, component classes, data-* attribute names (generated ones out)."""
     attrs = node.attributes
-    data = sorted(k for k in attrs if k.startswith("data-"))
+    data = sorted(k for k in attrs if k.startswith("data-") and not _DIGITS.search(k)
+                  and not _GENERATED_DATA.match(k))
     return node.tag + "".join("." + c for c in node_classes(node)) + "".join(f"[{d}]" for d in data)
 
 
-def in_furniture(node) -> bool:
-    """Is node inside teaser tiles, sidebars, bio boxes, nav, footers ...?"""
+def _step_parts(s: str) -> tuple[str, list[str]]:
+    """("div", ["entry-content"]) from "div.entry-content[data-x]"."""
+    tag, *classes = s.split("[", 1)[0].split(".")
+    return tag, classes
+
+
+# Tags that only box content: one kind, so <div> -> <section> or an AMP element is not a change.
+_BOX_TAGS = frozenset("div section article main header footer aside nav span figure font center".split())
+
+
+def kind(tag: str) -> str:
+    return "box" if tag in _BOX_TAGS or tag.startswith("amp-") else tag
+
+
+def in_furniture(node, memo: dict[int, bool] | None = None) -> bool:
+    """Is node inside teaser tiles, sidebars, bio boxes, nav, footers ...?
+
+    memo (one per parsed page) keeps the answer for every ancestor looked at, so asking
+    for many nodes of a deeply nested page walks each ancestor once."""
+    chain = []
     node = node.parent if node is not None else None
+    answer = False
     while node is not None and node.tag not in ("body", "html"):
-        if node.tag in _FURNITURE_TAGS:
-            return True
-        cls = (node.attributes.get("class") or "").lower()
-        if cls and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls)):
-            return True
+        if memo is not None and node.mem_id in memo:
+            answer = memo[node.mem_id]
+            break
+        chain.append(node)
         node = node.parent
-    return False
+    for n in reversed(chain):  # from the top down: furniture if an ancestor is, or n itself
+        if not answer:
+            cls = (n.attributes.get("class") or "").lower()
+            answer = n.tag in _FURNITURE_TAGS or bool(cls) and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls))
+        if memo is not None:
+            memo[n.mem_id] = answer
+    return answer
 
 
 # -- locating values -----------------------------------------------------------------
@@ -147,7 +232,7 @@ def in_furniture(node) -> bool:
 class TextIndex:
     """The page's visible text, squashed, as one string in document order, with the
     text node behind every offset: a value is found with str.find, however many inline
-    elements (links, emphasis) it spans."""
+    elements (links, emphasis) it spans. Built in one pass over the page."""
 
     def __init__(self, tree) -> None:
         self.tree = tree
@@ -171,12 +256,24 @@ class TextIndex:
                     offset += len(s)
         self.full = "".join(parts)
         self._sizes: dict[int, int] = {}
+        self.furniture: dict[int, bool] = {}  # in_furniture's memo for this page
+        self._positions: dict[int, int] | None = None
 
-    def _size(self, el) -> int:
+    def size(self, el) -> int:
+        """Length of el's squashed text (cached per element)."""
         key = el.mem_id
         if key not in self._sizes:
             self._sizes[key] = len(squash(el.text(deep=True)))
         return self._sizes[key]
+
+    def position(self, node) -> int:
+        """Document position of node: that of its first indexed text node."""
+        if self._positions is None:
+            self._positions = {n.mem_id: pos for pos, n in self.nodes}
+        for d in node.traverse(include_text=True):
+            if d.tag == "-text" and d.mem_id in self._positions:
+                return self._positions[d.mem_id]
+        return 10**9
 
     def locate(self, value: str, *, slack: float = 1.5, extra: int = 40) -> list[tuple[int, Any]]:
         """[(position, element)] in document order: for every occurrence of value in the
@@ -193,13 +290,13 @@ class TextIndex:
             i = bisect_right(starts, o) - 1
             j = bisect_right(starts, o + len(target) - 1) - 1
             el = nodes[i][1].parent if i == j else _lca([nodes[i][1], nodes[j][1]])
-            if el is not None and el.mem_id not in found and self._size(el) <= budget:
+            if el is not None and el.mem_id not in found and self.size(el) <= budget:
                 found[el.mem_id] = (nodes[i][0], el)
             o = full.find(target, o + 1)
         return sorted(found.values(), key=lambda pe: pe[0])
 
 
-def _primary(matches: list[tuple[int, Any]], headings: bool = False):
+def _primary(matches: list[tuple[int, Any]], headings: bool = False, memo: dict | None = None):
     """The match the value most likely came from: outside furniture, a heading for
     headlines, then the first in the document."""
     if not matches:
@@ -207,59 +304,75 @@ def _primary(matches: list[tuple[int, Any]], headings: bool = False):
 
     def rank(pe):
         pos, el = pe
-        return (in_furniture(el), _HEADINGS.get(el.tag, 9) if headings else 0, pos)
+        return (in_furniture(el, memo), _HEADINGS.get(el.tag, 9) if headings else 0, pos)
 
     return min(matches, key=rank)
 
 
-def _path(node) -> list[str]:
-    out = []
-    for _ in range(ANCESTORS + 1):
-        if node is None or node.tag in ("body", "html", "-document", "#document"):
-            break
-        out.append(step(node))
-        node = node.parent
-    return out
-
-
-def _path_classes(node, *, inside: bool = True) -> set[str]:
-    classes: set[str] = set()
-    n = node
-    for _ in range(ANCESTORS + 1):
-        if n is None or n.tag in ("body", "html", "-document", "#document"):
-            break
-        classes.update(node_classes(n))
+def _lca(nodes: list) -> Any:
+    """The lowest common ancestor of nodes: one walk to the root for the first, then each
+    other node climbs only until it meets that chain."""
+    first, *others = nodes
+    depth_of: dict[int, int] = {}
+    chain = []
+    n = first
+    while n is not None and n.tag not in ("html", "-document", "#document"):
+        depth_of[n.mem_id] = len(chain)
+        chain.append(n)
         n = n.parent
-    if inside and node is not None:
-        for d in node.traverse():
-            if d.mem_id != node.mem_id:
-                classes.update(node_classes(d))
-    return classes
+    lowest = 0  # index in chain of the common ancestor so far
+    for other in others:
+        n = other
+        while n is not None and n.mem_id not in depth_of:
+            n = n.parent
+        if n is None:
+            return None
+        lowest = max(lowest, depth_of[n.mem_id])
+    return chain[lowest] if chain else None
 
 
-def _field_fp(node, pos: int, extra_classes: Iterable[str] = (), inside: bool = True) -> dict:
-    classes = _path_classes(node, inside=inside) | set(extra_classes)
-    return {"found": True, "path": _path(node), "classes": sorted(classes), "pos": pos}
+# An unnamed inline wrapper around a value (<h1><span>headline</span></h1>) is not the
+# value's element; its parent holding the same text is.
+_INLINE = frozenset("span font em strong b i u small mark bdi bdo".split())
+_CLIMB_INLINE = 3
+
+
+def _climb(index: TextIndex, el, through_links: bool = True):
+    for _ in range(_CLIMB_INLINE):
+        parent = el.parent
+        if (parent is None or parent.tag in ("body", "html") or node_classes(el)
+                or not (el.tag in _INLINE or (through_links and el.tag == "a"))
+                or index.size(parent) != index.size(el)):
+            break
+        el = parent
+    return el
+
+
+def _field_fp(node, pos: int) -> dict:
+    """Where a field's element sits: the element, its anchor (the nearest element at or
+    above it with a component class), the LANDMARKS named ancestors above the anchor, and
+    the classes of up to CONTEXT named ancestors (a wrapper added or removed between them
+    shifts the landmarks without a class having vanished)."""
+    element = step(node)
+    anchor, named = None, []
+    n, looked = node, 0
+    while n is not None and n.tag not in ("body", "html", "-document", "#document") \
+            and looked < MAX_CLIMB and len(named) < CONTEXT:
+        if node_classes(n):
+            if anchor is None:
+                anchor = step(n)
+            else:
+                named.append(n)
+        n, looked = n.parent, looked + 1
+    landmarks = [step(x) for x in named[:LANDMARKS]]
+    context = sorted({c for x in named for c in node_classes(x)})
+    path = [element] + ([anchor] if anchor and anchor != element else []) + landmarks
+    return {"found": True, "path": path, "kind": kind(node.tag), "anchor": anchor or "",
+            "landmarks": landmarks, "context": context,
+            "classes": sorted({c for s in path for c in _step_parts(s)[1]}), "pos": pos}
 
 
 _NOT_FOUND = {"found": False, "path": [], "classes": [], "pos": None}
-
-
-def _lca(nodes: list) -> Any:
-    chains = []
-    for n in nodes:
-        chain = []
-        while n is not None and n.tag not in ("html", "-document", "#document"):
-            chain.append(n)
-            n = n.parent
-        chains.append(chain[::-1])
-    common = None
-    for level in zip(*chains):
-        if all(x.mem_id == level[0].mem_id for x in level):
-            common = level[0]
-        else:
-            break
-    return common
 
 
 _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
@@ -281,7 +394,7 @@ def _date_tokens(iso: str) -> list[str]:
     return out
 
 
-def _locate_date(tree, published: str):
+def _locate_date(tree, published: str, memo: dict[int, bool] | None = None):
     """The visible date element: the first one (outside furniture) whose text or date
     attribute shows the published day, else the first date element at all."""
     body = tree.body
@@ -290,7 +403,7 @@ def _locate_date(tree, published: str):
     tokens = _date_tokens(published)
     first = None
     for node in body.css(_DATE_SEL):
-        if in_furniture(node):
+        if in_furniture(node, memo):
             continue
         attrs = node.attributes
         text = squash(node.text(deep=True))
@@ -312,33 +425,26 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     """The structure around each extracted field of item on this page (see module doc)."""
     tree = tree if tree is not None else parse(html)
     index = TextIndex(tree)
+    memo = index.furniture
     fields: dict[str, Any] = {}
 
-    headline = item.get("headline") or ""
-    if headline:
-        p = _primary(index.locate(headline, slack=1.2, extra=20), headings=True)
-        fields["headline"] = _field_fp(p[1], p[0]) if p else dict(_NOT_FOUND)
-    else:
-        fields["headline"] = None
-
-    dek = item.get("dek") or ""
-    if dek:
-        p = _primary(index.locate(dek, slack=1.2, extra=20))
-        fields["dek"] = _field_fp(p[1], p[0]) if p else dict(_NOT_FOUND)
-    else:
-        fields["dek"] = None
+    for name, headings in (("headline", True), ("dek", False)):
+        value = item.get(name) or ""
+        if value:
+            p = _primary(index.locate(value, slack=1.2, extra=20), headings=headings, memo=memo)
+            fields[name] = _field_fp(_climb(index, p[1]), p[0]) if p else dict(_NOT_FOUND)
+        else:
+            fields[name] = None
 
     authors = [a for a in (item.get("authors") or []) if isinstance(a, str) and a.strip()]
     if authors:
-        located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40)) for a in authors) if p]
+        located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40), memo=memo) for a in authors) if p]
         if located:
-            paths = sorted({tuple(_path(el)) for _, el in located})
-            classes: set[str] = set()
-            for _, el in located:
-                classes |= _path_classes(el)
-            fields["authors"] = {"found": True, "path": list(paths[0]),
-                                 "paths": [list(p) for p in paths], "classes": sorted(classes),
-                                 "pos": min(pos for pos, _ in located)}
+            records = [_field_fp(_climb(index, el, through_links=False), pos) for pos, el in located]
+            fp = min(records, key=lambda r: r["pos"])  # the first byline entry stands for all
+            fp["paths"] = sorted({tuple(r["path"]) for r in records})
+            fp["paths"] = [list(p) for p in fp["paths"]]
+            fields["authors"] = fp
         else:
             fields["authors"] = dict(_NOT_FOUND)
     else:
@@ -346,8 +452,8 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published)
-        fields["published"] = _field_fp(node, _doc_pos(index, node)) if node is not None \
+        node = _locate_date(tree, published, memo)
+        fields["published"] = _field_fp(node, index.position(node)) if node is not None \
             else dict(_NOT_FOUND)
     else:
         fields["published"] = None
@@ -355,16 +461,12 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     body = [b for b in (item.get("body") or []) if isinstance(b, str)]
     if body:
         paras = [b for b in body if len(b) >= MIN_PARAGRAPH][:BODY_PARAGRAPHS] or body[:BODY_PARAGRAPHS]
-        located = [p for p in (_primary(index.locate(b, slack=1.1, extra=10)) for b in paras) if p]
+        located = [p for p in (_primary(index.locate(b, slack=1.1, extra=10), memo=memo) for b in paras) if p]
         if located:
-            els = [el for _, el in located]
+            els = [_climb(index, el) for _, el in located]
             container = _lca(els) if len(els) > 1 else els[0].parent
-            para_steps = sorted({step(el) for el in els})
-            para_classes = set()
-            for el in els:
-                para_classes.update(node_classes(el))
-            fp = _field_fp(container, min(pos for pos, _ in located), para_classes, inside=False)
-            fp["paragraphs"] = para_steps
+            fp = _field_fp(container, min(pos for pos, _ in located))
+            fp["paragraphs"] = sorted({step(el) for el in els})
             fields["body"] = fp
         else:
             fields["body"] = dict(_NOT_FOUND)
@@ -388,40 +490,87 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     }
 
 
-def _doc_pos(index: TextIndex, node) -> int:
-    """Document position of node: that of its first text node (else of the next one)."""
-    ids = {d.mem_id for d in node.traverse(include_text=True)}
-    for pos, tnode in index.nodes:
-        if tnode.mem_id in ids:
-            return pos
-    return 10**9
-
-
 # -- comparing -----------------------------------------------------------------------
+# Cosmetic churn never reaches here (component_class drops it, kind() unifies boxes, the
+# anchor skips unnamed wrappers). What is compared is what names the structure: the
+# anchor's classes (a class added is not a change, one replaced or all gone is: a renamed
+# block), the element's kind, the named landmarks above it (one new, gone or renamed is a
+# new container), the paragraphs' markup and the fields' order.
+
+def _classes(steps) -> set[str]:
+    return {c for s in steps for c in _step_parts(s)[1]}
+
 
 def _tokens(fp: dict) -> set[str]:
+    """Everything a located field recorded, for a field found on one side only."""
     toks = {"." + c for c in fp.get("classes", ())}
-    for path in fp.get("paths") or [fp.get("path") or []]:
-        for s in path:
-            toks.add("<" + s.split(".", 1)[0].split("[", 1)[0] + ">")
-            toks.update("[" + a for a in s.split("[")[1:])
+    if fp.get("path"):
+        toks.add("<" + _step_parts(fp["path"][0])[0] + ">")
     for s in fp.get("paragraphs", ()):
         toks.add("paragraph " + s)
     return toks
+
+
+def _replaced(was: set[str], now: set[str]) -> bool:
+    """A renamed set of classes: some went and others came, or all went."""
+    gone = was - now
+    return bool(gone) and (bool(now - was) or not (was & now))
+
+
+def _where(fp: dict) -> str:
+    element, anchor = fp["path"][0], fp.get("anchor")
+    return element if not anchor or anchor == element else f"{element} in {anchor}"
+
+
+def _field_changes(field: str, r: dict, c: dict) -> tuple[list[str], list[str], list[str]]:
+    """(appeared, vanished, summary parts) between two located records of one field."""
+    appeared, vanished, parts = [], [], []
+    ra, ca = _classes([r["anchor"]] if r.get("anchor") else []), _classes([c["anchor"]] if c.get("anchor") else [])
+    rtag, ctag = _step_parts(r["path"][0])[0], _step_parts(c["path"][0])[0]
+    if _replaced(ra, ca) or r.get("kind") != c.get("kind"):
+        vanished += ["." + x for x in sorted(ra - ca)]
+        appeared += ["." + x for x in sorted(ca - ra)]
+        if r.get("kind") != c.get("kind"):
+            vanished.append(f"<{rtag}>")
+            appeared.append(f"<{ctag}>")
+        label = "container" if field == "body" else "element"
+        parts.append(f"{label} {_where(r)} became {_where(c)}")
+    rl, cl = _classes(r.get("landmarks", ())), _classes(c.get("landmarks", ()))
+    # a landmark pushed beyond LANDMARKS by a new one below it is still there (context)
+    gone = rl - set(c.get("context", ())) - ca
+    came = cl - set(r.get("context", ())) - ra
+    if gone or came:
+        vanished += ["." + x for x in sorted(gone) if "." + x not in vanished]
+        appeared += ["." + x for x in sorted(came) if "." + x not in appeared]
+        now = " < ".join(s for s in c["landmarks"] if came & set(_step_parts(s)[1]))
+        was = " < ".join(s for s in r["landmarks"] if gone & set(_step_parts(s)[1]))
+        parts.append(f"inside {now} instead of {was}" if now and was else
+                     f"now inside {now}" if now else f"no longer inside {was}")
+    if field == "body":
+        rp, cp = set(r.get("paragraphs", ())), set(c.get("paragraphs", ()))
+        rk = {kind(_step_parts(s)[0]) for s in rp}
+        ck = {kind(_step_parts(s)[0]) for s in cp}
+        if (rk and ck and not rk & ck) or _replaced(_classes(rp), _classes(cp)):
+            vanished += sorted("paragraph " + s for s in rp - cp)
+            appeared += sorted("paragraph " + s for s in cp - rp)
+            parts.append(f"paragraphs {', '.join(sorted(rp))} became {', '.join(sorted(cp))}")
+    return appeared, vanished, parts
 
 
 def _short(items: list[str], n: int = 5) -> str:
     return ", ".join(items[:n]) + (f" (+{len(items) - n} more)" if len(items) > n else "")
 
 
-def _entry(field: str, appeared: list[str], vanished: list[str], note: str = "") -> dict:
-    bits = []
-    if appeared:
-        bits.append(f"appeared {_short(appeared)}")
-    if vanished:
-        bits.append(f"vanished {_short(vanished)}")
-    if note:
-        bits.append(note)
+def _entry(field: str, appeared: list[str], vanished: list[str], parts: list[str] | str = ()) -> dict:
+    """One compare() entry; the summary says what became what, else what appeared and vanished."""
+    if isinstance(parts, str):
+        parts = [parts]
+    bits = list(parts)
+    if not bits:
+        if appeared:
+            bits.append(f"appeared {_short(appeared)}")
+        if vanished:
+            bits.append(f"vanished {_short(vanished)}")
     return {"field": field, "appeared": appeared, "vanished": vanished,
             "summary": f"{field}: " + "; ".join(bits)}
 
@@ -473,15 +622,18 @@ def compare(recorded: dict, current: dict) -> list[dict]:
                        "recorded by another fingerprint version: record the baseline again")]
     out: list[dict] = []
     rp, cp = recorded.get("page", {}), current.get("page", {})
-    appeared, vanished = [], []
+    appeared, vanished, parts = [], [], []
     if rp.get("layout") and cp.get("layout") and rp.get("layout") != cp.get("layout"):
         appeared.append(f"layout {cp.get('layout')}")
         vanished.append(f"layout {rp.get('layout')}")
+        parts.append(f"layout {rp.get('layout')} became {cp.get('layout')}")
     rb, cb = set(rp.get("body_classes", ())), set(cp.get("body_classes", ()))
-    appeared += sorted("body." + c for c in cb - rb)
-    vanished += sorted("body." + c for c in rb - cb)
+    if _replaced(rb, cb):
+        appeared += sorted("body." + c for c in cb - rb)
+        vanished += sorted("body." + c for c in rb - cb)
+        parts.append(f"page classes body.{'.'.join(sorted(rb - cb))} became body.{'.'.join(sorted(cb - rb))}")
     if appeared or vanished:
-        out.append(_entry("page", appeared, vanished))
+        out.append(_entry("page", appeared, vanished, parts))
 
     rf, cf = recorded.get("fields", {}), current.get("fields", {})
     moved = _moved(rp.get("order", []), cp.get("order", []))
@@ -494,27 +646,20 @@ def compare(recorded: dict, current: dict) -> list[dict]:
                 continue
             if c is None:
                 out.append(_entry(field, [], sorted(_tokens(r)), "no value on this page"))
-            else:  # recorded empty, now present: the recording was broken, not this page
-                continue
-            continue
+            continue  # recorded empty, now present: the recording was broken, not this page
         if r.get("found") and not c.get("found"):
-            out.append(_entry(field, [], sorted(_tokens(r)), "value no longer in any element"))
+            out.append(_entry(field, [], sorted(_tokens(r)),
+                              f"value no longer in any element (was in {_where(r)})"))
             continue
         if not r.get("found") and c.get("found"):
-            out.append(_entry(field, sorted(_tokens(c)), [], "value now in an element"))
+            out.append(_entry(field, sorted(_tokens(c)), [], f"value now in an element ({_where(c)})"))
             continue
-        appeared, vanished, note = [], [], ""
-        if r.get("found"):
-            rt, ct = _tokens(r), _tokens(c)
-            appeared, vanished = sorted(ct - rt), sorted(rt - ct)
-            if not appeared and not vanished and (r.get("path") != c.get("path")
-                                                  or r.get("paths") != c.get("paths")):
-                note = (f"path {' < '.join(c.get('path', []))}"
-                        f" (was {' < '.join(r.get('path', []))})")
+        appeared, vanished, parts = _field_changes(field, r, c) if r.get("found") else ([], [], [])
         if field in moved:
             was, now = moved[field]
             appeared.append(f"place: {now}")
             vanished.append(f"place: {was}")
-        if appeared or vanished or note:
-            out.append(_entry(field, appeared, vanished, note))
+            parts.append(f"moved {now} (was {was})")
+        if appeared or vanished:
+            out.append(_entry(field, appeared, vanished, parts))
     return out

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
@@ -57,12 +56,7 @@ def load(raw: bytes, parse: Callable[[bytes], Any]) -> Any:
 
 
 def _store(entry: Path, payload: bytes) -> None:
-    entry.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.replace(tmp, entry)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    from .cassette_format import write_atomically  # cassette_format imports this module
+
+    # No fsync: a lost entry only costs a parse.
+    write_atomically(entry, payload, durable=False)

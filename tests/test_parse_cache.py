@@ -1,5 +1,10 @@
 """The parse cache: same bytes parsed once, never stale, harmless when unusable."""
 
+import os
+import stat
+import subprocess
+import sys
+
 import pytest
 
 from pressguard import parse_cache
@@ -58,3 +63,16 @@ def test_unwritable_or_corrupt_cache_only_costs_a_parse(tmp_path, monkeypatch, c
     entry.write_bytes(b"\x00garbage")
     assert parse_cache.load(b"y", counting_parse)["body"] == "y"
     assert len(counting_parse.calls) == 3
+
+
+def test_entries_are_written_with_the_users_umask(tmp_path):
+    # A subprocess, so the umask set is the process's own and nothing else here sees it.
+    script = (
+        "import os, sys; os.umask(0o022); from pressguard import parse_cache; "
+        "parse_cache.load(b'x', lambda raw: {'body': raw.decode()})"
+    )
+    env = {**os.environ, "PRESSGUARD_PARSE_CACHE": str(tmp_path)}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True)
+    (entry,) = tmp_path.rglob("*.marshal")
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o644
+    assert [p.name for p in entry.parent.iterdir()] == [entry.name]  # no temporary file left

@@ -1,0 +1,52 @@
+"""Fingerprint time against nesting depth: a shipped page's article wrapped in N nested
+<div>s (and, separately, its first body paragraph wrapped in N nested <span>s).
+
+    .venv/bin/python benchmarks/fingerprint_depth.py [DEPTH ...]     (default 1000 10000 40000 100000)
+
+Prints one line per depth and shape: seconds for fingerprint() alone (extraction is not timed:
+the item comes from the unwrapped page, which has the same text)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from pressguard.assess import _final_page
+from pressguard.cassettes import CACHE
+from pressguard.extract import extract_article
+from pressguard.fingerprint import fingerprint, parse
+
+CASSETTE = Path(__file__).resolve().parent.parent / "cassettes/wegotthiscovered/the-lantern-keepers-review-worth-the-wait.yaml"
+
+
+def wrapped(html: str, depth: int, where: str) -> str:
+    if where == "article":  # the whole article inside depth anonymous divs
+        start = html.index("<body")
+        start = html.index(">", start) + 1
+        end = html.rindex("</body>")
+        return html[:start] + "<div>" * depth + html[start:end] + "</div>" * depth + html[end:]
+    start = html.index("<p ", html.index("entry-content"))  # one paragraph, depth spans deep
+    start = html.index(">", start) + 1
+    end = html.index("</p>", start)
+    return html[:start] + "<span>" * depth + html[start:end] + "</span>" * depth + html[end:]
+
+
+def main(depths: list[int]) -> None:
+    url, body = _final_page(CACHE.get(CASSETTE))
+    html = body.decode("utf-8")
+    item = extract_article(html, url, site="wegotthiscovered")
+    base = fingerprint(html, item)
+    for where in ("article", "paragraph"):
+        for depth in depths:
+            page = wrapped(html, depth, where)
+            tree = parse(page)
+            t0 = time.perf_counter()
+            fp = fingerprint(page, item, tree=tree)
+            took = time.perf_counter() - t0
+            same = "same fingerprint" if fp == base else "fingerprint differs"
+            print(f"{where:9} depth {depth:>6}: {took:7.3f} s  ({len(page) / 1e3:.0f} KB, {same})", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000, 40000, 100000])

@@ -1,0 +1,146 @@
+"""The fingerprint on real pages changed the way real templates change: cosmetic churn
+(generated and utility classes, wrappers, AMP, attribute order, whitespace) is no change
+at all; a structural change (a moved byline, a renamed block, a new container, a demoted
+headline, another layout) is named with the field it touches.
+
+Every change is a generic function (tests/template_transforms.py) applied to shipped
+cassettes of several sites and both Destructoid layouts."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from pressguard.assess import TemplateBaseline, template_baseline
+from pressguard.cassettes import find_cassettes, open_cassette
+from pressguard.extract import extract_article
+from pressguard.fingerprint import TextIndex, compare, fingerprint, parse
+from template_transforms import CHURN, STRUCTURAL, body_in_main_section
+
+ROOT = Path(__file__).resolve().parent.parent / "cassettes"
+PAGES = (
+    "wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
+    "dotesports/all-ashen-frontier-codes-august-2025",
+    "twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards",
+    "siliconera/10-things-we-want-to-see-in-blade-of-the-ninth-moon-after-the-collectors-edition",
+    "themarysue/all-crimson-arcana-codes-august-2025",
+    "destructoid/starfall-tactics-review-worth-the-wait",  # destructoid2025
+    "destructoid/starfall-tactics-review-worth-the-wait--gamurs-blocks",
+)
+
+
+@lru_cache(maxsize=None)
+def _page(name: str) -> tuple[str, str, dict]:
+    """(url, html, item) of a shipped cassette's article page."""
+    cassette = open_cassette(ROOT / f"{name}.yaml")
+    for request, response in reversed(cassette.data):
+        if 200 <= int(response["status"]["code"]) < 300:
+            body = response["body"]["string"]
+            html = body.decode("utf-8") if isinstance(body, bytes) else body
+            return request.uri, html, extract_article(html, request.uri, site=name.split("/")[0])
+    raise AssertionError(f"{name}: no article page")
+
+
+def _fp(html: str, item: dict) -> dict:
+    return fingerprint(html, item)
+
+
+def _text(html: str) -> str:
+    return TextIndex(parse(html)).full
+
+
+def test_the_pages_exist_and_cover_both_destructoid_layouts():
+    layouts = {_page(p)[2]["layout"] for p in PAGES}
+    assert {"gamurs-blocks", "destructoid2025"} <= layouts
+    assert len({p.split("/")[0] for p in PAGES}) >= 6
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("churn", sorted(CHURN) + ["body_in_main_section", "all_at_once"])
+def test_cosmetic_churn_is_no_change(page, churn):
+    url, html, item = _page(page)
+    if churn == "body_in_main_section":
+        changed = body_in_main_section(html, item)
+    elif churn == "all_at_once":
+        changed = body_in_main_section(html, item)
+        for name in sorted(CHURN):
+            changed = CHURN[name](changed)
+    else:
+        changed = CHURN[churn](html)
+    assert changed != html and _text(changed) == _text(html)  # the markup changed, the text did not
+    recorded, current = _fp(html, item), _fp(changed, item)
+    assert compare(recorded, current) == [], [d["summary"] for d in compare(recorded, current)]
+    assert compare(current, recorded) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("churn", ["css_modules", "tailwind", "wordpress_update", "wrapper_divs", "amp"])
+def test_churned_page_matches_the_sites_recorded_cassettes(page, churn):
+    """What the replay does: the churned page against the closest of the site's other
+    recordings (not the page's own)."""
+    url, html, item = _page(page)
+    site = page.split("/")[0]
+    others = [p for p in find_cassettes([ROOT / site]) if p.stem != page.split("/")[1]]
+    baseline = TemplateBaseline(site, others)
+    current = _fp(CHURN[churn](html), item)
+    closest = baseline.closest(current)
+    assert closest is not None and compare(closest, current) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("change", sorted(STRUCTURAL))
+def test_structural_change_is_named_with_its_field(page, change):
+    url, html, item = _page(page)
+    transform, field = STRUCTURAL[change]
+    changed = transform(html, item)
+    assert _text(changed) == _text(html) or change == "byline_below_body"
+    diffs = compare(_fp(html, item), _fp(changed, item))
+    entry = next((d for d in diffs if d["field"] == field), None)
+    assert entry is not None, (field, [d["summary"] for d in diffs])
+    assert entry["summary"].startswith(f"{field}: ")
+    assert entry["appeared"] or entry["vanished"]
+    if change == "body_container_renamed":
+        assert ".article-body" in entry["appeared"]
+        assert " became section.article-body" in entry["summary"]
+        assert entry["summary"].startswith("body: container ")
+    elif change == "byline_renamed":
+        assert ".story-credit__person" in entry["appeared"]
+        assert "story-credit__person" in entry["summary"]
+    elif change == "body_in_new_container":
+        assert entry["appeared"] == [".article-gate"] and entry["vanished"] == []
+        assert entry["summary"].endswith("now inside div.article-gate")
+    elif change == "byline_below_body":
+        assert "place: after body" in entry["appeared"]
+        assert "moved after body" in entry["summary"]
+    elif change == "headline_demoted":
+        assert "<h2>" in entry["appeared"] and "<h1>" in entry["vanished"]
+    assert {d["field"] for d in diffs} <= {field, "published", "dek"}  # nothing unrelated
+
+
+@pytest.mark.parametrize("slug", ["starfall-tactics-review-worth-the-wait",
+                                  "rogue-circuit-the-photo-mode-confirmed-for-playstation-5",
+                                  "all-project-lumen-codes-august-2025"])
+def test_destructoid_layout_switch_reads_as_what_became_what(slug):
+    new = _page(f"destructoid/{slug}")
+    old = _page(f"destructoid/{slug}--gamurs-blocks")
+    diffs = compare(_fp(old[1], old[2]), _fp(new[1], new[2]))
+    page = next(d for d in diffs if d["field"] == "page")
+    assert page["summary"].startswith("page: layout gamurs-blocks became destructoid2025")
+    body = next(d for d in diffs if d["field"] == "body")
+    assert body["summary"].startswith(
+        "body: container div.entry-content.wp-block-gamurs-article-content became div.post-content")
+    assert {d["field"] for d in diffs} >= {"page", "headline", "authors", "body"}
+
+
+def test_template_check_passes_a_churned_page_against_the_shipped_baseline():
+    """The page's verdict path: recorded baseline from cassettes/<site>/, churned page."""
+    from pressguard.checks import run_checks
+
+    url, html, item = _page("twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards")
+    changed = CHURN["wrapper_divs"](CHURN["tailwind"](CHURN["wordpress_update"](html)))
+    current = _fp(changed, item)
+    recorded = template_baseline(str(ROOT), "twinfinite").closest(current)
+    assert run_checks(item, html=changed, recorded_fingerprint=recorded,
+                      current_fingerprint=current)["template"] == "ok"

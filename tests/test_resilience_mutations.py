@@ -1,0 +1,180 @@
+"""The resilience benchmark's mutation kinds do what their labels say (benchmarks/resilience).
+
+Each kind, applied to shipped pages of both layouts (and a staff piece without a byline):
+changes the page, leaves parseable HTML, and is consistent with its label: a "right exists"
+kind keeps every right field findable in the page it makes; a "no right extraction" kind
+leaves some part of the shipped article no longer on the page intact. The runner's
+classification is checked on unmutated pages, whose verdict the snapshot suite keeps healthy.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks" / "resilience"))
+
+import run  # noqa: E402
+from anatomy import squeeze  # noqa: E402
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable  # noqa: E402
+from holdout import HOLDOUT  # noqa: E402
+from mutations import TUNING  # noqa: E402
+
+PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
+    "dotesports/10-things-we-want-to-see-in-the-spring-split-after-the-tiebreaker-rules",
+    "destructoid/starfall-tactics-review-worth-the-wait",
+    "twinfinite/hollow-crown-release-schedule-times-and-what-to-expect",
+)
+
+
+def _sample(page: str):
+    from pressguard.assess import _final_page
+    from pressguard.cassettes import open_cassette, recording_info
+    from pressguard.extract import extract_article
+
+    site, slug = page.split("/")
+    cassette = open_cassette(ROOT / "cassettes" / site / f"{slug}.yaml")
+    url, body = _final_page(cassette)
+    fetched_at = recording_info(cassette).get("fetched_at")
+    item = extract_article(body, url, site=site, fetched_at=fetched_at)
+    return run.Sample(site, slug, url, body.decode("utf-8"), "text/html; charset=UTF-8", fetched_at,
+                      {f: item[f] for f in run.FIELDS})
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return [_sample(p) for p in PAGES]
+
+
+def _decoded(mutated) -> str:
+    """The page as a browser reads it: bytes in the charset of their Content-Type."""
+    if isinstance(mutated.html, str):
+        return mutated.html
+    ct = mutated.content_type or ""
+    return mutated.html.decode(ct.split("charset=")[-1] if "charset=" in ct else "utf-8")
+
+
+def _visible_text(html: str) -> str:
+    """The squeezed, lower-cased text a reader sees (no scripts, styles, attributes)."""
+    tree = LexborHTMLParser(html)
+    for node in tree.css("script, style, noscript, svg"):
+        node.decompose()
+    return squeeze(tree.body.text(deep=True) if tree.body is not None else "").lower()
+
+
+def _findable(value, text: str) -> bool:
+    return squeeze(value).lower() in text
+
+
+def _right_parts(expected: dict) -> list[tuple[str, str]]:
+    parts = [("headline", expected["headline"])]
+    dek = expected["dek"]
+    if dek and not isinstance(dek, AnyOf):
+        parts.append(("dek", dek))
+    parts += [("authors", a) for a in expected["authors"]]
+    parts += [("body", p) for p in expected["body"]]
+    return parts
+
+
+ALL = TUNING + HOLDOUT
+
+
+def test_the_sets_are_big_enough_and_disjoint():
+    assert len(TUNING) >= 20 and len(HOLDOUT) >= 8
+    names = [k.name for k in ALL]
+    assert len(names) == len(set(names)), "a kind is in both sets, or twice"
+    assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
+    assert {k.label for k in TUNING} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT} == {RIGHT, NONE}
+
+
+@pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
+def test_kind_changes_the_page_and_keeps_its_label(kind: Kind, samples):
+    applied = 0
+    for sample in samples:
+        try:
+            mutated = kind.apply(sample)
+        except NotApplicable:
+            continue
+        applied += 1
+        assert isinstance(mutated, Mutated)
+        raw = mutated.html if isinstance(mutated.html, bytes) else mutated.html.encode("utf-8")
+        assert raw != sample.html.encode("utf-8"), f"{kind.name} left {sample.page} unchanged"
+        text = _visible_text(_decoded(mutated))
+        assert text, f"{kind.name} on {sample.page}: no text in the mutated page"
+        if kind.label == RIGHT:
+            assert mutated.expected is not None
+            assert set(mutated.expected) == set(run.FIELDS)
+            missing = [(f, v) for f, v in _right_parts(mutated.expected) if not _findable(v, text)]
+            assert not missing, f"{kind.name} on {sample.page}: right field text not on the page: {missing[:2]}"
+        else:
+            assert mutated.expected is None
+            # "By <first author>" counts as the byline: the name alone is also in bio boxes
+            parts = _right_parts(sample.expected)
+            parts = [(f, f"by{v}" if f == "authors" else v) for f, v in parts]
+            gone = [f for f, v in parts if not _findable(v, text)]
+            assert gone, f"{kind.name} on {sample.page}: the whole shipped article is still on the page"
+    assert applied, f"{kind.name} applies to none of {PAGES}"
+
+
+@pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
+def test_jsonld_stays_valid_json(kind: Kind, samples):
+    sample = samples[0]
+    try:
+        mutated = kind.apply(sample)
+    except NotApplicable:
+        pytest.skip("not applicable to this page")
+    for script in LexborHTMLParser(_decoded(mutated)).css('script[type="application/ld+json"]'):
+        json.loads(script.text())
+
+
+def test_mutations_are_reproducible(samples):
+    for kind in ALL:
+        try:
+            first, second = kind.apply(samples[0]), kind.apply(samples[0])
+        except NotApplicable:
+            continue
+        assert first.html == second.html, kind.name
+
+
+def _identity(label):
+    return Kind("identity", label, "the page as shipped",
+                lambda s: Mutated(s.html, dict(s.expected) if label == RIGHT else None))
+
+
+def test_runner_classifies_an_unmutated_page(samples):
+    """A shipped page is healthy (the snapshot suite asserts it): unchanged with a right
+    extraction it survives; labelled as having none, a healthy verdict is silent."""
+    from pressguard.assess import template_baseline
+
+    baseline = lambda site: template_baseline(str(ROOT / "cassettes"), site)  # noqa: E731
+    kept = run.run_case(_identity(RIGHT), samples[1], baseline)
+    assert (kept["outcome"], kept["differs"]) == ("survived", [])
+    wrong = run.run_case(_identity(NONE), samples[1], baseline)
+    assert wrong["outcome"] == "silent"
+
+
+def test_runner_compares_fields_after_whitespace_and_alternatives():
+    expected = {"headline": "A  title", "dek": AnyOf((None, "Sum")), "authors": ["A B"],
+                "published": "2025", "body": ["One  two", "three"]}
+    item = {"headline": "A title", "dek": None, "authors": ["A  B"], "published": "2025",
+            "body": ["One two", "three"]}
+    assert run.differing(item, expected) == []
+    assert run.differing(dict(item, dek="Other", body=["One two"]), expected) == ["dek", "body"]
+
+
+def test_reserialising_alone_changes_no_field(samples):
+    """Mutations write the page back through lexbor: that alone must not move a field, or
+    the benchmark would blame the kind for the serializer."""
+    from anatomy import parse
+    from pressguard.extract import extract_article
+
+    for sample in samples:
+        item = extract_article(parse(sample.html).html, sample.url, site=sample.site,
+                               fetched_at=sample.fetched_at)
+        assert run.differing(item, sample.expected) == [], sample.page
