@@ -7,7 +7,6 @@ figure into a tuning figure.
 
 from __future__ import annotations
 
-import json
 import re
 
 from anatomy import children, insert, parse, squeeze, text_of

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import (children, fragment, insert, locate, parse, squeeze, text_of, wrap)
+from anatomy import children, insert, locate, parse, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 
 TUNING: list[Kind] = []
