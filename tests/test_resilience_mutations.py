@@ -178,3 +178,19 @@ def test_reserialising_alone_changes_no_field(samples):
         item = extract_article(parse(sample.html).html, sample.url, site=sample.site,
                                fetched_at=sample.fetched_at)
         assert run.differing(item, sample.expected) == [], sample.page
+
+
+@pytest.mark.parametrize("args, says", [
+    (["--kinds", "no_such_kind"], "unknown kind(s) no_such_kind"),
+    (["--root", "/nonexistent/project"], "/nonexistent/project/cassettes is not a folder"),
+    (["--pages", "0"], "--pages must be at least 1"),
+])
+def test_runner_bad_usage_exits_2_with_one_line(args, says, tmp_path):
+    import subprocess
+
+    out = tmp_path / "cases.json"
+    proc = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "resilience" / "run.py"), *args,
+                           "--json", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 2
+    assert says in proc.stderr and len(proc.stderr.strip().splitlines()) == 1
+    assert not out.exists()

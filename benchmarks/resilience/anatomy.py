@@ -100,16 +100,6 @@ def wrap(node: LexborNode, open_tag: str) -> LexborNode:
     return wrapper
 
 
-def elements_after(node: LexborNode) -> list[LexborNode]:
-    """node's following element siblings."""
-    out, cur = [], node.next
-    while cur is not None:
-        if cur.tag and not cur.tag.startswith("-"):
-            out.append(cur)
-        cur = cur.next
-    return out
-
-
 def children(node: LexborNode) -> list[LexborNode]:
     return [c for c in node.iter(include_text=False)]
 

@@ -7,7 +7,6 @@ figure into a tuning figure.
 
 from __future__ import annotations
 
-import json
 import re
 
 from anatomy import children, insert, parse, squeeze, text_of
@@ -303,3 +302,55 @@ def app_teaser_ellipsis(sample: Sample) -> Mutated:
     insert(a.body, '<p class="app-teaser">…</p><p class="app-teaser"><a href="/app/">Read the '
                    'full story in the app</a></p>', "append")
     return Mutated(tree.html, None)
+
+
+# ------------------------------------------------- added third: dates, a clean cut, a widget
+
+@register(HOLDOUT, RIGHT, """The visible date is reformatted ("August 6, 2025") and loses its
+machine-readable attribute; the meta and JSON-LD publication time are unchanged, so the
+right published time is unchanged.""")
+def visible_date_reformatted(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    scope = a.article if a.article is not None else tree.body
+    node = scope.css_first("[data-datetime], time[datetime]")
+    if node is None or not sample.expected["published"]:
+        raise NotApplicable("no visible date")
+    y, m, d = sample.expected["published"][:10].split("-")
+    months = ("January February March April May June July August September October November "
+              "December").split()
+    attrs = "".join(f' {k}="{_attr(v)}"' for k, v in node.attributes.items()
+                    if v is not None and k not in ("datetime", "data-datetime"))
+    insert(node, f"<{node.tag}{attrs}>{months[int(m) - 1]} {int(d)}, {y}</{node.tag}>", "before")
+    node.decompose()
+    return Mutated(tree.html, same(sample))
+
+
+@register(HOLDOUT, NONE, """The body cut cleanly at a paragraph boundary: the first 40% of the
+article, every sentence complete, no marker of what is missing (a truncated response that
+happened to end between tags). JSON-LD still describes the whole article.""")
+def body_cut_at_paragraph_boundary(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    kids = children(a.body)
+    content = content_children(a.body)
+    keep = content[max(2, int(len(content) * 0.4)) - 1]
+    for node in kids[kids.index(keep) + 1:]:
+        node.decompose()
+    return Mutated(tree.html, None)
+
+
+@register(HOLDOUT, RIGHT, """A third-party comment widget's text glued inside the body container
+with the body's paragraph markup ("Join the conversation", "12 Comments", "Sort by: Newest",
+user names, "Like · Reply · 3d"). Labelled like comments_glued_in_body: the thread is
+recognisable by its text, so the right body is the article's paragraphs only.""")
+def comment_widget_glued(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    paras = [p for p in children(a.body) if p.tag == "p"]
+    attrs = "".join(f' {k}="{_attr(v)}"' for k, v in paras[-1].attributes.items()
+                    if v is not None) if paras else ""
+    lines = ["Join the conversation", "12 Comments", "Sort by: Newest"]
+    for user, text, when in (("pixel_pilgrim", "Can't wait for this, the last one was great.", "3d"),
+                             ("Marta K.", "Hope they fix the servers before launch this time.", "2d"),
+                             ("quietstorm", "Anyone know the file size?", "1d")):
+        lines += [user, text, f"Like · Reply · {when}"]
+    insert(a.body, "".join(f"<p{attrs}>{line}</p>" for line in lines), "append")
+    return Mutated(tree.html, same(sample))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import (children, fragment, insert, locate, parse, squeeze, text_of, wrap)
+from anatomy import children, insert, locate, parse, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 
 TUNING: list[Kind] = []
@@ -54,8 +54,9 @@ def site_name(sample: Sample) -> str:
     return (meta.attributes.get("content") if meta is not None else None) or sample.site
 
 
-def edit_jsonld(tree, edit) -> int:
-    """Apply edit(obj) -> obj to every JSON-LD block; returns how many were rewritten."""
+def edit_jsonld(tree, edit, ascii_only: bool = False) -> int:
+    """Apply edit(obj) -> obj to every JSON-LD block; returns how many were rewritten.
+    ascii_only: write non-ASCII characters as JSON \\u escapes (as some plugins do)."""
     count = 0
     for script in tree.css('script[type="application/ld+json"]'):
         try:
@@ -63,8 +64,9 @@ def edit_jsonld(tree, edit) -> int:
         except ValueError:
             continue
         new = edit(data)
-        attrs = "".join(f' {k}="{v}"' for k, v in script.attributes.items() if v is not None)
-        insert(script, f"<script{attrs}>{json.dumps(new, ensure_ascii=False)}</script>", "before")
+        attrs = "".join(f' {k}="{_attr(v)}"' for k, v in script.attributes.items() if v is not None)
+        text = json.dumps(new, ensure_ascii=ascii_only).replace("</", "<\\/")
+        insert(script, f"<script{attrs}>{text}</script>", "before")
         script.decompose()
         count += 1
     return count
@@ -475,6 +477,8 @@ def shift_jis_header_only(sample: Sample) -> Mutated:
     for meta in tree.css("meta[http-equiv]"):
         if (meta.attributes.get("http-equiv") or "").lower() == "content-type":
             meta.decompose()
+    # characters Shift_JIS lacks: JSON \u escapes in JSON-LD, character references in HTML
+    edit_jsonld(tree, lambda obj: obj, ascii_only=True)
     text = tree.html
     for bad, good in _SJIS_SAFE.items():
         text = text.replace(bad, good)
@@ -590,13 +594,29 @@ def rewrite_text(node, fn) -> None:
 
 
 @register(TUNING, NONE, """Text decoded twice by the CMS (UTF-8 read as Windows-1252 and saved
-again): "â€™", "â€“", "Â " in the headline, dek and every body paragraph. The page itself is
-wrong; no right extraction exists.""")
+again): "â€™", "â€“", "Â " in the headline, dek and every body paragraph, and so in every
+copy of them (<title>, meta descriptions, JSON-LD). The page itself is wrong; no right
+extraction exists.""")
 def mojibake_double_decoded(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
+    garble = lambda s: double_decoded(typographic(s))  # noqa: E731
     for node in (a.headline, a.dek, a.body):
         if node is not None:
-            rewrite_text(node, lambda s: double_decoded(typographic(s)))
+            rewrite_text(node, garble)
+    # the stored text is wrong, so every copy of it is: <title>, meta descriptions, JSON-LD
+    rewrite_text(tree.css_first("title") or a.headline, garble)
+    for meta in tree.css("meta[content]"):
+        key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
+        if key in ("og:title", "og:description", "twitter:title", "twitter:description", "description"):
+            meta.attrs["content"] = garble(meta.attributes.get("content") or "")
+
+    def edit(obj):
+        def fix(d):
+            for key in ("headline", "description", "articleBody", "alternativeHeadline"):
+                if isinstance(d.get(key), str):
+                    d[key] = garble(d[key])
+        return walk_json(obj, fix)
+    edit_jsonld(tree, edit)
     return Mutated(tree.html, None)
 
 
