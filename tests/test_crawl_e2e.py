@@ -62,7 +62,12 @@ def _crawl_command(sim, sites, *extra, limit=2):
     return argv + [str(a) for a in extra]
 
 
-def _pressguard(cwd, *argv, timeout=120):
+# Timeouts below only keep a hung crawl from hanging the suite; they are far above what any
+# of these crawls needs on a busy machine, and no assertion depends on how long anything took.
+HANG = 600
+
+
+def _pressguard(cwd, *argv, timeout=HANG):
     return subprocess.run([sys.executable, "-m", "pressguard.cli", *map(str, argv)], cwd=cwd, env=_env(),
                           capture_output=True, text=True, timeout=timeout)
 
@@ -76,7 +81,7 @@ class Run:
         self.name, self.cwd, self.proc = name, cwd, proc
         self.returncode = self.stdout = self.stderr = None
 
-    def wait(self, timeout=120):
+    def wait(self, timeout=HANG):
         self.stdout, self.stderr = self.proc.communicate(timeout=timeout)
         self.returncode = self.proc.returncode
         return self
@@ -407,7 +412,7 @@ def _read_report(path: Path) -> dict | None:
         return None  # not written yet
 
 
-def _wait_for_report(path: Path, proc, what: str, ready, timeout=90) -> dict:
+def _wait_for_report(path: Path, proc, what: str, ready, timeout=HANG) -> dict:
     """The report once `ready(doc)` holds. The timeout only keeps a broken crawl from hanging
     the suite: every wait here is for an event the crawl itself causes."""
     deadline = time.monotonic() + timeout
@@ -431,10 +436,11 @@ def _stop(proc, sig, report: Path, sim) -> tuple[str, str]:
     proc.send_signal(sig)
     _wait_for_report(report, proc, "interrupted", lambda doc: doc["interrupted"] == sig.name)
     sim.release_holds()
-    return proc.communicate(timeout=90)
+    return proc.communicate(timeout=HANG)
 
 
 def _spawn(argv, cwd):
+    argv = argv + ["-s", f"DOWNLOAD_TIMEOUT={HANG}"]  # a held page is not a timeout
     return subprocess.Popen(argv, cwd=cwd, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -443,7 +449,7 @@ def test_interrupted_crawl_leaves_a_valid_partial_report_and_resumes_from_jobdir
     cwd = _workdir(tmp_path / "resume", [site])
     urls = sim.article_urls(site)[:4]
     report = cwd / "reports" / "report.json"
-    sim.set_fault(site, "hold", path=_path(urls[1]))  # in flight while the signal lands
+    sim.set_fault(site, "hold", timeout=HANG, path=_path(urls[1]))  # in flight while the signal lands
     argv = _crawl_command(sim, [site], "--jobdir", "job", "-s", "CONCURRENT_REQUESTS=1", limit=4)
     proc = _spawn(argv, cwd)
     try:
@@ -484,12 +490,12 @@ def test_resume_finishes_a_site_whose_discovery_was_cut_short(sim, tmp_path):
     site = "gamepur"
     cwd = _workdir(tmp_path / "discovery", [site])
     report = cwd / "reports" / "report.json"
-    sim.set_fault(site, "hold", path="/post-sitemap.xml")  # discovery is still running when the signal lands
+    sim.set_fault(site, "hold", timeout=HANG, path="/post-sitemap.xml")  # discovery is still running when the signal lands
     argv = _crawl_command(sim, [site], "--jobdir", "job", limit=2)
     before = len(sim.hits)  # earlier crawls of this module asked for it too
     proc = _spawn(argv, cwd)
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + HANG
         while not any(host == SITES[site].domain and path == "/post-sitemap.xml"
                       for _, host, path in sim.hits[before:]):
             assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
@@ -520,7 +526,7 @@ def test_sigterm_says_interrupted_exits_2_and_posts_no_webhook(sim, tmp_path):
     report = cwd / "reports" / "report.json"
     hook = Receiver()
     sim.set_template(site, "broken")  # what it saw before the signal was broken, and still no post
-    sim.set_fault(site, "hold", path=_path(urls[1]))
+    sim.set_fault(site, "hold", timeout=HANG, path=_path(urls[1]))
     proc = _spawn(_crawl_command(sim, [site], "--webhook", hook.url, "-s", "CONCURRENT_REQUESTS=1", limit=3), cwd)
     try:
         _wait_for_pages(report, 1, proc)
@@ -549,7 +555,7 @@ def test_one_out_folder_one_crawl_and_a_killed_crawl_never_reads_green(sim, tmp_
     cwd = _workdir(tmp_path / "lock", [site])
     urls = sim.article_urls(site)[:2]
     report = cwd / "reports" / "report.json"
-    sim.set_fault(site, "hold", path=_path(urls[1]))
+    sim.set_fault(site, "hold", timeout=HANG, path=_path(urls[1]))
     first = _spawn(_crawl_command(sim, [site], "-s", "CONCURRENT_REQUESTS=1", limit=2), cwd)
     try:
         doc = _wait_for_pages(report, 1, first)
@@ -561,7 +567,7 @@ def test_one_out_folder_one_crawl_and_a_killed_crawl_never_reads_green(sim, tmp_
         after = json.loads(report.read_text(encoding="utf-8"))
         assert after["run_id"] == doc["run_id"]  # the refused crawl wrote nothing there
         first.send_signal(signal.SIGKILL)  # no chance to write anything more
-        first.communicate(timeout=30)
+        first.communicate(timeout=HANG)
     finally:
         if first.poll() is None:
             first.kill()
