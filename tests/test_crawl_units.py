@@ -383,3 +383,9 @@ def test_slack_escape_and_page_text_only_as_plain_text():
     for block in payload["blocks"]:
         if "ev.il" in json.dumps(block):
             assert block["text"]["type"] == "plain_text"
+
+
+def test_a_page_record_resumed_without_a_verdict_gets_one_from_its_status():
+    old = _drifted("twinfinite", "https://twinfinite.net/guides/a-b-c/")
+    del old["verdict"]  # a jobdir written before page records had one
+    assert summary.build([old], {}, ["twinfinite"])["sites"]["twinfinite"]["verdict"] == "drift"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .pages import COLUMNS
+from .pages import COLUMNS, VERDICT_OF_STATUS
 
 ORDER = {"healthy": 0, "n/a": 0, "degraded": 1, "broken": 2, "failed": 3}
 
@@ -84,7 +84,8 @@ def site_summary(name: str, pages: list[dict], meta: dict | None) -> dict:
 
 def site_verdict(pages: list[dict]) -> str:
     """The worst page verdict (healthy < drift < broken); a site that gave no page is broken."""
-    verdicts = {p["verdict"] for p in pages}
+    # a page record resumed from a jobdir written before records had a verdict: from its status
+    verdicts = {p.get("verdict") or VERDICT_OF_STATUS[p["status"]] for p in pages}
     if not pages or "broken" in verdicts:
         return "broken"
     return "drift" if "drift" in verdicts else "healthy"
