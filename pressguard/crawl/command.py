@@ -128,7 +128,7 @@ def _check_setting(name: str, value: str) -> None:
             try:
                 read(name)
             except (TypeError, ValueError):
-                example = {bool: "True", int: "2", float: "20", dict: '\'{"a": 1}\'', list: "a,b"}[kind]
+                example = {bool: "True", int: "20", float: "20", dict: '\'{"a": 1}\'', list: "a,b"}[kind]
                 raise UsageProblem(f"-s {name}={value}: {name} must be {wanted}; pass e.g. -s {name}={example}") from None
             return
 
