@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
+from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -59,16 +60,43 @@ def declares_non_article(body: bytes) -> bool:
     return bool(content) and content.group(1).strip().lower() != b"article"
 
 
-def parse_sitemap(body: bytes) -> tuple[list[str], list[tuple[str, str | None]]]:
-    """(child sitemaps, [(page url, date or None)]) from a sitemap or index.
+class Sitemap(NamedTuple):
+    children: list[str]  # child sitemaps (of an index)
+    pages: list[tuple[str, str | None]]  # (page url, date or None)
+    problem: str | None  # what was wrong with it, for the report; None when nothing was
 
-    Dates come from news:publication_date, else lastmod. Malformed XML gives
-    nothing rather than an exception: a broken sitemap is not a broken crawl.
+
+_XML_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)""")
+
+
+def parse_sitemap(body: bytes) -> Sitemap:
+    """The child sitemaps and [(page url, date or None)] of a sitemap or index.
+
+    Dates come from news:publication_date, else lastmod. A broken sitemap is not a
+    broken crawl, but it is never dropped silently: `problem` says what was wrong.
+    A UTF-8 sitemap with a byte that is not UTF-8 (a mis-encoded headline in a news
+    sitemap) is read with that byte replaced by U+FFFD, so its URLs still count.
     """
     try:
-        root = ET.fromstring(body)
-    except ET.ParseError:
-        return [], []
+        return Sitemap(*_read(ET.fromstring(body)), None)
+    except ET.ParseError as exc:
+        error = exc
+    declared = _XML_DECLARED.match(body)
+    if declared is None or declared.group(1).lower().replace(b"_", b"-") in (b"utf-8", b"utf8"):
+        try:
+            body.decode("utf-8")
+        except UnicodeDecodeError as bad:
+            where = f"undecodable byte 0x{body[bad.start]:02x} at offset {bad.start} (not UTF-8)"
+            try:
+                root = ET.fromstring(body.decode("utf-8", "replace"))
+            except ET.ParseError as still:
+                return Sitemap([], [], f"{where}, and not XML even with it replaced ({still}); no URLs read")
+            children, pages = _read(root)
+            return Sitemap(children, pages, f"{where}; read with it replaced by U+FFFD")
+    return Sitemap([], [], f"not XML ({error}); no URLs read")
+
+
+def _read(root) -> tuple[list[str], list[tuple[str, str | None]]]:
     children, pages = [], []
     for element in root:
         fields = {_local(child.tag): child for child in element.iter()}

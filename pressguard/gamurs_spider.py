@@ -4,6 +4,11 @@ A site module only names its sections and listing-page shape. Discovery reads
 the news sitemap and the Yoast sitemap index, and walks each section's
 listing pages along rel=next; once discovery is done, the newest articles are
 fetched first, at most `limit` of them (spider argument or PRESSGUARD_LIMIT).
+
+With a JOBDIR, what discovery found so far and which articles were scheduled live in
+`spider.state` (Scrapy's SpiderState keeps it across runs), so a crawl interrupted in
+the middle of discovery resumes with the candidates it had: the discovery requests
+already made are not made again (the JOBDIR's dupefilter drops them).
 """
 
 from __future__ import annotations
@@ -41,7 +46,12 @@ class GamursSpider(PressguardSpider):
         self.limit = int(limit) if limit is not None else None
         #: article URL -> publication date (or None), in discovery order
         self.candidates: dict[str, str | None] = {}
+        #: article URLs already handed to the scheduler (in this run or an interrupted one)
+        self.scheduled: set[str] = set()
+        self._scheduled_list: list[str] = []  # the same, as kept in spider.state
         self._scheduled = False
+        #: what discovery found wrong (a sitemap that is not XML, a byte that is not UTF-8)
+        self.discovery_problems: list[str] = []
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -51,7 +61,18 @@ class GamursSpider(PressguardSpider):
         crawler.signals.connect(spider._schedule_articles, signal=signals.spider_idle)
         return spider
 
+    def _bind_job_state(self) -> None:
+        """Keep discovery's findings in spider.state (only there with a JOBDIR)."""
+        state = getattr(self, "state", None)
+        if state is None:
+            return
+        self.candidates = state.setdefault("candidates", self.candidates)
+        scheduled = state.setdefault("scheduled", [])
+        self.scheduled = set(scheduled)
+        self._scheduled_list = scheduled
+
     async def discover(self):
+        self._bind_job_state()
         origin = self.site.origin
         for path in SITEMAPS:
             yield scrapy.Request(origin + path, callback=self.parse_sitemap, errback=self.discovery_failed)
@@ -66,7 +87,12 @@ class GamursSpider(PressguardSpider):
             )
 
     def parse_sitemap(self, response):
-        children, pages = parse_sitemap(response.body)
+        children, pages, problem = parse_sitemap(response.body)
+        if problem:  # reported with the site, never a sitemap dropped in silence
+            finding = f"sitemap {response.url}: {problem}"
+            self.discovery_problems.append(finding)
+            self.crawler.stats.inc_value("pressguard/sitemap_problems")
+            self.logger.warning("%s", finding)
         for child in children:
             if wanted_child_sitemap(child):
                 yield response.follow(child, callback=self.parse_sitemap, errback=self.discovery_failed)
@@ -94,8 +120,12 @@ class GamursSpider(PressguardSpider):
         self._scheduled = True
         urls = newest_first(self.candidates)[: self.limit]
         self.crawler.stats.set_value("pressguard/discovered", len(self.candidates))
+        # Scheduled by an interrupted run: in the JOBDIR's queue already, or done.
+        urls = [url for url in urls if url not in self.scheduled]
         if not urls:
             return
+        self.scheduled.update(urls)
+        self._scheduled_list.extend(urls)
         for rank, url in enumerate(urls):
             # priority keeps newest-first order through the scheduler
             request = self.article_request(url, priority=len(urls) - rank, meta={"pressguard_discovered": True})

@@ -5,6 +5,10 @@ Five crawls run at once against one simulator, each on its own sites (faults and
 templates are per site, so they cannot disturb each other): healthy, redesign/broken
 templates, 429 + captcha, 503 + truncated, a site that answers only 503. Then an
 interrupted crawl is resumed from its --jobdir, and a SIGTERM leaves a valid report.
+
+No outcome here depends on the machine's speed: a crawl is interrupted while the
+simulator holds one of its pages back (fault "hold") and only after the report shows
+the pages before it assessed; the page is let go once the report says "interrupted".
 """
 
 from __future__ import annotations
@@ -34,6 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Fast but still polite: AutoThrottle on, robots.txt obeyed, retries and timeouts as shipped.
 FAST = ["-s", "AUTOTHROTTLE_START_DELAY=0.05"]
 
+pytestmark = pytest.mark.slow
+
 
 def _env():
     env = {k: v for k, v in os.environ.items() if k.lower() not in ("http_proxy", "https_proxy", "all_proxy", "no_proxy")}
@@ -56,7 +62,12 @@ def _crawl_command(sim, sites, *extra, limit=2):
     return argv + [str(a) for a in extra]
 
 
-def _pressguard(cwd, *argv, timeout=120):
+# Timeouts below only keep a hung crawl from hanging the suite; they are far above what any
+# of these crawls needs on a busy machine, and no assertion depends on how long anything took.
+HANG = 600
+
+
+def _pressguard(cwd, *argv, timeout=HANG):
     return subprocess.run([sys.executable, "-m", "pressguard.cli", *map(str, argv)], cwd=cwd, env=_env(),
                           capture_output=True, text=True, timeout=timeout)
 
@@ -70,7 +81,7 @@ class Run:
         self.name, self.cwd, self.proc = name, cwd, proc
         self.returncode = self.stdout = self.stderr = None
 
-    def wait(self, timeout=120):
+    def wait(self, timeout=HANG):
         self.stdout, self.stderr = self.proc.communicate(timeout=timeout)
         self.returncode = self.proc.returncode
         return self
@@ -288,10 +299,19 @@ def test_replaying_a_captured_cassette_reproduces_the_failure_offline(runs):
 def test_junit_and_webhook_on_breakage(runs, hooks):
     run = runs["drift"]
     root = _junit(run)
-    assert root.get("tests") == "6" and root.get("failures") == "6"
+    # drift alone no longer fails (issue #8): the 2 broken dotesports pages are failures, the 4
+    # redesigned ones pass and say in their system-out what changed around which field
+    assert root.get("tests") == "6" and root.get("failures") == "2" and root.get("errors") == "0"
     messages = [f.get("message") for f in root.iter("failure")]
-    assert any(m.startswith("body_length (body): expected >= 80 words") and ", found 0 words" in m for m in messages)
-    assert all(m for m in messages)
+    assert len(messages) == 2
+    assert all(m.startswith("body_length (body): expected >= 80 words") and ", found 0 words" in m for m in messages)
+    drifted = [case for case in root.iter("testcase") if case.find("system-out") is not None]
+    assert len(drifted) == 4 and all(case.find("failure") is None for case in drifted)
+    assert all("template drift" in case.find("system-out").text and "body:" in case.find("system-out").text
+               for case in drifted), [case.find("system-out").text for case in drifted]
+    assert {p["verdict"] for p in run.report["pages"] if p["site"] != "dotesports"} == {"drift"}
+    assert {p["verdict"] for p in run.report["pages"] if p["site"] == "dotesports"} == {"broken"}
+    assert run.report["verdict"] == "broken"
     assert len(hooks["broken"].posts) == 1
     content_type, body = hooks["broken"].posts[0]
     assert content_type.startswith("application/json")
@@ -385,74 +405,262 @@ def test_a_site_that_only_answers_503_means_nothing_crawled_exit_2(runs):
 
 # -- interruption -------------------------------------------------------------------------
 
-def _wait_for_pages(report: Path, n: int, proc, timeout=60) -> int:
+def _read_report(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # not written yet
+
+
+def _wait_for_report(path: Path, proc, what: str, ready, timeout=HANG) -> dict:
+    """The report once `ready(doc)` holds. The timeout only keeps a broken crawl from hanging
+    the suite: every wait here is for an event the crawl itself causes."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            pages = len(json.loads(report.read_text(encoding="utf-8"))["pages"])
-        except (OSError, ValueError):
-            pages = 0
-        if pages >= n:
-            return pages
+    while time.monotonic() < deadline:
+        doc = _read_report(path)
+        if doc is not None and ready(doc):
+            return doc
+        if proc.poll() is not None:
+            raise AssertionError(f"the crawl ended (exit {proc.returncode}) before {what}: {proc.communicate()}")
         time.sleep(0.05)
-    raise AssertionError(f"no {n} pages in {report} in time")
+    raise AssertionError(f"no {what} in {path}")
+
+
+def _wait_for_pages(report: Path, n: int, proc) -> dict:
+    return _wait_for_report(report, proc, f"{n} pages", lambda doc: len(doc["pages"]) >= n)
+
+
+def _stop(proc, sig, report: Path, sim) -> tuple[str, str]:
+    """Signal the crawl, wait until its report says it was interrupted, then let the page the
+    simulator holds (the one in flight) go, so the graceful stop can finish it."""
+    proc.send_signal(sig)
+    _wait_for_report(report, proc, "interrupted", lambda doc: doc["interrupted"] == sig.name)
+    sim.release_holds()
+    return proc.communicate(timeout=HANG)
+
+
+def _spawn(argv, cwd):
+    argv = argv + ["-s", f"DOWNLOAD_TIMEOUT={HANG}"]  # a held page is not a timeout
+    return subprocess.Popen(argv, cwd=cwd, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
 def test_interrupted_crawl_leaves_a_valid_partial_report_and_resumes_from_jobdir(sim, tmp_path):
     site = "wegotthiscovered"
     cwd = _workdir(tmp_path / "resume", [site])
     urls = sim.article_urls(site)[:4]
-    sim.set_fault(site, "slow", delay=1.5, path=_path(urls[1]))  # a window to interrupt in
+    report = cwd / "reports" / "report.json"
+    sim.set_fault(site, "hold", timeout=HANG, path=_path(urls[1]))  # in flight while the signal lands
     argv = _crawl_command(sim, [site], "--jobdir", "job", "-s", "CONCURRENT_REQUESTS=1", limit=4)
-    proc = subprocess.Popen(argv, cwd=cwd, env=_env(), text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = _spawn(argv, cwd)
     try:
-        _wait_for_pages(cwd / "reports" / "report.json", 1, proc)
-        proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
+        _wait_for_pages(report, 1, proc)
+        out, err = _stop(proc, signal.SIGINT, report, sim)
     finally:
         if proc.poll() is None:
             proc.kill()
         sim.reset()
     assert proc.returncode == 2, (out, err)
     assert "Traceback" not in err
-    partial = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))
-    assert partial["complete"] is False and partial["interrupted"] and partial["exit_code"] == 2
-    first = [p["url"] for p in partial["pages"]]
-    assert 1 <= len(first) < 4 and first[0] == urls[0]
-    ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+    partial = json.loads(report.read_text(encoding="utf-8"))
+    assert partial["complete"] is False and partial["interrupted"] == "SIGINT" and partial["exit_code"] == 2
+    assert partial["status"] == "interrupted"
+    # one request at a time: the page before the signal and the one in flight, no more
+    assert [p["url"] for p in partial["pages"]] == urls[:2]
+    first = urls[:2]
+    junit = ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+    assert [e.get("type") for e in junit.iter("error")] == ["interrupted"]
     assert "Incomplete report" in (cwd / "reports" / "report.html").read_text(encoding="utf-8")
     assert (cwd / "job" / "pressguard-pages.jsonl").is_file()
 
     resumed = _pressguard(cwd, *_crawl_command(sim, [site], "--jobdir", "job", limit=4)[3:])
     assert resumed.returncode == 0, resumed
     assert f"{len(first)} pages already assessed" in resumed.stdout
-    report = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))
-    assert report["complete"] is True and report["resumed_pages"] == len(first)
-    assert sorted(p["url"] for p in report["pages"]) == sorted(urls)
+    doc = json.loads(report.read_text(encoding="utf-8"))
+    assert doc["complete"] is True and doc["resumed_pages"] == len(first)
+    assert sorted(p["url"] for p in doc["pages"]) == sorted(urls)
+    assert not list(_junit_errors(cwd))
     assert not (cwd / "job" / "pressguard-pages.jsonl").exists()  # finished: nothing left to resume
 
 
-def test_sigterm_leaves_a_valid_incomplete_report(sim, tmp_path):
-    site = "siliconera"
-    cwd = _workdir(tmp_path / "term", [site])
-    proc = subprocess.Popen(_crawl_command(sim, [site], limit=3), cwd=cwd, env=_env(), text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+def _junit_errors(cwd: Path):
+    return ET.fromstring((cwd / "reports" / "junit.xml").read_bytes()).iter("error")
+
+
+def test_resume_finishes_a_site_whose_discovery_was_cut_short(sim, tmp_path):
+    site = "gamepur"
+    cwd = _workdir(tmp_path / "discovery", [site])
     report = cwd / "reports" / "report.json"
+    sim.set_fault(site, "hold", timeout=HANG, path="/post-sitemap.xml")  # discovery is still running when the signal lands
+    argv = _crawl_command(sim, [site], "--jobdir", "job", limit=2)
+    before = len(sim.hits)  # earlier crawls of this module asked for it too
+    proc = _spawn(argv, cwd)
     try:
-        deadline = time.monotonic() + 30
-        while not report.exists() and time.monotonic() < deadline:
+        deadline = time.monotonic() + HANG
+        while not any(host == SITES[site].domain and path == "/post-sitemap.xml"
+                      for _, host, path in sim.hits[before:]):
+            assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
             time.sleep(0.05)
-        time.sleep(0.5)
-        proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=60)
+        out, err = _stop(proc, signal.SIGINT, report, sim)
     finally:
         if proc.poll() is None:
             proc.kill()
-    assert "Traceback" not in err
+        sim.reset()
+    assert proc.returncode == 2, (out, err)
+    partial = json.loads(report.read_text(encoding="utf-8"))
+    assert partial["status"] == "interrupted" and partial["pages"] == []
+    assert partial["sites"][site]["verdict"] == "broken"  # nothing seen yet; the crawl's status says why
+
+    resumed = _pressguard(cwd, *_crawl_command(sim, [site], "--jobdir", "job", limit=2)[3:])
+    assert resumed.returncode == 0, resumed
     doc = json.loads(report.read_text(encoding="utf-8"))
-    assert doc["complete"] is False and doc["finished_at"] and doc["exit_code"] == proc.returncode
-    assert proc.returncode in (1, 2)
-    ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+    assert doc["complete"] is True and doc["status"] == "healthy"
+    assert sorted(p["url"] for p in doc["pages"]) == sorted(sim.article_urls(site)[:2])  # the newest, as always
+    assert not (cwd / "job" / "pressguard-run.json").exists()
+
+
+def test_sigterm_says_interrupted_exits_2_and_posts_no_webhook(sim, tmp_path):
+    """The documented cron line ends an overlong crawl with `timeout -s TERM`: that is no breakage."""
+    site = "siliconera"
+    cwd = _workdir(tmp_path / "term", [site])
+    urls = sim.article_urls(site)[:3]
+    report = cwd / "reports" / "report.json"
+    hook = Receiver()
+    sim.set_template(site, "broken")  # what it saw before the signal was broken, and still no post
+    sim.set_fault(site, "hold", timeout=HANG, path=_path(urls[1]))
+    proc = _spawn(_crawl_command(sim, [site], "--webhook", hook.url, "-s", "CONCURRENT_REQUESTS=1", limit=3), cwd)
+    try:
+        _wait_for_pages(report, 1, proc)
+        out, err = _stop(proc, signal.SIGTERM, report, sim)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        sim.reset()
+        hook.close()
+    assert proc.returncode == 2, (out, err)
+    assert "Traceback" not in err and "interrupted (SIGTERM)" in err
+    doc = json.loads(report.read_text(encoding="utf-8"))
+    assert doc["complete"] is False and doc["finished_at"] and doc["exit_code"] == 2
+    assert doc["status"] == "interrupted" and doc["interrupted"] == "SIGTERM"
+    assert [p["url"] for p in doc["pages"]] == urls[:2] and {p["verdict"] for p in doc["pages"]} == {"broken"}
+    assert hook.posts == [] and doc["webhook"] is None
+    root = ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+    unfinished = [case for case in root.iter("testcase") if case.get("name") == "crawl (unfinished)"]
+    assert len(unfinished) == 1 and unfinished[0].find("error").get("type") == "interrupted"
+    html = (cwd / "reports" / "report.html").read_text(encoding="utf-8")
+    assert "pressguard crawl: Interrupted (SIGTERM)" in html and "pressguard crawl: Broken" not in html
+
+
+def test_one_out_folder_one_crawl_and_a_killed_crawl_never_reads_green(sim, tmp_path):
+    site = "destructoid"
+    cwd = _workdir(tmp_path / "lock", [site])
+    urls = sim.article_urls(site)[:2]
+    report = cwd / "reports" / "report.json"
+    sim.set_fault(site, "hold", timeout=HANG, path=_path(urls[1]))
+    first = _spawn(_crawl_command(sim, [site], "-s", "CONCURRENT_REQUESTS=1", limit=2), cwd)
+    try:
+        doc = _wait_for_pages(report, 1, first)
+        second = _pressguard(cwd, *_crawl_command(sim, [site], limit=2)[3:])
+        assert second.returncode == 2, second
+        lines = [line for line in second.stderr.splitlines() if line.strip()]
+        assert lines == [f"pressguard crawl: --out reports: another crawl (pid {first.pid}) is writing its report "
+                         "there; wait for it to finish or pass another --out"], second.stderr
+        after = json.loads(report.read_text(encoding="utf-8"))
+        assert after["run_id"] == doc["run_id"]  # the refused crawl wrote nothing there
+        first.send_signal(signal.SIGKILL)  # no chance to write anything more
+        first.communicate(timeout=HANG)
+    finally:
+        if first.poll() is None:
+            first.kill()
+        sim.reset()
+    root = ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+    assert root.get("errors") == "1" and root.find("properties/property").get("value") == doc["run_id"]
+    error = next(root.iter("error"))
+    assert error.get("type") == "unfinished" and "has not finished" in error.get("message")
+    # the lock died with the process: the next crawl runs
+    again = _pressguard(cwd, *_crawl_command(sim, [site], limit=1)[3:])
+    assert again.returncode == 0, again
+    assert list(_junit_errors(cwd)) == []
+
+
+# -- verdicts, webhook text, settings, sitemaps --------------------------------------------
+
+def test_drift_alone_exits_0_without_webhook_unless_fail_on_drift(sim, tmp_path):
+    site = "wegotthiscovered"
+    cwd = _workdir(tmp_path / "drift", [site])
+    hook = Receiver()
+    sim.set_template(site, "redesign")
+    try:
+        lenient = _pressguard(cwd, *_crawl_command(sim, [site], "--webhook", hook.url, limit=1)[3:])
+        doc = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))
+        junit = ET.fromstring((cwd / "reports" / "junit.xml").read_bytes())
+        strict = _pressguard(cwd, *_crawl_command(sim, [site], "--webhook", hook.url, "--fail-on", "drift",
+                                                  "--out", "strict", limit=1)[3:])
+    finally:
+        sim.reset()
+        hook.close()
+    assert lenient.returncode == 0, lenient
+    page = doc["pages"][0]
+    assert page["verdict"] == "drift" and page["status"] == "drifted" and doc["verdict"] == "drift"
+    assert doc["exit_code"] == 0 and doc["webhook"] is None
+    assert page["cassette"]  # still captured for a look
+    assert junit.get("failures") == "0" and "body:" in junit.find(".//system-out").text
+    assert strict.returncode == 1, strict
+    strict_doc = json.loads((cwd / "strict" / "report.json").read_text(encoding="utf-8"))
+    assert strict_doc["options"]["fail_on"] == "drift" and strict_doc["exit_code"] == 1
+    assert ET.fromstring((cwd / "strict" / "junit.xml").read_bytes()).get("failures") == "1"
+    assert len(hook.posts) == 1  # only the strict crawl notified
+
+
+def test_page_text_cannot_ping_a_channel_or_plant_a_link_in_the_webhook(tmp_path):
+    site = "siliconera"
+    hostile = "<!channel> <https://ev.il/x|Fix now>"
+    hook = Receiver()
+    with Simulator() as fresh:  # its own pages: the headline is set before any is rendered
+        url = fresh.article_urls(site)[0]
+        # too long a headline fails its check, whose message quotes the page's text
+        fresh.article(url).headline = hostile + " & " + "a very long headline " * 16
+        cwd = _workdir(tmp_path / "hook", [site])
+        result = _pressguard(cwd, "crawl", "--limit", "1", "--proxy", fresh.proxy_url, *FAST, "--site", site,
+                             "--webhook", hook.url)
+    hook.close()
+    assert result.returncode == 1, result
+    page = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))["pages"][0]
+    assert hostile in page["failures"][0]["found"]  # the page text did reach the report
+    assert len(hook.posts) == 1
+    payload = json.loads(hook.posts[0][1])
+    texts = [payload["text"]] + [json.dumps(block, ensure_ascii=False) for block in payload["blocks"]]
+    sent = "\n".join(texts)
+    assert "&lt;!channel&gt; &lt;https://ev.il/x|Fix now&gt; &amp; a very long" in sent
+    assert "<!channel>" not in sent and "<https://ev.il" not in sent and "<!" not in sent
+    said = [b for b in payload["blocks"] if "ev.il" in json.dumps(b)]
+    assert said and all(b["text"]["type"] == "plain_text" for b in said)  # page text is never markup
+
+
+def test_a_setting_scrapy_cannot_use_is_one_line_and_exit_2(sim, tmp_path):
+    site = "siliconera"
+    cwd = _workdir(tmp_path / "settings", [site])
+    # an int setting given a fraction passes the up-front check; Scrapy refuses it at start-up
+    result = _pressguard(cwd, *_crawl_command(sim, [site], "-s", "CONCURRENT_REQUESTS=2.5", limit=1)[3:])
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr and "Unhandled error" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "the crawl failed" in lines[0] and "2.5" in lines[0], lines
+    doc = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))
+    assert doc["error"] and doc["status"] != "interrupted" and doc["exit_code"] == 2
+
+
+def test_a_sitemap_with_one_undecodable_byte_is_a_finding_and_still_read(sim, tmp_path):
+    site = "primagames"
+    cwd = _workdir(tmp_path / "badbyte", [site])
+    sim.set_fault(site, "bad-byte", path="/news-sitemap.xml")
+    try:
+        result = _pressguard(cwd, *_crawl_command(sim, [site], limit=1)[3:])
+    finally:
+        sim.reset()
+    assert result.returncode == 0, result
+    info = json.loads((cwd / "reports" / "report.json").read_text(encoding="utf-8"))["sites"][site]
+    problem = f"sitemap https://{SITES[site].domain}/news-sitemap.xml: undecodable byte 0xe9 at offset "
+    assert any(p.startswith(problem) and p.endswith("read with it replaced by U+FFFD") for p in info["problems"]), info
 
 
 # -- usage --------------------------------------------------------------------------------
@@ -472,6 +680,10 @@ def test_unknown_site_exits_2_with_one_line(tmp_path):
     (["--webhook", "hooks.example/x"], "--webhook 'hooks.example/x': not an http(s) URL"),
     (["--cassettes", "missing-folder"], "--cassettes missing-folder: no such folder"),
     (["-s", "NOEQUALS"], "-s 'NOEQUALS': expected NAME=VALUE"),
+    (["-s", "DOWNLOAD_TIMEOUT=abc"], "-s DOWNLOAD_TIMEOUT=abc: DOWNLOAD_TIMEOUT must be a number; pass e.g."),
+    (["-s", "ROBOTSTXT_OBEY=maybe"], "-s ROBOTSTXT_OBEY=maybe: ROBOTSTXT_OBEY must be true or false"),
+    (["-s", "DEFAULT_REQUEST_HEADERS=x"], "DEFAULT_REQUEST_HEADERS must be a JSON object"),
+    (["--fail-on", "everything"], "argument --fail-on: invalid choice: 'everything'"),
     (["--limit", "many"], "argument --limit: invalid int value: 'many'"),
 ])
 def test_bad_arguments_exit_2_with_one_line(tmp_path, monkeypatch, capsys, argv, fragment):

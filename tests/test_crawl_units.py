@@ -4,6 +4,7 @@ JUnit, the HTML report, the webhook payload, the jobdir state."""
 from __future__ import annotations
 
 import asyncio
+import os
 import json
 import time
 import xml.etree.ElementTree as ET
@@ -83,7 +84,7 @@ def test_retry_after_really_waits_before_handing_the_response_on():
     started = time.monotonic()
     out = asyncio.run(mw.process_response(request, response))
     assert out is response
-    assert 0.28 <= time.monotonic() - started < 2
+    assert time.monotonic() - started >= 0.28  # it really waited; the cap shows in the stats below
     assert mw.crawler.stats.get_value("pressguard/retry_after/waits") == 1
     assert mw.crawler.stats.get_value("pressguard/retry_after/seconds") == pytest.approx(0.3)
 
@@ -313,3 +314,78 @@ def test_jobstate_survives_a_torn_last_line(tmp_path):
     (tmp_path / "job" / "wegotthiscovered").mkdir()
     state.clear(["wegotthiscovered"])
     assert sorted(p.name for p in (tmp_path / "job").iterdir()) == []
+
+
+# -- verdicts, unfinished reports, the report lock, Slack escaping -------------------------
+
+def test_each_page_record_carries_its_verdict_and_drift_alone_fails_only_under_fail_on_drift():
+    healthy = page_from_item("wegotthiscovered", _item(), changes=[], challenge=False)
+    drifted = _drifted("twinfinite", "https://twinfinite.net/guides/a-b-c/")
+    broken = page_from_item("dotesports", _item(
+        url="https://dotesports.com/x/news/a-b-c",
+        body_length="body_length: https://dotesports.com/x/news/a-b-c: expected >= 80 words, found 0 words"),
+        changes=[], challenge=False)
+    failed = page_from_failure("gamepur", "https://gamepur.com/news/a-b-c", "https://gamepur.com/news/a-b-c: HTTP 503")
+    assert [p["verdict"] for p in (healthy, drifted, broken, failed)] == ["healthy", "drift", "broken", "broken"]
+    assert summary.build([healthy, drifted], {}, ["wegotthiscovered", "twinfinite"])["verdict"] == "drift"
+    assert summary.build([healthy, drifted, broken], {}, ["wegotthiscovered", "twinfinite", "dotesports"])["verdict"] == "broken"
+    # a site that gave no page at all is broken, whatever the others did
+    assert summary.build([healthy], {}, ["wegotthiscovered", "themarysue"])["verdict"] == "broken"
+
+    lenient = _doc([drifted], ["twinfinite"])
+    root = ET.fromstring(render_junit(lenient).encode())
+    assert root.get("failures") == "0" and "body:" in root.find(".//system-out").text
+    strict = _doc([drifted], ["twinfinite"])
+    strict["options"]["fail_on"] = "drift"
+    assert ET.fromstring(render_junit(strict).encode()).get("failures") == "1"
+
+
+def test_junit_of_a_crawl_still_running_or_killed_is_never_green():
+    ok = page_from_item("wegotthiscovered", _item(), changes=[], challenge=False)
+    doc = _doc([ok], ["wegotthiscovered"], complete=False)
+    doc["interrupted"], doc["finished_at"] = None, None  # what a kill -9 leaves: the last in-progress write
+    root = ET.fromstring(render_junit(doc).encode())
+    assert root.get("errors") == "1" and root.get("tests") == "2"
+    error = next(root.iter("error"))
+    assert error.get("type") == "unfinished" and "has not finished" in error.get("message")
+    doc["interrupted"], doc["finished_at"] = "SIGTERM", "2025-08-10T00:02:00+00:00"
+    error = next(ET.fromstring(render_junit(doc).encode()).iter("error"))
+    assert error.get("type") == "interrupted" and "SIGTERM" in error.get("message")
+    assert "testcase" in render_junit(_doc([ok], ["wegotthiscovered"])) and \
+        ET.fromstring(render_junit(_doc([ok], ["wegotthiscovered"])).encode()).get("errors") == "0"
+
+
+def test_the_report_folder_takes_one_crawl_at_a_time(tmp_path):
+    from pressguard.crawl.report import FolderBusy, report_lock
+
+    with report_lock(tmp_path) as path:
+        assert path.read_text().strip() == str(os.getpid())
+        with pytest.raises(FolderBusy, match=rf"--out {tmp_path}: another crawl \(pid {os.getpid()}\)"):
+            with report_lock(tmp_path):
+                pass
+    with report_lock(tmp_path):  # released on exit
+        pass
+
+
+def test_slack_escape_and_page_text_only_as_plain_text():
+    from pressguard.crawl.webhook import slack_escape
+
+    assert slack_escape("<!channel> <https://ev.il/x|Fix now> & co") == \
+        "&lt;!channel&gt; &lt;https://ev.il/x|Fix now&gt; &amp; co"
+    hostile = "<!here> <https://ev.il/x|Fix now>"
+    page = page_from_item("wegotthiscovered", _item(
+        headline=f"headline: {URL}: expected a headline of at most 300 characters, found 400 characters: '{hostile}'"),
+        changes=[BODY_CHANGE], challenge=False)
+    page["cassette"] = "cassettes/_captured/wegotthiscovered/<!channel>.yaml"
+    payload = build_payload(_doc([page], ["wegotthiscovered"]))
+    sent = json.dumps(payload)
+    assert "<!" not in sent and "<https" not in sent and "&lt;!here&gt;" in sent
+    for block in payload["blocks"]:
+        if "ev.il" in json.dumps(block):
+            assert block["text"]["type"] == "plain_text"
+
+
+def test_a_page_record_resumed_without_a_verdict_gets_one_from_its_status():
+    old = _drifted("twinfinite", "https://twinfinite.net/guides/a-b-c/")
+    del old["verdict"]  # a jobdir written before page records had one
+    assert summary.build([old], {}, ["twinfinite"])["sites"]["twinfinite"]["verdict"] == "drift"

@@ -29,7 +29,8 @@ def test_sitemap_index_and_news_sitemap():
     index = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <sitemap><loc>https://e.com/post-sitemap.xml</loc></sitemap>
     <sitemap><loc>https://e.com/category-sitemap.xml</loc></sitemap></sitemapindex>"""
-    children, pages = parse_sitemap(index)
+    children, pages, problem = parse_sitemap(index)
+    assert problem is None
     assert children == ["https://e.com/post-sitemap.xml", "https://e.com/category-sitemap.xml"]
     assert pages == []
     assert [c for c in children if wanted_child_sitemap(c)] == ["https://e.com/post-sitemap.xml"]
@@ -39,7 +40,32 @@ def test_sitemap_index_and_news_sitemap():
     <url><loc>https://e.com/d-e-f/</loc><lastmod>2025-08-11T09:00:00Z</lastmod></url></urlset>"""
     assert parse_sitemap(news)[1] == [("https://e.com/a-b-c/", "2025-08-10T14:03:00+00:00"),
                                       ("https://e.com/d-e-f/", "2025-08-11T09:00:00Z")]
-    assert parse_sitemap(b"<urlset><url><loc>broken") == ([], [])
+    assert parse_sitemap(news).problem is None
+    broken = parse_sitemap(b"<urlset><url><loc>broken")
+    assert (broken.children, broken.pages) == ([], [])
+    assert broken.problem.startswith("not XML (") and "no URLs read" in broken.problem
+
+
+NEWS = ('<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        '<url><loc>https://e.com/a-b-c/</loc><news:news><news:publication_date>2025-08-10T14:03:00+00:00'
+        '</news:publication_date><news:title>{title}</news:title></news:news></url>'
+        '<url><loc>https://e.com/d-e-f/</loc></url></urlset>')
+
+
+def test_one_undecodable_byte_is_reported_and_the_sitemap_still_read():
+    good = NEWS.format(title="Caf\u00e9 owners rally").encode("utf-8")
+    bad = NEWS.format(title="Caf\u00e9 owners rally").encode("cp1252")  # one 0xE9 in a UTF-8 sitemap
+    assert bad.count(b"\xe9") == 1
+    read = parse_sitemap(bad)
+    assert read.pages == parse_sitemap(good).pages == [("https://e.com/a-b-c/", "2025-08-10T14:03:00+00:00"),
+                                                       ("https://e.com/d-e-f/", None)]
+    at = bad.index(b"\xe9")
+    assert read.problem == (f"undecodable byte 0xe9 at offset {at} (not UTF-8); "
+                            "read with it replaced by U+FFFD")
+    # a byte that breaks the markup itself: nothing to read, and it says so
+    hopeless = parse_sitemap(b"<urlset><url><loc>https://e.com/a-b-c/</loc></url\xe9></urlset>")
+    assert hopeless.pages == [] and "not XML even with it replaced" in hopeless.problem
 
 
 def test_listing_tiles_and_rel_next():

@@ -1,8 +1,10 @@
 """`pressguard crawl`: options, their checks, and the run.
 
-Exit codes: 0 every page healthy; 1 drift or breakage found; 2 the crawl itself
-failed (bad arguments, unknown site, nothing crawled at all, or an interrupted
-crawl that found nothing wrong in what it saw), with a one-line reason.
+Exit codes: 0 nothing failed (healthy, or drift without --fail-on drift); 1 a broken
+page (or drift with --fail-on drift), a page that could not be fetched, or a site that
+gave no page; 2 the crawl itself failed or did not finish (bad arguments or settings,
+an --out folder another crawl is using, nothing crawled at all, SIGINT/SIGTERM), with
+a one-line reason.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from pressguard.sites import SITES
+from pressguard.verdict import FAIL_ON
 
 DEFAULT_LIMIT = 10
 
@@ -44,7 +47,11 @@ def parser() -> argparse.ArgumentParser:
                    help="recorded cassettes, the template baseline; failing pages are captured into "
                         "DIR/_captured/<site>/ (default: cassettes/)")
     p.add_argument("--webhook", metavar="URL",
-                   help="POST a Slack-compatible JSON summary here when something is broken or drifted")
+                   help="POST a Slack-compatible JSON summary here when the crawl fails (broken pages, or "
+                        "drift too with --fail-on drift)")
+    p.add_argument("--fail-on", choices=FAIL_ON, default="broken",
+                   help="which page verdict fails the crawl (exit 1 and the webhook): broken pages only "
+                        "(default), or drift too")
     p.add_argument("--jobdir", metavar="DIR",
                    help="keep the crawl's state here (Scrapy JOBDIR per site, pages assessed so far) so an "
                         "interrupted crawl resumes; a finished crawl clears it")
@@ -95,7 +102,35 @@ def _settings(pairs: list[str]) -> dict:
         if not sep or not name.strip():
             raise UsageProblem(f"-s {pair!r}: expected NAME=VALUE, e.g. -s DOWNLOAD_TIMEOUT=20")
         out[name.strip()] = value
+        _check_setting(name.strip(), value)
     return out
+
+
+def _check_setting(name: str, value: str) -> None:
+    """A value Scrapy cannot read as its setting's type is refused here, in one line,
+    rather than as a traceback from deep inside the crawl. The type is that of the
+    setting's default (Scrapy's, or pressguard's own)."""
+    from scrapy.settings import BaseSettings, default_settings
+
+    from pressguard import settings as pressguard_settings
+
+    default = getattr(pressguard_settings, name, getattr(default_settings, name, None))
+    probe = BaseSettings({name: value})  # without Scrapy's defaults, which parse dicts on set
+    readers = [(bool, probe.getbool, "true or false (or 1/0)"), (int, probe.getint, "a whole number"),
+               (float, probe.getfloat, "a number"), (dict, probe.getdict, "a JSON object"),
+               (list, probe.getlist, "a comma-separated list or a JSON list")]
+    if isinstance(default, int) and not isinstance(default, bool):
+        # Scrapy reads some whole-number defaults as floats (DOWNLOAD_TIMEOUT, DOWNLOAD_DELAY);
+        # a setting it reads as an int and is given 2.5 still fails, in one line, at start-up
+        readers[1] = (int, probe.getfloat, "a number")
+    for kind, read, wanted in readers:
+        if isinstance(default, kind):
+            try:
+                read(name)
+            except (TypeError, ValueError):
+                example = {bool: "True", int: "20", float: "20", dict: '\'{"a": 1}\'', list: "a,b"}[kind]
+                raise UsageProblem(f"-s {name}={value}: {name} must be {wanted}; pass e.g. -s {name}={example}") from None
+            return
 
 
 def _writable_folder(path: Path, option: str) -> Path:
@@ -140,6 +175,7 @@ def options_from(args) -> "CrawlOptions":
         settings=settings,
         verbose=args.verbose,
         quiet=args.quiet,
+        fail_on=args.fail_on,
     )
 
 
@@ -155,5 +191,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pressguard crawl: {exc}", file=sys.stderr)
         return 2
     from .job import CrawlJob
+    from .report import FolderBusy, report_lock
 
-    return CrawlJob(options).run()
+    try:
+        with report_lock(options.out):
+            return CrawlJob(options).run()
+    except FolderBusy as exc:
+        print(f"pressguard crawl: {exc}", file=sys.stderr)
+        return 2

@@ -105,10 +105,23 @@ def _banner(doc: dict) -> str:
     chips = [_plural(t["pages"], "page"), f"{t['healthy']} healthy", f"{t['drifted']} drifted",
              f"{t['broken']} broken", f"{t['fetch_failed']} not fetched", f"{t['captured']} captured",
              _plural(n_inc, "incident")]
-    verdict = {"healthy": "Healthy", "degraded": "Degraded", "broken": "Broken", "failed": "Crawl failed"}[status]
-    if not doc["complete"] and status != "failed":
-        verdict += " so far (incomplete)"
-    return (f'<header class="banner {_css_status(status)}"><h1>pressguard crawl: {verdict}</h1>'
+    if status == "interrupted":  # a stop from outside is no verdict on the sites
+        verdict = f"Interrupted ({_e(doc['interrupted'])})"
+        css = _css_status("degraded")
+    else:
+        verdict = {"healthy": "Healthy", "degraded": "Degraded", "broken": "Broken", "failed": "Crawl failed"}[status]
+        css = _css_status(status)
+        if not doc["complete"] and status != "failed":
+            verdict += " so far (incomplete)"
+    page_verdict = doc.get("verdict")
+    if page_verdict:
+        fail_on = doc["options"].get("fail_on", "broken")
+        failing = page_verdict == "broken" or (page_verdict == "drift" and fail_on == "drift")
+        meta += (f" \u00b7 worst page verdict: {_e(page_verdict)}"
+                 f" ({'fails' if failing else 'does not fail'} this crawl, --fail-on {_e(fail_on)})")
+    if doc.get("run_id"):
+        meta += f" \u00b7 run {_e(doc['run_id'])}"
+    return (f'<header class="banner {css}"><h1>pressguard crawl: {verdict}</h1>'
             f'<div class="meta">{meta}</div><div class="chips">'
             + "".join(f'<span class="chip">{_e(c)}</span>' for c in chips) + "</div></header>")
 
@@ -116,10 +129,12 @@ def _banner(doc: dict) -> str:
 def _notices(doc: dict) -> str:
     out = []
     if not doc["complete"]:
-        if doc.get("finished_at") is None:
-            why = "the crawl is still running (or was killed)"
-        elif doc.get("interrupted"):
+        if doc.get("interrupted"):
             why = f"the crawl was interrupted ({_e(doc['interrupted'])})"
+            if doc.get("finished_at") is None:
+                why += " and is finishing the pages in flight"
+        elif doc.get("finished_at") is None:
+            why = "the crawl is still running (or was killed)"
         else:
             why = "the crawl did not finish"
         out.append(f'<div class="warn"><b>Incomplete report:</b> {why}; it covers only the pages assessed so far.'

@@ -8,8 +8,12 @@ Data flow, one page at a time:
 
 Politeness comes from pressguard.settings (robots.txt obeyed, AutoThrottle, retries,
 download timeout) plus RetryAfterMiddleware. Scrapy's own SIGINT/SIGTERM handling
-stops the crawl gracefully; the report written after the last page stays valid and
-says `"complete": false`.
+stops the crawl gracefully (pages in flight finish); the report says "interrupted" as
+soon as the signal arrives, and the crawl exits 2 without a webhook post: a scheduler's
+`timeout -s TERM` is not breakage.
+
+Verdicts: each page is healthy, drift or broken (pages.VERDICT_OF_STATUS); only broken
+fails the crawl (exit 1, the webhook) unless --fail-on drift.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from scrapy import signals
 
 from pressguard import __version__
 from pressguard.handler import META_CASSETTE
+from pressguard.verdict import fails
 
 from . import summary
 from .evidence import Evidence
@@ -53,6 +58,7 @@ class CrawlOptions:
     settings: dict = field(default_factory=dict)
     verbose: bool = False
     quiet: bool = False
+    fail_on: str = "broken"  # the page verdict that fails the crawl: broken, or drift too
 
 
 def _now() -> str:
@@ -93,6 +99,7 @@ class CrawlJob:
         self._drained: dict[str, int] = {}
         self._crawlers = []
         self._signal: str | None = None
+        self.run_id = f"{self.started_at} pid {os.getpid()}"  # in all three report files
 
     # -- the run ----------------------------------------------------------------------
 
@@ -144,10 +151,25 @@ class CrawlJob:
             raise _Interrupted(self._signal)
 
     def _replay_early_signal(self) -> None:
-        """Once Scrapy's handlers are in place, hand them a signal that came before."""
+        """Once Scrapy's handlers are in place, note every signal before they act on it,
+        and hand them a signal that came before."""
+        for sig in SIGNALS:
+            scrapy_handler = signal.getsignal(sig)
+            signal.signal(sig, lambda signum, frame, then=scrapy_handler: self._stopping(signum, frame, then))
         if self._signal:
             self.interrupted = self._signal
             os.kill(os.getpid(), getattr(signal, self._signal))
+
+    def _stopping(self, signum, frame, then) -> None:
+        """A signal during the crawl: the report says "interrupted" at once (the pages in
+        flight still finish), then Scrapy's own handler stops the crawl gracefully."""
+        from twisted.internet import reactor
+
+        if not self.interrupted:
+            self.interrupted = signal.Signals(signum).name
+            reactor.callFromThread(self.write)
+        if callable(then):
+            then(signum, frame)
 
     def _resume(self) -> None:
         if self.state is None:
@@ -213,7 +235,8 @@ class CrawlJob:
             crawler.signals.connect(self._drain_signal, signal=signals.spider_idle)
             crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
             self._crawlers.append(crawler)
-            process.crawl(crawler, limit=self.options.limit)
+            started = process.crawl(crawler, limit=self.options.limit)
+            started.addErrback(self._crawler_failed, site)
         from twisted.internet import reactor  # installed by now, by the first crawler
 
         # Scrapy installs its signal handlers "after startup"; this runs just after them.
@@ -227,8 +250,16 @@ class CrawlJob:
             reason = stats.get_value("finish_reason") if stats is not None else None
             if spider is not None:
                 self._drain(spider)
-            if reason != "finished":  # "shutdown" (a signal), a CLOSESPIDER limit, or never closed
+            if reason != "finished" and not self.error:  # "shutdown" (a signal), a CLOSESPIDER limit
                 self.interrupted = self.interrupted or reason or "stopped"
+
+    def _crawler_failed(self, failure, site: str) -> None:
+        """A crawler that could not start or broke down (a setting Scrapy cannot use, say):
+        the crawl failed, in one line; the other sites go on."""
+        logger.debug("crawler %s failed", site, exc_info=failure.getTracebackObject())
+        line = f"{site}: {failure.type.__name__}: {failure.value}"
+        self.error = f"{self.error}; {line}" if self.error else line
+        self.error_detail = failure.getTraceback()
 
     # -- signals ----------------------------------------------------------------------
 
@@ -265,7 +296,9 @@ class CrawlJob:
 
     def _spider_closed(self, spider, reason):
         self._drain(spider)
-        self.site_meta[spider.name]["finish_reason"] = reason
+        meta = self.site_meta[spider.name]
+        meta["finish_reason"] = reason
+        meta["problems"].extend(getattr(spider, "discovery_problems", []))
 
     def _drain(self, spider) -> None:
         """Pages the spider gave up on (its errback's list) since the last look."""
@@ -353,9 +386,12 @@ class CrawlJob:
         pages = [{k: v for k, v in p.items() if not k.startswith("_")} for p in self.pages.values()]
         verdict = summary.build(pages, self.site_meta, self.options.sites)
         final = self.finished_at is not None
-        if not pages or self.error:
+        failing = fails(verdict["verdict"], self.options.fail_on)
+        if self.interrupted:
+            code = CRAWL_FAILED  # stopped from outside: what it saw is in the report, but no verdict
+        elif not pages or self.error:
             code = CRAWL_FAILED
-        elif verdict["status"] != "healthy":
+        elif failing:
             code = FAILED
         elif not self.complete:
             code = CRAWL_FAILED  # nothing wrong found, but not everything was looked at
@@ -364,6 +400,7 @@ class CrawlJob:
         doc = {
             "report_version": 1,
             "tool": "pressguard crawl",
+            "run_id": self.run_id,
             "versions": {"pressguard": __version__, "scrapy": scrapy.__version__},
             "complete": self.complete and final,
             "interrupted": self.interrupted,
@@ -379,9 +416,13 @@ class CrawlJob:
                 "captured": str(self.options.cassettes / "_captured"),
                 "proxy": public_url(self.options.proxy),
                 "jobdir": str(self.options.jobdir) if self.options.jobdir else None,
+                "fail_on": self.options.fail_on,
             },
             "resumed_pages": self.resumed_pages,
-            "status": verdict["status"],
+            # healthy | degraded | broken | failed (nothing crawled), or interrupted
+            "status": "interrupted" if self.interrupted else verdict["status"],
+            # the worst page verdict: healthy | drift | broken (a site that gave nothing: broken)
+            "verdict": verdict["verdict"],
             "exit_code": code if final else None,
             "totals": verdict["totals"],
             "sites": verdict["sites"],
@@ -397,7 +438,10 @@ class CrawlJob:
         return doc
 
     def _should_notify(self, doc: dict) -> bool:
-        return doc["status"] != "healthy" and (bool(doc["pages"]) or not self.interrupted)
+        """Breakage (or drift under --fail-on drift), or nothing crawled; never after a signal."""
+        if self.interrupted:
+            return False
+        return doc["exit_code"] == FAILED or doc["status"] == "failed"
 
     # -- the terminal -----------------------------------------------------------------
 
@@ -419,7 +463,7 @@ class CrawlJob:
         print(
             f"crawled {t['pages']} pages on {t['sites']} site{'' if t['sites'] == 1 else 's'}: {t['healthy']} healthy, {t['drifted']} drifted, "
             f"{t['broken']} broken, {t['fetch_failed']} not fetched; {t['captured']} captured; "
-            f"status {doc['status']}, {state}; report {self.writer.paths['html']}",
+            f"verdict {doc['verdict']}, status {doc['status']}, {state}; report {self.writer.paths['html']}",
             flush=True,
         )
         if self.error:

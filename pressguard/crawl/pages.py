@@ -3,6 +3,8 @@
 A page record is plain JSON (it goes into report.json and the jobdir as is):
 
     site, url, status        healthy | drifted | broken | fetch-failed
+    verdict                  healthy | drift | broken (pressguard.verdict's words; a page
+                             that could not be fetched is broken: nothing was checked)
     layout, recorded_layout  the layout matched now, and that of the closest recorded page
     headline, authors, paragraphs, fetched_at, retries
     checks                   the item's {check: "ok" | message} (None when no item)
@@ -27,6 +29,10 @@ from pressguard.fingerprint import FIELDS
 
 COLUMNS = ("fetch",) + FIELDS + ("page",)
 STATUSES = ("healthy", "drifted", "broken", "fetch-failed")
+# The page verdict (pressguard.verdict's words) of each status: a content check failing is
+# broken and only the template changing is drift, as for the item's own verdict; a page
+# that could not be fetched is broken, since none of its fields could be checked.
+VERDICT_OF_STATUS = {"healthy": "healthy", "drifted": "drift", "broken": "broken", "fetch-failed": "broken"}
 
 # Which field each content check judges.
 CHECK_FIELDS = {
@@ -232,6 +238,7 @@ def _finish(record: dict) -> dict:
         record["status"] = "drifted"
     else:
         record["status"] = "healthy"
+    record["verdict"] = VERDICT_OF_STATUS[record["status"]]
     return record
 
 

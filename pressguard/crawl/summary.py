@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .pages import COLUMNS
+from .pages import COLUMNS, VERDICT_OF_STATUS
 
 ORDER = {"healthy": 0, "n/a": 0, "degraded": 1, "broken": 2, "failed": 3}
 
@@ -66,6 +66,7 @@ def site_summary(name: str, pages: list[dict], meta: dict | None) -> dict:
     return {
         "site": name,
         "status": status,
+        "verdict": site_verdict(pages),
         "pages": len(pages),
         "healthy": counts["healthy"],
         "drifted": counts["drifted"],
@@ -79,6 +80,15 @@ def site_summary(name: str, pages: list[dict], meta: dict | None) -> dict:
         "cause": nothing_crawled_cause(meta) if not pages else None,
         "stats": meta.get("stats") or {},
     }
+
+
+def site_verdict(pages: list[dict]) -> str:
+    """The worst page verdict (healthy < drift < broken); a site that gave no page is broken."""
+    # a page record resumed from a jobdir written before records had a verdict: from its status
+    verdicts = {p.get("verdict") or VERDICT_OF_STATUS[p["status"]] for p in pages}
+    if not pages or "broken" in verdicts:
+        return "broken"
+    return "drift" if "drift" in verdicts else "healthy"
 
 
 def nothing_crawled_cause(meta: dict) -> str:
@@ -229,8 +239,10 @@ def build(pages: list[dict], site_meta: dict[str, dict], sites: list[str]) -> di
     by_site = {site: [p for p in pages if p["site"] == site] for site in sites}
     summaries = {site: site_summary(site, by_site[site], site_meta.get(site)) for site in sites}
     counts = Counter(p["status"] for p in pages)
+    verdicts = {info["verdict"] for info in summaries.values()}
     return {
         "status": overall(summaries, pages),
+        "verdict": "broken" if "broken" in verdicts or not sites else "drift" if "drift" in verdicts else "healthy",
         "sites": summaries,
         "incidents": incidents(pages, summaries),
         "totals": {

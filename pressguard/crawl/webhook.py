@@ -3,6 +3,13 @@ breakage. Any failure to deliver is returned (and shown in the report), never ra
 
 The post goes out directly or through the proxy the environment named before the
 crawl started, never through --proxy (that one leads to the sites being watched).
+
+Page text is hostile input here: a headline of `<!channel> <https://ev.il/x|Fix now>`
+must not ping a channel with someone else's link. So every text that comes from the
+report (page text, URLs, paths, class names, problems) goes through `slack_escape`
+(`&`, `<`, `>` as Slack requires), and what a page said (expected/found, template
+changes) is sent as plain_text, never as mrkdwn. Only pressguard's own words carry
+markup (*bold*, `code`).
 """
 
 from __future__ import annotations
@@ -33,6 +40,16 @@ def _clip(text: str, n: int) -> str:
     return text if len(text) <= n else text[: n - 1] + "\u2026"
 
 
+def slack_escape(text) -> str:
+    """Text Slack shows as written: its three control characters escaped, so no <!channel>,
+    <@user> or <url|label> can come out of it."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain(text: str) -> dict:
+    return {"type": "plain_text", "text": _clip(slack_escape(text), _SECTION_LIMIT), "emoji": False}
+
+
 def build_payload(doc: dict, paths: dict | None = None) -> dict:
     t = doc["totals"]
     status = doc["status"].upper()
@@ -45,36 +62,41 @@ def build_payload(doc: dict, paths: dict | None = None) -> dict:
     lines = []
     for site, info in bad_sites:
         fields = [f"{c} {f['status']}" for c, f in info["fields"].items() if f["status"] in ("degraded", "broken")]
-        line = f"*{site}*: {info['status']}"
+        line = f"*{slack_escape(site)}*: {slack_escape(info['status'])}"
         if fields:
-            line += " (" + ", ".join(fields) + ")"
+            line += " (" + slack_escape(", ".join(fields)) + ")"
         if info["problems"]:
-            line += f"; {info['problems'][0]}"
+            line += f"; {slack_escape(info['problems'][0])}"
         lines.append(line)
     blocks = [
         {"type": "header", "text": {"type": "plain_text", "text": _clip(f"pressguard crawl: {status}", 150)}},
         {"type": "section", "text": {"type": "mrkdwn", "text": _clip("\n".join(lines) or text, _SECTION_LIMIT)}},
     ]
     for inc in doc["incidents"][:_MAX_INCIDENTS]:
-        body = f"*{inc['id']}* {inc['title']}\nsites: {', '.join(inc['sites'])} ({len(inc['pages'])} pages)"
+        head = (f"*{slack_escape(inc['id'])}* {slack_escape(inc['title'])}\nsites: "
+                f"{slack_escape(', '.join(inc['sites']))} ({len(inc['pages'])} pages)")
+        cassette = next((p["cassette"] for p in inc["pages"] if p.get("cassette")), None)
+        if cassette:
+            head += f"\nreplay: `pressguard replay {slack_escape(cassette)}`"
+        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _clip(head, _SECTION_LIMIT)}})
+        # what the pages said: plain text, never markup
+        said = []
         changes = "; ".join(c["summary"] for c in inc["template_changes"][:3])
         if changes:
-            body += f"\ntemplate: {changes}"
+            said.append(f"template: {changes}")
         ex = inc["examples"][0]
         for f in ex["failures"][:2]:
             if f["check"] == "template":
                 continue
-            body += f"\n{f['check']}: expected {f['expected'] or '-'}, found {f['found']}"
-        cassette = next((p["cassette"] for p in inc["pages"] if p.get("cassette")), None)
-        if cassette:
-            body += f"\nreplay: `pressguard replay {cassette}`"
-        blocks.append({"type": "section", "text": {"type": "mrkdwn", "text": _clip(body, _SECTION_LIMIT)}})
+            said.append(f"{f['check']}: expected {f['expected'] or '-'}, found {f['found']}")
+        if said:
+            blocks.append({"type": "section", "text": _plain("\n".join(said))})
     if len(doc["incidents"]) > _MAX_INCIDENTS:
         blocks.append({"type": "context", "elements": [
             {"type": "mrkdwn", "text": f"and {len(doc['incidents']) - _MAX_INCIDENTS} more incidents in the report"}]})
     where = f"report: {paths['html']}" if paths else "see the crawl report"
     blocks.append({"type": "context", "elements": [
-        {"type": "mrkdwn", "text": _clip(f"{where} \u00b7 started {doc['started_at']}", 300)}]})
+        {"type": "mrkdwn", "text": _clip(slack_escape(f"{where} \u00b7 started {doc['started_at']}"), 300)}]})
     return {"text": text, "blocks": blocks}
 
 

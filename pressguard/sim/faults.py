@@ -19,12 +19,16 @@ KINDS: dict[str, dict[str, float | int | None]] = {
     "429": {"retry_after": 5},
     "503": {"retry_after": None},
     "slow": {"delay": 2.0},
+    # held until the test calls release_holds() (or `timeout` seconds pass): a page that
+    # is in flight for exactly as long as a test needs, whatever the machine's speed
+    "hold": {"timeout": 30.0},
     "redirect": {"status": 301},
     "redirect-loop": {"status": 301},
     "captcha": {},
     "truncated": {"fraction": 0.5},
     "wrong-charset": {},
     "no-charset": {},
+    "bad-byte": {},  # one byte that is not UTF-8 (0xE9, a Latin-1 e-acute) in a UTF-8 body
 }
 COMMON = ("times", "path")
 
@@ -36,6 +40,7 @@ class Fault:
     remaining: int | None = None  # None = until cleared
     path: str | None = None  # only paths starting with this
     hits: int = 0
+    released: threading.Event = field(default_factory=threading.Event)  # fault "hold"
 
     def describe(self) -> dict:
         return {"kind": self.kind, **self.params, "times_left": self.remaining,
@@ -80,14 +85,28 @@ class FaultTable:
     def __init__(self):
         self._lock = threading.Lock()
         self._faults: dict[str | None, Fault] = {}
+        self._held: list[threading.Event] = []  # holds of faults whose `times` ran out
 
     def set(self, site: str | None, fault: Fault) -> None:
         with self._lock:
+            replaced = self._faults.get(site)
+            if replaced is not None and replaced.kind == "hold":
+                self._held.append(replaced.released)
             self._faults[site] = fault
 
     def clear(self) -> None:
+        self.release_holds()
         with self._lock:
             self._faults.clear()
+
+    def release_holds(self) -> None:
+        """Let every request held by a "hold" fault (now or later) be answered."""
+        with self._lock:
+            for f in self._faults.values():
+                f.released.set()
+            for event in self._held:
+                event.set()
+            self._held.clear()
 
     def snapshot(self) -> dict:
         with self._lock:
@@ -109,6 +128,8 @@ class FaultTable:
                     f.remaining -= 1
                     if f.remaining <= 0:
                         del self._faults[key]
+                        if f.kind == "hold":
+                            self._held.append(f.released)
                 return f
         return None
 
@@ -148,6 +169,8 @@ def transform(f: Fault, resp: Response) -> Response:
     """Faults that damage a page that was rendered normally."""
     if f.kind == "slow":
         resp.delay = float(f.params["delay"])
+    elif f.kind == "hold":
+        resp.hold, resp.hold_timeout = f.released, float(f.params["timeout"])
     elif f.kind == "truncated":
         resp.truncate = float(f.params["fraction"])
     elif f.kind == "wrong-charset" and resp.content_type.startswith(("text/", "application/")):
@@ -160,6 +183,13 @@ def transform(f: Fault, resp: Response) -> Response:
         resp.body = re.sub(rb'<meta\s+charset="?[\w-]+"?\s*/?>\s*', b"", resp.body,
                            flags=re.IGNORECASE)
         resp.body = re.sub(rb'encoding="UTF-8"', b"", resp.body, count=1)
+    elif f.kind == "bad-byte" and resp.content_type.startswith(("text/", "application/")):
+        # in the first element's text (a sitemap's <news:title>, a page's <title>), where a
+        # mis-encoded headline lands; before the first "</" when there is no such element
+        at = resp.body.find(b"</news:title>")
+        at = at if at >= 0 else resp.body.find(b"</title>")
+        at = at if at >= 0 else max(resp.body.find(b"</"), 0)
+        resp.body = resp.body[:at] + b"\xe9" + resp.body[at:]
     return resp
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import threading
 from dataclasses import dataclass, field
 
 MARK = ("X-Pressguard-Simulator", "1")  # on every response: recorders label cassettes by it
@@ -22,6 +23,8 @@ class Response:
     delay: float = 0.0  # seconds to wait before answering (fault "slow")
     truncate: float | None = None  # send only this fraction, then close (fault "truncated")
     close: bool = False
+    hold: "threading.Event | None" = None  # answer only once this is set (fault "hold")
+    hold_timeout: float = 0.0
     compressible: bool = True
 
     @classmethod

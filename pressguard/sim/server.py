@@ -104,6 +104,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _send(self, resp: Response, head: bool = False) -> None:
         if resp.delay:
             time.sleep(resp.delay)
+        if resp.hold is not None:
+            resp.hold.wait(resp.hold_timeout)
         self.send_response(resp.status)
         self.send_header("Content-Type", resp.content_type)
         self.send_header("Content-Length", str(len(resp.body)))
@@ -242,6 +244,10 @@ class Simulator:
 
     def clear_faults(self) -> None:
         self.app.faults.clear()
+
+    def release_holds(self) -> None:
+        """Answer every request a "hold" fault is holding back."""
+        self.app.faults.release_holds()
 
     def reset(self) -> None:
         """Clear faults and put every site back on its default template."""
