@@ -1,6 +1,6 @@
 """Resilience benchmark: on template changes the project has never seen, is each verdict right?
 
-    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --all]
+    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | --all]
                                         [--kinds a,b] [--pages N] [--json out.json]
 
 For each sampled shipped page and each mutation kind: mutate the page, assess it in-process
@@ -44,10 +44,12 @@ UNCHANGED = Kind("unchanged", RIGHT, "the page as shipped", lambda s: Mutated(s.
 
 def kinds_for(args):
     from holdout import HOLDOUT
+    from holdout2 import HOLDOUT2
     from mutations import TUNING
-    chosen = HOLDOUT if args.holdout else TUNING + HOLDOUT if args.all else TUNING
+    chosen = HOLDOUT if args.holdout else HOLDOUT2 if args.holdout2 else \
+        TUNING + HOLDOUT + HOLDOUT2 if args.all else TUNING
     if args.kinds:
-        every = {k.name: k for k in TUNING + HOLDOUT}
+        every = {k.name: k for k in TUNING + HOLDOUT + HOLDOUT2}
         names = [n.strip() for n in args.kinds.split(",") if n.strip()]
         unknown = [n for n in names if n not in every]
         if unknown:
@@ -256,7 +258,8 @@ def main(argv=None) -> int:
                     help="project root whose cassettes/ are the pages and the baselines")
     group = ap.add_mutually_exclusive_group()
     group.add_argument("--holdout", action="store_true", help="the held-out kinds only")
-    group.add_argument("--all", action="store_true", help="tuning and held-out kinds")
+    group.add_argument("--holdout2", action="store_true", help="the second held-out set only (holdout2.py)")
+    group.add_argument("--all", action="store_true", help="tuning and both held-out sets")
     ap.add_argument("--kinds", help="comma-separated kind names (overrides the set)")
     ap.add_argument("--pages", type=int, default=2, help="pages per site (default 2)")
     ap.add_argument("--json", type=Path, help="write every case to this file")
