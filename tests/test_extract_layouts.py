@@ -233,3 +233,96 @@ def test_template_keeps_linked_list_items_and_drops_embeds():
     i = body.index("Where to find more codes")
     assert body[i + 1:i + 3] == ["Kitsune Studio Roblox group", "Anime Vanguards Discord"]
     assert not any("youtube.com" in p for p in body)
+
+
+# -- bylines in the wordings real sites use (issue #8) --------------------------------
+
+SLOTS_GAMURS = "gamurs-news-slots.html"
+SLOTS_DTOID = "destructoid2025-news-slots.html"
+SLOTS_GAMURS_URL = "https://twinfinite.net/news/silksong-patch-1-0-2-bilewater/"
+SLOTS_DTOID_URL = "https://www.destructoid.com/nintendo-switch-2-direct-next-week/"
+_M = "wp-block-gamurs-article-metadata"
+
+
+def fill(name: str, slot: str, markup: str) -> str:
+    """The fixture with the markup between <!--slot--> and <!--/slot--> replaced (or, for
+    a slot with no end marker, inserted at <!--slot-->)."""
+    html = load(name)
+    start = f"<!--{slot}-->"
+    end = f"<!--/{slot}-->"
+    assert start in html, slot
+    if end in html:
+        return re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: markup, html, count=1, flags=re.S)
+    return html.replace(start, markup, 1)
+
+
+def _person(slug: str, inner: str) -> str:
+    return f'<div class="{_M}__author" data-author="{slug}">{inner}</div>'
+
+
+def _link(slug: str, name: str) -> str:
+    return f'<a href="https://twinfinite.net/author/{slug}/">{name}</a>'
+
+
+@pytest.mark.parametrize(
+    "markup, want",
+    [
+        (f'Written by {_person("priya-raman", _link("priya-raman", "Priya Raman"))} and '
+         f'{_person("dan-okafor", _link("dan-okafor", "Dan Okafor"))}', ["Priya Raman", "Dan Okafor"]),
+        (f'Words by {_link("priya-raman", "Priya Raman")}', ["Priya Raman"]),
+        (f'{_person("a", "By Priya Raman,")} {_person("b", "Dan Okafor")} {_person("c", "and Léa Moreau")}',
+         ["Priya Raman", "Dan Okafor", "Léa Moreau"]),
+        (f'{_link("priya-raman", "Priya Raman")} and {_link("dan-okafor", "Dan Okafor")}',
+         ["Priya Raman", "Dan Okafor"]),
+        (f'By {_link("priya-raman", "Priya Raman")} | Senior Writer | Nov 3, 2026', ["Priya Raman"]),
+        (_person("priya-raman", "By Priya Raman, Staff Writer"), ["Priya Raman"]),
+        (f'{_person("priya-raman", "Priya Raman")} — Updated 2 hours ago', ["Priya Raman"]),
+        # a role in its own element, glued to the name by the markup ("Priya RamanSenior Writer")
+        (_person("priya-raman", _link("priya-raman", "Priya Raman")
+                 + f'<span class="{_M}__role">Senior Writer</span>'), ["Priya Raman"]),
+        (_person("priya-raman", _link("priya-raman", "Priya Raman")
+                 + f' <span class="{_M}__role">Senior Staff Writer</span>'), ["Priya Raman"]),
+        # a profile button after the name
+        (_person("priya-raman", _link("priya-raman", "Priya Raman")
+                 + '<span class="follow-author">Follow</span>'), ["Priya Raman"]),
+        (f'{_person("priya-raman", _link("priya-raman", "Priya Raman") + " <span>+ Follow</span>")}'
+         f'<span class="{_M}__and"> and </span>{_person("dan-okafor", _link("dan-okafor", "Dan Okafor"))}',
+         ["Priya Raman", "Dan Okafor"]),
+    ],
+)
+def test_gamurs_byline_wordings_give_the_people_in_order(markup, want):
+    item = extract_article(fill(SLOTS_GAMURS, "byline", markup), SLOTS_GAMURS_URL)
+    assert item["authors"] == want
+    assert item["provenance"]["authors"] == "template"
+
+
+@pytest.mark.parametrize(
+    "markup, want",
+    [
+        ('<div class="post-authors">Written by <a class="author-name" href="/author/chris-moyse/">Chris Moyse'
+         '</a> and <a class="author-name" href="/author/zoe-lane/">Zoe Lane</a></div>', ["Chris Moyse", "Zoe Lane"]),
+        ('<span class="author-name">By Chris Moyse, Jordan Devore and Zoe Lane</span>',
+         ["Chris Moyse", "Jordan Devore", "Zoe Lane"]),
+        ('<a class="author-name" href="/author/chris-moyse/"><span>Chris Moyse</span>'
+         '<span class="author-role">Senior Editor</span></a>', ["Chris Moyse"]),
+        ('<span class="author-name">By Chris Moyse | Senior Writer | Nov 3, 2026</span>', ["Chris Moyse"]),
+        ('<a class="author-name" href="/author/chris-moyse/">Chris Moyse</a><span class="author-name">'
+         'Follow</span>', ["Chris Moyse"]),
+        ('<span class="author-name">Chris Moyse — Updated 2 hours ago</span>', ["Chris Moyse"]),
+    ],
+)
+def test_destructoid_byline_wordings_give_the_people_in_order(markup, want):
+    item = extract_article(fill(SLOTS_DTOID, "byline", markup), SLOTS_DTOID_URL)
+    assert item["authors"] == want
+    assert item["provenance"]["authors"] == "template"
+
+
+@pytest.mark.parametrize("name, url, markup", [
+    (SLOTS_GAMURS, SLOTS_GAMURS_URL, f'Written by {_person("twinfinite", "Twinfinite Staff")}'),
+    (SLOTS_DTOID, SLOTS_DTOID_URL, '<a class="author-name" href="/">Destructoid Staff</a> | Nov 3, 2026'),
+])
+def test_a_staff_byline_in_a_new_wording_still_names_nobody(name, url, markup):
+    # JSON-LD (Destructoid) names a person; the byline that is there and names nobody wins
+    item = extract_article(fill(name, "byline", markup), url)
+    assert item["authors"] == []
+    assert item["provenance"]["authors"] == "template"

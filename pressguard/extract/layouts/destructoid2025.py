@@ -1,4 +1,4 @@
-"""Destructoid's own theme (2025-): ``h1``, ``p.post-summary``, ``a.author-name``,
+"""Destructoid's own theme (2025-): ``h1``, ``p.post-summary``, ``.author-name``,
 ``span.post-modified``, ``div.post-content``; reviews add a verdict, a score and
 Pros/Cons boxes, and end with "This review is based on a retail build ...".
 """
@@ -14,7 +14,7 @@ from ..strategy import Final, Layout
 from ..text import node_text
 
 DEK = "p.post-summary"
-AUTHOR = "a.author-name"
+AUTHOR = ".author-name"  # a link in the 2025 theme; a span in some bylines
 DATE = "span.post-modified"
 BODY = "div.post-content"
 BODY_CLASSES = ("single-post", "single-eg_reviews")
