@@ -390,3 +390,20 @@ def test_deeply_nested_jsonld_is_an_unreadable_block_not_a_crash(payload):
             "<body><h1>A headline of the page</h1></body></html>")
     item = extract_article(html, "https://x.test/a")
     assert item["headline"] == "A headline of the page"
+
+
+@pytest.mark.parametrize(
+    "raw, want",
+    [
+        (["Jane Doe Senior Staff Writer"], ["Jane Doe"]),
+        (["Jane DoeSenior Writer"], ["Jane Doe"]),  # role in an element glued on by markup
+        (["Jane Doe Follow"], ["Jane Doe"]),
+        (["Jane DoeFollow"], ["Jane Doe"]),
+        (["By Jane Doe,", "John Roe", "and Ana Lima"], ["Jane Doe", "John Roe", "Ana Lima"]),
+        (["Jane Doe + Follow on X"], ["Jane Doe"]),
+        (["Jane Doe Writer"], []),  # a one-word role tail is not cut: as before, rejected
+        (["Ian MacLeod", "Kevin McCoy", "LeBron James"], ["Ian MacLeod", "Kevin McCoy", "LeBron James"]),
+    ],
+)
+def test_clean_authors_drops_roles_and_buttons_around_names(raw, want):
+    assert clean_authors(raw, ["Dot Esports"], allow_single=True) == want
