@@ -326,3 +326,45 @@ def test_a_staff_byline_in_a_new_wording_still_names_nobody(name, url, markup):
     item = extract_article(fill(name, "byline", markup), url)
     assert item["authors"] == []
     assert item["provenance"]["authors"] == "template"
+
+
+# -- the visible headline wins over JSON-LD and og:title (issue #8) -------------------
+
+VISIBLE_GAMURS = "Hollow Knight: Silksong patch 1.0.2 fixes the Bilewater save bug"
+SEO_GAMURS = "Silksong patch 1.0.2 finally fixes the Bilewater save bug"  # JSON-LD and og:title
+
+
+@pytest.mark.parametrize("h1", [
+    # a redesign renames the headline's class: the template selector stops matching
+    f'<h1 class="gm-article-header__title">{VISIBLE_GAMURS}</h1>',
+    f'<h1 class="wp-block-post-title has-x-large-font-size">{VISIBLE_GAMURS}</h1>',
+    f'<h1 class="gm-title"><span>Hollow Knight:</span> Silksong patch 1.0.2 fixes the Bilewater '
+    f'save&nbsp;bug</h1>',
+])
+def test_gamurs_visible_h1_wins_when_the_template_headline_is_gone(h1):
+    html = fill(SLOTS_GAMURS, "headline", h1)
+    # a logo h1 before it does not count
+    html = html.replace('<nav>', '<h1 class="site-logo"><a href="/">Twinfinite</a></h1><nav>', 1)
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["headline"] == VISIBLE_GAMURS
+    cands = dict(extract_candidates(html, SLOTS_GAMURS_URL)["headline"])
+    assert cands["jsonld"] == cands["meta"] == SEO_GAMURS  # the disagreement is still visible
+
+
+def test_gamurs_template_headline_wins_over_jsonld():
+    item = extract_article(load(SLOTS_GAMURS), SLOTS_GAMURS_URL)
+    assert item["headline"] == VISIBLE_GAMURS
+    assert item["provenance"]["headline"] == "template"
+
+
+def test_destructoid_visible_h1_wins_over_jsonld_and_og():
+    item = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)
+    assert item["headline"] == "Nintendo confirms a Switch 2 Direct for next week"
+    assert item["provenance"]["headline"] == "template"
+
+
+def test_jsonld_headline_still_stands_in_when_the_page_has_no_h1():
+    html = fill(SLOTS_GAMURS, "headline", f'<div class="gm-title">{VISIBLE_GAMURS}</div>')
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["headline"] == SEO_GAMURS
+    assert item["provenance"]["headline"] == "jsonld"
