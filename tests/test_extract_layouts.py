@@ -368,3 +368,80 @@ def test_jsonld_headline_still_stands_in_when_the_page_has_no_h1():
     item = extract_article(html, SLOTS_GAMURS_URL)
     assert item["headline"] == SEO_GAMURS
     assert item["provenance"]["headline"] == "jsonld"
+
+
+# -- an article continued in a second container (issue #8) ---------------------------
+
+PART_TWO = ["Patch 1.0.2 is live now on PC, and console versions follow over the next two "
+            "days as certification clears, Team Cherry said in its notes.",
+            "Known issues",
+            "Some players still report the map pin for the Mist vanishing after a reload; the "
+            "studio says a fix is in testing."]
+
+
+def _gamurs_part_two(open_tag: str, close_tag: str) -> str:
+    return (f'{open_tag}<p data-injectable="true">{PART_TWO[0]}</p>'
+            f'<h2 class="wp-block-heading" id="h-known-issues">{PART_TWO[1]}</h2>'
+            f'<p data-injectable="true">{PART_TWO[2]}</p>{close_tag}')
+
+
+@pytest.fixture(scope="module")
+def gamurs_part_one() -> list[str]:
+    return extract_article(load(SLOTS_GAMURS), SLOTS_GAMURS_URL)["body"]
+
+
+@pytest.mark.parametrize("markup", [
+    # div.entry-content twice, an ad slot between them
+    '<div class="gamurs-ad-slot" data-slot="content"><span>Advertisement</span></div>'
+    + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>"),
+    # a redesign splitting the body into sections: same paragraph markup, a new class
+    _gamurs_part_two('<section class="wp-block-gamurs-article-content__more">', "</section>"),
+    # with an empty spacer and a video block between the parts
+    '<div class="wp-block-spacer" style="height:24px" aria-hidden="true"></div>'
+    '<div class="wp-block-gamurs-video-player"><div>Recommended Videos</div></div>'
+    + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>"),
+])
+def test_gamurs_body_continued_in_a_sibling_container_is_read_whole(markup, gamurs_part_one):
+    item = extract_article(fill(SLOTS_GAMURS, "continuation", markup), SLOTS_GAMURS_URL)
+    assert item["body"] == gamurs_part_one + PART_TWO
+    assert item["provenance"]["body"] == "template"
+
+
+@pytest.mark.parametrize("slot, markup", [
+    # a comment thread right after the body, marked as comments
+    ("continuation", '<div id="comments" class="comments-area"><h3>4 Comments</h3>'
+                     '<div class="comment"><p data-injectable="true">hkfan · 2 hours ago</p>'
+                     '<p data-injectable="true">Finally! Lost two hours to this bug last week and '
+                     'nearly dropped the game over it.</p></div></div>'),
+    # an unmarked thread: plain paragraphs, not the article's markup
+    ("continuation", '<div class="x9f2a"><p>hkfan · 2 hours ago</p><p>Finally! Lost two hours to '
+                     'this bug last week and nearly dropped the game over it.</p></div>'),
+    # an article body after the author bio is the next article, not this one's rest
+    ("after-bio", _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>")),
+    # the next article of an infinite scroll, its own header first
+    ("continuation", '<div class="wp-block-gamurs-article-header"><h1 class="wp-block-gamurs-article-'
+                     'header__content--title">Another story</h1></div>'
+                     + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>")),
+])
+def test_gamurs_siblings_that_are_not_the_article_are_never_glued(slot, markup, gamurs_part_one):
+    item = extract_article(fill(SLOTS_GAMURS, slot, markup), SLOTS_GAMURS_URL)
+    assert item["body"] == gamurs_part_one
+
+
+DTOID_PART_TWO = ["Nintendo has not said whether the show will cover the delayed Metroid remaster, "
+                  "which was last seen in a trailer eighteen months ago.",
+                  "We will be covering the Direct live as it happens."]
+
+
+@pytest.mark.parametrize("markup, glued", [
+    ('<div class="post-content">' + "".join(f"<p>{p}</p>" for p in DTOID_PART_TWO) + "</div>", True),
+    ('<div class="ad-unit"><ins class="adsbygoogle"></ins></div><div class="post-content post-content--more">'
+     + "".join(f"<p>{p}</p>" for p in DTOID_PART_TWO) + "</div>", True),
+    # a comment thread with the same bare <p> markup: not a continuation
+    ('<div class="dto-discussion"><p>metroidfan · 3 hours ago</p><p>Please let it be the Metroid '
+     'remaster, I have waited long enough for this one.</p></div>', False),
+])
+def test_destructoid_body_continued_in_a_sibling_container(markup, glued):
+    first = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)["body"]
+    item = extract_article(fill(SLOTS_DTOID, "continuation", markup), SLOTS_DTOID_URL)
+    assert item["body"] == (first + DTOID_PART_TWO if glued else first)

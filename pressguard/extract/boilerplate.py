@@ -131,6 +131,30 @@ def is_boilerplate_node(node) -> bool:
     return furniture_level(node) > 0
 
 
+# Class words of the furniture that closes an article: nothing after it is this article's
+# text (an author box, the comments, related posts, pagination to the next story).
+_END_WORDS = frozenset(
+    """
+    author authors bio comment comments disqus related recommended recirc pagination pager
+    """.split()
+)
+_END_TAGS = frozenset({"footer", "header", "h1", "article"})
+
+
+def ends_article(node) -> bool:
+    """Does this element mark the end of the article before it (see _END_WORDS), or start
+    another one (a header, an h1, an <article>)?"""
+    if node.tag in _END_TAGS:
+        return True
+    attrs = node.attributes
+    value = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).lower()
+    if not value.strip():
+        return False
+    if "wp-block-gamurs-author" in value or "wp-block-gamurs-related" in value:
+        return True
+    return not _END_WORDS.isdisjoint(_SPLIT.split(_MODIFIER.sub(" ", value)))
+
+
 # Whole paragraphs that are furniture, by their text.
 _TEXT_PATTERNS = [
     # Labels and widgets

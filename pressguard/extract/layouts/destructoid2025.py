@@ -8,6 +8,7 @@ from __future__ import annotations
 from .. import common, generic
 from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
+from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
 from ..strategy import Final, Layout
@@ -70,8 +71,9 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), headline(page), dek(page),
-                                 link_filter=False)
+    blocks = [b for part in body_containers(page, container, BODY)
+              for b in collect_blocks(part, is_boilerplate_node)]
+    return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
 LAYOUT = Layout(
