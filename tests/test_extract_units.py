@@ -352,8 +352,12 @@ def test_deep_page_under_budget_extracts_like_the_flat_one(tag):
 @pytest.mark.parametrize(
     "html, depth",
     [
-        ("<html><body><div><p>a<p>b<p>c</div></body></html>", 1),  # unclosed <p> do not nest
-        ("<ul><li>a<li>b<li><ul><li>c</ul></ul>", 2),
+        ("<html><body><div><p>a<p>b<p>c</div></body></html>", 2),  # unclosed <p> do not nest
+        ("<p><span>a<p><span>b<p><span>c<div>d</div>", 2),  # nor the unclosed spans in them
+        ("<div><p>a<object><p>b<div>c</div></object></div>", 4),  # the <object> between the <p>s
+        ("<ul><li>a<li>b<li><ul><li>c</ul></ul>", 4),
+        ("<ul><li><ul><li><ul><li>c</ul></ul></ul>", 6),  # a list closes no outer <li>
+        ("<dl><dt><b>a<dd>b<dt>c</dl>", 3),
         ("<div><b><i>x</b></i></div><div></div>", 3),  # </b> closes the <i> opened inside it
         ("<div></span></span></span><span>x</span></div>", 2),  # stray end tags
         ("<svg><path/><path/><g><path/></g></svg>", 2),  # /> closes in SVG ...
@@ -407,3 +411,16 @@ def test_deeply_nested_jsonld_is_an_unreadable_block_not_a_crash(payload):
 )
 def test_clean_authors_drops_roles_and_buttons_around_names(raw, want):
     assert clean_authors(raw, ["Dot Esports"], allow_single=True) == want
+
+
+def test_a_long_sloppy_page_is_not_refused():
+    # 6,000 paragraphs, each leaving its <p> and a <span> unclosed: long, but 2 levels deep
+    seed = SEED.read_text(encoding="utf-8")
+    start = seed.index(">", seed.index("wp-block-gamurs-article-content")) + 1
+    sloppy = "".join(f'<p><span class="s">Paragraph {i} of the live blog, with an update.\n'
+                     for i in range(6000))
+    html = seed[:start] + sloppy + "</span></p>" + seed[start:]
+    assert html.count("<") - html.count("</") > DEFAULT_BUDGET.max_depth  # the scan runs
+    item = extract_article(html, SEED_URL)
+    assert item["body"][0] == "Paragraph 0 of the live blog, with an update."
+    assert "Paragraph 5999 of the live blog, with an update." in item["body"]
