@@ -420,7 +420,7 @@ def test_a_long_sloppy_page_is_not_refused():
     sloppy = "".join(f'<p><span class="s">Paragraph {i} of the live blog, with an update.\n'
                      for i in range(6000))
     html = seed[:start] + sloppy + "</span></p>" + seed[start:]
-    assert html.count("<") - html.count("</") > DEFAULT_BUDGET.max_depth  # the scan runs
+    assert html.count("<") > DEFAULT_BUDGET.max_depth  # the scan runs
     item = extract_article(html, SEED_URL)
     assert item["body"][0] == "Paragraph 0 of the live blog, with an update."
     assert "Paragraph 5999 of the live blog, with an update." in item["body"]

@@ -4,7 +4,8 @@ Redesigns split a body in two (``div.entry-content`` twice, or a second section 
 rest of the text), usually with an ad or a video block between the parts. A layout reads
 its body container, then the siblings after it that continue the article:
 
-* a sibling that matches the layout's own body selector, or has the same tag and class;
+* a sibling with the same tag and (at least) the same classes: ``div.entry-content`` twice,
+  ``div.post-content.post-content--more`` after ``div.post-content``;
 * a sibling whose paragraphs carry the first container's own paragraph markup (GAMURS'
   ``p[data-injectable]``); bare ``<p>`` say nothing, comments use them too;
 
@@ -17,7 +18,6 @@ once, so this stays linear in the page.
 from __future__ import annotations
 
 from .boilerplate import ends_article, furniture_level
-from .page import Page
 from .text import SKIP_TAGS, node_text
 
 _MEDIA_TAGS = frozenset({"figure", "img", "picture", "hr", "br"})
@@ -47,12 +47,11 @@ def _has_marks(node, marks: set[tuple]) -> bool:
     return total > 0 and marked * 2 > total
 
 
-def body_containers(page: Page, first, selector: str) -> list:
+def body_containers(first) -> list:
     """first, then the sibling containers after it that continue the article."""
     out = [first]
-    same = {n.mem_id for n in page.all(selector)}
     tag = first.tag
-    cls = (first.attributes.get("class") or "").split()
+    cls = frozenset((first.attributes.get("class") or "").split())
     marks = _paragraph_marks(first)
     sib = first.next
     while sib is not None:
@@ -69,7 +68,7 @@ def body_containers(page: Page, first, selector: str) -> list:
         level = furniture_level(node)
         if level == 2:  # hidden, a dialog, a newsletter box ...: never the article's text
             continue
-        if (node.mem_id in same or (t == tag and cls and (node.attributes.get("class") or "").split() == cls)
+        if ((t == tag and cls and cls.issubset((node.attributes.get("class") or "").split()))
                 or (marks and _has_marks(node, marks))):
             out.append(node)
             continue

@@ -71,7 +71,7 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    blocks = [b for part in body_containers(page, container, BODY)
+    blocks = [b for part in body_containers(container)
               for b in collect_blocks(part, is_boilerplate_node)]
     return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
