@@ -407,6 +407,18 @@ def test_gamurs_body_continued_in_a_sibling_container_is_read_whole(markup, gamu
     assert item["provenance"]["body"] == "template"
 
 
+def test_gamurs_body_continued_after_the_wrapper_of_its_container(gamurs_part_one):
+    html = load(SLOTS_GAMURS)
+    start = html.index('<div class="entry-content')
+    end = html.index("<!--continuation-->")
+    html = (html[:start] + '<div class="content-wrap">' + html[start:end] + "</div>"
+            + '<div class="gamurs-ad-slot" data-slot="content"></div>'
+            + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>")
+            + html[end:])
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["body"] == gamurs_part_one + PART_TWO
+
+
 @pytest.mark.parametrize("slot, markup", [
     # a comment thread right after the body, marked as comments
     ("continuation", '<div id="comments" class="comments-area"><h3>4 Comments</h3>'

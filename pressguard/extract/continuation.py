@@ -47,32 +47,55 @@ def _has_marks(node, marks: set[tuple]) -> bool:
     return total > 0 and marked * 2 > total
 
 
+_WRAPPER_LEVELS = 2  # how far up a wrapper around the container is looked through
+_NEVER_UP = frozenset({"html", "body", "main", "article"})
+
+
 def body_containers(first) -> list:
-    """first, then the sibling containers after it that continue the article."""
+    """first, then the sibling containers after it that continue the article. When every
+    sibling after it was furniture or empty, the siblings after its wrapper are looked at
+    too (``<div class="content-wrap"><div class="entry-content">`` then a second part)."""
     out = [first]
     tag = first.tag
     cls = frozenset((first.attributes.get("class") or "").split())
     marks = _paragraph_marks(first)
-    sib = first.next
+
+    def continues(node) -> bool:
+        return ((node.tag == tag and bool(cls) and cls.issubset((node.attributes.get("class") or "").split()))
+                or (bool(marks) and _has_marks(node, marks)))
+
+    node = first
+    for _ in range(_WRAPPER_LEVELS + 1):
+        if _read_siblings(node, continues, out):
+            break  # the article ended here
+        node = node.parent
+        if node is None or node.tag in _NEVER_UP:
+            break
+    return out
+
+
+def _read_siblings(node, continues, out: list) -> bool:
+    """Append the siblings after node that continue the article; True when something that
+    is not the article (an end marker, other content) ended the walk."""
+    sib = node.next
     while sib is not None:
         node, sib = sib, sib.next
         t = node.tag
         if t == "-text":
             if (node.text_content or "").strip():
-                break
+                return True
             continue
         if t.startswith("-") or t in SKIP_TAGS or t in _MEDIA_TAGS:
             continue
         if ends_article(node) or node.css_first("h1") is not None:
-            break
+            return True
         level = furniture_level(node)
         if level == 2:  # hidden, a dialog, a newsletter box ...: never the article's text
             continue
-        if ((t == tag and cls and cls.issubset((node.attributes.get("class") or "").split()))
-                or (marks and _has_marks(node, marks))):
+        if continues(node):
             out.append(node)
             continue
         if level > 0 or not node_text(node):
             continue
-        break
-    return out
+        return True
+    return False
