@@ -457,3 +457,10 @@ def test_destructoid_body_continued_in_a_sibling_container(markup, glued):
     first = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)["body"]
     item = extract_article(fill(SLOTS_DTOID, "continuation", markup), SLOTS_DTOID_URL)
     assert item["body"] == (first + DTOID_PART_TWO if glued else first)
+
+
+def test_a_section_label_h1_does_not_replace_the_jsonld_headline():
+    html = fill(SLOTS_GAMURS, "headline", '<h1 class="gm-section">Silksong</h1>')
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["headline"] == SEO_GAMURS
+    assert item["provenance"]["headline"] == "jsonld"

@@ -4,8 +4,8 @@ People only: "By", "Written by", "Words by" ..., emails, @handles and URLs are
 stripped; "A, B and C" / "A & B" are split; job titles after a name ("Jane Doe, Senior
 Editor", "Jane Doe - Staff Writer", "Jane Doe | Senior Writer", "Jane Doe Senior Writer",
 even glued on by markup: "Jane DoeSenior Writer"), dates ("Nov 3, 2026", "Updated 2 hours
-ago") and "Follow" buttons go; page order is kept and duplicates dropped. Rejected outright: the site's own name,
-"Staff", "Editorial Team" and other collective bylines, news agencies, photographers and
+ago") and "Follow" buttons go; page order is kept and duplicates dropped. Rejected
+outright: the site's own name, "Staff", "Editorial Team" and other collective bylines, news agencies, photographers and
 image credits, navigation labels, and anything that does not look like a name.
 """
 

@@ -150,8 +150,6 @@ def ends_article(node) -> bool:
     value = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).lower()
     if not value.strip():
         return False
-    if "wp-block-gamurs-author" in value or "wp-block-gamurs-related" in value:
-        return True
     return not _END_WORDS.isdisjoint(_SPLIT.split(_MODIFIER.sub(" ", value)))
 
 

@@ -64,6 +64,11 @@ def _squash_headline(text: str) -> str:
     return "".join(ch for ch in html.unescape(text).casefold() if ch.isalnum())
 
 
+def _headline_like(visible: str) -> bool:
+    """Is the h1 a headline rather than a section label ("Silksong", "Game Reviews")?"""
+    return len(visible.split()) >= 3
+
+
 def _unless_h1_disagrees(strategy):
     """The strategy's headline, Declined when the page's visible h1 says something else:
     what the reader sees is the headline (the checks report the disagreement)."""
@@ -74,7 +79,7 @@ def _unless_h1_disagrees(strategy):
         if not value:
             return value
         visible = generic.headline_generic(page)
-        if visible and _squash_headline(visible) != _squash_headline(value):
+        if visible and _squash_headline(visible) != _squash_headline(value) and _headline_like(visible):
             return Declined(value)
         return value
 
