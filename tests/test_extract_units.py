@@ -426,3 +426,22 @@ def test_a_long_sloppy_page_is_not_refused():
     item = extract_article(html, SEED_URL)
     assert item["body"][0] == "Paragraph 0 of the live blog, with an update."
     assert "Paragraph 5999 of the live blog, with an update." in item["body"]
+
+
+def test_source_depth_reads_any_tag_soup():
+    # cut-up and shuffled real markup, stray "<", unclosed comments and scripts: a number,
+    # never an error, never more than the tags there are (fixed seed: the same soup each run)
+    import random
+
+    rng = random.Random(20261130)
+    pieces = SEED.read_text(encoding="utf-8").replace(">", ">\x00").split("\x00")
+    extras = ["<", "<!--", "<script>", "</", "<svg>", "<p/>", "</div>", "<li>", "<dd>", "<table>",
+              "<a/", "<\u00e9t\u00e9>", "<DIV CLASS=x>", "</p>", "-->", "<button>", "<math>"]
+    for _ in range(200):
+        soup = rng.sample(pieces, k=min(len(pieces), rng.randint(1, 200)))
+        soup += rng.choices(extras, k=rng.randint(0, 30))
+        rng.shuffle(soup)
+        html = "".join(soup)
+        for source in (html, html.encode("utf-8")):
+            depth = source_depth(source)
+            assert 0 <= depth <= source.count("<" if isinstance(source, str) else b"<")
