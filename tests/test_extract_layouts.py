@@ -464,3 +464,10 @@ def test_a_section_label_h1_does_not_replace_the_jsonld_headline():
     item = extract_article(html, SLOTS_GAMURS_URL)
     assert item["headline"] == SEO_GAMURS
     assert item["provenance"]["headline"] == "jsonld"
+
+
+def test_destructoid_teaser_card_bylines_inside_the_article_are_not_authors():
+    card = ('<div class="dto-more"><a href="/news/silksong-dlc/"><h3>Silksong\'s first DLC has a '
+            'date and a price</h3><span class="author-name">Eric Van Allen</span></a></div>')
+    item = extract_article(fill(SLOTS_DTOID, "continuation", card), SLOTS_DTOID_URL)
+    assert item["authors"] == ["Chris Moyse"]
