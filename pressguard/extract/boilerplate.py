@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import BLOCK_TAGS
+
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
 # nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
 # "elementor-widget-container", "m-advertisement-off-canvas--pusher"), so inside a chosen
@@ -93,8 +95,33 @@ def is_review_box(node) -> bool:
         child = child.next
     if child is None or child.tag not in _BOX_LABEL_TAGS:
         return False
-    label = " ".join((child.text(deep=True) or "").split()).rstrip(":").lower()
+    label = " ".join(_text_up_to(child, _LABEL_MAX).split()).rstrip(":").lower()
     return label in _BOX_LABELS
+
+
+_LABEL_MAX = 24  # longer than any box label
+
+
+def _text_up_to(node, limit: int) -> str:
+    """The start of node's inline text, read no further than limit characters or the
+    first block inside (a label test must not read a whole subtree: on nested markup
+    that is quadratic)."""
+    parts: list[str] = []
+    size = 0
+    stack = [node.child] if node.child is not None else []
+    while stack and size <= limit:
+        n = stack.pop()
+        if n.next is not None:
+            stack.append(n.next)
+        if n.tag == "-text":
+            t = n.text_content or ""
+            parts.append(t)
+            size += len(t)
+        elif n.tag in BLOCK_TAGS:  # a label is inline text: a block inside ends it
+            break
+        elif n.child is not None and not n.tag.startswith("-"):
+            stack.append(n.child)
+    return "".join(parts)
 
 
 def furniture_level(node) -> int:
