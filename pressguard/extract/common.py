@@ -50,6 +50,11 @@ def published_jsonld(page: Page) -> str | None:
     return parse_date(page.jsonld.date_published(), page.fetched_at)
 
 
+# A byline names a handful of people; reading the text of every byline-like node of a
+# hostile page (thousands, nested) would be quadratic.
+MAX_BYLINE_NODES = 20
+
+
 def byline_authors(raw: list[str], page: Page):
     """People named by a template's byline texts. A byline that is there but names
     no person ("X Staff") is the answer, []: nothing else on the page may stand in."""

@@ -53,9 +53,9 @@ def dek(page: Page) -> str | None:
 def authors(page: Page) -> list[str] | Final:
     """The byline's people; a byline naming only the site ("Destructoid Staff") is []."""
     scope = page.first("article") or page.tree.body
-    nodes = [n for n in (scope.css(AUTHOR) if scope is not None else [])
-             if not generic._author_furniture(n, scope)]
-    raw = [node_text(n) for n in nodes]
+    candidates = scope.css(AUTHOR)[: 3 * common.MAX_BYLINE_NODES] if scope is not None else []
+    nodes = [n for n in candidates if not generic._author_furniture(n, scope)]
+    raw = [node_text(n) for n in nodes[: common.MAX_BYLINE_NODES]]
     return common.byline_authors(raw, page)
 
 

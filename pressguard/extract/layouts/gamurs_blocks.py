@@ -49,7 +49,7 @@ def authors(page: Page) -> list[str] | Final:
     box = page.first(BYLINE_BOX)
     if box is None:
         return []
-    nodes = box.css("[data-author]")
+    nodes = box.css("[data-author]")[: common.MAX_BYLINE_NODES]
     if nodes:
         raw = [node_text(n) or (n.attributes.get("data-author") or "").replace("-", " ").title()
                for n in nodes]
