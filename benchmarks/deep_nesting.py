@@ -9,6 +9,8 @@ Pages: the WGTC seed article (pressguard/sim/data/wgtc-seed.html, a real GAMURS 
 
 * deep: its whole <body> content wrapped in N nested <div>s, N = 1k, 2.5k, 5k (the
   default depth budget), 10k, 40k, 100k;
+* inner: N nested ``<div><h3>`` pairs inside the article body (2N levels), N = 1k, 2.4k
+  (the deepest under the budget): nesting where the body walk and its filters run;
 * wide: N extra article paragraphs (~200 bytes each, siblings in the article body), N =
   1k, 5k, 20k, 45k (the last is ~9.5 MB, just under the 10 MB size budget).
 
@@ -58,6 +60,14 @@ def deep(html: str, n: int) -> str:
     start = html.index(">", html.index("<body")) + 1
     end = html.rindex("</body>")
     return html[:start] + "<div>" * n + html[start:end] + "</div>" * n + html[end:]
+
+
+def inner(html: str, n: int) -> str:
+    m = re.search(r'<div class="[^"]*wp-block-gamurs-article-content[^"]*">', html)
+    if m is None:
+        raise SystemExit("seed page changed: no article content block")
+    nest = "<div><h3>Part " * n + "the deepest" + "</h3></div>" * n
+    return html[: m.end()] + nest + html[m.end():]
 
 
 def wide(html: str, n: int) -> str:
@@ -115,6 +125,7 @@ def main(argv=None) -> int:
           f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print("page            size KB   extract    assess |   layout  generic  fingerpr   checks")
     pages = [(f"deep {n:>6}", deep(seed, n)) for n in (0, 1000, 2500, 5000, 10_000, 40_000, 100_000)]
+    pages += [(f"inner {n:>5}", inner(seed, n)) for n in (1000, 2400)]
     pages += [(f"wide {n:>6}", wide(seed, n)) for n in (1000, 5000, 20_000, 45_000)]
     for name, html in pages:
         te, re_ = timed(lambda: extract_article(html, URL, site=SITE), args.repeat)
