@@ -471,3 +471,13 @@ def test_destructoid_teaser_card_bylines_inside_the_article_are_not_authors():
             'date and a price</h3><span class="author-name">Eric Van Allen</span></a></div>')
     item = extract_article(fill(SLOTS_DTOID, "continuation", card), SLOTS_DTOID_URL)
     assert item["authors"] == ["Chris Moyse"]
+
+
+def test_destructoid_continuation_ignores_wordpress_layout_classes():
+    # the first part carries layout utilities a WordPress update adds, the second not
+    first = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)["body"]
+    html = fill(SLOTS_DTOID, "continuation",
+                '<div class="post-content">' + "".join(f"<p>{p}</p>" for p in DTOID_PART_TWO) + "</div>")
+    html = html.replace('<div class="post-content">',
+                        '<div class="post-content is-layout-constrained wp-container-core-post-content-is-layout-2">', 1)
+    assert extract_article(html, SLOTS_DTOID_URL)["body"] == first + DTOID_PART_TWO

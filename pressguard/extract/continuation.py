@@ -17,6 +17,8 @@ once, so this stays linear in the page.
 
 from __future__ import annotations
 
+import re
+
 from .boilerplate import ends_article, furniture_level
 from .text import SKIP_TAGS, node_text
 
@@ -47,6 +49,15 @@ def _has_marks(node, marks: set[tuple]) -> bool:
     return total > 0 and marked * 2 > total
 
 
+# state and layout utilities that WordPress adds and drops on its own ("is-layout-flow",
+# "wp-container-core-group-is-layout-3", "has-large-font-size"): not what a container is
+_UTILITY = re.compile(r"^(?:is-|has-|wp-container-|wp-block-group-is-)")
+
+
+def _stable_classes(node) -> frozenset[str]:
+    return frozenset(c for c in (node.attributes.get("class") or "").split() if not _UTILITY.match(c))
+
+
 _WRAPPER_LEVELS = 2  # how far up a wrapper around the container is looked through
 _NEVER_UP = frozenset({"html", "body", "main", "article"})
 
@@ -57,11 +68,11 @@ def body_containers(first) -> list:
     too (``<div class="content-wrap"><div class="entry-content">`` then a second part)."""
     out = [first]
     tag = first.tag
-    cls = frozenset((first.attributes.get("class") or "").split())
+    cls = _stable_classes(first)
     marks = _paragraph_marks(first)
 
     def continues(node) -> bool:
-        return ((node.tag == tag and bool(cls) and cls.issubset((node.attributes.get("class") or "").split()))
+        return ((node.tag == tag and bool(cls) and cls.issubset(_stable_classes(node)))
                 or (bool(marks) and _has_marks(node, marks)))
 
     node = first
