@@ -14,8 +14,14 @@ failure. ``budget=PageBudget(...)`` overrides the limits, ``budget=None`` turns 
 
 Modules: text (node -> clean text), blocks (container -> paragraphs), boilerplate
 (furniture markers and texts), meta, jsonld, authors, dates, page (one parse, cached
-derivations), strategy (layouts as ordered strategy lists), common (JSON-LD/meta
-strategies), generic (layout-free extractor), layouts/ (gamurs_blocks, destructoid2025).
+derivations), budget (size and depth limits, read before parsing), strategy (layouts as
+ordered strategy lists), common (JSON-LD/meta strategies), continuation (a body continued
+in a sibling container), generic (layout-free extractor), layouts/ (gamurs_blocks,
+destructoid2025).
+
+Headline: a layout's own selector first; then JSON-LD and og:title only where they agree
+with the page's visible h1 (a headline-like h1 that says something else wins; the
+disagreeing values stay in extract_candidates for the checks).
 """
 
 from __future__ import annotations
