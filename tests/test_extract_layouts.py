@@ -233,3 +233,251 @@ def test_template_keeps_linked_list_items_and_drops_embeds():
     i = body.index("Where to find more codes")
     assert body[i + 1:i + 3] == ["Kitsune Studio Roblox group", "Anime Vanguards Discord"]
     assert not any("youtube.com" in p for p in body)
+
+
+# -- bylines in the wordings real sites use (issue #8) --------------------------------
+
+SLOTS_GAMURS = "gamurs-news-slots.html"
+SLOTS_DTOID = "destructoid2025-news-slots.html"
+SLOTS_GAMURS_URL = "https://twinfinite.net/news/silksong-patch-1-0-2-bilewater/"
+SLOTS_DTOID_URL = "https://www.destructoid.com/nintendo-switch-2-direct-next-week/"
+_M = "wp-block-gamurs-article-metadata"
+
+
+def fill(name: str, slot: str, markup: str) -> str:
+    """The fixture with the markup between <!--slot--> and <!--/slot--> replaced (or, for
+    a slot with no end marker, inserted at <!--slot-->)."""
+    html = load(name)
+    start = f"<!--{slot}-->"
+    end = f"<!--/{slot}-->"
+    assert start in html, slot
+    if end in html:
+        return re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: markup, html, count=1, flags=re.S)
+    return html.replace(start, markup, 1)
+
+
+def _person(slug: str, inner: str) -> str:
+    return f'<div class="{_M}__author" data-author="{slug}">{inner}</div>'
+
+
+def _link(slug: str, name: str) -> str:
+    return f'<a href="https://twinfinite.net/author/{slug}/">{name}</a>'
+
+
+@pytest.mark.parametrize(
+    "markup, want",
+    [
+        (f'Written by {_person("priya-raman", _link("priya-raman", "Priya Raman"))} and '
+         f'{_person("dan-okafor", _link("dan-okafor", "Dan Okafor"))}', ["Priya Raman", "Dan Okafor"]),
+        (f'Words by {_link("priya-raman", "Priya Raman")}', ["Priya Raman"]),
+        (f'{_person("a", "By Priya Raman,")} {_person("b", "Dan Okafor")} {_person("c", "and Léa Moreau")}',
+         ["Priya Raman", "Dan Okafor", "Léa Moreau"]),
+        (f'{_link("priya-raman", "Priya Raman")} and {_link("dan-okafor", "Dan Okafor")}',
+         ["Priya Raman", "Dan Okafor"]),
+        (f'By {_link("priya-raman", "Priya Raman")} | Senior Writer | Nov 3, 2026', ["Priya Raman"]),
+        (_person("priya-raman", "By Priya Raman, Staff Writer"), ["Priya Raman"]),
+        (f'{_person("priya-raman", "Priya Raman")} — Updated 2 hours ago', ["Priya Raman"]),
+        # a role in its own element, glued to the name by the markup ("Priya RamanSenior Writer")
+        (_person("priya-raman", _link("priya-raman", "Priya Raman")
+                 + f'<span class="{_M}__role">Senior Writer</span>'), ["Priya Raman"]),
+        (_person("priya-raman", _link("priya-raman", "Priya Raman")
+                 + f' <span class="{_M}__role">Senior Staff Writer</span>'), ["Priya Raman"]),
+        # a profile button after the name
+        (_person("priya-raman", _link("priya-raman", "Priya Raman")
+                 + '<span class="follow-author">Follow</span>'), ["Priya Raman"]),
+        (f'{_person("priya-raman", _link("priya-raman", "Priya Raman") + " <span>+ Follow</span>")}'
+         f'<span class="{_M}__and"> and </span>{_person("dan-okafor", _link("dan-okafor", "Dan Okafor"))}',
+         ["Priya Raman", "Dan Okafor"]),
+    ],
+)
+def test_gamurs_byline_wordings_give_the_people_in_order(markup, want):
+    item = extract_article(fill(SLOTS_GAMURS, "byline", markup), SLOTS_GAMURS_URL)
+    assert item["authors"] == want
+    assert item["provenance"]["authors"] == "template"
+
+
+@pytest.mark.parametrize(
+    "markup, want",
+    [
+        ('<div class="post-authors">Written by <a class="author-name" href="/author/chris-moyse/">Chris Moyse'
+         '</a> and <a class="author-name" href="/author/zoe-lane/">Zoe Lane</a></div>', ["Chris Moyse", "Zoe Lane"]),
+        ('<span class="author-name">By Chris Moyse, Jordan Devore and Zoe Lane</span>',
+         ["Chris Moyse", "Jordan Devore", "Zoe Lane"]),
+        ('<a class="author-name" href="/author/chris-moyse/"><span>Chris Moyse</span>'
+         '<span class="author-role">Senior Editor</span></a>', ["Chris Moyse"]),
+        ('<span class="author-name">By Chris Moyse | Senior Writer | Nov 3, 2026</span>', ["Chris Moyse"]),
+        ('<a class="author-name" href="/author/chris-moyse/">Chris Moyse</a><span class="author-name">'
+         'Follow</span>', ["Chris Moyse"]),
+        ('<span class="author-name">Chris Moyse — Updated 2 hours ago</span>', ["Chris Moyse"]),
+    ],
+)
+def test_destructoid_byline_wordings_give_the_people_in_order(markup, want):
+    item = extract_article(fill(SLOTS_DTOID, "byline", markup), SLOTS_DTOID_URL)
+    assert item["authors"] == want
+    assert item["provenance"]["authors"] == "template"
+
+
+@pytest.mark.parametrize("name, url, markup", [
+    (SLOTS_GAMURS, SLOTS_GAMURS_URL, f'Written by {_person("twinfinite", "Twinfinite Staff")}'),
+    (SLOTS_DTOID, SLOTS_DTOID_URL, '<a class="author-name" href="/">Destructoid Staff</a> | Nov 3, 2026'),
+])
+def test_a_staff_byline_in_a_new_wording_still_names_nobody(name, url, markup):
+    # JSON-LD (Destructoid) names a person; the byline that is there and names nobody wins
+    item = extract_article(fill(name, "byline", markup), url)
+    assert item["authors"] == []
+    assert item["provenance"]["authors"] == "template"
+
+
+# -- the visible headline wins over JSON-LD and og:title (issue #8) -------------------
+
+VISIBLE_GAMURS = "Hollow Knight: Silksong patch 1.0.2 fixes the Bilewater save bug"
+SEO_GAMURS = "Silksong patch 1.0.2 finally fixes the Bilewater save bug"  # JSON-LD and og:title
+
+
+@pytest.mark.parametrize("h1", [
+    # a redesign renames the headline's class: the template selector stops matching
+    f'<h1 class="gm-article-header__title">{VISIBLE_GAMURS}</h1>',
+    f'<h1 class="wp-block-post-title has-x-large-font-size">{VISIBLE_GAMURS}</h1>',
+    f'<h1 class="gm-title"><span>Hollow Knight:</span> Silksong patch 1.0.2 fixes the Bilewater '
+    f'save&nbsp;bug</h1>',
+])
+def test_gamurs_visible_h1_wins_when_the_template_headline_is_gone(h1):
+    html = fill(SLOTS_GAMURS, "headline", h1)
+    # a logo h1 before it does not count
+    html = html.replace('<nav>', '<h1 class="site-logo"><a href="/">Twinfinite</a></h1><nav>', 1)
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["headline"] == VISIBLE_GAMURS
+    cands = dict(extract_candidates(html, SLOTS_GAMURS_URL)["headline"])
+    assert cands["jsonld"] == cands["meta"] == SEO_GAMURS  # the disagreement is still visible
+
+
+def test_gamurs_template_headline_wins_over_jsonld():
+    item = extract_article(load(SLOTS_GAMURS), SLOTS_GAMURS_URL)
+    assert item["headline"] == VISIBLE_GAMURS
+    assert item["provenance"]["headline"] == "template"
+
+
+def test_destructoid_visible_h1_wins_over_jsonld_and_og():
+    item = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)
+    assert item["headline"] == "Nintendo confirms a Switch 2 Direct for next week"
+    assert item["provenance"]["headline"] == "template"
+
+
+def test_jsonld_headline_still_stands_in_when_the_page_has_no_h1():
+    html = fill(SLOTS_GAMURS, "headline", f'<div class="gm-title">{VISIBLE_GAMURS}</div>')
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["headline"] == SEO_GAMURS
+    assert item["provenance"]["headline"] == "jsonld"
+
+
+# -- an article continued in a second container (issue #8) ---------------------------
+
+PART_TWO = ["Patch 1.0.2 is live now on PC, and console versions follow over the next two "
+            "days as certification clears, Team Cherry said in its notes.",
+            "Known issues",
+            "Some players still report the map pin for the Mist vanishing after a reload; the "
+            "studio says a fix is in testing."]
+
+
+def _gamurs_part_two(open_tag: str, close_tag: str) -> str:
+    return (f'{open_tag}<p data-injectable="true">{PART_TWO[0]}</p>'
+            f'<h2 class="wp-block-heading" id="h-known-issues">{PART_TWO[1]}</h2>'
+            f'<p data-injectable="true">{PART_TWO[2]}</p>{close_tag}')
+
+
+@pytest.fixture(scope="module")
+def gamurs_part_one() -> list[str]:
+    return extract_article(load(SLOTS_GAMURS), SLOTS_GAMURS_URL)["body"]
+
+
+@pytest.mark.parametrize("markup", [
+    # div.entry-content twice, an ad slot between them
+    '<div class="gamurs-ad-slot" data-slot="content"><span>Advertisement</span></div>'
+    + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>"),
+    # a redesign splitting the body into sections: same paragraph markup, a new class
+    _gamurs_part_two('<section class="wp-block-gamurs-article-content__more">', "</section>"),
+    # with an empty spacer and a video block between the parts
+    '<div class="wp-block-spacer" style="height:24px" aria-hidden="true"></div>'
+    '<div class="wp-block-gamurs-video-player"><div>Recommended Videos</div></div>'
+    + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>"),
+])
+def test_gamurs_body_continued_in_a_sibling_container_is_read_whole(markup, gamurs_part_one):
+    item = extract_article(fill(SLOTS_GAMURS, "continuation", markup), SLOTS_GAMURS_URL)
+    assert item["body"] == gamurs_part_one + PART_TWO
+    assert item["provenance"]["body"] == "template"
+
+
+def test_gamurs_body_continued_after_the_wrapper_of_its_container(gamurs_part_one):
+    html = load(SLOTS_GAMURS)
+    start = html.index('<div class="entry-content')
+    end = html.index("<!--continuation-->")
+    html = (html[:start] + '<div class="content-wrap">' + html[start:end] + "</div>"
+            + '<div class="gamurs-ad-slot" data-slot="content"></div>'
+            + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>")
+            + html[end:])
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["body"] == gamurs_part_one + PART_TWO
+
+
+@pytest.mark.parametrize("slot, markup", [
+    # a comment thread right after the body, marked as comments
+    ("continuation", '<div id="comments" class="comments-area"><h3>4 Comments</h3>'
+                     '<div class="comment"><p data-injectable="true">hkfan · 2 hours ago</p>'
+                     '<p data-injectable="true">Finally! Lost two hours to this bug last week and '
+                     'nearly dropped the game over it.</p></div></div>'),
+    # an unmarked thread: plain paragraphs, not the article's markup
+    ("continuation", '<div class="x9f2a"><p>hkfan · 2 hours ago</p><p>Finally! Lost two hours to '
+                     'this bug last week and nearly dropped the game over it.</p></div>'),
+    # an article body after the author bio is the next article, not this one's rest
+    ("after-bio", _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>")),
+    # the next article of an infinite scroll, its own header first
+    ("continuation", '<div class="wp-block-gamurs-article-header"><h1 class="wp-block-gamurs-article-'
+                     'header__content--title">Another story</h1></div>'
+                     + _gamurs_part_two('<div class="entry-content wp-block-gamurs-article-content">', "</div>")),
+])
+def test_gamurs_siblings_that_are_not_the_article_are_never_glued(slot, markup, gamurs_part_one):
+    item = extract_article(fill(SLOTS_GAMURS, slot, markup), SLOTS_GAMURS_URL)
+    assert item["body"] == gamurs_part_one
+
+
+DTOID_PART_TWO = ["Nintendo has not said whether the show will cover the delayed Metroid remaster, "
+                  "which was last seen in a trailer eighteen months ago.",
+                  "We will be covering the Direct live as it happens."]
+
+
+@pytest.mark.parametrize("markup, glued", [
+    ('<div class="post-content">' + "".join(f"<p>{p}</p>" for p in DTOID_PART_TWO) + "</div>", True),
+    ('<div class="ad-unit"><ins class="adsbygoogle"></ins></div><div class="post-content post-content--more">'
+     + "".join(f"<p>{p}</p>" for p in DTOID_PART_TWO) + "</div>", True),
+    # a comment thread with the same bare <p> markup: not a continuation
+    ('<div class="dto-discussion"><p>metroidfan · 3 hours ago</p><p>Please let it be the Metroid '
+     'remaster, I have waited long enough for this one.</p></div>', False),
+])
+def test_destructoid_body_continued_in_a_sibling_container(markup, glued):
+    first = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)["body"]
+    item = extract_article(fill(SLOTS_DTOID, "continuation", markup), SLOTS_DTOID_URL)
+    assert item["body"] == (first + DTOID_PART_TWO if glued else first)
+
+
+def test_a_section_label_h1_does_not_replace_the_jsonld_headline():
+    html = fill(SLOTS_GAMURS, "headline", '<h1 class="gm-section">Silksong</h1>')
+    item = extract_article(html, SLOTS_GAMURS_URL)
+    assert item["headline"] == SEO_GAMURS
+    assert item["provenance"]["headline"] == "jsonld"
+
+
+def test_destructoid_teaser_card_bylines_inside_the_article_are_not_authors():
+    card = ('<div class="dto-more"><a href="/news/silksong-dlc/"><h3>Silksong\'s first DLC has a '
+            'date and a price</h3><span class="author-name">Eric Van Allen</span></a></div>')
+    item = extract_article(fill(SLOTS_DTOID, "continuation", card), SLOTS_DTOID_URL)
+    assert item["authors"] == ["Chris Moyse"]
+
+
+def test_destructoid_continuation_ignores_wordpress_layout_classes():
+    # the first part carries layout utilities a WordPress update adds, the second not
+    first = extract_article(load(SLOTS_DTOID), SLOTS_DTOID_URL)["body"]
+    html = fill(SLOTS_DTOID, "continuation",
+                '<div class="post-content">' + "".join(f"<p>{p}</p>" for p in DTOID_PART_TWO) + "</div>")
+    html = html.replace('<div class="post-content">',
+                        '<div class="post-content is-layout-constrained wp-container-core-post-content-is-layout-2">', 1)
+    assert extract_article(html, SLOTS_DTOID_URL)["body"] == first + DTOID_PART_TWO

@@ -292,3 +292,156 @@ def test_a_date_given_only_relative_to_the_fetch_says_so_in_provenance():
     item = extract_article(html, "https://wegotthiscovered.com/politics/x/", fetched_at="2026-01-01T12:00:00+00:00")
     assert item["published"] == "2026-01-01T10:00:00+00:00"
     assert item["provenance"]["published"] == "template/relative"
+
+
+# -- page budget and deep nesting ----------------------------------------------------
+
+from pressguard.extract import DEFAULT_BUDGET, PageBudget, PageTooLarge  # noqa: E402
+from pressguard.extract.budget import source_depth  # noqa: E402
+
+SEED = ROOT / "pressguard" / "sim" / "data" / "wgtc-seed.html"
+SEED_URL = ("https://wegotthiscovered.com/politics/"
+            "ukraine-is-ready-to-negotiate-but-not-to-surrender-rubio-pulls-out-as-peace-talks-falter/")
+
+
+def _wrapped(html: str, depth: int, tag: str = "div") -> str:
+    """The page with its whole <body> content inside depth nested elements."""
+    start = html.index(">", html.index("<body")) + 1
+    end = html.rindex("</body>")
+    return html[:start] + f"<{tag}>" * depth + html[start:end] + f"</{tag}>" * depth + html[end:]
+
+
+def test_deep_nesting_is_refused_before_parsing():
+    # 100,000 nested divs: lexbor alone needs ~50 s to parse this; it must be refused
+    html = _wrapped(SEED.read_text(encoding="utf-8"), 100_000)
+    with pytest.raises(PageTooLarge) as err:
+        extract_article(html, SEED_URL)
+    assert str(err.value) == f"page too large: {SEED_URL}: element nesting depth (100,010 > 5,000)"
+    assert isinstance(err.value, ValueError)
+    with pytest.raises(PageTooLarge):
+        extract_article(html.encode("utf-8"), SEED_URL)  # bytes are measured as well
+
+
+def test_oversized_page_is_refused():
+    html = "<html><body><p>" + "x" * (DEFAULT_BUDGET.max_bytes + 1) + "</p></body></html>"
+    with pytest.raises(PageTooLarge) as err:
+        extract_article(html, "https://x.test/a")
+    assert str(err.value) == (f"page too large: https://x.test/a: HTML size in bytes "
+                              f"({len(html):,} > 10,000,000)")
+
+
+def test_budget_is_overridable():
+    seed = SEED.read_text(encoding="utf-8")
+    with pytest.raises(PageTooLarge, match=r"element nesting depth \(10 > 5\)"):
+        extract_article(seed, SEED_URL, budget=PageBudget(max_depth=5))
+    with pytest.raises(PageTooLarge, match="HTML size"):
+        extract_article(seed, SEED_URL, budget=PageBudget(max_bytes=1000))
+    assert extract_article(_wrapped(seed, 6000), SEED_URL, budget=None)["authors"] == ["Jorge Aguilar"]
+
+
+@pytest.mark.parametrize("tag", ["div", "section", "span"])
+def test_deep_page_under_budget_extracts_like_the_flat_one(tag):
+    # deeper than any real page, and deeper than Python's recursion limit
+    seed = SEED.read_text(encoding="utf-8")
+    flat = extract_article(seed, SEED_URL)
+    deep = extract_article(_wrapped(seed, 4_900, tag), SEED_URL)
+    for field in ("headline", "dek", "authors", "published", "body", "layout"):
+        assert deep[field] == flat[field], field
+
+
+@pytest.mark.parametrize(
+    "html, depth",
+    [
+        ("<html><body><div><p>a<p>b<p>c</div></body></html>", 2),  # unclosed <p> do not nest
+        ("<p><span>a<p><span>b<p><span>c<div>d</div>", 2),  # nor the unclosed spans in them
+        ("<div><p>a<object><p>b<div>c</div></object></div>", 4),  # the <object> between the <p>s
+        ("<ul><li>a<li>b<li><ul><li>c</ul></ul>", 4),
+        ("<ul><li><ul><li><ul><li>c</ul></ul></ul>", 6),  # a list closes no outer <li>
+        ("<dl><dt><b>a<dd>b<dt>c</dl>", 3),
+        ("<div><b><i>x</b></i></div><div></div>", 3),  # </b> closes the <i> opened inside it
+        ("<div></span></span></span><span>x</span></div>", 2),  # stray end tags
+        ("<svg><path/><path/><g><path/></g></svg>", 2),  # /> closes in SVG ...
+        ("<div/><div/><div/>x", 3),  # ... but not in HTML
+        ("<script>if (a<b) { x = '<div><div><div>' }</script><div></div>", 1),
+        ("<!-- <div><div><div> --><br><img src=x><hr><div></div>", 1),
+        ("<DIV><Div><div>x</DIV></dIV></div>", 3),
+    ],
+)
+def test_source_depth_reads_nesting_as_the_parser_does(html, depth):
+    assert source_depth(html) == depth
+    assert source_depth(html.encode("utf-8")) == depth
+
+
+@pytest.mark.parametrize("path", [SEED, *sorted((ROOT / "tests" / "fixtures" / "extract").glob("*.html"))],
+                         ids=lambda p: p.name)
+def test_source_depth_never_overstates_a_real_page(path):
+    # the estimate refuses pages; on a real page it is at most the parsed tree's depth
+    html = path.read_bytes()  # one fixture is windows-1252: depth is read from bytes too
+    tree = LexborHTMLParser(html)
+    stack, parsed = [(tree.body, 1)], 0
+    while stack:
+        node, d = stack.pop()
+        parsed = max(parsed, d)
+        stack.extend((c, d + 1) for c in node.iter())
+    assert 0 < source_depth(html) <= parsed
+
+
+@pytest.mark.parametrize("payload", ["[" * 100_000 + "]" * 100_000,
+                                     '{"a":' * 50_000 + "1" + "}" * 50_000,
+                                     '{"@graph":' * 3_000 + "[]" + "}" * 3_000,
+                                     '{"@graph":' * 950 + "[]" + "}" * 950,
+                                     "[" * 950 + '{"@type": "Thing"}' + "]" * 950])
+def test_deeply_nested_jsonld_is_an_unreadable_block_not_a_crash(payload):
+    html = (f'<html><head><script type="application/ld+json">{payload}</script></head>'
+            "<body><h1>A headline of the page</h1></body></html>")
+    item = extract_article(html, "https://x.test/a")
+    assert item["headline"] == "A headline of the page"
+
+
+@pytest.mark.parametrize(
+    "raw, want",
+    [
+        (["Jane Doe Senior Staff Writer"], ["Jane Doe"]),
+        (["Jane DoeSenior Writer"], ["Jane Doe"]),  # role in an element glued on by markup
+        (["Jane Doe Follow"], ["Jane Doe"]),
+        (["Jane DoeFollow"], ["Jane Doe"]),
+        (["By Jane Doe,", "John Roe", "and Ana Lima"], ["Jane Doe", "John Roe", "Ana Lima"]),
+        (["Jane Doe + Follow on X"], ["Jane Doe"]),
+        (["Jane Doe Writer"], []),  # a one-word role tail is not cut: as before, rejected
+        (["Ian MacLeod", "Kevin McCoy", "LeBron James"], ["Ian MacLeod", "Kevin McCoy", "LeBron James"]),
+    ],
+)
+def test_clean_authors_drops_roles_and_buttons_around_names(raw, want):
+    assert clean_authors(raw, ["Dot Esports"], allow_single=True) == want
+
+
+def test_a_long_sloppy_page_is_not_refused():
+    # 6,000 paragraphs, each leaving its <p> and a <span> unclosed: long, but 2 levels deep
+    seed = SEED.read_text(encoding="utf-8")
+    start = seed.index(">", seed.index("wp-block-gamurs-article-content")) + 1
+    sloppy = "".join(f'<p><span class="s">Paragraph {i} of the live blog, with an update.\n'
+                     for i in range(6000))
+    html = seed[:start] + sloppy + "</span></p>" + seed[start:]
+    assert html.count("<") > DEFAULT_BUDGET.max_depth  # the scan runs
+    item = extract_article(html, SEED_URL)
+    assert item["body"][0] == "Paragraph 0 of the live blog, with an update."
+    assert "Paragraph 5999 of the live blog, with an update." in item["body"]
+
+
+def test_source_depth_reads_any_tag_soup():
+    # cut-up and shuffled real markup, stray "<", unclosed comments and scripts: a number,
+    # never an error, never more than the tags there are (fixed seed: the same soup each run)
+    import random
+
+    rng = random.Random(20261130)
+    pieces = SEED.read_text(encoding="utf-8").replace(">", ">\x00").split("\x00")
+    extras = ["<", "<!--", "<script>", "</", "<svg>", "<p/>", "</div>", "<li>", "<dd>", "<table>",
+              "<a/", "<\u00e9t\u00e9>", "<DIV CLASS=x>", "</p>", "-->", "<button>", "<math>"]
+    for _ in range(200):
+        soup = rng.sample(pieces, k=min(len(pieces), rng.randint(1, 200)))
+        soup += rng.choices(extras, k=rng.randint(0, 30))
+        rng.shuffle(soup)
+        html = "".join(soup)
+        for source in (html, html.encode("utf-8")):
+            depth = source_depth(source)
+            assert 0 <= depth <= source.count("<" if isinstance(source, str) else b"<")

@@ -6,39 +6,56 @@
     detect_layout(tree)    "gamurs-blocks" | "destructoid2025" | "generic"
     extract_candidates(...) every strategy's value for every field, for cross-checks
 
+Page budget: every page is measured before it is parsed (budget.py); a page over
+``PageBudget().max_bytes`` (10 MB of HTML) or nested deeper than ``max_depth`` (5,000
+elements) raises ``PageTooLarge`` (a ValueError) with the one-line message
+"page too large: <url>: <what> (<figure> > <limit>)". Callers treat it as a named page
+failure. ``budget=PageBudget(...)`` overrides the limits, ``budget=None`` turns them off.
+
 Modules: text (node -> clean text), blocks (container -> paragraphs), boilerplate
 (furniture markers and texts), meta, jsonld, authors, dates, page (one parse, cached
-derivations), strategy (layouts as ordered strategy lists), common (JSON-LD/meta
-strategies), generic (layout-free extractor), layouts/ (gamurs_blocks, destructoid2025).
+derivations), budget (size and depth limits, read before parsing), strategy (layouts as
+ordered strategy lists), common (JSON-LD/meta strategies), continuation (a body continued
+in a sibling container), generic (layout-free extractor), layouts/ (gamurs_blocks,
+destructoid2025).
+
+Headline: a layout's own selector first; then JSON-LD and og:title only where they agree
+with the page's visible h1 (a headline-like h1 that says something else wins; the
+disagreeing values stay in extract_candidates for the checks).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .budget import DEFAULT_BUDGET, PageBudget, PageTooLarge
 from .generic import extract_generic
 from .layouts import BY_NAME, LAYOUTS, detect_layout
 from .page import Page
 
-__all__ = ["extract_article", "extract_generic", "detect_layout", "extract_candidates", "LAYOUTS"]
+__all__ = ["extract_article", "extract_generic", "detect_layout", "extract_candidates", "LAYOUTS",
+           "PageBudget", "PageTooLarge", "DEFAULT_BUDGET"]
 
 
-def _page_and_layout(html, url, site, fetched_at, layout):
-    page = Page(html, url, site=site, fetched_at=fetched_at)
+def _page_and_layout(html, url, site, fetched_at, layout, budget):
+    page = Page(html, url, site=site, fetched_at=fetched_at, budget=budget)
     name = layout or detect_layout(page.tree, page)
     return page, BY_NAME[name]
 
 
 def extract_article(html: str | bytes, url: str, *, site: str | None = None,
-                    fetched_at: str | None = None, layout: str | None = None) -> dict[str, Any]:
-    """Extract the article of one page; layout detected from the markup unless given."""
-    page, lay = _page_and_layout(html, url, site, fetched_at, layout)
+                    fetched_at: str | None = None, layout: str | None = None,
+                    budget: PageBudget | None = DEFAULT_BUDGET) -> dict[str, Any]:
+    """Extract the article of one page; layout detected from the markup unless given.
+    Raises PageTooLarge when the page is over its budget."""
+    page, lay = _page_and_layout(html, url, site, fetched_at, layout, budget)
     return lay.run(page)
 
 
 def extract_candidates(html: str | bytes, url: str, *, site: str | None = None,
                        fetched_at: str | None = None,
-                       layout: str | None = None) -> dict[str, list[tuple[str, Any]]]:
+                       layout: str | None = None,
+                       budget: PageBudget | None = DEFAULT_BUDGET) -> dict[str, list[tuple[str, Any]]]:
     """{field: [(strategy, value), ...]} for every strategy of the page's layout."""
-    page, lay = _page_and_layout(html, url, site, fetched_at, layout)
+    page, lay = _page_and_layout(html, url, site, fetched_at, layout, budget)
     return lay.candidates(page)

@@ -1,9 +1,11 @@
 """Raw byline strings -> person names.
 
-People only: "By", emails, @handles and URLs are stripped; "A, B and C" / "A & B" are
-split; job titles after a name ("Jane Doe, Senior Editor", "Jane Doe - Staff Writer")
-go; page order is kept and duplicates dropped. Rejected outright: the site's own name,
-"Staff", "Editorial Team" and other collective bylines, news agencies, photographers and
+People only: "By", "Written by", "Words by" ..., emails, @handles and URLs are
+stripped; "A, B and C" / "A & B" are split; job titles after a name ("Jane Doe, Senior
+Editor", "Jane Doe - Staff Writer", "Jane Doe | Senior Writer", "Jane Doe Senior Writer",
+even glued on by markup: "Jane DoeSenior Writer"), dates ("Nov 3, 2026", "Updated 2 hours
+ago") and "Follow" buttons go; page order is kept and duplicates dropped. Rejected
+outright: the site's own name, "Staff", "Editorial Team" and other collective bylines, news agencies, photographers and
 image credits, navigation labels, and anything that does not look like a name.
 """
 
@@ -31,6 +33,17 @@ _CREDIT = re.compile(
     re.I,
 )
 _TITLE_DASH = re.compile(r"\s+[\-\u2013\u2014]\s+")
+# "and Ana Lima" (the last of "By A, B and C" when each name is its own element)
+_LEADING_AND = re.compile(r"^(?:and|&|with|und|et|y)\s+", re.I)
+# A profile button after the name: "Jane Doe Follow", "Jane Doe + Follow on X"
+_FOLLOW_TAIL = re.compile(r"(?<=\S)\s*\+?\s*\b(?:follow|following|unfollow)\b.*$", re.I)
+# A role or button glued to the name by markup with no space between the elements
+# ("<a>Jane Doe</a><span>Senior Writer</span>" reads "Jane DoeSenior Writer")
+_GLUED_TAIL = re.compile(
+    r"(?<=[a-z\u00df-\u00ff])(?=(?:Senior|Staff|Lead|Managing|Associate|Contributing|Deputy"
+    r"|Chief|Executive|Features?|News|Guides?|Reviews?|Freelance|Editor|Writer|Reporter"
+    r"|Contributor|Columnist|Correspondent|Follow|Author)\b)"
+)
 _TRAILING_DATE = re.compile(
     r"\s+(?:on|published|updated|posted|last updated)\b.*$"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*$"
@@ -144,7 +157,11 @@ def _clean_piece(piece: str, site_keys: set[str]) -> str:
     if ":" in piece:  # "Text: Jane Doe", "Текст: Венера Ерофеева"
         piece = piece.rsplit(":", 1)[1]
     piece = _BY.sub("", normalize(piece))
+    piece = _LEADING_AND.sub("", piece)
+    piece = _FOLLOW_TAIL.sub("", piece)
     words = piece.split()
+    # "Jane Doe Senior Staff Writer": a job title after the name, with no separator
+    words = _without_role_tail(words)
     # "Kevin McCoy USA TODAY": an all-caps tail after a mixed-case name is the outlet
     while len(words) > 2 and words[-1].isupper() and len(words[-1]) >= 2 and not words[0].isupper():
         words.pop()
@@ -163,6 +180,19 @@ def _clean_piece(piece: str, site_keys: set[str]) -> str:
     if len(parts) > 1:
         piece = parts[0]
     return normalize(piece).strip(" \t-–—:,.;|()\"'“”")
+
+
+def _without_role_tail(words: list[str]) -> list[str]:
+    """The words before a trailing job title of two or more job words that ends in a
+    title head ("Senior Writer", "Staff Writer", "Managing Editor"), when at least two
+    words of a name are left. A one-word tail is not cut: "AP Auto Writer" and "Michael
+    Hiltzik Business Columnist" are not names with a role after them, they are rejected."""
+    if len(words) < 4 or words[-1].lower().strip(".,") not in TITLE_HEAD_WORDS:
+        return words
+    cut = len(words) - 1
+    while cut > 2 and (words[cut - 1].lower() in JOB_WORDS or words[cut - 1].lower() in TITLE_HEAD_WORDS):
+        cut -= 1
+    return words[:cut] if len(words) - cut >= 2 else words
 
 
 @lru_cache(maxsize=512)
@@ -200,6 +230,7 @@ def clean_authors(
         text = _EMAIL.sub(" ", text)
         text = _HANDLE.sub(" ", text)
         text = _EMPTY_PARENS.sub(" ", text)
+        text = _GLUED_TAIL.sub(" | ", text)
         text = _BY.sub("", normalize(text))
         text = _TRAILING_DATE.sub("", text)
         for piece in _SPLIT.split(text):

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .text import BLOCK_TAGS
+
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
 # nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
 # "elementor-widget-container", "m-advertisement-off-canvas--pusher"), so inside a chosen
@@ -93,8 +95,33 @@ def is_review_box(node) -> bool:
         child = child.next
     if child is None or child.tag not in _BOX_LABEL_TAGS:
         return False
-    label = " ".join((child.text(deep=True) or "").split()).rstrip(":").lower()
+    label = " ".join(_text_up_to(child, _LABEL_MAX).split()).rstrip(":").lower()
     return label in _BOX_LABELS
+
+
+_LABEL_MAX = 24  # longer than any box label
+
+
+def _text_up_to(node, limit: int) -> str:
+    """The start of node's inline text, read no further than limit characters or the
+    first block inside (a label test must not read a whole subtree: on nested markup
+    that is quadratic)."""
+    parts: list[str] = []
+    size = 0
+    stack = [node.child] if node.child is not None else []
+    while stack and size <= limit:
+        n = stack.pop()
+        if n.next is not None:
+            stack.append(n.next)
+        if n.tag == "-text":
+            t = n.text_content or ""
+            parts.append(t)
+            size += len(t)
+        elif n.tag in BLOCK_TAGS:  # a label is inline text: a block inside ends it
+            break
+        elif n.child is not None and not n.tag.startswith("-"):
+            stack.append(n.child)
+    return "".join(parts)
 
 
 def furniture_level(node) -> int:
@@ -129,6 +156,28 @@ def furniture_level(node) -> int:
 def is_boilerplate_node(node) -> bool:
     """Is this element (with everything under it) furniture rather than article text?"""
     return furniture_level(node) > 0
+
+
+# Class words of the furniture that closes an article: nothing after it is this article's
+# text (an author box, the comments, related posts, pagination to the next story).
+_END_WORDS = frozenset(
+    """
+    author authors bio comment comments disqus related recommended recirc pagination pager
+    """.split()
+)
+_END_TAGS = frozenset({"footer", "header", "h1", "article"})
+
+
+def ends_article(node) -> bool:
+    """Does this element mark the end of the article before it (see _END_WORDS), or start
+    another one (a header, an h1, an <article>)?"""
+    if node.tag in _END_TAGS:
+        return True
+    attrs = node.attributes
+    value = ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).lower()
+    if not value.strip():
+        return False
+    return not _END_WORDS.isdisjoint(_SPLIT.split(_MODIFIER.sub(" ", value)))
 
 
 # Whole paragraphs that are furniture, by their text.

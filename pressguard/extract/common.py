@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 from .authors import clean_authors
 from .boilerplate import strip_site_suffix
 from .dates import parse_date
 from .page import Page
-from .strategy import Final
+from .strategy import Declined, Final
 
 
 def headline_jsonld(page: Page) -> str:
@@ -48,6 +50,11 @@ def published_jsonld(page: Page) -> str | None:
     return parse_date(page.jsonld.date_published(), page.fetched_at)
 
 
+# A byline names a handful of people; reading the text of every byline-like node of a
+# hostile page (thousands, nested) would be quadratic.
+MAX_BYLINE_NODES = 20
+
+
 def byline_authors(raw: list[str], page: Page):
     """People named by a template's byline texts. A byline that is there but names
     no person ("X Staff") is the answer, []: nothing else on the page may stand in."""
@@ -57,14 +64,44 @@ def byline_authors(raw: list[str], page: Page):
     return names
 
 
+def _squash_headline(text: str) -> str:
+    # entities a CMS leaves in JSON-LD (&#8217;), case, punctuation and spacing aside
+    return "".join(ch for ch in html.unescape(text).casefold() if ch.isalnum())
+
+
+def _headline_like(visible: str) -> bool:
+    """Is the h1 a headline rather than a section label ("Silksong", "Game Reviews")?"""
+    return len(visible.split()) >= 3
+
+
+def _unless_h1_disagrees(strategy):
+    """The strategy's headline, Declined when the page's visible h1 says something else:
+    what the reader sees is the headline (the checks report the disagreement)."""
+    from . import generic
+
+    def fn(page: Page):
+        value = strategy(page)
+        if not value:
+            return value
+        visible = generic.headline_generic(page)
+        if visible and _squash_headline(visible) != _squash_headline(value) and _headline_like(visible):
+            return Declined(value)
+        return value
+
+    fn.__name__ = strategy.__name__
+    fn.__doc__ = strategy.__doc__
+    return fn
+
+
 def template_fields(*, headline, dek, authors, published, body) -> dict:
     """Strategy lists of a template layout: its own selectors for each field, with the
     shared JSON-LD, meta and generic strategies in the order every template uses."""
     from . import generic  # generic builds on this module
 
     return {
-        "headline": [("template", headline), ("jsonld", headline_jsonld),
-                     ("meta", headline_meta), ("generic", generic.headline_generic)],
+        "headline": [("template", headline), ("jsonld", _unless_h1_disagrees(headline_jsonld)),
+                     ("meta", _unless_h1_disagrees(headline_meta)),
+                     ("generic", generic.headline_generic)],
         "dek": [("template", dek), ("generic", generic.dek_generic)],
         "authors": [("template", authors), ("jsonld", authors_jsonld),
                     ("meta", authors_meta), ("generic", generic.authors_dom)],

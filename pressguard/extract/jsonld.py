@@ -60,6 +60,8 @@ def _loads(text: str) -> list[Any]:
                 value, pos = decoder.raw_decode(attempt, pos)
                 values.append(value)
             return values
+        except RecursionError:  # nested deeper than json's recursive decoder goes
+            return values
         except ValueError:
             if values:
                 return values
@@ -74,6 +76,15 @@ def types_of(node: dict) -> set[str]:
     if isinstance(t, list):
         return {x.lower().rsplit("/", 1)[-1] for x in t if isinstance(x, str)}
     return set()
+
+
+class _Emit:
+    """A node to yield when the walk of _top reaches it again."""
+
+    __slots__ = ("node",)
+
+    def __init__(self, node: dict) -> None:
+        self.node = node
 
 
 class JsonLd:
@@ -96,15 +107,22 @@ class JsonLd:
         self.article = self._find_article()
 
     def _top(self, value: Any) -> Iterator[dict]:
-        if isinstance(value, list):
-            for v in value:
-                yield from self._top(v)
-        elif isinstance(value, dict):
-            graph = value.get("@graph")
-            if isinstance(graph, (list, dict)):
-                yield from self._top(graph)
-            if types_of(value) or "@graph" not in value:
-                yield value
+        """Top-level and @graph nodes in page order (an explicit stack: a hostile page
+        may nest lists and graphs as deep as the JSON decoder allows)."""
+        stack: list[Any] = [value]
+        while stack:
+            value = stack.pop()
+            if isinstance(value, list):
+                stack.extend(reversed(value))
+            elif isinstance(value, dict):
+                graph = value.get("@graph")
+                # the graph's nodes come before the node that holds them
+                if types_of(value) or "@graph" not in value:
+                    stack.append(_Emit(value))
+                if isinstance(graph, (list, dict)):
+                    stack.append(graph)
+            elif isinstance(value, _Emit):
+                yield value.node
 
     def _index(self, value: Any, depth: int) -> None:
         if depth > 12:

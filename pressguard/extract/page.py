@@ -10,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..sites import SITES, site_for_url
 from ..decoding import decode_html, parser_input  # noqa: F401 (re-exported)
+from .budget import DEFAULT_BUDGET, PageBudget
 from .jsonld import JsonLd
 from .meta import Meta
 
@@ -37,7 +38,8 @@ def _site_for_url(url: str):
 class Page:
     def __init__(self, html: str | bytes, url: str, *, site: str | None = None,
                  fetched_at: str | None = None, tree: LexborHTMLParser | None = None,
-                 content_type: str | bytes | None = None) -> None:
+                 content_type: str | bytes | None = None,
+                 budget: PageBudget | None = DEFAULT_BUDGET) -> None:
         self.given_url = url
         self.fetched_at = fetched_at
         # raw: what the parser read (None when a tree was given); layout detectors may
@@ -45,6 +47,9 @@ class Page:
         self.raw: str | bytes | None = None
         if tree is None:
             self.raw = parser_input(html, content_type)
+            # before parsing: the parser's own time grows with the square of the depth
+            if budget is not None:
+                budget.check(self.raw, url)
             tree = LexborHTMLParser(self.raw)
         self.tree = tree
         self._site = site

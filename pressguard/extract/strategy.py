@@ -1,7 +1,8 @@
 """Layouts as data: for each field an ordered list of named strategies.
 
 A strategy is ``(name, fn)`` with ``fn(page) -> value``; the first strategy whose value
-is valid for the field wins and its name goes into the item's provenance. Layouts differ
+is valid for the field wins and its name goes into the item's provenance (``Final``: an
+answer even when empty; ``Declined``: a value the strategy does not stand behind here). Layouts differ
 only in their strategy lists (and their detector), so adding a site template is adding
 data plus a few small selector functions.
 """
@@ -22,6 +23,15 @@ FIELDS = ("headline", "dek", "authors", "published", "body")
 class Final:
     """A strategy's answer that ends the search even when empty: the source is there and
     says so (a byline that names only the site: authors [], not a guess from elsewhere)."""
+
+    value: Any
+
+
+@dataclass(frozen=True)
+class Declined:
+    """A strategy's answer that it does not stand behind on this page (a JSON-LD headline
+    that the visible h1 contradicts): the search goes on, but the value is still reported
+    among the candidates, so checks can see the disagreement."""
 
     value: Any
 
@@ -63,6 +73,8 @@ class Layout:
             provenance[fieldname] = None
             for name, fn in self.fields.get(fieldname, ()):
                 value = fn(page)
+                if isinstance(value, Declined):
+                    continue
                 if isinstance(value, Final):
                     item[fieldname] = value.value
                     provenance[fieldname] = name
@@ -84,4 +96,4 @@ class Layout:
 
 
 def _plain(value: Any) -> Any:
-    return value.value if isinstance(value, Final) else value
+    return value.value if isinstance(value, (Final, Declined)) else value

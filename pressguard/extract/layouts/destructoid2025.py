@@ -1,4 +1,4 @@
-"""Destructoid's own theme (2025-): ``h1``, ``p.post-summary``, ``a.author-name``,
+"""Destructoid's own theme (2025-): ``h1``, ``p.post-summary``, ``.author-name``,
 ``span.post-modified``, ``div.post-content``; reviews add a verdict, a score and
 Pros/Cons boxes, and end with "This review is based on a retail build ...".
 """
@@ -8,13 +8,14 @@ from __future__ import annotations
 from .. import common, generic
 from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
+from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
 from ..strategy import Final, Layout
 from ..text import node_text
 
 DEK = "p.post-summary"
-AUTHOR = "a.author-name"
+AUTHOR = ".author-name"  # a link in the 2025 theme; a span in some bylines
 DATE = "span.post-modified"
 BODY = "div.post-content"
 BODY_CLASSES = ("single-post", "single-eg_reviews")
@@ -52,9 +53,9 @@ def dek(page: Page) -> str | None:
 def authors(page: Page) -> list[str] | Final:
     """The byline's people; a byline naming only the site ("Destructoid Staff") is []."""
     scope = page.first("article") or page.tree.body
-    nodes = [n for n in (scope.css(AUTHOR) if scope is not None else [])
-             if not generic._author_furniture(n, scope)]
-    raw = [node_text(n) for n in nodes]
+    candidates = scope.css(AUTHOR)[: 3 * common.MAX_BYLINE_NODES] if scope is not None else []
+    nodes = [n for n in candidates if not generic._author_furniture(n, scope)]
+    raw = [node_text(n) for n in nodes[: common.MAX_BYLINE_NODES]]
     return common.byline_authors(raw, page)
 
 
@@ -70,8 +71,9 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), headline(page), dek(page),
-                                 link_filter=False)
+    blocks = [b for part in body_containers(container)
+              for b in collect_blocks(part, is_boilerplate_node)]
+    return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
 LAYOUT = Layout(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .. import common, generic
 from ..blocks import collect_blocks
 from ..boilerplate import is_boilerplate_node
+from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
 from ..strategy import Final, Layout
@@ -48,7 +49,7 @@ def authors(page: Page) -> list[str] | Final:
     box = page.first(BYLINE_BOX)
     if box is None:
         return []
-    nodes = box.css("[data-author]")
+    nodes = box.css("[data-author]")[: common.MAX_BYLINE_NODES]
     if nodes:
         raw = [node_text(n) or (n.attributes.get("data-author") or "").replace("-", " ").title()
                for n in nodes]
@@ -68,9 +69,9 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    head = headline(page)
-    return generic.filter_blocks(collect_blocks(container, is_boilerplate_node), head, dek(page),
-                                 link_filter=False)
+    blocks = [b for part in body_containers(container)
+              for b in collect_blocks(part, is_boilerplate_node)]
+    return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
 LAYOUT = Layout(
