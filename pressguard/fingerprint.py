@@ -204,27 +204,21 @@ def kind(tag: str) -> str:
     return "box" if tag in _BOX_TAGS or tag.startswith("amp-") else tag
 
 
-def in_furniture(node, memo: dict[int, bool] | None = None) -> bool:
-    """Is node inside teaser tiles, sidebars, bio boxes, nav, footers ...?
-
-    memo (one per parsed page) keeps the answer for every ancestor looked at, so asking
-    for many nodes of a deeply nested page walks each ancestor once."""
-    chain = []
+def in_furniture(node) -> bool:
+    """Is node inside teaser tiles, sidebars, bio boxes, nav, footers ...? Looks at most
+    MAX_CLIMB ancestors up: furniture wraps its content closely, and a page nested a
+    hundred thousand levels deep must not cost a walk to the root per question."""
     node = node.parent if node is not None else None
-    answer = False
-    while node is not None and node.tag not in ("body", "html"):
-        if memo is not None and node.mem_id in memo:
-            answer = memo[node.mem_id]
-            break
-        chain.append(node)
+    for _ in range(MAX_CLIMB):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if node.tag in _FURNITURE_TAGS:
+            return True
+        cls = (node.attributes.get("class") or "").lower()
+        if cls and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls)):
+            return True
         node = node.parent
-    for n in reversed(chain):  # from the top down: furniture if an ancestor is, or n itself
-        if not answer:
-            cls = (n.attributes.get("class") or "").lower()
-            answer = n.tag in _FURNITURE_TAGS or bool(cls) and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls))
-        if memo is not None:
-            memo[n.mem_id] = answer
-    return answer
+    return False
 
 
 # -- locating values -----------------------------------------------------------------
@@ -256,7 +250,6 @@ class TextIndex:
                     offset += len(s)
         self.full = "".join(parts)
         self._sizes: dict[int, int] = {}
-        self.furniture: dict[int, bool] = {}  # in_furniture's memo for this page
         self._positions: dict[int, int] | None = None
 
     def size(self, el) -> int:
@@ -296,7 +289,7 @@ class TextIndex:
         return sorted(found.values(), key=lambda pe: pe[0])
 
 
-def _primary(matches: list[tuple[int, Any]], headings: bool = False, memo: dict | None = None):
+def _primary(matches: list[tuple[int, Any]], headings: bool = False):
     """The match the value most likely came from: outside furniture, a heading for
     headlines, then the first in the document."""
     if not matches:
@@ -304,31 +297,41 @@ def _primary(matches: list[tuple[int, Any]], headings: bool = False, memo: dict 
 
     def rank(pe):
         pos, el = pe
-        return (in_furniture(el, memo), _HEADINGS.get(el.tag, 9) if headings else 0, pos)
+        return (in_furniture(el), _HEADINGS.get(el.tag, 9) if headings else 0, pos)
 
     return min(matches, key=rank)
 
 
 def _lca(nodes: list) -> Any:
-    """The lowest common ancestor of nodes: one walk to the root for the first, then each
-    other node climbs only until it meets that chain."""
-    first, *others = nodes
-    depth_of: dict[int, int] = {}
-    chain = []
-    n = first
-    while n is not None and n.tag not in ("html", "-document", "#document"):
-        depth_of[n.mem_id] = len(chain)
-        chain.append(n)
-        n = n.parent
-    lowest = 0  # index in chain of the common ancestor so far
-    for other in others:
-        n = other
-        while n is not None and n.mem_id not in depth_of:
-            n = n.parent
-        if n is None:
+    """The lowest common ancestor of nodes (None across documents)."""
+    common = nodes[0]
+    for other in nodes[1:]:
+        common = _lca2(common, other)
+        if common is None:
             return None
-        lowest = max(lowest, depth_of[n.mem_id])
-    return chain[lowest] if chain else None
+    return common
+
+
+def _lca2(a, b) -> Any:
+    """Both climb one step at a time until one reaches a node the other has passed: the
+    cost is the distance to their common ancestor, not the depth of the page."""
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    while a is not None or b is not None:
+        if a is not None:
+            if a.mem_id in seen_b:
+                return a
+            seen_a.add(a.mem_id)
+            a = a.parent if a.tag not in _TOP else None
+        if b is not None:
+            if b.mem_id in seen_a:
+                return b
+            seen_b.add(b.mem_id)
+            b = b.parent if b.tag not in _TOP else None
+    return None
+
+
+_TOP = frozenset({"html", "-document", "#document"})
 
 
 # An unnamed inline wrapper around a value (<h1><span>headline</span></h1>) is not the
@@ -394,7 +397,7 @@ def _date_tokens(iso: str) -> list[str]:
     return out
 
 
-def _locate_date(tree, published: str, memo: dict[int, bool] | None = None):
+def _locate_date(tree, published: str):
     """The visible date element: the first one (outside furniture) whose text or date
     attribute shows the published day, else the first date element at all."""
     body = tree.body
@@ -403,7 +406,7 @@ def _locate_date(tree, published: str, memo: dict[int, bool] | None = None):
     tokens = _date_tokens(published)
     first = None
     for node in body.css(_DATE_SEL):
-        if in_furniture(node, memo):
+        if in_furniture(node):
             continue
         attrs = node.attributes
         text = squash(node.text(deep=True))
@@ -425,20 +428,19 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     """The structure around each extracted field of item on this page (see module doc)."""
     tree = tree if tree is not None else parse(html)
     index = TextIndex(tree)
-    memo = index.furniture
     fields: dict[str, Any] = {}
 
     for name, headings in (("headline", True), ("dek", False)):
         value = item.get(name) or ""
         if value:
-            p = _primary(index.locate(value, slack=1.2, extra=20), headings=headings, memo=memo)
+            p = _primary(index.locate(value, slack=1.2, extra=20), headings=headings)
             fields[name] = _field_fp(_climb(index, p[1]), p[0]) if p else dict(_NOT_FOUND)
         else:
             fields[name] = None
 
     authors = [a for a in (item.get("authors") or []) if isinstance(a, str) and a.strip()]
     if authors:
-        located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40), memo=memo) for a in authors) if p]
+        located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40)) for a in authors) if p]
         if located:
             records = [_field_fp(_climb(index, el, through_links=False), pos) for pos, el in located]
             fp = min(records, key=lambda r: r["pos"])  # the first byline entry stands for all
@@ -452,7 +454,7 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published, memo)
+        node = _locate_date(tree, published)
         fields["published"] = _field_fp(node, index.position(node)) if node is not None \
             else dict(_NOT_FOUND)
     else:
@@ -461,7 +463,7 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     body = [b for b in (item.get("body") or []) if isinstance(b, str)]
     if body:
         paras = [b for b in body if len(b) >= MIN_PARAGRAPH][:BODY_PARAGRAPHS] or body[:BODY_PARAGRAPHS]
-        located = [p for p in (_primary(index.locate(b, slack=1.1, extra=10), memo=memo) for b in paras) if p]
+        located = [p for p in (_primary(index.locate(b, slack=1.1, extra=10)) for b in paras) if p]
         if located:
             els = [_climb(index, el) for _, el in located]
             container = _lca(els) if len(els) > 1 else els[0].parent

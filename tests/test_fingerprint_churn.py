@@ -144,3 +144,18 @@ def test_template_check_passes_a_churned_page_against_the_shipped_baseline():
     recorded = template_baseline(str(ROOT), "twinfinite").closest(current)
     assert run_checks(item, html=changed, recorded_fingerprint=recorded,
                       current_fingerprint=current)["template"] == "ok"
+
+
+@pytest.mark.parametrize("page", [PAGES[0], PAGES[5]])
+def test_a_page_nested_ten_thousand_divs_deep_fingerprints_the_same(page):
+    """Anonymous nesting is churn too, at any depth, and must not recurse or walk to the
+    root per question (benchmarks/fingerprint_depth.py times 100,000 levels; lexbor's own
+    parse of such a page grows with depth squared, so the test stays at 10,000)."""
+    url, html, item = _page(page)
+    start = html.index(">", html.index("<body")) + 1
+    end = html.rindex("</body>")
+    depth = 10_000
+    deep = html[:start] + "<div>" * depth + html[start:end] + "</div>" * depth + html[end:]
+    tree = parse(deep)
+    assert len(list(tree.css("div"))) > depth  # the parser kept the nesting
+    assert compare(_fp(html, item), fingerprint(deep, item, tree=tree)) == []
