@@ -140,7 +140,9 @@ _UTILITY_VALUES = frozenset(
     transform in out linear pointer default sr only""".split()
 )
 
-# A wrapper named only with these words names no component (``inner-wrap``, ``site-main``).
+# A wrapper named only with these words names no component (``inner-wrap``, ``site-main``);
+# one whose name ends in a wrapper word wraps the component it names (``content-wrapper``).
+_WRAPPER_WORDS = frozenset("wrap wrapper inner outer container holder shell".split())
 _LAYOUT_WORDS = frozenset(
     """wrap wrapper wrap inner outer container holder layout row col column columns grid box group
     stack cluster region shell frame main page site clear fix""".split()
@@ -149,8 +151,9 @@ _LAYOUT_WORDS = frozenset(
 
 def component_class(cls: str) -> str | None:
     """cls when it names a component, None when it is cosmetic: a hash or number (CSS
-    modules, styled-components, emotion, post ids), a utility (Tailwind, Bootstrap), a
-    WordPress layout or state class, or only generic layout words (``inner-wrapper``)."""
+    modules, styled-components, emotion, post ids), a mangled one- or two-letter name, a
+    utility (Tailwind, Bootstrap), a WordPress layout or state class, a wrapper
+    (``inner-wrapper``, ``article-content-wrapper``)."""
     if (_CSS_MODULE.match(cls) or _DIGITS.search(cls) or cls.startswith(_GENERATED_PREFIXES) or cls in _WP_LAYOUT
             or "is-layout" in cls or any(ch in cls for ch in ":/[]!.@%()#") or cls[0] in "-_"
             or _LETTER_HASH.match(cls) or cls in _UTILITIES):
@@ -158,7 +161,11 @@ def component_class(cls: str) -> str | None:
     parts = cls.split("-")
     if len(parts) > 1 and parts[0] in _UTILITY_PROPERTIES and all(p in _UTILITY_VALUES for p in parts[1:]):
         return None
-    if _LAYOUT_WORDS.issuperset(w for w in _CLASS_SPLIT.split(cls.lower()) if w):
+    for base in (cls.split("--", 1)[0], cls.split("__", 1)[0]):
+        if base != cls and base and component_class(base) is None:
+            return None  # a modifier or element of a cosmetic class (wp-block-group--wide)
+    words = [w for w in _CLASS_SPLIT.split(cls.lower()) if w]
+    if len(cls) <= 2 or _LAYOUT_WORDS.issuperset(words) or words[-1] in _WRAPPER_WORDS:
         return None
     return cls
 
@@ -399,15 +406,19 @@ def _date_tokens(iso: str) -> list[str]:
 
 def _locate_date(tree, published: str):
     """The visible date element: the first one (outside furniture) whose text or date
-    attribute shows the published day, else the first date element at all."""
+    attribute shows the published day, or the innermost such element inside it (a
+    wrapper whose class happens to say "date" is not the date), else the first date
+    element at all."""
     body = tree.body
     if body is None:
         return None
     tokens = _date_tokens(published)
-    first = None
-    for node in body.css(_DATE_SEL):
-        if in_furniture(node):
+    first = chosen = None
+    seen: set[int] = set()
+    for node in body.css(_DATE_SEL):  # a node matching several selectors comes once per selector
+        if node.mem_id in seen or in_furniture(node):
             continue
+        seen.add(node.mem_id)
         attrs = node.attributes
         text = squash(node.text(deep=True))
         if len(text) > 80 or node.tag in ("body", "main", "article"):
@@ -416,10 +427,24 @@ def _locate_date(tree, published: str):
                                     for k in ("datetime", "data-datetime", "content") if attrs.get(k))
         hay = hay.replace("sept", "sep")
         if tokens and any(t in hay for t in tokens):
-            return node
-        if first is None and (node.tag == "time" or "datetime" in attrs or "data-datetime" in attrs):
+            if chosen is None or _inside(node, chosen):
+                chosen = node
+                continue
+            break
+        if chosen is None and first is None and (node.tag == "time" or "datetime" in attrs or "data-datetime" in attrs):
             first = node
-    return first
+    return chosen if chosen is not None else first
+
+
+def _inside(node, ancestor) -> bool:
+    n = node.parent
+    for _ in range(MAX_CLIMB):
+        if n is None:
+            return False
+        if n.mem_id == ancestor.mem_id:
+            return True
+        n = n.parent
+    return False
 
 
 # -- the fingerprint -----------------------------------------------------------------
@@ -537,17 +562,17 @@ def _field_changes(field: str, r: dict, c: dict) -> tuple[list[str], list[str], 
             appeared.append(f"<{ctag}>")
         label = "container" if field == "body" else "element"
         parts.append(f"{label} {_where(r)} became {_where(c)}")
-    rl, cl = _classes(r.get("landmarks", ())), _classes(c.get("landmarks", ()))
-    # a landmark pushed beyond LANDMARKS by a new one below it is still there (context)
-    gone = rl - set(c.get("context", ())) - ca
-    came = cl - set(r.get("context", ())) - ra
-    if gone or came:
-        vanished += ["." + x for x in sorted(gone) if "." + x not in vanished]
-        appeared += ["." + x for x in sorted(came) if "." + x not in appeared]
-        now = " < ".join(s for s in c["landmarks"] if came & set(_step_parts(s)[1]))
-        was = " < ".join(s for s in r["landmarks"] if gone & set(_step_parts(s)[1]))
-        parts.append(f"inside {now} instead of {was}" if now and was else
-                     f"now inside {now}" if now else f"no longer inside {was}")
+    # A landmark is gone when none of its classes is left around the other side's field
+    # (context reaches past a landmark pushed up by a new one), new when none was there.
+    rctx, cctx = set(r.get("context", ())) | ra, set(c.get("context", ())) | ca
+    was = [s for s in r.get("landmarks", ()) if not cctx & set(_step_parts(s)[1])]
+    now = [s for s in c.get("landmarks", ()) if not rctx & set(_step_parts(s)[1])]
+    if was or now:
+        vanished += ["." + x for x in sorted(_classes(was)) if "." + x not in vanished]
+        appeared += ["." + x for x in sorted(_classes(now)) if "." + x not in appeared]
+        was_s, now_s = " < ".join(was), " < ".join(now)
+        parts.append(f"inside {now_s} instead of {was_s}" if now and was else
+                     f"now inside {now_s}" if now else f"no longer inside {was_s}")
     if field == "body":
         rp, cp = set(r.get("paragraphs", ())), set(c.get("paragraphs", ()))
         rk = {kind(_step_parts(s)[0]) for s in rp}

@@ -192,23 +192,25 @@ def wordpress_update(html: str) -> str:
 
 
 class _Wrappers(Rewrite):
-    """Anonymous wrappers: a div around every classed block, a span inside headings, a div
-    around each paragraph and around every block's content."""
+    """Wrappers: around every classed block a <name>-wrapper div and an anonymous one,
+    inside it a utility-classed div; a span inside headings, a div around each paragraph."""
 
     def wrappers(self, node):
         if not _is_element(node):
             return []
         if node.tag == "p":
             return ["<div>"]
-        if node.tag in ("div", "header", "main", "article", "section") and node.attributes.get("class"):
-            return ['<div class="inner-wrapper">', "<div>"]
+        classes = (node.attributes.get("class") or "").split()
+        if node.tag in ("div", "header", "main", "article", "section") and classes:
+            return [f'<div class="{classes[0]}-wrapper">', "<div>"]
         return []
 
     def inner_wrappers(self, node):
         if _is_element(node) and node.tag in ("h1", "h2"):
             return ["<span>"]
-        if _is_element(node) and node.tag in ("div", "section") and node.attributes.get("class"):
-            return ['<div class="flex flex-col gap-4">']
+        classes = (node.attributes.get("class") or "").split()
+        if _is_element(node) and node.tag in ("div", "section") and classes:
+            return [f'<div class="{classes[0]}__inner flex flex-col gap-4">']
         return []
 
 
@@ -253,6 +255,20 @@ def amp(html: str) -> str:
     return rewrite(html, _Amp())
 
 
+class _Modifiers(Rewrite):
+    """BEM modifier classes added to every named element (a state, a variant)."""
+
+    def attrs(self, node, items):
+        classes = _classes(items)
+        if not _is_element(node) or not classes:
+            return items
+        return _set_classes(items, classes + [f"{classes[0]}--featured"])
+
+
+def bem_modifiers(html: str) -> str:
+    return rewrite(html, _Modifiers())
+
+
 class _AttributeOrder(Rewrite):
     def attrs(self, node, items):
         items = [(k, " ".join(reversed(v.split())) if k == "class" and v else v) for k, v in items]
@@ -288,7 +304,7 @@ CHURN = {
     "css_modules": css_modules, "css_module_hashes_rotate": css_module_hashes_rotate,
     "styled_components": styled_components, "tailwind": tailwind,
     "wordpress_update": wordpress_update, "wrapper_divs": wrapper_divs, "amp": amp,
-    "attribute_order": attribute_order, "minify": minify, "pretty": pretty,
+    "attribute_order": attribute_order, "bem_modifiers": bem_modifiers, "minify": minify, "pretty": pretty,
 }
 
 
