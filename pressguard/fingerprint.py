@@ -13,18 +13,32 @@ structure, so a template change is noticed even when every field still has a val
 For each field the element the value came from is located by its text (the element whose
 text is the headline / dek, the element holding an author's name, the date element, the
 lowest common container of the first body paragraphs), preferring elements outside page
-furniture (teaser tiles, sidebars, author bio boxes hold the same names). Recorded per field:
+furniture (teaser tiles, sidebars, author bio boxes hold the same names). An unnamed inline
+wrapper around the value (<h1><span>...) gives way to its parent.
 
-    path     tag.classes[data-attrs] of the element and up to ANCESTORS ancestors
-    classes  every class on that path (plus, for the body, on the paragraph elements and,
-             for the other fields, inside the element)
-    found    False when the value exists but no element holds it (JSON-LD/meta only)
+Only what names the structure is recorded, so cosmetic churn is no change at all:
 
-Class names are normalised (``post-123`` -> ``post-#``, ``css-1x9fq2`` -> ``css-#``) and
-WordPress' per-post classes on <body>/<article> (postid-, category-, tag-, format-, ...)
-are dropped, so two articles of one template agree. The page part records the layout
-name, the body classes and the document order of the fields (a byline moved below the
-body is a change even when its classes are not).
+    classes   only those that name a component (component_class): hashes and numbers
+              (CSS modules, styled-components, emotion, post ids), utilities (Tailwind,
+              Bootstrap), WordPress layout/state classes (is-layout-*, wp-container-*,
+              wp-block-group, has-*, align*), wrappers (*-wrapper, *__inner) and WordPress'
+              per-post classes on <body>/<article> are dropped by their shape
+    kind      the element's tag, with div/section/article/main/header/span/amp-* as one
+              "box" (a <div> becoming a <section> is not a change)
+    path      the element, its anchor (the nearest element at or above it with a component
+              class, so unnamed wrappers added or removed do not count) and the LANDMARKS
+              named ancestors above the anchor; "context" keeps CONTEXT of them, so a
+              landmark pushed up by a new one below has not vanished
+    found     False when the value exists but no element holds it (JSON-LD/meta only)
+
+Attribute order, whitespace and minification never reach the fingerprint (it reads the
+parsed tree). compare() reports, per field, an anchor whose classes were replaced (a renamed
+block: "body: container div.entry-content became section.article-body"), an element of
+another kind (h1 -> h2), a named landmark new or gone ("now inside div.article-gate"), the
+body's paragraphs in other markup, and a field in another place among the fields ("moved
+after body"); for the page, another layout and replaced body classes. Every walk up the
+tree is bounded (MAX_CLIMB) or stops at the common ancestor, so a page nested 100,000
+levels deep costs what a flat one does.
 
 A field whose value is empty is not compared for dek, authors and published (an article
 may have no dek; a staff piece no author); an empty headline or body is (the template
@@ -35,7 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Iterable
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 

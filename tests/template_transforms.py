@@ -141,18 +141,11 @@ class _AddClasses(Rewrite):
         return _set_classes(items, classes + self.make(node, classes))
 
 
-def css_modules(html: str) -> str:
-    """A build with CSS modules: every element gets <File>_<name>__<hash> classes."""
+def css_modules(html: str, build: str = "") -> str:
+    """A build with CSS modules: every element gets a <File>_<name>__<hash> class; another
+    build of the same template gets other hashes."""
     return rewrite(html, _AddClasses(lambda n, cls: [
-        f"{n.tag.capitalize()}_{(cls[0] if cls else n.tag).split('-')[0]}__{_hash(n.tag, *cls)}"]))
-
-
-def css_module_hashes_rotate(html: str) -> str:
-    """The next build of a CSS-modules site: the same names with new hashes."""
-    once = css_modules(html)
-    return rewrite(html, _AddClasses(lambda n, cls: [
-        f"{n.tag.capitalize()}_{(cls[0] if cls else n.tag).split('-')[0]}__{_hash('next', n.tag, *cls)}"])) \
-        if once else once
+        f"{n.tag.capitalize()}_{(cls[0] if cls else n.tag).split('-')[0]}__{_hash(build, n.tag, *cls)}"]))
 
 
 def styled_components(html: str) -> str:
@@ -301,7 +294,7 @@ def pretty(html: str) -> str:
 
 
 CHURN = {
-    "css_modules": css_modules, "css_module_hashes_rotate": css_module_hashes_rotate,
+    "css_modules": css_modules,
     "styled_components": styled_components, "tailwind": tailwind,
     "wordpress_update": wordpress_update, "wrapper_divs": wrapper_divs, "amp": amp,
     "attribute_order": attribute_order, "bem_modifiers": bem_modifiers, "minify": minify, "pretty": pretty,
@@ -356,12 +349,7 @@ class _Move(Rewrite):
 def byline_below_body(html: str, item: dict) -> str:
     """The byline block moved right after the body's container."""
     tree = LexborHTMLParser(html)
-    return rewrite(tree, _Move(byline_block(tree, item), _body_block(tree, item)))
-
-
-def _body_block(tree, item: dict):
-    """The body container, or its wrapper when that also holds nothing but the body."""
-    return body_container(tree, item)
+    return rewrite(tree, _Move(byline_block(tree, item), body_container(tree, item)))
 
 
 class _Rename(Rewrite):

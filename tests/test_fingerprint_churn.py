@@ -17,7 +17,7 @@ from pressguard.assess import TemplateBaseline, template_baseline
 from pressguard.cassettes import find_cassettes, open_cassette
 from pressguard.extract import extract_article
 from pressguard.fingerprint import TextIndex, compare, fingerprint, parse
-from template_transforms import CHURN, STRUCTURAL, body_in_main_section
+from template_transforms import CHURN, STRUCTURAL, body_in_main_section, css_modules
 
 ROOT = Path(__file__).resolve().parent.parent / "cassettes"
 PAGES = (
@@ -73,6 +73,14 @@ def test_cosmetic_churn_is_no_change(page, churn):
     recorded, current = _fp(html, item), _fp(changed, item)
     assert compare(recorded, current) == [], [d["summary"] for d in compare(recorded, current)]
     assert compare(current, recorded) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_next_css_modules_build_is_no_change(page):
+    url, html, item = _page(page)
+    build1, build2 = css_modules(html, build="1"), css_modules(html, build="2")
+    assert build1 != build2
+    assert compare(_fp(build1, item), _fp(build2, item)) == []
 
 
 @pytest.mark.parametrize("page", PAGES)
