@@ -167,3 +167,18 @@ def test_a_page_nested_ten_thousand_divs_deep_fingerprints_the_same(page):
     tree = parse(deep)
     assert len(list(tree.css("div"))) > depth  # the parser kept the nesting
     assert compare(_fp(html, item), fingerprint(deep, item, tree=tree)) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_renamed_byline_is_drift_against_the_sites_cassettes(page):
+    """Through assess(), as replay runs it: the site's cassettes include pages without a
+    byline (staff pieces), which must not vouch for a byline they never had."""
+    from pressguard.assess import assess
+
+    url, html, item = _page(page)
+    site = page.split("/")[0]
+    transform, field = STRUCTURAL["byline_renamed"]
+    checked, _ = assess(transform(html, item), url, site=site, baseline=template_baseline(str(ROOT), site))
+    assert all(checked[f] == item[f] for f in ("headline", "authors", "body"))
+    assert checked["verdict"] == "drift", checked["checks"]
+    assert "found authors: " in checked["checks"]["template"]
