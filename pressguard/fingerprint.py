@@ -117,8 +117,8 @@ _CSS_MODULE = re.compile(r"^[A-Za-z][\w-]*?_[A-Za-z][\w-]*?_{2,3}(?=[\w-]*[A-Z0-
 # styled-components / JSS second classes: short letter hashes with mixed case (kPzRsT).
 _LETTER_HASH = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?=.*[a-z])[A-Za-z]{5,8}$")
 _GENERATED_PREFIXES = (
-    "sc-", "css-", "jsx-", "svelte-", "emotion-", "tw-", "js-", "u-", "i-amphtml-",  # builds, hooks
-    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-",  # WordPress state/layout
+    "sc-", "css-", "jsx-", "svelte-", "emotion-", "astro-", "ng-", "tw-", "js-", "u-", "i-amphtml-",
+    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-",  # builds, hooks, WP state
 )
 _WP_LAYOUT = frozenset(
     """wp-block-group wp-block-columns wp-block-column wp-site-blocks wp-embed-responsive
@@ -140,7 +140,7 @@ _UTILITY_PROPERTIES = frozenset(
     decoration underline list whitespace break transition duration ease delay animate cursor select
     fill stroke from via to basis grow shrink float clear box indent align scroll snap touch will
     backdrop blur brightness contrast drop grayscale invert saturate sepia filter transform translate
-    rotate scale skew origin accent caret columns d not""".split()
+    rotate scale skew origin accent caret columns d not prose""".split()
 )
 _UTILITY_VALUES = frozenset(
     """xs sm md lg xl base full auto screen min max fit none tight snug normal relaxed loose wide
@@ -151,7 +151,7 @@ _UTILITY_VALUES = frozenset(
     small block inline flex grid table contents first last square video gray grey slate zinc neutral
     stone red orange amber yellow lime green emerald teal cyan sky blue indigo violet purple fuchsia
     pink rose primary secondary muted dark ellipsis balance pretty justify all colors opacity
-    transform in out linear pointer default sr only""".split()
+    transform in out linear pointer default sr only invert""".split()
 )
 
 # A wrapper named only with these words names no component (``inner-wrap``, ``site-main``);
@@ -159,7 +159,7 @@ _UTILITY_VALUES = frozenset(
 _WRAPPER_WORDS = frozenset("wrap wrapper inner outer container holder shell".split())
 _LAYOUT_WORDS = frozenset(
     """wrap wrapper wrap inner outer container holder layout row col column columns grid box group
-    stack cluster region shell frame main page site clear fix""".split()
+    stack cluster region shell frame main page site clear fix fluid""".split()
 )
 
 
@@ -175,6 +175,8 @@ def component_class(cls: str) -> str | None:
     parts = cls.split("-")
     if len(parts) > 1 and parts[0] in _UTILITY_PROPERTIES and all(p in _UTILITY_VALUES for p in parts[1:]):
         return None
+    if len(parts) > 2 and parts[0] in ("justify", "align", "place") and parts[1] in ("content", "items", "self"):
+        return None  # Bootstrap's justify-content-between, align-items-center
     for base in (cls.split("--", 1)[0], cls.split("__", 1)[0]):
         if base != cls and base and component_class(base) is None:
             return None  # a modifier or element of a cosmetic class (wp-block-group--wide)

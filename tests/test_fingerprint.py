@@ -43,6 +43,8 @@ def _entry(diffs: list[dict], field: str) -> dict:
     ("inner-wrapper", None), ("site-main", None), ("container", None),  # wrappers
     ("wp-block-gamurs-article-content-wrapper", None), ("post-header__inner", None),
     ("jK", None), ("a", None),  # mangled
+    ("d-flex", None), ("container-fluid", None), ("justify-content-between", None),  # Bootstrap
+    ("prose-lg", None), ("not-prose", None), ("astro-J7PV25F6", None), ("ng-star-inserted", None),
     # names of components: kept
     ("wp-block-gamurs-article-header__content--title", "wp-block-gamurs-article-header__content--title"),
     ("wp-block-gamurs-article-content", "wp-block-gamurs-article-content"),
