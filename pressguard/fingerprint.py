@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -163,6 +164,7 @@ _LAYOUT_WORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)  # a page repeats its classes; a site its pages' classes
 def component_class(cls: str) -> str | None:
     """cls when it names a component, None when it is cosmetic: a hash or number (CSS
     modules, styled-components, emotion, post ids), a mangled one- or two-letter name, a
