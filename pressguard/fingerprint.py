@@ -595,7 +595,8 @@ def _field_changes(field: str, r: dict, c: dict) -> tuple[list[str], list[str], 
         rp, cp = set(r.get("paragraphs", ())), set(c.get("paragraphs", ()))
         rk = {kind(_step_parts(s)[0]) for s in rp}
         ck = {kind(_step_parts(s)[0]) for s in cp}
-        if (rk and ck and not rk & ck) or _replaced(_classes(rp), _classes(cp)):
+        rc, cc = _classes(rp), _classes(cp)
+        if (rk and ck and not rk & ck) or (rc - cc and cc - rc):  # other markup, renamed classes
             vanished += sorted("paragraph " + s for s in rp - cp)
             appeared += sorted("paragraph " + s for s in cp - rp)
             parts.append(f"paragraphs {', '.join(sorted(rp))} became {', '.join(sorted(cp))}")

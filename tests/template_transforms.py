@@ -397,10 +397,33 @@ def headline_demoted(html: str, item: dict) -> str:
     return rewrite(tree, _Rename(node, "h2", (node.attributes.get("class") or "").split()))
 
 
+class _Paragraphs(Rewrite):
+    """Every paragraph inside one container rewritten as another element."""
+
+    def __init__(self, container, opening_tag: str, classes: list[str]):
+        self.container, self.new_tag, self.classes = container.mem_id, opening_tag, classes
+
+    def _mine(self, node):
+        return node.tag == "p" and node.parent is not None and node.parent.mem_id == self.container
+
+    def tag(self, node):
+        return self.new_tag if self._mine(node) else node.tag
+
+    def attrs(self, node, items):
+        return _set_classes(items, self.classes) if self._mine(node) else items
+
+
+def paragraphs_as_divs(html: str, item: dict) -> str:
+    """The body's <p> elements become <div class="story-paragraph">."""
+    tree = LexborHTMLParser(html)
+    return rewrite(tree, _Paragraphs(body_container(tree, item), "div", ["story-paragraph"]))
+
+
 STRUCTURAL = {
     "byline_below_body": (byline_below_body, "authors"),
     "body_container_renamed": (body_container_renamed, "body"),
     "byline_renamed": (byline_renamed, "authors"),
     "body_in_new_container": (body_in_new_container, "body"),
     "headline_demoted": (headline_demoted, "headline"),
+    "paragraphs_as_divs": (paragraphs_as_divs, "body"),
 }

@@ -124,6 +124,10 @@ def test_structural_change_is_named_with_its_field(page, change):
         assert "moved after body" in entry["summary"]
     elif change == "headline_demoted":
         assert "<h2>" in entry["appeared"] and "<h1>" in entry["vanished"]
+    elif change == "paragraphs_as_divs":
+        assert any(a.startswith("paragraph div.story-paragraph") for a in entry["appeared"])
+        assert any(v.startswith("paragraph p") for v in entry["vanished"])
+        assert " became div.story-paragraph" in entry["summary"]
     assert {d["field"] for d in diffs} <= {field, "published", "dek"}  # nothing unrelated
 
 
