@@ -186,3 +186,48 @@ def test_a_renamed_byline_is_drift_against_the_sites_cassettes(page):
     assert all(checked[f] == item[f] for f in ("headline", "authors", "body"))
     assert checked["verdict"] == "drift", checked["checks"]
     assert "found authors: " in checked["checks"]["template"]
+
+
+def _write_changed_cassette(src: Path, dest: Path, html: str) -> None:
+    """src with its article page's body replaced by html (Content-Length to match)."""
+    import yaml
+
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    for interaction in reversed(data["interactions"]):
+        response = interaction["response"]
+        if 200 <= int(response["status"]["code"]) < 300:
+            response["body"]["string"] = html
+            for name in list(response["headers"]):
+                if name.lower() == "content-length":
+                    response["headers"][name] = [str(len(html.encode("utf-8")))]
+            break
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_replay_through_scrapy_calls_churn_healthy_and_a_new_container_drift(cli, tmp_path):
+    """The real path: `pressguard replay` (Scrapy engine, offline) of changed recordings of
+    a page, with the site's shipped cassettes as the baseline."""
+    import json
+    import shutil
+
+    page = "twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards"
+    url, html, item = _page(page)
+    shutil.copytree(ROOT / "twinfinite", tmp_path / "cassettes" / "twinfinite")
+    churned = html
+    for name in ("wordpress_update", "tailwind", "css_modules", "wrapper_divs", "minify"):
+        churned = CHURN[name](churned)
+    src = ROOT / f"{page}.yaml"
+    _write_changed_cassette(src, tmp_path / "changed" / "churn" / "twinfinite" / "page.yaml", churned)
+    _write_changed_cassette(src, tmp_path / "changed" / "gate" / "twinfinite" / "page.yaml",
+                            STRUCTURAL["body_in_new_container"][0](html, item))
+    verdicts = {}
+    for kind in ("churn", "gate"):
+        result = cli("replay", f"changed/{kind}/twinfinite/page.yaml", "-o", f"{kind}.jsonl", offline=True)
+        assert result.returncode == 0, (kind, result.stdout, result.stderr)
+        out, = [json.loads(line) for line in (tmp_path / f"{kind}.jsonl").read_text().splitlines()]
+        assert all(out[f] == item[f] for f in ("headline", "authors", "body")), kind
+        verdicts[kind] = (out["verdict"], out["checks"]["template"])
+    assert verdicts["churn"] == ("healthy", "ok")
+    assert verdicts["gate"][0] == "drift"
+    assert verdicts["gate"][1].endswith("found body: now inside div.article-gate")
