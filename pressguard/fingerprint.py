@@ -109,6 +109,7 @@ def parse(html: str | bytes, content_type: str | bytes | None = None) -> LexborH
 # are cosmetic churn and dropped by their shape, never by a list of one site's classes.
 
 _DIGITS = re.compile(r"\d")
+_POST_ID = re.compile(r"^(?:post|postid|page-id)-\d+$")
 _PER_POST = re.compile(
     r"^(?:(?:postid|page-id|parent-pageid|category|tag|format|single-format|status|type|author"
     r"|term|post_tag|single|tax)-.+|has-post-thumbnail|hentry|sticky|post-password-required)$"
@@ -119,13 +120,14 @@ _CSS_MODULE = re.compile(r"^[A-Za-z][\w-]*?_[A-Za-z][\w-]*?_{2,3}(?=[\w-]*[A-Z0-
 _LETTER_HASH = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?=.*[a-z])[A-Za-z]{5,8}$")
 _GENERATED_PREFIXES = (
     "sc-", "css-", "jsx-", "svelte-", "emotion-", "astro-", "ng-", "tw-", "js-", "u-", "i-amphtml-",
-    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-",  # builds, hooks, WP state
+    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-", "wp-theme-", "wp-child-theme-",
 )
 _WP_LAYOUT = frozenset(
     """wp-block-group wp-block-columns wp-block-column wp-site-blocks wp-embed-responsive
     wp-block-template-part wp-block-spacer wp-block-separator wp-block-buttons wp-block-cover
     wp-block-cover__inner-container alignwide alignfull alignleft alignright aligncenter alignnone
-    screen-reader-text visually-hidden clearfix""".split()
+    screen-reader-text visually-hidden clearfix customize-support no-customize-support logged-in
+    admin-bar no-js wp-custom-logo""".split()
 )
 # Utility CSS (Tailwind, Bootstrap): bare utilities, and <property>-<value> pairs whose every
 # part is a property or value word (``text-lg``, ``font-bold``, ``mx-auto``, ``items-center``).
@@ -190,9 +192,11 @@ def component_class(cls: str) -> str | None:
 
 def node_classes(node) -> list[str]:
     """The component classes of node (see component_class), sorted; WordPress' per-post
-    classes on <body>/<article> are dropped too (postid-, category-, tag-, ...)."""
+    classes (postid-, category-, tag-, ...) are dropped too, on <body>, <article> and any
+    element that carries a post's classes."""
     raw = (node.attributes.get("class") or "").split()
-    per_post = node.tag in ("body", "article")
+    # WordPress' post_class()/body_class() output, on whatever element the theme puts it
+    per_post = node.tag in ("body", "article") or "hentry" in raw or any(_POST_ID.match(c) for c in raw)
     out = set()
     for c in raw:
         if per_post and (_PER_POST.match(c) or c in ("post", "page")):

@@ -64,6 +64,10 @@ def test_per_post_wordpress_classes_are_dropped_from_body_and_article():
     assert node_classes(tree.body) == ["dto-theme", "single"]
     assert node_classes(tree.css_first("article")) == ["entry"]
     assert node_classes(tree.css_first("p")) == ["author-name"]  # only body/article lose them
+    div = LexborHTMLParser('<div class="post-77 post type-post status-publish category-news hentry '
+                           'entry-wrap story"><p class="author-name">x</p></div>')
+    assert node_classes(div.css_first("div")) == ["story"]  # post_class() on a <div>
+    assert node_classes(div.css_first("p")) == ["author-name"]
 
 
 @pytest.mark.parametrize("site, kinds", [
