@@ -9,6 +9,7 @@ the element a field comes from."""
 from __future__ import annotations
 
 import hashlib
+import re
 import html as htmllib
 from typing import Callable
 
@@ -52,6 +53,10 @@ class Rewrite:
     def keep_text(self, text: str) -> bool:
         return True
 
+    def unwrap(self, node) -> bool:
+        """Write node's content without node itself."""
+        return False
+
 
 def _open_close(opening: str) -> tuple[str, str]:
     name = opening[1:].split(None, 1)[0].rstrip(">")
@@ -74,6 +79,10 @@ def rewrite(page, hooks: Rewrite) -> str:
         if node.tag in ("_comment", "-comment", "!comment"):
             return
         if hooks.skip(node):
+            return
+        if hooks.unwrap(node):
+            for child in node.iter(include_text=True):
+                write(child, depth)
             return
         wraps = [_open_close(w) for w in hooks.wrappers(node)]
         for opening, _ in wraps:
@@ -262,6 +271,24 @@ def bem_modifiers(html: str) -> str:
     return rewrite(html, _Modifiers())
 
 
+_WRAPPERISH = re.compile(r"wrapper|container|inner|wp-block-group|is-layout|^has-|^align|^wp-container")
+
+
+class _Unwrap(Rewrite):
+    """Layout wrappers removed: every <div> without a class or whose classes all name a
+    wrapper or a layout group."""
+
+    def unwrap(self, node):
+        if not _is_element(node) or node.tag != "div":
+            return False
+        classes = (node.attributes.get("class") or "").lower().split()
+        return all(_WRAPPERISH.search(c) for c in classes)
+
+
+def unwrap_wrappers(html: str) -> str:
+    return rewrite(html, _Unwrap())
+
+
 class _AttributeOrder(Rewrite):
     def attrs(self, node, items):
         items = [(k, " ".join(reversed(v.split())) if k == "class" and v else v) for k, v in items]
@@ -297,7 +324,7 @@ CHURN = {
     "css_modules": css_modules,
     "styled_components": styled_components, "tailwind": tailwind,
     "wordpress_update": wordpress_update, "wrapper_divs": wrapper_divs, "amp": amp,
-    "attribute_order": attribute_order, "bem_modifiers": bem_modifiers, "minify": minify, "pretty": pretty,
+    "attribute_order": attribute_order, "bem_modifiers": bem_modifiers, "unwrap_wrappers": unwrap_wrappers, "minify": minify, "pretty": pretty,
 }
 
 
