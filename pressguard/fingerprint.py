@@ -491,8 +491,7 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
         if located:
             records = [_field_fp(_climb(index, el, through_links=False), pos) for pos, el in located]
             fp = min(records, key=lambda r: r["pos"])  # the first byline entry stands for all
-            fp["paths"] = sorted({tuple(r["path"]) for r in records})
-            fp["paths"] = [list(p) for p in fp["paths"]]
+            fp["paths"] = [list(p) for p in sorted({tuple(r["path"]) for r in records})]  # for reading
             fields["authors"] = fp
         else:
             fields["authors"] = dict(_NOT_FOUND)
