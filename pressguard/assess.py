@@ -62,14 +62,18 @@ class TemplateBaseline:
         return self._count
 
     def closest(self, current: dict) -> dict | None:
-        """The recorded fingerprint that differs least from current (None if none);
-        the first one that does not differ at all ends the search."""
-        best, best_changes = None, None
+        """The recorded fingerprint that differs least from current (None if none); the
+        first one that does not differ at all ends the search.
+
+        compare() skips an optional field the recording lacks (a staff piece has no
+        byline), so a recording that lacks a field current has is no witness for that
+        field's template: recordings that have all of current's fields come first."""
+        best, best_key = None, None
         for recorded in self._candidates():
-            changes = len(compare(recorded, current))
-            if best_changes is None or changes < best_changes:
-                best, best_changes = recorded, changes
-                if changes == 0:
+            key = (len(_missing_fields(recorded, current)), len(compare(recorded, current)))
+            if best_key is None or key < best_key:
+                best, best_key = recorded, key
+                if key == (0, 0):
                     break
         return best
 
@@ -92,6 +96,12 @@ class TemplateBaseline:
             return None
         url, body = page
         return fingerprint(body, extract_article(body, url, site=self.site))
+
+
+def _missing_fields(recorded: dict, current: dict) -> list[str]:
+    """Fields current has that recorded has no value for."""
+    rf, cf = recorded.get("fields", {}), current.get("fields", {})
+    return [f for f, v in cf.items() if v is not None and rf.get(f) is None]
 
 
 @lru_cache(maxsize=64)

@@ -13,18 +13,32 @@ structure, so a template change is noticed even when every field still has a val
 For each field the element the value came from is located by its text (the element whose
 text is the headline / dek, the element holding an author's name, the date element, the
 lowest common container of the first body paragraphs), preferring elements outside page
-furniture (teaser tiles, sidebars, author bio boxes hold the same names). Recorded per field:
+furniture (teaser tiles, sidebars, author bio boxes hold the same names). An unnamed inline
+wrapper around the value (<h1><span>...) gives way to its parent.
 
-    path     tag.classes[data-attrs] of the element and up to ANCESTORS ancestors
-    classes  every class on that path (plus, for the body, on the paragraph elements and,
-             for the other fields, inside the element)
-    found    False when the value exists but no element holds it (JSON-LD/meta only)
+Only what names the structure is recorded, so cosmetic churn is no change at all:
 
-Class names are normalised (``post-123`` -> ``post-#``, ``css-1x9fq2`` -> ``css-#``) and
-WordPress' per-post classes on <body>/<article> (postid-, category-, tag-, format-, ...)
-are dropped, so two articles of one template agree. The page part records the layout
-name, the body classes and the document order of the fields (a byline moved below the
-body is a change even when its classes are not).
+    classes   only those that name a component (component_class): hashes and numbers
+              (CSS modules, styled-components, emotion, post ids), utilities (Tailwind,
+              Bootstrap), WordPress layout/state classes (is-layout-*, wp-container-*,
+              wp-block-group, has-*, align*), wrappers (*-wrapper, *__inner) and WordPress'
+              per-post classes on <body>/<article> are dropped by their shape
+    kind      the element's tag, with div/section/article/main/header/span/amp-* as one
+              "box" (a <div> becoming a <section> is not a change)
+    path      the element, its anchor (the nearest element at or above it with a component
+              class, so unnamed wrappers added or removed do not count) and the LANDMARKS
+              named ancestors above the anchor; "context" keeps CONTEXT of them, so a
+              landmark pushed up by a new one below has not vanished
+    found     False when the value exists but no element holds it (JSON-LD/meta only)
+
+Attribute order, whitespace and minification never reach the fingerprint (it reads the
+parsed tree). compare() reports, per field, an anchor whose classes were replaced (a renamed
+block: "body: container div.entry-content became section.article-body"), an element of
+another kind (h1 -> h2), a named landmark new or gone ("now inside div.article-gate"), the
+body's paragraphs in other markup, and a field in another place among the fields ("moved
+after body"); for the page, another layout and replaced body classes. Every walk up the
+tree is bounded (MAX_CLIMB) or stops at the common ancestor, so a page nested 100,000
+levels deep costs what a flat one does.
 
 A field whose value is empty is not compared for dek, authors and published (an article
 may have no dek; a staff piece no author); an empty headline or body is (the template
@@ -35,7 +49,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Any, Iterable
+from functools import lru_cache
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -94,6 +109,7 @@ def parse(html: str | bytes, content_type: str | bytes | None = None) -> LexborH
 # are cosmetic churn and dropped by their shape, never by a list of one site's classes.
 
 _DIGITS = re.compile(r"\d")
+_POST_ID = re.compile(r"^(?:post|postid|page-id)-\d+$")
 _PER_POST = re.compile(
     r"^(?:(?:postid|page-id|parent-pageid|category|tag|format|single-format|status|type|author"
     r"|term|post_tag|single|tax)-.+|has-post-thumbnail|hentry|sticky|post-password-required)$"
@@ -103,14 +119,15 @@ _CSS_MODULE = re.compile(r"^[A-Za-z][\w-]*?_[A-Za-z][\w-]*?_{2,3}(?=[\w-]*[A-Z0-
 # styled-components / JSS second classes: short letter hashes with mixed case (kPzRsT).
 _LETTER_HASH = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})(?=.*[a-z])[A-Za-z]{5,8}$")
 _GENERATED_PREFIXES = (
-    "sc-", "css-", "jsx-", "svelte-", "emotion-", "tw-", "js-", "u-", "i-amphtml-",  # builds, hooks
-    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-",  # WordPress state/layout
+    "sc-", "css-", "jsx-", "svelte-", "emotion-", "astro-", "ng-", "tw-", "js-", "u-", "i-amphtml-",
+    "is-", "has-", "wp-container-", "wp-elements-", "wp-image-", "size-", "wp-theme-", "wp-child-theme-",
 )
 _WP_LAYOUT = frozenset(
     """wp-block-group wp-block-columns wp-block-column wp-site-blocks wp-embed-responsive
     wp-block-template-part wp-block-spacer wp-block-separator wp-block-buttons wp-block-cover
     wp-block-cover__inner-container alignwide alignfull alignleft alignright aligncenter alignnone
-    screen-reader-text visually-hidden clearfix""".split()
+    screen-reader-text visually-hidden clearfix customize-support no-customize-support logged-in
+    admin-bar no-js wp-custom-logo""".split()
 )
 # Utility CSS (Tailwind, Bootstrap): bare utilities, and <property>-<value> pairs whose every
 # part is a property or value word (``text-lg``, ``font-bold``, ``mx-auto``, ``items-center``).
@@ -126,7 +143,7 @@ _UTILITY_PROPERTIES = frozenset(
     decoration underline list whitespace break transition duration ease delay animate cursor select
     fill stroke from via to basis grow shrink float clear box indent align scroll snap touch will
     backdrop blur brightness contrast drop grayscale invert saturate sepia filter transform translate
-    rotate scale skew origin accent caret columns d not""".split()
+    rotate scale skew origin accent caret columns d not prose""".split()
 )
 _UTILITY_VALUES = frozenset(
     """xs sm md lg xl base full auto screen min max fit none tight snug normal relaxed loose wide
@@ -137,20 +154,24 @@ _UTILITY_VALUES = frozenset(
     small block inline flex grid table contents first last square video gray grey slate zinc neutral
     stone red orange amber yellow lime green emerald teal cyan sky blue indigo violet purple fuchsia
     pink rose primary secondary muted dark ellipsis balance pretty justify all colors opacity
-    transform in out linear pointer default sr only""".split()
+    transform in out linear pointer default sr only invert""".split()
 )
 
-# A wrapper named only with these words names no component (``inner-wrap``, ``site-main``).
+# A wrapper named only with these words names no component (``inner-wrap``, ``site-main``);
+# one whose name ends in a wrapper word wraps the component it names (``content-wrapper``).
+_WRAPPER_WORDS = frozenset("wrap wrapper inner outer container holder shell".split())
 _LAYOUT_WORDS = frozenset(
     """wrap wrapper wrap inner outer container holder layout row col column columns grid box group
-    stack cluster region shell frame main page site clear fix""".split()
+    stack cluster region shell frame main page site clear fix fluid""".split()
 )
 
 
+@lru_cache(maxsize=8192)  # a page repeats its classes; a site its pages' classes
 def component_class(cls: str) -> str | None:
     """cls when it names a component, None when it is cosmetic: a hash or number (CSS
-    modules, styled-components, emotion, post ids), a utility (Tailwind, Bootstrap), a
-    WordPress layout or state class, or only generic layout words (``inner-wrapper``)."""
+    modules, styled-components, emotion, post ids), a mangled one- or two-letter name, a
+    utility (Tailwind, Bootstrap), a WordPress layout or state class, a wrapper
+    (``inner-wrapper``, ``article-content-wrapper``)."""
     if (_CSS_MODULE.match(cls) or _DIGITS.search(cls) or cls.startswith(_GENERATED_PREFIXES) or cls in _WP_LAYOUT
             or "is-layout" in cls or any(ch in cls for ch in ":/[]!.@%()#") or cls[0] in "-_"
             or _LETTER_HASH.match(cls) or cls in _UTILITIES):
@@ -158,16 +179,24 @@ def component_class(cls: str) -> str | None:
     parts = cls.split("-")
     if len(parts) > 1 and parts[0] in _UTILITY_PROPERTIES and all(p in _UTILITY_VALUES for p in parts[1:]):
         return None
-    if _LAYOUT_WORDS.issuperset(w for w in _CLASS_SPLIT.split(cls.lower()) if w):
+    if len(parts) > 2 and parts[0] in ("justify", "align", "place") and parts[1] in ("content", "items", "self"):
+        return None  # Bootstrap's justify-content-between, align-items-center
+    for base in (cls.split("--", 1)[0], cls.split("__", 1)[0]):
+        if base != cls and base and component_class(base) is None:
+            return None  # a modifier or element of a cosmetic class (wp-block-group--wide)
+    words = [w for w in _CLASS_SPLIT.split(cls.lower()) if w]
+    if len(cls) <= 2 or _LAYOUT_WORDS.issuperset(words) or words[-1] in _WRAPPER_WORDS:
         return None
     return cls
 
 
 def node_classes(node) -> list[str]:
     """The component classes of node (see component_class), sorted; WordPress' per-post
-    classes on <body>/<article> are dropped too (postid-, category-, tag-, ...)."""
+    classes (postid-, category-, tag-, ...) are dropped too, on <body>, <article> and any
+    element that carries a post's classes."""
     raw = (node.attributes.get("class") or "").split()
-    per_post = node.tag in ("body", "article")
+    # WordPress' post_class()/body_class() output, on whatever element the theme puts it
+    per_post = node.tag in ("body", "article") or "hentry" in raw or any(_POST_ID.match(c) for c in raw)
     out = set()
     for c in raw:
         if per_post and (_PER_POST.match(c) or c in ("post", "page")):
@@ -204,27 +233,21 @@ def kind(tag: str) -> str:
     return "box" if tag in _BOX_TAGS or tag.startswith("amp-") else tag
 
 
-def in_furniture(node, memo: dict[int, bool] | None = None) -> bool:
-    """Is node inside teaser tiles, sidebars, bio boxes, nav, footers ...?
-
-    memo (one per parsed page) keeps the answer for every ancestor looked at, so asking
-    for many nodes of a deeply nested page walks each ancestor once."""
-    chain = []
+def in_furniture(node) -> bool:
+    """Is node inside teaser tiles, sidebars, bio boxes, nav, footers ...? Looks at most
+    MAX_CLIMB ancestors up: furniture wraps its content closely, and a page nested a
+    hundred thousand levels deep must not cost a walk to the root per question."""
     node = node.parent if node is not None else None
-    answer = False
-    while node is not None and node.tag not in ("body", "html"):
-        if memo is not None and node.mem_id in memo:
-            answer = memo[node.mem_id]
-            break
-        chain.append(node)
+    for _ in range(MAX_CLIMB):
+        if node is None or node.tag in ("body", "html"):
+            return False
+        if node.tag in _FURNITURE_TAGS:
+            return True
+        cls = (node.attributes.get("class") or "").lower()
+        if cls and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls)):
+            return True
         node = node.parent
-    for n in reversed(chain):  # from the top down: furniture if an ancestor is, or n itself
-        if not answer:
-            cls = (n.attributes.get("class") or "").lower()
-            answer = n.tag in _FURNITURE_TAGS or bool(cls) and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls))
-        if memo is not None:
-            memo[n.mem_id] = answer
-    return answer
+    return False
 
 
 # -- locating values -----------------------------------------------------------------
@@ -256,7 +279,6 @@ class TextIndex:
                     offset += len(s)
         self.full = "".join(parts)
         self._sizes: dict[int, int] = {}
-        self.furniture: dict[int, bool] = {}  # in_furniture's memo for this page
         self._positions: dict[int, int] | None = None
 
     def size(self, el) -> int:
@@ -296,7 +318,7 @@ class TextIndex:
         return sorted(found.values(), key=lambda pe: pe[0])
 
 
-def _primary(matches: list[tuple[int, Any]], headings: bool = False, memo: dict | None = None):
+def _primary(matches: list[tuple[int, Any]], headings: bool = False):
     """The match the value most likely came from: outside furniture, a heading for
     headlines, then the first in the document."""
     if not matches:
@@ -304,31 +326,41 @@ def _primary(matches: list[tuple[int, Any]], headings: bool = False, memo: dict 
 
     def rank(pe):
         pos, el = pe
-        return (in_furniture(el, memo), _HEADINGS.get(el.tag, 9) if headings else 0, pos)
+        return (in_furniture(el), _HEADINGS.get(el.tag, 9) if headings else 0, pos)
 
     return min(matches, key=rank)
 
 
 def _lca(nodes: list) -> Any:
-    """The lowest common ancestor of nodes: one walk to the root for the first, then each
-    other node climbs only until it meets that chain."""
-    first, *others = nodes
-    depth_of: dict[int, int] = {}
-    chain = []
-    n = first
-    while n is not None and n.tag not in ("html", "-document", "#document"):
-        depth_of[n.mem_id] = len(chain)
-        chain.append(n)
-        n = n.parent
-    lowest = 0  # index in chain of the common ancestor so far
-    for other in others:
-        n = other
-        while n is not None and n.mem_id not in depth_of:
-            n = n.parent
-        if n is None:
+    """The lowest common ancestor of nodes (None across documents)."""
+    common = nodes[0]
+    for other in nodes[1:]:
+        common = _lca2(common, other)
+        if common is None:
             return None
-        lowest = max(lowest, depth_of[n.mem_id])
-    return chain[lowest] if chain else None
+    return common
+
+
+def _lca2(a, b) -> Any:
+    """Both climb one step at a time until one reaches a node the other has passed: the
+    cost is the distance to their common ancestor, not the depth of the page."""
+    seen_a: set[int] = set()
+    seen_b: set[int] = set()
+    while a is not None or b is not None:
+        if a is not None:
+            if a.mem_id in seen_b:
+                return a
+            seen_a.add(a.mem_id)
+            a = a.parent if a.tag not in _TOP else None
+        if b is not None:
+            if b.mem_id in seen_a:
+                return b
+            seen_b.add(b.mem_id)
+            b = b.parent if b.tag not in _TOP else None
+    return None
+
+
+_TOP = frozenset({"html", "-document", "#document"})
 
 
 # An unnamed inline wrapper around a value (<h1><span>headline</span></h1>) is not the
@@ -394,17 +426,21 @@ def _date_tokens(iso: str) -> list[str]:
     return out
 
 
-def _locate_date(tree, published: str, memo: dict[int, bool] | None = None):
+def _locate_date(tree, published: str):
     """The visible date element: the first one (outside furniture) whose text or date
-    attribute shows the published day, else the first date element at all."""
+    attribute shows the published day, or the innermost such element inside it (a
+    wrapper whose class happens to say "date" is not the date), else the first date
+    element at all."""
     body = tree.body
     if body is None:
         return None
     tokens = _date_tokens(published)
-    first = None
-    for node in body.css(_DATE_SEL):
-        if in_furniture(node, memo):
+    first = chosen = None
+    seen: set[int] = set()
+    for node in body.css(_DATE_SEL):  # a node matching several selectors comes once per selector
+        if node.mem_id in seen or in_furniture(node):
             continue
+        seen.add(node.mem_id)
         attrs = node.attributes
         text = squash(node.text(deep=True))
         if len(text) > 80 or node.tag in ("body", "main", "article"):
@@ -413,10 +449,24 @@ def _locate_date(tree, published: str, memo: dict[int, bool] | None = None):
                                     for k in ("datetime", "data-datetime", "content") if attrs.get(k))
         hay = hay.replace("sept", "sep")
         if tokens and any(t in hay for t in tokens):
-            return node
-        if first is None and (node.tag == "time" or "datetime" in attrs or "data-datetime" in attrs):
+            if chosen is None or _inside(node, chosen):
+                chosen = node
+                continue
+            break
+        if chosen is None and first is None and (node.tag == "time" or "datetime" in attrs or "data-datetime" in attrs):
             first = node
-    return first
+    return chosen if chosen is not None else first
+
+
+def _inside(node, ancestor) -> bool:
+    n = node.parent
+    for _ in range(MAX_CLIMB):
+        if n is None:
+            return False
+        if n.mem_id == ancestor.mem_id:
+            return True
+        n = n.parent
+    return False
 
 
 # -- the fingerprint -----------------------------------------------------------------
@@ -425,25 +475,23 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     """The structure around each extracted field of item on this page (see module doc)."""
     tree = tree if tree is not None else parse(html)
     index = TextIndex(tree)
-    memo = index.furniture
     fields: dict[str, Any] = {}
 
     for name, headings in (("headline", True), ("dek", False)):
         value = item.get(name) or ""
         if value:
-            p = _primary(index.locate(value, slack=1.2, extra=20), headings=headings, memo=memo)
+            p = _primary(index.locate(value, slack=1.2, extra=20), headings=headings)
             fields[name] = _field_fp(_climb(index, p[1]), p[0]) if p else dict(_NOT_FOUND)
         else:
             fields[name] = None
 
     authors = [a for a in (item.get("authors") or []) if isinstance(a, str) and a.strip()]
     if authors:
-        located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40), memo=memo) for a in authors) if p]
+        located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40)) for a in authors) if p]
         if located:
             records = [_field_fp(_climb(index, el, through_links=False), pos) for pos, el in located]
             fp = min(records, key=lambda r: r["pos"])  # the first byline entry stands for all
-            fp["paths"] = sorted({tuple(r["path"]) for r in records})
-            fp["paths"] = [list(p) for p in fp["paths"]]
+            fp["paths"] = [list(p) for p in sorted({tuple(r["path"]) for r in records})]  # for reading
             fields["authors"] = fp
         else:
             fields["authors"] = dict(_NOT_FOUND)
@@ -452,7 +500,7 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published, memo)
+        node = _locate_date(tree, published)
         fields["published"] = _field_fp(node, index.position(node)) if node is not None \
             else dict(_NOT_FOUND)
     else:
@@ -461,7 +509,7 @@ def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
     body = [b for b in (item.get("body") or []) if isinstance(b, str)]
     if body:
         paras = [b for b in body if len(b) >= MIN_PARAGRAPH][:BODY_PARAGRAPHS] or body[:BODY_PARAGRAPHS]
-        located = [p for p in (_primary(index.locate(b, slack=1.1, extra=10), memo=memo) for b in paras) if p]
+        located = [p for p in (_primary(index.locate(b, slack=1.1, extra=10)) for b in paras) if p]
         if located:
             els = [_climb(index, el) for _, el in located]
             container = _lca(els) if len(els) > 1 else els[0].parent
@@ -535,22 +583,23 @@ def _field_changes(field: str, r: dict, c: dict) -> tuple[list[str], list[str], 
             appeared.append(f"<{ctag}>")
         label = "container" if field == "body" else "element"
         parts.append(f"{label} {_where(r)} became {_where(c)}")
-    rl, cl = _classes(r.get("landmarks", ())), _classes(c.get("landmarks", ()))
-    # a landmark pushed beyond LANDMARKS by a new one below it is still there (context)
-    gone = rl - set(c.get("context", ())) - ca
-    came = cl - set(r.get("context", ())) - ra
-    if gone or came:
-        vanished += ["." + x for x in sorted(gone) if "." + x not in vanished]
-        appeared += ["." + x for x in sorted(came) if "." + x not in appeared]
-        now = " < ".join(s for s in c["landmarks"] if came & set(_step_parts(s)[1]))
-        was = " < ".join(s for s in r["landmarks"] if gone & set(_step_parts(s)[1]))
-        parts.append(f"inside {now} instead of {was}" if now and was else
-                     f"now inside {now}" if now else f"no longer inside {was}")
+    # A landmark is gone when none of its classes is left around the other side's field
+    # (context reaches past a landmark pushed up by a new one), new when none was there.
+    rctx, cctx = set(r.get("context", ())) | ra, set(c.get("context", ())) | ca
+    was = [s for s in r.get("landmarks", ()) if not cctx & set(_step_parts(s)[1])]
+    now = [s for s in c.get("landmarks", ()) if not rctx & set(_step_parts(s)[1])]
+    if was or now:
+        vanished += ["." + x for x in sorted(_classes(was)) if "." + x not in vanished]
+        appeared += ["." + x for x in sorted(_classes(now)) if "." + x not in appeared]
+        was_s, now_s = " < ".join(was), " < ".join(now)
+        parts.append(f"inside {now_s} instead of {was_s}" if now and was else
+                     f"now inside {now_s}" if now else f"no longer inside {was_s}")
     if field == "body":
         rp, cp = set(r.get("paragraphs", ())), set(c.get("paragraphs", ()))
         rk = {kind(_step_parts(s)[0]) for s in rp}
         ck = {kind(_step_parts(s)[0]) for s in cp}
-        if (rk and ck and not rk & ck) or _replaced(_classes(rp), _classes(cp)):
+        rc, cc = _classes(rp), _classes(cp)
+        if (rk and ck and not rk & ck) or (rc - cc and cc - rc):  # other markup, renamed classes
             vanished += sorted("paragraph " + s for s in rp - cp)
             appeared += sorted("paragraph " + s for s in cp - rp)
             parts.append(f"paragraphs {', '.join(sorted(rp))} became {', '.join(sorted(cp))}")

@@ -9,6 +9,7 @@ the element a field comes from."""
 from __future__ import annotations
 
 import hashlib
+import re
 import html as htmllib
 from typing import Callable
 
@@ -52,6 +53,10 @@ class Rewrite:
     def keep_text(self, text: str) -> bool:
         return True
 
+    def unwrap(self, node) -> bool:
+        """Write node's content without node itself."""
+        return False
+
 
 def _open_close(opening: str) -> tuple[str, str]:
     name = opening[1:].split(None, 1)[0].rstrip(">")
@@ -74,6 +79,10 @@ def rewrite(page, hooks: Rewrite) -> str:
         if node.tag in ("_comment", "-comment", "!comment"):
             return
         if hooks.skip(node):
+            return
+        if hooks.unwrap(node):
+            for child in node.iter(include_text=True):
+                write(child, depth)
             return
         wraps = [_open_close(w) for w in hooks.wrappers(node)]
         for opening, _ in wraps:
@@ -141,18 +150,11 @@ class _AddClasses(Rewrite):
         return _set_classes(items, classes + self.make(node, classes))
 
 
-def css_modules(html: str) -> str:
-    """A build with CSS modules: every element gets <File>_<name>__<hash> classes."""
+def css_modules(html: str, build: str = "") -> str:
+    """A build with CSS modules: every element gets a <File>_<name>__<hash> class; another
+    build of the same template gets other hashes."""
     return rewrite(html, _AddClasses(lambda n, cls: [
-        f"{n.tag.capitalize()}_{(cls[0] if cls else n.tag).split('-')[0]}__{_hash(n.tag, *cls)}"]))
-
-
-def css_module_hashes_rotate(html: str) -> str:
-    """The next build of a CSS-modules site: the same names with new hashes."""
-    once = css_modules(html)
-    return rewrite(html, _AddClasses(lambda n, cls: [
-        f"{n.tag.capitalize()}_{(cls[0] if cls else n.tag).split('-')[0]}__{_hash('next', n.tag, *cls)}"])) \
-        if once else once
+        f"{n.tag.capitalize()}_{(cls[0] if cls else n.tag).split('-')[0]}__{_hash(build, n.tag, *cls)}"]))
 
 
 def styled_components(html: str) -> str:
@@ -192,23 +194,25 @@ def wordpress_update(html: str) -> str:
 
 
 class _Wrappers(Rewrite):
-    """Anonymous wrappers: a div around every classed block, a span inside headings, a div
-    around each paragraph and around every block's content."""
+    """Wrappers: around every classed block a <name>-wrapper div and an anonymous one,
+    inside it a utility-classed div; a span inside headings, a div around each paragraph."""
 
     def wrappers(self, node):
         if not _is_element(node):
             return []
         if node.tag == "p":
             return ["<div>"]
-        if node.tag in ("div", "header", "main", "article", "section") and node.attributes.get("class"):
-            return ['<div class="inner-wrapper">', "<div>"]
+        classes = (node.attributes.get("class") or "").split()
+        if node.tag in ("div", "header", "main", "article", "section") and classes:
+            return [f'<div class="{classes[0]}-wrapper">', "<div>"]
         return []
 
     def inner_wrappers(self, node):
         if _is_element(node) and node.tag in ("h1", "h2"):
             return ["<span>"]
-        if _is_element(node) and node.tag in ("div", "section") and node.attributes.get("class"):
-            return ['<div class="flex flex-col gap-4">']
+        classes = (node.attributes.get("class") or "").split()
+        if _is_element(node) and node.tag in ("div", "section") and classes:
+            return [f'<div class="{classes[0]}__inner flex flex-col gap-4">']
         return []
 
 
@@ -253,6 +257,38 @@ def amp(html: str) -> str:
     return rewrite(html, _Amp())
 
 
+class _Modifiers(Rewrite):
+    """BEM modifier classes added to every named element (a state, a variant)."""
+
+    def attrs(self, node, items):
+        classes = _classes(items)
+        if not _is_element(node) or not classes:
+            return items
+        return _set_classes(items, classes + [f"{classes[0]}--featured"])
+
+
+def bem_modifiers(html: str) -> str:
+    return rewrite(html, _Modifiers())
+
+
+_WRAPPERISH = re.compile(r"wrapper|container|inner|wp-block-group|is-layout|^has-|^align|^wp-container")
+
+
+class _Unwrap(Rewrite):
+    """Layout wrappers removed: every <div> without a class or whose classes all name a
+    wrapper or a layout group."""
+
+    def unwrap(self, node):
+        if not _is_element(node) or node.tag != "div":
+            return False
+        classes = (node.attributes.get("class") or "").lower().split()
+        return all(_WRAPPERISH.search(c) for c in classes)
+
+
+def unwrap_wrappers(html: str) -> str:
+    return rewrite(html, _Unwrap())
+
+
 class _AttributeOrder(Rewrite):
     def attrs(self, node, items):
         items = [(k, " ".join(reversed(v.split())) if k == "class" and v else v) for k, v in items]
@@ -285,10 +321,10 @@ def pretty(html: str) -> str:
 
 
 CHURN = {
-    "css_modules": css_modules, "css_module_hashes_rotate": css_module_hashes_rotate,
+    "css_modules": css_modules,
     "styled_components": styled_components, "tailwind": tailwind,
     "wordpress_update": wordpress_update, "wrapper_divs": wrapper_divs, "amp": amp,
-    "attribute_order": attribute_order, "minify": minify, "pretty": pretty,
+    "attribute_order": attribute_order, "bem_modifiers": bem_modifiers, "unwrap_wrappers": unwrap_wrappers, "minify": minify, "pretty": pretty,
 }
 
 
@@ -340,12 +376,7 @@ class _Move(Rewrite):
 def byline_below_body(html: str, item: dict) -> str:
     """The byline block moved right after the body's container."""
     tree = LexborHTMLParser(html)
-    return rewrite(tree, _Move(byline_block(tree, item), _body_block(tree, item)))
-
-
-def _body_block(tree, item: dict):
-    """The body container, or its wrapper when that also holds nothing but the body."""
-    return body_container(tree, item)
+    return rewrite(tree, _Move(byline_block(tree, item), body_container(tree, item)))
 
 
 class _Rename(Rewrite):
@@ -393,10 +424,33 @@ def headline_demoted(html: str, item: dict) -> str:
     return rewrite(tree, _Rename(node, "h2", (node.attributes.get("class") or "").split()))
 
 
+class _Paragraphs(Rewrite):
+    """Every paragraph inside one container rewritten as another element."""
+
+    def __init__(self, container, opening_tag: str, classes: list[str]):
+        self.container, self.new_tag, self.classes = container.mem_id, opening_tag, classes
+
+    def _mine(self, node):
+        return node.tag == "p" and node.parent is not None and node.parent.mem_id == self.container
+
+    def tag(self, node):
+        return self.new_tag if self._mine(node) else node.tag
+
+    def attrs(self, node, items):
+        return _set_classes(items, self.classes) if self._mine(node) else items
+
+
+def paragraphs_as_divs(html: str, item: dict) -> str:
+    """The body's <p> elements become <div class="story-paragraph">."""
+    tree = LexborHTMLParser(html)
+    return rewrite(tree, _Paragraphs(body_container(tree, item), "div", ["story-paragraph"]))
+
+
 STRUCTURAL = {
     "byline_below_body": (byline_below_body, "authors"),
     "body_container_renamed": (body_container_renamed, "body"),
     "byline_renamed": (byline_renamed, "authors"),
     "body_in_new_container": (body_in_new_container, "body"),
     "headline_demoted": (headline_demoted, "headline"),
+    "paragraphs_as_divs": (paragraphs_as_divs, "body"),
 }

@@ -40,13 +40,18 @@ def _entry(diffs: list[dict], field: str) -> dict:
     ("lg:w-1/2", None), ("font-bold", None), ("mx-auto", None), ("items-center", None),
     ("prose", None), ("-mt-4", None), ("i-amphtml-layout-responsive", None),
     ("Article_title__a8F3k", None), ("styles_body__3xYz1", None),  # CSS modules
-    ("inner-wrapper", None), ("site-main", None), ("container", None),  # generic layout words
+    ("inner-wrapper", None), ("site-main", None), ("container", None),  # wrappers
+    ("wp-block-gamurs-article-content-wrapper", None), ("post-header__inner", None),
+    ("jK", None), ("a", None),  # mangled
+    ("d-flex", None), ("container-fluid", None), ("justify-content-between", None),  # Bootstrap
+    ("prose-lg", None), ("not-prose", None), ("astro-J7PV25F6", None), ("ng-star-inserted", None),
     # names of components: kept
     ("wp-block-gamurs-article-header__content--title", "wp-block-gamurs-article-header__content--title"),
     ("wp-block-gamurs-article-content", "wp-block-gamurs-article-content"),
     ("entry-content", "entry-content"), ("post-content", "post-content"),
     ("article-header__title", "article-header__title"), ("text-content", "text-content"),
     ("author-name", "author-name"), ("articleBody", "articleBody"),
+    ("post-header--sticky", "post-header--sticky"), ("wrapped-story", "wrapped-story"),
 ])
 def test_only_class_names_that_name_a_component_are_kept(cls, want):
     assert component_class(cls) == want
@@ -59,6 +64,10 @@ def test_per_post_wordpress_classes_are_dropped_from_body_and_article():
     assert node_classes(tree.body) == ["dto-theme", "single"]
     assert node_classes(tree.css_first("article")) == ["entry"]
     assert node_classes(tree.css_first("p")) == ["author-name"]  # only body/article lose them
+    div = LexborHTMLParser('<div class="post-77 post type-post status-publish category-news hentry '
+                           'entry-wrap story"><p class="author-name">x</p></div>')
+    assert node_classes(div.css_first("div")) == ["story"]  # post_class() on a <div>
+    assert node_classes(div.css_first("p")) == ["author-name"]
 
 
 @pytest.mark.parametrize("site, kinds", [

@@ -17,7 +17,7 @@ from pressguard.assess import TemplateBaseline, template_baseline
 from pressguard.cassettes import find_cassettes, open_cassette
 from pressguard.extract import extract_article
 from pressguard.fingerprint import TextIndex, compare, fingerprint, parse
-from template_transforms import CHURN, STRUCTURAL, body_in_main_section
+from template_transforms import CHURN, STRUCTURAL, Rewrite, body_in_main_section, css_modules, rewrite
 
 ROOT = Path(__file__).resolve().parent.parent / "cassettes"
 PAGES = (
@@ -69,10 +69,19 @@ def test_cosmetic_churn_is_no_change(page, churn):
             changed = CHURN[name](changed)
     else:
         changed = CHURN[churn](html)
-    assert changed != html and _text(changed) == _text(html)  # the markup changed, the text did not
+    assert changed != rewrite(html, Rewrite())  # the markup changed (serialised alike) ...
+    assert _text(changed) == _text(html)  # ... and the text did not
     recorded, current = _fp(html, item), _fp(changed, item)
     assert compare(recorded, current) == [], [d["summary"] for d in compare(recorded, current)]
     assert compare(current, recorded) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_next_css_modules_build_is_no_change(page):
+    url, html, item = _page(page)
+    build1, build2 = css_modules(html, build="1"), css_modules(html, build="2")
+    assert build1 != build2
+    assert compare(_fp(build1, item), _fp(build2, item)) == []
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -95,6 +104,7 @@ def test_structural_change_is_named_with_its_field(page, change):
     url, html, item = _page(page)
     transform, field = STRUCTURAL[change]
     changed = transform(html, item)
+    assert changed != rewrite(html, Rewrite())
     assert _text(changed) == _text(html) or change == "byline_below_body"
     diffs = compare(_fp(html, item), _fp(changed, item))
     entry = next((d for d in diffs if d["field"] == field), None)
@@ -116,6 +126,10 @@ def test_structural_change_is_named_with_its_field(page, change):
         assert "moved after body" in entry["summary"]
     elif change == "headline_demoted":
         assert "<h2>" in entry["appeared"] and "<h1>" in entry["vanished"]
+    elif change == "paragraphs_as_divs":
+        assert any(a.startswith("paragraph div.story-paragraph") for a in entry["appeared"])
+        assert any(v.startswith("paragraph p") for v in entry["vanished"])
+        assert " became div.story-paragraph" in entry["summary"]
     assert {d["field"] for d in diffs} <= {field, "published", "dek"}  # nothing unrelated
 
 
@@ -144,3 +158,78 @@ def test_template_check_passes_a_churned_page_against_the_shipped_baseline():
     recorded = template_baseline(str(ROOT), "twinfinite").closest(current)
     assert run_checks(item, html=changed, recorded_fingerprint=recorded,
                       current_fingerprint=current)["template"] == "ok"
+
+
+@pytest.mark.parametrize("page", [PAGES[0], PAGES[5]])
+def test_a_page_nested_ten_thousand_divs_deep_fingerprints_the_same(page):
+    """Anonymous nesting is churn too, at any depth, and must not recurse or walk to the
+    root per question (benchmarks/fingerprint_depth.py times 100,000 levels; lexbor's own
+    parse of such a page grows with depth squared, so the test stays at 10,000)."""
+    url, html, item = _page(page)
+    start = html.index(">", html.index("<body")) + 1
+    end = html.rindex("</body>")
+    depth = 10_000
+    deep = html[:start] + "<div>" * depth + html[start:end] + "</div>" * depth + html[end:]
+    tree = parse(deep)
+    assert len(list(tree.css("div"))) > depth  # the parser kept the nesting
+    assert compare(_fp(html, item), fingerprint(deep, item, tree=tree)) == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_renamed_byline_is_drift_against_the_sites_cassettes(page):
+    """Through assess(), as replay runs it: the site's cassettes include pages without a
+    byline (staff pieces), which must not vouch for a byline they never had."""
+    from pressguard.assess import assess
+
+    url, html, item = _page(page)
+    site = page.split("/")[0]
+    transform, field = STRUCTURAL["byline_renamed"]
+    checked, _ = assess(transform(html, item), url, site=site, baseline=template_baseline(str(ROOT), site))
+    assert all(checked[f] == item[f] for f in ("headline", "authors", "body"))
+    assert checked["verdict"] == "drift", checked["checks"]
+    assert "found authors: " in checked["checks"]["template"]
+
+
+def _write_changed_cassette(src: Path, dest: Path, html: str) -> None:
+    """src with its article page's body replaced by html (Content-Length to match)."""
+    import yaml
+
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    for interaction in reversed(data["interactions"]):
+        response = interaction["response"]
+        if 200 <= int(response["status"]["code"]) < 300:
+            response["body"]["string"] = html
+            for name in list(response["headers"]):
+                if name.lower() == "content-length":
+                    response["headers"][name] = [str(len(html.encode("utf-8")))]
+            break
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_replay_through_scrapy_calls_churn_healthy_and_a_new_container_drift(cli, tmp_path):
+    """The real path: `pressguard replay` (Scrapy engine, offline) of changed recordings of
+    a page, with the site's shipped cassettes as the baseline."""
+    import json
+    import shutil
+
+    page = "twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards"
+    url, html, item = _page(page)
+    shutil.copytree(ROOT / "twinfinite", tmp_path / "cassettes" / "twinfinite")
+    churned = html
+    for name in ("wordpress_update", "tailwind", "css_modules", "wrapper_divs", "minify"):
+        churned = CHURN[name](churned)
+    src = ROOT / f"{page}.yaml"
+    _write_changed_cassette(src, tmp_path / "changed" / "churn" / "twinfinite" / "page.yaml", churned)
+    _write_changed_cassette(src, tmp_path / "changed" / "gate" / "twinfinite" / "page.yaml",
+                            STRUCTURAL["body_in_new_container"][0](html, item))
+    verdicts = {}
+    for kind in ("churn", "gate"):
+        result = cli("replay", f"changed/{kind}/twinfinite/page.yaml", "-o", f"{kind}.jsonl", offline=True)
+        assert result.returncode == 0, (kind, result.stdout, result.stderr)
+        out, = [json.loads(line) for line in (tmp_path / f"{kind}.jsonl").read_text().splitlines()]
+        assert all(out[f] == item[f] for f in ("headline", "authors", "body")), kind
+        verdicts[kind] = (out["verdict"], out["checks"]["template"])
+    assert verdicts["churn"] == ("healthy", "ok")
+    assert verdicts["gate"][0] == "drift"
+    assert verdicts["gate"][1].endswith("found body: now inside div.article-gate")
