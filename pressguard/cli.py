@@ -117,36 +117,95 @@ def _replay(args) -> int:
         block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
     outcome = run_spiders(
-        [(site, {"cassette": ",".join(map(str, paths))}) for site, paths in sorted(by_site.items())],
+        # a list, not "a,b": a cassette's file name may hold a comma
+        [(site, {"cassette": [str(p) for p in paths]}) for site, paths in sorted(by_site.items())],
         {**_log_settings(args), "PRESSGUARD_MODE": "replay"},
     )
-    pages = sorted(outcome.pages, key=lambda p: (p.cassette or "", p.url))
-    if args.output:
-        lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
-        write_atomically(Path(args.output), lines)
-    if args.report:
-        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
-        write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
+    pages = _one_result_per_cassette(cassettes, outcome.pages)
+    code = outcome.exit_code
     failed = drifted = 0
     for page in pages:
         verdict = (page.item or {}).get("verdict")
         drifted += verdict == "drift"
-        if page.error:  # already names the URL or file
+        if page.error:
             failed += 1
-            print(f"FAIL {page.error}")
+            _say(f"FAIL {_naming_cassette(page)}")
         elif fails(verdict, args.fail_on):
             failed += 1
-            print(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
+            _say(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
         elif verdict == "drift":
-            print(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
+            _say(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
         elif not args.quiet:
-            print(f"ok   {page.cassette}  {_summary(page.item)}")
+            _say(f"ok   {page.cassette}  {_summary(page.item)}")
     articles = sum(1 for p in pages if p.item)
-    print(f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted")
-    code = outcome.exit_code
+    errors = sum(1 for p in pages if p.error)
+    _say(
+        f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted; "
+        f"{len(pages)} results ({articles - sum(1 for p in pages if p.item and p.error)} articles, "
+        f"{errors} named failures)"
+    )
     if failed and code == exit_codes.OK:
         code = exit_codes.FAILED
+    targets = [t for t in (args.output, args.report) if t]
+    if code == exit_codes.BAD_INPUT and targets:
+        # Unreadable input: keep the last good files rather than replace them with part of a run.
+        print(f"pressguard replay: {', '.join(targets)} left untouched: some cassettes could not be "
+              "replayed (FAIL lines above); fix or re-record them and run again", file=sys.stderr)
+    else:
+        if args.output:
+            lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
+            write_atomically(Path(args.output), lines)
+        if args.report:
+            results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
+            write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
+    _say(None)  # flush now, while a closed pipe can still be told apart
     return code
+
+
+def _one_result_per_cassette(cassettes: list[Path], pages: list) -> list:
+    """Exactly one result per cassette given, in cassette order.
+
+    A cassette that gave nothing is a named failure; one that gave several
+    (an item and an error) is one failure carrying both. Results tied to no
+    cassette given (a spider that failed as a whole) are kept, after them.
+    """
+    from .runner import PageResult
+
+    by_cassette: dict[str, list] = {}
+    for page in pages:
+        by_cassette.setdefault(str(page.cassette), []).append(page)
+    results = []
+    for path in map(str, cassettes):
+        found = by_cassette.pop(path, [])
+        if not found:
+            results.append(PageResult(path, path, error=f"{path}: replay gave no result; run with -v to see why"))
+        elif len(found) == 1:
+            results.append(found[0])
+        else:
+            item = next((p.item for p in found if p.item), None)
+            error = "; ".join(p.error for p in found if p.error) or f"{path}: replay gave {len(found)} results"
+            results.append(PageResult(found[0].url, path, item=item, error=error))
+    results.extend(p for rest in by_cassette.values() for p in rest)
+    return results
+
+
+def _naming_cassette(page) -> str:
+    """A failure's one line, naming its cassette file first."""
+    if page.cassette and page.cassette not in page.error:
+        return f"{page.cassette}: {page.error}"
+    return page.error
+
+
+def _say(line: str | None) -> None:
+    """print(), quiet once stdout's reader is gone (`pressguard replay | head -1`)."""
+    try:
+        if line is not None:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes at exit; send the rest nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[Path]]:
@@ -157,8 +216,8 @@ def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[P
         if site not in spiders:
             try:
                 known = site_for_url(first_url(CACHE.get(path)))
-            except CassetteError:
-                known = None  # the spider reports the unreadable file
+            except Exception:  # noqa: BLE001 - the spider reports the cassette's problem
+                known = None
             site = known.name if known and known.name in spiders else "generic"
         groups.setdefault(site, []).append(path)
     return groups
