@@ -75,3 +75,120 @@ def test_an_unreadable_cassette_is_named_and_the_next_one_replayed(cli, tmp_path
     (line,) = _fail_lines(result)
     assert "c/generic/b.yaml" in line
     assert "replayed 3 cassettes: 2 articles, 1 failing" in result.stdout
+
+
+# -- replay is sealed: no scheme reaches the disk, the network or DNS --------------------
+
+
+def test_no_scheme_reaches_the_disk_the_network_or_dns_in_replay(scrapy_cli, tmp_path):
+    import socket
+    import threading
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("<h1>LOCAL SECRET</h1><p>" + "private words " * 50 + "</p>")
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(0.2)
+    accepted = []
+    done = threading.Event()
+
+    def accept():
+        while not done.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                pass
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    port = listener.getsockname()[1]
+    urls = [f"file://{secret}", "s3://pressguard-bucket/key", f"ftp://127.0.0.1:{port}/x",
+            "ftp://pressguard-probe.invalid/x", "gopher://pressguard-probe.invalid/x"]
+    out = tmp_path / "out.jsonl"
+    try:
+        result = scrapy_cli("crawl", "generic", "-a", "url=" + ",".join(urls), "-O", out)
+        data = scrapy_cli("crawl", "generic", "-a", "url=data:text/html;base64,PGgxPkxPQ0FMPC9oMT4=", "-O", out)
+    finally:
+        done.set()
+        thread.join()
+        listener.close()
+    assert accepted == []  # not one TCP connection
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert "LOCAL SECRET" not in out.read_text() + result.stderr
+    assert "DNS lookup failed" not in result.stderr
+    for url in urls[:4]:
+        assert f"{url}: no cassette named for this request" in result.stderr, url
+    assert "Unsupported URL scheme 'gopher'" in result.stderr  # no handler at all: a named failure
+    assert data.returncode == 2 and "no cassette named for this request" in data.stderr, data.stderr[-3000:]
+
+
+def test_scrapy_resolver_refuses_every_lookup_in_replay_only(tmp_path):
+    import subprocess
+    import sys
+
+    script = tmp_path / "resolve.py"
+    script.write_text('''
+import sys
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.utils.defer import maybe_deferred_to_future
+from pressguard.runner import project_settings
+
+class Resolve(scrapy.Spider):
+    name = "resolve"
+    async def start(self):
+        from twisted.internet import reactor
+        try:
+            print("resolved", await maybe_deferred_to_future(reactor.resolve("localhost")))
+        except Exception as exc:
+            print("refused", exc)
+        return
+        yield
+
+process = CrawlerProcess(project_settings({"PRESSGUARD_MODE": sys.argv[1], "LOG_ENABLED": False}))
+process.crawl(Resolve)
+process.start()
+''')
+    seen = {}
+    for mode in ("replay", "live"):
+        run = subprocess.run([sys.executable, str(script), mode], capture_output=True, text=True, timeout=60)
+        seen[mode] = run.stdout.strip()
+    assert "localhost: DNS lookups are refused in replay" in seen["replay"], seen
+    assert seen["replay"].startswith("refused "), seen
+    assert seen["live"] == "resolved 127.0.0.1", seen
+
+
+def test_no_remote_control_or_telnet_console_in_replay_or_record(cli, pages, tmp_path):
+    url = pages.article("/news/engines/")
+    record = cli("record", url, "--site", "generic", "-v")
+    replay = cli("replay", "-v")
+    for result in (record, replay):
+        assert result.returncode == 0, result.stderr[-2000:]
+        enabled = result.stderr.split("Enabled extensions:", 1)[1].split("]", 1)[0]
+        assert "CoreStats" in enabled
+        assert "RemoteControl" not in enabled and "TelnetConsole" not in enabled, enabled
+        assert "Telnet console listening" not in result.stderr
+
+
+def test_block_network_refuses_name_lookups_too(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import socket\n"
+        "from pressguard.network_block import block_network\n"
+        "block_network()\n"
+        "print(socket.getaddrinfo('127.0.0.1', 80)[0][4][0])\n"  # a literal asks no DNS server
+        "for lookup in (lambda: socket.getaddrinfo('pressguard-probe.invalid', 80),\n"
+        "               lambda: socket.gethostbyname('pressguard-probe.invalid')):\n"
+        "    try:\n"
+        "        lookup()\n"
+        "    except OSError as exc:\n"
+        "        print(exc)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    lines = run.stdout.splitlines()
+    assert lines[0] == "127.0.0.1", run
+    assert lines[1:] == ["network blocked during replay: name lookup of 'pressguard-probe.invalid' refused; "
+                         "replay answers from cassettes only (re-record with --record-mode=all)"] * 2, run
