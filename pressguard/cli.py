@@ -9,13 +9,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import exit_codes
 from .cassette_format import write_atomically
-from .cassettes import CACHE, CassetteError, cassette_path_for, find_cassettes, first_url, site_of_cassette
+from .cassettes import (
+    CACHE,
+    CassetteError,
+    cassette_path_for,
+    find_cassettes,
+    first_url,
+    open_cassette,
+    site_of_cassette,
+)
 from .sites import site_for_url
 from .verdict import FAIL_ON, fails
 
@@ -249,6 +258,9 @@ def _check_writable(path: Path) -> None:
 # -- record -------------------------------------------------------------------
 
 
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+
+
 def _record(args) -> int:
     from .runner import run_spiders
 
@@ -257,18 +269,27 @@ def _record(args) -> int:
         raise UsageProblem(f"unknown site {args.site!r}; choose one of: {', '.join(sorted(spiders))}")
     if args.name and len(args.urls) > 1:
         raise UsageProblem("--name names one cassette; record one URL at a time with it")
+    if args.name is not None and (not _SLUG.fullmatch(args.name) or ".." in args.name):
+        raise UsageProblem(
+            f"--name {args.name!r}: not a slug; use letters, digits, '.', '_' and '-' (a name, not a path)"
+        )
     plan: dict[str, list[tuple[str, Path]]] = {}
     for url in args.urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UsageProblem(f"{url}: not an http(s) URL; pass the page's full address")
+        shown = _scrubbed(url)  # never print what the cassette does not keep
+        try:
+            parts = urlsplit(url)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise UsageProblem(f"{shown}: not an http(s) URL; pass the page's full address")
         site = args.site or getattr(site_for_url(url), "name", None) or "generic"
         path = cassette_path_for(Path(args.cassettes), site, args.name or url)
         if args.name:
             path = path.with_name(f"{args.name}.yaml")
         if path.exists() and not args.overwrite and args.record_mode == "all":
             raise UsageProblem(
-                f"{path} already exists for {url}; pass --overwrite to replace it, or --name NEW-SLUG to keep both"
+                f"{path} already exists for {shown}; pass --overwrite to replace it, or --name NEW-SLUG to keep both"
             )
         plan.setdefault(site, []).append((url, path))
     if args.proxy:  # Scrapy's HttpProxyMiddleware reads the standard variables
@@ -288,16 +309,50 @@ def _record(args) -> int:
     code = exit_codes.OK
     for site, pages in sorted(plan.items()):
         for url, path in pages:
-            error = errors.get(str(path))
+            shown = _scrubbed(url)
+            error = _scrubbed(errors.get(str(path)) or "")
             if error and not path.exists():
                 print(f"pressguard record: {error}; nothing written", file=sys.stderr)
                 code = exit_codes.BAD_INPUT
             elif error:
-                print(f"recorded {url} -> {path}, but: {error}")
+                print(f"recorded {shown} -> {path}, but: {error}")
                 code = max(code, exit_codes.FAILED)
             else:
-                print(f"recorded {url} -> {path}")
+                print(f"recorded {shown} -> {path}")
+                if _is_challenge(path):
+                    print(f"pressguard record: {shown}: answered 200 with a captcha/bot-challenge page, not the "
+                          f"article; {path} holds the challenge: record it again later or from elsewhere",
+                          file=sys.stderr)
+                    code = max(code, exit_codes.FAILED)
     return code
+
+
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+")
+
+
+def _scrubbed(text: str) -> str:
+    """text with every URL in it scrubbed as cassettes are (token-like parameters gone)."""
+    from .cassette_format import scrub_url
+
+    def scrub(match) -> str:
+        try:
+            return scrub_url(match.group())
+        except ValueError:  # not parseable as a URL: drop its query, which is where secrets sit
+            return match.group().split("?", 1)[0]
+
+    return _URL_IN_TEXT.sub(scrub, text)
+
+
+def _is_challenge(path: Path) -> bool:
+    """Does the cassette just written hold a bot-challenge page as its final answer?"""
+    from .crawl.pages import is_challenge_page
+
+    try:
+        cassette = open_cassette(path)
+    except CassetteError:
+        return False  # the replay of that cassette names the problem
+    body = (cassette.responses[-1].get("body") or {}).get("string") or b""
+    return is_challenge_page(body)
 
 
 # -- extract -------------------------------------------------------------
@@ -313,12 +368,55 @@ def _extract(args) -> int:
         raise UsageProblem(f"{path}: no such file; pass a saved HTML page") from None
     except OSError as exc:
         raise UsageProblem(f"{path}: cannot read it ({exc.strerror}); pass a saved HTML page") from None
-    parts = urlsplit(args.url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageProblem(f"{args.url}: not an http(s) URL; pass the address the page was served at")
-    item = extract_article(html, args.url, site=args.site)
-    print(json.dumps(item, ensure_ascii=False, indent=1))
+    _check_page_url(args.url)
+    problem = _not_html(html)
+    if problem:
+        raise UsageProblem(f"{path}: {problem}, not an HTML page; pass a saved HTML page")
+    try:
+        item = extract_article(html, args.url, site=args.site)
+    except RecursionError:
+        raise UsageProblem(
+            f"{path}: nested too deeply to extract (RecursionError); is it a real page? trim the nesting"
+        ) from None
+    _say(json.dumps(item, ensure_ascii=False, indent=1))
     return exit_codes.OK
+
+
+def _check_page_url(url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        ok = False
+    if not ok:
+        raise UsageProblem(f"{url}: not an http(s) URL; pass the address the page was served at")
+
+
+_TAG = re.compile(rb"<\s*[A-Za-z!/?]")
+
+
+def _not_html(data: bytes) -> str | None:
+    """Why these bytes are not an HTML page (empty, PDF, binary, JSON, no tag), or None."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text: its zero bytes are not binary; the extractor decodes it
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n\f")
+    if not text:
+        return "empty file"
+    if text.startswith(b"%PDF"):
+        return "a PDF"
+    if b"\x00" in head:
+        return "binary data"
+    if text[:1] in (b"{", b"["):
+        try:
+            json.loads(data)
+        except ValueError:
+            pass
+        else:
+            return "JSON"
+    if not _TAG.search(head):
+        return "text without any HTML tag"
+    return None
 
 
 if __name__ == "__main__":

@@ -70,6 +70,10 @@ class CassetteMiss(Exception):
     """A replayed request has no recorded answer; str() says how to record it."""
 
 
+class CassetteTruncated(Exception):
+    """A recorded body shorter than its Content-Length: half a page, not a page."""
+
+
 class CassetteDownloadHandler(BaseDownloadHandler):
     lazy = False
 
@@ -153,8 +157,17 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         info = recording_info(cassette)
         if info.get("fetched_at"):
             request.meta[META_FETCHED_AT] = info["fetched_at"]
+        response = _scrapy_response(request, recorded)
+        declared = _declared_length(request, response)
+        if declared is not None and len(response.body) < declared:
+            self._count("pressguard/cassette_truncated")
+            raise CassetteTruncated(
+                f"{request.url}: truncated: cassette {path} holds {len(response.body)} bytes of the "
+                f"{declared} its Content-Length declares; record the page again with "
+                f"`pressguard record {origin} --overwrite`"
+            )
         self._count("pressguard/replayed")
-        return _scrapy_response(request, recorded)
+        return response
 
     # -- record ---------------------------------------------------------------
 
@@ -268,6 +281,21 @@ def _vcr_response(response: Response) -> dict:
         "headers": headers,
         "body": {"string": response.body},
     }
+
+
+def _declared_length(request: scrapy.Request, response: Response) -> int | None:
+    """The body length the recorded headers promise, when they promise one.
+
+    Bodies are stored decoded, so a recorded gzip page is longer than its
+    Content-Length, never shorter: shorter means the recording was cut.
+    """
+    value = response.headers.get(b"Content-Length")
+    if value is None or request.method == "HEAD" or response.status in (204, 304) or response.status < 200:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
 
 
 def _header_bytes(value) -> bytes:
