@@ -200,7 +200,7 @@ def _one_result_per_cassette(cassettes: list[Path], pages: list) -> list:
 
 def _naming_cassette(page) -> str:
     """A failure's one line, naming its cassette file first."""
-    if page.cassette and page.cassette not in page.error:
+    if page.cassette and not page.error.startswith(f"{page.cassette}:"):
         return f"{page.cassette}: {page.error}"
     return page.error
 
@@ -359,8 +359,6 @@ def _is_challenge(path: Path) -> bool:
 
 
 def _extract(args) -> int:
-    from .extract import extract_article
-
     path = Path(args.file)
     try:
         html = path.read_bytes()
@@ -369,17 +367,24 @@ def _extract(args) -> int:
     except OSError as exc:
         raise UsageProblem(f"{path}: cannot read it ({exc.strerror}); pass a saved HTML page") from None
     _check_page_url(args.url)
-    problem = _not_html(html)
-    if problem:
-        raise UsageProblem(f"{path}: {problem}, not an HTML page; pass a saved HTML page")
-    try:
-        item = extract_article(html, args.url, site=args.site)
-    except RecursionError:
-        raise UsageProblem(
-            f"{path}: nested too deeply to extract (RecursionError); is it a real page? trim the nesting"
-        ) from None
+    item = extract_page(html, args.url, site=args.site, name=str(path))
     _say(json.dumps(item, ensure_ascii=False, indent=1))
     return exit_codes.OK
+
+
+def extract_page(html: bytes, url: str, site: str | None = None, name: str = "page") -> dict:
+    """`pressguard extract` for bytes in hand: the item, or UsageProblem naming `name`."""
+    from .extract import extract_article
+
+    problem = _not_html(html)
+    if problem:
+        raise UsageProblem(f"{name}: {problem}, not an HTML page; pass a saved HTML page")
+    try:
+        return extract_article(html, url, site=site)
+    except RecursionError:
+        raise UsageProblem(
+            f"{name}: nested too deeply to extract (RecursionError); is it a real page? trim the nesting"
+        ) from None
 
 
 def _check_page_url(url: str) -> None:
