@@ -294,6 +294,7 @@ def _record(args) -> int:
         plan.setdefault(site, []).append((url, path))
     if args.proxy:  # Scrapy's HttpProxyMiddleware reads the standard variables
         os.environ["http_proxy"] = os.environ["https_proxy"] = args.proxy
+    _scrub_log_records()
     outcome = run_spiders(
         [(site, {"pages": pages}) for site, pages in sorted(plan.items())],
         {
@@ -341,6 +342,23 @@ def _scrubbed(text: str) -> str:
             return match.group().split("?", 1)[0]
 
     return _URL_IN_TEXT.sub(scrub, text)
+
+
+def _scrub_log_records() -> None:
+    """Scrapy's log (-v) names every URL it fetches: log them scrubbed, as the cassette keeps them."""
+    import logging
+
+    make_record = logging.getLogRecordFactory()
+
+    def scrubbed_record(*args, **kwargs):
+        record = make_record(*args, **kwargs)
+        try:
+            record.msg, record.args = _scrubbed(record.getMessage()), ()
+        except Exception:  # noqa: BLE001 - a record that cannot format is logging's to report
+            pass
+        return record
+
+    logging.setLogRecordFactory(scrubbed_record)
 
 
 def _is_challenge(path: Path) -> bool:

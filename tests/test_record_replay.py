@@ -165,8 +165,9 @@ def test_record_prints_the_url_scrubbed_as_written(pages, cli, tmp_path):
     ok = cli("record", pages.base + "/news/engines/?session=SECRET1&ref=home", "--site", "generic")
     assert ok.returncode == 0, ok.stderr
     assert "/news/engines/?ref=home -> cassettes/generic/engines.yaml" in ok.stdout
-    failed = cli("record", missing + "?access_token=SECRET2", "--site", "generic")
+    failed = cli("record", missing + "?access_token=SECRET2", "--site", "generic", "-v")  # Scrapy's log too
     assert failed.returncode == 1 and "HTTP 404" in failed.stdout, failed.stdout + failed.stderr
+    assert "/missing/" in failed.stderr  # the log was on
     for result in (ok, failed):
         assert "SECRET" not in result.stdout + result.stderr
     assert "SECRET" not in "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))
