@@ -43,7 +43,12 @@ class PressguardSpider(scrapy.Spider):
 
     async def start(self):
         for url, path in self.pages:
-            yield self.article_request(url, meta={META_CASSETTE: str(path)} if path else {})
+            try:
+                request = self.article_request(url, meta={META_CASSETTE: str(path)} if path else {})
+            except ValueError as exc:  # "Missing scheme in request url": this page's failure, not the run's
+                self._fail(str(url), str(path) if path else None, f"{url}: not a URL Scrapy can fetch ({exc})")
+                continue
+            yield request
         if not self.cassette_paths and not self.pages:
             async for request in self.discover():
                 yield request

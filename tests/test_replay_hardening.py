@@ -192,3 +192,15 @@ def test_block_network_refuses_name_lookups_too(tmp_path):
     assert lines[0] == "127.0.0.1", run
     assert lines[1:] == ["network blocked during replay: name lookup of 'pressguard-probe.invalid' refused; "
                          "replay answers from cassettes only (re-record with --record-mode=all)"] * 2, run
+
+
+def test_remote_control_and_telnet_are_off_in_every_mode():
+    from scrapy.utils.conf import build_component_list
+
+    from pressguard.runner import project_settings
+
+    for mode in ("replay", "record", "live"):
+        settings = project_settings({"PRESSGUARD_MODE": mode, "PRESSGUARD_CRAWL_STAGING": "x"})
+        enabled = build_component_list(settings.getwithbase("EXTENSIONS"))
+        assert not [e for e in enabled if "remote_control" in str(e) or "telnet" in str(e)], (mode, enabled)
+        assert not settings.getbool("REMOTE_CONTROL_ENABLED") and not settings.getbool("TELNETCONSOLE_ENABLED")

@@ -50,3 +50,13 @@ def test_scrapy_crawl_goes_on_past_a_corrupt_cassette_and_exits_2(scrapy_cli, tm
     assert f"{folder / 'b.yaml'}: unreadable YAML at line 2" in result.stderr
     assert f"{folder / 'c.yaml'}: its recorded URI 'not-a-url' is not an http(s) URL" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_scrapy_crawl_names_a_url_that_is_not_one_and_fetches_the_rest(scrapy_cli, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = scrapy_cli("crawl", "generic", "-a", "url=not-a-url,https://example.com/news/a/", "-O", out)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "not-a-url: not a URL Scrapy can fetch" in result.stderr
+    # the second page was still asked for (and, in replay with no cassette, is a named miss)
+    assert "https://example.com/news/a/: no cassette named for this request" in result.stderr
+    assert "Traceback" not in result.stderr
