@@ -234,7 +234,8 @@ def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[P
 
 def _failed_checks(item: dict | None) -> str:
     checks = (item or {}).get("checks") or {}
-    return "; ".join(f"{name}: {msg}" for name, msg in checks.items() if msg != "ok")
+    text = "; ".join(f"{name}: {msg}" for name, msg in checks.items() if msg != "ok")
+    return " ".join(text.splitlines())  # one line per page, whatever a message holds
 
 
 def _summary(item: dict) -> str:

@@ -123,6 +123,7 @@ class PressguardSpider(scrapy.Spider):
                                        "run with -v to see Scrapy's log")
 
     def _fail(self, url: str, cassette: str | None, error: str) -> None:
+        error = " ".join(error.splitlines())  # one failure, one line: an exception's text may hold breaks
         self.page_failures.append({"url": url, "cassette": cassette, "error": error})
         self._answered.add(str(cassette))
         if self.crawler.stats:
