@@ -148,25 +148,25 @@ def _replay(args) -> int:
             _say(f"ok   {page.cassette}  {_summary(page.item)}")
     articles = sum(1 for p in pages if p.item)
     errors = sum(1 for p in pages if p.error)
+    # N cassettes in, N results out (more only if a spider failed as a whole): said so
     _say(
         f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted; "
-        f"{len(pages)} results ({articles - sum(1 for p in pages if p.item and p.error)} articles, "
-        f"{errors} named failures)"
+        f"{len(pages)} results ({len(pages) - errors} articles, {errors} named failures)"
     )
     if failed and code == exit_codes.OK:
         code = exit_codes.FAILED
-    targets = [t for t in (args.output, args.report) if t]
-    if code == exit_codes.BAD_INPUT and targets:
-        # Unreadable input: keep the last good files rather than replace them with part of a run.
-        print(f"pressguard replay: {', '.join(targets)} left untouched: some cassettes could not be "
+    # Exit 2 (unreadable input) never replaces an earlier -o/--report file with part of a
+    # run: it loses nothing already written. A file not there yet is written as usual.
+    kept = [t for t in (args.output, args.report) if t and code == exit_codes.BAD_INPUT and Path(t).exists()]
+    if kept:
+        print(f"pressguard replay: {', '.join(kept)} left untouched: some cassettes could not be "
               "replayed (FAIL lines above); fix or re-record them and run again", file=sys.stderr)
-    else:
-        if args.output:
-            lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
-            write_atomically(Path(args.output), lines)
-        if args.report:
-            results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
-            write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
+    if args.output and args.output not in kept:
+        lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
+        write_atomically(Path(args.output), lines)
+    if args.report and args.report not in kept:
+        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
+        write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
     _say(None)  # flush now, while a closed pipe can still be told apart
     return code
 

@@ -43,6 +43,11 @@ def test_cassettes_whose_uri_is_not_a_url_are_named_and_the_rest_still_replayed(
     assert (tmp_path / "items.jsonl").read_text() == "earlier items\n"
     assert (tmp_path / "report.json").read_text() == "earlier report"
     assert "items.jsonl, report.json left untouched" in result.stderr
+    # with no earlier files to keep, the report is written and lists every cassette
+    fresh = cli("replay", "c", "--report", "fresh.json")
+    assert fresh.returncode == 2 and "left untouched" not in fresh.stderr
+    report = json.loads((tmp_path / "fresh.json").read_text())
+    assert len(report) == 6 and sum(bool(r["error"]) for r in report) == 4
 
 
 def test_report_lists_every_cassette_and_a_failed_page_exits_1(cli, tmp_path):
