@@ -303,6 +303,8 @@ def scrub_response(response: dict) -> dict:
     }
     body = response["body"]["string"]
     if body is not None:
-        headers["Content-Length"] = [str(len(body))]
+        # decode_response fixed it if it decoded; else keep it, so replay can tell a cut body
+        declared = [v for n, v in response["headers"].items() if n.lower() == "content-length"]
+        headers["Content-Length"] = declared[0] if declared else [str(len(body))]
     response["headers"] = headers
     return response

@@ -9,13 +9,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import exit_codes
 from .cassette_format import write_atomically
-from .cassettes import CACHE, CassetteError, cassette_path_for, find_cassettes, first_url, site_of_cassette
+from .cassettes import (
+    CACHE,
+    CassetteError,
+    cassette_path_for,
+    find_cassettes,
+    first_url,
+    open_cassette,
+    site_of_cassette,
+)
 from .sites import site_for_url
 from .verdict import FAIL_ON, fails
 
@@ -117,36 +126,95 @@ def _replay(args) -> int:
         block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
     outcome = run_spiders(
-        [(site, {"cassette": ",".join(map(str, paths))}) for site, paths in sorted(by_site.items())],
+        # a list, not "a,b": a cassette's file name may hold a comma
+        [(site, {"cassette": [str(p) for p in paths]}) for site, paths in sorted(by_site.items())],
         {**_log_settings(args), "PRESSGUARD_MODE": "replay"},
     )
-    pages = sorted(outcome.pages, key=lambda p: (p.cassette or "", p.url))
-    if args.output:
-        lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
-        write_atomically(Path(args.output), lines)
-    if args.report:
-        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
-        write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
+    pages = _one_result_per_cassette(cassettes, outcome.pages)
+    code = outcome.exit_code
     failed = drifted = 0
     for page in pages:
         verdict = (page.item or {}).get("verdict")
         drifted += verdict == "drift"
-        if page.error:  # already names the URL or file
+        if page.error:
             failed += 1
-            print(f"FAIL {page.error}")
+            _say(f"FAIL {_naming_cassette(page)}")
         elif fails(verdict, args.fail_on):
             failed += 1
-            print(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
+            _say(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
         elif verdict == "drift":
-            print(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
+            _say(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
         elif not args.quiet:
-            print(f"ok   {page.cassette}  {_summary(page.item)}")
+            _say(f"ok   {page.cassette}  {_summary(page.item)}")
     articles = sum(1 for p in pages if p.item)
-    print(f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted")
-    code = outcome.exit_code
+    errors = sum(1 for p in pages if p.error)
+    # N cassettes in, N results out (more only if a spider failed as a whole): said so
+    _say(
+        f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted; "
+        f"{len(pages)} results ({len(pages) - errors} articles, {errors} named failures)"
+    )
     if failed and code == exit_codes.OK:
         code = exit_codes.FAILED
+    # Exit 2 (unreadable input) never replaces an earlier -o/--report file with part of a
+    # run: it loses nothing already written. A file not there yet is written as usual.
+    kept = [t for t in (args.output, args.report) if t and code == exit_codes.BAD_INPUT and Path(t).exists()]
+    if kept:
+        print(f"pressguard replay: {', '.join(kept)} left untouched: some cassettes could not be "
+              "replayed (FAIL lines above); fix or re-record them and run again", file=sys.stderr)
+    if args.output and args.output not in kept:
+        lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
+        write_atomically(Path(args.output), lines)
+    if args.report and args.report not in kept:
+        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
+        write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
+    _say(None)  # flush now, while a closed pipe can still be told apart
     return code
+
+
+def _one_result_per_cassette(cassettes: list[Path], pages: list) -> list:
+    """Exactly one result per cassette given, in cassette order.
+
+    A cassette that gave nothing is a named failure; one that gave several
+    (an item and an error) is one failure carrying both. Results tied to no
+    cassette given (a spider that failed as a whole) are kept, after them.
+    """
+    from .runner import PageResult
+
+    by_cassette: dict[str, list] = {}
+    for page in pages:
+        by_cassette.setdefault(str(page.cassette), []).append(page)
+    results = []
+    for path in map(str, cassettes):
+        found = by_cassette.pop(path, [])
+        if not found:
+            results.append(PageResult(path, path, error=f"{path}: replay gave no result; run with -v to see why"))
+        elif len(found) == 1:
+            results.append(found[0])
+        else:
+            item = next((p.item for p in found if p.item), None)
+            error = "; ".join(p.error for p in found if p.error) or f"{path}: replay gave {len(found)} results"
+            results.append(PageResult(found[0].url, path, item=item, error=error))
+    results.extend(p for rest in by_cassette.values() for p in rest)
+    return results
+
+
+def _naming_cassette(page) -> str:
+    """A failure's one line, naming its cassette file first."""
+    if page.cassette and not page.error.startswith(f"{page.cassette}:"):
+        return f"{page.cassette}: {page.error}"
+    return page.error
+
+
+def _say(line: str | None) -> None:
+    """print(), quiet once stdout's reader is gone (`pressguard replay | head -1`)."""
+    try:
+        if line is not None:
+            print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes at exit; send the rest nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[Path]]:
@@ -157,8 +225,8 @@ def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[P
         if site not in spiders:
             try:
                 known = site_for_url(first_url(CACHE.get(path)))
-            except CassetteError:
-                known = None  # the spider reports the unreadable file
+            except Exception:  # noqa: BLE001 - the spider reports the cassette's problem
+                known = None
             site = known.name if known and known.name in spiders else "generic"
         groups.setdefault(site, []).append(path)
     return groups
@@ -166,7 +234,8 @@ def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[P
 
 def _failed_checks(item: dict | None) -> str:
     checks = (item or {}).get("checks") or {}
-    return "; ".join(f"{name}: {msg}" for name, msg in checks.items() if msg != "ok")
+    text = "; ".join(f"{name}: {msg}" for name, msg in checks.items() if msg != "ok")
+    return " ".join(text.splitlines())  # one line per page, whatever a message holds
 
 
 def _summary(item: dict) -> str:
@@ -190,6 +259,9 @@ def _check_writable(path: Path) -> None:
 # -- record -------------------------------------------------------------------
 
 
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
+
+
 def _record(args) -> int:
     from .runner import run_spiders
 
@@ -198,22 +270,32 @@ def _record(args) -> int:
         raise UsageProblem(f"unknown site {args.site!r}; choose one of: {', '.join(sorted(spiders))}")
     if args.name and len(args.urls) > 1:
         raise UsageProblem("--name names one cassette; record one URL at a time with it")
+    if args.name is not None and (not _SLUG.fullmatch(args.name) or ".." in args.name):
+        raise UsageProblem(
+            f"--name {args.name!r}: not a slug; use letters, digits, '.', '_' and '-' (a name, not a path)"
+        )
     plan: dict[str, list[tuple[str, Path]]] = {}
     for url in args.urls:
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            raise UsageProblem(f"{url}: not an http(s) URL; pass the page's full address")
+        shown = _scrubbed(url)  # never print what the cassette does not keep
+        try:
+            parts = urlsplit(url)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise UsageProblem(f"{shown}: not an http(s) URL; pass the page's full address")
         site = args.site or getattr(site_for_url(url), "name", None) or "generic"
         path = cassette_path_for(Path(args.cassettes), site, args.name or url)
         if args.name:
             path = path.with_name(f"{args.name}.yaml")
         if path.exists() and not args.overwrite and args.record_mode == "all":
             raise UsageProblem(
-                f"{path} already exists for {url}; pass --overwrite to replace it, or --name NEW-SLUG to keep both"
+                f"{path} already exists for {shown}; pass --overwrite to replace it, or --name NEW-SLUG to keep both"
             )
         plan.setdefault(site, []).append((url, path))
     if args.proxy:  # Scrapy's HttpProxyMiddleware reads the standard variables
         os.environ["http_proxy"] = os.environ["https_proxy"] = args.proxy
+    _scrub_log_records()
     outcome = run_spiders(
         [(site, {"pages": pages}) for site, pages in sorted(plan.items())],
         {
@@ -229,24 +311,73 @@ def _record(args) -> int:
     code = exit_codes.OK
     for site, pages in sorted(plan.items()):
         for url, path in pages:
-            error = errors.get(str(path))
+            shown = _scrubbed(url)
+            error = _scrubbed(errors.get(str(path)) or "")
             if error and not path.exists():
                 print(f"pressguard record: {error}; nothing written", file=sys.stderr)
                 code = exit_codes.BAD_INPUT
             elif error:
-                print(f"recorded {url} -> {path}, but: {error}")
+                print(f"recorded {shown} -> {path}, but: {error}")
                 code = max(code, exit_codes.FAILED)
             else:
-                print(f"recorded {url} -> {path}")
+                print(f"recorded {shown} -> {path}")
+                if _is_challenge(path):
+                    print(f"pressguard record: {shown}: answered 200 with a captcha/bot-challenge page, not the "
+                          f"article; {path} holds the challenge: record it again later or from elsewhere",
+                          file=sys.stderr)
+                    code = max(code, exit_codes.FAILED)
     return code
+
+
+_URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+")
+
+
+def _scrubbed(text: str) -> str:
+    """text with every URL in it scrubbed as cassettes are (token-like parameters gone)."""
+    from .cassette_format import scrub_url
+
+    def scrub(match) -> str:
+        try:
+            return scrub_url(match.group())
+        except ValueError:  # not parseable as a URL: drop its query, which is where secrets sit
+            return match.group().split("?", 1)[0]
+
+    return _URL_IN_TEXT.sub(scrub, text)
+
+
+def _scrub_log_records() -> None:
+    """Scrapy's log (-v) names every URL it fetches: log them scrubbed, as the cassette keeps them."""
+    import logging
+
+    make_record = logging.getLogRecordFactory()
+
+    def scrubbed_record(*args, **kwargs):
+        record = make_record(*args, **kwargs)
+        try:
+            record.msg, record.args = _scrubbed(record.getMessage()), ()
+        except Exception:  # noqa: BLE001 - a record that cannot format is logging's to report
+            pass
+        return record
+
+    logging.setLogRecordFactory(scrubbed_record)
+
+
+def _is_challenge(path: Path) -> bool:
+    """Does the cassette just written hold a bot-challenge page as its final answer?"""
+    from .crawl.pages import is_challenge_page
+
+    try:
+        cassette = open_cassette(path)
+    except CassetteError:
+        return False  # the replay of that cassette names the problem
+    body = (cassette.responses[-1].get("body") or {}).get("string") or b""
+    return is_challenge_page(body)
 
 
 # -- extract -------------------------------------------------------------
 
 
 def _extract(args) -> int:
-    from .extract import extract_article
-
     path = Path(args.file)
     try:
         html = path.read_bytes()
@@ -254,12 +385,62 @@ def _extract(args) -> int:
         raise UsageProblem(f"{path}: no such file; pass a saved HTML page") from None
     except OSError as exc:
         raise UsageProblem(f"{path}: cannot read it ({exc.strerror}); pass a saved HTML page") from None
-    parts = urlsplit(args.url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageProblem(f"{args.url}: not an http(s) URL; pass the address the page was served at")
-    item = extract_article(html, args.url, site=args.site)
-    print(json.dumps(item, ensure_ascii=False, indent=1))
+    _check_page_url(args.url)
+    item = extract_page(html, args.url, site=args.site, name=str(path))
+    _say(json.dumps(item, ensure_ascii=False, indent=1))
     return exit_codes.OK
+
+
+def extract_page(html: bytes, url: str, site: str | None = None, name: str = "page") -> dict:
+    """`pressguard extract` for bytes in hand: the item, or UsageProblem naming `name`."""
+    from .extract import extract_article
+
+    problem = _not_html(html)
+    if problem:
+        raise UsageProblem(f"{name}: {problem}, not an HTML page; pass a saved HTML page")
+    try:
+        return extract_article(html, url, site=site)
+    except RecursionError:
+        raise UsageProblem(
+            f"{name}: nested too deeply to extract (RecursionError); is it a real page? trim the nesting"
+        ) from None
+
+
+def _check_page_url(url: str) -> None:
+    try:
+        parts = urlsplit(url)
+        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        ok = False
+    if not ok:
+        raise UsageProblem(f"{url}: not an http(s) URL; pass the address the page was served at")
+
+
+_TAG = re.compile(rb"<\s*[A-Za-z!/?]")
+
+
+def _not_html(data: bytes) -> str | None:
+    """Why these bytes are not an HTML page (empty, PDF, binary, JSON, no tag), or None."""
+    head = data[:65536]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 text: its zero bytes are not binary; the extractor decodes it
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n\f")
+    if not text:
+        return "empty file"
+    if text.startswith(b"%PDF"):
+        return "a PDF"
+    if b"\x00" in head:
+        return "binary data"
+    if text[:1] in (b"{", b"["):
+        try:
+            json.loads(data)
+        except ValueError:
+            pass
+        else:
+            return "JSON"
+    if not _TAG.search(head):
+        return "text without any HTML tag"
+    return None
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The cassette download handler: where the network would be, for http and https.
+"""The cassette download handler: where the network would be, for every scheme.
 
 vcrpy patches HTTP client libraries, and Scrapy's Twisted downloads are not
 one of them, so this handler plays vcrpy's Cassette directly. It sits at the
@@ -6,7 +6,8 @@ bottom of the downloader: every downloader middleware (retry, redirect,
 decompression, cookies) still runs above it exactly as it would live.
 
 Modes (setting PRESSGUARD_MODE):
-  replay  answer from the cassette named in request.meta; never open a socket;
+  replay  answer from the cassette named in request.meta; never open a socket
+          or a file, whatever the scheme (file, data, s3, ftp, http, https);
           a request the cassette lacks fails loudly (CassetteMiss)
   record  download through Scrapy's own HTTP handler, then keep each hop in the
           page's cassette, scrubbed, saved atomically when the page is complete;
@@ -15,20 +16,24 @@ Modes (setting PRESSGUARD_MODE):
           and records only what it lacks, `once` records pages with no cassette
           yet and replays the others
   live    plain downloads, no cassettes (the scheduled crawl)
+Outside replay, a scheme other than http(s) goes to Scrapy's own handler for it.
 """
 
 from __future__ import annotations
 
 import http
+import inspect
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
 
 import scrapy
 from scrapy.core.downloader.handlers.base import BaseDownloadHandler
-from scrapy.exceptions import NotConfigured
+from scrapy.exceptions import NotConfigured, NotSupported
 from scrapy.http import Headers, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
+from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler, load_object
 from vcr.cassette import Cassette
 from vcr.errors import UnhandledHTTPRequestError
@@ -65,6 +70,10 @@ class CassetteMiss(Exception):
     """A replayed request has no recorded answer; str() says how to record it."""
 
 
+class CassetteTruncated(Exception):
+    """A recorded body shorter than its Content-Length: half a page, not a page."""
+
+
 class CassetteDownloadHandler(BaseDownloadHandler):
     lazy = False
 
@@ -83,6 +92,8 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         if self.mode != "replay":  # replay must not even build a network client
             network_cls = load_object(settings["PRESSGUARD_NETWORK_HANDLER"])
             self._network = build_from_crawler(network_cls, crawler)
+        #: Scrapy's handlers for the other schemes, built on first use outside replay
+        self._other_schemes: dict[str, BaseDownloadHandler] = {}
         self._recording: dict[Path, Cassette] = {}
 
     async def download_request(self, request: scrapy.Request) -> Response:
@@ -92,7 +103,7 @@ class CassetteDownloadHandler(BaseDownloadHandler):
             kept = self._play_recorded(request)
             if kept is not None:
                 return kept
-        response = await self._network.download_request(request)
+        response = await self._network_for(request).download_request(request)
         if self.mode == "record":
             self._record(request, response)
         return response
@@ -101,8 +112,23 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         # A redirect chain cut short (max hops, offsite) still keeps what it fetched.
         for path in list(self._recording):
             self._save(path)
-        if self._network is not None:
-            await self._network.close()
+        for network in [self._network, *self._other_schemes.values()]:
+            if network is not None:
+                closing = network.close()  # FTP's close() is still a plain function
+                if inspect.isawaitable(closing):
+                    await closing
+
+    def _network_for(self, request: scrapy.Request) -> BaseDownloadHandler:
+        scheme = urlparse_cached(request).scheme
+        if scheme in ("http", "https"):
+            return self._network
+        if scheme not in self._other_schemes:
+            try:
+                handler_cls = load_object(DOWNLOAD_HANDLERS_BASE[scheme])
+                self._other_schemes[scheme] = build_from_crawler(handler_cls, self.crawler)
+            except (KeyError, NotConfigured) as exc:
+                raise NotSupported(f"Unsupported URL scheme {scheme!r}: {exc}") from None
+        return self._other_schemes[scheme]
 
     # -- replay ---------------------------------------------------------------
 
@@ -131,8 +157,17 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         info = recording_info(cassette)
         if info.get("fetched_at"):
             request.meta[META_FETCHED_AT] = info["fetched_at"]
+        response = _scrapy_response(request, recorded)
+        declared = _declared_length(request, response)
+        if declared is not None and len(response.body) < declared:
+            self._count("pressguard/cassette_truncated")
+            raise CassetteTruncated(
+                f"{request.url}: truncated: cassette {path} holds {len(response.body)} bytes of the "
+                f"{declared} its Content-Length declares; record the page again with "
+                f"`pressguard record {origin} --overwrite`"
+            )
         self._count("pressguard/replayed")
-        return _scrapy_response(request, recorded)
+        return response
 
     # -- record ---------------------------------------------------------------
 
@@ -246,6 +281,21 @@ def _vcr_response(response: Response) -> dict:
         "headers": headers,
         "body": {"string": response.body},
     }
+
+
+def _declared_length(request: scrapy.Request, response: Response) -> int | None:
+    """The body length the recorded headers promise, when they promise one.
+
+    Bodies are stored decoded, so a recorded gzip page is longer than its
+    Content-Length, never shorter: shorter means the recording was cut.
+    """
+    value = response.headers.get(b"Content-Length")
+    if value is None or request.method == "HEAD" or response.status in (204, 304) or response.status < 200:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
 
 
 def _header_bytes(value) -> bytes:

@@ -53,14 +53,10 @@ def run_spiders(runs: list[tuple[str, dict]], overrides: dict | None = None) -> 
         )
 
     def spider_error(failure, response, spider):
-        spider.page_failures.append(
-            {
-                "url": response.url,
-                "cassette": response.meta.get(META_CASSETTE),
-                "error": f"{response.url}: spider error {type(failure.value).__name__}: {failure.value}",
-            }
-        )
-        spider.crawler.stats.inc_value("pressguard/page_failed")
+        # response is None when the spider's start() itself raised.
+        url = response.url if response is not None else f"spider {spider.name} start"
+        cassette = response.meta.get(META_CASSETTE) if response is not None else None
+        spider._fail(url, cassette, f"{url}: spider error {type(failure.value).__name__}: {failure.value}")
 
     for name, kwargs in runs:
         crawler = process.create_crawler(process.spider_loader.load(name))

@@ -10,6 +10,8 @@ mode). With neither, it discovers pages live (subclasses define `discover`).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import scrapy
 
@@ -22,11 +24,15 @@ logger = logging.getLogger(__name__)
 class PressguardSpider(scrapy.Spider):
     def __init__(self, *args, cassette=None, url=None, pages=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.cassette_paths = find_cassettes(cassette.split(",")) if cassette else []
+        # A list from the CLI (a file name may hold a comma); "a,b" from `-a cassette=`.
+        names = cassette.split(",") if isinstance(cassette, str) else list(cassette or [])
+        self.cassette_paths = find_cassettes(names) if names else []
         #: article pages to fetch: [(url, cassette path to record into or None)]
         self.pages = list(pages or []) + [(u, None) for u in (url.split(",") if url else [])]
         #: pages that produced no item: [{"url", "cassette", "error"}]
         self.page_failures: list[dict] = []
+        #: cassettes that gave an item or a named failure, to find any that gave neither
+        self._answered: set[str] = set()
 
     @classmethod
     def update_settings(cls, settings):
@@ -37,18 +43,40 @@ class PressguardSpider(scrapy.Spider):
 
     async def start(self):
         for url, path in self.pages:
-            yield self.article_request(url, meta={META_CASSETTE: str(path)} if path else {})
+            try:
+                request = self.article_request(url, meta={META_CASSETTE: str(path)} if path else {})
+            except ValueError as exc:  # "Missing scheme in request url": this page's failure, not the run's
+                self._fail(str(url), str(path) if path else None, f"{url}: not a URL Scrapy can fetch ({exc})")
+                continue
+            yield request
         if not self.cassette_paths and not self.pages:
             async for request in self.discover():
                 yield request
         for path in self.cassette_paths:
-            try:
-                url = first_url(CACHE.get(path))
-            except CassetteError as exc:
-                self.crawler.stats.inc_value("pressguard/cassette_unreadable")
-                self._fail(str(path), str(path), str(exc))
-                continue
-            yield self.article_request(url, meta={META_CASSETTE: str(path)})
+            request = self._cassette_request(path)
+            if request is not None:
+                yield request
+
+    def _cassette_request(self, path: Path) -> scrapy.Request | None:
+        """The request that replays one cassette, or None after naming why it cannot.
+
+        Whatever goes wrong with one cassette stays that cassette's failure:
+        an exception here would end start() and silently skip every later one.
+        """
+        try:
+            url = first_url(CACHE.get(path))
+            problem = _not_a_page_url(url)
+            if problem is None:
+                return self.article_request(url, meta={META_CASSETTE: str(path)})
+        except CassetteError as exc:
+            problem = str(exc)
+        except Exception as exc:  # noqa: BLE001 - any surprise is this cassette's failure
+            problem = f"{path}: cannot replay it ({type(exc).__name__}: {exc}); record it again"
+        else:
+            problem = f"{path}: {problem}; record it again"
+        self.crawler.stats.inc_value("pressguard/cassette_unreadable")
+        self._fail(str(path), str(path), problem)
+        return None
 
     async def discover(self):
         """Live discovery of article pages; the generic spider has none."""
@@ -79,17 +107,43 @@ class PressguardSpider(scrapy.Spider):
         )
         if item["verdict"] == "broken":
             self.crawler.stats.inc_value("pressguard/check_failed")
+        self._answered.add(str(response.meta.get(META_CASSETTE)))
         yield item
 
     def page_failed(self, failure):
         request = failure.request
         self._fail(request.url, request.meta.get(META_CASSETTE), _reason(failure))
 
+    def closed(self, reason):
+        # The last line of defence: a cassette that gave neither an item nor a
+        # failure (a request dropped on the way, a callback that raised) is named.
+        for path in map(str, self.cassette_paths):
+            if path not in self._answered:
+                self._fail(path, path, f"{path}: replay gave no result (spider closed: {reason}); "
+                                       "run with -v to see Scrapy's log")
+
     def _fail(self, url: str, cassette: str | None, error: str) -> None:
+        error = " ".join(error.splitlines())  # one failure, one line: an exception's text may hold breaks
         self.page_failures.append({"url": url, "cassette": cassette, "error": error})
+        self._answered.add(str(cassette))
         if self.crawler.stats:
             self.crawler.stats.inc_value("pressguard/page_failed")
         logger.error("%s", error)
+
+
+def _not_a_page_url(url) -> str | None:
+    """Why a cassette's recorded URI cannot be replayed as a page, or None."""
+    if not isinstance(url, str):
+        return f"its recorded URI is not text ({url!r})"
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        host = None
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not host:
+        return f"its recorded URI {url!r} is not an http(s) URL"
+    return None
 
 
 def _reason(failure) -> str:

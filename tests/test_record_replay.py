@@ -154,3 +154,48 @@ def test_record_mode_new_episodes_keeps_a_new_first_hop_before_a_replayed_page(p
     assert pages.hits["/news/engines/"] == hits["/news/engines/"]
     codes = sorted(h["response"]["status"]["code"] for h in _load(path)["interactions"])
     assert codes == [200, 301]
+
+
+# -- issue #9 item 7 ---------------------------------------------------------------------
+
+
+def test_record_prints_the_url_scrubbed_as_written(pages, cli, tmp_path):
+    pages.article("/news/engines/")
+    missing = pages.add("/missing/", (404, {"Content-Type": "text/html"}, b"<h1>Not found</h1>"))
+    ok = cli("record", pages.base + "/news/engines/?session=SECRET1&ref=home", "--site", "generic")
+    assert ok.returncode == 0, ok.stderr
+    assert "/news/engines/?ref=home -> cassettes/generic/engines.yaml" in ok.stdout
+    failed = cli("record", missing + "?access_token=SECRET2", "--site", "generic", "-v")  # Scrapy's log too
+    assert failed.returncode == 1 and "HTTP 404" in failed.stdout, failed.stdout + failed.stderr
+    assert "/missing/" in failed.stderr  # the log was on
+    for result in (ok, failed):
+        assert "SECRET" not in result.stdout + result.stderr
+    assert "SECRET" not in "".join(p.read_text() for p in tmp_path.rglob("*.yaml"))
+
+
+def test_record_of_a_challenge_page_answered_200_warns_and_exits_1(pages, cli, tmp_path):
+    challenge = (b"<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>"
+                 b"<div id=\"challenge-stage\">Verify you are human</div></body></html>")
+    url = pages.add("/news/walled/", (200, {"Content-Type": "text/html; charset=utf-8"}, challenge))
+    result = cli("record", url, "--site", "generic")
+    assert result.returncode == 1, result.stdout + result.stderr
+    (line,) = [line for line in result.stderr.splitlines() if line.strip()]
+    assert url in line and "captcha/bot-challenge" in line and "cassettes/generic/walled.yaml" in line
+    assert (tmp_path / "cassettes" / "generic" / "walled.yaml").is_file()  # kept as evidence
+
+
+def test_a_cassette_body_shorter_than_its_content_length_is_reported_truncated(cli, tmp_path):
+    from cassette_factory import article_html, interaction, write_cassette
+
+    url = "https://example.com/news/cut/"
+    whole = article_html(canonical=url).encode()
+    headers = {"Content-Type": ["text/html; charset=utf-8"], "Content-Length": [str(len(whole))]}
+    write_cassette(tmp_path / "c" / "generic" / "whole.yaml",
+                   interaction("https://example.com/news/whole/", headers=headers, body=whole.decode()))
+    write_cassette(tmp_path / "c" / "generic" / "cut.yaml",
+                   interaction(url, headers=headers, body=whole[: len(whole) * 2 // 3].decode()))
+    result = cli("replay", "c")
+    assert result.returncode == 1, result.stdout + result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if line.startswith("FAIL ")]
+    assert "c/generic/cut.yaml" in line and f"{url}: truncated" in line and f"of the {len(whole)}" in line
+    assert "replayed 2 cassettes: 1 articles, 1 failing" in result.stdout

@@ -29,3 +29,50 @@ def test_scrapy_crawl_exits_2_on_a_cassette_miss(scrapy_cli, tmp_path):
     result = scrapy_cli("crawl", "wegotthiscovered", "-a", f"cassette={cassette}", "-O", tmp_path / "o.jsonl")
     assert result.returncode == 2, result.stderr[-2000:]
     assert "https://wegotthiscovered.com/elsewhere/: not in cassette" in result.stderr
+
+
+def test_scrapy_crawl_goes_on_past_a_corrupt_cassette_and_exits_2(scrapy_cli, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from cassette_factory import interaction, write_cassette
+
+    folder = tmp_path / "c"
+    write_cassette(folder / "a.yaml", interaction("https://example.com/news/a/"))
+    (folder / "b.yaml").write_text("interactions: [\n")  # unreadable YAML
+    write_cassette(folder / "c.yaml", interaction("not-a-url"))
+    write_cassette(folder / "d.yaml", interaction("https://example.com/news/d/"))
+    out = tmp_path / "out.jsonl"
+    result = scrapy_cli("crawl", "generic", "-a", f"cassette={folder}", "-O", out)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert sorted(json.loads(line)["url"] for line in out.read_text().splitlines()) == [
+        "https://example.com/news/a/", "https://example.com/news/d/"]
+    assert f"{folder / 'b.yaml'}: unreadable YAML at line 2" in result.stderr
+    assert f"{folder / 'c.yaml'}: its recorded URI 'not-a-url' is not an http(s) URL" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scrapy_crawl_names_a_url_that_is_not_one_and_fetches_the_rest(scrapy_cli, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = scrapy_cli("crawl", "generic", "-a", "url=not-a-url,https://example.com/news/a/", "-O", out)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "not-a-url: not a URL Scrapy can fetch" in result.stderr
+    # the second page was still asked for (and, in replay with no cassette, is a named miss)
+    assert "https://example.com/news/a/: no cassette named for this request" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scrapy_crawl_names_a_cassette_whose_page_raised_in_the_spider(scrapy_cli, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from cassette_factory import interaction, write_cassette
+
+    nested = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script><h1>Deep</h1>"
+    write_cassette(tmp_path / "c" / "deep.yaml", interaction("https://example.com/news/deep/", body=nested))
+    write_cassette(tmp_path / "c" / "fine.yaml", interaction("https://example.com/news/fine/"))
+    out = tmp_path / "out.jsonl"
+    result = scrapy_cli("crawl", "generic", "-a", f"cassette={tmp_path / 'c'}", "-O", out)
+    assert result.returncode == 1, result.stderr[-2000:]
+    assert f"{tmp_path / 'c' / 'deep.yaml'}: replay gave no result" in result.stderr
+    assert [json.loads(line)["url"] for line in out.read_text().splitlines()] == ["https://example.com/news/fine/"]

@@ -1,8 +1,9 @@
 """`scrapy crawl`, with pressguard's one-line errors and exit codes.
 
-Scrapy's own command prints a traceback for an unknown spider or a bad
-cassette and exits 0 when pages failed; this one names the problem in one line
-and exits 2 (bad input, cassette misses) or 1 (pages that failed).
+Scrapy's own command prints a traceback for an unknown spider or a missing
+cassette path and exits 0 when pages failed; this one names the problem in one
+line and exits 2 (bad input, unreadable cassettes, cassette misses) or 1 (pages
+that failed). A corrupt cassette among many is named and the others replayed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
-from pressguard.cassettes import CassetteError, find_cassettes, open_cassette
+from pressguard.cassettes import CassetteError, find_cassettes
 from pressguard.exit_codes import exit_code_from_stats
 
 
@@ -43,14 +44,17 @@ def _check_spider(names: list[str], name: str) -> None:
 
 
 def _check_cassettes(value: str | None) -> None:
+    """A path that is not there stops the crawl; a corrupt cassette does not.
+
+    The spider names each cassette it cannot replay and goes on with the rest,
+    as `pressguard replay` does; the exit code then says 2.
+    """
     if value is None:
         return
     try:
         paths = find_cassettes(value.split(","))
-        if not paths:
-            _fail(f"{value}: holds no cassette (.yaml) files; record some with `pressguard record URL`")
-        for path in paths:
-            open_cassette(path)
     except CassetteError as exc:
         _fail(str(exc))
+    if not paths:
+        _fail(f"{value}: holds no cassette (.yaml) files; record some with `pressguard record URL`")
 

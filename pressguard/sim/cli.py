@@ -26,19 +26,23 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage; keep that, but return it
         return int(exc.code or 0)
+    if not 0 <= args.port <= 65535:
+        print(f"pressguard sim: --port {args.port}: not a TCP port; choose one from 1 to 65535 "
+              "(or 0 for any free port)", file=sys.stderr)
+        return 2
     if args.verbose:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
     sim = Simulator(host=args.host, port=args.port)
     try:
         sim.start()
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
+    except (OSError, OverflowError) as exc:  # OverflowError: a port the OS cannot take
+        if getattr(exc, "errno", None) == errno.EADDRINUSE:
             print(f"pressguard sim: port {args.port} on {args.host} is already in use; "
                   f"choose another with --port P (or --port 0 for any free port)",
                   file=sys.stderr)
         else:
-            print(f"pressguard sim: cannot listen on {args.host}:{args.port}: {exc.strerror or exc}",
+            print(f"pressguard sim: cannot listen on {args.host}:{args.port}: {getattr(exc, 'strerror', None) or exc}",
                   file=sys.stderr)
         return 2
 
