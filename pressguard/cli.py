@@ -393,7 +393,7 @@ def _extract(args) -> int:
 
 def extract_page(html: bytes, url: str, site: str | None = None, name: str = "page") -> dict:
     """`pressguard extract` for bytes in hand: the item, or UsageProblem naming `name`."""
-    from .extract import extract_article
+    from .extract import PageTooLarge, extract_article
 
     problem = _not_html(html)
     if problem:
@@ -404,6 +404,8 @@ def extract_page(html: bytes, url: str, site: str | None = None, name: str = "pa
         raise UsageProblem(
             f"{name}: nested too deeply to extract (RecursionError); is it a real page? trim the nesting"
         ) from None
+    except PageTooLarge as exc:
+        raise UsageProblem(f"{name}: {exc}; is it a real article page?") from None
 
 
 def _check_page_url(url: str) -> None:

@@ -52,16 +52,9 @@ def run_spiders(runs: list[tuple[str, dict]], overrides: dict | None = None) -> 
             PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE), item=dict(item))
         )
 
-    def spider_error(failure, response, spider):
-        # response is None when the spider's start() itself raised.
-        url = response.url if response is not None else f"spider {spider.name} start"
-        cassette = response.meta.get(META_CASSETTE) if response is not None else None
-        spider._fail(url, cassette, f"{url}: spider error {type(failure.value).__name__}: {failure.value}")
-
     for name, kwargs in runs:
         crawler = process.create_crawler(process.spider_loader.load(name))
         crawler.signals.connect(item_scraped, signal=signals.item_scraped)
-        crawler.signals.connect(spider_error, signal=signals.spider_error)
         crawlers.append(crawler)
         process.crawl(crawler, **kwargs)
     process.start()

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy import signals
 
 from .cassettes import CACHE, CassetteError, find_cassettes, first_url
 from .handler import META_CASSETTE, META_FETCHED_AT
@@ -33,6 +34,12 @@ class PressguardSpider(scrapy.Spider):
         self.page_failures: list[dict] = []
         #: cassettes that gave an item or a named failure, to find any that gave neither
         self._answered: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._callback_raised, signal=signals.spider_error)
+        return spider
 
     @classmethod
     def update_settings(cls, settings):
@@ -95,20 +102,34 @@ class PressguardSpider(scrapy.Spider):
 
     def parse_article(self, response):
         from .assess import assess, template_baseline  # extraction is the spider's heavy part
+        from .extract import PageTooLarge
 
         baseline = template_baseline(self.settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes"), self.name)
-        item, _fingerprint = assess(
-            response.body,
-            response.url,
-            site=self.name,
-            fetched_at=response.meta.get(META_FETCHED_AT),
-            baseline=baseline,
-            content_type=response.headers.get("Content-Type"),
-        )
+        try:
+            item, _fingerprint = assess(
+                response.body,
+                response.url,
+                site=self.name,
+                fetched_at=response.meta.get(META_FETCHED_AT),
+                baseline=baseline,
+                content_type=response.headers.get("Content-Type"),
+            )
+        except PageTooLarge as exc:  # over the page budget: a named failure, never a hang
+            self._fail(response.url, response.meta.get(META_CASSETTE), str(exc))
+            return
         if item["verdict"] == "broken":
             self.crawler.stats.inc_value("pressguard/check_failed")
         self._answered.add(str(response.meta.get(META_CASSETTE)))
         yield item
+
+    def _callback_raised(self, failure, response, spider):
+        """A callback that raised: that page's named failure (response is None when
+        start() itself raised)."""
+        if spider is not self:
+            return
+        url = response.url if response is not None else f"spider {self.name} start"
+        cassette = response.meta.get(META_CASSETTE) if response is not None else None
+        self._fail(url, cassette, f"{url}: spider error {type(failure.value).__name__}: {failure.value}")
 
     def page_failed(self, failure):
         request = failure.request

@@ -209,3 +209,18 @@ def test_remote_control_and_telnet_are_off_in_every_mode():
         enabled = build_component_list(settings.getwithbase("EXTENSIONS"))
         assert not [e for e in enabled if "remote_control" in str(e) or "telnet" in str(e)], (mode, enabled)
         assert not settings.getbool("REMOTE_CONTROL_ENABLED") and not settings.getbool("TELNETCONSOLE_ENABLED")
+
+
+def test_a_page_over_the_budget_is_a_named_failure_not_a_hang(cli, tmp_path):
+    """40k nested divs took 19 s for one replayed page; the page budget refuses it by name."""
+    deep = "<div>" * 40_000 + "<h1>Deep</h1><p>" + "word " * 100 + ".</p>" + "</div>" * 40_000
+    folder = tmp_path / "c" / "generic"
+    write_cassette(folder / "deep.yaml", interaction(GOOD + "deep/", body="<html><body>" + deep + "</body></html>"))
+    write_cassette(folder / "good.yaml", interaction(GOOD))
+    result = cli("replay", "c")
+    assert result.returncode == 1, result.stdout + result.stderr
+    fails = _fail_lines(result)
+    assert len(fails) == 1 and "c/generic/deep.yaml" in fails[0], result.stdout
+    assert "page too large" in fails[0] and "nesting depth (40,001 > 5,000)" in fails[0], fails[0]
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "2 results (1 articles, 1 named failures)" in result.stdout

@@ -230,7 +230,6 @@ class CrawlJob:
             if self.state is not None:
                 crawler.settings.set("JOBDIR", self.state.scrapy_jobdir(site), priority="cmdline")
             crawler.signals.connect(self._item_scraped, signal=signals.item_scraped)
-            crawler.signals.connect(self._spider_error, signal=signals.spider_error)
             crawler.signals.connect(self._response_received, signal=signals.response_received)
             crawler.signals.connect(self._drain_signal, signal=signals.spider_idle)
             crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
@@ -273,13 +272,6 @@ class CrawlJob:
         )
         self._add(record, response.meta.get(META_CASSETTE))
         self._drain(spider)
-
-    def _spider_error(self, failure, response, spider):
-        spider.page_failures.append({
-            "url": response.url,
-            "cassette": response.meta.get(META_CASSETTE),
-            "error": f"{response.url}: spider error {type(failure.value).__name__}: {failure.value}",
-        })
 
     def _response_received(self, response, request, spider=None, **kwargs):
         if spider is None:
