@@ -152,7 +152,8 @@ def test_network_is_blocked_only_for_the_tests_that_replay(project):
     assert "PASSED tests/unrelated/test_local_server.py::test_an_unrelated_test_keeps_the_network" in out
 
 
-def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(project):
+@pytest.mark.parametrize("mode", ["all", "rewrite"])  # pytest-recording's rewrite is pressguard's all
+def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(project, mode):
     from pressguard.sim import Simulator
 
     cassette = project / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml"
@@ -160,7 +161,7 @@ def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(pr
     assert pytest_in(project, "--snapshot-update").returncode == 0
     with Simulator() as sim:
         env = {"http_proxy": sim.proxy_url, "https_proxy": sim.proxy_url}
-        result = pytest_in(project, "--record-mode=all", "-k", "matches_snapshot", env=env)
+        result = pytest_in(project, f"--record-mode={mode}", "-k", "matches_snapshot", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     after = cassette.read_text()
     assert after != before  # a new fetch time
