@@ -1,7 +1,8 @@
 """The snapshot suite's workflow, run as a developer would in a project of their own:
 new cassettes fail until accepted, --snapshot-update accepts, a changed field fails
-with a field-level report, an orphaned snapshot fails, network is blocked in replay,
-and --record-mode=all re-records from the (simulated) live site."""
+with a field-level report, an orphaned snapshot fails, the network is blocked for the
+replay tests only, --record-mode=all re-records from the (simulated) live site, and all of
+it with pytest-recording (whose options the plugin shares) and pytest-xdist installed."""
 
 import json
 import shutil
@@ -125,10 +126,19 @@ def test_an_unrelated_test_keeps_the_network():
             accepted.close()
 """
 
+VCR_CONFIG_ALLOWS_LOOPBACK = """
+import pytest
+
+@pytest.fixture
+def vcr_config():
+    return {"allowed_hosts": [r"127\\.0\\.0\\.1$"]}
+"""
+
+
 
 def test_network_is_blocked_only_for_the_tests_that_replay(project):
     """pytest-recording's per-test blocking: the replay tests are refused the web (and loopback
-    unless --allowed-hosts lets it), while a test elsewhere in the same run keeps its sockets.
+    unless --allowed-hosts or vcr_config lets it), while a test elsewhere in the same run keeps its sockets.
     The unrelated test sorts after the replay tests, so a block left over from them would show."""
     (project / "tests" / "test_reaches_out.py").write_text(REACHES_OUT)
     (project / "tests" / "unrelated").mkdir()
@@ -150,6 +160,11 @@ def test_network_is_blocked_only_for_the_tests_that_replay(project):
     assert "FAILED tests/test_reaches_out.py::test_replay_test_cannot_reach_the_web" in out
     assert "PASSED tests/test_reaches_out.py::test_replay_test_reaches_loopback_only_if_allowed" in out
     assert "PASSED tests/unrelated/test_local_server.py::test_an_unrelated_test_keeps_the_network" in out
+
+    (project / "tests" / "conftest.py").write_text(VCR_CONFIG_ALLOWS_LOOPBACK)
+    configured = pytest_in(project, "-rA").stdout
+    assert "FAILED tests/test_reaches_out.py::test_replay_test_cannot_reach_the_web" in configured
+    assert "PASSED tests/test_reaches_out.py::test_replay_test_reaches_loopback_only_if_allowed" in configured
 
 
 @pytest.mark.parametrize("mode", ["all", "rewrite"])  # pytest-recording's rewrite is pressguard's all
