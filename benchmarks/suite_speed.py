@@ -193,7 +193,7 @@ def pressguard_replay(request, tmp_path_factory):
     if not cassettes:
         return {}
     rootdir = Path(request.config.rootpath)
-    mode = request.config.getoption("--record-mode")
+    mode = request.config.getoption("--record-mode") or "none"  # pytest-recording's option: unset means none
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT") or 1)
     results = {}

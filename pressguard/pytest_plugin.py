@@ -1,11 +1,23 @@
-"""pytest plugin: cassette replay for the snapshot suite, pytest-recording's flags.
+"""pytest plugin: cassette replay for the snapshot suite, built on pytest-recording.
 
-- `--record-mode` (none | once | new_episodes | all; default none) re-records
-  the cassettes of the selected tests from the live site before replaying
-  them, with vcrpy's meaning of each mode.
-- In `none` mode the network is blocked for the whole test process (loopback
-  excepted, for local test servers) and for the replay, so a test that
-  reaches for the live web fails with a message saying so.
+pytest-recording owns the options a vcrpy user already knows; pressguard reads
+them instead of defining its own (two plugins defining `--record-mode` stop
+pytest from starting):
+
+- `--record-mode` (none | once | new_episodes | all | rewrite; default none)
+  re-records the cassettes of the selected tests from the live site before
+  replaying them, with vcrpy's meaning of each mode per cassette; `rewrite`
+  (pytest-recording's "delete and record afresh") is pressguard's `all`.
+- Network blocking is per test, as pytest-recording scopes it: every test that
+  uses `pressguard_replay` gets pytest-recording's `block_network` mark, so it
+  is refused any connection but to `--allowed-hosts` (or `vcr_config`'s
+  `allowed_hosts`); other tests in the same run keep the network unless they
+  ask for blocking themselves (`--block-network`, `@pytest.mark.block_network`).
+  The replay subprocess runs with `pressguard replay --block-network` in
+  record mode none.
+- `@pytest.mark.vcr` is not put on replay tests: it installs a vcrpy cassette
+  in the test process, where nothing fetches (the replay runs in a
+  subprocess), and in `rewrite` mode it would delete that cassette.
 - `pressguard_replay`: one replay through the real Scrapy engine for every
   cassette the session selected, in a subprocess (Twisted's reactor runs once
   per process); maps cassette path -> {"url", "item", "error"}.
@@ -23,24 +35,22 @@ import sys
 from pathlib import Path
 
 import pytest
+import pytest_recording  # noqa: F401  first: it marks vcr.matchers for assert rewriting, before .cassettes imports vcr
 
 from .cassettes import CACHE, first_url
-from .network_block import block_network, unblock_network
 from .snapshot_extension import ArticleSnapshotExtension
 from .verdict import FAIL_ON
 
-RECORD_MODES = ("none", "once", "new_episodes", "all")
 CASSETTE_PARAM = "cassette"
+REPLAY_FIXTURE = "pressguard_replay"
+RECORDING_PLUGIN = "recording"  # pytest-recording's entry-point name
+# pytest-recording's record modes -> `pressguard record --record-mode`
+# (None: replay only). `rewrite` throws the old recording away, as `all` does.
+RECORD_MODES = {"none": None, "once": "once", "new_episodes": "new_episodes", "all": "all", "rewrite": "all"}
 
 
 def pytest_addoption(parser):
     group = parser.getgroup("pressguard")
-    group.addoption(
-        "--record-mode",
-        choices=RECORD_MODES,
-        default="none",
-        help="re-record the selected tests' cassettes from the live sites first (default: none)",
-    )
     group.addoption(
         "--pressguard-fail-on",
         choices=FAIL_ON,
@@ -50,17 +60,25 @@ def pytest_addoption(parser):
 
 
 def pytest_configure(config):
+    if not config.pluginmanager.hasplugin(RECORDING_PLUGIN):
+        raise pytest.UsageError(
+            "pressguard's pytest plugin reads pytest-recording's --record-mode and --block-network, "
+            "but pytest-recording is not loaded: install it (pip install pytest-recording) "
+            "and do not disable it with -p no:recording"
+        )
     ArticleSnapshotExtension.root = Path(config.rootpath) / "snapshots"
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _network_blocked_in_replay(request):
-    if request.config.getoption("--record-mode") != "none":
-        yield
-        return
-    block_network(allow_loopback=True)
-    yield
-    unblock_network()
+def record_mode(config) -> str:
+    """pytest-recording's --record-mode; unset means none, as pytest-recording reads it."""
+    return config.getoption("--record-mode") or "none"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Block the network for the tests that replay, and only for them."""
+    for item in items:
+        if REPLAY_FIXTURE in getattr(item, "fixturenames", ()) and item.get_closest_marker("block_network") is None:
+            item.add_marker(pytest.mark.block_network)
 
 
 def selected_cassettes(session) -> list[str]:
@@ -78,12 +96,12 @@ def pressguard_replay(request, tmp_path_factory) -> dict[str, dict]:
     if not cassettes:
         return {}
     rootdir = Path(request.config.rootpath)
-    mode = request.config.getoption("--record-mode")
-    if mode != "none":
+    mode = RECORD_MODES[record_mode(request.config)]
+    if mode is not None:
         _record(cassettes, mode, rootdir)
     report = tmp_path_factory.mktemp("replay") / "report.json"
     command = [sys.executable, "-m", "pressguard.cli", "replay", "-q", "--report", str(report), *cassettes]
-    if mode == "none":
+    if mode is None:
         command.append("--block-network")
     done = subprocess.run(command, cwd=rootdir, capture_output=True, text=True)
     if not report.exists():

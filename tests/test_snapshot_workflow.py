@@ -1,7 +1,8 @@
 """The snapshot suite's workflow, run as a developer would in a project of their own:
 new cassettes fail until accepted, --snapshot-update accepts, a changed field fails
-with a field-level report, an orphaned snapshot fails, network is blocked in replay,
-and --record-mode=all re-records from the (simulated) live site."""
+with a field-level report, an orphaned snapshot fails, the network is blocked for the
+replay tests only, --record-mode=all re-records from the (simulated) live site, and all of
+it with pytest-recording (whose options the plugin shares) and pytest-xdist installed."""
 
 import json
 import shutil
@@ -39,6 +40,31 @@ def pytest_in(project, *args, env=None):
     )
 
 
+def test_pytest_starts_beside_pytest_recording_and_takes_its_record_modes(project):
+    """Both plugins load; --record-mode is pytest-recording's option, with all its values."""
+    for mode in ("none", "once", "new_episodes", "all", "rewrite"):
+        result = pytest_in(project, f"--record-mode={mode}", "--collect-only")
+        assert result.returncode == 0, (mode, result.stdout + result.stderr)
+        assert f"test_extraction_matches_snapshot[wegotthiscovered/{SEED_SLUG}]" in result.stdout
+    plugins = pytest_in(project, "--collect-only", "--trace-config")
+    assert "pytest_recording" in plugins.stdout and "pressguard.pytest_plugin" in plugins.stdout
+    bogus = pytest_in(project, "--record-mode=sometimes", "--collect-only")
+    assert bogus.returncode == 4 and "--record-mode: invalid choice: 'sometimes'" in bogus.stderr
+
+
+def test_without_pytest_recording_the_plugin_says_what_to_do(project):
+    result = pytest_in(project, "-p", "no:recording", "--collect-only")
+    assert result.returncode == 4, result.stdout + result.stderr
+    assert "pytest-recording is not loaded: install it (pip install pytest-recording)" in result.stderr
+
+
+def test_the_suite_passes_under_xdist(project):
+    assert pytest_in(project, "--snapshot-update").returncode == 0
+    result = pytest_in(project, "-n", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "4 passed" in result.stdout
+
+
 def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(project):
     first = pytest_in(project)
     assert first.returncode == 1, first.stdout
@@ -74,16 +100,75 @@ def test_orphaned_snapshot_fails(project):
     assert "snapshots without a cassette: ['snapshots/wegotthiscovered/gone.json']" in result.stdout
 
 
-def test_network_is_blocked_in_replay_runs(project):
-    (project / "tests" / "test_reaches_out.py").write_text(
-        "import socket\n\ndef test_fetch():\n    socket.create_connection(('192.0.2.1', 80), timeout=1)\n"
-    )
-    result = pytest_in(project, "tests/test_reaches_out.py")
-    assert result.returncode == 1
-    assert "network blocked during replay" in result.stdout
+REACHES_OUT = """
+import socket
+
+def test_replay_test_cannot_reach_the_web(pressguard_replay):
+    socket.create_connection(("192.0.2.1", 80), timeout=1)
+
+def test_replay_test_reaches_loopback_only_if_allowed(pressguard_replay):
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        socket.create_connection(server.getsockname(), timeout=5).close()
+"""
+
+UNRELATED = """
+import _socket
+import socket
+
+def test_an_unrelated_test_keeps_the_network():
+    assert socket.socket.connect is _socket.socket.connect, "socket.connect is patched"
+    assert socket.socket.connect_ex is _socket.socket.connect_ex, "socket.connect_ex is patched"
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        with socket.create_connection(server.getsockname(), timeout=5) as client:
+            accepted, _ = server.accept()
+            accepted.sendall(b"ok")
+            assert client.recv(2) == b"ok"
+            accepted.close()
+"""
+
+VCR_CONFIG_ALLOWS_LOOPBACK = """
+import pytest
+
+@pytest.fixture
+def vcr_config():
+    return {"allowed_hosts": [r"127\\.0\\.0\\.1$"]}
+"""
 
 
-def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(project):
+
+def test_network_is_blocked_only_for_the_tests_that_replay(project):
+    """pytest-recording's per-test blocking: the replay tests are refused the web (and loopback
+    unless --allowed-hosts or vcr_config lets it), while a test elsewhere in the same run keeps its sockets.
+    The unrelated test sorts after the replay tests, so a block left over from them would show."""
+    (project / "tests" / "test_reaches_out.py").write_text(REACHES_OUT)
+    (project / "tests" / "unrelated").mkdir()
+    (project / "tests" / "unrelated" / "test_local_server.py").write_text(UNRELATED)
+    assert pytest_in(project, "--snapshot-update").returncode == 1  # the two reaching tests fail
+
+    result = pytest_in(project, "-rA")
+    out = result.stdout
+    assert result.returncode == 1, out
+    assert "FAILED tests/test_reaches_out.py::test_replay_test_cannot_reach_the_web" in out
+    assert "Network is disabled for host '192.0.2.1'" in out
+    assert "FAILED tests/test_reaches_out.py::test_replay_test_reaches_loopback_only_if_allowed" in out
+    assert "Network is disabled for host '127.0.0.1'" in out
+    assert "PASSED tests/unrelated/test_local_server.py::test_an_unrelated_test_keeps_the_network" in out
+    assert f"PASSED tests/test_snapshots.py::test_extraction_matches_snapshot[wegotthiscovered/{SEED_SLUG}]" in out
+
+    allowed = pytest_in(project, "-rA", "--allowed-hosts=127\\.0\\.0\\.1")
+    out = allowed.stdout
+    assert "FAILED tests/test_reaches_out.py::test_replay_test_cannot_reach_the_web" in out
+    assert "PASSED tests/test_reaches_out.py::test_replay_test_reaches_loopback_only_if_allowed" in out
+    assert "PASSED tests/unrelated/test_local_server.py::test_an_unrelated_test_keeps_the_network" in out
+
+    (project / "tests" / "conftest.py").write_text(VCR_CONFIG_ALLOWS_LOOPBACK)
+    configured = pytest_in(project, "-rA").stdout
+    assert "FAILED tests/test_reaches_out.py::test_replay_test_cannot_reach_the_web" in configured
+    assert "PASSED tests/test_reaches_out.py::test_replay_test_reaches_loopback_only_if_allowed" in configured
+
+
+@pytest.mark.parametrize("mode", ["all", "rewrite"])  # pytest-recording's rewrite is pressguard's all
+def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(project, mode):
     from pressguard.sim import Simulator
 
     cassette = project / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml"
@@ -91,7 +176,7 @@ def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(pr
     assert pytest_in(project, "--snapshot-update").returncode == 0
     with Simulator() as sim:
         env = {"http_proxy": sim.proxy_url, "https_proxy": sim.proxy_url}
-        result = pytest_in(project, "--record-mode=all", "-k", "matches_snapshot", env=env)
+        result = pytest_in(project, f"--record-mode={mode}", "-k", "matches_snapshot", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     after = cassette.read_text()
     assert after != before  # a new fetch time
