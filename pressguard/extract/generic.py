@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import common
+from . import common, generic_body
 from .authors import clean_authors
 from .blocks import Block, collect_blocks
 from .boilerplate import furniture_level, is_boilerplate_text
@@ -227,8 +227,11 @@ def body_generic(page: Page) -> list[str]:
     headline = headline_generic(page) or ""
     dek = dek_generic(page)
     body: list[str] = []
-    for container in _containers(page):
-        body += filter_blocks(collect_blocks(container, _body_skip(container)), headline, dek)
+    root = page.tree.body
+    if root is not None:
+        found, lay, _ = generic_body.containers(root)
+        for container in found:
+            body += filter_blocks(generic_body.read(container, lay), headline, dek)
     page._cache["generic:body"] = body
     return body
 
