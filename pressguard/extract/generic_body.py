@@ -298,6 +298,10 @@ def containers(root) -> tuple[list, Layout, list[bool]]:
     return out, lay, furn
 
 
+def _text_dense(lay: Layout, j: int) -> bool:
+    return lay.units[j] >= 200 and lay.links[j] <= 0.3 * lay.deep[j]
+
+
 def read(container, lay: Layout) -> list:
     """The container's blocks, skipping furniture inside it; a marked subtree that holds
     most of the container's paragraph text is the article, not furniture."""
@@ -311,8 +315,8 @@ def read(container, lay: Layout) -> list:
         j = lay.index.get(node.mem_id)
         if j is not None and total and lay.units[j] > 0.5 * total:
             return False
-        if level == 1 and content:
-            return False
+        if level == 1 and j is not None and (content or _text_dense(lay, j)):
+            return False  # a weak word ("widget", "meta") on a block of prose
         return True
 
     return collect_blocks(container, skip)
