@@ -25,7 +25,7 @@ import re
 from .blocks import collect_blocks
 from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
-from .text import BLOCK_TAGS, SKIP_TAGS
+from .text import BLOCK_TAGS, SKIP_TAGS, node_text
 
 # Units: elements whose own text is read as one paragraph.
 _P_UNITS = frozenset({"p", "li", "pre", "blockquote", "td", "dd", "dt"})
@@ -121,58 +121,67 @@ class Layout:
         self.deep: list[int] = []      # all visible text under the element
         self.links: list[int] = []     # link text under the element
         self.units: list[int] = []     # paragraph-unit text under the element (no furniture test)
+        self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
         self._measure(root)
 
     def _measure(self, root) -> None:
         nodes, parent, own, own_links, commas, brs, in_link = (
             self.nodes, self.parent, self.own, self.own_links, self.commas, self.brs, self.in_link)
+        index = self.index
         direct: list[int] = []
         direct_links: list[int] = []
-        # (node, parent index, nearest block index, inside a link)
-        stack = [(root, -1, -1, False)]
-        pop, push = stack.pop, stack.append
-        while stack:
-            node, pidx, bidx, linked = pop()
+        block: list[int] = []  # nearest block element, itself included
+        # One pre-order pass over lexbor's own traversal; an element whose parent was not
+        # taken (script, style ... and everything under them) is not taken either.
+        for node in root.traverse(include_text=True):
             tag = node.tag
             if tag == "-text":
+                up = node.parent
+                pidx = index.get(up.mem_id, -1) if up is not None else -1
+                if pidx < 0:
+                    continue
                 t = node.text_content
-                if t and pidx >= 0:
-                    n = len(" ".join(t.split()))
-                    if n:
-                        direct[pidx] += n
-                        if linked:
-                            direct_links[pidx] += n
-                        if bidx >= 0:
-                            own[bidx] += n
-                            commas[bidx] += t.count(",") + t.count("，")
-                            if linked:
-                                own_links[bidx] += n
+                if not t:
+                    continue
+                n = len(" ".join(t.split()))
+                if not n:
+                    continue
+                direct[pidx] += n
+                bidx = block[pidx]
+                own[bidx] += n
+                commas[bidx] += t.count(",") + t.count("，")
+                if in_link[pidx]:
+                    direct_links[pidx] += n
+                    own_links[bidx] += n
                 continue
             if tag[0] == "-" or tag in SKIP_TAGS:
                 continue
+            if nodes:
+                up = node.parent
+                pidx = index.get(up.mem_id, -1) if up is not None else -1
+                if pidx < 0:
+                    continue
+            else:
+                pidx = -1
             if tag == "br":
-                if bidx >= 0:
-                    brs[bidx] += 1
+                brs[block[pidx]] += 1
                 continue
             idx = len(nodes)
             nodes.append(node)
             parent.append(pidx)
-            self.index[node.mem_id] = idx
+            index[node.mem_id] = idx
             own.append(0)
             own_links.append(0)
             commas.append(0)
             brs.append(0)
             direct.append(0)
             direct_links.append(0)
-            in_link.append(linked)
-            nb = idx if tag in BLOCK_TAGS else bidx
-            lk = linked or tag == "a"
-            kids = list(node.iter(include_text=True))
-            for kid in reversed(kids):
-                push((kid, idx, nb, lk))
+            in_link.append(tag == "a" or (pidx >= 0 and in_link[pidx]))
+            block.append(idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx])
         n = len(nodes)
         deep, links = direct, direct_links
         units = [0] * n
+        size = [1] * n
         for i in range(n - 1, -1, -1):
             u = self.unit_len(i)
             if u and own_links[i] <= 0.5 * own[i]:
@@ -182,7 +191,19 @@ class Layout:
                 deep[p] += deep[i]
                 links[p] += links[i]
                 units[p] += units[i]
-        self.deep, self.links, self.units = deep, links, units
+                size[p] += size[i]
+        self.deep, self.links, self.units, self.size = deep, links, units, size
+
+    def short_text(self, node, limit: int = 300) -> str | None:
+        """node_text(node) when the element is small (at most limit characters, a few
+        dozen elements), else None: byline, date and title searches read many small
+        elements, and must not read a huge one once per match."""
+        j = self.index.get(node.mem_id)
+        if j is None:
+            return node_text(node)  # outside the body (head): small by nature
+        if self.deep[j] > limit or self.size[j] > 64:
+            return None
+        return node_text(node)
 
     def unit_len(self, i: int) -> int:
         """The paragraph text element i holds as a unit, 0 if it is not one."""
@@ -255,15 +276,23 @@ CLIMB_GAIN = 1.3     # climb when the parent holds this much more paragraph text
 CLIMB_LINKS = 0.3    # ... and its text is at most this share links
 
 
-def containers(root) -> tuple[list, Layout, list[bool]]:
-    """The container(s) holding the article under root, in page order."""
-    lay = Layout(root)
+def layout_of(page) -> Layout:
+    """The page's body measured once (cached on the page)."""
+    lay = page._cache.get("generic:layout")
+    if lay is None:
+        lay = Layout(page.tree.body if page.tree.body is not None else page.tree.root)
+        page._cache["generic:layout"] = lay
+    return lay
+
+
+def containers(lay: Layout) -> tuple[list, list[bool]]:
+    """The container(s) holding the article, in page order."""
     if not lay.nodes:
-        return [], lay, []
+        return [], []
     furn = _furniture(lay)
     scores = _scores(lay, furn)
     if not scores:
-        return [], lay, furn
+        return [], furn
     good = _good(lay, furn)
     best = max(scores, key=scores.__getitem__)
     best_score = scores[best]
@@ -279,7 +308,7 @@ def containers(root) -> tuple[list, Layout, list[bool]]:
         a = lay.parent[a]
     p = lay.parent[best]
     if p < 0 or lay.nodes[best].tag == "body":
-        return [lay.nodes[best]], lay, furn
+        return [lay.nodes[best]], furn
     threshold = max(2.0, best_score * 0.2)
     out = []
     for sib in lay.nodes[p].iter():
@@ -295,7 +324,7 @@ def containers(root) -> tuple[list, Layout, list[bool]]:
             out.append(sib)
         elif sib.tag == "p" and lay.own[j] > 80 and lay.own_links[j] < 0.25 * lay.own[j]:
             out.append(sib)
-    return out, lay, furn
+    return out, furn
 
 
 def _text_dense(lay: Layout, j: int) -> bool:
