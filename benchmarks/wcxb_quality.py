@@ -119,7 +119,7 @@ def run_generic():
         item = extract_generic(html, url) or {}
         return {"title": item.get("headline") or "", "authors": list(item.get("authors") or []),
                 "body": "\n".join(item.get("body") or []),
-                "article": item.get("article", True)}
+                "article": "page_kind" not in item}
     return run, "generic (pressguard)"
 
 

@@ -13,7 +13,7 @@ after the <h1> that is marked as a subtitle. Date: meta, JSON-LD, <time datetime
 from __future__ import annotations
 
 import re
-from . import common, generic_body
+from . import common, generic_body, generic_kind
 from .authors import clean_authors
 from .blocks import Block
 from .boilerplate import is_boilerplate_text
@@ -346,7 +346,24 @@ def published_dom(page: Page) -> str | None:
     return None
 
 
-GENERIC = Layout(
+class GenericLayout(Layout):
+    """The generic strategies, plus honesty about pages that are not articles: a
+    listing, forum, product or profile page keeps its headline but gets no body and no
+    authors, and says what it is in ``item["page_kind"]`` (the key is present only on
+    such pages, so an article item is unchanged)."""
+
+    def run(self, page: Page) -> dict:
+        item = super().run(page)
+        lay = generic_body.layout_of(page) if page.tree.body is not None else None
+        kind = generic_kind.page_kind(page, lay, sum(len(p) for p in item["body"]))
+        if kind:
+            item["page_kind"] = kind
+            item["body"], item["authors"] = [], []
+            item["provenance"]["body"] = item["provenance"]["authors"] = None
+        return item
+
+
+GENERIC = GenericLayout(
     name="generic",
     detect=lambda tree, page=None: True,
     fields={
@@ -364,5 +381,6 @@ GENERIC = Layout(
 
 def extract_generic(html: str | bytes, url: str, *, site: str | None = None,
                     fetched_at: str | None = None) -> dict:
-    """Extract an article with no layout knowledge at all (layout "generic")."""
+    """Extract an article with no layout knowledge at all (layout "generic"); a page
+    that is not an article says so in item["page_kind"] (see GenericLayout)."""
     return GENERIC.run(Page(html, url, site=site, fetched_at=fetched_at))
