@@ -263,3 +263,31 @@ def test_deeply_nested_page_extracts_without_recursion_error():
     item = extract_generic(html, "https://deep.example/a")
     assert item["headline"] == "A headline for the deep page"
     assert item["body"] and item["body"][0].startswith("Paragraph 1")
+
+
+# -- authors: the byline of this article only ----------------------------------------
+
+def _article(byline: str, head: str = "", extra_body: str = "") -> str:
+    return (f"<html><head><title>Soil tests for beginners - Garden Notes</title>{head}</head><body><main><article>"
+            f"<h1>Soil tests for beginners</h1>{byline}<div class='entry'>"
+            + "".join(_para(i) for i in range(4)) + extra_body + "</div></article></main></body></html>")
+
+
+def test_fact_checker_and_reviewer_are_not_authors():
+    html = _article("<div class='byline'><a class='byline__name' href='/team/ryan/'>Ryan Carrigan</a>"
+                    "<div class='byline__meta'><time>Dec 17, 2025</time> Fact Checked by: Hilary Snow</div></div>")
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Ryan Carrigan"]
+
+
+def test_declared_and_shown_single_name_is_the_author():
+    """A one-word byline is kept when the page's own JSON-LD declares that author and the
+    page shows the name."""
+    ld = ("<script type='application/ld+json'>{\"@type\": \"BlogPosting\", \"headline\": \"Soil tests\","
+          " \"author\": {\"@type\": \"Person\", \"name\": \"Susan\"}}</script>")
+    shown = _article("<span class='entry-author author vcard'>Susan</span>", ld)
+    assert extract_generic(shown, "https://garden.example/soil")["authors"] == ["Susan"]
+
+
+def test_role_after_the_name_is_dropped():
+    html = _article("<div class='post-author'><span>Joe Kindness</span> <span>Founder</span></div>")
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Joe Kindness"]
