@@ -291,3 +291,21 @@ def test_declared_and_shown_single_name_is_the_author():
 def test_role_after_the_name_is_dropped():
     html = _article("<div class='post-author'><span>Joe Kindness</span> <span>Founder</span></div>")
     assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Joe Kindness"]
+
+
+@pytest.mark.parametrize("byline,name", [
+    ("<p>Par Jeanne Martin</p>", "Jeanne Martin"),
+    ("<div>Von Jan Weber</div>", "Jan Weber"),
+    ("<div><span>Sam Lee</span></div><div>By Sam Lee | Senior Writer | May 3, 2025</div>", "Sam Lee"),
+    ("<figure><img src='a.jpg'></figure><div>Credit: Ana Ruiz</div>", "Ana Ruiz"),
+    ("<div>责任编辑：王小明</div>", "王小明"),
+])
+def test_plain_text_byline_without_byline_markup(byline, name):
+    html = _article(byline)
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == [name]
+
+
+def test_several_different_plain_bylines_name_nobody():
+    """A page listing resources, each "By: ...", is not bylined by any of them."""
+    byline = "".join(f"<div>By: Author Number{i} Person{i}</div>" for i in "ABCD")
+    assert extract_generic(_article(byline), "https://garden.example/soil")["authors"] == []

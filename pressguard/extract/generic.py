@@ -319,6 +319,8 @@ def authors_dom(page: Page) -> list[str]:
             seen.add(extra.lower())
             names.append(extra)
     names = generic_authors.drop_roles(names)
+    if not names:
+        names = _plain_bylines(page, lay, s)
     if len(names) > 1:
         # several names where the page declares (and shows) fewer: keep the declared ones,
         # the rest are reviewers, editors or other articles' bylines
@@ -327,6 +329,16 @@ def authors_dom(page: Page) -> list[str]:
         if kept:
             return kept
     return names
+
+
+def _plain_bylines(page: Page, lay, s: int) -> list[str]:
+    """Bylines with no byline markup, in the elements right after the headline."""
+    h = _title_node(page)
+    start = lay.index.get(h[0].mem_id) if h else None
+    if start is None:
+        start = s
+    raw = generic_authors.plain_byline(lay, start + 1, s + lay.size[s])
+    return generic_authors.plain_names(raw, page.site_names)
 
 
 def _prev_label(node) -> str:
