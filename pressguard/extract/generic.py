@@ -13,6 +13,7 @@ after the <h1> that is marked as a subtitle. Date: meta, JSON-LD, <time datetime
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
 from .authors import clean_authors
 from .blocks import Block
@@ -201,7 +202,13 @@ def _author_furniture_own(node) -> bool:
     if node.tag in _AUTHOR_TAGS:
         return True
     attrs = node.attributes
-    marker = (attrs.get("class") or "") + " " + (attrs.get("id") or "")
+    if not attrs:
+        return False
+    return _author_furniture_marker((attrs.get("class") or "") + " " + (attrs.get("id") or ""))
+
+
+@lru_cache(maxsize=8192)
+def _author_furniture_marker(marker: str) -> bool:
     return bool(_AUTHOR_FURNITURE.search(marker)) and not re.search(r"article|entry|post-content", marker, re.I)
 
 

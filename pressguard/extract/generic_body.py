@@ -21,6 +21,7 @@ sibling sections), and keeps siblings that score close to it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .blocks import collect_blocks
 from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
@@ -45,6 +46,7 @@ def _name_words(name: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(base) if w]
 
 
+@lru_cache(maxsize=8192)
 def class_marker(value: str) -> tuple[int, bool]:
     """(furniture level 2/1/0, says-content) of a class or id value, read one whole class
     name at a time. "hidden" counts only as a class of its own ("hidden", "is-hidden"),
@@ -122,6 +124,7 @@ class Layout:
         self.links: list[int] = []     # link text under the element
         self.units: list[int] = []     # paragraph-unit text under the element (no furniture test)
         self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
+        self._markers: dict[int, tuple[int, bool]] = {}
         self._measure(root)
 
     def _measure(self, root) -> None:
@@ -143,9 +146,10 @@ class Layout:
                 t = node.text_content
                 if not t:
                     continue
-                n = len(" ".join(t.split()))
-                if not n:
-                    continue
+                stripped = t.strip()
+                if not stripped:
+                    continue  # indentation between tags, most text nodes of a page
+                n = len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
                 direct[pidx] += n
                 bidx = block[pidx]
                 own[bidx] += n
@@ -194,6 +198,13 @@ class Layout:
                 size[p] += size[i]
         self.deep, self.links, self.units, self.size = deep, links, units, size
 
+    def marker(self, i: int) -> tuple[int, bool]:
+        """marker_level of element i, computed once."""
+        m = self._markers.get(i)
+        if m is None:
+            m = self._markers[i] = marker_level(self.nodes[i])
+        return m
+
     def short_text(self, node, limit: int = 300) -> str | None:
         """node_text(node) when the element is small (at most limit characters, a few
         dozen elements), else None: byline, date and title searches read many small
@@ -226,7 +237,7 @@ def _furniture(lay: Layout) -> list[bool]:
         if p >= 0 and furn[p]:
             furn[i] = True
             continue
-        level, content = marker_level(lay.nodes[i])
+        level, content = lay.marker(i)
         if level < 2 or content:
             continue
         if total and lay.units[i] >= 0.5 * total:
@@ -338,10 +349,10 @@ def read(container, lay: Layout) -> list:
     total = lay.units[ci] if ci is not None else 0
 
     def skip(node) -> bool:
-        level, content = marker_level(node)
+        j = lay.index.get(node.mem_id)
+        level, content = lay.marker(j) if j is not None else marker_level(node)
         if level == 0:
             return False
-        j = lay.index.get(node.mem_id)
         if j is not None and total and lay.units[j] > 0.5 * total:
             return False
         if level == 1 and j is not None and (content or _text_dense(lay, j)):
