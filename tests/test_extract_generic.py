@@ -256,13 +256,17 @@ def test_article_item_has_no_page_kind(ledger):
 
 # -- linear time ----------------------------------------------------------------------
 
-def test_deeply_nested_page_extracts_without_recursion_error():
-    depth = 20_000
-    html = ("<html><body><h1>A headline for the deep page</h1>" + "<div class='author byline'>" * depth
-            + _para(1) + "</div>" * depth + "</body></html>")
+@pytest.mark.parametrize("wrapper", ["<div>", "<div class='author byline'>"])
+def test_deeply_nested_page_extracts_without_recursion_error(wrapper):
+    """10k nested elements: no recursion anywhere, and (for plain wrappers) the article
+    at the bottom is found. (Speed: benchmarks/generic_depth.py, not a timed assert.)"""
+    depth = 10_000
+    html = ("<html><body><h1>A headline for the deep page</h1>" + wrapper * depth
+            + "".join(_para(i) for i in range(5)) + "</div>" * depth + "</body></html>")
     item = extract_generic(html, "https://deep.example/a")
     assert item["headline"] == "A headline for the deep page"
-    assert item["body"] and item["body"][0].startswith("Paragraph 1")
+    if wrapper == "<div>":
+        assert [p[:11] for p in item["body"]] == [f"Paragraph {i}" for i in range(5)]
 
 
 # -- authors: the byline of this article only ----------------------------------------
@@ -309,3 +313,16 @@ def test_several_different_plain_bylines_name_nobody():
     """A page listing resources, each "By: ...", is not bylined by any of them."""
     byline = "".join(f"<div>By: Author Number{i} Person{i}</div>" for i in "ABCD")
     assert extract_generic(_article(byline), "https://garden.example/soil")["authors"] == []
+
+
+def test_hidden_modal_is_furniture_even_when_the_article_is_missing():
+    """The article body is rendered by a script (empty in the HTML); the hidden sign-up
+    dialog then holds most of the page's prose, and is still not the article."""
+    modal = ("<div id='auth' class='site-modal' role='dialog' hidden><div class='site-modal__inner'>"
+             + "".join(f"<p>Join our community of readers, number {i}, and get the best stories of "
+                       f"the week delivered to your inbox, every single Friday.</p>" for i in range(8))
+             + "</div></div>")
+    html = ("<html><body><article><h1>Patch notes for the new season</h1>"
+            "<div class='entry-content' data-hydrate='article-body'></div></article>"
+            "<script type='application/json'>{\"blocks\": []}</script>" + modal + "</body></html>")
+    assert extract_generic(html, "https://esports.example/news/patch")["body"] == []

@@ -77,8 +77,14 @@ def class_marker(value: str) -> tuple[int, bool]:
     return level, content
 
 
+# Hidden, a dialog, display:none: furniture however much text it holds (a sign-up modal
+# can hold most of the prose of a page whose article failed to render).
+HIDDEN = 3
+
+
 def marker_level(node) -> tuple[int, bool]:
-    """(level, says-content) from markup alone: 2 surely furniture, 1 maybe, 0 not."""
+    """(level, says-content) from markup alone: 3 hidden or a dialog, 2 surely furniture
+    by tag or class, 1 maybe, 0 not."""
     tag = node.tag
     if tag in SKIP_BLOCK_TAGS:
         return 2, False
@@ -90,15 +96,15 @@ def marker_level(node) -> tuple[int, bool]:
     ident = attrs.get("id") or ""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         if not _STREAMED.match(ident):
-            return 2, False
+            return HIDDEN, False
     role = attrs.get("role")
     if role and role.lower() in SKIP_ROLES:
-        return 2, False
+        return HIDDEN, False
     style = attrs.get("style")
     if style and ("none" in style or "hidden" in style):
         s = style.replace(" ", "").lower()
         if "display:none" in s or "visibility:hidden" in s:
-            return 2, False
+            return HIDDEN, False
     level, content = class_marker(attrs.get("class") or "")
     if level < 2 and tag in _ID_TAGS and ident:
         lid, cid = class_marker(ident)
@@ -227,6 +233,11 @@ class Layout:
         return 0
 
 
+# A marked element is "the page" only when it holds at least this much prose as well as
+# half of it (and is not hidden, see HIDDEN).
+PAGE_WIDE_MIN = 500
+
+
 def _furniture(lay: Layout) -> list[bool]:
     """Furniture inherited top-down; the structural override keeps page-wide wrappers."""
     n = len(lay.nodes)
@@ -240,8 +251,8 @@ def _furniture(lay: Layout) -> list[bool]:
         level, content = lay.marker(i)
         if level < 2 or content:
             continue
-        if total and lay.units[i] >= 0.5 * total:
-            continue  # holds most of the page's text: the page, not furniture
+        if level < HIDDEN and lay.units[i] >= PAGE_WIDE_MIN and lay.units[i] >= 0.5 * total:
+            continue  # holds most of the page's prose: the page, not furniture
         furn[i] = True
     return furn
 
@@ -353,6 +364,8 @@ def read(container, lay: Layout) -> list:
         level, content = lay.marker(j) if j is not None else marker_level(node)
         if level == 0:
             return False
+        if level >= HIDDEN:
+            return True
         if j is not None and total and lay.units[j] > 0.5 * total:
             return False
         if level == 1 and j is not None and (content or _text_dense(lay, j)):
