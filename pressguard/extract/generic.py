@@ -1,13 +1,17 @@
 """The layout-free extractor: works on any article page, knows no publisher.
 
-Body: readability-style scoring. Every <p> outside page furniture scores by its length
-and commas, discounted by its link density; its parent, grandparent and great-grandparent
-collect the score; the best container (plus siblings that score close to it) is read
-into paragraphs with the shared furniture filters. Headline: the page's <h1> (the one
-that matches og:title/<title> when there are several), else og:title minus the
-" – Site" suffix. Authors: strong signals only (rel=author, itemprop=author, byline
-classes, JSON-LD Person, meta author), [] rather than a guess. Dek: an element right
-after the <h1> that is marked as a subtitle. Date: meta, JSON-LD, <time datetime>.
+Body (generic_body.py): the page measured in one linear pass; paragraph units (p, li, pre,
+td, dd, text-holding divs) outside furniture credit their containers by length and commas,
+discounted by link density; the winner climbs to an ancestor holding clearly more prose and
+keeps siblings that score close to it; read with the shared furniture filters. Furniture is
+judged by tags, hidden/roles and whole class names, overruled by structure (a page-wide
+wrapper is the page). Headline: the page's <h1> (the one that matches og:title/<title> when
+there are several), else og:title minus the " – Site" suffix. Authors: byline markup
+(rel/itemprop author, byline classes, innermost first), then plain-text bylines after the
+headline, then declared (JSON-LD/meta) names the page shows (generic_authors.py); [] rather
+than a guess. Dek: an element right after the <h1> that is marked as a subtitle. Date: meta,
+JSON-LD, <time datetime>. A page that is not an article says so in item["page_kind"]
+(generic_kind.py) and gets no body and no authors.
 """
 
 from __future__ import annotations
