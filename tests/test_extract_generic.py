@@ -140,3 +140,189 @@ def test_byline_in_teaser_cards_is_not_the_author():
     # a byline's own link is not a card
     linked = html.replace("By Example Staff", "By <a rel='author' href='/author/ann/'><span class='author'>Ann Lee</span></a>")
     assert extract_generic(linked, "https://example.org/launch/")["authors"] == ["Ann Lee"]
+
+
+# -- structure over word lists (issue #10) ------------------------------------------
+
+def _para(i: int) -> str:
+    return (f"<p>Paragraph {i} of the story, with enough words, commas and detail to read as "
+            f"prose rather than a caption or a label, number {i}.</p>")
+
+
+@pytest.mark.parametrize("wrapper", [
+    "overflow-hidden", "field--label-hidden", "wy-grid-for-nav",
+    "responsive-menu-page-wrapper", "i-nav_drawer_slide",
+])
+def test_page_wide_wrapper_with_a_furniture_fragment_is_not_furniture(wrapper):
+    """A class name is read whole: a wrapper class that merely contains "hidden", "nav" or
+    "menu" as a fragment does not make the whole article furniture."""
+    html = (f"<html><head><title>Harbour works begin - Ledger</title></head><body>"
+            f"<nav><a href='/'>Home</a> <a href='/news/'>News</a></nav>"
+            f"<div class='{wrapper}'><div class='{wrapper}'><h1>Harbour works begin</h1>"
+            + "".join(_para(i) for i in range(6))
+            + "</div></div><footer><p>Copyright Ledger Media, all rights reserved, since 1901 and on.</p></footer>"
+              "</body></html>")
+    item = extract_generic(html, "https://ledger.example/news/harbour")
+    assert len(item["body"]) == 6
+    assert item["body"][0].startswith("Paragraph 0") and item["body"][-1].startswith("Paragraph 5")
+    assert not any("Copyright" in p for p in item["body"])
+
+
+def test_article_split_over_sibling_item_blocks_is_read_whole():
+    """A list article whose items each sit in their own nested block (Drupal paragraphs,
+    page builders): every item is read, not only the best-scoring one."""
+    items = "".join(
+        f"<div class='field__item'><div class='paragraph'><div class='list-item'>"
+        f"<h2>Game number {i}</h2><div class='field--name-field-copy'>{_para(i)}{_para(i + 10)}</div>"
+        f"</div></div></div>" for i in range(5))
+    html = ("<html><body><main><h1>The best board games of the year</h1>"
+            "<div class='opening'>" + _para(99) + "</div>"
+            "<div class='field field--name-field-list-items'>" + items + "</div>"
+            "</main><aside class='sidebar'><ul>" + "".join(f"<li><a href='/x{i}'>Another story {i}</a></li>" for i in range(8))
+            + "</ul></aside></body></html>")
+    body = extract_generic(html, "https://games.example/best-of-year")["body"]
+    text = "\n".join(body)
+    for i in list(range(5)) + [10, 14, 99]:
+        assert f"Paragraph {i} of the story" in text, i
+    assert "Game number 4" in body
+    assert "Another story" not in text
+
+
+def test_lists_pre_tables_and_definition_lists_are_read():
+    """A post with no <p> at all: list items, <pre>, table cells and <dd> are its prose."""
+    html = ("<html><body><article><h1>How to set up the tool</h1>"
+            "<div class='post'>"
+            "<ol>" + "".join(f"<li>Step {i}: run the command, check the output, and keep the log for later review.</li>" for i in range(4)) + "</ol>"
+            "<pre>pip install the-tool --upgrade --user, then the-tool init --force</pre>"
+            "<table><tr><td>Option name, explained at length here</td><td>What the option does, in full detail</td></tr></table>"
+            "<dl><dt>Cache folder</dt><dd>Where the tool keeps its downloads, shared between runs, safe to delete.</dd></dl>"
+            "</div></article></body></html>")
+    text = "\n".join(extract_generic(html, "https://docs.example/setup")["body"])
+    for needle in ("Step 0: run", "Step 3: run", "pip install the-tool", "What the option does",
+                   "Where the tool keeps"):
+        assert needle in text, needle
+
+
+def test_streamed_hidden_react_content_is_read_when_it_is_the_article():
+    """Next/React streaming sends the article in <div hidden id="S:0"> and swaps it in
+    with a script: it is the page's article, not hidden furniture."""
+    html = ("<html><body><div id='__next'><header><a href='/'>Brand</a></header>"
+            "<main><h1>Rates held for a third month</h1><template id='B:0'></template>"
+            "<p>Loading…</p></main></div>"
+            "<div hidden id='S:0'><article>" + "".join(_para(i) for i in range(5)) + "</article></div>"
+            "<script>$RC('B:0','S:0')</script></body></html>")
+    body = extract_generic(html, "https://money.example/rates-held")["body"]
+    assert [p[:11] for p in body] == [f"Paragraph {i}" for i in range(5)]
+
+
+def test_true_hidden_class_is_still_furniture():
+    html = ("<html><body><article><h1>Headline of the story</h1>"
+            + "".join(_para(i) for i in range(4))
+            + "<div class='hidden'><p>A modal that never shows, with its sign-up text, long enough to count.</p></div>"
+            "</article></body></html>")
+    body = extract_generic(html, "https://x.example/story")["body"]
+    assert len(body) == 4 and not any("modal" in p for p in body)
+
+
+# -- not an article ------------------------------------------------------------------
+
+def test_listing_page_says_so_and_invents_nothing():
+    cards = "".join(
+        f"<article class='card'><a href='/news/story-{i}/'><h3>Council approves new budget for item {i} this week</h3></a>"
+        f"<span class='author'>By Jane Roe{i}</span></article>" for i in range(12))
+    html = ("<html><head><title>Latest news - Ledger</title></head><body><h1>Latest news</h1>"
+            f"<main><div class='grid'>{cards}</div></main></body></html>")
+    item = extract_generic(html, "https://ledger.example/news/")
+    assert item["page_kind"] == "listing"
+    assert item["body"] == [] and item["authors"] == []
+    assert item["headline"] == "Latest news"
+
+
+@pytest.mark.parametrize("ld_type,kind", [("Product", "product"), ("DiscussionForumPosting", "forum"),
+                                          ("CollectionPage", "listing")])
+def test_jsonld_non_article_page_says_what_it_is(ld_type, kind):
+    html = ("<html><head><script type='application/ld+json'>"
+            f'{{"@context": "https://schema.org", "@type": "{ld_type}", "name": "Thing"}}'
+            "</script></head><body><h1>Thing</h1><div class='desc'>" + "".join(_para(i) for i in range(4))
+            + "</div><div class='author'>By Sam Poster</div></body></html>")
+    item = extract_generic(html, "https://shop.example/thing")
+    assert item["page_kind"] == kind
+    assert item["body"] == [] and item["authors"] == []
+
+
+def test_article_item_has_no_page_kind(ledger):
+    assert "page_kind" not in ledger
+
+
+# -- linear time ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("wrapper", ["<div>", "<div class='author byline'>"])
+def test_deeply_nested_page_extracts_without_recursion_error(wrapper):
+    """10k nested elements: no recursion anywhere, and (for plain wrappers) the article
+    at the bottom is found. (Speed: benchmarks/generic_depth.py, not a timed assert.)"""
+    depth = 10_000
+    html = ("<html><body><h1>A headline for the deep page</h1>" + wrapper * depth
+            + "".join(_para(i) for i in range(5)) + "</div>" * depth + "</body></html>")
+    item = extract_generic(html, "https://deep.example/a")
+    assert item["headline"] == "A headline for the deep page"
+    if wrapper == "<div>":
+        assert [p[:11] for p in item["body"]] == [f"Paragraph {i}" for i in range(5)]
+
+
+# -- authors: the byline of this article only ----------------------------------------
+
+def _article(byline: str, head: str = "", extra_body: str = "") -> str:
+    return (f"<html><head><title>Soil tests for beginners - Garden Notes</title>{head}</head><body><main><article>"
+            f"<h1>Soil tests for beginners</h1>{byline}<div class='entry'>"
+            + "".join(_para(i) for i in range(4)) + extra_body + "</div></article></main></body></html>")
+
+
+def test_fact_checker_and_reviewer_are_not_authors():
+    html = _article("<div class='byline'><a class='byline__name' href='/team/ryan/'>Ryan Carrigan</a>"
+                    "<div class='byline__meta'><time>Dec 17, 2025</time> Fact Checked by: Hilary Snow</div></div>")
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Ryan Carrigan"]
+
+
+def test_declared_and_shown_single_name_is_the_author():
+    """A one-word byline is kept when the page's own JSON-LD declares that author and the
+    page shows the name."""
+    ld = ("<script type='application/ld+json'>{\"@type\": \"BlogPosting\", \"headline\": \"Soil tests\","
+          " \"author\": {\"@type\": \"Person\", \"name\": \"Susan\"}}</script>")
+    shown = _article("<span class='entry-author author vcard'>Susan</span>", ld)
+    assert extract_generic(shown, "https://garden.example/soil")["authors"] == ["Susan"]
+
+
+def test_role_after_the_name_is_dropped():
+    html = _article("<div class='post-author'><span>Joe Kindness</span> <span>Founder</span></div>")
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Joe Kindness"]
+
+
+@pytest.mark.parametrize("byline,name", [
+    ("<p>Par Jeanne Martin</p>", "Jeanne Martin"),
+    ("<div>Von Jan Weber</div>", "Jan Weber"),
+    ("<div><span>Sam Lee</span></div><div>By Sam Lee | Senior Writer | May 3, 2025</div>", "Sam Lee"),
+    ("<figure><img src='a.jpg'></figure><div>Credit: Ana Ruiz</div>", "Ana Ruiz"),
+    ("<div>责任编辑：王小明</div>", "王小明"),
+])
+def test_plain_text_byline_without_byline_markup(byline, name):
+    html = _article(byline)
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == [name]
+
+
+def test_several_different_plain_bylines_name_nobody():
+    """A page listing resources, each "By: ...", is not bylined by any of them."""
+    byline = "".join(f"<div>By: Author Number{i} Person{i}</div>" for i in "ABCD")
+    assert extract_generic(_article(byline), "https://garden.example/soil")["authors"] == []
+
+
+def test_hidden_modal_is_furniture_even_when_the_article_is_missing():
+    """The article body is rendered by a script (empty in the HTML); the hidden sign-up
+    dialog then holds most of the page's prose, and is still not the article."""
+    modal = ("<div id='auth' class='site-modal' role='dialog' hidden><div class='site-modal__inner'>"
+             + "".join(f"<p>Join our community of readers, number {i}, and get the best stories of "
+                       f"the week delivered to your inbox, every single Friday.</p>" for i in range(8))
+             + "</div></div>")
+    html = ("<html><body><article><h1>Patch notes for the new season</h1>"
+            "<div class='entry-content' data-hydrate='article-body'></div></article>"
+            "<script type='application/json'>{\"blocks\": []}</script>" + modal + "</body></html>")
+    assert extract_generic(html, "https://esports.example/news/patch")["body"] == []

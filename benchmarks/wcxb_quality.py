@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""The generic extractor against trafilatura on WCXB's development article pages, split
+into a tuning half and a held-out half.
+
+Usage::
+
+    python benchmarks/wcxb_quality.py [--data /work/shared/eval/wcxb-dev] [--split tune|heldout|all]
+                                      [--only generic|trafilatura] [--out results.json] [--limit N]
+
+Data: WCXB (Web Content eXtraction Benchmark, Murrough Foley, CC-BY-4.0), development split,
+article pages only: ``DATA/html/<id>.html.gz`` and ``DATA/ground-truth/<id>.json.gz``. The
+benchmark's test split is never read.
+
+Split rule (fixed, written down so nobody can move a page between halves):
+``sha1(page_id.encode()).digest()[0] % 2 == 0`` -> tuning half, else held-out half. Rules
+are tuned looking only at the tuning half; the held-out half is run for the report.
+
+Metrics, per extractor, over the pages of the chosen half:
+
+* body F1: mean over pages of ``word_f1(predicted, gold main_content)``, WCXB's own scorer
+  (imported from ``DATA/evaluate.py``); the body is the paragraphs joined by newlines.
+* authors right: the set of predicted names equals the set of gold names after
+  normalisation (see ``gold_names``/``norm_name``). Empty gold means the page names no
+  person: returning [] is right there.
+* invented: pages whose gold names nobody but the extractor returns a name.
+* title exact: normalised (NFKC, quotes, dashes, case, spaces, outer punctuation) equal;
+  title close: WCXB word F1 of the two titles >= 0.8 (the gold is sometimes paraphrased).
+* pages/s: pages divided by the wall time spent inside the extractor calls only.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib.util
+import json
+import re
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+DEFAULT_DATA = Path("/work/shared/eval/wcxb-dev")
+
+
+def die(msg: str) -> None:
+    print(f"wcxb_quality: {msg}", file=sys.stderr)
+    raise SystemExit(2)
+
+
+def half_of(page_id: str) -> str:
+    return "tune" if hashlib.sha1(page_id.encode()).digest()[0] % 2 == 0 else "heldout"
+
+
+def load_scorer(data: Path):
+    path = data / "evaluate.py"
+    if not path.is_file():
+        die(f"{path}: not found; pass --data pointing at the wcxb-dev folder")
+    spec = importlib.util.spec_from_file_location("wcxb_evaluate", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod.word_f1
+
+
+# -- names -------------------------------------------------------------------------
+
+# Words that make a gold author segment a role, not a name ("Paul Frew, Home and Digital
+# Security Expert"). The gold author field is free text: roles and credentials ride along.
+_ROLE = re.compile(
+    r"\b(?:expert|editor|director|writer|dietitian|nutritionist|educator|representative|years?|"
+    r"manager|specialist|founder|ceo|cto|president|officer|author|contributor|reporter|team|"
+    r"staff|consultant|coach|trainer|professor|lead|head|chief|vp|senior|sr|associate|"
+    r"engineer|analyst|advisor|adviser|counsel|attorney|lawyer|doctor|nurse|practitioner|"
+    r"horticulturalist|industry|committee|center|centre|department|office|university|inc|llc)\b",
+    re.I,
+)
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|mx)\.?\s+", re.I)
+_CREDENTIAL = re.compile(r"^(?:[A-Z]{2,5}|Ph\.?D\.?|M\.?D\.?|Jr\.?|Sr\.?|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)$")
+_SEP = re.compile(r"\s*(?:,|;|\||&|\band\b|\bund\b|\bet\b)\s*", re.I)
+
+
+def norm_name(s: str) -> str:
+    s = unicodedata.normalize("NFKC", s).replace("\u2019", "'")
+    s = _HONORIFIC.sub("", s.strip())
+    s = re.sub(r"[.\"“”()]", " ", s)
+    return " ".join(s.casefold().split()).strip(" ,;:-'")
+
+
+def gold_names(author: str | None) -> set[str]:
+    """'Danielle DeSiato, Donna Enzmann, and Natalie Nguyen' -> three names;
+    'Jillian Kubala, MS, RD' -> one; 'Paul Frew, Home and Digital Security Expert' -> one."""
+    if not author or not author.strip():
+        return set()
+    names = set()
+    for part in _SEP.split(author):
+        part = part.strip()
+        if not part or _CREDENTIAL.match(part) or _ROLE.search(part):
+            continue
+        if len(part.split()) > 5:
+            continue
+        names.add(norm_name(part))
+    names.discard("")
+    return names
+
+
+def norm_title(s: str | None) -> str:
+    s = unicodedata.normalize("NFKC", s or "")
+    s = s.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
+                                   "\u2013": "-", "\u2014": "-", "\u2212": "-"}))
+    return " ".join(s.casefold().split()).strip(" .:;,!?\"'")
+
+
+# -- extractors --------------------------------------------------------------------
+
+def run_generic():
+    from pressguard.extract.generic import extract_generic
+
+    def run(html: bytes, url: str) -> dict:
+        item = extract_generic(html, url) or {}
+        return {"title": item.get("headline") or "", "authors": list(item.get("authors") or []),
+                "body": "\n".join(item.get("body") or []),
+                "article": "page_kind" not in item}
+    return run, "generic (pressguard)"
+
+
+def run_trafilatura():
+    import trafilatura
+
+    def run(html: bytes, url: str) -> dict:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        if doc is None:
+            return {"title": "", "authors": [], "body": ""}
+        if not isinstance(doc, dict):
+            doc = doc.as_dict()
+        authors = [a.strip() for a in re.split(r"[;,]", doc.get("author") or "") if a.strip()]
+        return {"title": doc.get("title") or "", "authors": authors, "body": doc.get("text") or ""}
+    return run, f"trafilatura {trafilatura.__version__}"
+
+
+EXTRACTORS = {"generic": run_generic, "trafilatura": run_trafilatura}
+
+
+def load_pages(data: Path, split: str, limit: int | None) -> list[dict]:
+    gt_dir, html_dir = data / "ground-truth", data / "html"
+    if not gt_dir.is_dir() or not html_dir.is_dir():
+        die(f"{data}: expected ground-truth/ and html/ folders (the wcxb-dev layout)")
+    pages = []
+    for gt_path in sorted(gt_dir.glob("*.json.gz")):
+        pid = gt_path.name.split(".")[0]
+        if split != "all" and half_of(pid) != split:
+            continue
+        html_path = html_dir / f"{pid}.html.gz"
+        try:
+            gt = json.loads(gzip.decompress(gt_path.read_bytes()))
+            html = gzip.decompress(html_path.read_bytes())
+        except (OSError, ValueError) as exc:
+            die(f"{gt_path} or {html_path}: unreadable ({exc}); re-copy the data set")
+        pages.append({"id": pid, "url": gt["url"], "html": html, "gold": gt["ground_truth"]})
+        if limit and len(pages) >= limit:
+            break
+    return pages
+
+
+def evaluate(name: str, pages: list[dict], word_f1) -> tuple[dict, list[dict]]:
+    run, label = EXTRACTORS[name]()
+    rows, elapsed = [], 0.0
+    for page in pages:
+        t0 = time.perf_counter()
+        try:
+            out = run(page["html"], page["url"])
+            error = None
+        except Exception as exc:  # a crash is a result: an empty extraction, counted
+            out, error = {"title": "", "authors": [], "body": ""}, repr(exc)
+        elapsed += time.perf_counter() - t0
+        gold = page["gold"]
+        p, r, f1 = word_f1(out["body"], gold.get("main_content") or "")
+        gnames = gold_names(gold.get("author"))
+        pnames = {norm_name(a) for a in out["authors"]} - {""}
+        gt_title, title = gold.get("title") or "", out["title"]
+        rows.append({
+            "id": page["id"], "url": page["url"], "p": p, "r": r, "f1": f1,
+            "authors_ok": pnames == gnames, "invented": bool(pnames) and not gnames,
+            "gold_authors": sorted(gnames), "authors": out["authors"],
+            "title_exact": norm_title(title) == norm_title(gt_title) and bool(gt_title),
+            "title_close": bool(gt_title) and word_f1(title, gt_title)[2] >= 0.8,
+            "gold_title": gt_title, "title": title, "error": error,
+            "article": out.get("article", True),
+        })
+    n = len(rows) or 1
+    summary = {
+        "extractor": label, "pages": len(rows),
+        "body_p": sum(x["p"] for x in rows) / n, "body_r": sum(x["r"] for x in rows) / n,
+        "body_f1": sum(x["f1"] for x in rows) / n,
+        "authors_right": sum(x["authors_ok"] for x in rows) / n,
+        "invented": sum(x["invented"] for x in rows),
+        "no_author_pages": sum(not x["gold_authors"] for x in rows),
+        "title_exact": sum(x["title_exact"] for x in rows) / n,
+        "title_close": sum(x["title_close"] for x in rows) / n,
+        "errors": sum(bool(x["error"]) for x in rows),
+        "pages_per_s": len(rows) / elapsed if elapsed else 0.0,
+    }
+    return summary, rows
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--split", choices=("tune", "heldout", "all"), default="heldout")
+    ap.add_argument("--only", choices=tuple(EXTRACTORS), action="append")
+    ap.add_argument("--limit", type=int)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    word_f1 = load_scorer(args.data)
+    pages = load_pages(args.data, args.split, args.limit)
+    results = {}
+    print(f"{args.split} half: {len(pages)} pages")
+    print(f"{'extractor':<22} {'P':>6} {'R':>6} {'F1':>6} {'authors':>8} {'invented':>9} "
+          f"{'title=':>7} {'title~':>7} {'pages/s':>8}")
+    for name in args.only or list(EXTRACTORS):
+        summary, rows = evaluate(name, pages, word_f1)
+        results[name] = {"summary": summary, "pages": rows}
+        s = summary
+        print(f"{s['extractor']:<22} {s['body_p']:6.3f} {s['body_r']:6.3f} {s['body_f1']:6.3f} "
+              f"{s['authors_right']:8.1%} {s['invented']:>4}/{s['no_author_pages']:<4} "
+              f"{s['title_exact']:7.1%} {s['title_close']:7.1%} {s['pages_per_s']:8.1f}")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

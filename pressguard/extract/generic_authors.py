@@ -1,0 +1,143 @@
+"""The generic extractor's authors: the byline of this article, and only people.
+
+Order of trust:
+
+1. Names the page declares in its structured data (the JSON-LD article's author, meta
+   author tags) that are also *shown* on the page: declared and visible is the byline.
+   A declared name the page never shows (a CMS account, an SEO default) is not used.
+2. Otherwise the byline elements of the article (see ``generic.authors_dom``), read
+   innermost first, so a byline wrapper's "Name, Role · date · Fact checked by X" does
+   not add the role, the date or the checker; text after "reviewed by", "fact checked
+   by", "edited by" ... names someone who did not write the article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .authors import TITLE_HEAD_WORDS, clean_authors
+from .text import node_text
+
+# Another role than writing: what follows names a reviewer, checker or editor.
+OTHER_ROLE = re.compile(
+    r"\b(?:(?:medically|expert|fact|legally|clinically)[\s-]+)?(?:reviewed|checked|verified|edited|"
+    r"illustrated|photographed|approved)\s+by\b|\bfact[\s-]?check(?:ed|er)?\b|\breviewer\b",
+    re.I,
+)
+# A leading label that is not part of the name ("Author Jane Doe", "Written by").
+_LABEL = re.compile(r"^(?:author|autor|auteur|written\s+by|posted\s+by|by)\s*[:\-]?\s+", re.I)
+# Role words that end a byline piece ("Joe Kindness Founder", "Community Expert").
+_ROLE_TAIL = frozenset(TITLE_HEAD_WORDS | {
+    "expert", "founder", "cofounder", "co-founder", "ceo", "coordinator", "reviewer", "lead",
+    "specialist", "manager", "director", "strategist", "consultant", "owner", "president",
+})
+
+
+def visible_text(page) -> str:
+    """The body's text, lowercased, once per page (for "is this name shown?")."""
+    key = "generic:visible"
+    text = page._cache.get(key)
+    if text is None:
+        body = page.tree.body
+        text = node_text(body).lower() if body is not None else ""
+        page._cache[key] = text
+    return text  # type: ignore[return-value]
+
+
+def declared_visible(page) -> list[str]:
+    """Structured-data author names that the page also shows. A JSON-LD author of two
+    words or more is kept even when it is also the site's name: a personal site is named
+    after its author ("Myles Katherine" on myleskatherine.com); a one-word site name
+    ("Venteur") or a meta tag naming the site is not a person."""
+    meta = page.meta
+    ld = list(page.jsonld.author_names())
+    raw = ld + meta.all("author", "article:author", "parsely-author", "sailthru.author",
+                        "dc.creator", "dcterms.creator", "byl")
+    raw = [r for r in raw if "://" not in r and not r.startswith("/")]
+    names = clean_authors(raw, page.site_names, allow_single=True)
+    seen = {n.lower() for n in names}
+    for n in clean_authors(ld, (), allow_single=True):
+        if len(n.split()) >= 2 and n.lower() not in seen:
+            seen.add(n.lower())
+            names.append(n)
+    if not names:
+        return []
+    shown = visible_text(page)
+    return [n for n in names if n.lower() in shown]
+
+
+def byline_head(text: str) -> str:
+    """A byline text up to where it starts naming other roles; its label dropped."""
+    m = OTHER_ROLE.search(text)
+    if m is not None:
+        text = text[: m.start()]
+    return _LABEL.sub("", text.strip())
+
+
+def drop_roles(names: list[str]) -> list[str]:
+    """"Joe Kindness Founder" -> "Joe Kindness"; "Community Expert" -> dropped."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in names:
+        words = name.split()
+        while words and words[-1].lower().strip(".,") in _ROLE_TAIL:
+            words.pop()
+        if len(words) < 1 or (len(words) == 1 and len(name.split()) > 1):
+            continue
+        clean = " ".join(words)
+        if clean.lower() not in seen:
+            seen.add(clean.lower())
+            out.append(clean)
+    return out
+
+
+# A plain-text byline: a short element that starts with a byline word, in several
+# languages, with no byline class to find it by ("Par Jeanne Martin", "Von Jan Weber",
+# "责任编辑：王小明", "Credit: Ana Ruiz", "By Sam Lee | Senior Writer | May 3").
+PLAIN_BYLINE = re.compile(
+    r"^(?:(?:by|par|von|door|por|di|av|przez|words|texte?|written\s+by)(?:\s*[:：]\s*|\s+)"
+    r"|(?:责任编辑|編集|作者|记者|記者)\s*[:：]?\s*)(.+)$",
+    re.I,
+)
+CREDIT_BYLINE = re.compile(r"^credit\s*[:：]\s*(.+)$", re.I)
+_NEAR = 120          # elements after the headline to look at
+_BYLINE_MAX = 100    # characters: longer is a sentence, not a byline
+_PIECE = re.compile(r"\s+[|·•●⋅]\s+|\s+[-–—]\s+|\s*[|·•●⋅]\s*")
+
+
+def plain_byline(lay, start: int, end: int) -> list[str]:
+    """The raw byline text of the first short element after the headline that starts
+    with a byline word; "Credit: X" only when there is no such element. Several
+    different bylines (a list of resources, each "By ...") name nobody in particular."""
+    found: list[str] = []
+    credits: list[str] = []
+    for i in range(start, min(end, start + _NEAR)):
+        if lay.deep[i] > _BYLINE_MAX or lay.deep[i] < 4 or lay.size[i] > 12:
+            continue
+        text = lay.short_text(lay.nodes[i], _BYLINE_MAX)
+        if not text:
+            continue
+        m = PLAIN_BYLINE.match(text)
+        target = found
+        if m is None:
+            m = CREDIT_BYLINE.match(text)
+            target = credits
+        if m is None:
+            continue
+        # "Sam Lee | Senior Writer | May 3": the name is the first piece
+        name = byline_head(_PIECE.split(m.group(1))[0])
+        if name and name not in target:
+            target.append(name)
+    found = found or credits
+    return found[:1] if len(found) <= 2 else []
+
+
+# A Chinese/Japanese personal name: 2-4 Han characters (the Latin name filter in
+# authors.py judges capitalised words and cannot read these).
+CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def plain_names(raw: list[str], site_names) -> list[str]:
+    """Person names from plain-byline texts."""
+    names = drop_roles(clean_authors(raw, site_names, allow_single=False))
+    return names or [r for r in raw if CJK_NAME.fullmatch(r)]

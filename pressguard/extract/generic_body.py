@@ -1,0 +1,375 @@
+"""The generic extractor's body: which container holds the article, judged by structure.
+
+Two linear passes over the page (an explicit stack, no per-node ancestor walks, so 100k
+nested divs cost what 100k siblings cost):
+
+1. ``_measure``: every element in document order with its parent, and, summed bottom-up,
+   its visible text, link text, commas, and the text of the paragraph-like units under it
+   (p, li, pre, blockquote, td, dd, dt, and divs that hold text themselves).
+2. ``_score``: furniture is inherited top-down; each unit outside furniture credits its
+   container(s) readability-style, by length and commas, discounted by its link density.
+
+Furniture is judged by markup (furniture tags, hidden, roles, class/id words read whole
+class name by whole class name, see ``marker_level``) overruled by structure: an element
+that holds at least half of the page's paragraph text is the page, not furniture, whatever
+its class says (``overflow-hidden`` wrappers, a ``<header>`` around the whole post, React's
+streamed ``<div hidden id="S:0">``). The winning container climbs to an ancestor when that
+ancestor holds clearly more paragraph text at a low link density (an article split into
+sibling sections), and keeps siblings that score close to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .blocks import collect_blocks
+from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
+from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
+from .text import BLOCK_TAGS, SKIP_TAGS, node_text
+
+# Units: elements whose own text is read as one paragraph.
+_P_UNITS = frozenset({"p", "li", "pre", "blockquote", "td", "dd", "dt"})
+_DIV_UNITS = frozenset({"div", "section", "article", "span", "font", "center"})
+_NEVER = frozenset({"html", "body", "main", "article"})
+_ID_TAGS = frozenset({"div", "section", "aside", "nav", "ins", "footer", "form", "ul", "ol", "span"})
+# A class/id word that says the element is the content itself ("post-body", "entry").
+_CONTENT_WORDS = frozenset({"article", "body", "content", "main", "entry", "post", "story", "text"})
+_STREAMED = re.compile(r"S:\d+\Z")  # React/Next streaming: <div hidden id="S:0">
+_WORD_SPLIT = re.compile(r"[_\-]+")
+_STATE_PREFIX = ("has-", "with-", "without-", "no-")
+
+
+def _name_words(name: str) -> list[str]:
+    """One class name -> its words, BEM modifier dropped ("field--label-hidden" -> ["field"])."""
+    base = name.split("--", 1)[0] or name
+    return [w for w in _WORD_SPLIT.split(base) if w]
+
+
+@lru_cache(maxsize=8192)
+def class_marker(value: str) -> tuple[int, bool]:
+    """(furniture level 2/1/0, says-content) of a class or id value, read one whole class
+    name at a time. "hidden" counts only as a class of its own ("hidden", "is-hidden"),
+    never inside a compound ("overflow-hidden", "visually-hidden" is a phrase already)."""
+    if not value:
+        return 0, False
+    low = value.lower()
+    if _PHRASES.search(low):
+        return 2, False
+    level, content = 0, False
+    for name in low.split():
+        if name.startswith(_STATE_PREFIX):
+            continue
+        words = _name_words(name)
+        if not words:
+            continue
+        if words[-1] == "hidden" and (len(words) == 1 or words[:-1] == ["is"]):
+            return 2, False
+        for w in words:
+            if w == "hidden":
+                continue
+            if w in _STRONG_WORDS:
+                level = 2
+            elif w in _WEAK_WORDS and level < 1:
+                level = 1
+            elif w in _CONTENT_WORDS:
+                content = True
+    return level, content
+
+
+# Hidden, a dialog, display:none: furniture however much text it holds (a sign-up modal
+# can hold most of the prose of a page whose article failed to render).
+HIDDEN = 3
+
+
+def marker_level(node) -> tuple[int, bool]:
+    """(level, says-content) from markup alone: 3 hidden or a dialog, 2 surely furniture
+    by tag or class, 1 maybe, 0 not."""
+    tag = node.tag
+    if tag in SKIP_BLOCK_TAGS:
+        return 2, False
+    if tag in _NEVER:
+        return 0, True
+    attrs = node.attributes
+    if not attrs:
+        return (1 if is_review_box(node) else 0), False
+    ident = attrs.get("id") or ""
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        if not _STREAMED.match(ident):
+            return HIDDEN, False
+    role = attrs.get("role")
+    if role and role.lower() in SKIP_ROLES:
+        return HIDDEN, False
+    style = attrs.get("style")
+    if style and ("none" in style or "hidden" in style):
+        s = style.replace(" ", "").lower()
+        if "display:none" in s or "visibility:hidden" in s:
+            return HIDDEN, False
+    level, content = class_marker(attrs.get("class") or "")
+    if level < 2 and tag in _ID_TAGS and ident:
+        lid, cid = class_marker(ident)
+        level, content = max(level, lid), content or cid
+    if level == 0 and is_review_box(node):
+        level = 1
+    return level, content
+
+
+class Layout:
+    """The measured page: parallel lists indexed by element number (document order)."""
+
+    def __init__(self, root) -> None:
+        self.nodes: list = []
+        self.parent: list[int] = []
+        self.index: dict[int, int] = {}
+        self.own: list[int] = []      # text whose nearest block element is this one
+        self.own_links: list[int] = []
+        self.commas: list[int] = []
+        self.brs: list[int] = []
+        self.in_link: list[bool] = []
+        self.deep: list[int] = []      # all visible text under the element
+        self.links: list[int] = []     # link text under the element
+        self.units: list[int] = []     # paragraph-unit text under the element (no furniture test)
+        self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
+        self._markers: dict[int, tuple[int, bool]] = {}
+        self._measure(root)
+
+    def _measure(self, root) -> None:
+        nodes, parent, own, own_links, commas, brs, in_link = (
+            self.nodes, self.parent, self.own, self.own_links, self.commas, self.brs, self.in_link)
+        index = self.index
+        direct: list[int] = []
+        direct_links: list[int] = []
+        block: list[int] = []  # nearest block element, itself included
+        # One pre-order pass over lexbor's own traversal; an element whose parent was not
+        # taken (script, style ... and everything under them) is not taken either.
+        for node in root.traverse(include_text=True):
+            tag = node.tag
+            if tag == "-text":
+                up = node.parent
+                pidx = index.get(up.mem_id, -1) if up is not None else -1
+                if pidx < 0:
+                    continue
+                t = node.text_content
+                if not t:
+                    continue
+                stripped = t.strip()
+                if not stripped:
+                    continue  # indentation between tags, most text nodes of a page
+                n = len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
+                direct[pidx] += n
+                bidx = block[pidx]
+                own[bidx] += n
+                commas[bidx] += t.count(",") + t.count("，")
+                if in_link[pidx]:
+                    direct_links[pidx] += n
+                    own_links[bidx] += n
+                continue
+            if tag[0] == "-" or tag in SKIP_TAGS:
+                continue
+            if nodes:
+                up = node.parent
+                pidx = index.get(up.mem_id, -1) if up is not None else -1
+                if pidx < 0:
+                    continue
+            else:
+                pidx = -1
+            if tag == "br":
+                brs[block[pidx]] += 1
+                continue
+            idx = len(nodes)
+            nodes.append(node)
+            parent.append(pidx)
+            index[node.mem_id] = idx
+            own.append(0)
+            own_links.append(0)
+            commas.append(0)
+            brs.append(0)
+            direct.append(0)
+            direct_links.append(0)
+            in_link.append(tag == "a" or (pidx >= 0 and in_link[pidx]))
+            block.append(idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx])
+        n = len(nodes)
+        deep, links = direct, direct_links
+        units = [0] * n
+        size = [1] * n
+        for i in range(n - 1, -1, -1):
+            u = self.unit_len(i)
+            if u and own_links[i] <= 0.5 * own[i]:
+                units[i] += u
+            p = parent[i]
+            if p >= 0:
+                deep[p] += deep[i]
+                links[p] += links[i]
+                units[p] += units[i]
+                size[p] += size[i]
+        self.deep, self.links, self.units, self.size = deep, links, units, size
+
+    def marker(self, i: int) -> tuple[int, bool]:
+        """marker_level of element i, computed once."""
+        m = self._markers.get(i)
+        if m is None:
+            m = self._markers[i] = marker_level(self.nodes[i])
+        return m
+
+    def short_text(self, node, limit: int = 300) -> str | None:
+        """node_text(node) when the element is small (at most limit characters, a few
+        dozen elements), else None: byline, date and title searches read many small
+        elements, and must not read a huge one once per match."""
+        j = self.index.get(node.mem_id)
+        if j is None:
+            return node_text(node)  # outside the body (head): small by nature
+        if self.deep[j] > limit or self.size[j] > 64:
+            return None
+        return node_text(node)
+
+    def unit_len(self, i: int) -> int:
+        """The paragraph text element i holds as a unit, 0 if it is not one."""
+        tag = self.nodes[i].tag
+        n = self.own[i]
+        if tag in _P_UNITS:
+            return n if n >= 25 else 0
+        if tag in _DIV_UNITS:
+            return n if n >= 80 else 0
+        return 0
+
+
+# A marked element is "the page" only when it holds at least this much prose as well as
+# half of it (and is not hidden, see HIDDEN).
+PAGE_WIDE_MIN = 500
+
+
+def _furniture(lay: Layout) -> list[bool]:
+    """Furniture inherited top-down; the structural override keeps page-wide wrappers."""
+    n = len(lay.nodes)
+    total = lay.units[0] if n else 0
+    furn = [False] * n
+    for i in range(n):
+        p = lay.parent[i]
+        if p >= 0 and furn[p]:
+            furn[i] = True
+            continue
+        level, content = lay.marker(i)
+        if level < 2 or content:
+            continue
+        if level < HIDDEN and lay.units[i] >= PAGE_WIDE_MIN and lay.units[i] >= 0.5 * total:
+            continue  # holds most of the page's prose: the page, not furniture
+        furn[i] = True
+    return furn
+
+
+def _scores(lay: Layout, furn: list[bool]) -> dict[int, float]:
+    scores: dict[int, float] = {}
+    parent = lay.parent
+    for i in range(len(lay.nodes)):
+        if furn[i] or lay.in_link[i]:
+            continue
+        length = lay.unit_len(i)
+        if not length:
+            continue
+        density = min(lay.own_links[i] / length, 1.0)
+        if density > 0.5:
+            continue
+        score = (1 + lay.commas[i] + min(length // 100, 3) + min(lay.brs[i] // 2, 10)) * (1 - density)
+        node = parent[i] if lay.nodes[i].tag in _P_UNITS else i
+        for div in (1, 2, 3):
+            if node < 0 or lay.nodes[node].tag == "html":
+                break
+            scores[node] = scores.get(node, 0.0) + score / div
+            node = parent[node]
+    return scores
+
+
+def _good(lay: Layout, furn: list[bool]) -> list[int]:
+    """Paragraph-unit text outside furniture, summed bottom-up."""
+    n = len(lay.nodes)
+    good = [0] * n
+    for i in range(n - 1, -1, -1):
+        if not furn[i] and not lay.in_link[i]:
+            u = lay.unit_len(i)
+            if u and lay.own_links[i] <= 0.5 * u:
+                good[i] += u
+        p = lay.parent[i]
+        if p >= 0:
+            good[p] += good[i]
+    return good
+
+
+CLIMB_GAIN = 1.3     # climb when the parent holds this much more paragraph text
+CLIMB_LINKS = 0.3    # ... and its text is at most this share links
+
+
+def layout_of(page) -> Layout:
+    """The page's body measured once (cached on the page)."""
+    lay = page._cache.get("generic:layout")
+    if lay is None:
+        lay = Layout(page.tree.body if page.tree.body is not None else page.tree.root)
+        page._cache["generic:layout"] = lay
+    return lay
+
+
+def containers(lay: Layout) -> tuple[list, list[bool]]:
+    """The container(s) holding the article, in page order."""
+    if not lay.nodes:
+        return [], []
+    furn = _furniture(lay)
+    scores = _scores(lay, furn)
+    if not scores:
+        return [], furn
+    good = _good(lay, furn)
+    best = max(scores, key=scores.__getitem__)
+    best_score = scores[best]
+    # climb to the nearest ancestor that holds clearly more article text, as long as the
+    # ancestors on the way are not mostly links (one walk up, once per page)
+    a = lay.parent[best]
+    while a >= 0 and not furn[a] and lay.nodes[a].tag != "html":
+        if lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1):
+            break
+        if good[a] >= CLIMB_GAIN * good[best]:
+            best = a
+            best_score = max(best_score, scores.get(a, 0.0))
+        a = lay.parent[a]
+    p = lay.parent[best]
+    if p < 0 or lay.nodes[best].tag == "body":
+        return [lay.nodes[best]], furn
+    threshold = max(2.0, best_score * 0.2)
+    out = []
+    for sib in lay.nodes[p].iter():
+        j = lay.index.get(sib.mem_id)
+        if j is None:
+            continue
+        if j == best:
+            out.append(sib)
+            continue
+        if furn[j]:
+            continue
+        if scores.get(j, 0.0) >= threshold:
+            out.append(sib)
+        elif sib.tag == "p" and lay.own[j] > 80 and lay.own_links[j] < 0.25 * lay.own[j]:
+            out.append(sib)
+    return out, furn
+
+
+def _text_dense(lay: Layout, j: int) -> bool:
+    return lay.units[j] >= 200 and lay.links[j] <= 0.3 * lay.deep[j]
+
+
+def read(container, lay: Layout) -> list:
+    """The container's blocks, skipping furniture inside it; a marked subtree that holds
+    most of the container's paragraph text is the article, not furniture."""
+    ci = lay.index.get(container.mem_id)
+    total = lay.units[ci] if ci is not None else 0
+
+    def skip(node) -> bool:
+        j = lay.index.get(node.mem_id)
+        level, content = lay.marker(j) if j is not None else marker_level(node)
+        if level == 0:
+            return False
+        if level >= HIDDEN:
+            return True
+        if j is not None and total and lay.units[j] > 0.5 * total:
+            return False
+        if level == 1 and j is not None and (content or _text_dense(lay, j)):
+            return False  # a weak word ("widget", "meta") on a block of prose
+        return True
+
+    return collect_blocks(container, skip)

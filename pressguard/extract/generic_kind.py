@@ -1,0 +1,63 @@
+"""Is this page an article at all? Listings, forums, product and service pages get an
+honest answer instead of an invented body and author.
+
+Two kinds of evidence, both conservative (measured on WCXB's article pages, where none
+may fire):
+
+* the page's own JSON-LD, when it names no article: a Product, a CollectionPage, a
+  SearchResultsPage, a forum thread (DiscussionForumPosting, QAPage), a ProfilePage;
+  og:type "product";
+* structure: the article container holds little prose while the page is a run of
+  headline-sized links (teaser cards): a listing.
+"""
+
+from __future__ import annotations
+
+from .jsonld import types_of
+
+_JSONLD_KINDS = {
+    "product": "product", "productgroup": "product", "offer": "product",
+    "collectionpage": "listing", "searchresultspage": "listing",
+    "discussionforumposting": "forum", "qapage": "forum",
+    "profilepage": "profile",
+}
+_TEASER_LINK = 25      # a link this long reads like another article's headline
+_MIN_TEASERS = 8       # a listing has many of them
+_MAX_PROSE = 500       # and its best container holds little prose of its own
+
+
+def _jsonld_kind(page) -> str | None:
+    if page.jsonld.article is not None:
+        return None
+    for node in page.jsonld.nodes:
+        for t in types_of(node):
+            kind = _JSONLD_KINDS.get(t)
+            if kind:
+                return kind
+    og = (page.meta.first("og:type") or "").lower()
+    if og.startswith("product"):
+        return "product"
+    return None
+
+
+def _listing(lay, prose_chars: int) -> bool:
+    """Little prose, many headline-sized links: a page of teasers."""
+    if prose_chars >= _MAX_PROSE:
+        return False
+    teasers = teaser_chars = 0
+    for i, node in enumerate(lay.nodes):
+        if node.tag == "a" and lay.deep[i] >= _TEASER_LINK:
+            teasers += 1
+            teaser_chars += lay.deep[i]
+    return teasers >= _MIN_TEASERS and teaser_chars > 2 * prose_chars
+
+
+def page_kind(page, lay, prose_chars: int) -> str | None:
+    """None for an article, else what the page is: "product", "listing", "forum",
+    "profile"."""
+    kind = _jsonld_kind(page)
+    if kind:
+        return kind
+    if lay is not None and _listing(lay, prose_chars):
+        return "listing"
+    return None
