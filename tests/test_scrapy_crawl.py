@@ -68,11 +68,11 @@ def test_scrapy_crawl_names_a_cassette_whose_page_raised_in_the_spider(scrapy_cl
     sys.path.insert(0, str(ROOT / "tests"))
     from cassette_factory import interaction, write_cassette
 
-    nested = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script><h1>Deep</h1>"
-    write_cassette(tmp_path / "c" / "deep.yaml", interaction("https://example.com/news/deep/", body=nested))
+    deep = "<div>" * 6_000 + "<h1>Deep</h1>" + "</div>" * 6_000  # over the page budget
+    write_cassette(tmp_path / "c" / "deep.yaml", interaction("https://example.com/news/deep/", body=deep))
     write_cassette(tmp_path / "c" / "fine.yaml", interaction("https://example.com/news/fine/"))
     out = tmp_path / "out.jsonl"
     result = scrapy_cli("crawl", "generic", "-a", f"cassette={tmp_path / 'c'}", "-O", out)
     assert result.returncode == 1, result.stderr[-2000:]
-    assert f"{tmp_path / 'c' / 'deep.yaml'}: replay gave no result" in result.stderr
+    assert "page too large: https://example.com/news/deep/: element nesting depth" in result.stderr
     assert [json.loads(line)["url"] for line in out.read_text().splitlines()] == ["https://example.com/news/fine/"]

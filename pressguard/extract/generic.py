@@ -23,6 +23,7 @@ from .authors import clean_authors
 from .blocks import Block
 from .boilerplate import is_boilerplate_text
 from .dates import parse_date, search_date
+from .budget import DEFAULT_BUDGET, PageBudget
 from .page import Page
 from .strategy import Layout
 from .text import node_text, normalize
@@ -428,7 +429,8 @@ GENERIC = GenericLayout(
 
 
 def extract_generic(html: str | bytes, url: str, *, site: str | None = None,
-                    fetched_at: str | None = None) -> dict:
+                    fetched_at: str | None = None, budget: PageBudget | None = DEFAULT_BUDGET) -> dict:
     """Extract an article with no layout knowledge at all (layout "generic"); a page
-    that is not an article says so in item["page_kind"] (see GenericLayout)."""
-    return GENERIC.run(Page(html, url, site=site, fetched_at=fetched_at))
+    that is not an article says so in item["page_kind"] (see GenericLayout). Raises
+    PageTooLarge when the page is over its budget."""
+    return GENERIC.run(Page(html, url, site=site, fetched_at=fetched_at, budget=budget))
