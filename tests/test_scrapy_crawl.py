@@ -62,7 +62,7 @@ def test_scrapy_crawl_names_a_url_that_is_not_one_and_fetches_the_rest(scrapy_cl
     assert "Traceback" not in result.stderr
 
 
-def test_scrapy_crawl_names_a_cassette_whose_page_raised_in_the_spider(scrapy_cli, tmp_path):
+def test_scrapy_crawl_names_a_page_over_the_budget_and_goes_on(scrapy_cli, tmp_path):
     import sys
 
     sys.path.insert(0, str(ROOT / "tests"))
