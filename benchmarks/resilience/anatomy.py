@@ -144,7 +144,7 @@ def locate(tree: LexborHTMLParser, expected: dict) -> Anatomy:
     dek = squeeze(expected.get("dek"))
     if dek:
         for chain in finder.all(dek):
-            if anat.body is None or not _contains(anat.body, chain[0]):
+            if anat.body is None or not contains(anat.body, chain[0]):
                 anat.dek = chain[0]
                 break
     authors = expected.get("authors") or []
@@ -205,7 +205,7 @@ class _Finder:
         return None
 
 
-def _contains(outer, inner) -> bool:
+def contains(outer, inner) -> bool:
     node = inner.parent
     while node is not None:
         if node.mem_id == outer.mem_id:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, insert, parse, squeeze, text_of
+from anatomy import children, contains, insert, parse, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from mutations import _attr, anatomy_of, author_link, rewrite_text, site_name, typographic
 
@@ -32,15 +32,6 @@ def _inner(node) -> str:
 def _scope(a):
     """The article element (or the body container when the article is the whole <body>)."""
     return a.article if a.article is not None and a.article.tag != "body" else a.body
-
-
-def _inside(outer, inner) -> bool:
-    node = inner.parent
-    while node is not None:
-        if node.mem_id == outer.mem_id:
-            return True
-        node = node.parent
-    return False
 
 
 def _prose(a) -> list:
@@ -88,7 +79,7 @@ right fields are unchanged.""")
 def lead_figure_moved_into_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     scope = _scope(a)
-    figure = next((f for f in scope.css("figure") if not _inside(a.body, f)
+    figure = next((f for f in scope.css("figure") if not contains(a.body, f)
                    and f.css_first("img") is not None), None)
     if figure is None:
         raise NotApplicable("no lead figure outside the body")
@@ -139,7 +130,7 @@ def date_relative_text(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     published = sample.expected["published"]
     scope = _scope(a)
-    node = next((n for n in scope.css("time, [data-datetime]") if not _inside(a.body, n)), None)
+    node = next((n for n in scope.css("time, [data-datetime]") if not contains(a.body, n)), None)
     if node is None or not published:
         raise NotApplicable("no visible date")
     cls = node.attributes.get("class")
@@ -265,7 +256,7 @@ def also_read_links(sample: Sample) -> Mutated:
         title = link.css_first("h2, h3, h4, [class*=title]")
         said = link.attributes.get("aria-label") or (text_of(title) if title is not None else "")
         if host in href and len(said.split()) >= 5 and squeeze(said).lower() != headline \
-                and not _inside(a.body, link) and said not in seen:
+                and not contains(a.body, link) and said not in seen:
             titles.append((href, said))
             seen.add(said)
         if len(titles) == 2:
