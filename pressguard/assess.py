@@ -81,7 +81,9 @@ class TemplateBaseline:
         """The fingerprints read so far, then the rest of the cassettes, one by one."""
         yield from self.fingerprints
         while self._pending:
-            recorded = self._fingerprint(self._pending.pop(0))
+            # popped only once read: a page's time budget may interrupt the reading
+            recorded = self._fingerprint(self._pending[0])
+            self._pending.pop(0)
             if recorded is not None:
                 self.fingerprints.append(recorded)
                 yield recorded

@@ -17,6 +17,7 @@ DOWNLOAD_HANDLERS = {
 TWISTED_DNS_RESOLVER = "pressguard.network_block.ModeResolver"
 PRESSGUARD_MODE = "replay"  # replay | record | live; replay never opens a socket
 PRESSGUARD_CASSETTES_DIR = "cassettes"
+PRESSGUARD_PAGE_SECONDS = 60  # time budget to assess one page; past it, a named failure
 PRESSGUARD_NETWORK_HANDLER = "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"
 
 # Politeness for live and record runs; the spider turns these off in replay,

@@ -102,19 +102,20 @@ class PressguardSpider(scrapy.Spider):
 
     def parse_article(self, response):
         from .assess import assess, template_baseline  # extraction is the spider's heavy part
-        from .extract import PageTooLarge
+        from .extract import PageTooLarge, time_budget
 
         baseline = template_baseline(self.settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes"), self.name)
         try:
-            item, _fingerprint = assess(
-                response.body,
-                response.url,
-                site=self.name,
-                fetched_at=response.meta.get(META_FETCHED_AT),
-                baseline=baseline,
-                content_type=response.headers.get("Content-Type"),
-            )
-        except PageTooLarge as exc:  # over the page budget: a named failure, never a hang
+            with time_budget(self.settings.getfloat("PRESSGUARD_PAGE_SECONDS", 60), response.url):
+                item, _fingerprint = assess(
+                    response.body,
+                    response.url,
+                    site=self.name,
+                    fetched_at=response.meta.get(META_FETCHED_AT),
+                    baseline=baseline,
+                    content_type=response.headers.get("Content-Type"),
+                )
+        except PageTooLarge as exc:  # over the page's size/depth/time budget: named, never a hang
             self._fail(response.url, response.meta.get(META_CASSETTE), str(exc))
             return
         if item["verdict"] == "broken":

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from .budget import DEFAULT_BUDGET, PageBudget, PageTooLarge
+from .budget import DEFAULT_BUDGET, PageBudget, PageTooLarge, PageTooSlow, time_budget
 from .generic import extract_generic
 from .layouts import BY_NAME, LAYOUTS, detect_layout
 from .page import Page
 
 __all__ = ["extract_article", "extract_generic", "detect_layout", "extract_candidates", "LAYOUTS",
-           "PageBudget", "PageTooLarge", "DEFAULT_BUDGET"]
+           "PageBudget", "PageTooLarge", "PageTooSlow", "time_budget", "DEFAULT_BUDGET"]
 
 
 def _page_and_layout(html, url, site, fetched_at, layout, budget):

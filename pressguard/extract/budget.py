@@ -19,6 +19,9 @@ never count; ``/>`` closes an element only inside ``<svg>``/``<math>``, as in HT
 from __future__ import annotations
 
 import re
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 # Defaults: 10 MB is ~50x a large article page; browsers cap the tree at 512 levels
@@ -205,3 +208,41 @@ class PageBudget:
 
 
 DEFAULT_BUDGET = PageBudget()
+
+
+class PageTooSlow(PageTooLarge):
+    """A page whose assessment ran past its time budget."""
+
+    def __init__(self, url: str, seconds: float) -> None:
+        self.url, self.what, self.figure, self.limit = url, "seconds to assess", None, seconds
+        ValueError.__init__(self, f"page too slow: {url}: assessing it took over {seconds:g} s "
+                                  "(the page time budget, setting PRESSGUARD_PAGE_SECONDS)")
+
+
+@contextmanager
+def time_budget(seconds: float | None, url: str):
+    """Raise PageTooSlow inside the block once it has run `seconds` (wall clock).
+
+    Size and depth bound the work, but a pathological page within them (megabytes of
+    sibling paragraphs) can still take long: this is the last bound, so a page never
+    holds a run up. A real timer (SIGALRM), so it needs the main thread of a POSIX
+    process, where Scrapy's callbacks run; elsewhere, and with seconds <= 0 or None,
+    it is off. The exception is raised between Python bytecodes, so one long C call
+    (one parse) finishes first.
+    """
+    usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expired(signum, frame):
+        raise PageTooSlow(url, seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
