@@ -51,10 +51,16 @@ import unicodedata
 from functools import cached_property
 from typing import Any
 
+import ftfy
+import ftfy.badness
+
 from . import fingerprint as fp
+from .extract.jsonld import JsonLd
+from .site_profile import SiteProfile
 from .sites import SITES, site_for_url
 
-CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement", "template")
+CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
+          "completeness", "markers", "text_quality", "template")
 
 MAX_HEADLINE = 300
 MIN_WORDS = 80
@@ -163,7 +169,8 @@ class PageHints:
     _BYLINE_SEL = ('[rel~="author"], [itemprop~="author"], [data-author], [data-byline], '
                    '[class*="byline"], [class*="Byline"], [class*="author-name"], '
                    '[class*="author__name"], [class*="metadata__name"], [class*="__author"], '
-                   '[class*="post-author"], .author')
+                   '[class*="post-author"], .author, a[href*="/author/"], a[href*="/authors/"], '
+                   'a[href*="/writer/"], a[href*="/people/"]')
 
     def __init__(self, html: str | bytes, url: str) -> None:
         self.tree = fp.parse(html)
@@ -176,60 +183,18 @@ class PageHints:
                 self.meta.setdefault(key, []).append(" ".join((attrs.get("content") or "").split()))
 
     @cached_property
+    def ld(self) -> JsonLd:
+        return JsonLd(self.tree, self.url)
+
+    @cached_property
     def jsonld(self) -> tuple[list[str], list[str], list[str]]:
-        """(article headlines, article Person names, organisation names)."""
-        headlines: list[str] = []
-        persons: list[str] = []
-        orgs: list[str] = []
-        nodes: list[dict] = []
-
-        def walk(v: Any, depth: int = 0) -> None:
-            if depth > 6:
-                return
-            if isinstance(v, list):
-                for x in v:
-                    walk(x, depth + 1)
-            elif isinstance(v, dict):
-                nodes.append(v)
-                if "@graph" in v:
-                    walk(v["@graph"], depth + 1)
-
-        for script in self.tree.css("script[type]"):
-            if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
-                continue
-            try:
-                walk(json.loads(script.text(deep=True) or "", strict=False))
-            except ValueError:
-                continue
-        by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
-
-        def types(n: dict) -> set[str]:
-            t = n.get("@type")
-            t = [t] if isinstance(t, str) else (t if isinstance(t, list) else [])
-            return {str(x).lower() for x in t}
-
-        for n in nodes:
-            t = types(n)
-            if t & {"organization", "newsmediaorganization", "website", "corporation"}:
-                if isinstance(n.get("name"), str):
-                    orgs.append(htmllib.unescape(n["name"]))
-            if not any("article" in x or x in ("review", "blogposting", "report") for x in t):
-                continue
-            if isinstance(n.get("headline"), str):
-                headlines.append(htmllib.unescape(n["headline"]))
-            pub = n.get("publisher")
-            pub = by_id.get(pub.get("@id"), pub) if isinstance(pub, dict) else pub
-            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
-                orgs.append(pub["name"])
-            auth = n.get("author")
-            for a in auth if isinstance(auth, list) else [auth]:
-                if isinstance(a, dict) and "@id" in a and a["@id"] in by_id:
-                    a = {**by_id[a["@id"]], **a}
-                if isinstance(a, dict) and "person" in types(a) and isinstance(a.get("name"), str):
-                    persons.append(htmllib.unescape(a["name"]))
-                elif isinstance(a, str):  # "A, B" strings: people only if they look like it
-                    persons += [p for p in _split_names(htmllib.unescape(a))]
-        return headlines, persons, orgs
+        """(the article's headline, its author names, organisation names), read by the
+        project's one JSON-LD reader (pressguard.extract.jsonld)."""
+        ld = self.ld
+        headline = ld.headline()
+        persons = [n for raw in ld.author_names() for n in _split_names(htmllib.unescape(raw))]
+        orgs = [htmllib.unescape(n) for n in ld.organization_names()]
+        return ([htmllib.unescape(headline)] if headline else []), persons, orgs
 
     @cached_property
     def site_names(self) -> list[str]:
@@ -246,33 +211,134 @@ class PageHints:
         vals = self.meta.get("og:title") or self.meta.get("twitter:title") or []
         return vals[0] if vals else ""
 
+    def _furniture_at(self, node) -> bool:
+        """Is node, or an element above it, page furniture (fingerprint.in_furniture's
+        rule)? Memoised per element, so asking for every node of a page is linear."""
+        memo = self._furniture_memo
+        path = []
+        n = node
+        while n is not None and n.tag not in ("body", "html") and n.mem_id not in memo:
+            path.append(n)
+            n = n.parent
+        state = memo.get(n.mem_id, False) if n is not None else False
+        for el in reversed(path):
+            if not state:
+                cls = (el.attributes.get("class") or "").lower()
+                state = el.tag in fp._FURNITURE_TAGS or bool(
+                    cls and not fp._FURNITURE_WORDS.isdisjoint(fp._CLASS_SPLIT.split(cls)))
+            memo[el.mem_id] = state
+        return state
+
+    def _in_furniture(self, node) -> bool:
+        if not hasattr(self, "_furniture_memo"):
+            self._furniture_memo = {}
+        return node.parent is not None and self._furniture_at(node.parent)
+
+    def locate(self, text: str):
+        """The element text most likely came from (fingerprint._primary's choice, outside
+        furniture first, then the first on the page), or None."""
+        found = self.index.locate(text, slack=1.3, extra=30)
+        if not found:
+            return None
+        return min(found, key=lambda pe: (self._in_furniture(pe[1]), pe[0]))[1]
+
+    def _under(self, node, chosen: set[int]) -> bool:
+        """Is node inside one of the chosen elements? Walks up only until an element
+        already known (memoised), so the whole page costs linear time."""
+        memo = self._under_memo
+        path = []
+        n = node.parent
+        while n is not None and n.tag not in ("body", "html") and n.mem_id not in memo:
+            if n.mem_id in chosen:
+                break
+            path.append(n)
+            n = n.parent
+        state = n is not None and (n.mem_id in chosen or memo.get(n.mem_id, False))
+        for el in path:
+            memo[el.mem_id] = state
+        return state
+
     @cached_property
     def bylines(self) -> list[tuple[Any, str]]:
-        """(element, text) of the byline elements outside furniture, outermost only."""
-        out = []
-        seen: set[int] = set()
+        """(element, text) of the byline elements outside furniture, outermost only:
+        elements marked as bylines, author-page links, and short texts that read as one
+        ("By A", "Written by A and B", "Words by A")."""
+        self._furniture_memo: dict[int, bool] = getattr(self, "_furniture_memo", {})
+        self._under_memo: dict[int, bool] = {}
         body = self.tree.body
         if body is None:
-            return out
-        for node in body.css(self._BYLINE_SEL):
+            return []
+        candidates = list(body.css(self._BYLINE_SEL))
+        candidates += self._text_bylines()
+        seen: set[int] = set()
+        picked = []
+        for node in sorted(candidates, key=self._doc_pos):
+            if node.mem_id in seen:
+                continue
             cls = (node.attributes.get("class") or "").lower()
             if re.search(r"avatar|image|img|photo|bio|box|description|about|social|follow|label", cls):
                 continue
-            if node.tag in ("img", "meta", "link") or fp.in_furniture(node) or _in_tile(node):
+            if node.tag in ("img", "meta", "link") or self._in_furniture(node) or _in_tile(node):
                 continue
-            parent, inner = node.parent, False
-            while parent is not None:
-                if parent.mem_id in seen:
-                    inner = True
-                    break
-                parent = parent.parent
-            if inner:
+            if self._under(node, seen):
                 continue
             text = " ".join(node.text(deep=True, separator=" ").split())
             if text and len(text) <= 200:
                 seen.add(node.mem_id)
-                out.append((node, text))
+                picked.append((node, text))
+        return picked
+
+    def _doc_pos(self, node) -> int:
+        return self.positions.get(node.mem_id, 0)
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """Document position of every element (one walk of the page)."""
+        body = self.tree.body
+        return {n.mem_id: i for i, n in enumerate(body.traverse())} if body is not None else {}
+
+    def _text_bylines(self) -> list:
+        """Elements whose text opens like a byline ("By", "Written by" ...), found from the
+        page's text nodes in one pass; the element is the text's parent, or the one above
+        when the names sit in sibling links ("By <a>A</a> and <a>B</a>")."""
+        out = []
+        for _, text_node in self.index.nodes:
+            raw = (text_node.text_content or "").lstrip()
+            if len(raw) > 200 or not _BY_OPENING.match(raw):
+                continue
+            el = text_node.parent
+            for _ in range(3):
+                if el is None or el.tag in ("body", "html"):
+                    break
+                text = " ".join(el.text(deep=True, separator=" ").split())
+                if len(text) > 200:
+                    break
+                if len(_BY.sub("", text)) >= 3:
+                    out.append(el)
+                    break
+                el = el.parent
         return out
+
+    @cached_property
+    def index(self) -> fp.TextIndex:
+        return fp.TextIndex(self.tree)
+
+    @cached_property
+    def description(self) -> str:
+        vals = self.meta.get("og:description") or self.meta.get("description") or []
+        return htmllib.unescape(vals[0]) if vals else ""
+
+    @cached_property
+    def visible_h1(self) -> str:
+        """The text of the page's first <h1> outside furniture ("" if none)."""
+        self.bylines  # sets up the furniture memo
+        for h1 in self.tree.css("body h1"):
+            if self._in_furniture(h1):
+                continue
+            text = " ".join(h1.text(deep=True, separator=" ").split())
+            if len(text.split()) >= 3:
+                return text
+        return ""
 
     @cached_property
     def byline_persons(self) -> list[str]:
@@ -306,8 +372,15 @@ def _in_tile(node) -> bool:
     return False
 
 
-_BY = re.compile(r"^\s*(?:(?:written|posted|published|reviewed|edited|words|story)\s+)?by\b[:\s]*", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\||·|•|&|\band\b)\s*", re.I)
+_BY = re.compile(r"^\s*(?:(?:(?:written|posted|published|reviewed|edited|words|story|reporting|text"
+                 r"|interview|analysis)\s+)?by\b|authors?\s*:)[:\s]*", re.I)
+# A text node that opens a byline: "By", "Written by", "Words by", "Author:" (capital B
+# for a bare "By", so a sentence's "by the way" in a short text is no byline).
+_BY_OPENING = re.compile(r"(?i:(?:written|posted|published|reviewed|edited|words|story|reporting|text)"
+                         r"\s+by\b|authors?\s*:)|By\b|BY\b")
+# Between names, and between a name and the role or date around it.
+_SPLIT = re.compile(r"\s*(?:,|;|\||·|•|&|\band\b|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|posted"
+                    r"|on)\b)\s*", re.I)
 
 
 def _split_names(text: str) -> list[str]:
@@ -357,8 +430,9 @@ def _person_problem(name: str, site_names) -> str | None:
 # -- the checks -------------------------------------------------------------------------
 
 class _Context:
-    def __init__(self, item, html, second_opinion, recorded, current, source_complete):
+    def __init__(self, item, html, second_opinion, recorded, current, source_complete, profile=None):
         self.item = item
+        self.profile = profile
         self.url = item.get("url") or "?"
         self.html = html
         self.second = second_opinion
@@ -488,8 +562,7 @@ def _last_is_exempt(c: _Context, last: str) -> bool:
     """The last paragraph is a list item, a table row or a heading on the page."""
     if c.page is None:
         return False
-    index = fp.TextIndex(c.page.tree)
-    found = index.locate(last, slack=1.2, extra=20)
+    found = c.page.index.locate(last, slack=1.2, extra=20)
     return any(el.tag in ("li", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6") or
                (el.parent is not None and el.parent.tag == "li") for _, el in found)
 
@@ -582,14 +655,339 @@ def check_template(c: _Context) -> str:
     return "ok"
 
 
+# -- completeness: is the whole article there? --------------------------------------------
+
+PROFILE_SHARE = 0.5  # a body shorter than half the site's shortest recorded one is cut
+WORDCOUNT_SHARE = 0.7  # JSON-LD wordCount is approximate (captions, lists, headings)
+WORDCOUNT_OVER = 1.5
+WORDCOUNT_SLACK = 40  # words: short pieces are never judged on a few words
+MIN_WORDCOUNT = 50  # a smaller JSON-LD wordCount is a placeholder, not a count
+READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
+SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
+SECOND_EXTRA_SHARE = 0.2
+DESCRIPTION_COVERAGE = 0.4
+_READING = re.compile(r"(\d{1,2})(?:-|–)?min(?:ute)?s?(?:read|reading)")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def _word_total(paragraphs) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _int(value) -> int | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    try:
+        return int(str(value).replace(",", "").strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _count_finding(words: int, expected: int, where: str) -> str | None:
+    if words < expected * WORDCOUNT_SHARE and expected - words >= WORDCOUNT_SLACK:
+        return f"body: about {expected} words ({where}), found {words}"
+    if words > expected * WORDCOUNT_OVER + WORDCOUNT_SLACK:
+        return f"body: about {expected} words ({where}), found {words} (text from outside the article?)"
+    return None
+
+
+def _second_opinion_extra(c: "_Context") -> list[str]:
+    """Paragraphs of article prose the layout-free extractor read that the body lacks."""
+    if not c.second:
+        return []
+    mine = {fp.squash(p) for p in c.body}
+    mine_text = fp.squash(" ".join(c.body))
+    extra = []
+    for p in c.second.get("body") or []:
+        if not isinstance(p, str) or len(p.split()) < 12:
+            continue
+        s = fp.squash(p)
+        if s in mine or s in mine_text or _marker_of(p):
+            continue
+        extra.append(p)
+    return extra
+
+
+def check_completeness(c: "_Context") -> str:
+    """Each finding reads "<field>: <expected>, found <found>"."""
+    finds: list[str] = []
+    words = _word_total(c.body)
+    prof = c.profile
+    # (a) the site's own recorded pages
+    if prof is not None and c.body and words < prof.min_words * PROFILE_SHARE:
+        finds.append(f"body: at least {int(prof.min_words * PROFILE_SHARE)} words (half the "
+                     f"shortest of the site's {prof.pages} recorded pages), found {words}")
+    page = c.page
+    if page is not None:
+        # (b) the page's own signals
+        art = page.ld.article or {}
+        wc = _int(art.get("wordCount"))
+        if wc is not None and wc >= MIN_WORDCOUNT:
+            f = _count_finding(words, wc, "JSON-LD wordCount")
+            if f:
+                finds.append(f)
+        ab = art.get("articleBody")
+        if isinstance(ab, str) and len(ab.split()) >= MIN_WORDCOUNT and wc is None:
+            f = _count_finding(words, len(ab.split()), "JSON-LD articleBody")
+            if f:
+                finds.append(f)
+        m = _READING.search(page.index.full[:20000])
+        if m and int(m.group(1)) >= 3:
+            floor = (int(m.group(1)) - 1) * READING_WPM_FLOOR
+            if words < floor:
+                finds.append(f"body: at least {floor} words (the page says "
+                             f"{m.group(1)} min read), found {words}")
+        desc = page.description
+        dwords = set(w.casefold() for w in _CONTENT_WORD.findall(desc))
+        if len(dwords) >= 8 and c.body:
+            have = set(w.casefold() for w in _CONTENT_WORD.findall(
+                " ".join(c.body + [c.item.get("dek") or "", c.item.get("headline") or ""])))
+            share = len(dwords & have) / len(dwords)
+            if share < DESCRIPTION_COVERAGE:
+                finds.append(f"body: the text the page's description summarises "
+                             f"({_quote(desc, 60)}), found {share:.0%} of its words in the article")
+        # a dek every recorded page has, shown on this page, but not extracted
+        if prof is not None and prof.always("dek") and not c.item.get("dek") and len(desc) >= 20:
+            sq = fp.squash(desc)
+            if page.index.full.find(sq) >= 0 and sq not in fp.squash(" ".join(c.body)):
+                finds.append(f"dek: the page's dek {_quote(desc, 60)} (every one of the "
+                             f"site's {prof.pages} recorded pages has a dek), found none")
+        stated = page.ld.date_published() or (page.meta.get("article:published_time") or [""])[0]
+        if not c.item.get("published") and stated:
+            finds.append(f"published: the date the page states ({stated}), found none")
+    elif prof is not None and prof.always("published") and not c.item.get("published"):
+        finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
+                     f"pages has one), found none")
+    # (c) the layout-free second opinion reads on where the layout stopped
+    extra = _second_opinion_extra(c)
+    extra_words = _word_total(extra)
+    if len(extra) >= 2 and extra_words >= max(SECOND_EXTRA_WORDS, SECOND_EXTRA_SHARE * words):
+        finds.append(f"body: the article text the layout-free extraction also found "
+                     f"({len(extra)} more paragraphs, {extra_words} words, from {_quote(extra[0], 50)}), "
+                     f"found {words} words in {len(c.body)} paragraphs")
+    if finds:
+        return f"completeness: {c.url}: expected " + "; ".join(finds)
+    return "ok"
+
+
+# -- markers: furniture that is not article text, inside the body --------------------------
+
+# (kind, whole-paragraph pattern (short paragraphs), pattern searched anywhere). Case-insensitive.
+MARKERS: tuple[tuple[str, str, str], ...] = (
+    ("a comment thread",
+     r"\d[\d,.]*k?\s+(?:comments?|replies|responses)|(?:comments?|replies|responses)\s*[(:]?\s*\d+\)?"
+     r"|(?:reply|report|like|flag|share)(?:\s*[·•|]\s*(?:reply|report|like|flag|share|edit|delete))*"
+     r"|(?:leave|post|add|write) a (?:comment|reply|response)\.?|(?:log|sign) in to (?:comment|reply"
+     r"|join the (?:discussion|conversation))\.?|(?:show|load|view) (?:\d+ )?more (?:comments|replies)"
+     r"|view \d+ repl(?:y|ies)|sort by:? ?(?:newest|oldest|best|top|popular).{0,20}"
+     r"|join the (?:discussion|conversation)\.?|be the first to comment\.?|comments are closed\.?"
+     r"|\S{1,40}\s+\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
+     r"\s[·•]\s*\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+     r"|^@?[\w.\-]{2,30}\s*[·•]\s*\d+\s*\w+\s+ago\b"),
+    ("a paywall teaser",
+     r"(?:subscribe|sign up|register|log in|sign in)(?: now)?(?: to (?:continue|keep) reading)?\.?"
+     r"|(?:subscribers|members) only\.?",
+     r"subscribe (?:now |today )?to (?:continue|keep) reading|(?:subscribe|log in|sign in|register) to "
+     r"(?:read|unlock|continue|access) (?:the|this|the full|the rest of)|this (?:article|story|content"
+     r"|post|piece) is (?:only )?(?:available )?(?:for|to) (?:paid |premium )?(?:subscribers|members)"
+     r"|already (?:a|have an?) (?:subscriber|account|member)\??\s*(?:log|sign) in"
+     r"|to continue reading,? (?:please )?(?:subscribe|log in|sign in|register|create)"
+     r"|you(?:'ve|’ve| have) reached your (?:free )?(?:article|story|monthly) limit"
+     r"|unlock (?:this|the full) (?:article|story)|become a (?:member|subscriber) to (?:read|continue)"
+     r"|create a free account to (?:continue|keep) reading|the rest of this (?:article|story) is"
+     r" (?:for|available to|only for) (?:subscribers|members)"),
+    ("a lazy-load placeholder",
+     r"loading(?:\.\.\.|…)?|(?:please wait|content is) loading.{0,30}|load(?:ing)? more(?: content)?"
+     r"|(?:continue|keep) reading(?:\.\.\.|…)?|read (?:the )?full (?:article|story)|show (?:the )?"
+     r"(?:full|more|rest of the) (?:article|story)|click to (?:expand|read more)|(?:expand|show) (?:full )?"
+     r"article|(?:please )?enable javascript.{0,60}|javascript (?:is )?required.{0,60}",
+     r"\bskeleton\b|\[lazy[- ]?load|data-lazy|lazy-?placeholder"),
+)
+_MARKERS = tuple((kind, re.compile(f"(?:{whole})\\Z", re.I), re.compile(anywhere, re.I))
+                 for kind, whole, anywhere in MARKERS)
+# Class/id words of an element that stands in for text still to come, or for text behind a
+# wall, inside or right after the body's container. Ads, images and embeds that load
+# lazily are everywhere and say nothing about the text: their elements are not looked at.
+_PLACEHOLDER_WORDS = frozenset(
+    "skeleton shimmer placeholder lazy lazyload lazyloaded loading loader spinner paywall "
+    "regwall paywalled piano premium gated locked truncated".split())
+_PLACEHOLDER_PHRASES = re.compile(r"load-?more|continue-?reading|show-?more|members?-only"
+                                  r"|subscribers?-only|premium-content|article-?lock", re.I)
+_MEDIA_WORDS = frozenset(
+    "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
+    "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
+    "icon logo comment comments related recirc newsletter".split())
+_MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "source", "audio",
+                         "noscript", "script", "style", "a", "button", "ins"})
+
+
+def _marker_of(text: str) -> str | None:
+    t = " ".join(text.split())
+    if len(t) <= 80:
+        for kind, whole, _ in _MARKERS:
+            if whole.match(t):
+                return kind
+    for kind, _, anywhere in _MARKERS:
+        if anywhere.search(t):
+            return kind
+    return None
+
+
+def _placeholder(node) -> str | None:
+    """The telling class or attribute of an element that stands in for missing text."""
+    if node.tag in _MEDIA_TAGS:
+        return None
+    attrs = node.attributes
+    if not attrs:
+        return None
+    if attrs.get("aria-busy") == "true":
+        return 'aria-busy="true"'
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip().lower()
+    if marker:
+        words = set(fp._CLASS_SPLIT.split(marker))
+        if not _MEDIA_WORDS.isdisjoint(words):
+            return None
+        if _PLACEHOLDER_WORDS & words or _PLACEHOLDER_PHRASES.search(marker):
+            return f"class {_quote(marker, 40)}"
+    for key in attrs:
+        if key.startswith(("data-lazy", "data-load", "data-paywall", "data-src-content",
+                           "data-continue", "data-remaining")):
+            return f"[{key}]"
+    return None
+
+
+def _body_container(c: "_Context"):
+    """The element holding the body's paragraphs (None when its text is not on the page)."""
+    page = c.page
+    if page is None or not c.body:
+        return None
+    picks = c.body[:3] + c.body[-2:] if len(c.body) > 5 else c.body
+    els = []
+    for p in picks:
+        el = page.locate(p)
+        if el is not None:
+            els.append(el)
+    if not els:
+        return None
+    return fp._lca(els) if len(els) > 1 else els[0].parent
+
+
+def _following(node, limit: int):
+    """The next element siblings of node (at most limit)."""
+    out = []
+    n = node.next
+    while n is not None and len(out) < limit:
+        if n.tag not in ("-text", "-comment"):
+            out.append(n)
+        n = n.next
+    return out
+
+
+_COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies", "reply", "respond"})
+
+
+def _in_comments(node) -> bool:
+    n, depth = node, 0
+    while n is not None and depth < 10 and n.tag not in ("body", "html", "main"):
+        marker = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}".lower().strip()
+        if marker and not _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
+            return True
+        n, depth = n.parent, depth + 1
+    return False
+
+
+def check_markers(c: "_Context") -> str:
+    finds = []
+    for i, para in enumerate(c.body, 1):
+        kind = _marker_of(para)
+        if kind:
+            finds.append(f"{_quote(para, 50)} ({kind}) in paragraph {i}")
+    container = _body_container(c)
+    if container is not None and container.tag not in ("body", "html"):
+        budget = 5000  # elements: the container and what follows it, never the whole page
+        for root in [container] + _following(container, 3):
+            hit = None
+            for node in root.traverse():
+                budget -= 1
+                if budget < 0:
+                    break
+                why = _placeholder(node)
+                if why and not c.page._in_furniture(node) and not _in_comments(node):
+                    hit = (node, why)
+                    break
+            if hit is not None:
+                node, why = hit
+                text = " ".join((node.text(deep=True) or "").split())
+                where = "inside" if root is container else "right after"
+                finds.append(f"a placeholder <{node.tag}> ({why}) {where} the body's container"
+                             + (f" reading {_quote(text, 40)}" if text else ""))
+                break
+        # paragraphs the page shows inside a comment section
+        for i, para in enumerate(c.body[:200], 1):
+            if len(para) < 20:
+                continue
+            el = c.page.locate(para)
+            if el is not None and _in_comments(el):
+                finds.append(f"{_quote(para, 50)} (text of the page's comment section) in paragraph {i}")
+                break
+    if finds:
+        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
+        return c.fail("markers", "body: article text only", "; ".join(finds[:3]) + more)
+    return "ok"
+
+
+# -- text quality: text decoded right, once ------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _text_problem(text: str) -> str | None:
+    if "\ufffd" in text:
+        i = text.index("\ufffd")
+        return f"a replacement character U+FFFD in {_excerpt(text, i, i + 1, 15)}"
+    if not text.isascii():
+        fixed = ftfy.fix_encoding(text)
+        if fixed != text or ftfy.badness.is_bad(text):
+            i = next((k for k, (a, b) in enumerate(zip(text, fixed)) if a != b), 0)
+            return f"mojibake {_excerpt(text, i, i + 2, 15)}" + (
+                f" (decoded once: {_excerpt(fixed, i, i + 1, 15)})" if fixed != text else "")
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            if htmllib.unescape(m.group(0)) != m.group(0):
+                return f"an undecoded HTML entity {m.group(0)!r} in {_excerpt(text, m.start(), m.end(), 15)}"
+    for i, ch in enumerate(text):
+        if ch < " " and ch not in "\t\n\r" or "\x7f" <= ch <= "\x9f":
+            return f"a control character U+{ord(ch):04X} in {_excerpt(text, i, i + 1, 15)}"
+    return None
+
+
+def check_text_quality(c: "_Context") -> str:
+    finds = []
+    fields = [("headline", c.item.get("headline")), ("dek", c.item.get("dek"))]
+    fields += [("authors", a) for a in c.item.get("authors") or []]
+    fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
+    for field, text in fields:
+        if isinstance(text, str) and text:
+            problem = _text_problem(text)
+            if problem:
+                finds.append(f"{field}: {problem}")
+    if finds:
+        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
+        return c.fail("text_quality", "text decoded once, without entities or control characters",
+                      "; ".join(finds[:3]) + more)
+    return "ok"
+
+
 _RUN = {"headline": check_headline, "authors": check_authors, "body_length": check_body_length,
         "boilerplate": check_boilerplate, "truncation": check_truncation,
-        "agreement": check_agreement, "template": check_template}
+        "agreement": check_agreement, "completeness": check_completeness, "markers": check_markers,
+        "text_quality": check_text_quality, "template": check_template}
 
 
 def run_checks(item: dict, *, html: str | bytes | None = None, second_opinion: dict | None = None,
                recorded_fingerprint: dict | None = None, current_fingerprint: dict | None = None,
-               source_complete: bool = True) -> dict[str, str]:
+               source_complete: bool = True, site_profile: "SiteProfile | None" = None) -> dict[str, str]:
     """{check: "ok" | one-line message} for every check in CHECKS, in that order."""
-    c = _Context(item, html, second_opinion, recorded_fingerprint, current_fingerprint, source_complete)
+    c = _Context(item, html, second_opinion, recorded_fingerprint, current_fingerprint, source_complete,
+                 site_profile)
     return {name: _RUN[name](c) for name in CHECKS}
