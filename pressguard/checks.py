@@ -45,6 +45,7 @@ template     fingerprint.compare(recorded, current) is empty. "ok" when there is
 from __future__ import annotations
 
 import html as htmllib
+from bisect import bisect_right
 import json
 import re
 import unicodedata
@@ -313,8 +314,10 @@ class PageHints:
                 text = " ".join(el.text(deep=True, separator=" ").split())
                 if len(text) > 200:
                     break
-                if len(_BY.sub("", text)) >= 3:
-                    out.append(el)
+                rest = _BY.sub("", text)
+                if len(rest) >= 3:
+                    if rest[0].isupper() and len(text.split()) <= 16:  # "By the end of ..." is prose
+                        out.append(el)
                     break
                 el = el.parent
         return out
@@ -324,6 +327,26 @@ class PageHints:
         return fp.TextIndex(self.tree)
 
     @cached_property
+    def reading_minutes(self) -> int | None:
+        """The "N min read" label's N, if the page has one (found in the squashed page text,
+        then read in the text node it sits in, where the words still have their spaces)."""
+        index = self.index
+        at = index.full.find("minread")
+        if at < 0:
+            at = index.full.find("minutesread")
+        if at < 0:
+            return None
+        el = index.nodes[bisect_right(index.starts, at) - 1][1].parent
+        for _ in range(3):  # the number may sit in its own element: <b>5</b> min read
+            if el is None:
+                break
+            m = _READING.search(" ".join(el.text(deep=True, separator=" ").split())[:300])
+            if m:
+                return int(m.group(1))
+            el = el.parent
+        return None
+
+    @cached_property
     def description(self) -> str:
         vals = self.meta.get("og:description") or self.meta.get("description") or []
         return htmllib.unescape(vals[0]) if vals else ""
@@ -331,7 +354,6 @@ class PageHints:
     @cached_property
     def visible_h1(self) -> str:
         """The text of the page's first <h1> outside furniture ("" if none)."""
-        self.bylines  # sets up the furniture memo
         for h1 in self.tree.css("body h1"):
             if self._in_furniture(h1):
                 continue
@@ -472,6 +494,17 @@ def check_headline(c: _Context) -> str:
     if len(h) > MAX_HEADLINE:
         return c.fail("headline", f"a headline of at most {MAX_HEADLINE} characters",
                       f"{len(h)} characters: {_quote(h, 60)}")
+    if c.page is not None:
+        # A metadata headline that differs from what readers see: the visible one wins.
+        h1 = c.page.visible_h1
+        if h1 and not _titles_agree(h, h1) and _norm(h1) not in {_norm(n) for n in c.site_names}:
+            metas = [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
+            if c.page.og_title:
+                metas.append(("og:title", _strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
+            for where, other in metas:
+                if _titles_agree(h, other) and not _titles_agree(h1, other):
+                    return c.fail("headline", f"the visible headline {_quote(h1, 70)} (the page's <h1>)",
+                                  f"{_quote(h, 70)} (the {where} headline, which differs)")
     return "ok"
 
 
@@ -666,7 +699,7 @@ READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
 SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
 SECOND_EXTRA_SHARE = 0.2
 DESCRIPTION_COVERAGE = 0.4
-_READING = re.compile(r"(\d{1,2})(?:-|–)?min(?:ute)?s?(?:read|reading)")
+_READING = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+(?:read|reading)\b", re.I)
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
@@ -731,12 +764,12 @@ def check_completeness(c: "_Context") -> str:
             f = _count_finding(words, len(ab.split()), "JSON-LD articleBody")
             if f:
                 finds.append(f)
-        m = _READING.search(page.index.full[:20000])
-        if m and int(m.group(1)) >= 3:
-            floor = (int(m.group(1)) - 1) * READING_WPM_FLOOR
+        minutes = page.reading_minutes
+        if minutes is not None and minutes >= 3:
+            floor = (minutes - 1) * READING_WPM_FLOOR
             if words < floor:
                 finds.append(f"body: at least {floor} words (the page says "
-                             f"{m.group(1)} min read), found {words}")
+                             f"{minutes} min read), found {words}")
         desc = page.description
         dwords = set(w.casefold() for w in _CONTENT_WORD.findall(desc))
         if len(dwords) >= 8 and c.body:
@@ -840,8 +873,6 @@ def _placeholder(node) -> str | None:
     attrs = node.attributes
     if not attrs:
         return None
-    if attrs.get("aria-busy") == "true":
-        return 'aria-busy="true"'
     marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip().lower()
     if marker:
         words = set(fp._CLASS_SPLIT.split(marker))
@@ -849,6 +880,8 @@ def _placeholder(node) -> str | None:
             return None
         if _PLACEHOLDER_WORDS & words or _PLACEHOLDER_PHRASES.search(marker):
             return f"class {_quote(marker, 40)}"
+    if attrs.get("aria-busy") == "true":
+        return 'aria-busy="true"'
     for key in attrs:
         if key.startswith(("data-lazy", "data-load", "data-paywall", "data-src-content",
                            "data-continue", "data-remaining")):

@@ -21,6 +21,11 @@ def _body_elements(tree, item) -> list:
     return out
 
 
+def serialized(html: str | bytes) -> str:
+    """The page as lexbor writes it back, so elements' .html are substrings of it."""
+    return LexborHTMLParser(html).html
+
+
 def _replace_once(html: str, old: str, new: str) -> str:
     assert html.count(old) >= 1, old[:80]
     return html.replace(old, new, 1)
@@ -28,6 +33,7 @@ def _replace_once(html: str, old: str, new: str) -> str:
 
 def lazy_second_half(html: str, item: dict) -> str:
     """The second half of the paragraphs replaced by a lazy-load placeholder."""
+    html = serialized(html)
     tree = LexborHTMLParser(html)
     paras = _body_elements(tree, item)
     half = paras[len(paras) // 2:]
@@ -52,6 +58,7 @@ COMMENTS = [
 
 def comments_glued(html: str, item: dict) -> str:
     """A comment thread after the last paragraph, with the same paragraph markup."""
+    html = serialized(html)
     tree = LexborHTMLParser(html)
     last = _body_elements(tree, item)[-1].html
     return _replace_once(html, last, last + "".join(f"<p>{t}</p>" for t in COMMENTS))
@@ -59,6 +66,7 @@ def comments_glued(html: str, item: dict) -> str:
 
 def second_container(html: str, item: dict) -> str:
     """The article continues in a second sibling container after the middle paragraph."""
+    html = serialized(html)
     tree = LexborHTMLParser(html)
     paras = _body_elements(tree, item)
     container = fp._lca(paras)
@@ -73,3 +81,43 @@ def second_container(html: str, item: dict) -> str:
 def decoded_twice(html: str, item: dict) -> str:
     """The page's UTF-8 text read as cp1252 once more (mojibake everywhere)."""
     return html.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def drop_second_half(html: str, item: dict) -> str:
+    """The second half of the paragraphs gone, nothing in their place."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    for p in paras[len(paras) // 2:]:
+        html = _replace_once(html, p.html, "")
+    return html
+
+
+def lazy_media_between_paragraphs(html: str, item: dict) -> str:
+    """A lazily loaded image and an ad slot between the second and third paragraphs."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    second = _body_elements(tree, item)[1].html
+    return _replace_once(html, second, second + (
+        '<figure class="wp-block-image"><img class="lazyload" loading="lazy" data-src="/a.jpg" alt="">'
+        '</figure><div class="ad-slot lazy-ad" data-lazy-ad="incontent" aria-busy="true"></div>'))
+
+
+def comment_section_after(html: str, item: dict) -> str:
+    """A comment section right after the body's container (outside it)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = fp._lca(_body_elements(tree, item))
+    section = ('<section id="comments" class="comments-area"><h2>4 Comments</h2>'
+               + "".join(f"<p>{t}</p>" for t in COMMENTS)
+               + '<button class="load-more">Load more comments</button>'
+               '<div class="comments-lazy" data-lazy-comments="1">Loading…</div></section>')
+    return _replace_once(html, container.html, container.html + section)
+
+
+def reading_time_label(html: str, item: dict, minutes: int) -> str:
+    """An "N min read" label under the headline."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    h1 = tree.css_first("h1").html
+    return _replace_once(html, h1, h1 + f'<span class="reading-time">{minutes} min read</span>')
