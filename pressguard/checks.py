@@ -68,6 +68,9 @@ MIN_WORDS = 80
 MIN_PARAGRAPHS = 2
 BODY_JACCARD = 0.5
 HEADLINE_JACCARD = 0.75
+# A metadata headline sharing a quarter of its words with the visible one (extracted) is a
+# version of it; sharing less, it names another article.
+STALE_JACCARD = 0.25
 
 GENERIC_TITLES = frozenset(
     """home|homepage|home page|index|news|latest|latest news|blog|articles|article|untitled
@@ -235,6 +238,13 @@ class PageHints:
             self._furniture_memo = {}
         return node.parent is not None and self._furniture_at(node.parent)
 
+    def shows(self, text: str) -> bool:
+        """Is text visible on the page outside furniture (tiles, menus, sidebars)?"""
+        if fp.squash(text) not in self.index.full:
+            return False
+        found = self.index.locate(text, slack=4, extra=300)
+        return not found or any(not self._in_furniture(el) and not _in_tile(el) for _, el in found)
+
     def locate(self, text: str):
         """The element text most likely came from (fingerprint._primary's choice, outside
         furniture first, then the first on the page), or None."""
@@ -370,14 +380,35 @@ class PageHints:
         return names
 
     @cached_property
+    def avatar_persons(self) -> list[str]:
+        """Names in the alt text of author pictures ("Image of Jorge Aguilar") next to where
+        a byline was: a template that drops the byline's text often keeps the picture."""
+        names = []
+        body = self.tree.body
+        for img in body.css("img[alt]") if body is not None else []:
+            near = " ".join((n.attributes.get("class") or "") for n in (img, img.parent, img.parent.parent
+                                                                        if img.parent is not None else None)
+                            if n is not None).lower()
+            if "author" not in near or "bio" in near or self._in_furniture(img) or _in_tile(img):
+                continue
+            alt = _AVATAR_WORDS.sub("", img.attributes.get("alt") or "")
+            names += [n for n in _split_names(alt) if _person_problem(n, self.site_names) is None]
+        return names
+
+    @cached_property
     def hinted_persons(self) -> list[tuple[str, str]]:
         """(name, where) of every person the page names as its author."""
         out = [(n, "byline") for n in self.byline_persons]
+        out += [(n, "author picture") for n in self.avatar_persons]
         out += [(n, "JSON-LD") for n in self.jsonld[1] if _person_problem(n, self.site_names) is None]
         for raw in self.meta.get("author", []):
             out += [(n, "meta author") for n in _split_names(raw)
                     if _person_problem(n, self.site_names) is None]
         return out
+
+
+_AVATAR_WORDS = re.compile(r"^\s*(?:image|photo|picture|avatar|portrait|headshot)\s+of\s+|'s\s+avatar\s*$"
+                           r"|\s+(?:avatar|profile (?:picture|photo)|headshot)\s*$", re.I)
 
 
 def _in_tile(node) -> bool:
@@ -494,7 +525,7 @@ def check_headline(c: _Context) -> str:
     if len(h) > MAX_HEADLINE:
         return c.fail("headline", f"a headline of at most {MAX_HEADLINE} characters",
                       f"{len(h)} characters: {_quote(h, 60)}")
-    if c.page is not None:
+    if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
         if h1 and not _titles_agree(h, h1) and _norm(h1) not in {_norm(n) for n in c.site_names}:
@@ -505,6 +536,11 @@ def check_headline(c: _Context) -> str:
                 if _titles_agree(h, other) and not _titles_agree(h1, other):
                     return c.fail("headline", f"the visible headline {_quote(h1, 70)} (the page's <h1>)",
                                   f"{_quote(h, 70)} (the {where} headline, which differs)")
+        # The headline is what readers see: one found only in <title>, og:title or JSON-LD
+        # is a template that stopped printing it (or printed another).
+        if not c.page.shows(h):
+            return c.fail("headline", "the headline the page shows",
+                          f"{_quote(h)}, which the page shows nowhere outside teaser tiles and menus")
     return "ok"
 
 
@@ -536,6 +572,10 @@ def check_authors(c: _Context) -> str:
             return c.fail("authors", f"the author the second opinion found "
                                      f"({', '.join(map(str, c.second['authors'][:3]))})", "[]")
         return "ok"
+    if page is not None and page.tree.body is not None and not page.bylines:
+        # JSON-LD and <meta name=author> go stale; readers see the byline
+        return c.fail("authors", f"a byline on the page naming {authors!r}",
+                      "no byline on the page (only its metadata names them)")
     if page is not None and page.bylines:
         text = _squash(" ".join(t for _, t in page.bylines))
         missing = [a for a in authors if _squash(a) not in text]
@@ -549,7 +589,7 @@ def check_authors(c: _Context) -> str:
 def check_body_length(c: _Context) -> str:
     words = sum(len(p.split()) for p in c.body)
     if words < MIN_WORDS or len(c.body) < MIN_PARAGRAPHS:
-        return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} paragraphs",
+        return c.fail("body_length", f"a body of >= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} paragraphs",
                       f"{words} words in {len(c.body)} paragraphs")
     return "ok"
 
@@ -571,7 +611,7 @@ def check_boilerplate(c: _Context) -> str:
                 hits.append(f"{_quote(para, 60)} (author bio) in paragraph {i}")
     if hits:
         more = f" (+{len(hits) - 3} more)" if len(hits) > 3 else ""
-        return c.fail("boilerplate", "article text only", "; ".join(hits[:3]) + more)
+        return c.fail("boilerplate", "article text only in the body", "; ".join(hits[:3]) + more)
     return "ok"
 
 
@@ -621,7 +661,8 @@ def check_truncation(c: _Context) -> str:
             finds.append(f"last paragraph ending {_quote(last[-40:], 45)} (no terminal punctuation)")
     if finds:
         more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
-        return c.fail("truncation", "whole words and a complete last sentence", "; ".join(finds[:3]) + more)
+        return c.fail("truncation", "whole words and a complete last sentence in the body",
+                      "; ".join(finds[:3]) + more)
     return "ok"
 
 
@@ -651,8 +692,12 @@ def check_agreement(c: _Context) -> str:
         sources += [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
         if c.page.og_title:
             sources.append(("og:title", _strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
+    visible = c.page.visible_h1 if c.page is not None else ""
     if h:
         for where, other in sources:
+            if where != "second opinion" and visible and _titles_agree(h, visible) and \
+                    _jaccard(set(_words(_norm(other))), set(_words(_norm(h)))) >= STALE_JACCARD:
+                continue  # an older version of the visible headline (a stale draft, an SEO title)
             if not _titles_agree(h, other):
                 issues.append(f"headline {_quote(other, 60)} ({where}) for {_quote(h, 60)}")
     if c.second is not None:
@@ -698,9 +743,7 @@ MIN_WORDCOUNT = 50  # a smaller JSON-LD wordCount is a placeholder, not a count
 READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
 SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
 SECOND_EXTRA_SHARE = 0.2
-DESCRIPTION_COVERAGE = 0.4
 _READING = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+(?:read|reading)\b", re.I)
-_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 
 
 def _word_total(paragraphs) -> int:
@@ -771,14 +814,6 @@ def check_completeness(c: "_Context") -> str:
                 finds.append(f"body: at least {floor} words (the page says "
                              f"{minutes} min read), found {words}")
         desc = page.description
-        dwords = set(w.casefold() for w in _CONTENT_WORD.findall(desc))
-        if len(dwords) >= 8 and c.body:
-            have = set(w.casefold() for w in _CONTENT_WORD.findall(
-                " ".join(c.body + [c.item.get("dek") or "", c.item.get("headline") or ""])))
-            share = len(dwords & have) / len(dwords)
-            if share < DESCRIPTION_COVERAGE:
-                finds.append(f"body: the text the page's description summarises "
-                             f"({_quote(desc, 60)}), found {share:.0%} of its words in the article")
         # a dek every recorded page has, shown on this page, but not extracted
         if prof is not None and prof.always("dek") and not c.item.get("dek") and len(desc) >= 20:
             sq = fp.squash(desc)
