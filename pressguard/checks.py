@@ -3,22 +3,29 @@ snapshot to compare with, so each check judges the item on its own, against the 
 came from, or against an independent second extraction):
 
     run_checks(item, *, html=None, second_opinion=None, recorded_fingerprint=None,
-               current_fingerprint=None, source_complete=True) -> {check: "ok" | message}
+               current_fingerprint=None, source_complete=True, site_profile=None)
+        -> {check: "ok" | message}
 
 Every check is always present, in the order of CHECKS. A message is one line:
 ``<check>: <item url>: expected <what>, found <what>`` (several findings of one check are
-joined with "; ").
+joined with "; "), and names the field it judges. Everything here is linear in the page's
+size: ancestor walks are memoised per element.
 
 headline     present, at most MAX_HEADLINE characters, not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
-             "Page not found", "Just a moment...").
+             "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
+             differs from the visible <h1> (the visible one wins), and shown on the page
+             outside teaser tiles and menus (a template that stopped printing it).
 authors      every name person-like: 2-4 capitalised words (particles such as "de", "van"
              aside), no digits, "@", e-mails or URLs, not the site's name, not a collective
              ("Staff", "Team", "Editor" ...) and not a photo credit. With html: the names must
              appear in the page's byline elements when the page has some (names taken from
              teaser tiles are not the author), and [] fails when a byline element, a JSON-LD
-             Person or <meta name=author> names a person. Without html, [] fails when the
-             second opinion found authors. (With html the second opinion's authors are not
+             Person, <meta name=author> or an author picture's alt names a person. Bylines
+             are byline-marked elements, author-page links and short texts that open like
+             one ("By A, B and C", "Written by A and B", "Words by A", roles and dates
+             around them). Names with no byline on the page at all fail (metadata goes
+             stale). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
              used alone: a layout-free extractor also reads the names on teaser tiles.)
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
@@ -37,6 +44,20 @@ agreement    independent sources agree: the headline with the second opinion's, 
              second opinion's (Jaccard >= BODY_JACCARD, checked when either has a body);
              the authors with the JSON-LD Person names when both have some (same set,
              case-insensitive).
+completeness the whole article is there: the body is not under half the shortest body of
+             the site's recorded pages (site_profile: pressguard.site_profile), not far from
+             the JSON-LD wordCount (or articleBody) either way, not under what an "N min read"
+             label implies; a dek every recorded page has and this page shows, and a date
+             the page states, were extracted; the layout-free second opinion did not read
+             on where the layout stopped (2+ paragraphs of prose the body lacks).
+markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
+             teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
+             body paragraph; no placeholder element (skeleton, lazy, paywall classes,
+             aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
+             container or right after it; no body paragraph the page shows inside its
+             comment section.
+text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
+             no undecoded entity (&#8211;, &amp;), no control character.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
@@ -775,8 +796,8 @@ def _second_opinion_extra(c: "_Context") -> list[str]:
     mine_text = fp.squash(" ".join(c.body))
     extra = []
     for p in c.second.get("body") or []:
-        if not isinstance(p, str) or len(p.split()) < 12:
-            continue
+        if not isinstance(p, str) or len(p.split()) < 12 or p.rstrip(_CLOSERS + " ")[-1:] not in _TERMINAL:
+            continue  # article prose: sentences, not teaser titles or labels
         s = fp.squash(p)
         if s in mine or s in mine_text or _marker_of(p):
             continue
@@ -885,6 +906,9 @@ _MEDIA_WORDS = frozenset(
     "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
     "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
     "icon logo comment comments related recirc newsletter".split())
+_PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-continue",
+                      "data-remaining")
+_MEDIA_SEL = "img, picture, video, iframe, svg, audio, figure, source"
 _MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "source", "audio",
                          "noscript", "script", "style", "a", "button", "ins"})
 
@@ -909,19 +933,24 @@ def _placeholder(node) -> str | None:
     if not attrs:
         return None
     marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip().lower()
+    why = None
     if marker:
         words = set(fp._CLASS_SPLIT.split(marker))
         if not _MEDIA_WORDS.isdisjoint(words):
             return None
         if _PLACEHOLDER_WORDS & words or _PLACEHOLDER_PHRASES.search(marker):
-            return f"class {_quote(marker, 40)}"
-    if attrs.get("aria-busy") == "true":
-        return 'aria-busy="true"'
-    for key in attrs:
-        if key.startswith(("data-lazy", "data-load", "data-paywall", "data-src-content",
-                           "data-continue", "data-remaining")):
-            return f"[{key}]"
-    return None
+            why = f"class {_quote(marker, 40)}"
+    if why is None and attrs.get("aria-busy") == "true":
+        why = 'aria-busy="true"'
+    if why is None:
+        for key in attrs:
+            if key.startswith(_PLACEHOLDER_ATTRS) and _MEDIA_WORDS.isdisjoint(fp._CLASS_SPLIT.split(key)):
+                why = f"[{key}]"
+                break
+    # a wrapper that lazily loads a picture or an embed ("lazyload-wrapper") is no text
+    if why is not None and node.css_first(_MEDIA_SEL) is not None:
+        return None
+    return why
 
 
 def _body_container(c: "_Context"):

@@ -94,13 +94,14 @@ def drop_second_half(html: str, item: dict) -> str:
 
 
 def lazy_media_between_paragraphs(html: str, item: dict) -> str:
-    """A lazily loaded image and an ad slot between the second and third paragraphs."""
+    """Lazily loaded pictures and an ad slot between the second and third paragraphs."""
     html = serialized(html)
     tree = LexborHTMLParser(html)
     second = _body_elements(tree, item)[1].html
     return _replace_once(html, second, second + (
         '<figure class="wp-block-image"><img class="lazyload" loading="lazy" data-src="/a.jpg" alt="">'
-        '</figure><div class="ad-slot lazy-ad" data-lazy-ad="incontent" aria-busy="true"></div>'))
+        '</figure><div class="ad-slot lazy-ad" data-lazy-ad="incontent" aria-busy="true"></div>'
+        '<div class="lazyload-wrapper"><img src="/b.jpg" alt="A screenshot of the new map"></div>'))
 
 
 def comment_section_after(html: str, item: dict) -> str:
