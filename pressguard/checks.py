@@ -200,6 +200,7 @@ class PageHints:
     def __init__(self, html: str | bytes, url: str) -> None:
         self.tree = fp.parse(html)
         self.url = url
+        self._furniture_memo: dict[int, bool] = {}
         self.meta: dict[str, list[str]] = {}
         for node in self.tree.css("meta[content]"):
             attrs = node.attributes
@@ -255,8 +256,6 @@ class PageHints:
         return state
 
     def _in_furniture(self, node) -> bool:
-        if not hasattr(self, "_furniture_memo"):
-            self._furniture_memo = {}
         return node.parent is not None and self._furniture_at(node.parent)
 
     def shows(self, text: str) -> bool:
@@ -274,67 +273,53 @@ class PageHints:
             return None
         return min(found, key=lambda pe: (self._in_furniture(pe[1]), pe[0]))[1]
 
-    def _under(self, node, chosen: set[int]) -> bool:
-        """Is node inside one of the chosen elements? Walks up only until an element
-        already known (memoised), so the whole page costs linear time."""
-        memo = self._under_memo
-        path = []
-        n = node.parent
-        while n is not None and n.tag not in ("body", "html") and n.mem_id not in memo:
-            if n.mem_id in chosen:
-                break
-            path.append(n)
-            n = n.parent
-        state = n is not None and (n.mem_id in chosen or memo.get(n.mem_id, False))
-        for el in path:
-            memo[el.mem_id] = state
-        return state
-
     @cached_property
     def bylines(self) -> list[tuple[Any, str]]:
         """(element, text) of the byline elements outside furniture, outermost only:
         elements marked as bylines, author-page links, and short texts that read as one
         ("By A", "Written by A and B", "Words by A")."""
-        self._furniture_memo: dict[int, bool] = getattr(self, "_furniture_memo", {})
-        self._under_memo: dict[int, bool] = {}
         body = self.tree.body
         if body is None:
             return []
-        candidates = list(body.css(self._BYLINE_SEL))
-        candidates += self._text_bylines()
-        seen: set[int] = set()
+        covered: set[int] = set()  # bylines taken, and candidates inside them
         picked = []
-        for node in sorted(candidates, key=self._doc_pos):
-            if node.mem_id in seen:
+        for node in [*body.css(self._BYLINE_SEL), *self._text_bylines()]:
+            if node.mem_id in covered:
                 continue
             cls = (node.attributes.get("class") or "").lower()
             if re.search(r"avatar|image|img|photo|bio|box|description|about|social|follow|label", cls):
                 continue
             if node.tag in ("img", "meta", "link") or self._in_furniture(node) or _in_tile(node):
                 continue
-            if self._under(node, seen):
+            # inside a byline already taken? (candidates come in document order, outer
+            # first; a bounded walk keeps deep nesting linear)
+            n, inner = node.parent, False
+            for _ in range(_BYLINE_NESTING):
+                if n is None:
+                    break
+                if n.mem_id in covered:
+                    inner = True
+                    break
+                n = n.parent
+            covered.add(node.mem_id)
+            if inner:
                 continue
             text = " ".join(node.text(deep=True, separator=" ").split())
             if text and len(text) <= 200:
-                seen.add(node.mem_id)
                 picked.append((node, text))
         return picked
-
-    def _doc_pos(self, node) -> int:
-        return self.positions.get(node.mem_id, 0)
-
-    @cached_property
-    def positions(self) -> dict[int, int]:
-        """Document position of every element (one walk of the page)."""
-        body = self.tree.body
-        return {n.mem_id: i for i, n in enumerate(body.traverse())} if body is not None else {}
 
     def _text_bylines(self) -> list:
         """Elements whose text opens like a byline ("By", "Written by" ...), found from the
         page's text nodes in one pass; the element is the text's parent, or the one above
         when the names sit in sibling links ("By <a>A</a> and <a>B</a>")."""
         out = []
-        for _, text_node in self.index.nodes:
+        index = self.index
+        full = index.full
+        for i, start in enumerate(index.starts):
+            if not full.startswith(_BY_PREFIXES, start):  # squashed: cheaper than the node
+                continue
+            text_node = index.nodes[i][1]
             raw = (text_node.text_content or "").lstrip()
             if len(raw) > 200 or not _BY_OPENING.match(raw):
                 continue
@@ -376,6 +361,32 @@ class PageHints:
                 return int(m.group(1))
             el = el.parent
         return None
+
+    @cached_property
+    def comment_sections(self) -> list:
+        """The page's comment sections (outermost elements whose class or id says so)."""
+        body = self.tree.body
+        if body is None:
+            return []
+        covered: set[int] = set()
+        out = []
+        for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
+                             '[class*="replies"], [id*="respond"]'):
+            marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+            if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
+                continue
+            n, inner = node.parent, False
+            for _ in range(_BYLINE_NESTING):
+                if n is None:
+                    break
+                if n.mem_id in covered:
+                    inner = True
+                    break
+                n = n.parent
+            covered.add(node.mem_id)
+            if not inner:
+                out.append(node)
+        return out
 
     @cached_property
     def description(self) -> str:
@@ -446,12 +457,15 @@ def _in_tile(node) -> bool:
     return False
 
 
+_BYLINE_NESTING = 64  # how far up a byline candidate looks for a byline it is part of
 _BY = re.compile(r"^\s*(?:(?:(?:written|posted|published|reviewed|edited|words|story|reporting|text"
                  r"|interview|analysis)\s+)?by\b|authors?\s*:)[:\s]*", re.I)
 # A text node that opens a byline: "By", "Written by", "Words by", "Author:" (capital B
 # for a bare "By", so a sentence's "by the way" in a short text is no byline).
 _BY_OPENING = re.compile(r"(?i:(?:written|posted|published|reviewed|edited|words|story|reporting|text)"
                          r"\s+by\b|authors?\s*:)|By\b|BY\b")
+_BY_PREFIXES = ("by", "author", "written", "posted", "published", "reviewed", "edited", "words", "story",
+                "reporting", "text")
 # Between names, and between a name and the role or date around it.
 _SPLIT = re.compile(r"\s*(?:,|;|\||·|•|&|\band\b|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|posted"
                     r"|on)\b)\s*", re.I)
@@ -894,6 +908,12 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
 )
 _MARKERS = tuple((kind, re.compile(f"(?:{whole})\\Z", re.I), re.compile(anywhere, re.I))
                  for kind, whole, anywhere in MARKERS)
+# Words each kind's anywhere-pattern cannot match without: most paragraphs have none, and
+# a substring test is far cheaper than the patterns.
+_MARKER_GATES = {"a comment thread": ("ago",),
+                 "a paywall teaser": ("subscri", "log in", "sign in", "register", "member", "limit",
+                                      "unlock", "continue reading", "keep reading", "account"),
+                 "a lazy-load placeholder": ("skeleton", "lazy")}
 # Class/id words of an element that stands in for text still to come, or for text behind a
 # wall, inside or right after the body's container. Ads, images and embeds that load
 # lazily are everywhere and say nothing about the text: their elements are not looked at.
@@ -906,6 +926,11 @@ _MEDIA_WORDS = frozenset(
     "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
     "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
     "icon logo comment comments related recirc newsletter".split())
+# Substrings every placeholder's markup has (its class, id or attribute words).
+_PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
+                      "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
+                      "load", "more", "continue", "member", "subscriber", "lock", "aria-busy",
+                      "data-remaining")
 _PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-continue",
                       "data-remaining")
 _MEDIA_SEL = "img, picture, video, iframe, svg, audio, figure, source"
@@ -919,8 +944,9 @@ def _marker_of(text: str) -> str | None:
         for kind, whole, _ in _MARKERS:
             if whole.match(t):
                 return kind
+    low = t.lower()
     for kind, _, anywhere in _MARKERS:
-        if anywhere.search(t):
+        if any(g in low for g in _MARKER_GATES[kind]) and anywhere.search(t):
             return kind
     return None
 
@@ -1004,6 +1030,9 @@ def check_markers(c: "_Context") -> str:
         budget = 5000  # elements: the container and what follows it, never the whole page
         for root in [container] + _following(container, 3):
             hit = None
+            markup = (root.html or "").lower()
+            if not any(w in markup for w in _PLACEHOLDER_HINTS):
+                continue  # one look at the markup instead of every element's attributes
             for node in root.traverse():
                 budget -= 1
                 if budget < 0:
@@ -1020,12 +1049,11 @@ def check_markers(c: "_Context") -> str:
                              + (f" reading {_quote(text, 40)}" if text else ""))
                 break
         # paragraphs the page shows inside a comment section
-        for i, para in enumerate(c.body[:200], 1):
-            if len(para) < 20:
-                continue
-            el = c.page.locate(para)
-            if el is not None and _in_comments(el):
-                finds.append(f"{_quote(para, 50)} (text of the page's comment section) in paragraph {i}")
+        for section in c.page.comment_sections:
+            text = fp.squash(section.text(deep=True))
+            hit = next(((i, p) for i, p in enumerate(c.body, 1) if len(p) >= 20 and fp.squash(p) in text), None)
+            if hit is not None:
+                finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
                 break
     if finds:
         more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
@@ -1043,7 +1071,9 @@ def _text_problem(text: str) -> str | None:
         i = text.index("\ufffd")
         return f"a replacement character U+FFFD in {_excerpt(text, i, i + 1, 15)}"
     if not text.isascii():
-        fixed = ftfy.fix_encoding(text)
+        # is_bad is ftfy's quick test for mojibake sequences; fix_encoding (slower) then
+        # says what the text reads decoded once
+        fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
         if fixed != text or ftfy.badness.is_bad(text):
             i = next((k for k, (a, b) in enumerate(zip(text, fixed)) if a != b), 0)
             return f"mojibake {_excerpt(text, i, i + 2, 15)}" + (

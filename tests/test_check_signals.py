@@ -265,3 +265,14 @@ def test_a_metadata_headline_taken_instead_of_the_visible_one_fails_headline():
     assert "(the JSON-LD headline, which differs)" in msg
     visible = dict(item, headline="The update lands next week in every region")
     assert run_checks(visible, html=page)["headline"] == "ok"
+
+
+def test_body_text_from_the_page_comment_section_is_a_marker():
+    comment = "Honestly I think the last update was better, but we will see how it plays out."
+    page = ("<html><body><h1>The update lands next week</h1><div class=\"content\">"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div><section id=\"comments\" class=\"comments-area\">"
+            f"<div class=\"comment-body\"><p>{comment}</p></div></section></body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS}
+    assert run_checks(item, html=page)["markers"] == "ok"
+    msg = run_checks(dict(item, body=PARAS + [comment]), html=page)["markers"]
+    assert "(text of the page's comment section) in paragraph 3" in msg
