@@ -364,7 +364,9 @@ class PageHints:
 
     @cached_property
     def comment_sections(self) -> list:
-        """The page's comment sections (outermost elements whose class or id says so)."""
+        """The page's comment sections: elements whose class or id says so, the outermost
+        of each nest (an element wrapping the article too is the caller's to skip, so the
+        ones inside it are kept)."""
         body = self.tree.body
         if body is None:
             return []
@@ -373,6 +375,7 @@ class PageHints:
         for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
                              '[class*="replies"], [id*="respond"]'):
             marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+            marker = re.sub(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)", " ", marker)
             if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
                 continue
             n, inner = node.parent, False
@@ -383,8 +386,10 @@ class PageHints:
                     inner = True
                     break
                 n = n.parent
-            covered.add(node.mem_id)
-            if not inner:
+            if inner:
+                covered.add(node.mem_id)
+            elif node.css_first("h1") is None:  # else it wraps the article's head too
+                covered.add(node.mem_id)
                 out.append(node)
         return out
 
@@ -1048,9 +1053,13 @@ def check_markers(c: "_Context") -> str:
                 finds.append(f"a placeholder <{node.tag}> ({why}) {where} the body's container"
                              + (f" reading {_quote(text, 40)}" if text else ""))
                 break
+    if c.page is not None and c.body:
         # paragraphs the page shows inside a comment section
+        first = fp.squash(c.body[0])
         for section in c.page.comment_sections:
             text = fp.squash(section.text(deep=True))
+            if first in text:
+                continue  # a wrapper around the article and its comments, not a comment section
             hit = next(((i, p) for i, p in enumerate(c.body, 1) if len(p) >= 20 and fp.squash(p) in text), None)
             if hit is not None:
                 finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
