@@ -807,6 +807,11 @@ def _count_finding(words: int, expected: int, where: str) -> str | None:
     return None
 
 
+def _is_prose(p: str) -> bool:
+    """A sentence or more: 12+ words ending like a sentence."""
+    return len(p.split()) >= 12 and p.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
+
+
 def _second_opinion_extra(c: "_Context") -> list[str]:
     """Paragraphs of article prose the layout-free extractor read that the body lacks."""
     if not c.second:
@@ -815,8 +820,8 @@ def _second_opinion_extra(c: "_Context") -> list[str]:
     mine_text = fp.squash(" ".join(c.body))
     extra = []
     for p in c.second.get("body") or []:
-        if not isinstance(p, str) or len(p.split()) < 12 or p.rstrip(_CLOSERS + " ")[-1:] not in _TERMINAL:
-            continue  # article prose: sentences, not teaser titles or labels
+        if not isinstance(p, str) or not p.strip():
+            continue
         s = fp.squash(p)
         if s in mine or s in mine_text or _marker_of(p):
             continue
@@ -869,7 +874,8 @@ def check_completeness(c: "_Context") -> str:
     # (c) the layout-free second opinion reads on where the layout stopped
     extra = _second_opinion_extra(c)
     extra_words = _word_total(extra)
-    if len(extra) >= 2 and extra_words >= max(SECOND_EXTRA_WORDS, SECOND_EXTRA_SHARE * words):
+    if len(extra) >= 2 and extra_words >= max(SECOND_EXTRA_WORDS, SECOND_EXTRA_SHARE * words) and \
+            any(_is_prose(p) for p in extra):  # article text, not a list of teaser titles
         finds.append(f"body: the article text the layout-free extraction also found "
                      f"({len(extra)} more paragraphs, {extra_words} words, from {_quote(extra[0], 50)}), "
                      f"found {words} words in {len(c.body)} paragraphs")
