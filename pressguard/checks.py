@@ -926,17 +926,21 @@ _MARKER_GATES = {"a comment thread": ("ago",),
                                       "unlock", "continue reading", "keep reading", "account"),
                  "a lazy-load placeholder": ("skeleton", "lazy")}
 # Class/id words of an element that stands in for text still to come, or for text behind a
-# wall, inside or right after the body's container. Ads, images and embeds that load
-# lazily are everywhere and say nothing about the text: their elements are not looked at.
+# wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
+# article's loader load lazily everywhere and say nothing about the text: their elements
+# (_MEDIA_WORDS) are not looked at.
 _PLACEHOLDER_WORDS = frozenset(
     "skeleton shimmer placeholder lazy lazyload lazyloaded loading loader spinner paywall "
     "regwall paywalled piano premium gated locked truncated".split())
+_STRONG_PLACEHOLDER_WORDS = frozenset(
+    "skeleton placeholder paywall regwall paywalled piano gated locked truncated".split())
 _PLACEHOLDER_PHRASES = re.compile(r"load-?more|continue-?reading|show-?more|members?-only"
                                   r"|subscribers?-only|premium-content|article-?lock", re.I)
 _MEDIA_WORDS = frozenset(
     "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
     "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
-    "icon logo comment comments related recirc newsletter".split())
+    "icon logo comment comments related recirc newsletter widget poll quiz form social tweet twitter "
+    "instagram tiktok youtube map next infinite scroll feed recommended sidebar".split())
 # Substrings every placeholder's markup has (its class, id or attribute words).
 _PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
                       "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
@@ -962,8 +966,10 @@ def _marker_of(text: str) -> str | None:
     return None
 
 
-def _placeholder(node) -> str | None:
-    """The telling class or attribute of an element that stands in for missing text."""
+def _placeholder(node, strong: bool = False) -> str | None:
+    """The telling class or attribute of an element that stands in for missing text.
+    strong: only the words that name withheld article text (a skeleton, a paywall), not a
+    loader or spinner, which after an article is as often the next article's."""
     if node.tag in _MEDIA_TAGS:
         return None
     attrs = node.attributes
@@ -975,8 +981,11 @@ def _placeholder(node) -> str | None:
         words = set(fp._CLASS_SPLIT.split(marker))
         if not _MEDIA_WORDS.isdisjoint(words):
             return None
-        if _PLACEHOLDER_WORDS & words or _PLACEHOLDER_PHRASES.search(marker):
+        hit = (_STRONG_PLACEHOLDER_WORDS if strong else _PLACEHOLDER_WORDS) & words
+        if hit or _PLACEHOLDER_PHRASES.search(marker):
             why = f"class {_quote(marker, 40)}"
+    if strong and why is None:
+        return None
     if why is None and attrs.get("aria-busy") == "true":
         why = 'aria-busy="true"'
     if why is None:
@@ -1039,7 +1048,7 @@ def check_markers(c: "_Context") -> str:
     container = _body_container(c)
     if container is not None and container.tag not in ("body", "html"):
         budget = 5000  # elements: the container and what follows it, never the whole page
-        for root in [container] + _following(container, 3):
+        for root in [container] + _following(container, 1):
             hit = None
             markup = (root.html or "").lower()
             if not any(w in markup for w in _PLACEHOLDER_HINTS):
@@ -1048,7 +1057,7 @@ def check_markers(c: "_Context") -> str:
                 budget -= 1
                 if budget < 0:
                     break
-                why = _placeholder(node)
+                why = _placeholder(node, strong=root is not container)
                 if why and not c.page._in_furniture(node) and not _in_comments(node):
                     hit = (node, why)
                     break
