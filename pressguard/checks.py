@@ -629,7 +629,7 @@ def check_authors(c: _Context) -> str:
 def check_body_length(c: _Context) -> str:
     words = sum(len(p.split()) for p in c.body)
     if words < MIN_WORDS or len(c.body) < MIN_PARAGRAPHS:
-        return c.fail("body_length", f"a body of >= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} paragraphs",
+        return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} body paragraphs",
                       f"{words} words in {len(c.body)} paragraphs")
     return "ok"
 
