@@ -77,6 +77,7 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
+from .extract.boilerplate import is_boilerplate_text
 from .extract.jsonld import JsonLd
 from .site_profile import SiteProfile
 from .sites import SITES, site_for_url
@@ -114,7 +115,9 @@ NOT_PERSON = frozenset(
 PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin ibn al el ter ten mac st y e".split())
 
-# name, pattern (case-insensitive, searched in every body paragraph). One table.
+# name, pattern (case-insensitive, searched anywhere in every body paragraph): furniture
+# glued into a paragraph. A whole paragraph of furniture is judged by the extractor's table
+# (pressguard.extract.boilerplate.is_boilerplate_text), so both read the same list.
 BOILERPLATE: tuple[tuple[str, str], ...] = (
     ("sign-up modal", r"create an? (gamurs )?account|create a gamurs\b|choose a unique name"
      r"|choose your preferences|choose how we communicate with you|^check your email\b"
@@ -644,6 +647,11 @@ def check_boilerplate(c: _Context) -> str:
                 hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
                 break
         else:
+            # the extractor's own whole-paragraph furniture (one table: extract.boilerplate);
+            # read as a subheading's text, since a kept "Verdict" heading is article text
+            if is_boilerplate_text(para, "h2"):
+                hits.append(f"{_quote(para, 60)} (furniture text) in paragraph {i}")
+                continue
             first = para.split(" ", 1)[0]
             if first in first_names and re.match(
                     r"\S+(?: \S+)? (?:has|is|was)\b.{0,120}\b(?:writer|editor|journalist|reporter|"

@@ -276,3 +276,19 @@ def test_body_text_from_the_page_comment_section_is_a_marker():
     assert run_checks(item, html=page)["markers"] == "ok"
     msg = run_checks(dict(item, body=PARAS + [comment]), html=page)["markers"]
     assert "(text of the page's comment section) in paragraph 3" in msg
+
+
+@pytest.mark.parametrize("furniture", ["Advertisement", "Tags: news, games, Nintendo", "Share this article",
+                                       "Read more: The best games of the year"])
+def test_a_paragraph_the_extractor_calls_furniture_is_boilerplate_in_the_body(furniture):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "body": PARAS[:1] + [furniture] + PARAS[1:]}
+    msg = run_checks(item)["boilerplate"]
+    assert msg.startswith("boilerplate: https://example.com/a: expected article text only in the body")
+    assert "(furniture text) in paragraph 2" in msg
+
+
+def test_a_verdict_subheading_is_article_text():
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "body": PARAS[:1] + ["Verdict"] + PARAS[1:]}
+    assert run_checks(item)["boilerplate"] == "ok"
