@@ -289,11 +289,6 @@ class PageHints:
         for node in [*body.css(self._BYLINE_SEL), *self._text_bylines()]:
             if node.mem_id in covered:
                 continue
-            cls = (node.attributes.get("class") or "").lower()
-            if re.search(r"avatar|image|img|photo|bio|box|description|about|social|follow|label", cls):
-                continue
-            if node.tag in ("img", "meta", "link") or self._in_furniture(node) or _in_tile(node):
-                continue
             # inside a byline already taken? (candidates come in document order, outer
             # first; a bounded walk keeps deep nesting linear)
             n, inner = node.parent, False
@@ -304,9 +299,15 @@ class PageHints:
                     inner = True
                     break
                 n = n.parent
-            covered.add(node.mem_id)
             if inner:
+                covered.add(node.mem_id)
                 continue
+            cls = (node.attributes.get("class") or "").lower()
+            if _NOT_BYLINE_CLASS.search(cls):
+                continue
+            if node.tag in ("img", "meta", "link") or self._in_furniture(node) or _in_tile(node):
+                continue
+            covered.add(node.mem_id)
             text = " ".join(node.text(deep=True, separator=" ").split())
             if text and len(text) <= 200:
                 picked.append((node, text))
@@ -465,6 +466,7 @@ def _in_tile(node) -> bool:
     return False
 
 
+_NOT_BYLINE_CLASS = re.compile(r"avatar|image|img|photo|bio|box|description|about|social|follow|label")
 _BYLINE_NESTING = 64  # how far up a byline candidate looks for a byline it is part of
 _BY = re.compile(r"^\s*(?:(?:(?:written|posted|published|reviewed|edited|words|story|reporting|text"
                  r"|interview|analysis)\s+)?by\b|authors?\s*:)[:\s]*", re.I)
