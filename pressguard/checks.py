@@ -955,7 +955,7 @@ _MEDIA_WORDS = frozenset(
 _PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
                       "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
                       "load", "more", "continue", "member", "subscriber", "lock", "aria-busy",
-                      "data-remaining")
+                      "data-remaining", "read", "show", "javascript")
 _PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-continue",
                       "data-remaining")
 _MEDIA_SEL = "img, picture, video, iframe, svg, audio, figure, source"
@@ -1007,6 +1007,32 @@ def _placeholder(node, strong: bool = False) -> str | None:
     if why is not None and node.css_first(_MEDIA_SEL) is not None:
         return None
     return why
+
+
+_LAZY_WHOLE = next(whole for kind, whole, _ in _MARKERS if kind == "a lazy-load placeholder")
+
+
+def _lazy_text(text_node, inside: bool) -> str | None:
+    """A text standing alone inside the body's container that says the rest is still to
+    load ("Loading…", "Continue reading", "Read the full article"), outside ads, widgets
+    and furniture (an ad's "Continue reading below" is not one)."""
+    if not inside:
+        return None
+    raw = text_node.text_content or ""
+    if len(raw) > 60 or not raw.strip():
+        return None
+    text = " ".join(raw.split())
+    if not _LAZY_WHOLE.match(text):
+        return None
+    n = text_node.parent
+    for _ in range(3):
+        if n is None:
+            break
+        marker = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}".lower()
+        if n.tag in _MEDIA_TAGS - {"a", "button"} or not _MEDIA_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
+            return None
+        n = n.parent
+    return f"text {_quote(text, 30)}"
 
 
 def _body_container(c: "_Context"):
@@ -1063,10 +1089,16 @@ def check_markers(c: "_Context") -> str:
             markup = (root.html or "").lower()
             if not any(w in markup for w in _PLACEHOLDER_HINTS):
                 continue  # one look at the markup instead of every element's attributes
-            for node in root.traverse():
+            for node in root.traverse(include_text=True):
                 budget -= 1
                 if budget < 0:
                     break
+                if node.tag == "-text":
+                    why = _lazy_text(node, root is container)
+                    if why and not c.page._in_furniture(node) and not _in_comments(node.parent):
+                        hit = (node.parent, why)
+                        break
+                    continue
                 why = _placeholder(node, strong=root is not container)
                 if why and not c.page._in_furniture(node) and not _in_comments(node):
                     hit = (node, why)

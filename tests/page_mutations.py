@@ -122,3 +122,24 @@ def reading_time_label(html: str, item: dict, minutes: int) -> str:
     tree = LexborHTMLParser(html)
     h1 = tree.css_first("h1").html
     return _replace_once(html, h1, h1 + f'<span class="reading-time">{minutes} min read</span>')
+
+
+def lazy_text_only(html: str, item: dict) -> str:
+    """The second half replaced by an unmarked button that loads it."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    half = paras[len(paras) // 2:]
+    html = _replace_once(html, half[0].html, "<div><button>Show the rest of the article</button></div>")
+    for other in half[1:]:
+        html = _replace_once(html, other.html, "")
+    return html
+
+
+def ad_label_between_paragraphs(html: str, item: dict) -> str:
+    """An ad slot with its "Continue reading below" label between two paragraphs."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    second = _body_elements(tree, item)[1].html
+    return _replace_once(html, second, second + '<div class="ad-container"><span>Advertisement</span>'
+                                                '<div>Continue reading below</div><div>Loading…</div></div>')

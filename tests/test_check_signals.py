@@ -292,3 +292,19 @@ def test_a_verdict_subheading_is_article_text():
     item = {"url": "https://example.com/a", "headline": "The update lands next week",
             "body": PARAS[:1] + ["Verdict"] + PARAS[1:]}
     assert run_checks(item)["boilerplate"] == "ok"
+
+
+def test_an_unmarked_load_button_in_place_of_the_second_half_is_broken():
+    site, url, html = _page(PAGES[3])  # siliconera: no JSON-LD wordCount to compare with
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.lazy_text_only(html, right))
+    assert _is_wrong(item, right) and item["verdict"] == "broken"
+    assert "text 'Show the rest of the article'" in item["checks"]["markers"]
+
+
+def test_an_ad_slots_loading_label_is_no_placeholder():
+    site, url, html = _page(PAGES[3])
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.ad_label_between_paragraphs(html, right))
+    assert not _is_wrong(item, right)
+    assert item["verdict"] != "broken", _failing(item)
