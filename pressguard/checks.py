@@ -261,12 +261,14 @@ class PageHints:
     def _in_furniture(self, node) -> bool:
         return node.parent is not None and self._furniture_at(node.parent)
 
-    def shows(self, text: str) -> bool:
-        """Is text visible on the page outside furniture (tiles, menus, sidebars)?"""
+    def shows(self, text: str, *, author_boxes: bool = True) -> bool:
+        """Is text visible on the page outside furniture (tiles, menus, sidebars), and
+        outside author boxes when author_boxes is False?"""
         if fp.squash(text) not in self.index.full:
             return False
         found = self.index.locate(text, slack=4, extra=300)
-        return not found or any(not self._in_furniture(el) and not _in_tile(el) for _, el in found)
+        return not found or any(not self._in_furniture(el) and not _in_tile(el)
+                                and (author_boxes or not _in_author_box(el)) for _, el in found)
 
     def locate(self, text: str):
         """The element text most likely came from (fingerprint._primary's choice, outside
@@ -452,6 +454,20 @@ _AVATAR_WORDS = re.compile(r"^\s*(?:image|photo|picture|avatar|portrait|headshot
                            r"|\s+(?:avatar|profile (?:picture|photo)|headshot)\s*$", re.I)
 
 
+def _in_author_box(node) -> bool:
+    """Inside the box about the author (picture, bio, links) that ends many articles? It
+    names the author of every article they wrote, not this page's byline."""
+    n = node
+    for _ in range(6):
+        if n is None or n.tag in ("body", "article", "main"):
+            return False
+        words = set(fp._CLASS_SPLIT.split((n.attributes.get("class") or "").lower()))
+        if "bio" in words or ("author" in words and words & {"box", "about", "card", "profile", "info"}):
+            return True
+        n = n.parent
+    return False
+
+
 def _in_tile(node) -> bool:
     """Inside a link to another page (a teaser card)? Bylines are not links' children
     except their own author link."""
@@ -617,8 +633,10 @@ def check_authors(c: _Context) -> str:
             return c.fail("authors", f"the author the second opinion found "
                                      f"({', '.join(map(str, c.second['authors'][:3]))})", "[]")
         return "ok"
-    if page is not None and page.tree.body is not None and not page.bylines:
-        # JSON-LD and <meta name=author> go stale; readers see the byline
+    if page is not None and page.tree.body is not None and not page.bylines and \
+            not all(page.shows(a, author_boxes=False) for a in authors):
+        # JSON-LD and <meta name=author> go stale; readers see the byline (marked as one,
+        # or at least the names, outside tiles, menus and bio boxes)
         return c.fail("authors", f"a byline on the page naming {authors!r}",
                       "no byline on the page (only its metadata names them)")
     if page is not None and page.bylines:

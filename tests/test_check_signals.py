@@ -308,3 +308,24 @@ def test_an_ad_slots_loading_label_is_no_placeholder():
     item = _assess(site, url, mutate.ad_label_between_paragraphs(html, right))
     assert not _is_wrong(item, right)
     assert item["verdict"] != "broken", _failing(item)
+
+
+def test_names_with_no_byline_on_the_page_fail_unless_the_page_shows_them():
+    meta_only = _byline_page("")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "authors": ["Jane Doe"], "body": PARAS}
+    msg = run_checks(item, html=meta_only)["authors"]
+    assert msg == ("authors: https://example.com/a: expected a byline on the page naming ['Jane Doe'], "
+                   "found no byline on the page (only its metadata names them)")
+    shown = _byline_page('<div class="x9f2k"><span>Jane Doe</span> · Aug 3, 2025</div>')
+    assert run_checks(item, html=shown)["authors"] == "ok"
+    in_bio = meta_only.replace("</article>", '<div class="author-bio"><p>Jane Doe writes about games.</p></div></article>')
+    assert run_checks(item, html=in_bio)["authors"] != "ok"
+
+
+def test_an_author_box_is_no_byline():
+    box = _byline_page("").replace("</article>", '<div class="site-author-box"><a href="/about/jane">Jane Doe'
+                                                  '</a><p>Jane covers games.</p></div></article>')
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "authors": ["Jane Doe"], "body": PARAS}
+    assert "no byline on the page" in run_checks(item, html=box)["authors"]
