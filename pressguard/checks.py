@@ -942,8 +942,17 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
      r"loading(?:\.\.\.|…)?|(?:please wait|content is) loading.{0,30}|load(?:ing)? more(?: content)?"
      r"|(?:continue|keep) reading(?:\.\.\.|…)?|read (?:the )?full (?:article|story)|show (?:the )?"
      r"(?:full|more|rest of the) (?:article|story)|click to (?:expand|read more)|(?:expand|show) (?:full )?"
-     r"article|(?:please )?enable javascript.{0,60}|javascript (?:is )?required.{0,60}",
+     r"article|(?:please )?enable javascript.{0,60}|javascript (?:is )?required.{0,60}"
+     r"|read (?:the )?(?:full|more|rest)(?: of (?:the|this) (?:article|story))?(?:\.\.\.|…)?",
      r"\bskeleton\b|\[lazy[- ]?load|data-lazy|lazy-?placeholder"),
+    ("a consent or access wall",
+     r"(?:accept|reject|allow) all(?: cookies)?|manage (?:cookie )?(?:preferences|settings)"
+     r"|we value your privacy\.?",
+     r"\b(?:we|this (?:site|website)) uses? cookies\b.{0,80}\b(?:experience|consent|accept|agree)"
+     r"|by (?:clicking|continuing)[^.]{0,60}\byou (?:agree|consent) to (?:our|the) use of cookies"
+     r"|you must be (?:at least )?(?:1[68]|21)(?: years old)?(?: or older)? to (?:view|access|see|enter)"
+     r"|(?:confirm|verify) (?:your age|that you are (?:at least )?(?:1[68]|21))"
+     r"|(?:is|are) not available in your (?:region|country|location)"),
 )
 _MARKERS = tuple((kind, re.compile(f"(?:{whole})\\Z", re.I), re.compile(anywhere, re.I))
                  for kind, whole, anywhere in MARKERS)
@@ -952,7 +961,9 @@ _MARKERS = tuple((kind, re.compile(f"(?:{whole})\\Z", re.I), re.compile(anywhere
 _MARKER_GATES = {"a comment thread": ("ago",),
                  "a paywall teaser": ("subscri", "log in", "sign in", "register", "member", "limit",
                                       "unlock", "continue reading", "keep reading", "account"),
-                 "a lazy-load placeholder": ("skeleton", "lazy")}
+                 "a lazy-load placeholder": ("skeleton", "lazy"),
+                 "a consent or access wall": ("cookie", "you must be", "your age", "that you are",
+                                              "available in your")}
 # Class/id words of an element that stands in for text still to come, or for text behind a
 # wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
 # article's loader load lazily everywhere and say nothing about the text: their elements

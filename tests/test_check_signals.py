@@ -329,3 +329,33 @@ def test_an_author_box_is_no_byline():
     item = {"url": "https://example.com/a", "headline": "The update lands next week",
             "authors": ["Jane Doe"], "body": PARAS}
     assert "no byline on the page" in run_checks(item, html=box)["authors"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("4 Comments", "a comment thread"), ("pixelknight_92 · 2 hours ago", "a comment thread"),
+    ("Reply", "a comment thread"), ("Log in to comment", "a comment thread"),
+    ("Subscribe to continue reading.", "a paywall teaser"),
+    ("This article is for subscribers only. Already a subscriber? Log in", "a paywall teaser"),
+    ("Loading…", "a lazy-load placeholder"), ("Read the full story", "a lazy-load placeholder"),
+    ("We value your privacy", "a consent or access wall"),
+    ("This website uses cookies to improve your experience. Accept to continue.", "a consent or access wall"),
+    ("You must be 18 or older to view this content.", "a consent or access wall"),
+    ("This video is not available in your country.", "a consent or access wall"),
+])
+def test_marker_texts_in_the_body_name_what_they_are(text, kind):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + [text]}
+    msg = run_checks(item)["markers"]
+    assert msg.startswith("markers: https://example.com/a: expected body: article text only, found ")
+    assert f"({kind}) in paragraph 3" in msg
+
+
+@pytest.mark.parametrize("text", [
+    "Players can reply to each other in the new chat, the studio said on Tuesday.",
+    "The comments section of the patch notes filled up within two hours of the release.",
+    "Subscribers to the season pass get the map two days early, the team confirmed.",
+    "The loading screens are shorter now, and the full article on the patch is linked below.",
+    "The studio said the game uses cookies as a reward item in the holiday event, like last year.",
+])
+def test_prose_that_mentions_those_words_is_no_marker(text):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + [text]}
+    assert run_checks(item)["markers"] == "ok"
