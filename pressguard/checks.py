@@ -985,8 +985,8 @@ _PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "
                       "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
                       "load", "more", "continue", "member", "subscriber", "lock", "aria-busy",
                       "data-remaining", "read", "show", "javascript")
-_PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-continue",
-                      "data-remaining")
+_PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-remaining")
+PLACEHOLDER_MAX_TEXT = 200  # characters: more is the article's text, whatever the markup says
 _MEDIA_SEL = "img, picture, video, iframe, svg, audio, figure, source"
 _MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "source", "audio",
                          "noscript", "script", "style", "a", "button", "ins"})
@@ -1032,8 +1032,10 @@ def _placeholder(node, strong: bool = False) -> str | None:
             if key.startswith(_PLACEHOLDER_ATTRS) and _MEDIA_WORDS.isdisjoint(fp._CLASS_SPLIT.split(key)):
                 why = f"[{key}]"
                 break
-    # a wrapper that lazily loads a picture or an embed ("lazyload-wrapper") is no text
-    if why is not None and node.css_first(_MEDIA_SEL) is not None:
+    # a wrapper that lazily loads a picture or an embed ("lazyload-wrapper") is no text;
+    # an element holding text is the text itself (a continuation, a revealed section)
+    if why is not None and (node.css_first(_MEDIA_SEL) is not None
+                            or len(node.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT):
         return None
     return why
 

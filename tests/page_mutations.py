@@ -143,3 +143,10 @@ def ad_label_between_paragraphs(html: str, item: dict) -> str:
     second = _body_elements(tree, item)[1].html
     return _replace_once(html, second, second + '<div class="ad-container"><span>Advertisement</span>'
                                                 '<div>Continue reading below</div><div>Loading…</div></div>')
+
+
+def continuation_marked(html: str, item: dict) -> str:
+    """The article continues in a sibling container marked data-continued (both read)."""
+    return second_container(html, item).replace('class="article-body-continued"',
+                                                'class="article-body-continued lazy-section" data-continued="true"'
+                                                ' data-lazy-section="2"', 1)

@@ -378,3 +378,12 @@ def test_marker_texts_in_the_body_name_what_they_are(text, kind):
 def test_prose_that_mentions_those_words_is_no_marker(text):
     item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + [text]}
     assert run_checks(item)["markers"] == "ok"
+
+
+def test_a_container_holding_the_articles_text_is_no_placeholder_whatever_its_markup():
+    site, url, html = _page(PAGES[3])
+    right = _assess(site, url, html)
+    page = mutate.continuation_marked(html, right)
+    # the body as an extractor that follows the continuation reads it: all of it
+    result = run_checks(dict(right), html=page, second_opinion=right)
+    assert result["markers"] == "ok", result["markers"]
