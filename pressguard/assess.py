@@ -17,6 +17,7 @@ from .decoding import parser_input
 from .extract import extract_article
 from .extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
+from .site_profile import profile_of
 from .verdict import verdict_of
 
 
@@ -37,6 +38,7 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
         second_opinion=second,
         recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
         current_fingerprint=current,
+        site_profile=profile_of(baseline.paths, site) if baseline is not None else None,
     )
     item["verdict"] = verdict_of(item["checks"])
     return item, current
@@ -54,6 +56,7 @@ class TemplateBaseline:
 
     def __init__(self, site: str, paths: list[Path]):
         self.site = site
+        self.paths = tuple(paths)  # all of them, for the site profile (pressguard.site_profile)
         self._pending = list(paths)
         self._count = len(paths)
         self.fingerprints: list[dict] = []

@@ -3,22 +3,29 @@ snapshot to compare with, so each check judges the item on its own, against the 
 came from, or against an independent second extraction):
 
     run_checks(item, *, html=None, second_opinion=None, recorded_fingerprint=None,
-               current_fingerprint=None, source_complete=True) -> {check: "ok" | message}
+               current_fingerprint=None, source_complete=True, site_profile=None)
+        -> {check: "ok" | message}
 
 Every check is always present, in the order of CHECKS. A message is one line:
 ``<check>: <item url>: expected <what>, found <what>`` (several findings of one check are
-joined with "; ").
+joined with "; "), and names the field it judges. Everything here is linear in the page's
+size: ancestor walks are memoised per element.
 
 headline     present, at most MAX_HEADLINE characters, not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
-             "Page not found", "Just a moment...").
+             "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
+             differs from the visible <h1> (the visible one wins), and shown on the page
+             outside teaser tiles and menus (a template that stopped printing it).
 authors      every name person-like: 2-4 capitalised words (particles such as "de", "van"
              aside), no digits, "@", e-mails or URLs, not the site's name, not a collective
              ("Staff", "Team", "Editor" ...) and not a photo credit. With html: the names must
              appear in the page's byline elements when the page has some (names taken from
              teaser tiles are not the author), and [] fails when a byline element, a JSON-LD
-             Person or <meta name=author> names a person. Without html, [] fails when the
-             second opinion found authors. (With html the second opinion's authors are not
+             Person, <meta name=author> or an author picture's alt names a person. Bylines
+             are byline-marked elements, author-page links and short texts that open like
+             one ("By A, B and C", "Written by A and B", "Words by A", roles and dates
+             around them). Names with no byline on the page at all fail (metadata goes
+             stale). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
              used alone: a layout-free extractor also reads the names on teaser tiles.)
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
@@ -37,6 +44,20 @@ agreement    independent sources agree: the headline with the second opinion's, 
              second opinion's (Jaccard >= BODY_JACCARD, checked when either has a body);
              the authors with the JSON-LD Person names when both have some (same set,
              case-insensitive).
+completeness the whole article is there: the body is not under half the shortest body of
+             the site's recorded pages (site_profile: pressguard.site_profile), not far under
+             the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
+             label implies; a dek every recorded page has and this page shows, and a date
+             the page states, were extracted; the layout-free second opinion did not read
+             on where the layout stopped (2+ paragraphs of prose the body lacks).
+markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
+             teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
+             body paragraph; no placeholder element (skeleton, lazy, paywall classes,
+             aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
+             container or right after it; no body paragraph the page shows inside its
+             comment section.
+text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
+             no undecoded entity (&#8211;, &amp;), no control character.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
@@ -45,22 +66,33 @@ template     fingerprint.compare(recorded, current) is empty. "ok" when there is
 from __future__ import annotations
 
 import html as htmllib
+from bisect import bisect_right
 import json
 import re
 import unicodedata
 from functools import cached_property
 from typing import Any
 
+import ftfy
+import ftfy.badness
+
 from . import fingerprint as fp
+from .extract.boilerplate import is_boilerplate_text
+from .extract.jsonld import JsonLd
+from .site_profile import SiteProfile
 from .sites import SITES, site_for_url
 
-CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement", "template")
+CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
+          "completeness", "markers", "text_quality", "template")
 
 MAX_HEADLINE = 300
 MIN_WORDS = 80
 MIN_PARAGRAPHS = 2
 BODY_JACCARD = 0.5
 HEADLINE_JACCARD = 0.75
+# A metadata headline sharing a quarter of its words with the visible one (extracted) is a
+# version of it; sharing less, it names another article.
+STALE_JACCARD = 0.25
 
 GENERIC_TITLES = frozenset(
     """home|homepage|home page|index|news|latest|latest news|blog|articles|article|untitled
@@ -83,7 +115,9 @@ NOT_PERSON = frozenset(
 PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin ibn al el ter ten mac st y e".split())
 
-# name, pattern (case-insensitive, searched in every body paragraph). One table.
+# name, pattern (case-insensitive, searched anywhere in every body paragraph): furniture
+# glued into a paragraph. A whole paragraph of furniture is judged by the extractor's table
+# (pressguard.extract.boilerplate.is_boilerplate_text), so both read the same list.
 BOILERPLATE: tuple[tuple[str, str], ...] = (
     ("sign-up modal", r"create an? (gamurs )?account|create a gamurs\b|choose a unique name"
      r"|choose your preferences|choose how we communicate with you|^check your email\b"
@@ -163,11 +197,13 @@ class PageHints:
     _BYLINE_SEL = ('[rel~="author"], [itemprop~="author"], [data-author], [data-byline], '
                    '[class*="byline"], [class*="Byline"], [class*="author-name"], '
                    '[class*="author__name"], [class*="metadata__name"], [class*="__author"], '
-                   '[class*="post-author"], .author')
+                   '[class*="post-author"], .author, a[href*="/author/"], a[href*="/authors/"], '
+                   'a[href*="/writer/"], a[href*="/people/"]')
 
     def __init__(self, html: str | bytes, url: str) -> None:
         self.tree = fp.parse(html)
         self.url = url
+        self._furniture_memo: dict[int, bool] = {}
         self.meta: dict[str, list[str]] = {}
         for node in self.tree.css("meta[content]"):
             attrs = node.attributes
@@ -176,60 +212,18 @@ class PageHints:
                 self.meta.setdefault(key, []).append(" ".join((attrs.get("content") or "").split()))
 
     @cached_property
+    def ld(self) -> JsonLd:
+        return JsonLd(self.tree, self.url)
+
+    @cached_property
     def jsonld(self) -> tuple[list[str], list[str], list[str]]:
-        """(article headlines, article Person names, organisation names)."""
-        headlines: list[str] = []
-        persons: list[str] = []
-        orgs: list[str] = []
-        nodes: list[dict] = []
-
-        def walk(v: Any, depth: int = 0) -> None:
-            if depth > 6:
-                return
-            if isinstance(v, list):
-                for x in v:
-                    walk(x, depth + 1)
-            elif isinstance(v, dict):
-                nodes.append(v)
-                if "@graph" in v:
-                    walk(v["@graph"], depth + 1)
-
-        for script in self.tree.css("script[type]"):
-            if (script.attributes.get("type") or "").strip().lower() != "application/ld+json":
-                continue
-            try:
-                walk(json.loads(script.text(deep=True) or "", strict=False))
-            except ValueError:
-                continue
-        by_id = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
-
-        def types(n: dict) -> set[str]:
-            t = n.get("@type")
-            t = [t] if isinstance(t, str) else (t if isinstance(t, list) else [])
-            return {str(x).lower() for x in t}
-
-        for n in nodes:
-            t = types(n)
-            if t & {"organization", "newsmediaorganization", "website", "corporation"}:
-                if isinstance(n.get("name"), str):
-                    orgs.append(htmllib.unescape(n["name"]))
-            if not any("article" in x or x in ("review", "blogposting", "report") for x in t):
-                continue
-            if isinstance(n.get("headline"), str):
-                headlines.append(htmllib.unescape(n["headline"]))
-            pub = n.get("publisher")
-            pub = by_id.get(pub.get("@id"), pub) if isinstance(pub, dict) else pub
-            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
-                orgs.append(pub["name"])
-            auth = n.get("author")
-            for a in auth if isinstance(auth, list) else [auth]:
-                if isinstance(a, dict) and "@id" in a and a["@id"] in by_id:
-                    a = {**by_id[a["@id"]], **a}
-                if isinstance(a, dict) and "person" in types(a) and isinstance(a.get("name"), str):
-                    persons.append(htmllib.unescape(a["name"]))
-                elif isinstance(a, str):  # "A, B" strings: people only if they look like it
-                    persons += [p for p in _split_names(htmllib.unescape(a))]
-        return headlines, persons, orgs
+        """(the article's headline, its author names, organisation names), read by the
+        project's one JSON-LD reader (pressguard.extract.jsonld)."""
+        ld = self.ld
+        headline = ld.headline()
+        persons = [n for raw in ld.author_names() for n in _split_names(htmllib.unescape(raw))]
+        orgs = [htmllib.unescape(n) for n in ld.organization_names()]
+        return ([htmllib.unescape(headline)] if headline else []), persons, orgs
 
     @cached_property
     def site_names(self) -> list[str]:
@@ -246,33 +240,180 @@ class PageHints:
         vals = self.meta.get("og:title") or self.meta.get("twitter:title") or []
         return vals[0] if vals else ""
 
+    def _furniture_at(self, node) -> bool:
+        """Is node, or an element above it, page furniture (fingerprint.in_furniture's
+        rule)? Memoised per element, so asking for every node of a page is linear."""
+        memo = self._furniture_memo
+        path = []
+        n = node
+        while n is not None and n.tag not in ("body", "html") and n.mem_id not in memo:
+            path.append(n)
+            n = n.parent
+        state = memo.get(n.mem_id, False) if n is not None else False
+        for el in reversed(path):
+            if not state:
+                cls = (el.attributes.get("class") or "").lower()
+                state = el.tag in fp._FURNITURE_TAGS or bool(
+                    cls and not fp._FURNITURE_WORDS.isdisjoint(fp._CLASS_SPLIT.split(cls)))
+            memo[el.mem_id] = state
+        return state
+
+    def _in_furniture(self, node) -> bool:
+        return node.parent is not None and self._furniture_at(node.parent)
+
+    def shows(self, text: str, *, author_boxes: bool = True) -> bool:
+        """Is text visible on the page outside furniture (tiles, menus, sidebars), and
+        outside author boxes when author_boxes is False?"""
+        if fp.squash(text) not in self.index.full:
+            return False
+        found = self.index.locate(text, slack=4, extra=300)
+        return not found or any(not self._in_furniture(el) and not _in_tile(el)
+                                and (author_boxes or not _in_author_box(el)) for _, el in found)
+
+    def locate(self, text: str):
+        """The element text most likely came from (fingerprint._primary's choice, outside
+        furniture first, then the first on the page), or None."""
+        found = self.index.locate(text, slack=1.3, extra=30)
+        if not found:
+            return None
+        return min(found, key=lambda pe: (self._in_furniture(pe[1]), pe[0]))[1]
+
     @cached_property
     def bylines(self) -> list[tuple[Any, str]]:
-        """(element, text) of the byline elements outside furniture, outermost only."""
-        out = []
-        seen: set[int] = set()
+        """(element, text) of the byline elements outside furniture, outermost only:
+        elements marked as bylines, author-page links, and short texts that read as one
+        ("By A", "Written by A and B", "Words by A")."""
         body = self.tree.body
         if body is None:
-            return out
-        for node in body.css(self._BYLINE_SEL):
-            cls = (node.attributes.get("class") or "").lower()
-            if re.search(r"avatar|image|img|photo|bio|box|description|about|social|follow|label", cls):
+            return []
+        covered: set[int] = set()  # bylines taken, and candidates inside them
+        picked = []
+        for node in [*body.css(self._BYLINE_SEL), *self._text_bylines()]:
+            if node.mem_id in covered:
                 continue
-            if node.tag in ("img", "meta", "link") or fp.in_furniture(node) or _in_tile(node):
-                continue
-            parent, inner = node.parent, False
-            while parent is not None:
-                if parent.mem_id in seen:
+            # inside a byline already taken? (candidates come in document order, outer
+            # first; a bounded walk keeps deep nesting linear)
+            n, inner = node.parent, False
+            for _ in range(_BYLINE_NESTING):
+                if n is None:
+                    break
+                if n.mem_id in covered:
                     inner = True
                     break
-                parent = parent.parent
+                n = n.parent
             if inner:
+                covered.add(node.mem_id)
                 continue
+            cls = (node.attributes.get("class") or "").lower()
+            if _NOT_BYLINE_CLASS.search(cls):
+                continue
+            if node.tag in ("img", "meta", "link") or self._in_furniture(node) or _in_tile(node):
+                continue
+            covered.add(node.mem_id)
             text = " ".join(node.text(deep=True, separator=" ").split())
             if text and len(text) <= 200:
-                seen.add(node.mem_id)
-                out.append((node, text))
+                picked.append((node, text))
+        return picked
+
+    def _text_bylines(self) -> list:
+        """Elements whose text opens like a byline ("By", "Written by" ...), found from the
+        page's text nodes in one pass; the element is the text's parent, or the one above
+        when the names sit in sibling links ("By <a>A</a> and <a>B</a>")."""
+        out = []
+        index = self.index
+        full = index.full
+        for i, start in enumerate(index.starts):
+            if not full.startswith(_BY_PREFIXES, start):  # squashed: cheaper than the node
+                continue
+            text_node = index.nodes[i][1]
+            raw = (text_node.text_content or "").lstrip()
+            if len(raw) > 200 or not _BY_OPENING.match(raw):
+                continue
+            el = text_node.parent
+            for _ in range(3):
+                if el is None or el.tag in ("body", "html"):
+                    break
+                text = " ".join(el.text(deep=True, separator=" ").split())
+                if len(text) > 200:
+                    break
+                rest = _BY.sub("", text)
+                if len(rest) >= 3:
+                    if rest[0].isupper() and len(text.split()) <= 16:  # "By the end of ..." is prose
+                        out.append(el)
+                    break
+                el = el.parent
         return out
+
+    @cached_property
+    def index(self) -> fp.TextIndex:
+        return fp.TextIndex(self.tree)
+
+    @cached_property
+    def reading_minutes(self) -> int | None:
+        """The "N min read" label's N, if the page has one (found in the squashed page text,
+        then read in the text node it sits in, where the words still have their spaces)."""
+        index = self.index
+        at = index.full.find("minread")
+        if at < 0:
+            at = index.full.find("minutesread")
+        if at < 0:
+            return None
+        el = index.nodes[bisect_right(index.starts, at) - 1][1].parent
+        for _ in range(3):  # the number may sit in its own element: <b>5</b> min read
+            if el is None:
+                break
+            m = _READING.search(" ".join(el.text(deep=True, separator=" ").split())[:300])
+            if m:
+                return int(m.group(1))
+            el = el.parent
+        return None
+
+    @cached_property
+    def comment_sections(self) -> list:
+        """The page's comment sections: elements whose class or id says so, the outermost
+        of each nest (an element wrapping the article too is the caller's to skip, so the
+        ones inside it are kept)."""
+        body = self.tree.body
+        if body is None:
+            return []
+        covered: set[int] = set()
+        out = []
+        for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
+                             '[class*="replies"], [id*="respond"]'):
+            marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+            marker = re.sub(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)", " ", marker)
+            if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
+                continue
+            n, inner = node.parent, False
+            for _ in range(_BYLINE_NESTING):
+                if n is None:
+                    break
+                if n.mem_id in covered:
+                    inner = True
+                    break
+                n = n.parent
+            if inner:
+                covered.add(node.mem_id)
+            elif node.css_first("h1") is None:  # else it wraps the article's head too
+                covered.add(node.mem_id)
+                out.append(node)
+        return out
+
+    @cached_property
+    def description(self) -> str:
+        vals = self.meta.get("og:description") or self.meta.get("description") or []
+        return htmllib.unescape(vals[0]) if vals else ""
+
+    @cached_property
+    def visible_h1(self) -> str:
+        """The text of the page's first <h1> outside furniture ("" if none)."""
+        for h1 in self.tree.css("body h1"):
+            if self._in_furniture(h1):
+                continue
+            text = " ".join(h1.text(deep=True, separator=" ").split())
+            if len(text.split()) >= 3:
+                return text
+        return ""
 
     @cached_property
     def byline_persons(self) -> list[str]:
@@ -282,14 +423,49 @@ class PageHints:
         return names
 
     @cached_property
+    def avatar_persons(self) -> list[str]:
+        """Names in the alt text of author pictures ("Image of Jorge Aguilar") next to where
+        a byline was: a template that drops the byline's text often keeps the picture."""
+        names = []
+        body = self.tree.body
+        for img in body.css("img[alt]") if body is not None else []:
+            near = " ".join((n.attributes.get("class") or "") for n in (img, img.parent, img.parent.parent
+                                                                        if img.parent is not None else None)
+                            if n is not None).lower()
+            if "author" not in near or "bio" in near or self._in_furniture(img) or _in_tile(img):
+                continue
+            alt = _AVATAR_WORDS.sub("", img.attributes.get("alt") or "")
+            names += [n for n in _split_names(alt) if _person_problem(n, self.site_names) is None]
+        return names
+
+    @cached_property
     def hinted_persons(self) -> list[tuple[str, str]]:
         """(name, where) of every person the page names as its author."""
         out = [(n, "byline") for n in self.byline_persons]
+        out += [(n, "author picture") for n in self.avatar_persons]
         out += [(n, "JSON-LD") for n in self.jsonld[1] if _person_problem(n, self.site_names) is None]
         for raw in self.meta.get("author", []):
             out += [(n, "meta author") for n in _split_names(raw)
                     if _person_problem(n, self.site_names) is None]
         return out
+
+
+_AVATAR_WORDS = re.compile(r"^\s*(?:image|photo|picture|avatar|portrait|headshot)\s+of\s+|'s\s+avatar\s*$"
+                           r"|\s+(?:avatar|profile (?:picture|photo)|headshot)\s*$", re.I)
+
+
+def _in_author_box(node) -> bool:
+    """Inside the box about the author (picture, bio, links) that ends many articles? It
+    names the author of every article they wrote, not this page's byline."""
+    n = node
+    for _ in range(6):
+        if n is None or n.tag in ("body", "article", "main"):
+            return False
+        words = set(fp._CLASS_SPLIT.split((n.attributes.get("class") or "").lower()))
+        if "bio" in words or ("author" in words and words & {"box", "about", "card", "profile", "info"}):
+            return True
+        n = n.parent
+    return False
 
 
 def _in_tile(node) -> bool:
@@ -306,8 +482,19 @@ def _in_tile(node) -> bool:
     return False
 
 
-_BY = re.compile(r"^\s*(?:(?:written|posted|published|reviewed|edited|words|story)\s+)?by\b[:\s]*", re.I)
-_SPLIT = re.compile(r"\s*(?:,|;|\||·|•|&|\band\b)\s*", re.I)
+_NOT_BYLINE_CLASS = re.compile(r"avatar|image|img|photo|bio|box|description|about|social|follow|label")
+_BYLINE_NESTING = 64  # how far up a byline candidate looks for a byline it is part of
+_BY = re.compile(r"^\s*(?:(?:(?:written|posted|published|reviewed|edited|words|story|reporting|text"
+                 r"|interview|analysis)\s+)?by\b|authors?\s*:)[:\s]*", re.I)
+# A text node that opens a byline: "By", "Written by", "Words by", "Author:" (capital B
+# for a bare "By", so a sentence's "by the way" in a short text is no byline).
+_BY_OPENING = re.compile(r"(?i:(?:written|posted|published|reviewed|edited|words|story|reporting|text)"
+                         r"\s+by\b|authors?\s*:)|By\b|BY\b")
+_BY_PREFIXES = ("by", "author", "written", "posted", "published", "reviewed", "edited", "words", "story",
+                "reporting", "text")
+# Between names, and between a name and the role or date around it.
+_SPLIT = re.compile(r"\s*(?:,|;|\||·|•|&|\band\b|\s[-–—]\s|\b(?:last\s+)?(?:updated|published|posted"
+                    r"|on)\b)\s*", re.I)
 
 
 def _split_names(text: str) -> list[str]:
@@ -357,8 +544,9 @@ def _person_problem(name: str, site_names) -> str | None:
 # -- the checks -------------------------------------------------------------------------
 
 class _Context:
-    def __init__(self, item, html, second_opinion, recorded, current, source_complete):
+    def __init__(self, item, html, second_opinion, recorded, current, source_complete, profile=None):
         self.item = item
+        self.profile = profile
         self.url = item.get("url") or "?"
         self.html = html
         self.second = second_opinion
@@ -398,6 +586,22 @@ def check_headline(c: _Context) -> str:
     if len(h) > MAX_HEADLINE:
         return c.fail("headline", f"a headline of at most {MAX_HEADLINE} characters",
                       f"{len(h)} characters: {_quote(h, 60)}")
+    if c.page is not None and c.page.tree.body is not None:
+        # A metadata headline that differs from what readers see: the visible one wins.
+        h1 = c.page.visible_h1
+        if h1 and not _titles_agree(h, h1) and _norm(h1) not in {_norm(n) for n in c.site_names}:
+            metas = [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
+            if c.page.og_title:
+                metas.append(("og:title", _strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
+            for where, other in metas:
+                if _titles_agree(h, other) and not _titles_agree(h1, other):
+                    return c.fail("headline", f"the visible headline {_quote(h1, 70)} (the page's <h1>)",
+                                  f"{_quote(h, 70)} (the {where} headline, which differs)")
+        # The headline is what readers see: one found only in <title>, og:title or JSON-LD
+        # is a template that stopped printing it (or printed another).
+        if not c.page.shows(h):
+            return c.fail("headline", "the headline the page shows",
+                          f"{_quote(h)}, which the page shows nowhere outside teaser tiles and menus")
     return "ok"
 
 
@@ -429,6 +633,12 @@ def check_authors(c: _Context) -> str:
             return c.fail("authors", f"the author the second opinion found "
                                      f"({', '.join(map(str, c.second['authors'][:3]))})", "[]")
         return "ok"
+    if page is not None and page.tree.body is not None and not page.bylines and \
+            not all(page.shows(a, author_boxes=False) for a in authors):
+        # JSON-LD and <meta name=author> go stale; readers see the byline (marked as one,
+        # or at least the names, outside tiles, menus and bio boxes)
+        return c.fail("authors", f"a byline on the page naming {authors!r}",
+                      "no byline on the page (only its metadata names them)")
     if page is not None and page.bylines:
         text = _squash(" ".join(t for _, t in page.bylines))
         missing = [a for a in authors if _squash(a) not in text]
@@ -442,7 +652,7 @@ def check_authors(c: _Context) -> str:
 def check_body_length(c: _Context) -> str:
     words = sum(len(p.split()) for p in c.body)
     if words < MIN_WORDS or len(c.body) < MIN_PARAGRAPHS:
-        return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} paragraphs",
+        return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} body paragraphs",
                       f"{words} words in {len(c.body)} paragraphs")
     return "ok"
 
@@ -457,6 +667,11 @@ def check_boilerplate(c: _Context) -> str:
                 hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
                 break
         else:
+            # the extractor's own whole-paragraph furniture (one table: extract.boilerplate);
+            # read as a subheading's text, since a kept "Verdict" heading is article text
+            if is_boilerplate_text(para, "h2"):
+                hits.append(f"{_quote(para, 60)} (furniture text) in paragraph {i}")
+                continue
             first = para.split(" ", 1)[0]
             if first in first_names and re.match(
                     r"\S+(?: \S+)? (?:has|is|was)\b.{0,120}\b(?:writer|editor|journalist|reporter|"
@@ -464,7 +679,7 @@ def check_boilerplate(c: _Context) -> str:
                 hits.append(f"{_quote(para, 60)} (author bio) in paragraph {i}")
     if hits:
         more = f" (+{len(hits) - 3} more)" if len(hits) > 3 else ""
-        return c.fail("boilerplate", "article text only", "; ".join(hits[:3]) + more)
+        return c.fail("boilerplate", "article text only in the body", "; ".join(hits[:3]) + more)
     return "ok"
 
 
@@ -488,8 +703,7 @@ def _last_is_exempt(c: _Context, last: str) -> bool:
     """The last paragraph is a list item, a table row or a heading on the page."""
     if c.page is None:
         return False
-    index = fp.TextIndex(c.page.tree)
-    found = index.locate(last, slack=1.2, extra=20)
+    found = c.page.index.locate(last, slack=1.2, extra=20)
     return any(el.tag in ("li", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6") or
                (el.parent is not None and el.parent.tag == "li") for _, el in found)
 
@@ -515,7 +729,8 @@ def check_truncation(c: _Context) -> str:
             finds.append(f"last paragraph ending {_quote(last[-40:], 45)} (no terminal punctuation)")
     if finds:
         more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
-        return c.fail("truncation", "whole words and a complete last sentence", "; ".join(finds[:3]) + more)
+        return c.fail("truncation", "whole words and a complete last sentence in the body",
+                      "; ".join(finds[:3]) + more)
     return "ok"
 
 
@@ -545,8 +760,12 @@ def check_agreement(c: _Context) -> str:
         sources += [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
         if c.page.og_title:
             sources.append(("og:title", _strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
+    visible = c.page.visible_h1 if c.page is not None else ""
     if h:
         for where, other in sources:
+            if where != "second opinion" and visible and _titles_agree(h, visible) and \
+                    _jaccard(set(_words(_norm(other))), set(_words(_norm(h)))) >= STALE_JACCARD:
+                continue  # an older version of the visible headline (a stale draft, an SEO title)
             if not _titles_agree(h, other):
                 issues.append(f"headline {_quote(other, 60)} ({where}) for {_quote(h, 60)}")
     if c.second is not None:
@@ -582,14 +801,417 @@ def check_template(c: _Context) -> str:
     return "ok"
 
 
+# -- completeness: is the whole article there? --------------------------------------------
+
+PROFILE_SHARE = 0.5  # a body shorter than half the site's shortest recorded one is cut
+WORDCOUNT_SHARE = 0.7  # JSON-LD wordCount is approximate (captions, lists, headings)
+WORDCOUNT_SLACK = 40  # words: short pieces are never judged on a few words
+MIN_WORDCOUNT = 50  # a smaller JSON-LD wordCount is a placeholder, not a count
+READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
+SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
+SECOND_EXTRA_SHARE = 0.2
+_READING = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+(?:read|reading)\b", re.I)
+
+
+def _word_total(paragraphs) -> int:
+    return sum(len(p.split()) for p in paragraphs)
+
+
+def _int(value) -> int | None:
+    if isinstance(value, list) and value:
+        value = value[0]
+    try:
+        return int(str(value).replace(",", "").strip())
+    except (TypeError, ValueError):
+        return None
+
+
+def _count_finding(words: int, expected: int, where: str) -> str | None:
+    """Only too few words: a count above the metadata's is as often the metadata's fault (an
+    excerpt in articleBody, a count from an older revision); text glued from outside the
+    article is the markers' and boilerplate's to find."""
+    if words < expected * WORDCOUNT_SHARE and expected - words >= WORDCOUNT_SLACK:
+        return f"body: about {expected} words ({where}), found {words}"
+    return None
+
+
+def _is_prose(p: str) -> bool:
+    """A sentence or more: 12+ words ending like a sentence."""
+    return len(p.split()) >= 12 and p.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
+
+
+def _second_opinion_extra(c: "_Context") -> list[str]:
+    """Paragraphs of article prose the layout-free extractor read that the body lacks."""
+    if not c.second:
+        return []
+    mine = {fp.squash(p) for p in c.body}
+    mine_text = fp.squash(" ".join(c.body))
+    extra = []
+    for p in c.second.get("body") or []:
+        if not isinstance(p, str) or not p.strip():
+            continue
+        s = fp.squash(p)
+        if s in mine or s in mine_text or _marker_of(p):
+            continue
+        extra.append(p)
+    return extra
+
+
+def check_completeness(c: "_Context") -> str:
+    """Each finding reads "<field>: <expected>, found <found>"."""
+    finds: list[str] = []
+    words = _word_total(c.body)
+    prof = c.profile
+    # (a) the site's own recorded pages
+    if prof is not None and c.body and words < prof.min_words * PROFILE_SHARE:
+        finds.append(f"body: at least {int(prof.min_words * PROFILE_SHARE)} words (half the "
+                     f"shortest of the site's {prof.pages} recorded pages), found {words}")
+    page = c.page
+    if page is not None:
+        # (b) the page's own signals
+        art = page.ld.article or {}
+        wc = _int(art.get("wordCount"))
+        if wc is not None and wc >= MIN_WORDCOUNT:
+            f = _count_finding(words, wc, "JSON-LD wordCount")
+            if f:
+                finds.append(f)
+        ab = art.get("articleBody")
+        if isinstance(ab, str) and len(ab.split()) >= MIN_WORDCOUNT and wc is None:
+            f = _count_finding(words, len(ab.split()), "JSON-LD articleBody")
+            if f:
+                finds.append(f)
+        minutes = page.reading_minutes
+        if minutes is not None and minutes >= 3:
+            floor = (minutes - 1) * READING_WPM_FLOOR
+            if words < floor:
+                finds.append(f"body: at least {floor} words (the page says "
+                             f"{minutes} min read), found {words}")
+        desc = page.description
+        # a dek every recorded page has, shown on this page, but not extracted
+        if prof is not None and prof.always("dek") and not c.item.get("dek") and len(desc) >= 20:
+            sq = fp.squash(desc)
+            if page.index.full.find(sq) >= 0 and sq not in fp.squash(" ".join(c.body)):
+                finds.append(f"dek: the page's dek {_quote(desc, 60)} (every one of the "
+                             f"site's {prof.pages} recorded pages has a dek), found none")
+        stated = page.ld.date_published() or (page.meta.get("article:published_time") or [""])[0]
+        if not c.item.get("published") and stated:
+            finds.append(f"published: the date the page states ({stated}), found none")
+    elif prof is not None and prof.always("published") and not c.item.get("published"):
+        finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
+                     f"pages has one), found none")
+    # (c) the layout-free second opinion reads on where the layout stopped
+    extra = _second_opinion_extra(c)
+    extra_words = _word_total(extra)
+    if len(extra) >= 2 and extra_words >= max(SECOND_EXTRA_WORDS, SECOND_EXTRA_SHARE * words) and \
+            any(_is_prose(p) for p in extra):  # article text, not a list of teaser titles
+        finds.append(f"body: the article text the layout-free extraction also found "
+                     f"({len(extra)} more paragraphs, {extra_words} words, from {_quote(extra[0], 50)}), "
+                     f"found {words} words in {len(c.body)} paragraphs")
+    if finds:
+        return f"completeness: {c.url}: expected " + "; ".join(finds)
+    return "ok"
+
+
+# -- markers: furniture that is not article text, inside the body --------------------------
+
+# (kind, whole-paragraph pattern (short paragraphs), pattern searched anywhere). Case-insensitive.
+MARKERS: tuple[tuple[str, str, str], ...] = (
+    ("a comment thread",
+     r"\d[\d,.]*k?\s+(?:comments?|replies|responses)|(?:comments?|replies|responses)\s*[(:]?\s*\d+\)?"
+     r"|(?:reply|report|like|flag|share)(?:\s*[·•|]\s*(?:reply|report|like|flag|share|edit|delete))*"
+     r"|(?:leave|post|add|write) a (?:comment|reply|response)\.?|(?:log|sign) in to (?:comment|reply"
+     r"|join the (?:discussion|conversation))\.?|(?:show|load|view) (?:\d+ )?more (?:comments|replies)"
+     r"|view \d+ repl(?:y|ies)|sort by:? ?(?:newest|oldest|best|top|popular).{0,20}"
+     r"|join the (?:discussion|conversation)\.?|be the first to comment\.?|comments are closed\.?"
+     r"|\S{1,40}\s+\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago",
+     r"\s[·•]\s*\d+\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+     r"|^@?[\w.\-]{2,30}\s*[·•]\s*\d+\s*\w+\s+ago\b"),
+    ("a paywall teaser",
+     r"(?:subscribe|sign up|register|log in|sign in)(?: now)?(?: to (?:continue|keep) reading)?\.?"
+     r"|(?:subscribers|members) only\.?",
+     r"subscribe (?:now |today )?to (?:continue|keep) reading|(?:subscribe|log in|sign in|register) to "
+     r"(?:read|unlock|continue|access) (?:the|this|the full|the rest of)|this (?:article|story|content"
+     r"|post|piece) is (?:only )?(?:available )?(?:for|to) (?:paid |premium )?(?:subscribers|members)"
+     r"|already (?:a|have an?) (?:subscriber|account|member)\??\s*(?:log|sign) in"
+     r"|to continue reading,? (?:please )?(?:subscribe|log in|sign in|register|create)"
+     r"|you(?:'ve|’ve| have) reached your (?:free )?(?:article|story|monthly) limit"
+     r"|unlock (?:this|the full) (?:article|story)|become a (?:member|subscriber) to (?:read|continue)"
+     r"|create a free account to (?:continue|keep) reading|the rest of this (?:article|story) is"
+     r" (?:for|available to|only for) (?:subscribers|members)"),
+    ("a lazy-load placeholder",
+     r"loading(?:\.\.\.|…)?|(?:please wait|content is) loading.{0,30}|load(?:ing)? more(?: content)?"
+     r"|(?:continue|keep) reading(?:\.\.\.|…)?|read (?:the )?full (?:article|story)|show (?:the )?"
+     r"(?:full|more|rest of the) (?:article|story)|click to (?:expand|read more)|(?:expand|show) (?:full )?"
+     r"article|(?:please )?enable javascript.{0,60}|javascript (?:is )?required.{0,60}"
+     r"|read (?:the )?(?:full|more|rest)(?: of (?:the|this) (?:article|story))?(?:\.\.\.|…)?",
+     r"\bskeleton\b|\[lazy[- ]?load|data-lazy|lazy-?placeholder"),
+    ("a consent or access wall",
+     r"(?:accept|reject|allow) all(?: cookies)?|manage (?:cookie )?(?:preferences|settings)"
+     r"|we value your privacy\.?",
+     r"\b(?:we|this (?:site|website)) uses? cookies\b.{0,80}\b(?:experience|consent|accept|agree)"
+     r"|by (?:clicking|continuing)[^.]{0,60}\byou (?:agree|consent) to (?:our|the) use of cookies"
+     r"|you must be (?:at least )?(?:1[68]|21)(?: years old)?(?: or older)? to (?:view|access|see|enter)"
+     r"|(?:confirm|verify) (?:your age|that you are (?:at least )?(?:1[68]|21))"
+     r"|(?:is|are) not available in your (?:region|country|location)"),
+)
+_MARKERS = tuple((kind, re.compile(f"(?:{whole})\\Z", re.I), re.compile(anywhere, re.I))
+                 for kind, whole, anywhere in MARKERS)
+# Words each kind's anywhere-pattern cannot match without: most paragraphs have none, and
+# a substring test is far cheaper than the patterns.
+_MARKER_GATES = {"a comment thread": ("ago",),
+                 "a paywall teaser": ("subscri", "log in", "sign in", "register", "member", "limit",
+                                      "unlock", "continue reading", "keep reading", "account"),
+                 "a lazy-load placeholder": ("skeleton", "lazy"),
+                 "a consent or access wall": ("cookie", "you must be", "your age", "that you are",
+                                              "available in your")}
+# Class/id words of an element that stands in for text still to come, or for text behind a
+# wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
+# article's loader load lazily everywhere and say nothing about the text: their elements
+# (_MEDIA_WORDS) are not looked at.
+_PLACEHOLDER_WORDS = frozenset(
+    "skeleton shimmer placeholder lazy lazyload lazyloaded loading loader spinner paywall "
+    "regwall paywalled piano premium gated locked truncated".split())
+_STRONG_PLACEHOLDER_WORDS = frozenset(
+    "skeleton placeholder paywall regwall paywalled piano gated locked truncated".split())
+_PLACEHOLDER_PHRASES = re.compile(r"load-?more|continue-?reading|show-?more|members?-only"
+                                  r"|subscribers?-only|premium-content|article-?lock", re.I)
+_MEDIA_WORDS = frozenset(
+    "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
+    "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
+    "icon logo comment comments related recirc newsletter widget poll quiz form social tweet twitter "
+    "instagram tiktok youtube map next infinite scroll feed recommended sidebar".split())
+# Substrings every placeholder's markup has (its class, id or attribute words).
+_PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
+                      "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
+                      "load", "more", "continue", "member", "subscriber", "lock", "aria-busy",
+                      "data-remaining", "read", "show", "javascript")
+_PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-remaining")
+PLACEHOLDER_MAX_TEXT = 200  # characters: more is the article's text, whatever the markup says
+_MEDIA_SEL = "img, picture, video, iframe, svg, audio, figure, source"
+_MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "source", "audio",
+                         "noscript", "script", "style", "a", "button", "ins"})
+
+
+def _marker_of(text: str) -> str | None:
+    t = " ".join(text.split())
+    if len(t) <= 80:
+        for kind, whole, _ in _MARKERS:
+            if whole.match(t):
+                return kind
+    low = t.lower()
+    for kind, _, anywhere in _MARKERS:
+        if any(g in low for g in _MARKER_GATES[kind]) and anywhere.search(t):
+            return kind
+    return None
+
+
+def _placeholder(node, strong: bool = False) -> str | None:
+    """The telling class or attribute of an element that stands in for missing text.
+    strong: only the words that name withheld article text (a skeleton, a paywall), not a
+    loader or spinner, which after an article is as often the next article's."""
+    if node.tag in _MEDIA_TAGS:
+        return None
+    attrs = node.attributes
+    if not attrs:
+        return None
+    marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip().lower()
+    why = None
+    if marker:
+        words = set(fp._CLASS_SPLIT.split(marker))
+        if not _MEDIA_WORDS.isdisjoint(words):
+            return None
+        hit = (_STRONG_PLACEHOLDER_WORDS if strong else _PLACEHOLDER_WORDS) & words
+        if hit or _PLACEHOLDER_PHRASES.search(marker):
+            why = f"class {_quote(marker, 40)}"
+    if strong and why is None:
+        return None
+    if why is None and attrs.get("aria-busy") == "true":
+        why = 'aria-busy="true"'
+    if why is None:
+        for key in attrs:
+            if key.startswith(_PLACEHOLDER_ATTRS) and _MEDIA_WORDS.isdisjoint(fp._CLASS_SPLIT.split(key)):
+                why = f"[{key}]"
+                break
+    # a wrapper that lazily loads a picture or an embed ("lazyload-wrapper") is no text;
+    # an element holding text is the text itself (a continuation, a revealed section)
+    if why is not None and (node.css_first(_MEDIA_SEL) is not None
+                            or len(node.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT):
+        return None
+    return why
+
+
+_LAZY_WHOLE = next(whole for kind, whole, _ in _MARKERS if kind == "a lazy-load placeholder")
+
+
+def _lazy_text(text_node, inside: bool) -> str | None:
+    """A text standing alone inside the body's container that says the rest is still to
+    load ("Loading…", "Continue reading", "Read the full article"), outside ads, widgets
+    and furniture (an ad's "Continue reading below" is not one)."""
+    if not inside:
+        return None
+    raw = text_node.text_content or ""
+    if len(raw) > 60 or not raw.strip():
+        return None
+    text = " ".join(raw.split())
+    if not _LAZY_WHOLE.match(text):
+        return None
+    n = text_node.parent
+    for _ in range(3):
+        if n is None:
+            break
+        marker = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}".lower()
+        if n.tag in _MEDIA_TAGS - {"a", "button"} or not _MEDIA_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
+            return None
+        n = n.parent
+    return f"text {_quote(text, 30)}"
+
+
+def _body_container(c: "_Context"):
+    """The element holding the body's paragraphs (None when its text is not on the page)."""
+    page = c.page
+    if page is None or not c.body:
+        return None
+    picks = c.body[:3] + c.body[-2:] if len(c.body) > 5 else c.body
+    els = []
+    for p in picks:
+        el = page.locate(p)
+        if el is not None:
+            els.append(el)
+    if not els:
+        return None
+    return fp._lca(els) if len(els) > 1 else els[0].parent
+
+
+def _following(node, limit: int):
+    """The next element siblings of node (at most limit)."""
+    out = []
+    n = node.next
+    while n is not None and len(out) < limit:
+        if n.tag not in ("-text", "-comment"):
+            out.append(n)
+        n = n.next
+    return out
+
+
+_COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies", "reply", "respond"})
+
+
+def _in_comments(node) -> bool:
+    n, depth = node, 0
+    while n is not None and depth < 10 and n.tag not in ("body", "html", "main"):
+        marker = f"{n.attributes.get('class') or ''} {n.attributes.get('id') or ''}".lower().strip()
+        if marker and not _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
+            return True
+        n, depth = n.parent, depth + 1
+    return False
+
+
+def check_markers(c: "_Context") -> str:
+    finds = []
+    for i, para in enumerate(c.body, 1):
+        kind = _marker_of(para)
+        if kind:
+            finds.append(f"{_quote(para, 50)} ({kind}) in paragraph {i}")
+    container = _body_container(c)
+    if container is not None and container.tag not in ("body", "html"):
+        budget = 5000  # elements: the container and what follows it, never the whole page
+        for root in [container] + _following(container, 1):
+            hit = None
+            markup = (root.html or "").lower()
+            if not any(w in markup for w in _PLACEHOLDER_HINTS):
+                continue  # one look at the markup instead of every element's attributes
+            for node in root.traverse(include_text=True):
+                budget -= 1
+                if budget < 0:
+                    break
+                if node.tag == "-text":
+                    why = _lazy_text(node, root is container)
+                    if why and not c.page._in_furniture(node) and not _in_comments(node.parent):
+                        hit = (node.parent, why)
+                        break
+                    continue
+                why = _placeholder(node, strong=root is not container)
+                if why and not c.page._in_furniture(node) and not _in_comments(node):
+                    hit = (node, why)
+                    break
+            if hit is not None:
+                node, why = hit
+                text = " ".join((node.text(deep=True) or "").split())
+                where = "inside" if root is container else "right after"
+                finds.append(f"a placeholder <{node.tag}> ({why}) {where} the body's container"
+                             + (f" reading {_quote(text, 40)}" if text else ""))
+                break
+    if c.page is not None and c.body:
+        # paragraphs the page shows inside a comment section
+        first = fp.squash(c.body[0])
+        for section in c.page.comment_sections:
+            text = fp.squash(section.text(deep=True))
+            if first in text:
+                continue  # a wrapper around the article and its comments, not a comment section
+            hit = next(((i, p) for i, p in enumerate(c.body, 1) if len(p) >= 20 and fp.squash(p) in text), None)
+            if hit is not None:
+                finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
+                break
+    if finds:
+        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
+        return c.fail("markers", "body: article text only", "; ".join(finds[:3]) + more)
+    return "ok"
+
+
+# -- text quality: text decoded right, once ------------------------------------------------
+
+_ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _text_problem(text: str) -> str | None:
+    if "\ufffd" in text:
+        i = text.index("\ufffd")
+        return f"a replacement character U+FFFD in {_excerpt(text, i, i + 1, 15)}"
+    if not text.isascii():
+        # is_bad is ftfy's quick test for mojibake sequences; fix_encoding (slower) then
+        # says what the text reads decoded once
+        fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
+        if fixed != text or ftfy.badness.is_bad(text):
+            i = next((k for k, (a, b) in enumerate(zip(text, fixed)) if a != b), 0)
+            return f"mojibake {_excerpt(text, i, i + 2, 15)}" + (
+                f" (decoded once: {_excerpt(fixed, i, i + 1, 15)})" if fixed != text else "")
+    if "&" in text:
+        for m in _ENTITY.finditer(text):
+            if htmllib.unescape(m.group(0)) != m.group(0):
+                return f"an undecoded HTML entity {m.group(0)!r} in {_excerpt(text, m.start(), m.end(), 15)}"
+    for i, ch in enumerate(text):
+        if ch < " " and ch not in "\t\n\r" or "\x7f" <= ch <= "\x9f":
+            return f"a control character U+{ord(ch):04X} in {_excerpt(text, i, i + 1, 15)}"
+    return None
+
+
+def check_text_quality(c: "_Context") -> str:
+    finds = []
+    fields = [("headline", c.item.get("headline")), ("dek", c.item.get("dek"))]
+    fields += [("authors", a) for a in c.item.get("authors") or []]
+    fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
+    for field, text in fields:
+        if isinstance(text, str) and text:
+            problem = _text_problem(text)
+            if problem:
+                finds.append(f"{field}: {problem}")
+    if finds:
+        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
+        return c.fail("text_quality", "text decoded once, without entities or control characters",
+                      "; ".join(finds[:3]) + more)
+    return "ok"
+
+
 _RUN = {"headline": check_headline, "authors": check_authors, "body_length": check_body_length,
         "boilerplate": check_boilerplate, "truncation": check_truncation,
-        "agreement": check_agreement, "template": check_template}
+        "agreement": check_agreement, "completeness": check_completeness, "markers": check_markers,
+        "text_quality": check_text_quality, "template": check_template}
 
 
 def run_checks(item: dict, *, html: str | bytes | None = None, second_opinion: dict | None = None,
                recorded_fingerprint: dict | None = None, current_fingerprint: dict | None = None,
-               source_complete: bool = True) -> dict[str, str]:
+               source_complete: bool = True, site_profile: "SiteProfile | None" = None) -> dict[str, str]:
     """{check: "ok" | one-line message} for every check in CHECKS, in that order."""
-    c = _Context(item, html, second_opinion, recorded_fingerprint, current_fingerprint, source_complete)
+    c = _Context(item, html, second_opinion, recorded_fingerprint, current_fingerprint, source_complete,
+                 site_profile)
     return {name: _RUN[name](c) for name in CHECKS}

@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from pressguard.cassettes import first_url, open_cassette
+from pressguard.checks import CHECKS
 from pressguard.crawl.webhook import public_url
 from pressguard.sim import Simulator
 from pressguard.sites import SITES
@@ -264,9 +265,6 @@ def test_one_redesign_on_two_sites_is_one_incident_with_its_template_change(runs
     broken = [i for i in incidents if i["sites"] == ["dotesports"]]
     assert broken and broken[0]["kind"] == "breakage" and "body_length" in broken[0]["checks"]
     assert incidents[0] is broken[0]  # broken extraction is listed first
-
-
-CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement", "template")
 
 
 def test_replaying_a_captured_cassette_reproduces_the_failure_offline(runs):

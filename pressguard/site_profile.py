@@ -1,0 +1,75 @@
+"""What a site's own recorded pages look like: the yardstick for a page's completeness.
+
+    profile_of(paths, site) -> SiteProfile | None
+
+Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted as
+right): how long their bodies are and whether they carry a dek, a date and authors.
+Computed once per process and site (lru_cache), lazily, on the first page that asks,
+through the cassette cache the replay shares (pressguard.cassettes.CACHE).
+
+The profile is a floor, not a mould: real sites publish short news pieces, so a page is
+only judged against the shortest recorded body, with room to spare (pressguard.checks).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .cassettes import CACHE, CassetteError
+
+MIN_PAGES = 3  # fewer recorded pages than this say nothing about the site
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    site: str
+    pages: int
+    min_words: int
+    min_paragraphs: int
+    median_words: int
+    with_dek: int  # how many of the pages have a dek
+    with_date: int
+    with_authors: int
+
+    def always(self, field: str) -> bool:
+        """Does every recorded page have this field (dek, published, authors)?"""
+        have = {"dek": self.with_dek, "published": self.with_date, "authors": self.with_authors}
+        return self.pages >= MIN_PAGES and have[field] == self.pages
+
+
+def profile_of(paths, site: str) -> SiteProfile | None:
+    """The profile of these cassettes (a site's folder), None when too few are readable."""
+    return _profile(tuple(str(p) for p in paths or ()), site)
+
+
+@lru_cache(maxsize=64)
+def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
+    from .assess import _final_page  # the one reader of a cassette's final answer
+    from .extract import extract_article
+
+    words, paragraphs, dek, date, authors = [], [], 0, 0, 0
+    for path in paths:
+        try:
+            page = _final_page(CACHE.get(Path(path)))
+        except CassetteError:
+            continue  # replaying that cassette reports it
+        if page is None:
+            continue
+        url, body = page
+        item = extract_article(body, url, site=site)
+        texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
+        if not texts:
+            continue  # a recorded error page is no yardstick
+        words.append(sum(len(p.split()) for p in texts))
+        paragraphs.append(len(texts))
+        dek += bool(item.get("dek"))
+        date += bool(item.get("published"))
+        authors += bool(item.get("authors"))
+    if len(words) < MIN_PAGES:
+        return None
+    ordered = sorted(words)
+    return SiteProfile(site=site, pages=len(words), min_words=ordered[0],
+                       min_paragraphs=min(paragraphs), median_words=ordered[len(ordered) // 2],
+                       with_dek=dek, with_date=date, with_authors=authors)

@@ -1,0 +1,152 @@
+"""Realistic template changes applied to a shipped page's HTML, for the checks' tests.
+
+Each function takes the page's HTML and the item extracted from it (the right answer)
+and returns the changed HTML. They work on any layout: the body's container is found
+from the item's paragraphs, not from class names."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from pressguard import fingerprint as fp
+
+
+def _body_elements(tree, item) -> list:
+    index = fp.TextIndex(tree)
+    out = []
+    for p in item["body"]:
+        hit = fp._primary(index.locate(p, slack=1.3, extra=30))
+        if hit is not None and hit[1].tag == "p":
+            out.append(hit[1])
+    return out
+
+
+def serialized(html: str | bytes) -> str:
+    """The page as lexbor writes it back, so elements' .html are substrings of it."""
+    return LexborHTMLParser(html).html
+
+
+def _replace_once(html: str, old: str, new: str) -> str:
+    assert html.count(old) >= 1, old[:80]
+    return html.replace(old, new, 1)
+
+
+def lazy_second_half(html: str, item: dict) -> str:
+    """The second half of the paragraphs replaced by a lazy-load placeholder."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    half = paras[len(paras) // 2:]
+    first, rest = half[0].html, [p.html for p in half[1:]]
+    html = _replace_once(html, first, '<div class="article-lazy-placeholder" data-lazy-src="/wp-json/'
+                                      'gamurs/v1/rest-of-article"><span>Loading…</span></div>')
+    for other in rest:
+        html = _replace_once(html, other, "")
+    return html
+
+
+COMMENTS = [
+    "4 Comments",
+    "pixelknight_92 · 2 hours ago",
+    "Great write-up, I have been waiting for this for months and it finally seems to be happening.",
+    "Reply",
+    "Marta L. · 1 hour ago",
+    "Honestly I think the last update was better, but we will see how it plays out next week.",
+    "Reply",
+]
+
+
+def comments_glued(html: str, item: dict) -> str:
+    """A comment thread after the last paragraph, with the same paragraph markup."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    last = _body_elements(tree, item)[-1].html
+    return _replace_once(html, last, last + "".join(f"<p>{t}</p>" for t in COMMENTS))
+
+
+def second_container(html: str, item: dict) -> str:
+    """The article continues in a second sibling container after the middle paragraph."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    container = fp._lca(paras)
+    middle = paras[len(paras) // 2]
+    outer = container.html
+    cut = outer.index(middle.html)
+    tag = container.tag
+    new = outer[:cut] + f"</{tag}><{tag} class=\"article-body-continued\">" + outer[cut:]
+    return _replace_once(html, outer, new)
+
+
+def decoded_twice(html: str, item: dict) -> str:
+    """The page's UTF-8 text read as cp1252 once more (mojibake everywhere)."""
+    return html.encode("utf-8").decode("cp1252", errors="replace")
+
+
+def drop_second_half(html: str, item: dict) -> str:
+    """The second half of the paragraphs gone, nothing in their place."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    for p in paras[len(paras) // 2:]:
+        html = _replace_once(html, p.html, "")
+    return html
+
+
+def lazy_media_between_paragraphs(html: str, item: dict) -> str:
+    """Lazily loaded pictures and an ad slot between the second and third paragraphs."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    second = _body_elements(tree, item)[1].html
+    return _replace_once(html, second, second + (
+        '<figure class="wp-block-image"><img class="lazyload" loading="lazy" data-src="/a.jpg" alt="">'
+        '</figure><div class="ad-slot lazy-ad" data-lazy-ad="incontent" aria-busy="true"></div>'
+        '<div class="lazyload-wrapper"><img src="/b.jpg" alt="A screenshot of the new map"></div>'))
+
+
+def comment_section_after(html: str, item: dict) -> str:
+    """A comment section right after the body's container (outside it)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = fp._lca(_body_elements(tree, item))
+    section = ('<section id="comments" class="comments-area"><h2>4 Comments</h2>'
+               + "".join(f"<p>{t}</p>" for t in COMMENTS)
+               + '<button class="load-more">Load more comments</button>'
+               '<div class="comments-lazy" data-lazy-comments="1">Loading…</div></section>')
+    return _replace_once(html, container.html, container.html + section)
+
+
+def reading_time_label(html: str, item: dict, minutes: int) -> str:
+    """An "N min read" label under the headline."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    h1 = tree.css_first("h1").html
+    return _replace_once(html, h1, h1 + f'<span class="reading-time">{minutes} min read</span>')
+
+
+def lazy_text_only(html: str, item: dict) -> str:
+    """The second half replaced by an unmarked button that loads it."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    half = paras[len(paras) // 2:]
+    html = _replace_once(html, half[0].html, "<div><button>Show the rest of the article</button></div>")
+    for other in half[1:]:
+        html = _replace_once(html, other.html, "")
+    return html
+
+
+def ad_label_between_paragraphs(html: str, item: dict) -> str:
+    """An ad slot with its "Continue reading below" label between two paragraphs."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    second = _body_elements(tree, item)[1].html
+    return _replace_once(html, second, second + '<div class="ad-container"><span>Advertisement</span>'
+                                                '<div>Continue reading below</div><div>Loading…</div></div>')
+
+
+def continuation_marked(html: str, item: dict) -> str:
+    """The article continues in a sibling container marked data-continued (both read)."""
+    return second_container(html, item).replace('class="article-body-continued"',
+                                                'class="article-body-continued lazy-section" data-continued="true"'
+                                                ' data-lazy-section="2"', 1)

@@ -1,0 +1,389 @@
+"""The checks that catch a wrong item whose other checks all pass: shipped pages changed
+the way real redesigns change them (tests/page_mutations.py), run through assess() (the
+real extraction, second opinion, fingerprint and site profile), must come out broken,
+naming the field; the same kind of change that leaves every field right must not.
+
+Also hand-made pages for the page-side signals: bylines in the wordings real sites use,
+a metadata headline that differs from the visible one, text decoded twice.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import page_mutations as mutate
+from pressguard.assess import _final_page, assess, template_baseline
+from pressguard.cassettes import open_cassette
+from pressguard.checks import CHECKS, run_checks
+from pressguard.site_profile import _profile, profile_of
+
+ROOT = Path(__file__).resolve().parent.parent
+CASSETTES = ROOT / "cassettes"
+FIELDS = ("headline", "dek", "authors", "published", "body")
+
+# One page per kind of page, across sites and both Destructoid layouts; two of the sites
+# (siliconera, progameguides) ship no JSON-LD wordCount, so the count is no help there.
+PAGES = (
+    "dotesports/red-kestrel-finally-explains-the-tiebreaker-rules-in-the-masters-qualifier",
+    "destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5",
+    "destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5--gamurs-blocks",
+    "siliconera/cafe-stella-sisters-everything-we-know-about-the-collectors-edition-so-far",
+    "progameguides/ironvale-review-its-less-grindy-and-better",
+    "themarysue/the-complete-history-of-paper-moons-from-first-pitch-to-the-premiere",
+    "twinfinite/all-moonlit-harvest-codes-august-2025",
+)
+
+
+def _page(name: str) -> tuple[str, str, str]:
+    matches = sorted(CASSETTES.glob(name + "*.yaml"))
+    path = next(p for p in matches if p.stem == name.split("/")[1]) if len(matches) > 1 else matches[0]
+    url, body = _final_page(open_cassette(path))
+    return path.parent.name, url, body.decode("utf-8")
+
+
+def _assess(site: str, url: str, html: str) -> dict:
+    item, _ = assess(html, url, site=site, baseline=template_baseline(str(CASSETTES), site))
+    return item
+
+
+@pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.split("/")[1][:40])
+def shipped(request):
+    site, url, html = _page(request.param)
+    right = _assess(site, url, html)
+    assert right["verdict"] != "broken", right["checks"]
+    return site, url, html, right
+
+
+def _failing(item: dict) -> dict[str, str]:
+    return {k: v for k, v in item["checks"].items() if v != "ok" and k != "template"}
+
+
+def _is_wrong(item: dict, right: dict) -> bool:
+    return any(item[f] != right[f] for f in FIELDS)
+
+
+def test_half_the_body_behind_a_lazy_load_placeholder_is_broken(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.lazy_second_half(html, right))
+    assert _is_wrong(item, right) and item["verdict"] == "broken", item["checks"]
+    assert "placeholder" in item["checks"]["markers"] and "body" in item["checks"]["markers"]
+
+
+def test_a_comment_thread_glued_after_the_last_paragraph_is_dropped_or_broken(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.comments_glued(html, right))
+    if not _is_wrong(item, right):  # an extractor that stops at the thread: right
+        assert item["verdict"] != "broken", _failing(item)
+        return
+    assert item["verdict"] == "broken"
+    msg = item["checks"]["markers"]
+    assert msg.startswith(f"markers: {url}: expected body: article text only, found ")
+    assert "(a comment thread)" in msg
+
+
+def test_the_article_continuing_in_a_second_container_is_read_whole_or_broken(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.second_container(html, right))
+    if _is_wrong(item, right):  # the layout read only the first container
+        assert item["verdict"] == "broken"
+        assert "layout-free extraction also found" in item["checks"]["completeness"]
+    else:  # an extractor that follows the continuation: right, and not broken
+        assert item["verdict"] != "broken", _failing(item)
+
+
+def test_the_second_opinion_reading_on_where_the_layout_stopped_fails_completeness():
+    site, url, html = _page(PAGES[3])  # no JSON-LD wordCount: only the second opinion tells
+    right = _assess(site, url, html)
+    half = len(right["body"]) // 2
+    item = dict(right, body=right["body"][:half])
+    msg = run_checks(item, html=html, second_opinion=right)["completeness"]
+    words = sum(len(p.split()) for p in item["body"])
+    assert msg.startswith(f"completeness: {url}: expected body: the article text the layout-free "
+                          f"extraction also found ({len(right['body']) - half} more paragraphs")
+    assert msg.endswith(f"found {words} words in {half} paragraphs")
+    assert run_checks(right, html=html, second_opinion=right)["completeness"] == "ok"
+
+
+def test_json_ld_word_count_catches_a_cut_body_without_any_marker():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    cut = mutate.drop_second_half(html, right)  # no placeholder left at all
+    item = _assess(site, url, cut)
+    assert _is_wrong(item, right) and item["verdict"] == "broken"
+    assert "(JSON-LD wordCount)" in item["checks"]["completeness"]
+    assert item["checks"]["completeness"].startswith(f"completeness: {url}: expected body: about ")
+
+
+# -- the same kinds of change, every field still right: not broken --------------------------
+
+def test_lazy_images_and_ad_slots_inside_the_body_are_not_markers(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.lazy_media_between_paragraphs(html, right))
+    assert not _is_wrong(item, right)
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_comment_section_after_the_article_is_not_in_the_body(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.comment_section_after(html, right))
+    assert not _is_wrong(item, right)
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_reading_time_label_that_fits_the_body_is_fine(shipped):
+    site, url, html, right = shipped
+    words = sum(len(p.split()) for p in right["body"])
+    minutes = max(1, round(words / 230))
+    item = _assess(site, url, mutate.reading_time_label(html, right, minutes))
+    assert not _is_wrong(item, right)
+    assert item["checks"]["completeness"] == "ok"
+    short = _assess(site, url, mutate.reading_time_label(html, right, minutes * 4 + 3))
+    assert "min read), found" in short["checks"]["completeness"]
+
+
+# -- the site profile ------------------------------------------------------------------------
+
+def test_site_profile_is_learned_once_from_the_sites_cassettes():
+    paths = sorted((CASSETTES / "siliconera").glob("*.yaml"))
+    before = _profile.cache_info()
+    prof = profile_of(paths, "siliconera")
+    again = profile_of(paths, "siliconera")
+    assert prof is again and _profile.cache_info().misses - before.misses <= 1
+    assert prof.pages == len(paths)
+    assert 100 < prof.min_words < prof.median_words
+    assert prof.always("dek") and prof.always("published")
+    assert profile_of(paths[:2], "siliconera") is None  # too few pages to say anything
+
+
+def test_a_body_far_shorter_than_any_recorded_page_fails_completeness():
+    site, url, html = _page(PAGES[3])
+    right = _assess(site, url, html)
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    words = " ".join(right["body"]).split()
+    short = dict(right, body=[" ".join(words[:40]) + ".", " ".join(words[40:80]) + "."])
+    words = sum(len(p.split()) for p in short["body"])
+    assert words < prof.min_words / 2
+    msg = run_checks(short, site_profile=prof)["completeness"]
+    assert msg == (f"completeness: {url}: expected body: at least {prof.min_words // 2} words (half the "
+                   f"shortest of the site's {prof.pages} recorded pages), found {words}")
+    # a short piece, but not absurdly short for the site, is not judged on length alone
+    fine = dict(right, body=right["body"])
+    assert run_checks(fine, site_profile=prof)["completeness"] == "ok"
+
+
+def test_a_dek_every_recorded_page_has_and_the_page_shows_must_be_extracted():
+    site, url, html = _page(PAGES[3])
+    right = _assess(site, url, html)
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    msg = run_checks(dict(right, dek=None), html=html, site_profile=prof)["completeness"]
+    assert "expected dek: the page's dek" in msg and msg.endswith("found none")
+    assert run_checks(dict(right, dek=None), html=html)["completeness"] == "ok"  # no profile
+
+
+# -- text decoded twice ---------------------------------------------------------------------
+
+def test_a_page_decoded_twice_fails_text_quality_and_the_right_one_passes():
+    site, url, html = _page("wegotthiscovered/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards")
+    right = _assess(site, url, html)
+    assert right["checks"]["text_quality"] == "ok"
+    assert not right["headline"].isascii()  # Zoë Ørsted's crème brûlée: legitimate non-ASCII
+    item = _assess(site, url, mutate.decoded_twice(html, right))
+    assert item["headline"] != right["headline"] and item["verdict"] == "broken"
+    msg = item["checks"]["text_quality"]
+    assert msg.startswith(f"text_quality: {url}: expected text decoded once")
+    assert "headline: mojibake" in msg
+
+
+@pytest.mark.parametrize("text", [
+    "São Paulo hosts the final", "Zoë Ørsted’s crème brûlée returns", "東京の天気は晴れ",
+    "Привет мир, — said the Łódź team", "The bundle is 30% cheaper. 🎉", "NBA 2K25™ costs ½ price",
+    "Pokémon Légendes: Z-A", "AT&T and R&D; teams met", "naïve café … ‘quoted’",
+])
+def test_legitimate_text_is_not_mojibake(text):
+    item = {"url": "https://example.com/a", "headline": text, "body": [text + "."]}
+    assert run_checks(item)["text_quality"] == "ok"
+
+
+@pytest.mark.parametrize("text, why", [
+    ("SÃ£o Paulo hosts the final", "mojibake"), ("Ten changes â€“ and more", "mojibake"),
+    ("The hero\ufffds return", "U+FFFD"), ("Tom &amp; Jerry return", "'&amp;'"),
+    ("Act one &#8211; the return", "'&#8211;'"), ("Line\x07 feed", "U+0007"),
+    ("Price \x96 cheap", "mojibake"), ("Price \x1b cheap", "U+001B"),
+])
+def test_broken_text_names_the_field_and_the_problem(text, why):
+    item = {"url": "https://example.com/a", "headline": "A fine headline", "body": ["Fine.", text]}
+    msg = run_checks(item)["text_quality"]
+    assert msg.startswith("text_quality: https://example.com/a: expected ")
+    assert "body paragraph 2:" in msg and why in msg
+
+
+# -- bylines in the wordings real sites use ----------------------------------------------------
+
+PARAS = ["The studio confirmed the update on Tuesday, and players will see it next week.",
+         "By the end of the month, the new maps arrive in every region, the team said."]
+
+
+def _byline_page(byline: str) -> str:
+    return ("<html><head><title>The update lands</title></head><body><article>"
+            "<h1>The update lands next week</h1>" + byline + "<div class=\"content\">"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></article></body></html>")
+
+
+@pytest.mark.parametrize("byline, name", [
+    ('<p class="post-meta">Written by Jane Doe and Omar Haddad</p>', "Omar Haddad"),
+    ('<div class="credit-line">Words by <a href="/u/jane">Jane Doe</a></div>', "Jane Doe"),
+    ('<div class="meta">By Jane Doe, Omar Haddad and Li Wei | Aug 3, 2025</div>', "Li Wei"),
+    ('<div class="entry-meta"><a href="/author/jane-doe/">Jane Doe</a> and '
+     '<a href="/author/omar-haddad/">Omar Haddad</a></div>', "Omar Haddad"),
+    ('<span class="meta">By Jane Doe, Senior Editor · Updated August 3, 2025</span>', "Jane Doe"),
+    ('<p class="info">BY JANE DOE</p>', "JANE DOE"),
+])
+def test_empty_authors_fail_when_the_page_names_people_in_any_byline_wording(byline, name):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "body": PARAS}
+    msg = run_checks(item, html=_byline_page(byline))["authors"]
+    assert msg.startswith("authors: https://example.com/a: expected the person the page names (")
+    assert name in msg and msg.endswith("found []")
+
+
+@pytest.mark.parametrize("byline", [
+    '<p class="post-meta">By The Editorial Team</p>',
+    '<div class="tiles"><a href="/other-story/"><span>By Jane Doe</span></a></div>',
+    "",
+])
+def test_no_person_named_means_empty_authors_are_fine(byline):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "body": PARAS}
+    assert run_checks(item, html=_byline_page(byline))["authors"] == "ok"
+
+
+def test_byline_detection_keeps_the_outermost_element_of_deep_nesting():
+    deep = '<div class="byline">' * 3000 + "By Jane Doe" + "</div>" * 3000
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "body": PARAS}
+    from pressguard.checks import PageHints
+    hints = PageHints(_byline_page(deep), item["url"])
+    assert [t for _, t in hints.bylines] == ["By Jane Doe"]
+    assert "Jane Doe" in run_checks(item, html=_byline_page(deep))["authors"]
+
+
+# -- the visible headline wins ---------------------------------------------------------------
+
+def test_a_metadata_headline_taken_instead_of_the_visible_one_fails_headline():
+    page = ('<html><head><meta property="og:title" content="Old title from the CMS draft - Site">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Old title from the CMS'
+            ' draft"}</script></head><body><h1>The update lands next week in every region</h1>'
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>")
+    item = {"url": "https://example.com/a", "headline": "Old title from the CMS draft", "body": PARAS}
+    msg = run_checks(item, html=page)["headline"]
+    assert msg.startswith("headline: https://example.com/a: expected the visible headline "
+                          "'The update lands next week in every region' (the page's <h1>), found ")
+    assert "(the JSON-LD headline, which differs)" in msg
+    visible = dict(item, headline="The update lands next week in every region")
+    assert run_checks(visible, html=page)["headline"] == "ok"
+
+
+def test_body_text_from_the_page_comment_section_is_a_marker():
+    comment = "Honestly I think the last update was better, but we will see how it plays out."
+    page = ("<html><body><h1>The update lands next week</h1><div class=\"content\">"
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</div><section id=\"comments\" class=\"comments-area\">"
+            f"<div class=\"comment-body\"><p>{comment}</p></div></section></body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS}
+    assert run_checks(item, html=page)["markers"] == "ok"
+    msg = run_checks(dict(item, body=PARAS + [comment]), html=page)["markers"]
+    assert "(text of the page's comment section) in paragraph 3" in msg
+
+
+@pytest.mark.parametrize("furniture", ["Advertisement", "Tags: news, games, Nintendo", "Share this article",
+                                       "Read more: The best games of the year"])
+def test_a_paragraph_the_extractor_calls_furniture_is_boilerplate_in_the_body(furniture):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "body": PARAS[:1] + [furniture] + PARAS[1:]}
+    msg = run_checks(item)["boilerplate"]
+    assert msg.startswith("boilerplate: https://example.com/a: expected article text only in the body")
+    assert "(furniture text) in paragraph 2" in msg
+
+
+def test_a_verdict_subheading_is_article_text():
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "body": PARAS[:1] + ["Verdict"] + PARAS[1:]}
+    assert run_checks(item)["boilerplate"] == "ok"
+
+
+def test_an_unmarked_load_button_in_place_of_the_second_half_is_broken():
+    site, url, html = _page(PAGES[3])  # siliconera: no JSON-LD wordCount to compare with
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.lazy_text_only(html, right))
+    assert _is_wrong(item, right) and item["verdict"] == "broken"
+    assert "text 'Show the rest of the article'" in item["checks"]["markers"]
+
+
+def test_an_ad_slots_loading_label_is_no_placeholder():
+    site, url, html = _page(PAGES[3])
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.ad_label_between_paragraphs(html, right))
+    assert not _is_wrong(item, right)
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_names_with_no_byline_on_the_page_fail_unless_the_page_shows_them():
+    meta_only = _byline_page("")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "authors": ["Jane Doe"], "body": PARAS}
+    msg = run_checks(item, html=meta_only)["authors"]
+    assert msg == ("authors: https://example.com/a: expected a byline on the page naming ['Jane Doe'], "
+                   "found no byline on the page (only its metadata names them)")
+    shown = _byline_page('<div class="x9f2k"><span>Jane Doe</span> · Aug 3, 2025</div>')
+    assert run_checks(item, html=shown)["authors"] == "ok"
+    in_bio = meta_only.replace("</article>", '<div class="author-bio"><p>Jane Doe writes about games.</p></div></article>')
+    assert run_checks(item, html=in_bio)["authors"] != "ok"
+
+
+def test_an_author_box_is_no_byline():
+    box = _byline_page("").replace("</article>", '<div class="site-author-box"><a href="/about/jane">Jane Doe'
+                                                  '</a><p>Jane covers games.</p></div></article>')
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "authors": ["Jane Doe"], "body": PARAS}
+    assert "no byline on the page" in run_checks(item, html=box)["authors"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("4 Comments", "a comment thread"), ("pixelknight_92 · 2 hours ago", "a comment thread"),
+    ("Reply", "a comment thread"), ("Log in to comment", "a comment thread"),
+    ("Subscribe to continue reading.", "a paywall teaser"),
+    ("This article is for subscribers only. Already a subscriber? Log in", "a paywall teaser"),
+    ("Loading…", "a lazy-load placeholder"), ("Read the full story", "a lazy-load placeholder"),
+    ("We value your privacy", "a consent or access wall"),
+    ("This website uses cookies to improve your experience. Accept to continue.", "a consent or access wall"),
+    ("You must be 18 or older to view this content.", "a consent or access wall"),
+    ("This video is not available in your country.", "a consent or access wall"),
+])
+def test_marker_texts_in_the_body_name_what_they_are(text, kind):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + [text]}
+    msg = run_checks(item)["markers"]
+    assert msg.startswith("markers: https://example.com/a: expected body: article text only, found ")
+    assert f"({kind}) in paragraph 3" in msg
+
+
+@pytest.mark.parametrize("text", [
+    "Players can reply to each other in the new chat, the studio said on Tuesday.",
+    "The comments section of the patch notes filled up within two hours of the release.",
+    "Subscribers to the season pass get the map two days early, the team confirmed.",
+    "The loading screens are shorter now, and the full article on the patch is linked below.",
+    "The studio said the game uses cookies as a reward item in the holiday event, like last year.",
+])
+def test_prose_that_mentions_those_words_is_no_marker(text):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + [text]}
+    assert run_checks(item)["markers"] == "ok"
+
+
+def test_a_container_holding_the_articles_text_is_no_placeholder_whatever_its_markup():
+    site, url, html = _page(PAGES[3])
+    right = _assess(site, url, html)
+    page = mutate.continuation_marked(html, right)
+    # the body as an extractor that follows the continuation reads it: all of it
+    result = run_checks(dict(right), html=page, second_opinion=right)
+    assert result["markers"] == "ok", result["markers"]
