@@ -650,6 +650,10 @@ def check_authors(c: _Context) -> str:
 
 
 def check_body_length(c: _Context) -> str:
+    kind = c.item.get("page_kind")  # the layout-free extractor saw no article on the page
+    if kind:
+        return c.fail("body_length", "an article page with a body",
+                      f"a {kind} page, not an article (no body taken from it)")
     words = sum(len(p.split()) for p in c.body)
     if words < MIN_WORDS or len(c.body) < MIN_PARAGRAPHS:
         return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} body paragraphs",

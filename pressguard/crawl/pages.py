@@ -41,7 +41,11 @@ CHECK_FIELDS = {
     "body_length": ("body",),
     "boilerplate": ("body",),
     "truncation": ("body",),
+    "markers": ("body",),
 }
+# Checks that judge several fields name each one at the start of a finding
+# ("...found headline 'x' (JSON-LD) for 'y'; body word overlap ...").
+_NAMED_FIELD = re.compile(r"(?:^|; |expected |found )(headline|dek|authors|published|body)\b")
 
 _MESSAGE = re.compile(r"^(?P<check>[\w-]+): (?P<url>\S+): expected (?P<rest>.*)$", re.S)
 
@@ -77,22 +81,14 @@ def parse_check_message(message: str) -> dict:
     return {"check": m.group("check"), "expected": expected, "found": found}
 
 
-def _agreement_fields(found: str) -> tuple[str, ...]:
-    fields = []
-    for issue in found.split("; "):
-        for field in ("headline", "body", "authors"):
-            if issue.startswith(field) and field not in fields:
-                fields.append(field)
-    return tuple(fields) or ("body",)
-
-
-def check_fields(check: str, found: str, changes: list[dict]) -> tuple[str, ...]:
+def check_fields(check: str, message: str, changes: list[dict]) -> tuple[str, ...]:
     if check == "template":
         fields = tuple(dict.fromkeys(c["field"] for c in changes if c.get("field") in COLUMNS))
         return fields or ("page",)
-    if check == "agreement":
-        return _agreement_fields(found)
-    return CHECK_FIELDS.get(check, ("page",))
+    if check in CHECK_FIELDS:
+        return CHECK_FIELDS[check]
+    named = tuple(dict.fromkeys(m.group(1) for m in _NAMED_FIELD.finditer(message)))
+    return named or ("body",)
 
 
 def failures_from_checks(checks: dict, changes: list[dict]) -> list[dict]:
@@ -103,7 +99,7 @@ def failures_from_checks(checks: dict, changes: list[dict]) -> list[dict]:
         parsed = parse_check_message(verdict)
         out.append({
             "check": check,
-            "fields": list(check_fields(check, parsed["found"], changes)),
+            "fields": list(check_fields(check, verdict, changes)),
             "expected": parsed["expected"],
             "found": parsed["found"],
             "message": verdict,
