@@ -55,7 +55,7 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
              aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
              container or right after it; no body paragraph the page shows inside its
-             comment section.
+             comment section; no body given twice (REPEAT_MIN prose paragraphs repeated).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
@@ -267,7 +267,7 @@ class PageHints:
         if fp.squash(text) not in self.index.full:
             return False
         found = self.index.locate(text, slack=4, extra=300)
-        return not found or any(not self._in_furniture(el) and not _in_tile(el)
+        return not found or any(not self._in_furniture(el) and not _in_tile(el, self.url)
                                 and (author_boxes or not _in_author_box(el)) for _, el in found)
 
     def locate(self, text: str):
@@ -468,18 +468,28 @@ def _in_author_box(node) -> bool:
     return False
 
 
-def _in_tile(node) -> bool:
+def _in_tile(node, own_url: str = "") -> bool:
     """Inside a link to another page (a teaser card)? Bylines are not links' children
-    except their own author link."""
+    except their own author link; a permalink to the page itself (a headline many
+    themes print as a link) is no teaser."""
     n = node.parent
     for _ in range(6):
         if n is None:
             return False
-        if n.tag == "a" and not re.search(r"/(author|authors|people|profile|staff|writers?)/",
-                                          n.attributes.get("href") or ""):
+        href = n.attributes.get("href") or "" if n.tag == "a" else ""
+        if (n.tag == "a" and not re.search(r"/(author|authors|people|profile|staff|writers?)/", href)
+                and not (own_url and _same_page(href, own_url))):
             return True
         n = n.parent
     return False
+
+
+def _same_page(href: str, url: str) -> bool:
+    """Does href (absolute or root-relative) point at url, fragment and trailing slash aside?"""
+    def key(u: str) -> str:
+        u = u.split("#", 1)[0].rstrip("/")
+        return u.split("://", 1)[-1].split("/", 1)[-1] if "://" in u else u.lstrip("/")
+    return bool(href) and not href.startswith("#") and key(href) == key(url)
 
 
 _NOT_BYLINE_CLASS = re.compile(r"avatar|image|img|photo|bio|box|description|about|social|follow|label")
@@ -1110,12 +1120,34 @@ def _in_comments(node) -> bool:
     return False
 
 
+REPEAT_MIN_CHARS = 80  # a sentence-long paragraph; short lines (list items, labels) repeat honestly
+REPEAT_MIN = 2  # one repeated paragraph can be a pull quote; two are a template loop
+
+
+def _repeated_paragraphs(body: list[str]) -> list[str]:
+    """Prose paragraphs that stand in the body more than once, in body order."""
+    seen: set[str] = set()
+    repeated: list[str] = []
+    for para in body:
+        if len(para) < REPEAT_MIN_CHARS:
+            continue
+        key = " ".join(para.split()).casefold()
+        if key in seen and para not in repeated:
+            repeated.append(para)
+        seen.add(key)
+    return repeated if len(repeated) >= REPEAT_MIN else []
+
+
 def check_markers(c: "_Context") -> str:
     finds = []
     for i, para in enumerate(c.body, 1):
         kind = _marker_of(para)
         if kind:
             finds.append(f"{_quote(para, 50)} ({kind}) in paragraph {i}")
+    repeated = _repeated_paragraphs(c.body)
+    if repeated:
+        finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
+                     "(the body rendered more than once)")
     container = _body_container(c)
     if container is not None and container.tag not in ("body", "html"):
         budget = 5000  # elements: the container and what follows it, never the whole page

@@ -387,3 +387,24 @@ def test_a_container_holding_the_articles_text_is_no_placeholder_whatever_its_ma
     # the body as an extractor that follows the continuation reads it: all of it
     result = run_checks(dict(right), html=page, second_opinion=right)
     assert result["markers"] == "ok", result["markers"]
+
+
+def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
+    from pressguard.checks import _repeated_paragraphs
+
+    prose = [f"Paragraph {i} says something long enough to be prose, with a full sentence or two here." for i in range(4)]
+    assert _repeated_paragraphs(prose + prose) == prose
+    assert _repeated_paragraphs(prose + prose[:1]) == []  # a pull quote repeating one paragraph
+    assert _repeated_paragraphs(["Step one", "Step one"] * 3) == []  # short lines repeat honestly
+
+
+def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from pressguard.checks import _in_tile
+
+    tree = LexborHTMLParser('<h1><a href="/news/a-story/"><span class="t">A story</span></a></h1>'
+                            '<div class="tiles"><a href="/news/other/"><span class="t">Other</span></a></div>')
+    own, other = tree.css("span.t")
+    assert not _in_tile(own, "https://site.example/news/a-story")  # a link to the page itself
+    assert _in_tile(other, "https://site.example/news/a-story")  # a link to another page
