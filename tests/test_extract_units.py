@@ -445,3 +445,13 @@ def test_source_depth_reads_any_tag_soup():
         for source in (html, html.encode("utf-8")):
             depth = source_depth(source)
             assert 0 <= depth <= source.count("<" if isinstance(source, str) else b"<")
+
+
+def test_a_microdata_date_in_the_body_beats_the_visible_local_time():
+    from pressguard.extract import extract_article
+
+    html = ('<html><head><title>T</title></head><body><article itemscope itemtype="https://schema.org/NewsArticle">'
+            '<h1 itemprop="headline">A headline of some words</h1>'
+            '<time itemprop="datePublished" datetime="2025-08-10T14:03:00+00:00">Aug 10, 2025 10:03 am</time>'
+            '<div itemprop="articleBody"><p>' + "Words of the article. " * 30 + '</p></div></article></body></html>')
+    assert extract_article(html, "https://e.example/a/")["published"] == "2025-08-10T14:03:00+00:00"

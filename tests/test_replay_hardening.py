@@ -54,7 +54,8 @@ def test_report_lists_every_cassette_and_a_failed_page_exits_1(cli, tmp_path):
     folder = tmp_path / "c"
     write_cassette(folder / "generic" / "good.yaml", interaction(GOOD))
     write_cassette(folder / "generic" / "gone.yaml", interaction(GOOD + "gone/", status=404, body="<h1>Not found</h1>"))
-    # a page whose extraction raises (RecursionError on 100k nested JSON-LD arrays)
+    # a page whose JSON-LD is 100k nested arrays (it raised RecursionError once; now an
+    # unreadable block, and the page a broken item: no body)
     nested = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
     write_cassette(folder / "generic" / "nested.yaml", interaction(GOOD + "nested/", body=nested + "<h1>Nested</h1>"))
     result = cli("replay", "c", "--report", "report.json")
@@ -63,9 +64,11 @@ def test_report_lists_every_cassette_and_a_failed_page_exits_1(cli, tmp_path):
     assert sorted(r["cassette"] for r in report) == sorted(
         f"c/generic/{p}.yaml" for p in ("good", "gone", "nested")
     )
-    assert [r["cassette"] for r in report if r["error"]] == ["c/generic/gone.yaml", "c/generic/nested.yaml"]
+    assert [r["cassette"] for r in report if r["error"]] == ["c/generic/gone.yaml"]
+    nested_item = next(r["item"] for r in report if r["cassette"] == "c/generic/nested.yaml")
+    assert nested_item["verdict"] == "broken" and nested_item["checks"]["body_length"] != "ok"
     assert "Traceback" not in result.stdout + result.stderr
-    assert "replayed 3 cassettes: 1 articles, 2 failing, 0 drifted; 3 results" in result.stdout
+    assert "replayed 3 cassettes: 2 articles, 2 failing, 0 drifted; 3 results" in result.stdout
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file; the non-text URI case covers the path")

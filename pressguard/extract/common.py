@@ -43,6 +43,12 @@ def published_meta(page: Page) -> str | None:
             parsed = parse_date(value, page.fetched_at)
             if parsed:
                 return parsed
+    # schema.org microdata in the body (<time itemprop=datePublished datetime=...>, <meta
+    # itemprop=... content=...>): machine-readable, with its offset, unlike the visible text
+    node = page.first('[itemprop="datePublished"]')
+    if node is not None:
+        attrs = node.attributes
+        return parse_date(attrs.get("datetime") or attrs.get("content"), page.fetched_at)
     return None
 
 
