@@ -253,8 +253,13 @@ class PageHints:
         for el in reversed(path):
             if not state:
                 cls = (el.attributes.get("class") or "").lower()
-                state = el.tag in fp._FURNITURE_TAGS or bool(
-                    cls and not fp._FURNITURE_WORDS.isdisjoint(fp._CLASS_SPLIT.split(cls)))
+                words = set(fp._CLASS_SPLIT.split(cls)) if cls else set()
+                furniture = words & fp._FURNITURE_WORDS
+                # an author card ("author-card", "byline-card") presents this page's author;
+                # a card or tile naming anything else is a teaser of another page
+                if furniture and furniture <= _CARD_WORDS and words & {"author", "authors", "byline"}:
+                    furniture = set()
+                state = el.tag in fp._FURNITURE_TAGS or bool(furniture)
             memo[el.mem_id] = state
         return state
 
@@ -466,6 +471,9 @@ def _in_author_box(node) -> bool:
             return True
         n = n.parent
     return False
+
+
+_CARD_WORDS = frozenset({"card", "cards", "tile", "tiles"})
 
 
 def _in_tile(node, own_url: str = "") -> bool:

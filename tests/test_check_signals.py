@@ -408,3 +408,14 @@ def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
     own, other = tree.css("span.t")
     assert not _in_tile(own, "https://site.example/news/a-story")  # a link to the page itself
     assert _in_tile(other, "https://site.example/news/a-story")  # a link to another page
+
+
+def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():
+    from pressguard.checks import PageHints
+
+    html = ('<html><body><h1>A story</h1><div class="author-card"><a href="/author/ada-lovelace/">Ada Lovelace</a>'
+            '<span class="author-card__role">Contributor</span></div>'
+            '<div class="card"><a href="/news/other/">Other story</a><span class="byline">By Grace Hopper</span></div>'
+            '</body></html>')
+    hints = PageHints(html, "https://site.example/news/a-story/")
+    assert hints.byline_persons == ["Ada Lovelace"]
