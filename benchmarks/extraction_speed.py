@@ -18,17 +18,17 @@ has in ``response.body``; each extractor decodes them as it does by itself). Tru
 Extractors, each turned into ``{"headline", "dek", "authors", "body": [paragraphs]}``:
 
 * ``pressguard``: ``pressguard.extract.extract_article(html, url)`` (layout detected from
-  the markup, the template strategies of GAMURS.md, JSON-LD/meta/generic fallbacks).
+  the markup, the template strategies of docs/gamurs.md, JSON-LD/meta/generic fallbacks).
 * ``generic``: ``pressguard.extract.extract_generic(html, url)``, no layout knowledge.
 * ``trafilatura``: ``trafilatura.bare_extraction(html, url=url, with_metadata=True,
   include_comments=False)``: ``title``, ``description`` (as the dek), ``author`` split on
   ";" and ",", ``text`` split into lines. Its defaults otherwise (precision/recall
   balanced, no fast mode), as a user calls it. The target is set against this one.
 * ``traf-fast``: the same with ``fast=True`` (no fallback extractors), for reference.
-* ``parsel``: the extractor a Scrapy user writes from GAMURS.md's confirmed selectors with
+* ``parsel``: the extractor a Scrapy user writes from docs/gamurs.md's confirmed selectors with
   parsel (lxml + XPath), see ``parsel_extract`` below: headline, dek, byline names and the
   body parts in document order, whitespace normalised, and the boilerplate paragraphs
-  GAMURS.md names ("Related:", "Disclosure:", affiliate and retail-build notes) dropped.
+  docs/gamurs.md names ("Related:", "Disclosure:", affiliate and retail-build notes) dropped.
   No site-name or staff filtering of bylines, no generic fallback.
 
 Speed: the pages are cut into chunks of ``--chunk`` (20) pages. Each round runs every
@@ -149,7 +149,7 @@ def load_trafilatura(fast: bool = False) -> tuple[Callable[[str, str], Extracted
     return run, f"trafilatura {trafilatura.__version__}" + (" fast=True" if fast else "")
 
 
-# The parsel extractor a user writes from GAMURS.md (confirmed selectors only).
+# The parsel extractor a user writes from docs/gamurs.md (confirmed selectors only).
 _G_HEADLINE = "h1.wp-block-gamurs-article-header__content--title"
 _G_DEK = "div.wp-block-gamurs-article-header__content--subtitle"
 _G_BYLINE = "div.wp-block-gamurs-article-metadata__name [data-author]"
@@ -195,7 +195,7 @@ def parsel_extract(html: bytes, url: str) -> Extracted:
 
 def load_parsel() -> tuple[Callable[[str, str], Extracted], str]:
     import parsel
-    return parsel_extract, f"parsel {parsel.__version__} (GAMURS.md selectors, in this script)"
+    return parsel_extract, f"parsel {parsel.__version__} (docs/gamurs.md selectors, in this script)"
 
 
 EXTRACTORS = {"pressguard": load_pressguard, "generic": load_generic,

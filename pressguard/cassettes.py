@@ -175,7 +175,7 @@ def slug_for_url(url: str) -> str:
 
 
 def cassette_path_for(root: Path, site: str, url: str) -> Path:
-    """cassettes/<site>/<slug>.yaml, the layout DESIGN.md fixes."""
+    """cassettes/<site>/<slug>.yaml, the layout docs/architecture.md fixes."""
     return Path(root) / site / f"{slug_for_url(url)}.yaml"
 
 

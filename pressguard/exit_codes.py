@@ -1,4 +1,4 @@
-"""The exit codes DESIGN.md fixes, derived from what a crawl counted."""
+"""The exit codes docs/architecture.md fixes, derived from what a crawl counted."""
 
 OK = 0  # every page healthy
 FAILED = 1  # a check or snapshot failed, or a page gave no article

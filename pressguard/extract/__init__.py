@@ -1,4 +1,4 @@
-"""Article extraction: HTML page -> article item (see DESIGN.md, "Article item").
+"""Article extraction: HTML page -> article item (see docs/architecture.md, "The article item").
 
     extract_article(html, url, *, site=None, fetched_at=None) -> dict
         keys: url, site, layout, headline, dek, authors, published, body, provenance

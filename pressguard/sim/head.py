@@ -1,6 +1,6 @@
 """<head> metadata: canonical, Open Graph, article times, JSON-LD, in each site's habit.
 
-Spiders are told to never trust these alone (GAMURS.md marks them inferred), so the
+Spiders are told to never trust these alone (docs/gamurs.md marks them inferred), so the
 simulator makes them present, absent, partial or subtly different from the visible page.
 """
 

@@ -1,4 +1,4 @@
-"""Destructoid's own 2025 theme (GAMURS.md "Destructoid's own theme").
+"""Destructoid's own 2025 theme (docs/gamurs.md "Destructoid's own theme").
 
 h1, p.post-summary, a.author-name, span.post-modified, div.post-content > p, a review box
 with div.verdict > strong, div.score…, Pros/Cons h4 + ul, body classes single-post or

@@ -1,4 +1,4 @@
-"""The GAMURS shared-blocks theme (GAMURS.md "Article page, shared blocks").
+"""The GAMURS shared-blocks theme (docs/gamurs.md "Shared blocks").
 
 Versions: "current" is the confirmed markup; "redesign" renames every class, moves the
 byline after the body and adds wrappers (same words, so a generic extractor still works

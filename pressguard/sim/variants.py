@@ -2,7 +2,7 @@
 
 Same CMS, same blocks, yet each site has its own head tags, JSON-LD habits, attribute
 order and the odd wrapper div. Spiders that only pass on one site's quirks fail here.
-None of these knobs touches the confirmed selectors of GAMURS.md in the "current" version:
+None of these knobs touches the confirmed selectors of docs/gamurs.md in the "current" version:
 wrappers only go where a descendant (not child) selector crosses them.
 """
 

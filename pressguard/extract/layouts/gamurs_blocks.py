@@ -1,6 +1,6 @@
 """GAMURS shared Gutenberg blocks (We Got This Covered, Dot Esports, Twinfinite, ...).
 
-Selectors are the confirmed ones of GAMURS.md. The template wins over JSON-LD for the
+Selectors are the confirmed ones of docs/gamurs.md. The template wins over JSON-LD for the
 headline and the authors; when a selector stops matching (a redesign) each field falls
 back to JSON-LD / meta and then to the generic extractor, and provenance says so.
 """
