@@ -67,7 +67,6 @@ from __future__ import annotations
 
 import html as htmllib
 from bisect import bisect_right
-import json
 import re
 import unicodedata
 from functools import cached_property
@@ -296,17 +295,8 @@ class PageHints:
         for node in [*body.css(self._BYLINE_SEL), *self._text_bylines()]:
             if node.mem_id in covered:
                 continue
-            # inside a byline already taken? (candidates come in document order, outer
-            # first; a bounded walk keeps deep nesting linear)
-            n, inner = node.parent, False
-            for _ in range(_BYLINE_NESTING):
-                if n is None:
-                    break
-                if n.mem_id in covered:
-                    inner = True
-                    break
-                n = n.parent
-            if inner:
+            # inside a byline already taken? (candidates come in document order, outer first)
+            if _inside_any(node, covered):
                 covered.add(node.mem_id)
                 continue
             cls = (node.attributes.get("class") or "").lower()
@@ -389,15 +379,7 @@ class PageHints:
             marker = re.sub(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)", " ", marker)
             if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
                 continue
-            n, inner = node.parent, False
-            for _ in range(_BYLINE_NESTING):
-                if n is None:
-                    break
-                if n.mem_id in covered:
-                    inner = True
-                    break
-                n = n.parent
-            if inner:
+            if _inside_any(node, covered):
                 covered.add(node.mem_id)
             elif node.css_first("h1") is None:  # else it wraps the article's head too
                 covered.add(node.mem_id)
@@ -474,6 +456,19 @@ def _in_author_box(node) -> bool:
 
 
 _CARD_WORDS = frozenset({"card", "cards", "tile", "tiles"})
+
+
+def _inside_any(node, taken: set[int]) -> bool:
+    """Is node inside one of the elements taken (by mem_id)? A bounded walk up keeps
+    deep nesting linear."""
+    n = node.parent
+    for _ in range(_BYLINE_NESTING):
+        if n is None:
+            return False
+        if n.mem_id in taken:
+            return True
+        n = n.parent
+    return False
 
 
 def _in_tile(node, own_url: str = "") -> bool:

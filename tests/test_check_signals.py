@@ -9,7 +9,6 @@ a metadata headline that differs from the visible one, text decoded twice.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 import page_mutations as mutate
 from pressguard.assess import _final_page, assess, template_baseline
 from pressguard.cassettes import open_cassette
-from pressguard.checks import CHECKS, run_checks
+from pressguard.checks import run_checks
 from pressguard.site_profile import _profile, profile_of
 
 ROOT = Path(__file__).resolve().parent.parent

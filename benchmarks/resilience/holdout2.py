@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, parse, squeeze, text_of
+from anatomy import children, contains, insert, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from mutations import _attr, anatomy_of, author_link, rewrite_text, site_name, typographic
 
