@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_SLUG = "ukraine-is-ready-to-negotiate-but-not-to-surrender-rubio-pulls-out-as-peace-talks-falter"
 SUITE = (ROOT / "tests" / "test_snapshots.py").read_text()
 
+pytestmark = pytest.mark.slow  # each test runs a whole pytest session in a subprocess
+
 
 @pytest.fixture
 def project(tmp_path):
