@@ -304,11 +304,28 @@ class PageHints:
                 continue
             if node.tag in ("img", "meta", "link") or self._in_furniture(node) or _in_tile(node):
                 continue
+            if self._in_another_article(node):
+                continue
             covered.add(node.mem_id)
             text = " ".join(node.text(deep=True, separator=" ").split())
             if text and len(text) <= 200:
                 picked.append((node, text))
         return picked
+
+    @cached_property
+    def _main_article(self):
+        """The <article> element holding the page's first <h1>, or None."""
+        h1 = self.tree.body.css_first("h1") if self.tree.body is not None else None
+        return _enclosing(h1, "article") if h1 is not None else None
+
+    def _in_another_article(self, node) -> bool:
+        """Inside an <article> other than the page's own (the next story appended below,
+        a comment rendered as an article)? Those bylines are not this article's."""
+        main = self._main_article
+        if main is None:
+            return False
+        own = _enclosing(node, "article")
+        return own is not None and own.mem_id != main.mem_id
 
     def _text_bylines(self) -> list:
         """Elements whose text opens like a byline ("By", "Written by" ...), found from the
@@ -456,6 +473,18 @@ def _in_author_box(node) -> bool:
 
 
 _CARD_WORDS = frozenset({"card", "cards", "tile", "tiles"})
+
+
+def _enclosing(node, tag: str):
+    """The nearest element above node with this tag (a bounded walk), or None."""
+    n = node.parent
+    for _ in range(_BYLINE_NESTING):
+        if n is None or n.tag in ("body", "html"):
+            return None
+        if n.tag == tag:
+            return n
+        n = n.parent
+    return None
 
 
 def _inside_any(node, taken: set[int]) -> bool:

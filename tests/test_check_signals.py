@@ -418,3 +418,14 @@ def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():
             '</body></html>')
     hints = PageHints(html, "https://site.example/news/a-story/")
     assert hints.byline_persons == ["Ada Lovelace"]
+
+
+def test_the_next_story_appended_below_lends_no_byline_to_a_staff_piece():
+    from pressguard.checks import PageHints
+
+    html = ('<html><body><article><h1>A staff piece</h1><p>Text of the piece.</p></article>'
+            '<article class="next-story"><h2>The next story</h2><div class="byline">By Priya Raman</div>'
+            '<p>Its text.</p></article></body></html>')
+    assert PageHints(html, "https://site.example/news/a/").byline_persons == []
+    own = html.replace('<p>Text of the piece.</p>', '<div class="byline">By Ada Lovelace</div><p>Text.</p>')
+    assert PageHints(own, "https://site.example/news/a/").byline_persons == ["Ada Lovelace"]
