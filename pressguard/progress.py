@@ -8,6 +8,7 @@ lines and the summary that scripts read.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from contextlib import contextmanager
@@ -25,7 +26,11 @@ class Progress:
         self.started = self.shown = time.monotonic()
         self.bar = None
         if self.enabled and _is_terminal(self.stream):
-            self.bar = tqdm(total=total, desc=what, unit=unit, file=self.stream, leave=True, dynamic_ncols=True)
+            # a terminal that reports no size (a bare pty, a serial console) would get no
+            # bar at all from tqdm (it hides bars below row 0): give it 80x24
+            sized = all(_size(self.stream))
+            self.bar = tqdm(total=total, desc=what, unit=unit, file=self.stream, leave=True,
+                            dynamic_ncols=sized, ncols=None if sized else 80, nrows=None if sized else 24)
 
     def update(self, done: int, total: int | None = None) -> None:
         """Set the count (and, for a crawl that keeps finding pages, the total so far)."""
@@ -38,7 +43,7 @@ class Progress:
         else:
             self.done, self.total = done, total
             now = time.monotonic()
-            if now - self.shown >= EVERY:
+            if done and now - self.shown >= EVERY:  # no count yet: no line (a failure says why)
                 self.shown = now
                 self._line(now)
         self.done, self.total = done, total
@@ -71,6 +76,13 @@ class Progress:
             print(meter, file=self.stream, flush=True)
         except (BrokenPipeError, ValueError):  # a closed stderr must not stop the run
             self.enabled = False
+
+
+def _size(stream) -> tuple[int, int]:
+    try:
+        return tuple(os.get_terminal_size(stream.fileno()))
+    except (AttributeError, OSError, ValueError):
+        return (0, 0)
 
 
 def _is_terminal(stream) -> bool:
