@@ -293,9 +293,9 @@ class CrawlJob:
         self._drain(spider)
 
     def _request_scheduled(self, request, spider=None, **kwargs):
-        # an article page (it has a cassette to record into), asked for the first time:
-        # a redirect or a retry of it is the same page
-        if spider is not None and request.meta.get(META_CASSETTE) and not (
+        # an article page (parse_article assesses it), asked for the first time: a
+        # redirect or a retry of it is the same page
+        if spider is not None and request.callback == getattr(spider, "parse_article", None) and not (
                 request.meta.get("redirect_times") or request.meta.get("retry_times")):
             self._scheduled.add((spider.name, request.url))
             self._count()
