@@ -1,4 +1,4 @@
-"""The `pressguard` command: replay, record, extract, sim.
+"""The `pressguard` command: replay, record, extract, crawl, sim.
 
 Exit codes (exit_codes.py): 0 healthy, 1 a check or page failed, 2 bad usage
 or unreadable input, always with a one-line reason on stderr.
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import exit_codes
+from . import __version__, exit_codes
 from .cassette_format import write_atomically
 from .cassettes import (
     CACHE,
@@ -44,7 +44,9 @@ def main(argv: list[str] | None = None) -> int:
 
         return crawl_main(argv[1:])
     parser = _parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:  # the subcommand's own usage, not the top-level one
+        parser.commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         return args.run(args)
     except (UsageProblem, CassetteError) as exc:
@@ -56,7 +58,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pressguard", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"pressguard {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
+    parser.commands = commands.choices  # name -> its parser, for its own usage on an error
 
     replay = commands.add_parser("replay", help="replay cassettes through the spiders, offline")
     replay.add_argument("paths", nargs="*", default=["cassettes"], help="cassette files or folders (default: cassettes/)")
@@ -66,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="refuse any outbound connection, so nothing can quietly go live")
     replay.add_argument("--fail-on", choices=FAIL_ON, default="broken",
                         help="which verdict fails the run: broken pages only (default), or drift too")
-    replay.add_argument("-q", "--quiet", action="store_true", help="print only failures and the summary")
+    replay.add_argument("-q", "--quiet", action="store_true",
+                        help="print only failures and the summary (no progress count on stderr)")
     replay.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
     replay.set_defaults(run=_replay)
 
@@ -110,6 +115,7 @@ def _log_settings(args) -> dict:
 
 
 def _replay(args) -> int:
+    from .progress import Progress
     from .runner import run_spiders
 
     cassettes = find_cassettes(args.paths)
@@ -125,11 +131,18 @@ def _replay(args) -> int:
 
         block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
-    outcome = run_spiders(
-        # a list, not "a,b": a cassette's file name may hold a comma
-        [(site, {"cassette": [str(p) for p in paths]}) for site, paths in sorted(by_site.items())],
-        {**_log_settings(args), "PRESSGUARD_MODE": "replay"},
-    )
+    progress = Progress("replay", total=len(cassettes), unit="cassette", quiet=args.quiet)
+    try:
+        outcome = run_spiders(
+            # a list, not "a,b": a cassette's file name may hold a comma
+            [(site, {"cassette": [str(p) for p in paths]}) for site, paths in sorted(by_site.items())],
+            {**_log_settings(args), "PRESSGUARD_MODE": "replay"},
+            on_progress=progress.update,
+        )
+        # every cassette ends as one result (missing ones are named failures below)
+        progress.update(len(cassettes))
+    finally:
+        progress.close()  # before the per-page lines, so a bar never tears them
     pages = _one_result_per_cassette(cassettes, outcome.pages)
     code = outcome.exit_code
     failed = drifted = 0

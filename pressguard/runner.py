@@ -6,6 +6,7 @@ crawler per site, items and failures gathered through Scrapy's signals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scrapy import signals
@@ -39,8 +40,15 @@ def project_settings(overrides: dict | None = None) -> Settings:
     return settings
 
 
-def run_spiders(runs: list[tuple[str, dict]], overrides: dict | None = None) -> CrawlOutcome:
-    """Run each (spider name, spider kwargs) pair; one process, run once."""
+def run_spiders(
+    runs: list[tuple[str, dict]],
+    overrides: dict | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> CrawlOutcome:
+    """Run each (spider name, spider kwargs) pair; one process, run once.
+
+    on_progress(pages done so far: items and page failures) is called as pages finish.
+    """
     settings = project_settings(overrides)
     settings.set("LOG_INSTALL_ROOT_HANDLER", settings.getbool("LOG_ENABLED"), priority="cmdline")
     process = CrawlerProcess(settings)
@@ -51,10 +59,19 @@ def run_spiders(runs: list[tuple[str, dict]], overrides: dict | None = None) -> 
         outcome.pages.append(
             PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE), item=dict(item))
         )
+        count(spider)
+
+    def count(*args, **kwargs) -> None:
+        # a failure is only in the spider's list, so it is counted at the next signal
+        if on_progress is not None:
+            failures = sum(len(getattr(c.spider, "page_failures", ()) if c.spider else ()) for c in crawlers)
+            on_progress(len(outcome.pages) + failures)
 
     for name, kwargs in runs:
         crawler = process.create_crawler(process.spider_loader.load(name))
         crawler.signals.connect(item_scraped, signal=signals.item_scraped)
+        for signal in (signals.response_received, signals.spider_idle, signals.spider_closed):
+            crawler.signals.connect(count, signal=signal)
         crawlers.append(crawler)
         process.crawl(crawler, **kwargs)
     process.start()

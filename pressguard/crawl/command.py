@@ -26,8 +26,9 @@ class UsageProblem(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line, not argparse's usage block
-        self.exit(2, f"{self.prog}: {message}; see `{self.prog} --help`\n")
+    def error(self, message):  # one line: the reason, then crawl's own usage folded onto it
+        usage = " ".join(self.format_usage().split())
+        self.exit(2, f"{self.prog}: {message}; {usage}; see `{self.prog} --help`\n")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -60,7 +61,7 @@ def parser() -> argparse.ArgumentParser:
                         "(default: none, the real sites)")
     p.add_argument("-s", "--set", action="append", default=[], metavar="NAME=VALUE", dest="settings",
                    help="override a Scrapy setting, e.g. -s DOWNLOAD_TIMEOUT=20 (repeatable)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only failing pages and the summary")
+    p.add_argument("-q", "--quiet", action="store_true", help="print only failing pages and the summary (no progress count on stderr)")
     p.add_argument("-v", "--verbose", action="store_true", help="show Scrapy's log")
     return p
 

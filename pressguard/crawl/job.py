@@ -23,6 +23,7 @@ import os
 import signal
 import sys
 import traceback
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -32,6 +33,7 @@ from scrapy import signals
 
 from pressguard import __version__
 from pressguard.handler import META_CASSETTE
+from pressguard.progress import Progress
 from pressguard.verdict import fails
 
 from . import summary
@@ -98,6 +100,8 @@ class CrawlJob:
         self.evidence: Evidence | None = None
         self._drained: dict[str, int] = {}
         self._crawlers = []
+        self._scheduled: set[tuple[str, str]] = set()  # article pages asked for, for the count
+        self.progress: Progress | None = None
         self._signal: str | None = None
         self.run_id = f"{self.started_at} pid {os.getpid()}"  # in all three report files
 
@@ -225,12 +229,15 @@ class CrawlJob:
             os.environ["http_proxy"] = os.environ["https_proxy"] = self.options.proxy
         settings = project_settings(self._settings())
         process = CrawlerProcess(settings)
+        self.progress = Progress("crawl", total=len(self.pages), unit="page", quiet=self.options.quiet)
+        self._count()
         for site in self.options.sites:
             crawler = process.create_crawler(process.spider_loader.load(site))
             if self.state is not None:
                 crawler.settings.set("JOBDIR", self.state.scrapy_jobdir(site), priority="cmdline")
             crawler.signals.connect(self._item_scraped, signal=signals.item_scraped)
             crawler.signals.connect(self._response_received, signal=signals.response_received)
+            crawler.signals.connect(self._request_scheduled, signal=signals.request_scheduled)
             crawler.signals.connect(self._drain_signal, signal=signals.spider_idle)
             crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
             self._crawlers.append(crawler)
@@ -242,7 +249,10 @@ class CrawlJob:
         reactor.addSystemEventTrigger(
             "after", "startup", lambda: reactor.callLater(0, self._replay_early_signal))
         self._check_signal()
-        process.start()
+        try:
+            process.start()
+        finally:
+            self.progress.close()  # the last count, before the summary line
         for crawler in self._crawlers:
             spider = getattr(crawler, "spider", None)
             stats = _stats(crawler)
@@ -281,6 +291,19 @@ class CrawlJob:
             meta = self.site_meta[spider.name]
             meta["challenge_pages"] = meta.get("challenge_pages", 0) + 1
         self._drain(spider)
+
+    def _request_scheduled(self, request, spider=None, **kwargs):
+        # an article page (parse_article assesses it), asked for the first time: a
+        # redirect or a retry of it is the same page
+        if spider is not None and request.callback == getattr(spider, "parse_article", None) and not (
+                request.meta.get("redirect_times") or request.meta.get("retry_times")):
+            self._scheduled.add((spider.name, request.url))
+            self._count()
+
+    def _count(self) -> None:
+        """Pages assessed / pages scheduled so far (a crawl finds its pages as it goes)."""
+        if self.progress is not None:
+            self.progress.update(len(self.pages), len(self._scheduled | self.pages.keys()))
 
     def _drain_signal(self, *args, spider=None, **kwargs):
         if spider is not None:
@@ -337,6 +360,7 @@ class CrawlJob:
         if self.state is not None:
             self.state.append({k: v for k, v in record.items() if not k.startswith("_")})
         self._print_page(record)
+        self._count()
         self.write()
 
     def _sweep(self) -> None:
@@ -447,7 +471,8 @@ class CrawlJob:
             line += ": " + (reason if len(reason) <= 300 else reason[:299] + "\u2026")
             if record.get("cassette"):
                 line += f" [captured {record['cassette']}]"
-        print(line, flush=True)
+        with self.progress.printing() if self.progress is not None else nullcontext():
+            print(line, flush=True)
 
     def _print_summary(self, doc: dict) -> None:
         t = doc["totals"]
