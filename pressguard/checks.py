@@ -177,6 +177,12 @@ def _jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if (a or b) else 1.0
 
 
+def _first_three(finds: list[str]) -> str:
+    """A check's findings for its one-line message: the first three, and how many more."""
+    more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
+    return "; ".join(finds[:3]) + more
+
+
 def _quote(text: str, n: int = 80) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= n else text[: n - 1] + "…")
@@ -724,8 +730,7 @@ def check_boilerplate(c: _Context) -> str:
                     r"covered|written for|worked for)\b", para):
                 hits.append(f"{_quote(para, 60)} (author bio) in paragraph {i}")
     if hits:
-        more = f" (+{len(hits) - 3} more)" if len(hits) > 3 else ""
-        return c.fail("boilerplate", "article text only in the body", "; ".join(hits[:3]) + more)
+        return c.fail("boilerplate", "article text only in the body", _first_three(hits))
     return "ok"
 
 
@@ -774,9 +779,8 @@ def check_truncation(c: _Context) -> str:
         if end and end[-1] not in _TERMINAL and not _last_is_exempt(c, last):
             finds.append(f"last paragraph ending {_quote(last[-40:], 45)} (no terminal punctuation)")
     if finds:
-        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
         return c.fail("truncation", "whole words and a complete last sentence in the body",
-                      "; ".join(finds[:3]) + more)
+                      _first_three(finds))
     return "ok"
 
 
@@ -1221,8 +1225,7 @@ def check_markers(c: "_Context") -> str:
                 finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
                 break
     if finds:
-        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
-        return c.fail("markers", "body: article text only", "; ".join(finds[:3]) + more)
+        return c.fail("markers", "body: article text only", _first_three(finds))
     return "ok"
 
 
@@ -1264,9 +1267,8 @@ def check_text_quality(c: "_Context") -> str:
             if problem:
                 finds.append(f"{field}: {problem}")
     if finds:
-        more = f" (+{len(finds) - 3} more)" if len(finds) > 3 else ""
         return c.fail("text_quality", "text decoded once, without entities or control characters",
-                      "; ".join(finds[:3]) + more)
+                      _first_three(finds))
     return "ok"
 
 
