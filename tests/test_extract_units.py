@@ -455,3 +455,24 @@ def test_a_microdata_date_in_the_body_beats_the_visible_local_time():
             '<time itemprop="datePublished" datetime="2025-08-10T14:03:00+00:00">Aug 10, 2025 10:03 am</time>'
             '<div itemprop="articleBody"><p>' + "Words of the article. " * 30 + '</p></div></article></body></html>')
     assert extract_article(html, "https://e.example/a/")["published"] == "2025-08-10T14:03:00+00:00"
+
+
+def test_the_time_budget_cannot_be_swallowed_by_a_broad_handler_inside_it():
+    """Cassette loading catches ValueError, fallbacks catch more: the timer's exception
+    passes them, and a block that swallowed it anyway still ends in PageTooSlow."""
+    import time
+
+    from pressguard.extract import PageTooSlow, time_budget
+
+    def spin(seconds=5.0):
+        end = time.monotonic() + seconds  # bounded: a broken timer fails the test, never hangs it
+        while time.monotonic() < end:
+            pass
+
+    for swallow in (ValueError, Exception, BaseException):
+        with pytest.raises(PageTooSlow, match="page too slow: https://e.example/a/"):
+            with time_budget(0.01, "https://e.example/a/"):
+                try:
+                    spin()
+                except swallow:
+                    pass

@@ -219,30 +219,42 @@ class PageTooSlow(PageTooLarge):
                                   "(the page time budget, setting PRESSGUARD_PAGE_SECONDS)")
 
 
+class _Expired(BaseException):
+    """Raised by the timer inside the block: a BaseException, so no `except ValueError`
+    or `except Exception` on the way (cassette loading, fallbacks) can swallow it;
+    time_budget turns it into PageTooSlow at the block's edge."""
+
+
 @contextmanager
 def time_budget(seconds: float | None, url: str):
-    """Raise PageTooSlow inside the block once it has run `seconds` (wall clock).
+    """Raise PageTooSlow from the block once it has run `seconds` (wall clock).
 
     Size and depth bound the work, but a pathological page within them (megabytes of
     sibling paragraphs) can still take long: this is the last bound, so a page never
     holds a run up. A real timer (SIGALRM), so it needs the main thread of a POSIX
     process, where Scrapy's callbacks run; elsewhere, and with seconds <= 0 or None,
-    it is off. The exception is raised between Python bytecodes, so one long C call
-    (one parse) finishes first.
+    it is off. The timer interrupts between Python bytecodes, so one long C call (one
+    parse) finishes first.
     """
     usable = (seconds and seconds > 0 and hasattr(signal, "setitimer")
               and threading.current_thread() is threading.main_thread())
     if not usable:
         yield
         return
+    fired = []
 
     def expired(signum, frame):
-        raise PageTooSlow(url, seconds)
+        fired.append(True)
+        raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expired)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Expired:
+        raise PageTooSlow(url, seconds) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:  # the block caught it after all (a bare except): the budget still ran out
+        raise PageTooSlow(url, seconds)
