@@ -248,8 +248,8 @@ def time_budget(seconds: float | None, url: str):
         raise _Expired
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)  # inside: it may fire before the yield
         yield
     except _Expired:
         raise PageTooSlow(url, seconds) from None
