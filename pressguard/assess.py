@@ -8,6 +8,7 @@ and the snapshot-free health checks, whose verdicts go into item["checks"].
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,15 +93,11 @@ class TemplateBaseline:
                 yield recorded
 
     def _fingerprint(self, path: Path) -> dict | None:
-        try:
-            cassette = CACHE.get(path)  # shared with the replay that follows
-        except CassetteError:
-            return None  # replaying that cassette reports it
-        page = _final_page(cassette)
-        if page is None:
+        recorded = recorded_page(path, self.site)
+        if recorded is None:
             return None
-        url, body = page
-        return fingerprint(body, extract_article(body, url, site=self.site))
+        url, body, item = recorded
+        return fingerprint(body, item)
 
 
 def _missing_fields(recorded: dict, current: dict) -> list[str]:
@@ -114,6 +111,31 @@ def template_baseline(cassettes_dir: str, site: str) -> TemplateBaseline:
     """The baseline of cassettes/<site>/ (not _captured), one per process and site."""
     folder = Path(cassettes_dir) / site
     return TemplateBaseline(site, find_cassettes([folder]) if folder.is_dir() else [])
+
+
+def recorded_page(path: Path | str, site: str) -> tuple[str, bytes, dict] | None:
+    """(url, body, item) of a recorded cassette's page, extracted with the site's layout;
+    None when the cassette is unreadable (replaying it reports that) or holds no page.
+    The template baseline and the site profile both read the site's cassettes: the
+    extraction is kept (items are small) so each is extracted once per process."""
+    try:
+        page = _final_page(CACHE.get(Path(path)))  # the cassette cache the replay shares
+    except CassetteError:
+        return None
+    if page is None:
+        return None
+    url, body = page
+    key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
+    item = _RECORDED_ITEMS.get(key)
+    if item is None:
+        item = extract_article(body, url, site=site)
+        _RECORDED_ITEMS[key] = item
+        if len(_RECORDED_ITEMS) > 4096:
+            _RECORDED_ITEMS.popitem(last=False)
+    return url, body, item
+
+
+_RECORDED_ITEMS: OrderedDict[tuple, dict] = OrderedDict()
 
 
 def _final_page(cassette) -> tuple[str, bytes] | None:

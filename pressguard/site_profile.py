@@ -15,9 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-from .cassettes import CACHE, CassetteError
 
 MIN_PAGES = 3  # fewer recorded pages than this say nothing about the site
 
@@ -46,19 +43,14 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 
 @lru_cache(maxsize=64)
 def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
-    from .assess import _final_page  # the one reader of a cassette's final answer
-    from .extract import extract_article
+    from .assess import recorded_page  # shared with the template baseline
 
     words, paragraphs, dek, date, authors = [], [], 0, 0, 0
     for path in paths:
-        try:
-            page = _final_page(CACHE.get(Path(path)))
-        except CassetteError:
-            continue  # replaying that cassette reports it
-        if page is None:
-            continue
-        url, body = page
-        item = extract_article(body, url, site=site)
+        recorded = recorded_page(path, site)
+        if recorded is None:
+            continue  # an unreadable cassette: replaying it reports it
+        item = recorded[2]
         texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
         if not texts:
             continue  # a recorded error page is no yardstick
