@@ -31,6 +31,19 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
     decides how the bytes are read (pressguard.decoding), once, for every consumer."""
     html = parser_input(html, content_type)
     item = extract_article(html, url, site=site, fetched_at=fetched_at)
+    return item, check_article(item, html, url, site=site, fetched_at=fetched_at, baseline=baseline)
+
+
+def check_article(item: dict, html: str | bytes, url: str, *, site: str, fetched_at: str | None = None,
+                  baseline: "TemplateBaseline | None" = None,
+                  content_type: str | bytes | None = None) -> dict:
+    """Judge an extracted item against the page it came from: the layout-free second
+    opinion, the template fingerprint and the health checks go into item["checks"],
+    their verdict into item["verdict"]. Returns the page's template fingerprint.
+
+    The item may come from any extractor (a project's own spider): only its article
+    fields (headline, dek, authors, published, body, url) are read."""
+    html = parser_input(html, content_type)
     second = extract_generic(html, url, site=site, fetched_at=fetched_at)
     current = fingerprint(html, item)
     item["checks"] = run_checks(
@@ -42,7 +55,7 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
         site_profile=profile_of(baseline.paths, site) if baseline is not None else None,
     )
     item["verdict"] = verdict_of(item["checks"])
-    return item, current
+    return current
 
 
 class TemplateBaseline:
