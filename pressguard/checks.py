@@ -55,7 +55,8 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
              aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
              container or right after it; no body paragraph the page shows inside its
-             comment section; no body given twice (REPEAT_MIN prose paragraphs repeated).
+             comment section; no body given twice (REPEAT_MIN prose paragraphs repeated);
+             not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
@@ -326,12 +327,19 @@ class PageHints:
 
     def _in_another_article(self, node) -> bool:
         """Inside an <article> other than the page's own (the next story appended below,
-        a comment rendered as an article)? Those bylines are not this article's."""
-        main = self._main_article
-        if main is None:
-            return False
+        a comment rendered as an article)? Those bylines are not this article's. When the
+        page's <h1> is in no <article> (a template that wraps the story in divs), an
+        <article> is another story's when its own title comes before the byline in it."""
         own = _enclosing(node, "article")
-        return own is not None and own.mem_id != main.mem_id
+        if own is None:
+            return False
+        main = self._main_article
+        if main is not None:
+            return own.mem_id != main.mem_id
+        title = _title_before(own, node)
+        # a story titled as the page's metadata titles it is this page's own
+        return title is not None and not any(_titles_agree(title, t) for t in
+                                             [self.og_title, *self.jsonld[0]] if t)
 
     def _text_bylines(self) -> list:
         """Elements whose text opens like a byline ("By", "Written by" ...), found from the
@@ -479,6 +487,22 @@ def _in_author_box(node) -> bool:
 
 
 _CARD_WORDS = frozenset({"card", "cards", "tile", "tiles"})
+
+
+_TITLE_TAGS = frozenset({"h1", "h2", "h3"})
+
+
+def _title_before(article, node) -> str | None:
+    """The text of the heading that opens article before node (its title, then its
+    byline), or None."""
+    for el in article.traverse(include_text=False):
+        if el.mem_id == node.mem_id:
+            return None
+        if el.tag in _TITLE_TAGS:
+            text = " ".join(el.text(deep=True).split())
+            if text:
+                return None if _inside_any(node, {el.mem_id}) else text
+    return None
 
 
 def _enclosing(node, tag: str):
@@ -1116,6 +1140,22 @@ def _lazy_text(text_node, inside: bool) -> str | None:
     return f"text {_quote(text, 30)}"
 
 
+def _opens_served_text(el, tree) -> bool:
+    """Is el (or an element up to two levels above) a toggle that unfolds text served in
+    the page (``<button aria-controls="more">Read more</button>`` and ``#more`` holding
+    the rest)? Then "Read more" folds the article rather than standing in for it: whether
+    the folded text reached the body is completeness's question, not a marker."""
+    for _ in range(3):
+        if el is None:
+            return False
+        target = el.attributes.get("aria-controls")
+        if target:
+            folded = tree.css_first(f'[id="{target}"]') if '"' not in target else None
+            return folded is not None and len(folded.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT
+        el = el.parent
+    return False
+
+
 def _body_container(c: "_Context"):
     """The element holding the body's paragraphs (None when its text is not on the page)."""
     page = c.page
@@ -1174,12 +1214,34 @@ def _repeated_paragraphs(body: list[str]) -> list[str]:
     return repeated if len(repeated) >= REPEAT_MIN else []
 
 
+# A site's legal page in place of the article (a reusable block, a wrong post ID): its
+# title and its "Last updated" line, each a short paragraph of its own. Either alone can
+# be a subheading of a story about a policy; together they are the policy page itself.
+_LEGAL_TITLE = re.compile(r"(?:(?:privacy|cookies?|data protection) (?:policy|notice|statement)"
+                          r"|terms (?:of (?:service|use)|and conditions)|(?:end[- ])?user (?:licen[cs]e )?"
+                          r"agreement|legal notice|impressum)\Z", re.I)
+_LEGAL_DATE = re.compile(r"(?:last (?:updated|modified|revised)|effective(?: date| as of)?|updated on)"
+                         r"\s*:?\s*\S.{0,40}\Z", re.I)
+LEGAL_LINE_MAX = 60  # characters: a title or a date line, never a sentence of prose
+
+
+def _legal_page(body: list[str]) -> str | None:
+    short = [" ".join(p.split()) for p in body if len(p) <= LEGAL_LINE_MAX]
+    title = next((p for p in short if _LEGAL_TITLE.match(p)), None)
+    date = next((p for p in short if _LEGAL_DATE.match(p)), None)
+    return f"{_quote(title, 30)} and {_quote(date, 40)} (a legal page, not an article)" \
+        if title and date else None
+
+
 def check_markers(c: "_Context") -> str:
     finds = []
     for i, para in enumerate(c.body, 1):
         kind = _marker_of(para)
         if kind:
             finds.append(f"{_quote(para, 50)} ({kind}) in paragraph {i}")
+    legal = _legal_page(c.body)
+    if legal:
+        finds.append(legal)
     repeated = _repeated_paragraphs(c.body)
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
@@ -1198,7 +1260,8 @@ def check_markers(c: "_Context") -> str:
                     break
                 if node.tag == "-text":
                     why = _lazy_text(node, root is container)
-                    if why and not c.page._in_furniture(node) and not _in_comments(node.parent):
+                    if why and not c.page._in_furniture(node) and not _in_comments(node.parent) \
+                            and not _opens_served_text(node.parent, c.page.tree):
                         hit = (node.parent, why)
                         break
                     continue

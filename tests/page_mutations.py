@@ -150,3 +150,75 @@ def continuation_marked(html: str, item: dict) -> str:
     return second_container(html, item).replace('class="article-body-continued"',
                                                 'class="article-body-continued lazy-section" data-continued="true"'
                                                 ' data-lazy-section="2"', 1)
+
+
+def _container(tree, item):
+    return fp._lca(_body_elements(tree, item))
+
+
+def _element_children(node) -> list:
+    return [c for c in node.iter(include_text=False)]
+
+
+def next_story_after(html: str, item: dict) -> str:
+    """The next story (its own <article>: title, byline, paragraphs) rendered after the body's
+    container, as infinite scroll rendered server-side does."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = _container(tree, item)
+    story = ('<article class="next-story"><header><h2>Fans queue for hours at the preview</h2>'
+             '<p class="next-story__byline">By Priya Raman</p></header><div class="next-story__body">'
+             '<p>Fans lined up for hours on Saturday to get a first look at the new expansion.</p>'
+             '<p>The developers said the reaction surprised them and promised more news soon.</p></div></article>')
+    return _replace_once(html, container.html, container.html + story)
+
+
+def read_more_collapsed(html: str, item: dict) -> str:
+    """The second half of the body's container folded into a hidden element that a
+    "Read more" button just before it opens (aria-controls)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = _container(tree, item)
+    kids = _element_children(container)
+    middle = _body_elements(tree, item)[len(item["body"]) // 2]
+    cut = next(i for i, k in enumerate(kids) if k.mem_id == middle.mem_id)
+    rest = "".join(k.html for k in kids[cut:])
+    new = container.html
+    for k in kids[cut:]:
+        new = new.replace(k.html, "", 1)
+    close = new.rindex("</")
+    new = (new[:close] + '<button class="toggle" aria-controls="rest-of-story" aria-expanded="false">Read more'
+           '</button><div class="collapsible" id="rest-of-story" hidden>' + rest + "</div>" + new[close:])
+    return _replace_once(html, container.html, new)
+
+
+def sections_per_subheading(html: str, item: dict) -> str:
+    """Every subheading and the blocks after it in a <section class="article-section"> of
+    its own (the intro in the first), inside the body's container."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = _container(tree, item)
+    groups: list[list[str]] = [[]]
+    for k in _element_children(container):
+        if k.tag in ("h2", "h3") and groups[-1]:
+            groups.append([])
+        groups[-1].append(k.html)
+    assert len(groups) > 1, "no subheading in the body"
+    inner = "".join(f'<section class="article-section">{"".join(g)}</section>' for g in groups)
+    outer = container.html
+    new = outer[: outer.index(">") + 1] + inner + outer[outer.rindex("</"):]
+    return _replace_once(html, outer, new)
+
+
+def body_replaced(html: str, item: dict, blocks: list[tuple[str, str]]) -> str:
+    """The body container's content replaced by other blocks ((tag, text) pairs) in the
+    body's own paragraph markup."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    container = fp._lca(paras)
+    attrs = "".join(f' {k}="{v}"' for k, v in paras[0].attributes.items() if v is not None)
+    inner = "".join(f"<p{attrs}>{t}</p>" if tag == "p" else f"<{tag}>{t}</{tag}>" for tag, t in blocks)
+    outer = container.html
+    new = outer[: outer.index(">") + 1] + inner + outer[outer.rindex("</"):]
+    return _replace_once(html, outer, new)

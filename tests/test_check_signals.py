@@ -429,3 +429,92 @@ def test_the_next_story_appended_below_lends_no_byline_to_a_staff_piece():
     assert PageHints(html, "https://site.example/news/a/").byline_persons == []
     own = html.replace('<p>Text of the piece.</p>', '<div class="byline">By Ada Lovelace</div><p>Text.</p>')
     assert PageHints(own, "https://site.example/news/a/").byline_persons == ["Ada Lovelace"]
+
+
+def test_the_next_story_appended_to_a_page_without_article_elements_lends_no_byline():
+    """A template that wraps its own story in divs (no <article>) followed by the next story
+    as an <article>: the next story's byline is not this staff piece's."""
+    from pressguard.checks import PageHints
+
+    html = ('<html><head><meta property="og:title" content="A staff piece"></head><body><div class="post">'
+            '<h1>A staff piece</h1><p>Text of the piece.</p></div>'
+            '<article class="next-story"><header><h2>The next story</h2><p class="next__byline">By Priya Raman'
+            '</p></header><p>Its text.</p></article></body></html>')
+    assert PageHints(html, "https://site.example/news/a/").byline_persons == []
+    # the page's own story in an <article> without the h1, titled as the page: its byline counts
+    own = html.replace("<h2>The next story</h2>", "<h2>A staff piece</h2>")
+    assert PageHints(own, "https://site.example/news/a/").byline_persons == ["Priya Raman"]
+
+
+def test_a_next_story_appended_below_a_staff_piece_is_not_broken():
+    site, url, html = _page("attackofthefanboy/ashen-frontier-release-schedule-times-and-what-to-expect")
+    right = _assess(site, url, html)
+    assert right["authors"] == []  # a staff piece
+    page = mutate.next_story_after(html, right)
+    item = _assess(site, url, page)
+    assert not _is_wrong(item, right)
+    assert item["verdict"] != "broken", _failing(item)
+
+
+REVIEW = "progameguides/ironvale-review-its-less-grindy-and-better"  # no JSON-LD, subheadings
+
+
+def test_a_collapsed_read_more_half_is_read_by_the_layout():
+    """The text behind a "Read more" toggle is served in the page: the layout reads it
+    (it dropped it, and nothing on a page without JSON-LD said more was meant)."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.read_more_collapsed(html, right))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_hidden_element_no_toggle_opens_stays_out_of_the_body():
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    page = mutate.read_more_collapsed(html, right).replace('aria-controls="rest-of-story"', "", 1)
+    item = _assess(site, url, page)
+    assert len(item["body"]) < len(right["body"])
+
+
+def test_a_body_grouped_in_sections_per_subheading_is_read_to_its_last_section():
+    """The last section is headed "Verdict": alone that reads as a review box, but it is a
+    section like its siblings, so it is the article's."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    assert "Verdict" in right["body"]
+    item = _assess(site, url, mutate.sections_per_subheading(html, right))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+PRIVACY = [("h2", "Privacy Policy"), ("p", "Last updated: March 3, 2025"),
+           ("p", "This Privacy Policy describes how we and our affiliates collect, use and share information "
+                 "about you when you use our websites, newsletters and apps."),
+           ("h2", "Information we collect"),
+           ("p", "We collect information you provide directly, such as your email address when you subscribe, "
+                 "and information collected automatically, such as your IP address and the pages you visit."),
+           ("h2", "How we use information"),
+           ("p", "We use the information to operate and improve our services, to personalise content and "
+                 "advertising, and to comply with our legal obligations."),
+           ("p", "You can opt out of personalised advertising at any time through the settings link in the "
+                 "footer of every page."),
+           ("p", "If you have questions about this policy, write to the address on our contact page.")]
+
+
+def test_a_privacy_policy_in_place_of_the_body_is_broken_naming_the_body():
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.body_replaced(html, right, PRIVACY))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "legal page" in item["checks"]["markers"] and "body" in item["checks"]["markers"]
+
+
+@pytest.mark.parametrize("body", [
+    ["Privacy Policy", "The studio changed its privacy policy on Monday, and players noticed at once."],
+    ["Last updated: March 3, 2025", "The patch notes list every change made to the ranked mode this week."],
+])
+def test_a_story_about_a_policy_is_no_legal_page(body):
+    from pressguard.checks import _legal_page
+
+    assert _legal_page(body) is None

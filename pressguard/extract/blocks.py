@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .boilerplate import furniture_level
 from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize
 
 _END = object()  # block-end marker on the walk stack
@@ -104,3 +105,56 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
     if buf:
         flush()
     return out
+
+
+_TOGGLES = frozenset({"button", "a"})
+
+
+def article_furniture(node) -> bool:
+    """The layouts' skip predicate: boilerplate.furniture_level, except for two kinds of
+    element that hold the article's own text although they look like furniture:
+
+    * a collapsed part of the article: a hidden element that a toggle just before it
+      opens (``<button aria-controls="more">Read more</button><div id="more" hidden>``);
+      its text is served in the page, only folded away;
+    * a "maybe" (level 1) element with the same tag and classes as a sibling that is not
+      furniture: a body grouped into ``<section class="article-section">`` per
+      subheading has a last section headed "Verdict", which alone reads as a review box.
+    Dialogs and asides stay furniture whatever toggles them."""
+    level = furniture_level(node)
+    if level == 0:
+        return False
+    if level == 2 and _collapsed_part(node):
+        return False
+    if level == 1 and _like_article_sibling(node):
+        return False
+    return True
+
+
+def _collapsed_part(node) -> bool:
+    ident = node.attributes.get("id")
+    if not ident or node.tag not in ("div", "section") or node.attributes.get("role") \
+            or node.attributes.get("aria-modal"):
+        return False
+    sib, seen = node.prev, 0
+    while sib is not None and seen < 3:  # the toggle sits right before what it opens
+        if not sib.tag.startswith("-"):
+            seen += 1
+            if sib.tag in _TOGGLES and sib.attributes.get("aria-controls") == ident:
+                return True
+        sib = sib.prev
+    return False
+
+
+def _like_article_sibling(node) -> bool:
+    cls = node.attributes.get("class")
+    if not cls:
+        return False
+    for step in ("prev", "next"):
+        sib = getattr(node, step)
+        while sib is not None and sib.tag.startswith("-"):
+            sib = getattr(sib, step)
+        if sib is not None and sib.tag == node.tag and sib.attributes.get("class") == cls \
+                and furniture_level(sib) == 0:
+            return True
+    return False

@@ -8,8 +8,7 @@ back to JSON-LD / meta and then to the generic extractor, and provenance says so
 from __future__ import annotations
 
 from .. import common, generic
-from ..blocks import collect_blocks
-from ..boilerplate import is_boilerplate_node
+from ..blocks import article_furniture, collect_blocks
 from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
@@ -70,7 +69,7 @@ def body(page: Page) -> list[str]:
     if container is None:
         return []
     blocks = [b for part in body_containers(container)
-              for b in collect_blocks(part, is_boilerplate_node)]
+              for b in collect_blocks(part, article_furniture)]
     return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
