@@ -93,6 +93,7 @@ HEADLINE_JACCARD = 0.75
 # A metadata headline sharing a quarter of its words with the visible one (extracted) is a
 # version of it; sharing less, it names another article.
 STALE_JACCARD = 0.25
+ARTICLE_BODY_SHARE = 0.6  # of the JSON-LD articleBody's distinct words found in the body
 
 GENERIC_TITLES = frozenset(
     """home|homepage|home page|index|news|latest|latest news|blog|articles|article|untitled
@@ -850,6 +851,16 @@ def check_agreement(c: _Context) -> str:
             if j < BODY_JACCARD:
                 issues.append(f"body word overlap {j:.2f} with the second opinion "
                               f"({len(theirs)} distinct words vs {len(mine)}; need >= {BODY_JACCARD})")
+    if c.page is not None and c.body:
+        # the article's text as the CMS stored it: an excerpt of it is fine (containment, not
+        # overlap), another story's text under this page's metadata is not
+        ab = (c.page.ld.article or {}).get("articleBody")
+        stored = set(_words(htmllib.unescape(ab))) if isinstance(ab, str) else set()
+        if len(stored) >= MIN_WORDCOUNT:
+            share = len(stored & set(_words(" ".join(c.body)))) / len(stored)
+            if share < ARTICLE_BODY_SHARE:
+                issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
+                              f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {_quote(ab, 40)})")
     authors = [a for a in c.item.get("authors") or [] if isinstance(a, str)]
     if c.page is not None and authors:
         ld = [n for n in c.page.jsonld[1] if _person_problem(n, c.site_names) is None]

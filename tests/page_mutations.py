@@ -222,3 +222,19 @@ def body_replaced(html: str, item: dict, blocks: list[tuple[str, str]]) -> str:
     outer = container.html
     new = outer[: outer.index(">") + 1] + inner + outer[outer.rindex("</"):]
     return _replace_once(html, outer, new)
+
+
+def with_article_body(html: str, text: str) -> str:
+    """The page's JSON-LD article given an articleBody (as SEO plugins that print it do)."""
+    import json
+
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    for script in tree.css('script[type="application/ld+json"]'):
+        data = json.loads(script.text())
+        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
+        article = next((n for n in nodes if isinstance(n, dict) and "Article" in str(n.get("@type"))), None)
+        if article is not None:
+            article["articleBody"] = text
+            return _replace_once(html, script.text(), json.dumps(data).replace("</", "<\\/"))
+    raise AssertionError("no JSON-LD article on the page")

@@ -518,3 +518,41 @@ def test_a_story_about_a_policy_is_no_legal_page(body):
     from pressguard.checks import _legal_page
 
     assert _legal_page(body) is None
+
+
+OTHER_STORY = [("p", "Harbor Lights Online will get its first ranked season next month, the developers confirmed "
+                     "in a short post on Thursday."),
+               ("p", "The season adds a new placement system, with ten matches instead of five, and resets every "
+                     "player's rank at the start."),
+               ("h2", "Rewards"),
+               ("p", "Players who finish in the top tier will receive an animated banner and a set of weapon trims "
+                     "that cannot be earned any other way."),
+               ("p", "The studio said that rewards from the beta season will carry over, although the old ranks "
+                     "will not, and that more details will follow."),
+               ("p", "Reactions on the official forum have been mixed, with many asking for better matchmaking "
+                     "before any new mode arrives."),
+               ("p", "A community manager replied that matchmaking changes are planned for the same update."),
+               ("p", "The ranked season starts on the first Tuesday of next month on every platform.")]
+STORED = "dotesports/red-kestrel-finally-explains-the-tiebreaker-rules-in-the-masters-qualifier"
+
+
+@pytest.mark.parametrize("stored", ["whole", "excerpt"])
+def test_a_body_that_is_the_json_ld_article_body_or_holds_its_excerpt_agrees(stored):
+    site, url, html = _page(STORED)
+    right = _assess(site, url, html)
+    text = " ".join(right["body"])
+    if stored == "excerpt":
+        text = " ".join(text.split()[:90]) + " …"
+    item = _assess(site, url, mutate.with_article_body(html, text))
+    assert item["checks"]["agreement"] == "ok", item["checks"]["agreement"]
+    assert item["verdict"] != "broken"
+
+
+def test_another_storys_body_under_the_json_ld_article_body_is_broken_naming_the_body():
+    """A stale fragment cache: this page's metadata (its articleBody too), another story's body."""
+    site, url, html = _page(STORED)
+    right = _assess(site, url, html)
+    page = mutate.body_replaced(mutate.with_article_body(html, " ".join(right["body"])), right, OTHER_STORY)
+    item = _assess(site, url, page)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "articleBody" in item["checks"]["agreement"] and "body" in item["checks"]["agreement"]
