@@ -43,7 +43,8 @@ agreement    independent sources agree: the headline with the second opinion's, 
              other, or word Jaccard >= HEADLINE_JACCARD); the body's word set with the
              second opinion's (Jaccard >= BODY_JACCARD, checked when either has a body);
              the authors with the JSON-LD Person names when both have some (same set,
-             case-insensitive).
+             case-insensitive); the body with the headline's subject (topic_share), on
+             sites whose recorded pages all share at least TOPIC_TRUST of it (the profile).
 completeness the whole article is there: the body is not under half the shortest body of
              the site's recorded pages (site_profile: pressguard.site_profile), not far under
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
@@ -825,6 +826,41 @@ def _titles_agree(a: str, b: str) -> bool:
     return _jaccard(set(_words(na)), set(_words(nb))) >= HEADLINE_JACCARD
 
 
+# -- topic: does the body talk about what the headline says? ------------------------------
+
+# Short function words of four letters or more: they say nothing about a story's subject.
+_TOPIC_SKIP = frozenset("""
+    about after again also back been before being best come does each even ever every from
+    have here into just know last like made make many more most much next only other over
+    some such than that their them then there these they this those very want were what
+    when where which while will with your
+    """.split())
+TOPIC_MIN_WORDS = 3  # fewer subject words in a headline ("Verdict") say nothing
+TOPIC_TRUST = 0.5  # a site whose recorded bodies share less with their headlines is not judged
+TOPIC_SHARE = 0.34  # a body sharing under a third of the site's least is another story's
+
+
+def _topic_words(text: str) -> set[str]:
+    """Words of four letters or more, case and accents folded ("Café" and the slug's "cafe")."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return {w for w in re.findall(r"[^\W\d_]{4,}", folded)} - _TOPIC_SKIP
+
+
+def topic_share(headline: str | None, url: str, body: list[str]) -> float | None:
+    """The share of the headline's subject words (the headline's and the URL slug's) that
+    the body uses; None for a headline of too few such words. A story's body names what
+    its headline names; another story's body (a stale fragment cache, a wrong post ID)
+    does not. Sites differ (a listicle's headline words may all be in it, a pun headline
+    none), so the check compares with the site's own recorded pages (site_profile)."""
+    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    topic = _topic_words(headline or "") | _topic_words(slug)
+    if len(topic) < TOPIC_MIN_WORDS:
+        return None
+    said = _topic_words(" ".join(body))
+    return len(topic & said) / len(topic)
+
+
 def check_agreement(c: _Context) -> str:
     issues = []
     h = c.item.get("headline") or ""
@@ -861,6 +897,13 @@ def check_agreement(c: _Context) -> str:
             if share < ARTICLE_BODY_SHARE:
                 issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
                               f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {_quote(ab, 40)})")
+    prof = c.profile
+    if prof is not None and prof.min_topic_share is not None and prof.min_topic_share >= TOPIC_TRUST \
+            and c.body:
+        share = topic_share(c.item.get("headline"), c.url, c.body)
+        if share is not None and share < prof.min_topic_share * TOPIC_SHARE:
+            issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
+                          f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
     authors = [a for a in c.item.get("authors") or [] if isinstance(a, str)]
     if c.page is not None and authors:
         ld = [n for n in c.page.jsonld[1] if _person_problem(n, c.site_names) is None]

@@ -3,7 +3,8 @@
     profile_of(paths, site) -> SiteProfile | None
 
 Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted as
-right): how long their bodies are and whether they carry a dek, a date and authors.
+right): how long their bodies are, whether they carry a dek, a date and authors, and how
+much of its headline's subject each body talks about (checks.topic_share).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
 through the cassette cache the replay shares (pressguard.cassettes.CACHE).
 
@@ -29,6 +30,9 @@ class SiteProfile:
     with_dek: int  # how many of the pages have a dek
     with_date: int
     with_authors: int
+    # the least share of a recorded page's headline words found in its body (None: too
+    # few pages with a headline of a few subject words to say)
+    min_topic_share: float | None = None
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors)?"""
@@ -44,8 +48,9 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 @lru_cache(maxsize=64)
 def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     from .assess import recorded_page  # shared with the template baseline
+    from .checks import topic_share
 
-    words, paragraphs, dek, date, authors = [], [], 0, 0, 0
+    words, paragraphs, dek, date, authors, topics = [], [], 0, 0, 0, []
     for path in paths:
         recorded = recorded_page(path, site)
         if recorded is None:
@@ -59,9 +64,13 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
         dek += bool(item.get("dek"))
         date += bool(item.get("published"))
         authors += bool(item.get("authors"))
+        share = topic_share(item.get("headline"), item.get("url") or path, texts)
+        if share is not None:
+            topics.append(share)
     if len(words) < MIN_PAGES:
         return None
     ordered = sorted(words)
     return SiteProfile(site=site, pages=len(words), min_words=ordered[0],
                        min_paragraphs=min(paragraphs), median_words=ordered[len(ordered) // 2],
-                       with_dek=dek, with_date=date, with_authors=authors)
+                       with_dek=dek, with_date=date, with_authors=authors,
+                       min_topic_share=min(topics) if len(topics) >= MIN_PAGES else None)

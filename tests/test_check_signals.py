@@ -556,3 +556,67 @@ def test_another_storys_body_under_the_json_ld_article_body_is_broken_naming_the
     item = _assess(site, url, page)
     assert item["verdict"] == "broken", item["checks"]
     assert "articleBody" in item["checks"]["agreement"] and "body" in item["checks"]["agreement"]
+
+
+def _coherent_page(body: list[str]) -> tuple[dict, str]:
+    headline = "Ironvale patch brings a ranked ladder and two new maps"
+    url = "https://site.example/news/ironvale-patch-brings-a-ranked-ladder-and-two-new-maps/"
+    html = (f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+            f'<div class="byline">By Ada Lovelace</div><div class="content">'
+            + "".join(f"<p>{p}</p>" for p in body) + "</div></article></body></html>")
+    item = {"url": url, "headline": headline, "dek": None, "authors": ["Ada Lovelace"],
+            "published": None, "body": body}
+    return item, html
+
+
+IRONVALE = ["The new Ironvale patch is out today, and it brings the ranked ladder players have asked for since launch.",
+            "Two new maps join the rotation: a flooded harbour and a mountain pass with narrow bridges.",
+            "The ladder resets every season, and the top tier earns a banner that cannot be bought.",
+            "The developers said more maps are planned for the patch after this one, later in the year."]
+
+
+def _profile_with(share):
+    from pressguard.site_profile import SiteProfile
+
+    return SiteProfile(site="example", pages=8, min_words=50, min_paragraphs=3, median_words=400,
+                       with_dek=0, with_date=0, with_authors=8, min_topic_share=share)
+
+
+def test_a_body_about_another_story_disagrees_with_the_headline_on_a_site_whose_pages_agree():
+    other = [text for tag, text in OTHER_STORY if tag == "p"]
+    item, html = _coherent_page(other)
+    result = run_checks(item, html=html, site_profile=_profile_with(0.8))
+    assert "subject words" in result["agreement"] and "body" in result["agreement"], result["agreement"]
+    right, html = _coherent_page(IRONVALE)
+    assert run_checks(right, html=html, site_profile=_profile_with(0.8))["agreement"] == "ok"
+
+
+def test_headline_topic_is_not_judged_on_a_site_whose_recorded_pages_do_not_agree():
+    other = [text for tag, text in OTHER_STORY if tag == "p"]
+    item, html = _coherent_page(other)
+    assert run_checks(item, html=html, site_profile=_profile_with(0.2))["agreement"] == "ok"
+    assert run_checks(item, html=html, site_profile=_profile_with(None))["agreement"] == "ok"
+
+
+def test_topic_share_reads_the_headline_and_the_url_slug_with_accents_folded():
+    from pressguard.checks import topic_share
+
+    body = ["The Cafe Lumiere event is back with a creme brulee recipe and new rewards."]
+    assert topic_share("“Café Lumière” returns: crème brûlée rewards", "https://s.example/cafe-lumiere-returns/",
+                       body) == pytest.approx(5 / 6)  # cafe lumiere creme brulee rewards returns: all but "returns"
+    assert topic_share("Verdict", "https://s.example/verdict/", body) is None  # too few subject words
+
+
+def test_the_site_profile_learns_the_least_topic_share_of_its_recorded_pages():
+    from pressguard.checks import topic_share
+    from pressguard.assess import recorded_page
+
+    paths = sorted((CASSETTES / "dotesports").glob("*.yaml"))
+    prof = profile_of(paths, "dotesports")
+    shares = []
+    for p in paths:
+        item = recorded_page(str(p), "dotesports")[2]
+        share = topic_share(item["headline"], item["url"], item["body"])
+        if share is not None:
+            shares.append(share)
+    assert prof.min_topic_share == min(shares)
