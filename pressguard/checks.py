@@ -50,7 +50,10 @@ completeness the whole article is there: the body is not under half the shortest
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
              label implies; a dek every recorded page has and this page shows, and a date
              the page states, were extracted; the layout-free second opinion did not read
-             on where the layout stopped (2+ paragraphs of prose the body lacks).
+             on where the layout stopped (2+ paragraphs of prose the body lacks); the page
+             itself: every item a listicle's headline promises ("10 things") among the
+             body's numbered item headings, and no subheading closing the body with
+             nothing after it.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
@@ -985,6 +988,63 @@ def _second_opinion_extra(c: "_Context") -> list[str]:
     return extra
 
 
+_LISTICLE = re.compile(r"^\W*(?:the\s+|our\s+)?(\d{1,2})\s+[^\W\d]")  # "10 things ...", "The 15 best ..."
+_ITEM = re.compile(r"^\W*(?:#|no\.\s*)?(\d{1,2})[.):]\s+\S", re.I)  # "5. More of ...", "#3: The ..."
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+LIST_ITEM_MAX = 150  # characters: an item's heading, not a paragraph that opens with a number
+
+
+def _heading_on_page(c: "_Context", text: str):
+    """The heading element the page shows text in, or None."""
+    for _, el in c.page.index.locate(text, slack=1.2, extra=20):
+        n = el
+        for _ in range(3):  # the text may sit in a <strong> or <a> inside the heading
+            if n is None:
+                break
+            if n.tag in _HEADINGS:
+                return n
+            n = n.parent
+    return None
+
+
+def _listicle_gap(c: "_Context") -> str | None:
+    """A headline that promises N items ("10 things ...") over a body whose numbered item
+    headings stop short of N (a body cut between two items)."""
+    m = _LISTICLE.match(c.item.get("headline") or "")
+    if not m or not 3 <= int(m.group(1)) <= 50:
+        return None
+    promised = int(m.group(1))
+    numbers = []
+    for p in c.body:
+        item = _ITEM.match(p) if len(p) <= LIST_ITEM_MAX else None
+        if item and _heading_on_page(c, p) is not None:
+            numbers.append(int(item.group(1)))
+    if len(numbers) < 2 or set(range(1, promised + 1)) <= set(numbers):
+        return None
+    return (f"body: the {promised} items the headline promises, found numbered items "
+            f"{min(numbers)}-{max(numbers)} ({len(set(numbers))} of them)")
+
+
+def _heading_at_the_end(c: "_Context") -> str | None:
+    """The body's last block is a subheading with nothing after it in its container: the
+    section it opens is missing (a heading followed by a video, a table or a list is the
+    section's own)."""
+    if not c.body:
+        return None
+    last = c.body[-1]
+    heading = _heading_on_page(c, last) if len(last) <= LIST_ITEM_MAX else None
+    if heading is None:
+        return None
+    n = heading.next
+    while n is not None:
+        if not n.tag.startswith("-") and n.tag not in ("script", "style", "noscript", "template"):
+            return None
+        if n.tag == "-text" and (n.text_content or "").strip():
+            return None
+        n = n.next
+    return f"body: the section under the last subheading {_quote(last, 40)}, found the body ending at it"
+
+
 def check_completeness(c: "_Context") -> str:
     """Each finding reads "<field>: <expected>, found <found>"."""
     finds: list[str] = []
@@ -1024,6 +1084,14 @@ def check_completeness(c: "_Context") -> str:
         stated = page.ld.date_published() or (page.meta.get("article:published_time") or [""])[0]
         if not c.item.get("published") and stated:
             finds.append(f"published: the date the page states ({stated}), found none")
+        # the page's own structure: the items a listicle's headline promises, a section
+        # its last subheading opens
+        promised = _listicle_gap(c)
+        if promised:
+            finds.append(promised)
+        orphan = _heading_at_the_end(c)
+        if orphan:
+            finds.append(orphan)
     elif prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
                      f"pages has one), found none")

@@ -238,3 +238,18 @@ def with_article_body(html: str, text: str) -> str:
             article["articleBody"] = text
             return _replace_once(html, script.text(), json.dumps(data).replace("</", "<\\/"))
     raise AssertionError("no JSON-LD article on the page")
+
+
+def cut_after_block(html: str, item: dict, text: str) -> str:
+    """Everything in the body's container after the element showing text removed: the body
+    cut cleanly between two blocks, every sentence complete, no marker."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = _container(tree, item)
+    kids = _element_children(container)
+    wanted = fp.squash(text)
+    at = next(i for i, k in enumerate(kids) if fp.squash(k.text(deep=True)) == wanted)
+    new = container.html
+    for k in kids[at + 1:]:
+        new = new.replace(k.html, "", 1)
+    return _replace_once(html, container.html, new)

@@ -620,3 +620,40 @@ def test_the_site_profile_learns_the_least_topic_share_of_its_recorded_pages():
         if share is not None:
             shares.append(share)
     assert prof.min_topic_share == min(shares)
+
+
+LISTICLE = "siliconera/10-things-we-want-to-see-in-blade-of-the-ninth-moon-after-the-collectors-edition"
+
+
+def test_a_listicle_cut_between_two_items_misses_the_items_its_headline_promises():
+    """No JSON-LD count on this site; the headline's "10 things" and the numbered item
+    headings say the body stops at item 4."""
+    site, url, html = _page(LISTICLE)
+    right = _assess(site, url, html)
+    fifth = next(i for i, p in enumerate(right["body"]) if p.startswith("5."))
+    item = _assess(site, url, mutate.cut_after_block(html, right, right["body"][fifth - 1]))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "the 10 items the headline promises" in item["checks"]["completeness"]
+    assert "body" in item["checks"]["completeness"]
+
+
+def test_a_body_ending_at_a_subheading_misses_the_section_it_opens():
+    site, url, html = _page(LISTICLE)
+    right = _assess(site, url, html)
+    item = _assess(site, url, mutate.cut_after_block(html, right, next(p for p in right["body"] if p.startswith("3."))))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "last subheading" in item["checks"]["completeness"]
+
+
+def test_numbered_steps_in_a_list_are_no_listicle_items_and_a_closing_heading_over_a_video_is_fine():
+    headline = "10 best settings for a smoother frame rate"
+    body = ["These are the settings that help most on older machines, tested over two weeks of play.",
+            "1. Open the graphics menu", "2. Turn shadows down to medium",
+            "Each change is small on its own, but together they add up to a much smoother game.",
+            "Watch the comparison"]
+    html = (f"<html><body><article><h1>{headline}</h1><div class='content'><p>{body[0]}</p><ol><li>{body[1]}</li>"
+            f"<li>{body[2]}</li></ol><p>{body[3]}</p><h2>{body[4]}</h2><iframe src='https://video.example/1'>"
+            f"</iframe></div></article></body></html>")
+    item = {"url": "https://s.example/guides/best-settings/", "headline": headline, "dek": None,
+            "authors": [], "published": None, "body": body}
+    assert run_checks(item, html=html)["completeness"] == "ok"
