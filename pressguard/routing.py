@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from scrapy.exceptions import IgnoreRequest
 from vcr.request import Request as VcrRequest
 
 from .cassettes import CACHE, CassetteError, find_cassettes
@@ -127,14 +128,16 @@ class CassetteRoutingMiddleware:
         return response
 
     def process_exception(self, request, exception, spider=None):
-        # Scrapy only logs a download error of a request with no errback (its own
-        # "Error downloading" line): keep it as that page's named failure, counted.
-        # pressguard's spiders give every page an errback that does the same.
-        if request.errback is None:
-            text = str(exception) or type(exception).__name__
-            if request.url not in text:
-                text = f"{request.url}: {text}"
-            counted = isinstance(exception, (AmbiguousCassette, CassetteMiss))  # by whoever raised it
-            self.ledger.fail(request.url, request.meta.get(META_CASSETTE), text,
-                             stat=None if counted else "pressguard/page_failed", log=False)
-        return None
+        # In replay, Scrapy would only log (with a traceback) a download error of a
+        # request with no errback: it becomes that page's named failure, one line,
+        # counted. pressguard's spiders give every page an errback that does the same.
+        # Live and record leave errors to Scrapy (a retry may still succeed).
+        if not self.replay or request.errback is not None or isinstance(exception, IgnoreRequest):
+            return None
+        text = str(exception) or type(exception).__name__
+        if request.url not in text:
+            text = f"{request.url}: {text}"
+        counted = isinstance(exception, (AmbiguousCassette, CassetteMiss))  # by whoever raised it
+        self.ledger.fail(request.url, request.meta.get(META_CASSETTE), text,
+                         stat=None if counted else "pressguard/page_failed")
+        raise IgnoreRequest(text)  # named above; Scrapy drops an IgnoreRequest quietly
