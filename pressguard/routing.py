@@ -87,7 +87,10 @@ class CassetteIndex:
         )
 
     def describe_miss(self) -> str:
-        where = f"none of the {self.size} cassettes in {self.folder} recorded it"
+        if not self.folder.is_dir():
+            where = f"there is no folder {self.folder} to look in"
+        else:
+            where = f"none of the {self.size} cassettes in {self.folder} recorded it"
         if self.unreadable:
             where += f" ({len(self.unreadable)} unreadable: {'; '.join(self.unreadable[:3])})"
         return where
