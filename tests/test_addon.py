@@ -210,3 +210,16 @@ def test_pressguard_replay_reports_the_verdict_an_item_class_could_not_hold(proj
     assert sorted((i["title"], i["verdict"]) for i in items) == [
         ("Engines of the future", "healthy"), ("Looms and punched cards", "healthy")]
     assert all(set(i) == {"url", "title", "byline", "content", "checks", "verdict"} for i in items)
+
+
+def test_a_page_over_the_time_budget_is_named_and_its_item_kept_unchecked(project):
+    folder, base = project
+    # no machine checks a page within 0.1 ms: the budget, not the speed, decides
+    result = scrapy(folder, "crawl", "news", "-s", "PRESSGUARD_PAGE_SECONDS=0.0001", "-o", "out.jsonl")
+    assert result.returncode == 1, result.stderr[-3000:]
+    for path in ("/news/engines/", "/news/looms/"):
+        assert (f"ERROR: page too slow: {base}{path}: assessing it took over 0.0001 s "
+                "(the page time budget, setting PRESSGUARD_PAGE_SECONDS)") in result.stderr
+    assert "Traceback" not in result.stderr
+    articles = [i for i in items_of(folder / "out.jsonl") if "title" in i]
+    assert len(articles) == 2 and not [a for a in articles if "verdict" in a]
