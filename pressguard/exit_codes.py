@@ -6,7 +6,7 @@ BAD_INPUT = 2  # bad usage, unreadable input, a cassette that lacks a page
 
 
 def exit_code_from_stats(stats: dict) -> int:
-    if stats.get("pressguard/cassette_miss") or stats.get("pressguard/cassette_unreadable"):
+    if any(stats.get(f"pressguard/{key}") for key in ("cassette_miss", "cassette_unreadable", "cassette_ambiguous")):
         return BAD_INPUT
     if stats.get("pressguard/page_failed") or stats.get("pressguard/check_failed"):
         return FAILED

@@ -59,6 +59,7 @@ MODES = ("replay", "record", "live")
 RECORD_MODES = ("all", "new_episodes", "once")
 META_CASSETTE = "pressguard_cassette"  # request.meta: the cassette a page belongs to
 META_FETCHED_AT = "pressguard_fetched_at"  # request.meta: when the page was fetched
+META_ROUTE_MISS = "pressguard_route_miss"  # request.meta: where routing looked for a cassette, in vain
 SIMULATOR_HEADER = b"X-Pressguard-Simulator"
 SIMULATED_NOTE = (
     "Recorded from the pressguard publisher simulator on 127.0.0.1, which stands in for "
@@ -137,9 +138,15 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         origin = request.meta.get("redirect_urls", [request.url])[0]
         if not path:
             self._count("pressguard/cassette_miss")
+            searched = request.meta.get(META_ROUTE_MISS)  # set by pressguard.routing
+            if not hasattr(self.crawler.spider, "record_failure"):  # not one of pressguard's spiders
+                how = f"record the crawl with `scrapy crawl {self.crawler.spider.name} -s PRESSGUARD_MODE=record`"
+            else:
+                how = f"record it with `pressguard record {origin}`"
             raise CassetteMiss(
-                f"{request.url}: no cassette named for this request (replay never uses the network); "
-                f"record it with `pressguard record {origin}` or run with -s PRESSGUARD_MODE=live"
+                f"{request.url}: no cassette named for this request"
+                f"{f' and {searched}' if searched else ''} (replay never uses the network); "
+                f"{how} or run with -s PRESSGUARD_MODE=live"
             )
         try:
             cassette = CACHE.get(path)

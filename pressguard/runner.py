@@ -9,12 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.crawler import CrawlerProcess
-from scrapy.settings import Settings
+from scrapy.settings import SETTINGS_PRIORITIES, Settings
+from scrapy.utils.conf import closest_scrapy_cfg
+from scrapy.utils.misc import load_object
+from scrapy.utils.project import get_project_settings
 
-from .exit_codes import exit_code_from_stats
+from .addon import Addon
+from .exit_codes import BAD_INPUT, exit_code_from_stats
 from .handler import META_CASSETTE
+from .page_link import META_CHECKS, META_VERDICT, ledger_for
 
 
 @dataclass
@@ -32,11 +38,27 @@ class CrawlOutcome:
 
 
 def project_settings(overrides: dict | None = None) -> Settings:
-    """pressguard.settings, whatever the current folder, plus overrides."""
-    settings = Settings()
-    settings.setmodule("pressguard.settings", priority="project")
+    """The settings of the Scrapy project around the current folder (the closest
+    scrapy.cfg: a user's project, or pressguard's own repository, whose scrapy.cfg
+    names pressguard.settings), else pressguard.settings; plus overrides.
+
+    pressguard's add-on is applied here as a crawler would apply it, so what a command
+    reads from these settings (cassettes folder, mode) is what its crawlers run with."""
+    if closest_scrapy_cfg():
+        settings = get_project_settings()
+    else:
+        settings = Settings()
+        settings.setmodule("pressguard.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
+    # pressguard's commands replay sealed whatever the project's settings say: the
+    # add-on is applied here, as a crawler would apply it, and stays in ADDONS for the
+    # crawlers; what a command reads from these settings is what its crawlers run with.
+    addons = settings.getdict("ADDONS")
+    if not any(load_object(path) is Addon for path in addons):
+        addons["pressguard.Addon"] = 100
+        settings.set("ADDONS", addons, priority=max(settings.getpriority("ADDONS") or 0, SETTINGS_PRIORITIES["addon"]))
+    Addon().update_settings(settings)
     return settings
 
 
@@ -56,28 +78,54 @@ def run_spiders(
     crawlers = []
 
     def item_scraped(item, response, spider):
-        outcome.pages.append(
-            PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE), item=dict(item))
-        )
+        outcome.pages.append(PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE),
+                                        item=_as_dict(item, response)))
         count(spider)
+
+    def failures_of(crawler) -> list[dict]:
+        # pressguard's spiders keep their own list; the add-on's ledger keeps any other spider's
+        own = getattr(crawler.spider, "page_failures", []) if crawler.spider else []
+        return [*own, *ledger_for(crawler).failures]
 
     def count(*args, **kwargs) -> None:
         # a failure is only in the spider's list, so it is counted at the next signal
         if on_progress is not None:
-            failures = sum(len(getattr(c.spider, "page_failures", ()) if c.spider else ()) for c in crawlers)
-            on_progress(len(outcome.pages) + failures)
+            on_progress(len(outcome.pages) + sum(len(failures_of(c)) for c in crawlers))
 
+    known = set(process.spider_loader.list())
     for name, kwargs in runs:
+        if name not in known:  # every cassette given still ends as one result
+            outcome.exit_code = BAD_INPUT
+            for path in _given(kwargs.get("cassette")):
+                outcome.pages.append(PageResult(path, path, error=(
+                    f"{path}: no spider named {name!r} in this project to replay it; "
+                    f"put it under cassettes/<spider>/ of one of: {', '.join(sorted(known))}")))
+            continue
         crawler = process.create_crawler(process.spider_loader.load(name))
         crawler.signals.connect(item_scraped, signal=signals.item_scraped)
         for signal in (signals.response_received, signals.spider_idle, signals.spider_closed):
             crawler.signals.connect(count, signal=signal)
         crawlers.append(crawler)
         process.crawl(crawler, **kwargs)
-    process.start()
+    if crawlers:
+        process.start()
     for crawler in crawlers:
-        spider = crawler.spider
-        for failure in getattr(spider, "page_failures", []):
+        for failure in failures_of(crawler):
             outcome.pages.append(PageResult(failure["url"], failure["cassette"], error=failure["error"]))
         outcome.exit_code = max(outcome.exit_code, exit_code_from_stats(crawler.stats.get_stats()))
     return outcome
+
+
+def _as_dict(item, response) -> dict:
+    """The item as a dict, with the verdict the pipeline could not put into it."""
+    item = ItemAdapter(item).asdict()
+    if "verdict" not in item and META_VERDICT in response.meta:
+        item["checks"] = response.meta[META_CHECKS]
+        item["verdict"] = response.meta[META_VERDICT]
+    return item
+
+
+def _given(cassette) -> list[str]:
+    if not cassette:
+        return []
+    return cassette.split(",") if isinstance(cassette, str) else [str(p) for p in cassette]

@@ -41,13 +41,6 @@ class PressguardSpider(scrapy.Spider):
         crawler.signals.connect(spider._callback_raised, signal=signals.spider_error)
         return spider
 
-    @classmethod
-    def update_settings(cls, settings):
-        super().update_settings(settings)
-        if settings.get("PRESSGUARD_MODE", "replay") == "replay":
-            settings.set("ROBOTSTXT_OBEY", False, priority="spider")
-            settings.set("AUTOTHROTTLE_ENABLED", False, priority="spider")
-
     async def start(self):
         for url, path in self.pages:
             try:
@@ -101,25 +94,19 @@ class PressguardSpider(scrapy.Spider):
         )
 
     def parse_article(self, response):
-        from .assess import assess, template_baseline  # extraction is the spider's heavy part
-        from .extract import PageTooLarge, time_budget
+        """The layout extraction; the add-on's pipeline (pressguard.pipeline) adds the
+        checks and the verdict, as it does for any project's spider."""
+        from .extract import PageTooLarge, extract_article, time_budget  # the spider's heavy part
+        from .decoding import parser_input
 
-        baseline = template_baseline(self.settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes"), self.name)
         try:
             with time_budget(self.settings.getfloat("PRESSGUARD_PAGE_SECONDS", 60), response.url):
-                item, _fingerprint = assess(
-                    response.body,
-                    response.url,
-                    site=self.name,
-                    fetched_at=response.meta.get(META_FETCHED_AT),
-                    baseline=baseline,
-                    content_type=response.headers.get("Content-Type"),
-                )
+                html = parser_input(response.body, response.headers.get("Content-Type"))
+                item = extract_article(html, response.url, site=self.name,
+                                       fetched_at=response.meta.get(META_FETCHED_AT))
         except PageTooLarge as exc:  # over the page's size/depth/time budget: named, never a hang
             self._fail(response.url, response.meta.get(META_CASSETTE), str(exc))
             return
-        if item["verdict"] == "broken":
-            self.crawler.stats.inc_value("pressguard/check_failed")
         self._answered.add(str(response.meta.get(META_CASSETTE)))
         yield item
 
@@ -143,6 +130,10 @@ class PressguardSpider(scrapy.Spider):
             if path not in self._answered:
                 self._fail(path, path, f"{path}: replay gave no result (spider closed: {reason}); "
                                        "run with -v to see Scrapy's log")
+
+    def record_failure(self, url: str, cassette: str | None, error: str) -> None:
+        """A page's named failure, from the add-on's parts (routing, pipeline) too."""
+        self._fail(url, cassette, error)
 
     def _fail(self, url: str, cassette: str | None, error: str) -> None:
         error = " ".join(error.splitlines())  # one failure, one line: an exception's text may hold breaks

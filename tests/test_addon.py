@@ -1,0 +1,193 @@
+"""pressguard.Addon in a plain Scrapy project whose spider is not pressguard's.
+
+tests/fixtures/addon_project is such a project: scrapy.cfg, settings with the ADDONS
+line and a field mapping, and a CSS-selector spider that reads a listing page on the
+loopback pages server and follows it to two article pages. Every crawl here is a real
+`scrapy crawl` subprocess in that project; replays run with every socket refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pages_server import PagesServer
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "addon_project"
+ARTICLES = {"/news/engines/": "Engines of the future", "/news/looms/": "Looms and punched cards"}
+# Runs `scrapy ARGS`, with every outbound connection (loopback too) refused when asked.
+SCRAPY = (
+    "import sys\n"
+    "if sys.argv[1] == 'offline':\n"
+    "    from pressguard.network_block import block_network\n"
+    "    block_network()\n"
+    "from scrapy.cmdline import execute\n"
+    "execute(['scrapy', *sys.argv[2:]])\n"
+)
+
+
+def scrapy(cwd: Path, *args, offline: bool = True) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items()
+           if k.lower() not in ("http_proxy", "https_proxy") and not k.startswith("SCRAPY_")}
+    return subprocess.run([sys.executable, "-c", SCRAPY, "offline" if offline else "online", *map(str, args)],
+                          cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+
+def items_of(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def listing(links) -> bytes:
+    anchors = "".join(f'<li><a class="story" href="{href}">{href}</a></li>' for href in links)
+    return f"<!DOCTYPE html><html><body><h1>News</h1><ul>{anchors}</ul></body></html>".encode()
+
+
+@pytest.fixture(scope="module")
+def recorded(tmp_path_factory):
+    """The fixture project after `scrapy crawl news -s PRESSGUARD_MODE=record`, server gone."""
+    project = tmp_path_factory.mktemp("recorded") / "newsproj"
+    shutil.copytree(FIXTURE, project)
+    with PagesServer() as server:
+        (project / "newsproj" / "site_base.py").write_text(f"BASE = {server.base!r}\n")
+        server.add("/news/", (200, {"Content-Type": "text/html; charset=utf-8"}, listing(ARTICLES)))
+        for path, title in ARTICLES.items():
+            server.article(path, title)
+        result = scrapy(project, "crawl", "news", "-s", "PRESSGUARD_MODE=record",
+                        "-o", "recorded.jsonl", offline=False)
+        hits = dict(server.hits)
+    return project, server.base, result, hits
+
+
+@pytest.fixture
+def project(recorded, tmp_path) -> tuple[Path, str]:
+    """A fresh copy of the recorded project for one test: (its folder, the base URL it recorded)."""
+    source, base, result, _hits = recorded
+    assert result.returncode == 0, result.stderr[-3000:]
+    copy = tmp_path / "newsproj"
+    shutil.copytree(source, copy)
+    return copy, base
+
+
+def test_record_writes_one_cassette_per_page_under_the_project_root(recorded):
+    project, base, result, hits = recorded
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert hits.get("/robots.txt") == 1  # the project's ROBOTSTXT_OBEY is kept live ...
+    cassettes = sorted(p.relative_to(project).as_posix() for p in project.rglob("*.yaml"))
+    # ... and robots.txt is not a page
+    assert cassettes == ["cassettes/news/engines.yaml", "cassettes/news/looms.yaml", "cassettes/news/news.yaml"]
+    text = (project / "cassettes/news/looms.yaml").read_text()
+    assert f"uri: {base}/news/looms/" in text and "Looms and punched cards" in text
+
+
+def test_plain_scrapy_crawl_replays_offline_with_the_same_items_and_verdicts(project):
+    folder, base = project
+    # from a subfolder: the cassettes are the project's, found through scrapy.cfg
+    result = scrapy(folder / "newsproj", "crawl", "news", "-o", "../replayed.jsonl")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "network blocked" not in result.stderr and "Error downloading" not in result.stderr
+    recorded, replayed = items_of(folder / "recorded.jsonl"), items_of(folder / "replayed.jsonl")
+    key = lambda item: json.dumps(item, sort_keys=True)  # noqa: E731
+    assert sorted(map(key, replayed)) == sorted(map(key, recorded))
+    articles = sorted((i for i in replayed if "title" in i), key=lambda i: i["url"])
+    links = [i for i in replayed if "link" in i]
+    assert [a["title"] for a in articles] == ["Engines of the future", "Looms and punched cards"]
+    for article in articles:  # the project's field names kept, pressguard's results added
+        assert set(article) == {"url", "title", "byline", "content", "checks", "verdict"}, article
+        assert article["verdict"] == "healthy", article["checks"]
+        assert article["byline"] == "Ada Lovelace" and article["checks"]["body_length"] == "ok"
+    assert sorted(links, key=key) == [{"link": f"{base}{path}"} for path in sorted(ARTICLES)]  # untouched
+    assert "'pressguard/replayed': 3" in result.stderr
+
+
+def test_the_field_mapping_decides_what_is_an_article(project):
+    folder, base = project
+    result = scrapy(folder, "crawl", "news", "-s", "PRESSGUARD_FIELDS={}", "-o", "out.jsonl")
+    assert result.returncode == 0, result.stderr[-3000:]
+    # pressguard's own names (headline, body) are not this project's: nothing checked
+    assert not [item for item in items_of(folder / "out.jsonl") if "checks" in item]
+    bad = scrapy(folder, "crawl", "news", "-s", 'PRESSGUARD_FIELDS={"title": "headline"}')
+    assert bad.returncode != 0
+    assert "setting PRESSGUARD_FIELDS: title not pressguard fields" in bad.stderr
+
+
+def test_a_url_in_two_cassettes_fails_naming_both_unless_one_is_chosen(project):
+    folder, base = project
+    first = folder / "cassettes/news/looms.yaml"
+    second = first.with_name("looms-redesign.yaml")
+    second.write_text(first.read_text().replace("Looms and punched cards", "Looms, the second take!"))
+    result = scrapy(folder, "crawl", "news", "-o", "out.jsonl")
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert (f"{base}/news/looms/: recorded in 2 cassettes, {second} and {first}; "
+            "pass -a cassette=PATH to choose the one to replay") in result.stderr
+    assert [i["title"] for i in items_of(folder / "out.jsonl") if "title" in i] == ["Engines of the future"]
+
+    chosen = scrapy(folder, "crawl", "news", "-a", f"cassette={second}", "-o", "chosen.jsonl")
+    assert chosen.returncode == 0, chosen.stderr[-3000:]
+    titles = sorted(i["title"] for i in items_of(folder / "chosen.jsonl") if "title" in i)
+    assert titles == ["Engines of the future", "Looms, the second take!"]
+
+
+def test_a_page_in_no_cassette_fails_loudly_and_opens_no_socket(project):
+    folder, base = project
+    (folder / "cassettes/news/looms.yaml").unlink()
+    result = scrapy(folder, "crawl", "news", "-o", "out.jsonl")
+    assert result.returncode == 2, result.stderr[-3000:]
+    assert (f"{base}/news/looms/: no cassette named for this request and none of the 2 cassettes in "
+            f"{folder / 'cassettes' / 'news'} recorded it (replay never uses the network); record the crawl "
+            "with `scrapy crawl news -s PRESSGUARD_MODE=record`") in result.stderr
+    assert "network blocked" not in result.stderr  # refused by the handler, not by the socket guard
+    assert [i["title"] for i in items_of(folder / "out.jsonl") if "title" in i] == ["Engines of the future"]
+
+
+def test_an_item_class_without_room_for_the_verdict_keeps_its_fields(project):
+    folder, base = project
+    result = scrapy(folder, "crawl", "news", "-a", "kind=item", "-o", "out.jsonl")
+    assert result.returncode == 0, result.stderr[-3000:]
+    articles = [i for i in items_of(folder / "out.jsonl") if "title" in i]
+    assert len(articles) == 2 and all(set(a) == {"url", "title", "byline", "content"} for a in articles)
+    assert "'pressguard/verdict/healthy': 2" in result.stderr
+    assert f"{base}/news/looms/: verdict healthy (kept in the stats and the log" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_body_cut_by_a_template_change_is_broken_naming_the_body(project):
+    folder, base = project
+    cassette = folder / "cassettes/news/looms.yaml"
+    text = cassette.read_text()
+    # the redesign moves the article's second half out of the container the spider reads
+    changed = text.replace("<p>The third paragraph", '</div><div class="article-more"><p>The third paragraph')
+    assert changed != text
+    cassette.write_text(changed)
+    result = scrapy(folder, "crawl", "news", "-o", "out.jsonl")
+    assert result.returncode == 1, result.stderr[-3000:]
+    looms = next(i for i in items_of(folder / "out.jsonl") if i.get("url") == f"{base}/news/looms/")
+    assert looms["verdict"] == "broken"
+    failing = {name: message for name, message in looms["checks"].items() if message != "ok"}
+    # the checks that judge the body say so, and what went missing
+    assert failing["completeness"].startswith(f"completeness: {base}/news/looms/: expected body: "), failing
+    assert "The third paragraph" in failing["completeness"]
+    assert "body paragraphs" in failing["body_length"]
+    assert f"{base}/news/looms/: broken: " in result.stderr
+
+
+def test_pressguard_replay_in_the_project_replays_through_its_spider(project):
+    folder, base = project
+    orphan = folder / "cassettes/news/orphan.yaml"
+    orphan.write_text((folder / "cassettes/news/looms.yaml").read_text().replace("/news/looms/", "/news/orphan/"))
+    result = subprocess.run([sys.executable, str(Path(__file__).parent / "offline_cli.py"), "replay",
+                             "cassettes/news/", "--report", "report.json"],
+                            cwd=folder, capture_output=True, text=True, timeout=120)
+    report = {Path(r["cassette"]).name: r for r in json.loads((folder / "report.json").read_text())}
+    assert sorted(report) == ["engines.yaml", "looms.yaml", "news.yaml", "orphan.yaml"], result.stdout
+    for name in ("engines.yaml", "looms.yaml"):
+        assert report[name]["item"]["verdict"] == "healthy", report[name]
+        assert report[name]["item"]["title"]
+    assert "not reached by spider news's crawl" in report["orphan.yaml"]["error"]
+    assert "gave no item with article fields" in report["news.yaml"]["error"]
+    assert result.returncode == 1, result.stdout + result.stderr
