@@ -21,6 +21,9 @@ EXAMPLE = ROOT / "examples" / "newsroom"
 SPIDER = "gazette"
 STORIES = ("library-extension-approved", "river-path-flood-repairs", "harvest-market-returns")
 LISTING = "index"  # the front page: links to the stories, no article of its own
+# the example's suite: a snapshot and a health test per story, one for the listing
+# page, one for orphaned snapshots
+SUITE_TESTS = 2 * len(STORIES) + 2
 
 pytestmark = pytest.mark.slow  # a dozen Scrapy and pytest processes
 
@@ -63,26 +66,29 @@ def test_a_replay_test_gets_no_network(pressguard_replay):
 """
 
 
-def _env() -> dict:
+def _env(site: str | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     env.pop("SCRAPY_SETTINGS_MODULE", None)  # the project's scrapy.cfg decides
+    env.pop("GAZETTE_BASE_URL", None)
+    if site:
+        env["GAZETTE_BASE_URL"] = site  # the example's settings read it (the port changes)
     return env
 
 
-def run(project: Path, *argv, timeout=300) -> subprocess.CompletedProcess:
+def run(project: Path, *argv, site=None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, *map(str, argv)], cwd=project, env=_env(), capture_output=True, text=True, timeout=timeout
+        [sys.executable, *map(str, argv)], cwd=project, env=_env(site), capture_output=True, text=True, timeout=300
     )
 
 
-def scrapy(project: Path, *argv, offline=False) -> subprocess.CompletedProcess:
+def scrapy(project: Path, *argv, site=None, offline=False) -> subprocess.CompletedProcess:
     if offline:
-        return run(project, "-c", OFFLINE_SCRAPY, *argv)
-    return run(project, "-m", "scrapy", *argv)
+        return run(project, "-c", OFFLINE_SCRAPY, *argv, site=site)
+    return run(project, "-m", "scrapy", *argv, site=site)
 
 
-def pytest_in(project: Path, *argv) -> subprocess.CompletedProcess:
-    return run(project, "-m", "pytest", "-p", "no:cacheprovider", "-q", *argv)
+def pytest_in(project: Path, *argv, site=None) -> subprocess.CompletedProcess:
+    return run(project, "-m", "pytest", "-p", "no:cacheprovider", "-q", *argv, site=site)
 
 
 def items_of(path: Path) -> dict[str, dict]:
@@ -97,13 +103,14 @@ def without_verdict(item: dict) -> dict:
 class SiteServer:
     """The example's own `python serve_site.py --port 0`, as a user starts it."""
 
-    def __init__(self, project: Path):
+    def __init__(self, project: Path, port: int = 0):
         self.process = subprocess.Popen(
-            [sys.executable, "serve_site.py", "--port", "0"],
+            [sys.executable, "serve_site.py", "--port", str(port)],
             cwd=project, env=_env(), stdout=subprocess.PIPE, text=True,
         )
         self.url = self.process.stdout.readline().strip()
         assert self.url.startswith("http://127.0.0.1:"), self.url
+        self.port = int(self.url.rsplit(":", 1)[1])
 
     def stop(self) -> None:
         self.process.terminate()
@@ -136,10 +143,88 @@ def test_shipped_recordings_replay_green_offline_and_only_replay_tests_lose_the_
 
     sealed = pytest_in(shipped, "--block-network")
     assert sealed.returncode == 0, sealed.stdout + sealed.stderr
-    assert f"{2 * len(STORIES) + 1} passed" in sealed.stdout, sealed.stdout
+    assert f"{SUITE_TESTS} passed" in sealed.stdout, sealed.stdout
 
     # Without --block-network only the replay tests are refused a socket.
     (shipped / "tests" / "test_unrelated.py").write_text(UNRELATED_TEST)
     mixed = pytest_in(shipped)
     assert mixed.returncode == 0, mixed.stdout + mixed.stderr
-    assert f"{2 * len(STORIES) + 3} passed" in mixed.stdout, mixed.stdout
+    assert f"{SUITE_TESTS + 2} passed" in mixed.stdout, mixed.stdout
+
+
+def cut_body_in_two(page: Path) -> None:
+    """The site's redesign: the story body's second half moves to a container of a new
+    class, after an ad slot; the spider's `div.story-body > p` now gets half the story."""
+    html = page.read_text(encoding="utf-8")
+    fourth = html.index("<p>", html.index('<div class="story-body">'))
+    for _ in range(3):
+        fourth = html.index("<p>", fourth + 1)
+    html = (html[:fourth] + '</div>\n  <div class="ad-slot">Advertisement</div>\n  <div class="story-body-continued">\n    '
+            + html[fourth:])
+    page.write_text(html, encoding="utf-8")
+
+
+def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project):
+    cassettes = project / "cassettes" / SPIDER
+    server = SiteServer(project)
+    site = server.url
+    try:
+        recorded = scrapy(project, "crawl", SPIDER, "-s", "PRESSGUARD_MODE=record", "-O", "recorded.jsonl", site=site)
+    finally:
+        server.stop()
+    assert recorded.returncode == 0, recorded.stderr[-3000:]
+    # (a) one cassette per page the spider fetched (robots.txt is not a page)
+    assert sorted(p.stem for p in cassettes.glob("*.yaml")) == sorted([LISTING, *STORIES])
+    live = items_of(project / "recorded.jsonl")
+    assert set(live) == set(STORIES)
+    assert live["river-path-flood-repairs"]["byline"] == ["Maria Okafor", "Tom Lindqvist"]
+
+    # (b) the server is gone and every socket refused: `scrapy crawl` replays from the cassettes
+    replayed = scrapy(project, "crawl", SPIDER, "-O", "replayed.jsonl", site=site, offline=True)
+    assert replayed.returncode == 0, replayed.stderr[-3000:]
+    offline = items_of(project / "replayed.jsonl")
+    assert {k: without_verdict(v) for k, v in offline.items()} == {k: without_verdict(v) for k, v in live.items()}
+    assert {k: v["verdict"] for k, v in offline.items()} == dict.fromkeys(STORIES, "healthy")
+
+    # (c) the project's own suite: new recordings fail until accepted, then green with no network
+    new = pytest_in(project, "--block-network", site=site)
+    assert new.returncode == 1 and "Snapshot 'river-path-flood-repairs' does not exist!" in new.stdout, new.stdout
+    accepted = pytest_in(project, "--snapshot-update", site=site)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    stored = json.loads((project / "snapshots" / SPIDER / "river-path-flood-repairs.json").read_text(encoding="utf-8"))
+    assert stored["byline"] == ["Maria Okafor", "Tom Lindqvist"] and len(stored["text"]) == 7
+    green = pytest_in(project, "--block-network", site=site)
+    assert green.returncode == 0, green.stdout + green.stderr
+    assert f"{SUITE_TESTS} passed" in green.stdout, green.stdout
+
+    # (d) the site's template changes on one story; re-recorded, the suite goes red naming the field
+    cut_body_in_two(project / "site" / "news" / "river-path-flood-repairs" / "index.html")
+    server = SiteServer(project, port=server.port)  # the same address, as the recordings name it
+    try:
+        rerecorded = scrapy(project, "crawl", SPIDER, "-s", "PRESSGUARD_MODE=record", site=site)
+    finally:
+        server.stop()
+    assert rerecorded.returncode == 0, rerecorded.stderr[-3000:]
+    assert "story-body-continued" in (cassettes / "river-path-flood-repairs.yaml").read_text(encoding="utf-8")
+    red = pytest_in(project, "--block-network", site=site)
+    assert red.returncode == 1, red.stdout + red.stderr
+    failed = sorted(line.split(" ")[1] for line in red.stdout.splitlines() if line.startswith("FAILED "))
+    assert failed == [
+        "tests/test_snapshots.py::test_extraction_matches_snapshot[gazette/river-path-flood-repairs]",
+        "tests/test_snapshots.py::test_health_checks_pass[gazette/river-path-flood-repairs]",
+    ], red.stdout
+    assert "  text: expected [" in red.stdout  # the snapshot names the project's field
+    assert 'verdict: expected "healthy", found "broken"' in red.stdout
+    health = red.stdout[red.stdout.index("test_health_checks_pass[gazette/river-path-flood-repairs]"):]
+    assert "broken: " in health and "expected body: " in health  # the failing check names the body
+
+    # and the crawl itself says so: the item's verdict, the check naming the body, an ERROR line
+    crawled = scrapy(project, "crawl", SPIDER, "-O", "after.jsonl", site=site, offline=True)
+    after = items_of(project / "after.jsonl")
+    assert len(after["river-path-flood-repairs"]["text"]) == 3
+    assert after["river-path-flood-repairs"]["verdict"] == "broken"
+    failing = [m for m in after["river-path-flood-repairs"]["checks"].values() if m != "ok"]
+    assert any(f": {site}/news/river-path-flood-repairs/: expected body: " in m for m in failing), failing
+    assert {k: v["verdict"] for k, v in after.items() if k != "river-path-flood-repairs"} == {
+        "library-extension-approved": "healthy", "harvest-market-returns": "healthy"}
+    assert f"ERROR: {site}/news/river-path-flood-repairs/: broken: " in crawled.stderr
