@@ -106,16 +106,17 @@ class SiteServer:
     def __init__(self, project: Path, port: int = 0):
         self.process = subprocess.Popen(
             [sys.executable, "serve_site.py", "--port", str(port)],
-            cwd=project, env=_env(), stdout=subprocess.PIPE, text=True,
+            cwd=project, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
-        self.url = self.process.stdout.readline().strip()
-        assert self.url.startswith("http://127.0.0.1:"), self.url
+        self.url = self.process.stdout.readline().strip()  # its first line, once it listens
+        if not self.url.startswith("http://127.0.0.1:"):
+            self.process.kill()
+            pytest.fail(f"serve_site.py did not start: {self.url!r} {self.process.communicate()[1]!r}")
         self.port = int(self.url.rsplit(":", 1)[1])
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
-        self.process.stdout.close()
+        self.process.communicate(timeout=30)
 
 
 @pytest.fixture
