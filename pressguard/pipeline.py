@@ -62,6 +62,7 @@ class HealthCheckPipeline:
         adapter = ItemAdapter(item)
         article = self.article_of(adapter)
         if article is None:
+            self.crawler.stats.inc_value("pressguard/not_article")
             return item  # no article fields: not this pipeline's
         if response is None:
             # yielded by start(), or replaced by an earlier pipeline: no page to judge it by

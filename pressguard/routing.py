@@ -44,7 +44,10 @@ class CassetteIndex:
         self.size = 0
         self._paths: dict[tuple, list[str]] = {}
         paths = find_cassettes([folder]) if folder.is_dir() else []
-        for path in dict.fromkeys([*map(str, paths), *self.named]):  # folder first, each once
+        # each file once, under the name it was given by (-a cassette= spells it as the user did)
+        spelled = {_same_file(p): str(p) for p in paths}
+        spelled.update({_same_file(p): p for p in self.named})
+        for path in spelled.values():
             self._add(path)
 
     def _add(self, path: str) -> None:
@@ -82,6 +85,13 @@ class CassetteIndex:
         if self.unreadable:
             where += f" ({len(self.unreadable)} unreadable: {'; '.join(self.unreadable[:3])})"
         return where
+
+
+def _same_file(path) -> Path:
+    try:
+        return Path(path).resolve()
+    except OSError:
+        return Path(path).absolute()
 
 
 class CassetteRoutingMiddleware:

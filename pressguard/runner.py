@@ -78,8 +78,11 @@ def run_spiders(
     crawlers = []
 
     def item_scraped(item, response, spider):
-        outcome.pages.append(PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE),
-                                        item=_as_dict(item, response)))
+        item = _as_dict(item, response)
+        # a page's result is an article the pipeline judged; a listing's link items are
+        # not pages (the pipeline counts them, pressguard/not_article)
+        if "verdict" in item:
+            outcome.pages.append(PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE), item=item))
         count(spider)
 
     def failures_of(crawler) -> list[dict]:

@@ -191,3 +191,17 @@ def test_pressguard_replay_in_the_project_replays_through_its_spider(project):
     assert "not reached by spider news's crawl" in report["orphan.yaml"]["error"]
     assert "gave no item with article fields" in report["news.yaml"]["error"]
     assert result.returncode == 1, result.stdout + result.stderr
+
+
+def test_pressguard_replay_reports_the_verdict_an_item_class_could_not_hold(project):
+    folder, base = project
+    with (folder / "newsproj" / "settings.py").open("a") as settings:
+        settings.write('NEWS_ITEM_KIND = "item"\n')
+    result = subprocess.run([sys.executable, str(Path(__file__).parent / "offline_cli.py"), "replay",
+                             "cassettes/news/engines.yaml", "cassettes/news/looms.yaml", "-o", "out.jsonl"],
+                            cwd=folder, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    items = items_of(folder / "out.jsonl")  # the articles: the listing's link items are not pages
+    assert sorted((i["title"], i["verdict"]) for i in items) == [
+        ("Engines of the future", "healthy"), ("Looms and punched cards", "healthy")]
+    assert all(set(i) == {"url", "title", "byline", "content", "checks", "verdict"} for i in items)

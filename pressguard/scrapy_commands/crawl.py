@@ -12,19 +12,28 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
+from pressguard.addon import MODES
 from pressguard.cassettes import CassetteError, find_cassettes
 from pressguard.exit_codes import exit_code_from_stats
 
 
 class Command(ScrapyCrawl):
     def run(self, args, opts):
+        mode = self.settings.get("PRESSGUARD_MODE") or "replay"
+        if mode not in MODES:  # the add-on would refuse it inside the crawl, with a traceback
+            _fail(f"setting PRESSGUARD_MODE={mode!r}: use one of {', '.join(MODES)}")
         if len(args) == 1:
             _check_spider(self.crawler_process.spider_loader.list(), args[0])
             _check_cassettes(opts.spargs.get("cassette"))
         self._crawlers = []
         super().run(args, opts)
         for crawler in self._crawlers:
-            self.exitcode = max(self.exitcode, exit_code_from_stats(crawler.stats.get_stats()))
+            try:
+                stats = crawler.stats.get_stats()
+            except RuntimeError:  # it never started (a setting refused it): Scrapy logged why
+                self.exitcode = max(self.exitcode, 2)
+                continue
+            self.exitcode = max(self.exitcode, exit_code_from_stats(stats))
 
     def _create_crawler(self, spidercls):
         # The process forgets finished crawlers; keep them to read their stats.
