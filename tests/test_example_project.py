@@ -165,6 +165,18 @@ def cut_body_in_two(page: Path) -> None:
     page.write_text(html, encoding="utf-8")
 
 
+def move_byline(page: Path) -> None:
+    """Another redesign: the byline leaves the story's meta line for a credit line above
+    the body; the spider's `.story-meta .by a.author` now finds nobody."""
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<span class="by">')
+    end = html.index("</span>", start) + len("</span>")
+    byline = html[start:end].replace('<span class="by">', '<p class="credit">').replace("</span>", "</p>")
+    html = html[:start] + html[end:]
+    body = html.index('<div class="story-body">')
+    page.write_text(html[:body] + byline + "\n  " + html[body:], encoding="utf-8")
+
+
 def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project):
     cassettes = project / "cassettes" / SPIDER
     server = SiteServer(project)
@@ -198,8 +210,9 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
     assert green.returncode == 0, green.stdout + green.stderr
     assert f"{SUITE_TESTS} passed" in green.stdout, green.stdout
 
-    # (d) the site's template changes on one story; re-recorded, the suite goes red naming the field
+    # (d) the site's template changes on two stories; re-recorded, the suite goes red naming the fields
     cut_body_in_two(project / "site" / "news" / "river-path-flood-repairs" / "index.html")
+    move_byline(project / "site" / "news" / "library-extension-approved" / "index.html")
     server = SiteServer(project, port=server.port)  # the same address, as the recordings name it
     try:
         rerecorded = scrapy(project, "crawl", SPIDER, "-s", "PRESSGUARD_MODE=record", site=site)
@@ -211,13 +224,20 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
     assert red.returncode == 1, red.stdout + red.stderr
     failed = sorted(line.split(" ")[1] for line in red.stdout.splitlines() if line.startswith("FAILED "))
     assert failed == [
+        "tests/test_snapshots.py::test_extraction_matches_snapshot[gazette/library-extension-approved]",
         "tests/test_snapshots.py::test_extraction_matches_snapshot[gazette/river-path-flood-repairs]",
+        "tests/test_snapshots.py::test_health_checks_pass[gazette/library-extension-approved]",
         "tests/test_snapshots.py::test_health_checks_pass[gazette/river-path-flood-repairs]",
     ], red.stdout
-    assert "  text: expected [" in red.stdout  # the snapshot names the project's field
-    assert 'verdict: expected "healthy", found "broken"' in red.stdout
-    health = red.stdout[red.stdout.index("test_health_checks_pass[gazette/river-path-flood-repairs]"):]
-    assert "broken: " in health and "expected body: " in health  # the failing check names the body
+    # the snapshot diffs name the project's fields
+    assert "  text: expected [" in red.stdout
+    assert '  byline: expected ["Helen Marsh"], found []' in red.stdout
+    assert red.stdout.count('verdict: expected "healthy", found "broken"') == 2
+    # the health checks name pressguard's: the body and the authors
+    body = red.stdout[red.stdout.index("_ test_health_checks_pass[gazette/river-path-flood-repairs] _"):]
+    assert "broken: " in body and "/news/river-path-flood-repairs/: expected body: " in body
+    authors = red.stdout[red.stdout.index("_ test_health_checks_pass[gazette/library-extension-approved] _"):]
+    assert "broken: authors: " in authors and "expected the person the page names (Helen Marsh" in authors
 
     # and the crawl itself says so: the item's verdict, the check naming the body, an ERROR line
     crawled = scrapy(project, "crawl", SPIDER, "-O", "after.jsonl", site=site, offline=True)
@@ -226,6 +246,8 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
     assert after["river-path-flood-repairs"]["verdict"] == "broken"
     failing = [m for m in after["river-path-flood-repairs"]["checks"].values() if m != "ok"]
     assert any(f": {site}/news/river-path-flood-repairs/: expected body: " in m for m in failing), failing
-    assert {k: v["verdict"] for k, v in after.items() if k != "river-path-flood-repairs"} == {
-        "library-extension-approved": "healthy", "harvest-market-returns": "healthy"}
+    assert after["library-extension-approved"]["byline"] == []
+    assert {k: v["verdict"] for k, v in after.items()} == {
+        "library-extension-approved": "broken", "river-path-flood-repairs": "broken", "harvest-market-returns": "healthy"}
     assert f"ERROR: {site}/news/river-path-flood-repairs/: broken: " in crawled.stderr
+    assert f"ERROR: {site}/news/library-extension-approved/: broken: authors: " in crawled.stderr
