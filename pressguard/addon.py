@@ -58,7 +58,8 @@ class Addon:
     def update_settings(self, settings: BaseSettings) -> None:
         mode = settings.get("PRESSGUARD_MODE") or DEFAULTS["PRESSGUARD_MODE"]
         if mode not in MODES:
-            # UsageError: `scrapy crawl` prints it in one line, no traceback
+            # stops the crawl: without the handler a replay would go to the network
+            # (pressguard's `scrapy crawl` checks it first and says it in one line)
             raise UsageError(f"setting PRESSGUARD_MODE={mode!r}: use one of {', '.join(MODES)}")
         for name, value in DEFAULTS.items():
             settings.set(name, value, priority="addon")
@@ -87,7 +88,8 @@ def _merge(settings: BaseSettings, name: str, entries: dict) -> None:
     Kept at the setting's own priority (as Scrapy's set_in_component_priority_dict
     does), or "addon" for a setting nobody set, so later layers still override it."""
     current = settings.getdict(name)
-    named = set(current)
+    # a component may be named by its import path or by the class itself
+    named = {key if isinstance(key, str) else f"{key.__module__}.{key.__qualname__}" for key in current}
     merged = dict(current)
     for key, value in entries.items():
         if key not in named:

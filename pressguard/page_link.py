@@ -93,6 +93,8 @@ class PageLedger:
         value = getattr(spider, "cassette", None)  # pressguard's spiders take it as an argument
         if not value or hasattr(spider, "cassette_paths"):
             return
+        if self.crawler.settings.get("PRESSGUARD_MODE", "replay") != "replay":
+            return  # record and live fetch what the spider asks; nothing is replayed from them
         names = value.split(",") if isinstance(value, str) else list(value)
         try:
             self.named = find_cassettes(names)

@@ -42,7 +42,8 @@ class CassetteIndex:
         self.named = {str(p) for p in named}
         self.unreadable: list[str] = []  # one-line reasons, said on a miss
         self.size = 0
-        self._paths: dict[tuple, list[str]] = {}
+        #: request key -> (cassettes recorded for that URL, cassettes where it is a later hop)
+        self._paths: dict[tuple, tuple[list[str], list[str]]] = {}
         paths = find_cassettes([folder]) if folder.is_dir() else []
         # each file once, under the name it was given by (-a cassette= spells it as the user did)
         spelled = {_same_file(p): str(p) for p in paths}
@@ -58,17 +59,22 @@ class CassetteIndex:
                 self.unreadable.append(str(exc))
             return
         self.size += 1
-        for recorded in cassette.requests:
+        for hop, recorded in enumerate(cassette.requests):
             try:
-                holders = self._paths.setdefault(request_key(recorded), [])
+                key = request_key(recorded)
             except (AttributeError, TypeError, ValueError):
                 continue  # a URI that is not a URL: replaying that cassette names it
+            holders = self._paths.setdefault(key, ([], []))[0 if hop == 0 else 1]
             if path not in holders:
                 holders.append(path)
 
     def route(self, request: VcrRequest) -> str | None:
-        """The one cassette for request, None if none recorded it; AmbiguousCassette if unclear."""
-        holders = self._paths.get(request_key(request), [])
+        """The one cassette for request, None if none recorded it; AmbiguousCassette if unclear.
+
+        A cassette recorded for this very URL (its first request) comes before one that
+        only passed through it (a redirect hop of another page)."""
+        origins, hops = self._paths.get(request_key(request), ([], []))
+        holders = origins or hops
         if len(holders) <= 1:
             return holders[0] if holders else None
         chosen = [path for path in holders if path in self.named]
@@ -81,7 +87,10 @@ class CassetteIndex:
         )
 
     def describe_miss(self) -> str:
-        where = f"none of the {self.size} cassettes in {self.folder} recorded it"
+        if not self.folder.is_dir():
+            where = f"there is no folder {self.folder} to look in"
+        else:
+            where = f"none of the {self.size} cassettes in {self.folder} recorded it"
         if self.unreadable:
             where += f" ({len(self.unreadable)} unreadable: {'; '.join(self.unreadable[:3])})"
         return where

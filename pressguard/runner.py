@@ -6,6 +6,7 @@ crawler per site, items and failures gathered through Scrapy's signals.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -45,7 +46,7 @@ def project_settings(overrides: dict | None = None) -> Settings:
     pressguard's add-on is applied here as a crawler would apply it, so what a command
     reads from these settings (cassettes folder, mode) is what its crawlers run with."""
     if closest_scrapy_cfg():
-        settings = get_project_settings()
+        settings = _project_settings_keeping_environ()
     else:
         settings = Settings()
         settings.setmodule("pressguard.settings", priority="project")
@@ -60,6 +61,19 @@ def project_settings(overrides: dict | None = None) -> Settings:
         settings.set("ADDONS", addons, priority=max(settings.getpriority("ADDONS") or 0, SETTINGS_PRIORITIES["addon"]))
     Addon().update_settings(settings)
     return settings
+
+
+def _project_settings_keeping_environ() -> Settings:
+    """Scrapy's get_project_settings, without the SCRAPY_SETTINGS_MODULE it leaves in
+    os.environ: a later `scrapy` subprocess of this process would inherit the project."""
+    saved = os.environ.get("SCRAPY_SETTINGS_MODULE")
+    try:
+        return get_project_settings()
+    finally:
+        if saved is None:
+            os.environ.pop("SCRAPY_SETTINGS_MODULE", None)
+        else:
+            os.environ["SCRAPY_SETTINGS_MODULE"] = saved
 
 
 def run_spiders(

@@ -21,6 +21,8 @@ from pages_server import PagesServer
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "addon_project"
 ARTICLES = {"/news/engines/": "Engines of the future", "/news/looms/": "Looms and punched cards"}
+# the listing links to the looms article by an old address that redirects to it
+LINKS = ["/news/engines/", "/news/old-looms/"]
 # Runs `scrapy ARGS`, with every outbound connection (loopback too) refused when asked.
 SCRAPY = (
     "import sys\n"
@@ -55,7 +57,8 @@ def recorded(tmp_path_factory):
     shutil.copytree(FIXTURE, project)
     with PagesServer() as server:
         (project / "newsproj" / "site_base.py").write_text(f"BASE = {server.base!r}\n")
-        server.add("/news/", (200, {"Content-Type": "text/html; charset=utf-8"}, listing(ARTICLES)))
+        server.add("/news/", (200, {"Content-Type": "text/html; charset=utf-8"}, listing(LINKS)))
+        server.add("/news/old-looms/", (301, {"Location": f"{server.base}/news/looms/"}, b""))
         for path, title in ARTICLES.items():
             server.article(path, title)
         result = scrapy(project, "crawl", "news", "-s", "PRESSGUARD_MODE=record",
@@ -80,9 +83,10 @@ def test_record_writes_one_cassette_per_page_under_the_project_root(recorded):
     assert hits.get("/robots.txt") == 1  # the project's ROBOTSTXT_OBEY is kept live ...
     cassettes = sorted(p.relative_to(project).as_posix() for p in project.rglob("*.yaml"))
     # ... and robots.txt is not a page
-    assert cassettes == ["cassettes/news/engines.yaml", "cassettes/news/looms.yaml", "cassettes/news/news.yaml"]
-    text = (project / "cassettes/news/looms.yaml").read_text()
-    assert f"uri: {base}/news/looms/" in text and "Looms and punched cards" in text
+    assert cassettes == ["cassettes/news/engines.yaml", "cassettes/news/news.yaml", "cassettes/news/old-looms.yaml"]
+    text = (project / "cassettes/news/old-looms.yaml").read_text()  # the page, its redirect hop included
+    assert f"uri: {base}/news/old-looms/" in text and f"uri: {base}/news/looms/" in text
+    assert "code: 301" in text and "Looms and punched cards" in text
 
 
 def test_plain_scrapy_crawl_replays_offline_with_the_same_items_and_verdicts(project):
@@ -101,8 +105,8 @@ def test_plain_scrapy_crawl_replays_offline_with_the_same_items_and_verdicts(pro
         assert set(article) == {"url", "title", "byline", "content", "checks", "verdict"}, article
         assert article["verdict"] == "healthy", article["checks"]
         assert article["byline"] == "Ada Lovelace" and article["checks"]["body_length"] == "ok"
-    assert sorted(links, key=key) == [{"link": f"{base}{path}"} for path in sorted(ARTICLES)]  # untouched
-    assert "'pressguard/replayed': 3" in result.stderr
+    assert sorted(links, key=key) == [{"link": f"{base}{path}"} for path in LINKS]  # untouched
+    assert "'pressguard/replayed': 4" in result.stderr  # three pages, one of them through a redirect
 
 
 def test_the_field_mapping_decides_what_is_an_article(project):
@@ -118,12 +122,12 @@ def test_the_field_mapping_decides_what_is_an_article(project):
 
 def test_a_url_in_two_cassettes_fails_naming_both_unless_one_is_chosen(project):
     folder, base = project
-    first = folder / "cassettes/news/looms.yaml"
-    second = first.with_name("looms-redesign.yaml")
+    first = folder / "cassettes/news/old-looms.yaml"
+    second = first.with_name("old-looms-redesign.yaml")
     second.write_text(first.read_text().replace("Looms and punched cards", "Looms, the second take!"))
     result = scrapy(folder, "crawl", "news", "-o", "out.jsonl")
     assert result.returncode == 2, result.stderr[-3000:]
-    assert (f"{base}/news/looms/: recorded in 2 cassettes, {second} and {first}; "
+    assert (f"{base}/news/old-looms/: recorded in 2 cassettes, {second} and {first}; "
             "pass -a cassette=PATH to choose the one to replay") in result.stderr
     assert [i["title"] for i in items_of(folder / "out.jsonl") if "title" in i] == ["Engines of the future"]
 
@@ -135,10 +139,10 @@ def test_a_url_in_two_cassettes_fails_naming_both_unless_one_is_chosen(project):
 
 def test_a_page_in_no_cassette_fails_loudly_and_opens_no_socket(project):
     folder, base = project
-    (folder / "cassettes/news/looms.yaml").unlink()
+    (folder / "cassettes/news/old-looms.yaml").unlink()
     result = scrapy(folder, "crawl", "news", "-o", "out.jsonl")
     assert result.returncode == 2, result.stderr[-3000:]
-    assert (f"{base}/news/looms/: no cassette named for this request and none of the 2 cassettes in "
+    assert (f"{base}/news/old-looms/: no cassette named for this request and none of the 2 cassettes in "
             f"{folder / 'cassettes' / 'news'} recorded it (replay never uses the network); record the crawl "
             "with `scrapy crawl news -s PRESSGUARD_MODE=record`") in result.stderr
     assert "network blocked" not in result.stderr  # refused by the handler, not by the socket guard
@@ -158,7 +162,7 @@ def test_an_item_class_without_room_for_the_verdict_keeps_its_fields(project):
 
 def test_a_body_cut_by_a_template_change_is_broken_naming_the_body(project):
     folder, base = project
-    cassette = folder / "cassettes/news/looms.yaml"
+    cassette = folder / "cassettes/news/old-looms.yaml"
     text = cassette.read_text()
     # the redesign moves the article's second half out of the container the spider reads
     changed = text.replace("<p>The third paragraph", '</div><div class="article-more"><p>The third paragraph')
@@ -179,13 +183,14 @@ def test_a_body_cut_by_a_template_change_is_broken_naming_the_body(project):
 def test_pressguard_replay_in_the_project_replays_through_its_spider(project):
     folder, base = project
     orphan = folder / "cassettes/news/orphan.yaml"
-    orphan.write_text((folder / "cassettes/news/looms.yaml").read_text().replace("/news/looms/", "/news/orphan/"))
+    # a page the spider never links to (same length: the recorded Content-Length still holds)
+    orphan.write_text((folder / "cassettes/news/engines.yaml").read_text().replace("/news/engines/", "/news/enginez/"))
     result = subprocess.run([sys.executable, str(Path(__file__).parent / "offline_cli.py"), "replay",
                              "cassettes/news/", "--report", "report.json"],
                             cwd=folder, capture_output=True, text=True, timeout=120)
     report = {Path(r["cassette"]).name: r for r in json.loads((folder / "report.json").read_text())}
-    assert sorted(report) == ["engines.yaml", "looms.yaml", "news.yaml", "orphan.yaml"], result.stdout
-    for name in ("engines.yaml", "looms.yaml"):
+    assert sorted(report) == ["engines.yaml", "news.yaml", "old-looms.yaml", "orphan.yaml"], result.stdout
+    for name in ("engines.yaml", "old-looms.yaml"):
         assert report[name]["item"]["verdict"] == "healthy", report[name]
         assert report[name]["item"]["title"]
     assert "not reached by spider news's crawl" in report["orphan.yaml"]["error"]
@@ -198,7 +203,7 @@ def test_pressguard_replay_reports_the_verdict_an_item_class_could_not_hold(proj
     with (folder / "newsproj" / "settings.py").open("a") as settings:
         settings.write('NEWS_ITEM_KIND = "item"\n')
     result = subprocess.run([sys.executable, str(Path(__file__).parent / "offline_cli.py"), "replay",
-                             "cassettes/news/engines.yaml", "cassettes/news/looms.yaml", "-o", "out.jsonl"],
+                             "cassettes/news/engines.yaml", "cassettes/news/old-looms.yaml", "-o", "out.jsonl"],
                             cwd=folder, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     items = items_of(folder / "out.jsonl")  # the articles: the listing's link items are not pages

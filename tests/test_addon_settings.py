@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,17 @@ def test_a_bad_mode_names_the_setting_and_the_allowed_values(tmp_path, monkeypat
     assert run.stderr.strip().splitlines()[-1] == (
         "scrapy crawl: setting PRESSGUARD_MODE='bogus': use one of replay, record, live")
     assert "Traceback" not in run.stderr
+
+
+def test_project_settings_reads_the_project_around_the_current_folder(monkeypatch):
+    from pressguard.runner import project_settings
+
+    monkeypatch.delenv("SCRAPY_SETTINGS_MODULE", raising=False)
+    project = Path(__file__).parent / "fixtures" / "addon_project"
+    monkeypatch.chdir(project / "newsproj")
+    settings = project_settings({"LOG_ENABLED": False})
+    assert settings["BOT_NAME"] == "newsproj" and settings.getlist("SPIDER_MODULES") == ["newsproj.spiders"]
+    assert Path(settings["PRESSGUARD_CASSETTES_DIR"]) == project / "cassettes"
+    assert "pressguard.pipeline.HealthCheckPipeline" in settings.getdict("ITEM_PIPELINES")
+    # a `scrapy` subprocess started later by this process must not inherit the project
+    assert "SCRAPY_SETTINGS_MODULE" not in os.environ
