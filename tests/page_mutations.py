@@ -253,3 +253,22 @@ def cut_after_block(html: str, item: dict, text: str) -> str:
     for k in kids[at + 1:]:
         new = new.replace(k.html, "", 1)
     return _replace_once(html, container.html, new)
+
+
+def after_paragraph(html: str, item: dict, index: int, snippet: str) -> str:
+    """snippet inserted right after the body paragraph number index (0-based)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    para = _body_elements(tree, item)[index].html
+    return _replace_once(html, para, para + snippet)
+
+
+def body_paragraphs_edited(html: str, item: dict, edit) -> str:
+    """Each body paragraph's inner HTML replaced by edit(inner HTML, index)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    for i, p in enumerate(_body_elements(tree, item)):
+        outer = p.html
+        inner = outer[outer.index(">") + 1: outer.rindex("</")]
+        html = _replace_once(html, outer, outer[: outer.index(">") + 1] + edit(inner, i) + outer[outer.rindex("</"):])
+    return html

@@ -657,3 +657,34 @@ def test_numbered_steps_in_a_list_are_no_listicle_items_and_a_closing_heading_ov
     item = {"url": "https://s.example/guides/best-settings/", "headline": headline, "dek": None,
             "authors": [], "published": None, "body": body}
     assert run_checks(item, html=html)["completeness"] == "ok"
+
+
+# -- furniture named by a component's tag or an aria-label ---------------------------------
+
+SPONSOR_UNIT = ('<sponsor-unit data-placement="inline"><p>Presented by Northwind Bank: open an account '
+                'in minutes and earn a bonus on your first deposit this month.</p></sponsor-unit>')
+CONSENT_REGION = ('<section role="region" aria-label="Privacy consent"><p>We and our vendors store and read '
+                  'information on your device to show you relevant offers and measure how the site is used.'
+                  '</p><button type="button">Agree</button><button type="button">Settings</button></section>')
+
+
+@pytest.mark.parametrize("snippet", [SPONSOR_UNIT, CONSENT_REGION], ids=["custom-element", "aria-label"])
+def test_furniture_named_by_its_component_tag_or_aria_label_stays_out_of_the_body(shipped, snippet):
+    """A component names itself (<sponsor-unit>), a region says what it is to screen readers
+    (aria-label="Privacy consent"): both are read against the class-word table."""
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.after_paragraph(html, right, 1, snippet))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_custom_element_or_aria_label_that_names_no_furniture_is_read():
+    from pressguard.extract.blocks import article_furniture
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser('<div><story-quote><p>Quoted text.</p></story-quote>'
+                            '<section aria-label="Chapter two"><p>More.</p></section>'
+                            '<ad-unit></ad-unit><div aria-label="Cookie notice"></div></div>')
+    quote, chapter, ad, notice = tree.css("story-quote, section, ad-unit, div[aria-label]")
+    assert not article_furniture(quote) and not article_furniture(chapter)
+    assert article_furniture(ad) and article_furniture(notice)

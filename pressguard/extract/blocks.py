@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .boilerplate import furniture_level
+from .boilerplate import class_level, furniture_level
 from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize
 
 _END = object()  # block-end marker on the walk stack
@@ -120,8 +120,13 @@ def article_furniture(node) -> bool:
     * a "maybe" (level 1) element with the same tag and classes as a sibling that is not
       furniture: a body grouped into ``<section class="article-section">`` per
       subheading has a last section headed "Verdict", which alone reads as a review box.
-    Dialogs and asides stay furniture whatever toggles them."""
-    level = furniture_level(node)
+    Dialogs and asides stay furniture whatever toggles them.
+
+    Two names besides classes say what an element is, read against the same class-word
+    table: a custom element's tag (``<ad-slot>``, ``<newsletter-signup>``: a component
+    names itself) and an ``aria-label`` (``<div role="region" aria-label="Cookie notice">``:
+    what the page tells a screen reader the region is)."""
+    level = max(furniture_level(node), _named_furniture(node))
     if level == 0:
         return False
     if level == 2 and _collapsed_part(node):
@@ -129,6 +134,16 @@ def article_furniture(node) -> bool:
     if level == 1 and _like_article_sibling(node):
         return False
     return True
+
+
+def _named_furniture(node) -> int:
+    """class_level of a custom element's tag name and of an aria-label (0 when neither)."""
+    tag = node.tag
+    level = class_level(tag) if "-" in tag else 0
+    label = node.attributes.get("aria-label") if level < 2 else None
+    if label and node.tag not in ("a", "button"):  # a link's label describes where it goes
+        level = max(level, class_level(label))
+    return level
 
 
 def _collapsed_part(node) -> bool:
