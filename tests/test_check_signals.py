@@ -688,3 +688,28 @@ def test_a_custom_element_or_aria_label_that_names_no_furniture_is_read():
     quote, chapter, ad, notice = tree.css("story-quote, section, ad-unit, div[aria-label]")
     assert not article_furniture(quote) and not article_furniture(chapter)
     assert article_furniture(ad) and article_furniture(notice)
+
+
+# -- invisible bidi controls ------------------------------------------------------------
+
+def test_bidi_isolates_and_marks_around_byline_names_are_no_part_of_the_authors(shipped):
+    """A template made safe for right-to-left editions wraps names in isolates (RLI/PDI,
+    U+2067/U+2069) and a right-to-left mark: readers see the same names."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    page = mutate.serialized(html)
+    for name in right["authors"]:
+        page = page.replace(f">{name}<", f">\u2067{name}\u2069\u200f<")
+    assert page != mutate.serialized(html)
+    item = _assess(site, url, page)
+    assert item["authors"] == right["authors"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_normalize_drops_bidi_controls_but_keeps_joiners():
+    from pressguard.extract.text import normalize
+
+    assert normalize("\u2068Ada\u2069 \u202bLovelace\u202c\u061c") == "Ada Lovelace"
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # one emoji, joined by ZWJ
+    assert normalize(f"A {family} and \u200cnon-joiner") == f"A {family} and \u200cnon-joiner"
