@@ -53,7 +53,8 @@ completeness the whole article is there: the body is not under half the shortest
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
              body's numbered item headings, and no subheading closing the body with
-             nothing after it.
+             nothing after it; a published date that can be one (from 1995, at most a
+             day after now: not a null date shown as 1970-01-01).
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
@@ -74,6 +75,7 @@ import html as htmllib
 from bisect import bisect_right
 import re
 import unicodedata
+from datetime import datetime, timedelta, timezone
 from functools import cached_property
 from typing import Any
 
@@ -1045,9 +1047,38 @@ def _heading_at_the_end(c: "_Context") -> str | None:
     return f"body: the section under the last subheading {_quote(last, 40)}, found the body ending at it"
 
 
+# Dates a news article can carry: nothing was published on the web as news before 1995
+# (a null date rendered as 1970-01-01, a two-digit year read as 1925), and nothing is
+# published more than a day after the moment it is judged (a scheduled date leaked, a
+# year typed wrong). The fetch time is not passed to the checks, so the clock is the
+# bound: a page fetched earlier passes it more easily, never less.
+EARLIEST_PUBLISHED = datetime(1995, 1, 1, tzinfo=timezone.utc)
+FUTURE_SLACK = timedelta(days=1)
+
+
+def _implausible_date(published, now: datetime | None = None) -> str | None:
+    if not isinstance(published, str) or not published.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None  # not a date the checks can read: nothing to judge
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(timezone.utc)
+    if when < EARLIEST_PUBLISHED:
+        return f"published: a date from {EARLIEST_PUBLISHED:%Y} on, found {published}"
+    if when > now + FUTURE_SLACK:
+        return f"published: a date no later than a day after {now:%Y-%m-%d}, found {published}"
+    return None
+
+
 def check_completeness(c: "_Context") -> str:
     """Each finding reads "<field>: <expected>, found <found>"."""
     finds: list[str] = []
+    odd_date = _implausible_date(c.item.get("published"))
+    if odd_date:
+        finds.append(odd_date)
     words = _word_total(c.body)
     prof = c.profile
     # (a) the site's own recorded pages

@@ -713,3 +713,31 @@ def test_normalize_drops_bidi_controls_but_keeps_joiners():
     assert normalize("\u2068Ada\u2069 \u202bLovelace\u202c\u061c") == "Ada Lovelace"
     family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # one emoji, joined by ZWJ
     assert normalize(f"A {family} and \u200cnon-joiner") == f"A {family} and \u200cnon-joiner"
+
+
+# -- a published date that cannot be one ------------------------------------------------
+
+@pytest.mark.parametrize("year", ["1925", "2925"], ids=["two-digit-year-read-as-1925", "year-typed-2925"])
+def test_a_published_date_before_the_web_or_far_in_the_future_is_broken_naming_published(shipped, year):
+    site, url, html, right = shipped
+    if not right["published"]:
+        pytest.skip("no date on the page")
+    day = right["published"][:10]
+    page = html.replace(day, year + day[4:])
+    item = _assess(site, url, page)
+    assert item["published"].startswith(year)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "published" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_implausible_dates_are_judged_against_1995_and_a_day_after_now():
+    from datetime import datetime, timezone
+
+    from pressguard.checks import _implausible_date
+
+    now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+    assert "1970-01-01" in _implausible_date("1970-01-01T00:00:00+00:00", now)
+    assert "2026-03-03" in _implausible_date("2026-03-03T00:00:00Z", now)
+    assert _implausible_date("2026-03-02T06:00:00+00:00", now) is None  # a time zone ahead
+    assert _implausible_date("1995-06-01", now) is None
+    assert _implausible_date("sometime last week", now) is None
