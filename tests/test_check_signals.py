@@ -741,3 +741,36 @@ def test_implausible_dates_are_judged_against_1995_and_a_day_after_now():
     assert _implausible_date("2026-03-02T06:00:00+00:00", now) is None  # a time zone ahead
     assert _implausible_date("1995-06-01", now) is None
     assert _implausible_date("sometime last week", now) is None
+
+
+# -- prose in the page's declared language ----------------------------------------------
+
+FILLER = ("Cras mattis consectetur purus sit amet fermentum, vivamus sagittis lacus vel augue laoreet "
+          "rutrum faucibus dolor auctor. Donec ullamcorper nulla non metus auctor fringilla, nullam quis "
+          "risus eget urna mollis ornare vel eu leo.")
+
+
+def _filler_page(html: str, right: dict) -> str:
+    return mutate.body_paragraphs_edited(html, right, lambda inner, i: FILLER)
+
+
+def test_filler_text_in_place_of_the_body_is_broken_naming_the_body(shipped):
+    """Staging filler deployed to production: the same number of paragraphs, sentences and
+    all, but no English in them, on a page that says it is English."""
+    site, url, html, right = shipped
+    item = _assess(site, url, _filler_page(html, right))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body" in item["checks"]["text_quality"] and "common English words" in item["checks"]["text_quality"]
+
+
+def test_a_page_in_another_or_no_declared_language_is_not_judged_on_english_words():
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    filler = _filler_page(html, right)
+    assert 'lang="en' in filler
+    assert 'og:locale" content="en_US"' in filler
+    for lang, locale in (('lang="la"', "la_VA"), ("", "")):
+        page = filler.replace('lang="en-US"', lang, 1).replace('og:locale" content="en_US"',
+                                                              f'og:locale" content="{locale}"')
+        item = _assess(site, url, page)
+        assert item["checks"]["text_quality"] == "ok", item["checks"]["text_quality"]
