@@ -43,8 +43,10 @@ agreement    independent sources agree: the headline with the second opinion's, 
              other, or word Jaccard >= HEADLINE_JACCARD); the body's word set with the
              second opinion's (Jaccard >= BODY_JACCARD, checked when either has a body);
              the authors with the JSON-LD Person names when both have some (same set,
-             case-insensitive); the body with the headline's subject (topic_share), on
-             sites whose recorded pages all share at least TOPIC_TRUST of it (the profile).
+             case-insensitive); the body with the JSON-LD articleBody (most of its words,
+             its paragraphs in the same order); the body with the headline's subject
+             (topic_share), on sites whose recorded pages all share at least TOPIC_TRUST of
+             it (the profile).
 completeness the whole article is there: the body is not under half the shortest body of
              the site's recorded pages (site_profile: pressguard.site_profile), not far under
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
@@ -910,6 +912,10 @@ def check_agreement(c: _Context) -> str:
             if share < ARTICLE_BODY_SHARE:
                 issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
                               f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {_quote(ab, 40)})")
+            else:
+                shuffled = _order_against(c.body, htmllib.unescape(ab))
+                if shuffled:
+                    issues.append(shuffled)
     prof = c.profile
     if prof is not None and prof.min_topic_share is not None and prof.min_topic_share >= TOPIC_TRUST \
             and c.body:
@@ -925,6 +931,32 @@ def check_agreement(c: _Context) -> str:
     if issues:
         return f"agreement: {c.url}: expected sources to agree, found " + "; ".join(issues)
     return "ok"
+
+
+ORDER_MIN_PARAGRAPHS = 3  # prose paragraphs found in the stored text, to judge an order
+ORDER_MAX_INVERSIONS = 0.2  # of neighbouring pairs stored the other way round
+
+
+def _order_against(body: list[str], stored: str) -> str | None:
+    """The body's prose paragraphs must come in the order the CMS stored them (a fragment
+    cache that merges blocks out of order keeps every word). Only paragraphs found whole in
+    the stored text are placed; with fewer than ORDER_MIN_PARAGRAPHS the order is not judged."""
+    text = fp.squash(stored)
+    placed = []
+    for i, p in enumerate(body, 1):
+        if _is_prose(p):
+            at = text.find(fp.squash(p))
+            if at >= 0:
+                placed.append((at, i, p))
+    if len(placed) < ORDER_MIN_PARAGRAPHS:
+        return None
+    swapped = [(a, b) for a, b in zip(placed, placed[1:]) if b[0] < a[0]]
+    if len(swapped) < 2 or len(swapped) < ORDER_MAX_INVERSIONS * (len(placed) - 1):
+        return None
+    a, b = swapped[0]
+    return (f"body paragraphs in another order than the JSON-LD articleBody ({len(swapped)} of "
+            f"{len(placed) - 1} neighbours swapped; paragraph {a[1]} {_quote(a[2], 30)} comes "
+            f"after paragraph {b[1]} {_quote(b[2], 30)} there)")
 
 
 def check_template(c: _Context) -> str:

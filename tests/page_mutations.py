@@ -264,11 +264,16 @@ def after_paragraph(html: str, item: dict, index: int, snippet: str) -> str:
 
 
 def body_paragraphs_edited(html: str, item: dict, edit) -> str:
-    """Each body paragraph's inner HTML replaced by edit(inner HTML, index)."""
+    """Each body <p>'s inner HTML replaced by edit(inners, index), inners being every body
+    <p>'s inner HTML in page order (so an edit may move one paragraph's text to another)."""
     html = serialized(html)
     tree = LexborHTMLParser(html)
-    for i, p in enumerate(_body_elements(tree, item)):
-        outer = p.html
-        inner = outer[outer.index(">") + 1: outer.rindex("</")]
-        html = _replace_once(html, outer, outer[: outer.index(">") + 1] + edit(inner, i) + outer[outer.rindex("</"):])
+    outers = [p.html for p in _body_elements(tree, item)]
+    inners = [o[o.index(">") + 1: o.rindex("</")] for o in outers]
+    # placeholders first: a paragraph given another's text must not be found as that other
+    for i, outer in enumerate(outers):
+        html = _replace_once(html, outer, f"\x00{i}\x00")
+    for i, outer in enumerate(outers):
+        new = outer[: outer.index(">") + 1] + edit(inners, i) + outer[outer.rindex("</"):]
+        html = html.replace(f"\x00{i}\x00", new, 1)
     return html

@@ -751,7 +751,7 @@ FILLER = ("Cras mattis consectetur purus sit amet fermentum, vivamus sagittis la
 
 
 def _filler_page(html: str, right: dict) -> str:
-    return mutate.body_paragraphs_edited(html, right, lambda inner, i: FILLER)
+    return mutate.body_paragraphs_edited(html, right, lambda inners, i: FILLER)
 
 
 def test_filler_text_in_place_of_the_body_is_broken_naming_the_body(shipped):
@@ -774,3 +774,27 @@ def test_a_page_in_another_or_no_declared_language_is_not_judged_on_english_word
                                                               f'og:locale" content="{locale}"')
         item = _assess(site, url, page)
         assert item["checks"]["text_quality"] == "ok", item["checks"]["text_quality"]
+
+
+# -- the body's order against the text the CMS stored -------------------------------------
+
+def _shuffled_page(html: str, right: dict) -> str:
+    """Pairs of neighbouring body paragraphs swapped (1<->2, 3<->4 ...), a merge of cached
+    fragments gone wrong; every word stays on the page."""
+    def swap(inners, i):
+        j = i + 1 if i % 2 == 0 else i - 1
+        return inners[j] if j < len(inners) else inners[i]
+    return mutate.body_paragraphs_edited(html, right, swap)
+
+
+def test_paragraphs_out_of_the_order_the_cms_stored_them_are_broken_naming_the_body():
+    site, url, html = _page(STORED)
+    right = _assess(site, url, html)
+    stored = mutate.with_article_body(html, "\n\n".join(right["body"]))
+    item = _assess(site, url, _shuffled_page(stored, right))
+    assert item["body"] != right["body"] and sorted(item["body"]) == sorted(right["body"])
+    assert item["verdict"] == "broken", item["checks"]
+    assert "order" in item["checks"]["agreement"] and "body" in item["checks"]["agreement"]
+    # in order, the same stored text agrees; without a stored text the order is not judged
+    assert _assess(site, url, stored)["checks"]["agreement"] == "ok"
+    assert "order" not in _assess(site, url, _shuffled_page(html, right))["checks"]["agreement"]
