@@ -87,6 +87,7 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
+from .extract.blocks import stamped_template, template_content, toggle_target
 from .extract.boilerplate import is_boilerplate_text
 from .extract.jsonld import JsonLd
 from .site_profile import SiteProfile
@@ -1049,6 +1050,18 @@ def _heading_on_page(c: "_Context", text: str):
     return None
 
 
+def _heading_in_templates(c: "_Context", text: str) -> bool:
+    """Is text a heading in a <template> the page stamps in on a click (the layouts read
+    those as article text; the page's text index does not see inside templates)?"""
+    wanted = fp.squash(text)
+    for template in c.page.tree.css("template[id]"):
+        if stamped_template(template):
+            content = template_content(template)
+            if any(fp.squash(h.text(deep=True)) == wanted for h in content.css(",".join(_HEADINGS))):
+                return True
+    return False
+
+
 def _listicle_gap(c: "_Context") -> str | None:
     """A headline that promises N items ("10 things ...") over a body whose numbered item
     headings stop short of N (a body cut between two items)."""
@@ -1059,7 +1072,7 @@ def _listicle_gap(c: "_Context") -> str | None:
     numbers = []
     for p in c.body:
         item = _ITEM.match(p) if len(p) <= LIST_ITEM_MAX else None
-        if item and _heading_on_page(c, p) is not None:
+        if item and (_heading_on_page(c, p) is not None or _heading_in_templates(c, p)):
             numbers.append(int(item.group(1)))
     if len(numbers) < 2 or set(range(1, promised + 1)) <= set(numbers):
         return None
@@ -1341,9 +1354,11 @@ def _opens_served_text(el, tree) -> bool:
     for _ in range(3):
         if el is None:
             return False
-        target = el.attributes.get("aria-controls")
+        target = toggle_target(el) or el.attributes.get("aria-controls")
         if target:
             folded = tree.css_first(f'[id="{target}"]') if '"' not in target else None
+            if folded is not None and folded.tag == "template":  # stamped in on click
+                folded = template_content(folded)
             return folded is not None and len(folded.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT
         el = el.parent
     return False
@@ -1459,7 +1474,8 @@ def check_markers(c: "_Context") -> str:
                         break
                     continue
                 why = _placeholder(node, strong=root is not container)
-                if why and not c.page._in_furniture(node) and not _in_comments(node):
+                if why and not c.page._in_furniture(node) and not _in_comments(node) \
+                        and not _opens_served_text(node, c.page.tree):
                     hit = (node, why)
                     break
             if hit is not None:

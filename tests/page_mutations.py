@@ -277,3 +277,21 @@ def body_paragraphs_edited(html: str, item: dict, edit) -> str:
         new = outer[: outer.index(">") + 1] + edit(inners, i) + outer[outer.rindex("</"):]
         html = html.replace(f"\x00{i}\x00", new, 1)
     return html
+
+
+def rest_folded(html: str, item: dict, open_tag: str, close_tag: str, before: str = "") -> str:
+    """The body container's children from the middle body paragraph on, moved inside
+    open_tag ... close_tag (a <details>, a <template>), with before (a toggle) in front."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = _container(tree, item)
+    kids = _element_children(container)
+    middle = _body_elements(tree, item)[len(item["body"]) // 2]
+    cut = next(i for i, k in enumerate(kids) if k.mem_id == middle.mem_id)
+    rest = "".join(k.html for k in kids[cut:])
+    new = container.html
+    for k in kids[cut:]:
+        new = new.replace(k.html, "", 1)
+    close = new.rindex("</")
+    new = new[:close] + before + open_tag + rest + close_tag + new[close:]
+    return _replace_once(html, container.html, new)

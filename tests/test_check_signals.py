@@ -798,3 +798,32 @@ def test_paragraphs_out_of_the_order_the_cms_stored_them_are_broken_naming_the_b
     # in order, the same stored text agrees; without a stored text the order is not judged
     assert _assess(site, url, stored)["checks"]["agreement"] == "ok"
     assert "order" not in _assess(site, url, _shuffled_page(html, right))["checks"]["agreement"]
+
+
+# -- the article's rest folded into a <details> or a <template> ----------------------------
+
+@pytest.mark.parametrize("fold", ["details", "template"])
+def test_the_rest_of_the_article_folded_into_details_or_a_stamped_template_is_read(fold):
+    """The text is served in the page: a closed <details> (its <summary> is the control, not
+    a paragraph), or a <template> a "Keep reading" link stamps in (data-target)."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    if fold == "details":
+        page = mutate.rest_folded(html, right, '<details class="fold"><summary>Expand</summary>', "</details>")
+    else:
+        page = mutate.rest_folded(html, right, '<template id="more-text">', "</template>",
+                                  before='<a href="#more-text" class="keep" data-target="#more-text">Keep reading</a>')
+    item = _assess(site, url, page)
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_an_faq_of_details_keeps_its_questions_and_a_template_nothing_stamps_stays_out():
+    from pressguard.extract.blocks import article_furniture, collect_blocks
+    from selectolax.lexbor import LexborHTMLParser
+
+    faq = LexborHTMLParser("<div><details><summary>Is it on Switch?</summary><p>Yes.</p><p>Since May.</p>"
+                           "</details><details><summary>Is there co-op?</summary><p>No.</p></details>"
+                           "<template id='t'><p>Never shown.</p></template></div>").css_first("div")
+    texts = [b.text for b in collect_blocks(faq, article_furniture)]
+    assert texts == ["Is it on Switch?", "Yes.", "Since May.", "Is there co-op?", "No."]
