@@ -87,6 +87,11 @@ def syndicated_partner_byline(sample: Sample) -> Mutated:
         if d.get("@type") == "Person" and isinstance(d.get("name"), str) and d["name"] in names:
             d["name"] = partner
             d.pop("url", None)
+        # an author given as a plain name (or names) rather than a Person
+        if isinstance(d.get("author"), str) and any(n in d["author"] for n in names):
+            d["author"] = partner  # "A" or "A, B": the page's writers as one string
+        elif isinstance(d.get("author"), list) and any(isinstance(x, str) and x in names for x in d["author"]):
+            d["author"] = [partner]
     edit_jsonld(tree, lambda obj: walk_json(obj, fix))
     insert(a.body, '<p class="syndication-note"><em>This story originally appeared on '
                    '<a href="https://northwindwire.example/">Northwind Wire</a>.</em></p>', "after")
@@ -227,6 +232,8 @@ def byline_initials_only(sample: Sample) -> Mutated:
         if d.get("@type") == "Person" and isinstance(d.get("name"), str) and d["name"] in names:
             d["name"] = _initials(d["name"])
             d.pop("url", None)
+        if isinstance(d.get("author"), str) and any(n in d["author"] for n in names):
+            d["author"] = ", ".join(_initials(n) for n in names)
     edit_jsonld(tree, lambda obj: walk_json(obj, fix))
     return Mutated(tree.html, None)
 
