@@ -120,7 +120,7 @@ def jsonld_entities_double_escaped(sample: Sample) -> Mutated:
 
 
 @register(HOLDOUT4, RIGHT, """A magazine-style drop cap: the first letter of the first paragraph in
-<span class="dropcap" aria-hidden="true">T</span> followed by the rest of the word, as print
+<span class="dropcap">T</span> followed by the rest of the word, as print
 redesigns do. Readers see the same words; the right body is unchanged.""")
 def drop_cap_first_letter(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
