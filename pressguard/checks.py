@@ -1532,7 +1532,8 @@ def _text_problem(text: str) -> str | None:
 # (30-39% on the shipped pages, codes lists included); filler text (lorem ipsum), a
 # machine-garbled or wrong-language body shares almost none. Judged on 80+ words of prose
 # paragraphs (sentences, not tables or lists) of a page that says it is English; any other
-# or no declared language is not judged.
+# or no declared language is not judged, nor a site whose own recorded pages are not all
+# English prose (a theme's default lang="en-US" on another language's site).
 ENGLISH_MIN_SHARE = 0.12
 LANGUAGE_MIN_WORDS = 80
 _WORD = re.compile(r"[^\W\d_]+")
@@ -1549,14 +1550,27 @@ def _declared_language(page: "PageHints | None") -> str:
     return lang.strip().lower().replace("_", "-")
 
 
+def english_share(body: list[str]) -> tuple[float, list[str]] | None:
+    """(the share of common English words, the words) of the body's prose paragraphs;
+    None under LANGUAGE_MIN_WORDS words of prose."""
+    words = [w for p in body if _is_prose(p) for w in _WORD.findall(p.lower())]
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    return sum(w in ENGLISH_COMMON for w in words) / len(words), words
+
+
 def _not_english(c: "_Context") -> str | None:
     lang = _declared_language(c.page)
     if not (lang == "en" or lang.startswith("en-")):
         return None
-    words = [w for p in c.body if _is_prose(p) for w in _WORD.findall(p.lower())]
-    if len(words) < LANGUAGE_MIN_WORDS:
+    prof = c.profile
+    if prof is not None and prof.min_english_share is not None and \
+            prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
+        return None  # the site's own accepted pages are not all English prose: a theme's default lang
+    measured = english_share(c.body)
+    if measured is None:
         return None
-    share = sum(w in ENGLISH_COMMON for w in words) / len(words)
+    share, words = measured
     if share >= ENGLISH_MIN_SHARE:
         return None
     return (f"body: {share:.0%} common English words in {len(words)} words of prose (the page "

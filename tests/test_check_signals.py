@@ -827,3 +827,19 @@ def test_an_faq_of_details_keeps_its_questions_and_a_template_nothing_stamps_sta
                            "<template id='t'><p>Never shown.</p></template></div>").css_first("div")
     texts = [b.text for b in collect_blocks(faq, article_furniture)]
     assert texts == ["Is it on Switch?", "Yes.", "Since May.", "Is there co-op?", "No."]
+
+
+def test_english_words_are_not_judged_on_a_site_whose_recorded_pages_are_not_english_prose():
+    """A Spanish site that kept its theme's lang="en-US": its own accepted pages say the
+    declared language is not to be trusted there."""
+    from dataclasses import replace
+
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    filler = _filler_page(html, right)
+    english_site = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    assert english_site.min_english_share >= 0.25  # the shipped pages: 28-39%
+    item = dict(right, body=_assess(site, url, filler)["body"])
+    assert "common English" in run_checks(item, html=filler, site_profile=english_site)["text_quality"]
+    spanish_site = replace(english_site, min_english_share=0.03)
+    assert run_checks(item, html=filler, site_profile=spanish_site)["text_quality"] == "ok"
