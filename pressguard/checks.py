@@ -43,8 +43,10 @@ agreement    independent sources agree: the headline with the second opinion's, 
              other, or word Jaccard >= HEADLINE_JACCARD); the body's word set with the
              second opinion's (Jaccard >= BODY_JACCARD, checked when either has a body);
              the authors with the JSON-LD Person names when both have some (same set,
-             case-insensitive); the body with the headline's subject (topic_share), on
-             sites whose recorded pages all share at least TOPIC_TRUST of it (the profile).
+             case-insensitive); the body with the JSON-LD articleBody (most of its words,
+             its paragraphs in the same order); the body with the headline's subject
+             (topic_share), on sites whose recorded pages all share at least TOPIC_TRUST of
+             it (the profile).
 completeness the whole article is there: the body is not under half the shortest body of
              the site's recorded pages (site_profile: pressguard.site_profile), not far under
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
@@ -53,7 +55,8 @@ completeness the whole article is there: the body is not under half the shortest
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
              body's numbered item headings, and no subheading closing the body with
-             nothing after it.
+             nothing after it; a published date that can be one (from 1995, at most a
+             day after now: not a null date shown as 1970-01-01).
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
@@ -62,7 +65,9 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              comment section; no body given twice (REPEAT_MIN prose paragraphs repeated);
              not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
-             no undecoded entity (&#8211;, &amp;), no control character.
+             no undecoded entity (&#8211;, &amp;), no control character; on a page that
+             declares English, a body whose prose has the common English words prose has
+             (not filler such as lorem ipsum); other languages are not judged.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
@@ -74,6 +79,7 @@ import html as htmllib
 from bisect import bisect_right
 import re
 import unicodedata
+from datetime import datetime, timedelta, timezone
 from functools import cached_property
 from typing import Any
 
@@ -81,6 +87,7 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
+from .extract.blocks import stamped_template, template_content, toggle_target
 from .extract.boilerplate import is_boilerplate_text
 from .extract.jsonld import JsonLd
 from .site_profile import SiteProfile
@@ -831,13 +838,19 @@ def _titles_agree(a: str, b: str) -> bool:
 
 # -- topic: does the body talk about what the headline says? ------------------------------
 
-# Short function words of four letters or more: they say nothing about a story's subject.
-_TOPIC_SKIP = frozenset("""
+# Common English words. Those of four letters or more say nothing about a story's subject
+# (_TOPIC_SKIP); all of them together are a third of any English prose (text_quality).
+_COMMON_LONG = frozenset("""
     about after again also back been before being best come does each even ever every from
     have here into just know last like made make many more most much next only other over
     some such than that their them then there these they this those very want were what
     when where which while will with your
     """.split())
+ENGLISH_COMMON = _COMMON_LONG | frozenset("""
+    a an the of to in on at by for as is are was be am it its he she we you i his her our
+    my and or but not no so if who how all any one two do did has had can may up out new
+    """.split())
+_TOPIC_SKIP = _COMMON_LONG
 TOPIC_MIN_WORDS = 3  # fewer subject words in a headline ("Verdict") say nothing
 TOPIC_TRUST = 0.5  # a site whose recorded bodies share less with their headlines is not judged
 TOPIC_SHARE = 0.34  # a body sharing under a third of the site's least is another story's
@@ -900,6 +913,10 @@ def check_agreement(c: _Context) -> str:
             if share < ARTICLE_BODY_SHARE:
                 issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
                               f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {_quote(ab, 40)})")
+            else:
+                shuffled = _order_against(c.body, htmllib.unescape(ab))
+                if shuffled:
+                    issues.append(shuffled)
     prof = c.profile
     if prof is not None and prof.min_topic_share is not None and prof.min_topic_share >= TOPIC_TRUST \
             and c.body:
@@ -915,6 +932,32 @@ def check_agreement(c: _Context) -> str:
     if issues:
         return f"agreement: {c.url}: expected sources to agree, found " + "; ".join(issues)
     return "ok"
+
+
+ORDER_MIN_PARAGRAPHS = 3  # prose paragraphs found in the stored text, to judge an order
+ORDER_MAX_INVERSIONS = 0.2  # of neighbouring pairs stored the other way round
+
+
+def _order_against(body: list[str], stored: str) -> str | None:
+    """The body's prose paragraphs must come in the order the CMS stored them (a fragment
+    cache that merges blocks out of order keeps every word). Only paragraphs found whole in
+    the stored text are placed; with fewer than ORDER_MIN_PARAGRAPHS the order is not judged."""
+    text = fp.squash(stored)
+    placed = []
+    for i, p in enumerate(body, 1):
+        if _is_prose(p):
+            at = text.find(fp.squash(p))
+            if at >= 0:
+                placed.append((at, i, p))
+    if len(placed) < ORDER_MIN_PARAGRAPHS:
+        return None
+    swapped = [(a, b) for a, b in zip(placed, placed[1:]) if b[0] < a[0]]
+    if len(swapped) < 2 or len(swapped) < ORDER_MAX_INVERSIONS * (len(placed) - 1):
+        return None
+    a, b = swapped[0]
+    return (f"body paragraphs in another order than the JSON-LD articleBody ({len(swapped)} of "
+            f"{len(placed) - 1} neighbours swapped; paragraph {a[1]} {_quote(a[2], 30)} comes "
+            f"after paragraph {b[1]} {_quote(b[2], 30)} there)")
 
 
 def check_template(c: _Context) -> str:
@@ -1007,6 +1050,18 @@ def _heading_on_page(c: "_Context", text: str):
     return None
 
 
+def _heading_in_templates(c: "_Context", text: str) -> bool:
+    """Is text a heading in a <template> the page stamps in on a click (the layouts read
+    those as article text; the page's text index does not see inside templates)?"""
+    wanted = fp.squash(text)
+    for template in c.page.tree.css("template[id]"):
+        if stamped_template(template):
+            content = template_content(template)
+            if any(fp.squash(h.text(deep=True)) == wanted for h in content.css(",".join(_HEADINGS))):
+                return True
+    return False
+
+
 def _listicle_gap(c: "_Context") -> str | None:
     """A headline that promises N items ("10 things ...") over a body whose numbered item
     headings stop short of N (a body cut between two items)."""
@@ -1017,7 +1072,7 @@ def _listicle_gap(c: "_Context") -> str | None:
     numbers = []
     for p in c.body:
         item = _ITEM.match(p) if len(p) <= LIST_ITEM_MAX else None
-        if item and _heading_on_page(c, p) is not None:
+        if item and (_heading_on_page(c, p) is not None or _heading_in_templates(c, p)):
             numbers.append(int(item.group(1)))
     if len(numbers) < 2 or set(range(1, promised + 1)) <= set(numbers):
         return None
@@ -1045,9 +1100,38 @@ def _heading_at_the_end(c: "_Context") -> str | None:
     return f"body: the section under the last subheading {_quote(last, 40)}, found the body ending at it"
 
 
+# Dates a news article can carry: nothing was published on the web as news before 1995
+# (a null date rendered as 1970-01-01, a two-digit year read as 1925), and nothing is
+# published more than a day after the moment it is judged (a scheduled date leaked, a
+# year typed wrong). The fetch time is not passed to the checks, so the clock is the
+# bound: a page fetched earlier passes it more easily, never less.
+EARLIEST_PUBLISHED = datetime(1995, 1, 1, tzinfo=timezone.utc)
+FUTURE_SLACK = timedelta(days=1)
+
+
+def _implausible_date(published, now: datetime | None = None) -> str | None:
+    if not isinstance(published, str) or not published.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None  # not a date the checks can read: nothing to judge
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    now = now or datetime.now(timezone.utc)
+    if when < EARLIEST_PUBLISHED:
+        return f"published: a date from {EARLIEST_PUBLISHED:%Y} on, found {published}"
+    if when > now + FUTURE_SLACK:
+        return f"published: a date no later than a day after {now:%Y-%m-%d}, found {published}"
+    return None
+
+
 def check_completeness(c: "_Context") -> str:
     """Each finding reads "<field>: <expected>, found <found>"."""
     finds: list[str] = []
+    odd_date = _implausible_date(c.item.get("published"))
+    if odd_date:
+        finds.append(odd_date)
     words = _word_total(c.body)
     prof = c.profile
     # (a) the site's own recorded pages
@@ -1270,9 +1354,11 @@ def _opens_served_text(el, tree) -> bool:
     for _ in range(3):
         if el is None:
             return False
-        target = el.attributes.get("aria-controls")
+        target = toggle_target(el) or el.attributes.get("aria-controls")
         if target:
             folded = tree.css_first(f'[id="{target}"]') if '"' not in target else None
+            if folded is not None and folded.tag == "template":  # stamped in on click
+                folded = template_content(folded)
             return folded is not None and len(folded.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT
         el = el.parent
     return False
@@ -1388,7 +1474,8 @@ def check_markers(c: "_Context") -> str:
                         break
                     continue
                 why = _placeholder(node, strong=root is not container)
-                if why and not c.page._in_furniture(node) and not _in_comments(node):
+                if why and not c.page._in_furniture(node) and not _in_comments(node) \
+                        and not _opens_served_text(node, c.page.tree):
                     hit = (node, why)
                     break
             if hit is not None:
@@ -1441,8 +1528,61 @@ def _text_problem(text: str) -> str | None:
     return None
 
 
+# Prose in the page's declared language: English prose is about a third common words
+# (30-39% on the shipped pages, codes lists included); filler text (lorem ipsum), a
+# machine-garbled or wrong-language body shares almost none. Judged on 80+ words of prose
+# paragraphs (sentences, not tables or lists) of a page that says it is English; any other
+# or no declared language is not judged, nor a site whose own recorded pages are not all
+# English prose (a theme's default lang="en-US" on another language's site).
+ENGLISH_MIN_SHARE = 0.12
+LANGUAGE_MIN_WORDS = 80
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _declared_language(page: "PageHints | None") -> str:
+    """The page's language as it declares it (<html lang>, else og:locale), lower case."""
+    if page is None:
+        return ""
+    root = page.tree.css_first("html")
+    lang = (root.attributes.get("lang") or "") if root is not None else ""
+    if not lang.strip():
+        lang = (page.meta.get("og:locale") or [""])[0]
+    return lang.strip().lower().replace("_", "-")
+
+
+def english_share(body: list[str]) -> tuple[float, list[str]] | None:
+    """(the share of common English words, the words) of the body's prose paragraphs;
+    None under LANGUAGE_MIN_WORDS words of prose."""
+    words = [w for p in body if _is_prose(p) for w in _WORD.findall(p.lower())]
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    return sum(w in ENGLISH_COMMON for w in words) / len(words), words
+
+
+def _not_english(c: "_Context") -> str | None:
+    lang = _declared_language(c.page)
+    if not (lang == "en" or lang.startswith("en-")):
+        return None
+    prof = c.profile
+    if prof is not None and prof.min_english_share is not None and \
+            prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
+        return None  # the site's own accepted pages are not all English prose: a theme's default lang
+    measured = english_share(c.body)
+    if measured is None:
+        return None
+    share, words = measured
+    if share >= ENGLISH_MIN_SHARE:
+        return None
+    return (f"body: {share:.0%} common English words in {len(words)} words of prose (the page "
+            f"declares {lang}; English prose has {ENGLISH_MIN_SHARE:.0%} or more), from "
+            f"{_quote(' '.join(words[:8]), 50)}")
+
+
 def check_text_quality(c: "_Context") -> str:
     finds = []
+    foreign = _not_english(c)
+    if foreign:
+        finds.append(foreign)
     fields = [("headline", c.item.get("headline")), ("dek", c.item.get("dek"))]
     fields += [("authors", a) for a in c.item.get("authors") or []]
     fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
@@ -1452,7 +1592,8 @@ def check_text_quality(c: "_Context") -> str:
             if problem:
                 finds.append(f"{field}: {problem}")
     if finds:
-        return c.fail("text_quality", "text decoded once, without entities or control characters",
+        return c.fail("text_quality", "text decoded once, in the page's language, without entities "
+                      "or control characters",
                       _first_three(finds))
     return "ok"
 

@@ -4,7 +4,8 @@
 
 Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted as
 right): how long their bodies are, whether they carry a dek, a date and authors, and how
-much of its headline's subject each body talks about (checks.topic_share).
+much of its headline's subject each body talks about (checks.topic_share), and how much of
+their prose is common English words (checks.english_share).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
 through the cassette cache the replay shares (pressguard.cassettes.CACHE).
 
@@ -33,6 +34,9 @@ class SiteProfile:
     # the least share of a recorded page's headline words found in its body (None: too
     # few pages with a headline of a few subject words to say)
     min_topic_share: float | None = None
+    # the least share of common English words in a recorded page's prose (checks.english_share;
+    # None: too few pages with enough prose to say)
+    min_english_share: float | None = None
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors)?"""
@@ -48,9 +52,9 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 @lru_cache(maxsize=64)
 def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     from .assess import recorded_page  # shared with the template baseline
-    from .checks import topic_share
+    from .checks import english_share, topic_share
 
-    words, paragraphs, dek, date, authors, topics = [], [], 0, 0, 0, []
+    words, paragraphs, dek, date, authors, topics, english = [], [], 0, 0, 0, [], []
     for path in paths:
         recorded = recorded_page(path, site)
         if recorded is None:
@@ -67,10 +71,14 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
         share = topic_share(item.get("headline"), item.get("url") or path, texts)
         if share is not None:
             topics.append(share)
+        measured = english_share(texts)
+        if measured is not None:
+            english.append(measured[0])
     if len(words) < MIN_PAGES:
         return None
     ordered = sorted(words)
     return SiteProfile(site=site, pages=len(words), min_words=ordered[0],
                        min_paragraphs=min(paragraphs), median_words=ordered[len(ordered) // 2],
                        with_dek=dek, with_date=date, with_authors=authors,
-                       min_topic_share=min(topics) if len(topics) >= MIN_PAGES else None)
+                       min_topic_share=min(topics) if len(topics) >= MIN_PAGES else None,
+                       min_english_share=min(english) if len(english) >= MIN_PAGES else None)

@@ -253,3 +253,45 @@ def cut_after_block(html: str, item: dict, text: str) -> str:
     for k in kids[at + 1:]:
         new = new.replace(k.html, "", 1)
     return _replace_once(html, container.html, new)
+
+
+def after_paragraph(html: str, item: dict, index: int, snippet: str) -> str:
+    """snippet inserted right after the body paragraph number index (0-based)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    para = _body_elements(tree, item)[index].html
+    return _replace_once(html, para, para + snippet)
+
+
+def body_paragraphs_edited(html: str, item: dict, edit) -> str:
+    """Each body <p>'s inner HTML replaced by edit(inners, index), inners being every body
+    <p>'s inner HTML in page order (so an edit may move one paragraph's text to another)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    outers = [p.html for p in _body_elements(tree, item)]
+    inners = [o[o.index(">") + 1: o.rindex("</")] for o in outers]
+    # placeholders first: a paragraph given another's text must not be found as that other
+    for i, outer in enumerate(outers):
+        html = _replace_once(html, outer, f"\x00{i}\x00")
+    for i, outer in enumerate(outers):
+        new = outer[: outer.index(">") + 1] + edit(inners, i) + outer[outer.rindex("</"):]
+        html = html.replace(f"\x00{i}\x00", new, 1)
+    return html
+
+
+def rest_folded(html: str, item: dict, open_tag: str, close_tag: str, before: str = "") -> str:
+    """The body container's children from the middle body paragraph on, moved inside
+    open_tag ... close_tag (a <details>, a <template>), with before (a toggle) in front."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    container = _container(tree, item)
+    kids = _element_children(container)
+    middle = _body_elements(tree, item)[len(item["body"]) // 2]
+    cut = next(i for i, k in enumerate(kids) if k.mem_id == middle.mem_id)
+    rest = "".join(k.html for k in kids[cut:])
+    new = container.html
+    for k in kids[cut:]:
+        new = new.replace(k.html, "", 1)
+    close = new.rindex("</")
+    new = new[:close] + before + open_tag + rest + close_tag + new[close:]
+    return _replace_once(html, container.html, new)

@@ -657,3 +657,189 @@ def test_numbered_steps_in_a_list_are_no_listicle_items_and_a_closing_heading_ov
     item = {"url": "https://s.example/guides/best-settings/", "headline": headline, "dek": None,
             "authors": [], "published": None, "body": body}
     assert run_checks(item, html=html)["completeness"] == "ok"
+
+
+# -- furniture named by a component's tag or an aria-label ---------------------------------
+
+SPONSOR_UNIT = ('<sponsor-unit data-placement="inline"><p>Presented by Northwind Bank: open an account '
+                'in minutes and earn a bonus on your first deposit this month.</p></sponsor-unit>')
+CONSENT_REGION = ('<section role="region" aria-label="Privacy consent"><p>We and our vendors store and read '
+                  'information on your device to show you relevant offers and measure how the site is used.'
+                  '</p><button type="button">Agree</button><button type="button">Settings</button></section>')
+
+
+@pytest.mark.parametrize("snippet", [SPONSOR_UNIT, CONSENT_REGION], ids=["custom-element", "aria-label"])
+def test_furniture_named_by_its_component_tag_or_aria_label_stays_out_of_the_body(shipped, snippet):
+    """A component names itself (<sponsor-unit>), a region says what it is to screen readers
+    (aria-label="Privacy consent"): both are read against the class-word table."""
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.after_paragraph(html, right, 1, snippet))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_custom_element_or_aria_label_that_names_no_furniture_is_read():
+    from pressguard.extract.blocks import article_furniture
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser('<div><story-quote><p>Quoted text.</p></story-quote>'
+                            '<section aria-label="Chapter two"><p>More.</p></section>'
+                            '<ad-unit></ad-unit><div aria-label="Cookie notice"></div></div>')
+    quote, chapter, ad, notice = tree.css("story-quote, section, ad-unit, div[aria-label]")
+    assert not article_furniture(quote) and not article_furniture(chapter)
+    assert article_furniture(ad) and article_furniture(notice)
+
+
+# -- invisible bidi controls ------------------------------------------------------------
+
+def test_bidi_isolates_and_marks_around_byline_names_are_no_part_of_the_authors(shipped):
+    """A template made safe for right-to-left editions wraps names in isolates (RLI/PDI,
+    U+2067/U+2069) and a right-to-left mark: readers see the same names."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    page = mutate.serialized(html)
+    for name in right["authors"]:
+        page = page.replace(f">{name}<", f">\u2067{name}\u2069\u200f<")
+    assert page != mutate.serialized(html)
+    item = _assess(site, url, page)
+    assert item["authors"] == right["authors"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_normalize_drops_bidi_controls_but_keeps_joiners():
+    from pressguard.extract.text import normalize
+
+    assert normalize("\u2068Ada\u2069 \u202bLovelace\u202c\u061c") == "Ada Lovelace"
+    family = "\U0001F468\u200d\U0001F469\u200d\U0001F467"  # one emoji, joined by ZWJ
+    assert normalize(f"A {family} and \u200cnon-joiner") == f"A {family} and \u200cnon-joiner"
+
+
+# -- a published date that cannot be one ------------------------------------------------
+
+@pytest.mark.parametrize("year", ["1925", "2925"], ids=["two-digit-year-read-as-1925", "year-typed-2925"])
+def test_a_published_date_before_the_web_or_far_in_the_future_is_broken_naming_published(shipped, year):
+    site, url, html, right = shipped
+    if not right["published"]:
+        pytest.skip("no date on the page")
+    day = right["published"][:10]
+    page = html.replace(day, year + day[4:])
+    item = _assess(site, url, page)
+    assert item["published"].startswith(year)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "published" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_implausible_dates_are_judged_against_1995_and_a_day_after_now():
+    from datetime import datetime, timezone
+
+    from pressguard.checks import _implausible_date
+
+    now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
+    assert "1970-01-01" in _implausible_date("1970-01-01T00:00:00+00:00", now)
+    assert "2026-03-03" in _implausible_date("2026-03-03T00:00:00Z", now)
+    assert _implausible_date("2026-03-02T06:00:00+00:00", now) is None  # a time zone ahead
+    assert _implausible_date("1995-06-01", now) is None
+    assert _implausible_date("sometime last week", now) is None
+
+
+# -- prose in the page's declared language ----------------------------------------------
+
+FILLER = ("Cras mattis consectetur purus sit amet fermentum, vivamus sagittis lacus vel augue laoreet "
+          "rutrum faucibus dolor auctor. Donec ullamcorper nulla non metus auctor fringilla, nullam quis "
+          "risus eget urna mollis ornare vel eu leo.")
+
+
+def _filler_page(html: str, right: dict) -> str:
+    return mutate.body_paragraphs_edited(html, right, lambda inners, i: FILLER)
+
+
+def test_filler_text_in_place_of_the_body_is_broken_naming_the_body(shipped):
+    """Staging filler deployed to production: the same number of paragraphs, sentences and
+    all, but no English in them, on a page that says it is English."""
+    site, url, html, right = shipped
+    item = _assess(site, url, _filler_page(html, right))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body" in item["checks"]["text_quality"] and "common English words" in item["checks"]["text_quality"]
+
+
+def test_a_page_in_another_or_no_declared_language_is_not_judged_on_english_words():
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    filler = _filler_page(html, right)
+    assert 'lang="en' in filler
+    assert 'og:locale" content="en_US"' in filler
+    for lang, locale in (('lang="la"', "la_VA"), ("", "")):
+        page = filler.replace('lang="en-US"', lang, 1).replace('og:locale" content="en_US"',
+                                                              f'og:locale" content="{locale}"')
+        item = _assess(site, url, page)
+        assert item["checks"]["text_quality"] == "ok", item["checks"]["text_quality"]
+
+
+# -- the body's order against the text the CMS stored -------------------------------------
+
+def _shuffled_page(html: str, right: dict) -> str:
+    """Pairs of neighbouring body paragraphs swapped (1<->2, 3<->4 ...), a merge of cached
+    fragments gone wrong; every word stays on the page."""
+    def swap(inners, i):
+        j = i + 1 if i % 2 == 0 else i - 1
+        return inners[j] if j < len(inners) else inners[i]
+    return mutate.body_paragraphs_edited(html, right, swap)
+
+
+def test_paragraphs_out_of_the_order_the_cms_stored_them_are_broken_naming_the_body():
+    site, url, html = _page(STORED)
+    right = _assess(site, url, html)
+    stored = mutate.with_article_body(html, "\n\n".join(right["body"]))
+    item = _assess(site, url, _shuffled_page(stored, right))
+    assert item["body"] != right["body"] and sorted(item["body"]) == sorted(right["body"])
+    assert item["verdict"] == "broken", item["checks"]
+    assert "order" in item["checks"]["agreement"] and "body" in item["checks"]["agreement"]
+    # in order, the same stored text agrees; without a stored text the order is not judged
+    assert _assess(site, url, stored)["checks"]["agreement"] == "ok"
+    assert "order" not in _assess(site, url, _shuffled_page(html, right))["checks"]["agreement"]
+
+
+# -- the article's rest folded into a <details> or a <template> ----------------------------
+
+@pytest.mark.parametrize("fold", ["details", "template"])
+def test_the_rest_of_the_article_folded_into_details_or_a_stamped_template_is_read(fold):
+    """The text is served in the page: a closed <details> (its <summary> is the control, not
+    a paragraph), or a <template> a "Keep reading" link stamps in (data-target)."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    if fold == "details":
+        page = mutate.rest_folded(html, right, '<details class="fold"><summary>Expand</summary>', "</details>")
+    else:
+        page = mutate.rest_folded(html, right, '<template id="more-text">', "</template>",
+                                  before='<a href="#more-text" class="keep" data-target="#more-text">Keep reading</a>')
+    item = _assess(site, url, page)
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_an_faq_of_details_keeps_its_questions_and_a_template_nothing_stamps_stays_out():
+    from pressguard.extract.blocks import article_furniture, collect_blocks
+    from selectolax.lexbor import LexborHTMLParser
+
+    faq = LexborHTMLParser("<div><details><summary>Is it on Switch?</summary><p>Yes.</p><p>Since May.</p>"
+                           "</details><details><summary>Is there co-op?</summary><p>No.</p></details>"
+                           "<template id='t'><p>Never shown.</p></template></div>").css_first("div")
+    texts = [b.text for b in collect_blocks(faq, article_furniture)]
+    assert texts == ["Is it on Switch?", "Yes.", "Since May.", "Is there co-op?", "No."]
+
+
+def test_english_words_are_not_judged_on_a_site_whose_recorded_pages_are_not_english_prose():
+    """A Spanish site that kept its theme's lang="en-US": its own accepted pages say the
+    declared language is not to be trusted there."""
+    from dataclasses import replace
+
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    filler = _filler_page(html, right)
+    english_site = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    assert english_site.min_english_share >= 0.25  # the shipped pages: 28-39%
+    item = dict(right, body=_assess(site, url, filler)["body"])
+    assert "common English" in run_checks(item, html=filler, site_profile=english_site)["text_quality"]
+    spanish_site = replace(english_site, min_english_share=0.03)
+    assert run_checks(item, html=filler, site_profile=spanish_site)["text_quality"] == "ok"

@@ -26,6 +26,7 @@ from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable  # noqa: E402
 from holdout import HOLDOUT  # noqa: E402
 from holdout2 import HOLDOUT2  # noqa: E402
 from holdout3 import HOLDOUT3  # noqa: E402
+from holdout4 import HOLDOUT4  # noqa: E402
 from mutations import TUNING  # noqa: E402
 
 PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
@@ -91,11 +92,12 @@ def _right_parts(expected: dict) -> list[tuple[str, str]]:
     return parts
 
 
-ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3
+ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4
 
 
 def test_the_sets_are_big_enough_and_disjoint():
-    assert len(TUNING) >= 20 and len(HOLDOUT) >= 8 and len(HOLDOUT2) >= 10 and len(HOLDOUT3) >= 15
+    assert len(TUNING) >= 20 and len(HOLDOUT) >= 8 and len(HOLDOUT2) >= 10 and len(HOLDOUT3) >= 15 \
+        and len(HOLDOUT4) >= 15
     names = [k.name for k in ALL]
     assert len(names) == len(set(names)), "a kind is in both sets, or twice"
     assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
@@ -103,6 +105,7 @@ def test_the_sets_are_big_enough_and_disjoint():
     assert {k.label for k in HOLDOUT} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT2} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT3} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT4} == {RIGHT, NONE}
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)

@@ -15,7 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from .boilerplate import furniture_level
+from selectolax.lexbor import LexborHTMLParser
+
+from .boilerplate import class_level, furniture_level
 from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize
 
 _END = object()  # block-end marker on the walk stack
@@ -76,6 +78,11 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
                 if in_link:
                     links += len(t.strip())
             continue
+        if tag == "template" and stamped_template(child):
+            if buf:
+                flush()
+            out.extend(collect_blocks(template_content(child), skip))
+            continue
         if tag[0] == "-" or tag in SKIP_TAGS or tag == "img":
             continue
         if tag == "br":
@@ -120,8 +127,17 @@ def article_furniture(node) -> bool:
     * a "maybe" (level 1) element with the same tag and classes as a sibling that is not
       furniture: a body grouped into ``<section class="article-section">`` per
       subheading has a last section headed "Verdict", which alone reads as a review box.
-    Dialogs and asides stay furniture whatever toggles them."""
-    level = furniture_level(node)
+    Dialogs and asides stay furniture whatever toggles them.
+
+    Two names besides classes say what an element is, read against the same class-word
+    table: a custom element's tag (``<ad-slot>``, ``<newsletter-signup>``: a component
+    names itself) and an ``aria-label`` (``<div role="region" aria-label="Cookie notice">``:
+    what the page tells a screen reader the region is)."""
+    if node.tag == "summary" and _folds_article(node.parent):
+        return True  # the fold's control ("Show full article"), not a line of the article
+    if node.tag in _TOGGLES and _opens_next(node):
+        return True  # "Keep reading" that unfolds what follows: a control, not text
+    level = max(furniture_level(node), _named_furniture(node))
     if level == 0:
         return False
     if level == 2 and _collapsed_part(node):
@@ -129,6 +145,86 @@ def article_furniture(node) -> bool:
     if level == 1 and _like_article_sibling(node):
         return False
     return True
+
+
+# Attributes by which a toggle names the element it unfolds or stamps into the page.
+_TOGGLE_TARGETS = ("aria-controls", "data-template", "data-target")
+
+
+def toggle_target(el) -> str | None:
+    """The id a toggle (<button>, <a>) names as what it opens, or None."""
+    if el is None or el.tag not in _TOGGLES:
+        return None
+    for key in _TOGGLE_TARGETS:
+        value = (el.attributes.get(key) or "").strip().lstrip("#")
+        if value:
+            return value
+    return None
+
+
+def stamped_template(node) -> bool:
+    """A <template> that a toggle just before it stamps into the page ("Continue reading"
+    with the rest of the article in the template): its content is served article text."""
+    ident = node.attributes.get("id")
+    if not ident:
+        return False
+    sib, seen = node.prev, 0
+    while sib is not None and seen < 3:
+        if not sib.tag.startswith("-"):
+            seen += 1
+            if toggle_target(sib) == ident:
+                return True
+        sib = sib.prev
+    return False
+
+
+def _opens_next(toggle) -> bool:
+    """Does this toggle name one of the next three elements as what it opens?"""
+    target = toggle_target(toggle)
+    if not target:
+        return False
+    sib, seen = toggle.next, 0
+    while sib is not None and seen < 3:
+        if not sib.tag.startswith("-"):
+            seen += 1
+            if sib.attributes.get("id") == target:
+                return True
+        sib = sib.next
+    return False
+
+
+def template_content(node):
+    """A <template>'s content as a tree of its own (lexbor keeps it out of the element's
+    children, in the template's content fragment)."""
+    html = node.html or ""
+    inner = html[html.index(">") + 1: html.rindex("</")] if "</" in html else ""
+    return LexborHTMLParser(f"<body>{inner}</body>").body
+
+
+def _folds_article(details) -> bool:
+    """A lone <details> holding a run of paragraphs folds the article's rest away; a row of
+    <details> (an FAQ) or one holding a single answer is content, question and all."""
+    if details is None or details.tag != "details":
+        return False
+    if sum(1 for c in details.iter() if c.tag == "p") < 2:
+        return False
+    for step in ("prev", "next"):
+        sib = getattr(details, step)
+        while sib is not None and sib.tag.startswith("-"):
+            sib = getattr(sib, step)
+        if sib is not None and sib.tag == "details":
+            return False
+    return True
+
+
+def _named_furniture(node) -> int:
+    """class_level of a custom element's tag name and of an aria-label (0 when neither)."""
+    tag = node.tag
+    level = class_level(tag) if "-" in tag else 0
+    label = node.attributes.get("aria-label") if level < 2 else None
+    if label and node.tag not in ("a", "button"):  # a link's label describes where it goes
+        level = max(level, class_level(label))
+    return level
 
 
 def _collapsed_part(node) -> bool:

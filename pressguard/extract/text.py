@@ -5,7 +5,8 @@ out: whitespace that exists in the source (between an inline tag and its neighbo
 is kept, block boundaries and ``<br>`` become a space, so no word is ever glued to
 its neighbour; entities are decoded by the parser; every Unicode space (NBSP, thin
 space, ideographic space, ...) becomes a plain space; invisible format characters
-(zero-width space, BOM, soft hyphen) vanish; runs of whitespace collapse to one space.
+(zero-width space, BOM, soft hyphen, bidi marks and isolates) vanish; runs of whitespace
+collapse to one space.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ BLOCK_TAGS = frozenset(
 )
 
 _WS = re.compile(r"\s+")  # str patterns: \s covers NBSP, U+2009, U+202F, U+3000 ...
-# zero-width space, BOM, soft hyphen, word joiner, LRM, RLM
-_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060\u200e\u200f]")
+# zero-width space, BOM, soft hyphen, word joiner, LRM, RLM, the Arabic letter mark and
+# the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) a bidi-safe
+# template wraps names and dates in. Not ZWJ/ZWNJ: they join emoji and shape scripts.
+_INVISIBLE = re.compile("[\u200b\ufeff\u00ad\u2060\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 
 
 def normalize(text: str | None) -> str:
