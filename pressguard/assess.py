@@ -14,8 +14,8 @@ from pathlib import Path
 
 from .cassettes import CACHE, CassetteError, find_cassettes
 from .checks import run_checks
-from .decoding import parser_input
 from .extract import extract_article
+from .extract.page import Page, page_for
 from .extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
 from .site_profile import profile_of
@@ -28,27 +28,30 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
     """(item with its checks and verdict, the page's template fingerprint).
 
     content_type is the HTTP Content-Type header the page was served with: its charset
-    decides how the bytes are read (pressguard.decoding), once, for every consumer."""
-    html = parser_input(html, content_type)
-    item = extract_article(html, url, site=site, fetched_at=fetched_at)
-    return item, check_article(item, html, url, site=site, fetched_at=fetched_at, baseline=baseline)
+    decides how the bytes are read (pressguard.decoding). The page is parsed once, and
+    the extraction, the second opinion, the fingerprint and the checks read that tree."""
+    page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
+    item = extract_article(page, url, site=site, fetched_at=fetched_at)
+    return item, check_article(item, page, url, site=site, fetched_at=fetched_at, baseline=baseline)
 
 
-def check_article(item: dict, html: str | bytes, url: str, *, site: str, fetched_at: str | None = None,
-                  baseline: "TemplateBaseline | None" = None,
+def check_article(item: dict, html: "str | bytes | Page", url: str, *, site: str,
+                  fetched_at: str | None = None, baseline: "TemplateBaseline | None" = None,
                   content_type: str | bytes | None = None) -> dict:
     """Judge an extracted item against the page it came from: the layout-free second
     opinion, the template fingerprint and the health checks go into item["checks"],
     their verdict into item["verdict"]. Returns the page's template fingerprint.
 
     The item may come from any extractor (a project's own spider): only its article
-    fields (headline, dek, authors, published, body, url) are read."""
-    html = parser_input(html, content_type)
-    second = extract_generic(html, url, site=site, fetched_at=fetched_at)
-    current = fingerprint(html, item)
+    fields (headline, dek, authors, published, body, url) are read. html is the page's
+    source (a body extracted a moment ago is not parsed again: extract.page.parse_page)
+    or the Page it was extracted from."""
+    page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
+    second = extract_generic(page, url, site=site, fetched_at=fetched_at)
+    current = fingerprint(page, item)
     item["checks"] = run_checks(
         item,
-        html=html,
+        html=page,
         second_opinion=second,
         recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
         current_fingerprint=current,

@@ -55,6 +55,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .decoding import parser_input
+from .extract.page import Page, parsed_of
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty
@@ -471,10 +472,21 @@ def _inside(node, ancestor) -> bool:
 
 # -- the fingerprint -----------------------------------------------------------------
 
-def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
-    """The structure around each extracted field of item on this page (see module doc)."""
-    tree = tree if tree is not None else parse(html)
-    index = TextIndex(tree)
+def text_index(page) -> TextIndex:
+    """The text index of a parsed page (extract.page.Page or Parsed), built once for
+    every reader of the page (the fingerprint and the checks)."""
+    return parsed_of(page).memo("text_index", TextIndex)
+
+
+def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
+    """The structure around each extracted field of item on this page (see module doc).
+    html is the page's source or the Page the item was extracted from (its tree and text
+    index are reused); tree, when given, is read instead."""
+    if tree is not None:
+        index = TextIndex(tree)
+    else:
+        parsed = parsed_of(html)
+        tree, index = parsed.tree, text_index(parsed)
     fields: dict[str, Any] = {}
 
     for name, headings in (("headline", True), ("dek", False)):
