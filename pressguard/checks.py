@@ -79,7 +79,7 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
-from .extract.boilerplate import is_boilerplate_text
+from .extract.boilerplate import PatternTable, is_boilerplate_text
 from .extract.jsonld import JsonLd
 from .extract.page import Page, jsonld_of, parsed_of
 from .site_profile import SiteProfile
@@ -143,7 +143,7 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
      r"|\bhas covered .{1,40} for \d+ years\b|\bwhen not writing\b"),
     ("tracking pixel / markup", r"scorecardresearch|<\s*(img|div|script|iframe|p|a)\b|&[a-z]+;|&#\d+;"),
 )
-_BOILERPLATE = tuple((name, re.compile(p, re.I | re.M)) for name, p in BOILERPLATE)
+_BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its literal pre-filter
 
 # Stripped-word holes (the seed's failure mode).
 ORPHAN_SUFFIXES = frozenset({"ing", "ings", "ed", "s", "tion", "tions", "ment", "ments"})
@@ -728,11 +728,10 @@ def check_boilerplate(c: _Context) -> str:
     hits = []
     first_names = {a.split()[0] for a in c.item.get("authors") or [] if isinstance(a, str) and a.split()}
     for i, para in enumerate(c.body, 1):
-        for name, pat in _BOILERPLATE:
-            m = pat.search(para)
-            if m:
-                hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
-                break
+        found = _BOILERPLATE.first(para)
+        if found is not None:
+            name, m = found
+            hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
         else:
             # the extractor's own whole-paragraph furniture (one table: extract.boilerplate);
             # read as a subheading's text, since a kept "Verdict" heading is article text

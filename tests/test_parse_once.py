@@ -6,6 +6,7 @@ Parses are counted by wrapping lexbor's parser class where pressguard modules bo
 """
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,8 @@ from pathlib import Path
 
 import pytest
 import selectolax.lexbor
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressguard.assess import TemplateBaseline, _final_page, assess, check_article
 from pressguard.cassettes import open_cassette
@@ -231,3 +234,61 @@ def test_scrapy_crawl_replay_parses_the_page_once(tmp_path):
     (item,) = [json.loads(line) for line in out.read_text().splitlines()]
     assert item["verdict"] == "healthy" and item["checks"]["template"] == "ok"
     assert counted.read_text() == "1"
+
+
+# -- the boilerplate check's table: a literal pre-filter, the same answers -----------------
+
+def _plain_first(table, text):
+    for name, pattern in table:
+        m = re.search(pattern, text, re.I | re.M)
+        if m:
+            return name, m.span()
+    return None
+
+
+def _table_first(table, text):
+    found = table.first(text)
+    return None if found is None else (found[0], found[1].span())
+
+
+def test_folding_agrees_with_ignorecase_for_every_character():
+    """A character that IGNORECASE matches with a needle's character must fold to what
+    that character folds to, or the pre-filter would skip a pattern that matches
+    ("SİGN UP", the Kelvin sign, the long s)."""
+    from pressguard.extract.boilerplate import fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for ch in map(chr, range(0x20, 0x7F)):
+        for other in re.findall(re.escape(ch), every, re.I):
+            assert fold(other) == fold(ch), (ch, hex(ord(other)))
+
+
+TRICKY = ["SİGN", "ſubscribe", "\u212a", "ı", "İ", "<", "&amp;", "&#8211;", "Getty Images", "Photo by ",
+          "Create an account", "reCAPTCHA", "Related:", "Reviewed on", "has worked for multiple sites",
+          "Image of Jo", "Disclosure:", "we may earn a commission", "\n", "Author", " / AFP", "x",
+          "BY SİGNİNG UP, YOU AGREE", "when not wrıtıng", "ſupported by our readers"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), max_size=12), st.booleans())
+def test_the_boilerplate_table_answers_as_the_plain_loop(parts, upper):
+    from pressguard.checks import _BOILERPLATE, BOILERPLATE
+
+    text = "".join(parts)
+    text = text.upper() if upper else text
+    assert _table_first(_BOILERPLATE, text) == _plain_first(BOILERPLATE, text)
+
+
+def test_the_boilerplate_table_answers_as_the_plain_loop_on_the_corpus():
+    from pressguard.checks import _BOILERPLATE, BOILERPLATE
+
+    texts = []
+    for site, path in PAGES:
+        url, body = _page(path)
+        texts += extract_article(body, url, site=site)["body"]
+    texts += [t.upper() for t in texts] + [t.replace("i", "\u0131") for t in texts]
+    texts += ["Photo by Jane Doe / Getty Images", "This site is protected by reCAPTCHA and the Google",
+              "CREATE AN ACCOUNT", "Jane has worked for multiple sites", "<img src=x>", "&amp; more"]
+    found = [_plain_first(BOILERPLATE, t) for t in texts]
+    assert sum(f is not None for f in found) >= 6
+    assert [_table_first(_BOILERPLATE, t) for t in texts] == found
