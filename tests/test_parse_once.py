@@ -147,6 +147,22 @@ def test_the_parse_cache_is_bounded(parses):
     assert parses.n == RECENT_PAGES + 2
 
 
+def test_the_page_budget_is_measured_once_per_page(monkeypatch):
+    """Size and depth are read from the source once, not by every reader."""
+    calls = []
+    measure = PageBudget.check
+    monkeypatch.setattr(PageBudget, "check", lambda self, html, url: calls.append(url) or measure(self, html, url))
+    site, path = PAGES[0]
+    url, body = _page(path)
+    body = _fresh(body)
+    assess(body, url, site=site)
+    assert calls == [url]
+    other = _fresh(body)
+    item = extract_article(other, url, site=site)
+    check_article(item, other, url, site=site)
+    assert calls == [url, url]
+
+
 def test_a_page_parsed_without_a_budget_is_still_measured_against_one():
     """The fingerprint reads pages without a budget; the extraction of the same page,
     parsed by then, must still refuse it when it is over the extraction's budget."""
