@@ -109,11 +109,7 @@ class TemplateBaseline:
                 yield recorded
 
     def _fingerprint(self, path: Path) -> dict | None:
-        recorded = recorded_page(path, self.site)
-        if recorded is None:
-            return None
-        url, body, item = recorded
-        return fingerprint(body, item)
+        return recorded_fingerprint(path, self.site)
 
 
 def _missing_fields(recorded: dict, current: dict) -> list[str]:
@@ -134,6 +130,25 @@ def recorded_page(path: Path | str, site: str) -> tuple[str, bytes, dict] | None
     None when the cassette is unreadable (replaying it reports that) or holds no page.
     The template baseline and the site profile both read the site's cassettes: the
     extraction is kept (items are small) so each is extracted once per process."""
+    recorded = _recorded(path, site)
+    return None if recorded is None else recorded[:3]
+
+
+def recorded_fingerprint(path: Path | str, site: str) -> dict | None:
+    """The template fingerprint of a recorded cassette's page (None as recorded_page),
+    made once per process and page, from the tree its extraction read when that was a
+    moment ago (extract.page.parse_page)."""
+    recorded = _recorded(path, site)
+    if recorded is None:
+        return None
+    url, body, item, kept = recorded
+    if "fingerprint" not in kept:
+        kept["fingerprint"] = fingerprint(body, item)
+    return kept["fingerprint"]
+
+
+def _recorded(path: Path | str, site: str) -> tuple[str, bytes, dict, dict] | None:
+    """(url, body, item, what is kept for this page) of a recorded cassette."""
     try:
         page = _final_page(CACHE.get(Path(path)))  # the cassette cache the replay shares
     except CassetteError:
@@ -142,16 +157,16 @@ def recorded_page(path: Path | str, site: str) -> tuple[str, bytes, dict] | None
         return None
     url, body = page
     key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
-    item = _RECORDED_ITEMS.get(key)
-    if item is None:
-        item = extract_article(body, url, site=site)
-        _RECORDED_ITEMS[key] = item
-        if len(_RECORDED_ITEMS) > 4096:
-            _RECORDED_ITEMS.popitem(last=False)
-    return url, body, item
+    kept = _RECORDED.get(key)
+    if kept is None:
+        kept = {"item": extract_article(body, url, site=site)}
+        _RECORDED[key] = kept
+        if len(_RECORDED) > 4096:
+            _RECORDED.popitem(last=False)
+    return url, body, kept["item"], kept
 
 
-_RECORDED_ITEMS: OrderedDict[tuple, dict] = OrderedDict()
+_RECORDED: OrderedDict[tuple, dict] = OrderedDict()  # per recorded page: its item, its fingerprint
 
 
 def _final_page(cassette) -> tuple[str, bytes] | None:
