@@ -50,6 +50,11 @@ def _fresh(body: bytes) -> bytes:
 def parses(monkeypatch):
     """How many lexbor trees pressguard builds: every pressguard module's
     LexborHTMLParser is swapped for a counting subclass."""
+    from collections import OrderedDict
+
+    from pressguard.extract import page
+
+    monkeypatch.setattr(page, "_RECENT", OrderedDict())  # nothing another test parsed
     count = [0]
 
     class Counting(ORIGINAL):
