@@ -374,7 +374,10 @@ class PatternTable:
             if wanted is not None:
                 if folded is None:
                     folded = fold(text)
-                if not any(n in folded for n in wanted):
+                for needle in wanted:  # (a loop: cheaper than any() over a generator)
+                    if needle in folded:
+                        break
+                else:
                     continue
             m = pat.search(text)
             if m is not None:
