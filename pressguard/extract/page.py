@@ -51,7 +51,7 @@ def _site_for_url(url: str):
     return _site_for_host(hostname(url))
 
 
-RECENT_PAGES = 8  # parsed pages kept: a response is checked soon after it is extracted
+RECENT_PAGES = 4  # parsed pages kept: a response is checked soon after it is extracted
 
 
 class Parsed:
