@@ -5,6 +5,7 @@ extracted is not parsed again.
 Parses are counted by wrapping lexbor's parser class where pressguard modules bound it.
 """
 
+import itertools
 import json
 import re
 import shutil
@@ -34,6 +35,7 @@ PAGES = [
     ("destructoid", next((CASSETTES / "destructoid").glob("*--gamurs-blocks.yaml"))),
 ]
 ORIGINAL = selectolax.lexbor.LexborHTMLParser
+_COPIES = itertools.count()
 
 
 def _page(path: Path) -> tuple[str, bytes]:
@@ -43,7 +45,7 @@ def _page(path: Path) -> tuple[str, bytes]:
 def _fresh(body: bytes) -> bytes:
     """The same page in new bytes of other content (an HTML comment appended): nothing
     parsed before can stand in for it."""
-    return body + b"<!-- %d -->" % id(object())
+    return body + b"<!-- %d -->" % next(_COPIES)
 
 
 @pytest.fixture
@@ -150,6 +152,29 @@ def test_the_parse_cache_is_bounded(parses):
     assert parses.n == RECENT_PAGES + 1
     extract_article(pages[0], url)  # the oldest was let go
     assert parses.n == RECENT_PAGES + 2
+
+
+def test_a_page_no_longer_recent_is_freed_at_once(parses):
+    """No reference cycle keeps a parsed page (its tree is megabytes of C memory the
+    garbage collector does not see) alive once it has left the recent pages."""
+    import gc
+    import weakref
+
+    from pressguard.extract.page import RECENT_PAGES, page_for
+
+    site, path = PAGES[0]
+    url, body = _page(path)
+    gc.disable()
+    try:
+        page = page_for(_fresh(body), url, site=site)
+        assess(page, url, site=site)
+        kept = weakref.ref(page.parsed)
+        del page
+        for i in range(RECENT_PAGES):
+            extract_article(f"<html><body><h1>Other page {i}</h1></body></html>", url)
+        assert kept() is None
+    finally:
+        gc.enable()
 
 
 def test_the_page_budget_is_measured_once_per_page(monkeypatch):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from functools import cached_property, lru_cache
 from typing import Any, Callable
@@ -58,7 +59,7 @@ class Parsed:
     """A page's source parsed once: raw (what lexbor read, None when only a tree was
     given), the tree, and memo(), what consumers derive from the tree alone."""
 
-    __slots__ = ("source", "charset", "raw", "tree", "budgets", "_memo", "_page")
+    __slots__ = ("source", "charset", "raw", "tree", "budgets", "_memo", "_page", "__weakref__")
 
     def __init__(self, source, charset, raw, tree, budgets: set) -> None:
         self.source = source  # as given: a cache hit compares it in full
@@ -67,7 +68,7 @@ class Parsed:
         self.tree = tree
         self.budgets = budgets  # the budgets raw was measured against (each once)
         self._memo: dict[Any, Any] = {}
-        self._page: Page | None = None
+        self._page: weakref.ref | None = None
 
     def memo(self, key, make: Callable[[LexborHTMLParser], Any]):
         """make(tree), computed once per parsed page (stored only once complete: a time
@@ -86,11 +87,14 @@ class Parsed:
         self.budgets.add(budget)
 
     def page(self, url: str, site: str | None, fetched_at: str | None) -> "Page":
-        """A Page over this tree; the last one asked for again when the same URL, site
-        and fetch time come back (its layouts' answers are then reused)."""
-        page = self._page
+        """A Page over this tree; the last one asked for again, while it is in use, when
+        the same URL, site and fetch time come back (its layouts' answers are reused).
+        Held weakly: a page refers to this object, and a cycle would keep the tree's
+        memory until the garbage collector's next full pass."""
+        page = self._page() if self._page is not None else None
         if page is None or (page.given_url, page._site, page.fetched_at) != (url, site, fetched_at):
-            page = self._page = Page(None, url, site=site, fetched_at=fetched_at, parsed=self)
+            page = Page(None, url, site=site, fetched_at=fetched_at, parsed=self)
+            self._page = weakref.ref(page)
         return page
 
 
