@@ -9,7 +9,7 @@ and the snapshot-free health checks, whose verdicts go into item["checks"].
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .cassettes import CACHE, CassetteError, find_cassettes
@@ -18,7 +18,7 @@ from .extract import extract_article
 from .extract.page import Page, page_for
 from .extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
-from .site_profile import profile_of
+from .site_profile import SiteProfile, profile_of
 from .verdict import verdict_of
 
 
@@ -55,7 +55,7 @@ def check_article(item: dict, html: "str | bytes | Page", url: str, *, site: str
         second_opinion=second,
         recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
         current_fingerprint=current,
-        site_profile=profile_of(baseline.paths, site) if baseline is not None else None,
+        site_profile=baseline.profile if baseline is not None else None,
     )
     item["verdict"] = verdict_of(item["checks"])
     return current
@@ -80,6 +80,13 @@ class TemplateBaseline:
 
     def __len__(self) -> int:
         return self._count
+
+    @cached_property
+    def profile(self) -> "SiteProfile | None":
+        """The site profile of these cassettes (pressguard.site_profile), made on the first
+        page that asks and kept: looking it up by the list of paths costs, per page, as
+        much as the site has cassettes."""
+        return profile_of(self.paths, self.site)
 
     def closest(self, current: dict) -> dict | None:
         """The recorded fingerprint that differs least from current (None if none); the

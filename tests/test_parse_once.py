@@ -338,3 +338,24 @@ def test_the_boilerplate_table_answers_as_the_plain_loop_on_the_corpus():
     found = [_plain_first(BOILERPLATE, t) for t in texts]
     assert sum(f is not None for f in found) >= 6
     assert [_table_first(_BOILERPLATE, t) for t in texts] == found
+
+
+def test_the_site_profile_is_looked_up_once_per_baseline(monkeypatch, tmp_path):
+    """What the checks need from the recorded cassettes is made once, not per page:
+    looking the profile up by the site's list of paths costs as much as the site has
+    cassettes, on every page."""
+    import pressguard.assess as assess_module
+
+    calls = []
+    profile_of = assess_module.profile_of
+    monkeypatch.setattr(assess_module, "profile_of", lambda paths, site: calls.append(site) or profile_of(paths, site))
+    folder = tmp_path / "destructoid"
+    folder.mkdir()
+    for p in sorted((CASSETTES / "destructoid").glob("*.yaml"))[:3]:
+        shutil.copy(p, folder / p.name)
+    baseline = TemplateBaseline("destructoid", sorted(folder.glob("*.yaml")))
+    url, body = _page(PAGES[1][1])
+    first, _ = assess(_fresh(body), url, site="destructoid", baseline=baseline)
+    second, _ = assess(_fresh(body), url, site="destructoid", baseline=baseline)
+    assert calls == ["destructoid"]
+    assert first["checks"] == second["checks"] and first["verdict"] == "healthy"
