@@ -5,7 +5,9 @@ and a body) while the structure it came from is gone. The fingerprint records th
 structure, so a template change is noticed even when every field still has a value:
 
     fingerprint(html, item) -> dict      JSON-serialisable, the same for every article of
-                                         one template, whatever the articles say
+                                         one template, whatever the articles say (html:
+                                         the source, or the extract.page.Page the item
+                                         came from: its tree and text index are reused)
     compare(recorded, current) -> list   [] for the same template, else one entry per
                                          changed field: {"field", "appeared", "vanished",
                                          "summary"}
