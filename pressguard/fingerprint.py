@@ -197,9 +197,14 @@ def node_classes(node) -> list[str]:
     """The component classes of node (see component_class), sorted; WordPress' per-post
     classes (postid-, category-, tag-, ...) are dropped too, on <body>, <article> and any
     element that carries a post's classes."""
-    raw = (node.attributes.get("class") or "").split()
+    return list(_component_classes(node.tag, node.attributes.get("class") or ""))
+
+
+@lru_cache(maxsize=8192)  # the fingerprint and the checks ask about the same elements
+def _component_classes(tag: str, value: str) -> tuple[str, ...]:
+    raw = value.split()
     # WordPress' post_class()/body_class() output, on whatever element the theme puts it
-    per_post = node.tag in ("body", "article") or "hentry" in raw or any(_POST_ID.match(c) for c in raw)
+    per_post = tag in ("body", "article") or "hentry" in raw or any(_POST_ID.match(c) for c in raw)
     out = set()
     for c in raw:
         if per_post and (_PER_POST.match(c) or c in ("post", "page")):
@@ -207,7 +212,7 @@ def node_classes(node) -> list[str]:
         kept = component_class(c)
         if kept:
             out.add(kept)
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 _GENERATED_DATA = re.compile(r"^data-(?:v-|react|reactroot|emotion|styled|amp|astro|svelte|hk|n-|gtm|ga-|track"
