@@ -9,16 +9,16 @@ and the snapshot-free health checks, whose verdicts go into item["checks"].
 from __future__ import annotations
 
 from collections import OrderedDict
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .cassettes import CACHE, CassetteError, find_cassettes
 from .checks import run_checks
-from .decoding import parser_input
 from .extract import extract_article
+from .extract.page import Page, page_for
 from .extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
-from .site_profile import profile_of
+from .site_profile import SiteProfile, profile_of
 from .verdict import verdict_of
 
 
@@ -28,31 +28,34 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
     """(item with its checks and verdict, the page's template fingerprint).
 
     content_type is the HTTP Content-Type header the page was served with: its charset
-    decides how the bytes are read (pressguard.decoding), once, for every consumer."""
-    html = parser_input(html, content_type)
-    item = extract_article(html, url, site=site, fetched_at=fetched_at)
-    return item, check_article(item, html, url, site=site, fetched_at=fetched_at, baseline=baseline)
+    decides how the bytes are read (pressguard.decoding). The page is parsed once, and
+    the extraction, the second opinion, the fingerprint and the checks read that tree."""
+    page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
+    item = extract_article(page, url, site=site, fetched_at=fetched_at)
+    return item, check_article(item, page, url, site=site, fetched_at=fetched_at, baseline=baseline)
 
 
-def check_article(item: dict, html: str | bytes, url: str, *, site: str, fetched_at: str | None = None,
-                  baseline: "TemplateBaseline | None" = None,
+def check_article(item: dict, html: "str | bytes | Page", url: str, *, site: str,
+                  fetched_at: str | None = None, baseline: "TemplateBaseline | None" = None,
                   content_type: str | bytes | None = None) -> dict:
     """Judge an extracted item against the page it came from: the layout-free second
     opinion, the template fingerprint and the health checks go into item["checks"],
     their verdict into item["verdict"]. Returns the page's template fingerprint.
 
     The item may come from any extractor (a project's own spider): only its article
-    fields (headline, dek, authors, published, body, url) are read."""
-    html = parser_input(html, content_type)
-    second = extract_generic(html, url, site=site, fetched_at=fetched_at)
-    current = fingerprint(html, item)
+    fields (headline, dek, authors, published, body, url) are read. html is the page's
+    source (a body extracted a moment ago is not parsed again: extract.page.parse_page)
+    or the Page it was extracted from."""
+    page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
+    second = extract_generic(page, url, site=site, fetched_at=fetched_at)
+    current = fingerprint(page, item)
     item["checks"] = run_checks(
         item,
-        html=html,
+        html=page,
         second_opinion=second,
         recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
         current_fingerprint=current,
-        site_profile=profile_of(baseline.paths, site) if baseline is not None else None,
+        site_profile=baseline.profile if baseline is not None else None,
     )
     item["verdict"] = verdict_of(item["checks"])
     return current
@@ -77,6 +80,13 @@ class TemplateBaseline:
 
     def __len__(self) -> int:
         return self._count
+
+    @cached_property
+    def profile(self) -> "SiteProfile | None":
+        """The site profile of these cassettes (pressguard.site_profile), made on the first
+        page that asks and kept: looking it up by the list of paths costs, per page, as
+        much as the site has cassettes."""
+        return profile_of(self.paths, self.site)
 
     def closest(self, current: dict) -> dict | None:
         """The recorded fingerprint that differs least from current (None if none); the
@@ -106,11 +116,7 @@ class TemplateBaseline:
                 yield recorded
 
     def _fingerprint(self, path: Path) -> dict | None:
-        recorded = recorded_page(path, self.site)
-        if recorded is None:
-            return None
-        url, body, item = recorded
-        return fingerprint(body, item)
+        return recorded_fingerprint(path, self.site)
 
 
 def _missing_fields(recorded: dict, current: dict) -> list[str]:
@@ -131,6 +137,25 @@ def recorded_page(path: Path | str, site: str) -> tuple[str, bytes, dict] | None
     None when the cassette is unreadable (replaying it reports that) or holds no page.
     The template baseline and the site profile both read the site's cassettes: the
     extraction is kept (items are small) so each is extracted once per process."""
+    recorded = _recorded(path, site)
+    return None if recorded is None else recorded[:3]
+
+
+def recorded_fingerprint(path: Path | str, site: str) -> dict | None:
+    """The template fingerprint of a recorded cassette's page (None as recorded_page),
+    made once per process and page, from the tree its extraction read when that was a
+    moment ago (extract.page.parse_page)."""
+    recorded = _recorded(path, site)
+    if recorded is None:
+        return None
+    url, body, item, kept = recorded
+    if "fingerprint" not in kept:
+        kept["fingerprint"] = fingerprint(body, item)
+    return kept["fingerprint"]
+
+
+def _recorded(path: Path | str, site: str) -> tuple[str, bytes, dict, dict] | None:
+    """(url, body, item, what is kept for this page) of a recorded cassette."""
     try:
         page = _final_page(CACHE.get(Path(path)))  # the cassette cache the replay shares
     except CassetteError:
@@ -139,16 +164,16 @@ def recorded_page(path: Path | str, site: str) -> tuple[str, bytes, dict] | None
         return None
     url, body = page
     key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
-    item = _RECORDED_ITEMS.get(key)
-    if item is None:
-        item = extract_article(body, url, site=site)
-        _RECORDED_ITEMS[key] = item
-        if len(_RECORDED_ITEMS) > 4096:
-            _RECORDED_ITEMS.popitem(last=False)
-    return url, body, item
+    kept = _RECORDED.get(key)
+    if kept is None:
+        kept = {"item": extract_article(body, url, site=site)}
+        _RECORDED[key] = kept
+        if len(_RECORDED) > 4096:
+            _RECORDED.popitem(last=False)
+    return url, body, kept["item"], kept
 
 
-_RECORDED_ITEMS: OrderedDict[tuple, dict] = OrderedDict()
+_RECORDED: OrderedDict[tuple, dict] = OrderedDict()  # per recorded page: its item, its fingerprint
 
 
 def _final_page(cassette) -> tuple[str, bytes] | None:

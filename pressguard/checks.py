@@ -6,6 +6,9 @@ came from, or against an independent second extraction):
                current_fingerprint=None, source_complete=True, site_profile=None)
         -> {check: "ok" | message}
 
+html is the page's source or the extract.page.Page the item came from (then its one
+parse, text index and JSON-LD are read, not made again).
+
 Every check is always present, in the order of CHECKS. A message is one line:
 ``<check>: <item url>: expected <what>, found <what>`` (several findings of one check are
 joined with "; "), and names the field it judges. Everything here is linear in the page's
@@ -88,8 +91,9 @@ import ftfy.badness
 
 from . import fingerprint as fp
 from .extract.blocks import stamped_template, template_content, toggle_target
-from .extract.boilerplate import is_boilerplate_text
+from .extract.boilerplate import PatternTable, is_boilerplate_text
 from .extract.jsonld import JsonLd
+from .extract.page import Page, jsonld_of, parsed_of
 from .site_profile import SiteProfile
 from .sites import SITES, site_for_url
 
@@ -152,7 +156,7 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
      r"|\bhas covered .{1,40} for \d+ years\b|\bwhen not writing\b"),
     ("tracking pixel / markup", r"scorecardresearch|<\s*(img|div|script|iframe|p|a)\b|&[a-z]+;|&#\d+;"),
 )
-_BOILERPLATE = tuple((name, re.compile(p, re.I | re.M)) for name, p in BOILERPLATE)
+_BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its literal pre-filter
 
 # Stripped-word holes (the seed's failure mode).
 ORPHAN_SUFFIXES = frozenset({"ing", "ings", "ed", "s", "tion", "tions", "ment", "ments"})
@@ -218,20 +222,18 @@ class PageHints:
                    '[class*="post-author"], .author, a[href*="/author/"], a[href*="/authors/"], '
                    'a[href*="/writer/"], a[href*="/people/"]')
 
-    def __init__(self, html: str | bytes, url: str) -> None:
-        self.tree = fp.parse(html)
+    def __init__(self, html: "str | bytes | Page", url: str) -> None:
+        # the page the item was extracted from, parsed once (extract.page): its tree,
+        # text index and JSON-LD are the extraction's and the fingerprint's too
+        self._parsed = parsed_of(html)
+        self.tree = self._parsed.tree
         self.url = url
         self._furniture_memo: dict[int, bool] = {}
-        self.meta: dict[str, list[str]] = {}
-        for node in self.tree.css("meta[content]"):
-            attrs = node.attributes
-            key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
-            if key:
-                self.meta.setdefault(key, []).append(" ".join((attrs.get("content") or "").split()))
+        self.meta: dict[str, list[str]] = self._parsed.memo("checks:meta", _meta_values)
 
     @cached_property
     def ld(self) -> JsonLd:
-        return JsonLd(self.tree, self.url)
+        return jsonld_of(self._parsed, self.url)
 
     @cached_property
     def jsonld(self) -> tuple[list[str], list[str], list[str]]:
@@ -384,7 +386,7 @@ class PageHints:
 
     @cached_property
     def index(self) -> fp.TextIndex:
-        return fp.TextIndex(self.tree)
+        return fp.text_index(self._parsed)
 
     @cached_property
     def reading_minutes(self) -> int | None:
@@ -478,6 +480,17 @@ class PageHints:
             out += [(n, "meta author") for n in _split_names(raw)
                     if _person_problem(n, self.site_names) is None]
         return out
+
+
+def _meta_values(tree) -> dict[str, list[str]]:
+    """{property/name/itemprop: [content, ...]} of every <meta content> on the page."""
+    meta: dict[str, list[str]] = {}
+    for node in tree.css("meta[content]"):
+        attrs = node.attributes
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key:
+            meta.setdefault(key, []).append(" ".join((attrs.get("content") or "").split()))
+    return meta
 
 
 _AVATAR_WORDS = re.compile(r"^\s*(?:image|photo|picture|avatar|portrait|headshot)\s+of\s+|'s\s+avatar\s*$"
@@ -632,7 +645,9 @@ class _Context:
         self.item = item
         self.profile = profile
         self.url = item.get("url") or "?"
-        self.html = html
+        # html may be the Page the item was extracted from: its tree is read, not a new parse
+        self._source = html
+        self.html = html.raw if isinstance(html, Page) and html.raw is not None else html
         self.second = second_opinion
         self.recorded = recorded
         self.current = current
@@ -641,7 +656,7 @@ class _Context:
 
     @cached_property
     def page(self) -> PageHints | None:
-        return PageHints(self.html, self.url) if self.html is not None else None
+        return PageHints(self._source, self.url) if self._source is not None else None
 
     @cached_property
     def site_names(self) -> list[str]:
@@ -749,11 +764,10 @@ def check_boilerplate(c: _Context) -> str:
     hits = []
     first_names = {a.split()[0] for a in c.item.get("authors") or [] if isinstance(a, str) and a.split()}
     for i, para in enumerate(c.body, 1):
-        for name, pat in _BOILERPLATE:
-            m = pat.search(para)
-            if m:
-                hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
-                break
+        found = _BOILERPLATE.first(para)
+        if found is not None:
+            name, m = found
+            hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
         else:
             # the extractor's own whole-paragraph furniture (one table: extract.boilerplate);
             # read as a subheading's text, since a kept "Verdict" heading is article text
@@ -968,7 +982,7 @@ def check_template(c: _Context) -> str:
         if c.page is None:
             return c.fail("template", "the recorded template",
                           "no current fingerprint or html to compute one")
-        current = fp.fingerprint(c.html, c.item, tree=c.page.tree)
+        current = fp.fingerprint(c.page._parsed, c.item)
     diffs = fp.compare(c.recorded, current)
     if diffs:
         return c.fail("template", "the recorded template", " | ".join(d["summary"] for d in diffs))
@@ -1604,7 +1618,7 @@ _RUN = {"headline": check_headline, "authors": check_authors, "body_length": che
         "text_quality": check_text_quality, "template": check_template}
 
 
-def run_checks(item: dict, *, html: str | bytes | None = None, second_opinion: dict | None = None,
+def run_checks(item: dict, *, html: "str | bytes | Page | None" = None, second_opinion: dict | None = None,
                recorded_fingerprint: dict | None = None, current_fingerprint: dict | None = None,
                source_complete: bool = True, site_profile: "SiteProfile | None" = None) -> dict[str, str]:
     """{check: "ok" | one-line message} for every check in CHECKS, in that order."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 
 from w3lib.encoding import html_to_unicode, http_content_type_encoding
 
@@ -22,6 +23,19 @@ def _header_encoding(content_type: str | bytes | None) -> str | None:
     if isinstance(content_type, bytes):
         content_type = content_type.decode("latin-1")
     return http_content_type_encoding(content_type) if content_type else None
+
+
+@lru_cache(maxsize=256)  # a crawl sees a handful of Content-Type values
+def header_charset(content_type: str | bytes | None) -> str | None:
+    """The codec the Content-Type header names (canonical name), None when it names none."""
+    declared = _header_encoding(content_type) if content_type is not None else None
+    return _canonical(declared) if declared else None
+
+
+def reads_as_utf8(charset: str | None) -> bool:
+    """Does a page served with this header charset (header_charset) read as UTF-8 bytes
+    when they are valid UTF-8? (No charset, UTF-8 or ASCII: parser_input passes them.)"""
+    return charset is None or charset in _UTF8
 
 
 def decode_html(html: str | bytes, content_type: str | bytes | None = None) -> str:
@@ -54,8 +68,7 @@ def parser_input(html: str | bytes, content_type: str | bytes | None = None) -> 
     decoding them only for selectolax to encode them again is wasted work)."""
     if not isinstance(html, bytes):
         return html
-    declared = _header_encoding(content_type) if content_type is not None else None
-    if declared is not None and _canonical(declared) not in _UTF8:
+    if not reads_as_utf8(header_charset(content_type)):
         return decode_html(html, content_type)
     if html.startswith((b"\xff\xfe", b"\xfe\xff")):
         return decode_html(html)

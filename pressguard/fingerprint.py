@@ -5,7 +5,9 @@ and a body) while the structure it came from is gone. The fingerprint records th
 structure, so a template change is noticed even when every field still has a value:
 
     fingerprint(html, item) -> dict      JSON-serialisable, the same for every article of
-                                         one template, whatever the articles say
+                                         one template, whatever the articles say (html:
+                                         the source, or the extract.page.Page the item
+                                         came from: its tree and text index are reused)
     compare(recorded, current) -> list   [] for the same template, else one entry per
                                          changed field: {"field", "appeared", "vanished",
                                          "summary"}
@@ -55,6 +57,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from .decoding import parser_input
+from .extract.page import Page, parsed_of
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty
@@ -194,9 +197,14 @@ def node_classes(node) -> list[str]:
     """The component classes of node (see component_class), sorted; WordPress' per-post
     classes (postid-, category-, tag-, ...) are dropped too, on <body>, <article> and any
     element that carries a post's classes."""
-    raw = (node.attributes.get("class") or "").split()
+    return list(_component_classes(node.tag, node.attributes.get("class") or ""))
+
+
+@lru_cache(maxsize=8192)  # the fingerprint and the checks ask about the same elements
+def _component_classes(tag: str, value: str) -> tuple[str, ...]:
+    raw = value.split()
     # WordPress' post_class()/body_class() output, on whatever element the theme puts it
-    per_post = node.tag in ("body", "article") or "hentry" in raw or any(_POST_ID.match(c) for c in raw)
+    per_post = tag in ("body", "article") or "hentry" in raw or any(_POST_ID.match(c) for c in raw)
     out = set()
     for c in raw:
         if per_post and (_PER_POST.match(c) or c in ("post", "page")):
@@ -204,7 +212,7 @@ def node_classes(node) -> list[str]:
         kept = component_class(c)
         if kept:
             out.add(kept)
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 _GENERATED_DATA = re.compile(r"^data-(?:v-|react|reactroot|emotion|styled|amp|astro|svelte|hk|n-|gtm|ga-|track"
@@ -471,10 +479,21 @@ def _inside(node, ancestor) -> bool:
 
 # -- the fingerprint -----------------------------------------------------------------
 
-def fingerprint(html: str | bytes, item: dict, *, tree=None) -> dict:
-    """The structure around each extracted field of item on this page (see module doc)."""
-    tree = tree if tree is not None else parse(html)
-    index = TextIndex(tree)
+def text_index(page) -> TextIndex:
+    """The text index of a parsed page (extract.page.Page or Parsed), built once for
+    every reader of the page (the fingerprint and the checks)."""
+    return parsed_of(page).memo("text_index", TextIndex)
+
+
+def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
+    """The structure around each extracted field of item on this page (see module doc).
+    html is the page's source or the Page the item was extracted from (its tree and text
+    index are reused); tree, when given, is read instead."""
+    if tree is not None:
+        index = TextIndex(tree)
+    else:
+        parsed = parsed_of(html)
+        tree, index = parsed.tree, text_index(parsed)
     fields: dict[str, Any] = {}
 
     for name, headings in (("headline", True), ("dek", False)):

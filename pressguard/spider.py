@@ -97,13 +97,14 @@ class PressguardSpider(scrapy.Spider):
         """The layout extraction; the add-on's pipeline (pressguard.pipeline) adds the
         checks and the verdict, as it does for any project's spider."""
         from .extract import PageTooLarge, extract_article, time_budget  # the spider's heavy part
-        from .decoding import parser_input
 
         try:
             with time_budget(self.settings.getfloat("PRESSGUARD_PAGE_SECONDS", 60), response.url):
-                html = parser_input(response.body, response.headers.get("Content-Type"))
-                item = extract_article(html, response.url, site=self.name,
-                                       fetched_at=response.meta.get(META_FETCHED_AT))
+                # the raw body and its header: the pipeline's check_article then finds this
+                # page's parse in extract.page's recent pages instead of parsing it again
+                item = extract_article(response.body, response.url, site=self.name,
+                                       fetched_at=response.meta.get(META_FETCHED_AT),
+                                       content_type=response.headers.get("Content-Type"))
         except PageTooLarge as exc:  # over the page's size/depth/time budget: named, never a hang
             self._fail(response.url, response.meta.get(META_CASSETTE), str(exc))
             return

@@ -31,25 +31,39 @@ from typing import Any
 from .budget import DEFAULT_BUDGET, PageBudget, PageTooLarge, PageTooSlow, time_budget
 from .generic import extract_generic
 from .layouts import BY_NAME, LAYOUTS, detect_layout
-from .page import Page
+from .page import Page, page_for, parse_page
 
 __all__ = ["extract_article", "extract_generic", "detect_layout", "extract_candidates", "LAYOUTS",
-           "PageBudget", "PageTooLarge", "PageTooSlow", "time_budget", "DEFAULT_BUDGET"]
+           "PageBudget", "PageTooLarge", "PageTooSlow", "time_budget", "DEFAULT_BUDGET",
+           "Page", "page_for", "parse_page", "own_item"]
 
 
-def _page_and_layout(html, url, site, fetched_at, layout, budget):
-    page = Page(html, url, site=site, fetched_at=fetched_at, budget=budget)
+def _page_and_layout(html, url, site, fetched_at, layout, budget, content_type=None):
+    page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type, budget=budget)
     name = layout or detect_layout(page.tree, page)
     return page, BY_NAME[name]
 
 
-def extract_article(html: str | bytes, url: str, *, site: str | None = None,
+def own_item(item: dict[str, Any]) -> dict[str, Any]:
+    """The item with lists of its own: a field's value may be a list the page caches for
+    its other readers (the second opinion reads the same page), and a pipeline may change
+    the item's lists in place."""
+    for key, value in item.items():
+        if isinstance(value, list):
+            item[key] = list(value)
+    return item
+
+
+def extract_article(html: str | bytes | Page, url: str, *, site: str | None = None,
                     fetched_at: str | None = None, layout: str | None = None,
-                    budget: PageBudget | None = DEFAULT_BUDGET) -> dict[str, Any]:
+                    budget: PageBudget | None = DEFAULT_BUDGET,
+                    content_type: str | bytes | None = None) -> dict[str, Any]:
     """Extract the article of one page; layout detected from the markup unless given.
+    html is the page's source (bytes read by content_type's charset, see
+    pressguard.decoding) or a Page already parsed (extract.page.page_for).
     Raises PageTooLarge when the page is over its budget."""
-    page, lay = _page_and_layout(html, url, site, fetched_at, layout, budget)
-    return lay.run(page)
+    page, lay = _page_and_layout(html, url, site, fetched_at, layout, budget, content_type)
+    return own_item(lay.run(page))
 
 
 def extract_candidates(html: str | bytes, url: str, *, site: str | None = None,

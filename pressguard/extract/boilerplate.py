@@ -290,3 +290,96 @@ def strip_site_suffix(title: str, site_names) -> str:
     # Unknown site: drop a short trailing " | Something" segment.
     m = re.match(r"(.{15,}?)\s+[|\u2013\u2014]\s+[^|\u2013\u2014]{2,40}\Z", title)
     return m.group(1) if m else title
+
+
+# -- searching a table of case-insensitive patterns, cheaply ------------------------------
+# Most paragraphs match none of a table's patterns, and sre tries a case-insensitive
+# pattern with no literal prefix at every position. So each pattern goes with the
+# literal strings it cannot match without (read from the pattern itself), looked for
+# first in the paragraph case-folded once: a pattern none of whose strings is there is
+# not tried. The answer is the pattern's own, so the results are those of the plain loop.
+
+try:  # the regex parser sre compiles from
+    from re import _constants as _sre_c, _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_c  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_REPEATS = tuple(getattr(_sre_c, n) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre_c, n))
+
+
+def fold(text: str) -> str:
+    """text as the literal filter compares it: every character that sre's IGNORECASE
+    matches with a needle's character folds to what that character folds to (casefold,
+    with the Turkish dotted/dotless i brought back to i)."""
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = folded.replace("\u0131", "i").replace("\u0307", "")
+    return folded
+
+
+def _required(items) -> frozenset[str] | None:
+    """Strings one of which every match of the parsed sequence contains (None: unknown).
+    Of the sequence's literal runs and obligatory groups, the most selective one."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _sre_c.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            options.append(frozenset({"".join(run)}))
+            run = []
+        found = None
+        if op is _sre_c.SUBPATTERN and not av[1] and not av[2]:  # no inline flag changes
+            found = _required(av[3])
+        elif op is _sre_c.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            if all(b is not None for b in branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            found = _required(av[2])
+        if found:
+            options.append(found)
+    if run:
+        options.append(frozenset({"".join(run)}))
+    if not options:
+        return None
+    return max(options, key=lambda needles: (min(map(len, needles)), -len(needles)))
+
+
+def needles(pattern: str) -> frozenset[str] | None:
+    """The folded literal strings a case-insensitive pattern cannot match without, one of
+    which every match contains; None when the pattern has none worth looking for."""
+    try:
+        found = _required(_sre_parse.parse(pattern, re.I))
+    except Exception:  # a construct this reading does not know: the pattern is always tried
+        return None
+    if not found:
+        return None
+    return frozenset(fold(n) for n in found)
+
+
+class PatternTable:
+    """Named case-insensitive patterns, searched in order: first(text) is (name, match)
+    of the first pattern that matches, or None, as the plain loop would say."""
+
+    def __init__(self, table, flags: int = 0) -> None:
+        self.entries = [(name, re.compile(p, flags | re.I), needles(p)) for name, p in table]
+
+    def first(self, text: str):
+        folded = None
+        for name, pat, wanted in self.entries:
+            if wanted is not None:
+                if folded is None:
+                    folded = fold(text)
+                for needle in wanted:  # (a loop: cheaper than any() over a generator)
+                    if needle in folded:
+                        break
+                else:
+                    continue
+            m = pat.search(text)
+            if m is not None:
+                return name, m
+        return None

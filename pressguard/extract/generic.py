@@ -24,7 +24,7 @@ from .blocks import Block
 from .boilerplate import is_boilerplate_text
 from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
-from .page import Page
+from .page import Page, page_for
 from .strategy import Layout
 from .text import node_text, normalize
 
@@ -428,9 +428,14 @@ GENERIC = GenericLayout(
 )
 
 
-def extract_generic(html: str | bytes, url: str, *, site: str | None = None,
-                    fetched_at: str | None = None, budget: PageBudget | None = DEFAULT_BUDGET) -> dict:
+def extract_generic(html: "str | bytes | Page", url: str, *, site: str | None = None,
+                    fetched_at: str | None = None, budget: PageBudget | None = DEFAULT_BUDGET,
+                    content_type: str | bytes | None = None) -> dict:
     """Extract an article with no layout knowledge at all (layout "generic"); a page
-    that is not an article says so in item["page_kind"] (see GenericLayout). Raises
-    PageTooLarge when the page is over its budget."""
-    return GENERIC.run(Page(html, url, site=site, fetched_at=fetched_at, budget=budget))
+    that is not an article says so in item["page_kind"] (see GenericLayout). html is the
+    page's source or a Page already parsed (the layout extraction's: the same tree).
+    Raises PageTooLarge when the page is over its budget."""
+    from . import own_item
+
+    return own_item(GENERIC.run(page_for(html, url, site=site, fetched_at=fetched_at,
+                                         content_type=content_type, budget=budget)))

@@ -1,15 +1,32 @@
-"""One parsed page and everything derived from it, each computed once, on first use."""
+"""One parsed page and everything derived from it, each computed once, on first use.
+
+A page is parsed once, however many consumers read it: ``Parsed`` holds the parser's
+input, the lexbor tree and what several consumers derive from the tree alone (the meta
+tags, the JSON-LD, the fingerprint's text index); ``Page`` adds what an extraction is
+about (the URL, the site, the fetch time) and caches the layouts' questions. The
+extraction, the layout-free second opinion, the template fingerprint and the checks
+all read one tree; nothing here or in them changes it.
+
+``parse_page`` keeps the last RECENT_PAGES parsed pages, keyed by their content (the
+source, compared in full on a hit, and how the Content-Type's charset reads it): a spider
+that extracts a response and an item pipeline that checks the item against the same
+response body parse it once. Bounded, never stale.
+"""
 
 from __future__ import annotations
 
 import re
+import threading
+import weakref
+from collections import OrderedDict
 from functools import cached_property, lru_cache
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..sites import SITES, site_for_url
-from ..decoding import decode_html, parser_input  # noqa: F401 (re-exported)
+from ..decoding import decode_html, header_charset, parser_input, reads_as_utf8  # noqa: F401
 from .budget import DEFAULT_BUDGET, PageBudget
 from .jsonld import JsonLd
 from .meta import Meta
@@ -35,23 +52,143 @@ def _site_for_url(url: str):
     return _site_for_host(hostname(url))
 
 
+RECENT_PAGES = 4  # parsed pages kept: a response is checked soon after it is extracted
+
+
+class Parsed:
+    """A page's source parsed once: raw (what lexbor read, None when only a tree was
+    given), the tree, and memo(), what consumers derive from the tree alone."""
+
+    __slots__ = ("source", "charset", "raw", "tree", "budgets", "_memo", "_page", "__weakref__")
+
+    def __init__(self, source, charset, raw, tree, budgets: set) -> None:
+        self.source = source  # as given: a cache hit compares it in full
+        self.charset = charset  # the Content-Type's charset it was read with (decoding.header_charset)
+        self.raw = raw
+        self.tree = tree
+        self.budgets = budgets  # the budgets raw was measured against (each once)
+        self._memo: dict[Any, Any] = {}
+        self._page: weakref.ref | None = None
+
+    def memo(self, key, make: Callable[[LexborHTMLParser], Any]):
+        """make(tree), computed once per parsed page (stored only once complete: a time
+        budget that interrupts make leaves nothing half-built behind)."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = make(self.tree)
+            return value
+
+    def check(self, budget: PageBudget | None, url: str) -> None:
+        """Raise PageTooLarge when raw is over budget; each budget is measured once."""
+        if budget is None or budget in self.budgets or self.raw is None:
+            return
+        budget.check(self.raw, url)
+        self.budgets.add(budget)
+
+    def page(self, url: str, site: str | None, fetched_at: str | None) -> "Page":
+        """A Page over this tree; the last one asked for again, while it is in use, when
+        the same URL, site and fetch time come back (its layouts' answers are reused).
+        Held weakly: a page refers to this object, and a cycle would keep the tree's
+        memory until the garbage collector's next full pass."""
+        page = self._page() if self._page is not None else None
+        if page is None or (page.given_url, page._site, page.fetched_at) != (url, site, fetched_at):
+            page = Page(None, url, site=site, fetched_at=fetched_at, parsed=self)
+            self._page = weakref.ref(page)
+        return page
+
+
+_RECENT: OrderedDict[tuple, Parsed] = OrderedDict()
+_RECENT_LOCK = threading.Lock()
+
+
+def _content_key(html: str | bytes) -> tuple:
+    # hash() of a str/bytes is computed once per object (CPython keeps it)
+    return type(html), len(html), hash(html)
+
+
+def _same_reading(parsed: Parsed, charset: str | None) -> bool:
+    """Would the source, served with this header charset, be read as parsed read it?
+    Bytes that were read as UTF-8 are read so with no charset, UTF-8 or ASCII alike (a
+    spider passes the response's Content-Type, a recorded cassette's reader none)."""
+    if parsed.charset == charset:
+        return True
+    return isinstance(parsed.raw, bytes) and reads_as_utf8(parsed.charset) and reads_as_utf8(charset)
+
+
+def parse_page(html: str | bytes, content_type: str | bytes | None = None, *, url: str = "",
+               budget: PageBudget | None = DEFAULT_BUDGET) -> Parsed:
+    """The page parsed (by the one decoding policy, pressguard.decoding), or the same
+    content, read the same way, parsed a moment ago. Raises PageTooLarge, before
+    parsing, when the page is over budget (budget=None: not measured)."""
+    key = _content_key(html)
+    charset = header_charset(content_type) if isinstance(html, bytes) else None
+    with _RECENT_LOCK:
+        parsed = _RECENT.get(key)
+        if parsed is not None and (parsed.source is html or parsed.source == html) \
+                and _same_reading(parsed, charset):
+            _RECENT.move_to_end(key)
+        else:
+            parsed = None
+    if parsed is None:
+        raw = parser_input(html, content_type)
+        # before parsing: the parser's own time grows with the square of the depth
+        if budget is not None:
+            budget.check(raw, url)
+        parsed = Parsed(html, charset, raw, LexborHTMLParser(raw),
+                        {budget} if budget is not None else set())
+        with _RECENT_LOCK:
+            _RECENT[key] = parsed
+            _RECENT.move_to_end(key)
+            while len(_RECENT) > RECENT_PAGES:
+                _RECENT.popitem(last=False)
+    else:
+        parsed.check(budget, url)
+    return parsed
+
+
+def page_for(html: "str | bytes | Page", url: str, *, site: str | None = None,
+             fetched_at: str | None = None, content_type: str | bytes | None = None,
+             budget: PageBudget | None = DEFAULT_BUDGET) -> "Page":
+    """The Page for these arguments: html may be a Page already (reused when it is about
+    the same URL, site and fetch time, else one over its tree), or a source to parse
+    (parse_page: parsed once while it is recent)."""
+    if isinstance(html, Page):
+        parsed = html.parsed
+        parsed.check(budget, url)
+        if (html.given_url, html._site, html.fetched_at) == (url, site, fetched_at):
+            return html
+        return parsed.page(url, site, fetched_at)
+    return parse_page(html, content_type, url=url, budget=budget).page(url, site, fetched_at)
+
+
+def parsed_of(source: "str | bytes | Page | Parsed", content_type: str | bytes | None = None) -> Parsed:
+    """The parsed page behind a source, a Page or a Parsed (not measured against a
+    budget: for consumers that read a page someone else has admitted)."""
+    if isinstance(source, Parsed):
+        return source
+    if isinstance(source, Page):
+        return source.parsed
+    return parse_page(source, content_type, budget=None)
+
+
 class Page:
-    def __init__(self, html: str | bytes, url: str, *, site: str | None = None,
+    def __init__(self, html: str | bytes | None, url: str, *, site: str | None = None,
                  fetched_at: str | None = None, tree: LexborHTMLParser | None = None,
                  content_type: str | bytes | None = None,
-                 budget: PageBudget | None = DEFAULT_BUDGET) -> None:
+                 budget: PageBudget | None = DEFAULT_BUDGET, parsed: Parsed | None = None) -> None:
         self.given_url = url
         self.fetched_at = fetched_at
+        if parsed is None:
+            if tree is not None:
+                parsed = Parsed(None, None, None, tree, set())
+            else:
+                parsed = parse_page(html, content_type, url=url, budget=budget)  # type: ignore[arg-type]
+        self.parsed = parsed
         # raw: what the parser read (None when a tree was given); layout detectors may
         # look for a tell-tale string in it before walking the tree
-        self.raw: str | bytes | None = None
-        if tree is None:
-            self.raw = parser_input(html, content_type)
-            # before parsing: the parser's own time grows with the square of the depth
-            if budget is not None:
-                budget.check(self.raw, url)
-            tree = LexborHTMLParser(self.raw)
-        self.tree = tree
+        self.raw: str | bytes | None = parsed.raw
+        self.tree = parsed.tree
         self._site = site
         self._cache: dict[str, object] = {}
 
@@ -82,11 +219,11 @@ class Page:
 
     @cached_property
     def meta(self) -> Meta:
-        return Meta(self.tree)
+        return self.parsed.memo("meta", Meta)
 
     @cached_property
     def jsonld(self) -> JsonLd:
-        return JsonLd(self.tree, self.url)
+        return jsonld_of(self.parsed, self.url)
 
     @cached_property
     def url(self) -> str:
@@ -133,3 +270,8 @@ class Page:
                 seen.add(n.lower())
                 out.append(n)
         return out
+
+
+def jsonld_of(parsed: Parsed, url: str) -> JsonLd:
+    """The page's JSON-LD read for url (the article node is the one that says it is url)."""
+    return parsed.memo(("jsonld", url), lambda tree: JsonLd(tree, url))

@@ -1,0 +1,361 @@
+"""One lexbor parse per page: the extraction, the second opinion, the fingerprint and the
+checks read one tree (issue #12, "parse once"), and a body checked right after it was
+extracted is not parsed again.
+
+Parses are counted by wrapping lexbor's parser class where pressguard modules bound it.
+"""
+
+import itertools
+import json
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+import selectolax.lexbor
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressguard.assess import TemplateBaseline, _final_page, assess, check_article
+from pressguard.cassettes import open_cassette
+from pressguard.checks import run_checks
+from pressguard.extract import PageBudget, PageTooLarge, extract_article, extract_generic
+from pressguard.fingerprint import fingerprint
+
+ROOT = Path(__file__).resolve().parent.parent
+CASSETTES = ROOT / "cassettes"
+# one page of each layout the shipped corpus holds
+PAGES = [
+    ("wegotthiscovered", next((CASSETTES / "wegotthiscovered").glob("*.yaml"))),
+    ("destructoid", next(p for p in sorted((CASSETTES / "destructoid").glob("*.yaml"))
+                         if "--gamurs-blocks" not in p.name)),
+    ("destructoid", next((CASSETTES / "destructoid").glob("*--gamurs-blocks.yaml"))),
+]
+ORIGINAL = selectolax.lexbor.LexborHTMLParser
+_COPIES = itertools.count()
+
+
+def _page(path: Path) -> tuple[str, bytes]:
+    return _final_page(open_cassette(path))
+
+
+def _fresh(body: bytes) -> bytes:
+    """The same page in new bytes of other content (an HTML comment appended): nothing
+    parsed before can stand in for it."""
+    return body + b"<!-- %d -->" % next(_COPIES)
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """How many lexbor trees pressguard builds: every pressguard module's
+    LexborHTMLParser is swapped for a counting subclass."""
+    from collections import OrderedDict
+
+    from pressguard.extract import page
+
+    monkeypatch.setattr(page, "_RECENT", OrderedDict())  # nothing another test parsed
+    count = [0]
+
+    class Counting(ORIGINAL):
+        def __init__(self, *args, **kwargs):
+            count[0] += 1
+            super().__init__(*args, **kwargs)
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("pressguard") and getattr(module, "LexborHTMLParser", None) is ORIGINAL:
+            monkeypatch.setattr(module, "LexborHTMLParser", Counting)
+
+    class Counter:
+        @property
+        def n(self):
+            return count[0]
+
+    return Counter()
+
+
+@pytest.mark.parametrize("site,path", PAGES, ids=lambda x: getattr(x, "name", x))
+def test_assess_builds_one_tree_per_page(parses, site, path):
+    url, body = _page(path)
+    body = _fresh(body)
+    item, current = assess(body, url, site=site)
+    assert parses.n == 1
+    assert item["verdict"] == "healthy" and item["body"]
+    assert current["fields"]["body"]["found"]
+
+
+def test_assess_with_a_baseline_parses_each_recorded_page_once(parses, tmp_path):
+    folder = tmp_path / "destructoid"
+    folder.mkdir()
+    recorded = sorted((CASSETTES / "destructoid").glob("*.yaml"))[:3]
+    for p in recorded:
+        shutil.copy(p, folder / p.name)
+    baseline = TemplateBaseline("destructoid", sorted(folder.glob("*.yaml")))
+    url, body = _page(PAGES[1][1])
+    item, _ = assess(_fresh(body), url, site="destructoid", baseline=baseline)
+    # the page, and each recorded page once for its extraction and fingerprint together
+    assert parses.n == 1 + len(recorded)
+    assert item["verdict"] == "healthy"
+    assess(_fresh(body), url, site="destructoid", baseline=baseline)
+    assert parses.n == 2 + len(recorded)  # the baseline is read once per process
+
+
+@pytest.mark.parametrize("content_type", [None, b"text/html; charset=UTF-8"])
+def test_check_article_after_extract_article_on_the_same_body_parses_nothing(parses, content_type):
+    """The spider extracts, an item pipeline checks later: the pipeline's parse is saved."""
+    site, path = PAGES[0]
+    url, body = _page(path)
+    body = _fresh(body)
+    served = {"content_type": content_type} if content_type else {}
+    item = extract_article(body, url, site=site, **served)
+    assert parses.n == 1
+    check_article(item, body, url, site=site, content_type=content_type)
+    assert parses.n == 1
+    # an equal body in another bytes object (another copy of the response) is the same page
+    check_article(dict(item), bytes(bytearray(body)), url, site=site, content_type=content_type)
+    assert parses.n == 1
+    # the same judgement as assessing it in one go
+    whole, _ = assess(_fresh(body), url, site=site)
+    assert {k: item[k] for k in ("checks", "verdict")} == {k: whole[k] for k in ("checks", "verdict")}
+
+
+def test_the_parse_cache_is_keyed_by_content_and_charset(parses):
+    """Never stale: other bytes of the same length, or the same bytes served in another
+    charset, are other pages."""
+    page = ("<html><head><title>T</title></head><body><h1>Caf\u00e9 prices rise sharply again</h1>"
+            "<p>x</p></body></html>")
+    latin = page.encode("cp1252")
+    url = "https://example.com/a"
+    as_cp1252 = extract_article(latin, url, content_type="text/html; charset=windows-1252")
+    assert as_cp1252["headline"] == "Caf\u00e9 prices rise sharply again"
+    as_utf8 = extract_article(latin, url, content_type="text/html; charset=utf-8")
+    assert parses.n == 2
+    assert as_utf8["headline"] != as_cp1252["headline"]  # read as UTF-8: a U+FFFD
+    other = latin.replace(b"rise", b"fall")
+    assert len(other) == len(latin)
+    assert "fall" in extract_article(other, url, content_type="text/html; charset=windows-1252")["headline"]
+    assert parses.n == 3
+
+
+def test_the_parse_cache_is_bounded(parses):
+    from pressguard.extract.page import RECENT_PAGES
+
+    url = "https://example.com/a"
+    pages = [f"<html><body><h1>Headline number {i} of many</h1><p>x</p></body></html>"
+             for i in range(RECENT_PAGES + 1)]
+    for html in pages:
+        extract_article(html, url)
+    assert parses.n == RECENT_PAGES + 1
+    extract_article(pages[-1], url)  # recent: kept
+    assert parses.n == RECENT_PAGES + 1
+    extract_article(pages[0], url)  # the oldest was let go
+    assert parses.n == RECENT_PAGES + 2
+
+
+def test_a_page_no_longer_recent_is_freed_at_once(parses):
+    """No reference cycle keeps a parsed page (its tree is megabytes of C memory the
+    garbage collector does not see) alive once it has left the recent pages."""
+    import gc
+    import weakref
+
+    from pressguard.extract.page import RECENT_PAGES, page_for
+
+    site, path = PAGES[0]
+    url, body = _page(path)
+    gc.disable()
+    try:
+        page = page_for(_fresh(body), url, site=site)
+        assess(page, url, site=site)
+        kept = weakref.ref(page.parsed)
+        del page
+        for i in range(RECENT_PAGES):
+            extract_article(f"<html><body><h1>Other page {i}</h1></body></html>", url)
+        assert kept() is None
+    finally:
+        gc.enable()
+
+
+def test_the_page_budget_is_measured_once_per_page(monkeypatch):
+    """Size and depth are read from the source once, not by every reader."""
+    calls = []
+    measure = PageBudget.check
+    monkeypatch.setattr(PageBudget, "check", lambda self, html, url: calls.append(url) or measure(self, html, url))
+    site, path = PAGES[0]
+    url, body = _page(path)
+    body = _fresh(body)
+    assess(body, url, site=site)
+    assert calls == [url]
+    other = _fresh(body)
+    item = extract_article(other, url, site=site)
+    check_article(item, other, url, site=site)
+    assert calls == [url, url]
+
+
+def test_a_page_parsed_without_a_budget_is_still_measured_against_one():
+    """The fingerprint reads pages without a budget; the extraction of the same page,
+    parsed by then, must still refuse it when it is over the extraction's budget."""
+    html = "<html><body>" + "<div>" * 50 + "<p>deep</p>" + "</div>" * 50 + "</body></html>"
+    url = "https://example.com/deep"
+    fingerprint(html, {"headline": "deep"})
+    with pytest.raises(PageTooLarge, match="element nesting depth"):
+        extract_article(html, url, budget=PageBudget(max_depth=20))
+    with pytest.raises(PageTooLarge, match="element nesting depth"):
+        extract_generic(html, url, budget=PageBudget(max_depth=20))
+
+
+def _consumers(page, url, site):
+    """Every reader of a page, each result as JSON text (byte-comparable)."""
+    return {
+        "article": lambda: extract_article(page, url, site=site),
+        "generic": lambda: extract_generic(page, url, site=site),
+        "fingerprint": lambda: fingerprint(page, extract_article(page, url, site=site)),
+        "checks": lambda: run_checks(extract_article(page, url, site=site), html=page,
+                                     second_opinion=extract_generic(page, url, site=site)),
+    }
+
+
+@pytest.mark.parametrize("site,path", PAGES, ids=lambda x: getattr(x, "name", x))
+def test_readers_of_one_tree_do_not_change_each_others_results(site, path):
+    """Each reader gives on a shared tree, in either order, what it gives on a tree of its
+    own; and the tree reads the same after all of them."""
+    from pressguard.extract.page import page_for
+
+    url, body = _page(path)
+    alone = {}
+    for name in _consumers(None, url, site):
+        page = page_for(_fresh(body), url, site=site)
+        alone[name] = json.dumps(_consumers(page, url, site)[name](), sort_keys=True)
+    for order in (list(alone), list(reversed(alone))):
+        page = page_for(_fresh(body), url, site=site)
+        before = page.tree.html
+        readers = _consumers(page, url, site)
+        shared = {name: json.dumps(readers[name](), sort_keys=True) for name in order}
+        assert shared == alone, order
+        assert page.tree.html == before
+
+
+def test_the_items_lists_are_the_items_own():
+    """The extraction and the second opinion may read the same cached paragraphs; a
+    pipeline that edits the item's body in place must not edit the second opinion's."""
+    from pressguard.extract.page import page_for
+
+    url, body = _page(PAGES[0][1])
+    page = page_for(_fresh(body), url, site="generic")
+    item = extract_article(page, url, site="generic")
+    second = extract_generic(page, url, site="generic")
+    assert item["body"] == second["body"]
+    item["body"].append("An extra paragraph.")
+    assert extract_generic(page, url, site="generic")["body"] == second["body"] != item["body"]
+
+
+def test_scrapy_crawl_replay_parses_the_page_once(tmp_path):
+    """Through the real Scrapy engine: the page, the template baseline (that same cassette)
+    and the site profile cost one parse in all."""
+    site, path = PAGES[0]
+    folder = tmp_path / "cassettes" / site
+    folder.mkdir(parents=True)
+    cassette = folder / path.name
+    shutil.copy(path, cassette)
+    counted, out = tmp_path / "parses.txt", tmp_path / "out.jsonl"
+    runner = textwrap.dedent(f"""
+        import atexit, sys
+        import selectolax.lexbor as lexbor
+        count = [0]
+        class Counting(lexbor.LexborHTMLParser):
+            def __init__(self, *args, **kwargs):
+                count[0] += 1
+                super().__init__(*args, **kwargs)
+        lexbor.LexborHTMLParser = Counting  # before pressguard imports it
+        atexit.register(lambda: open({str(counted)!r}, "w").write(str(count[0])))
+        from scrapy.cmdline import execute
+        execute(sys.argv)
+    """)
+    result = subprocess.run(
+        [sys.executable, "-c", runner, "crawl", site, "-a", f"cassette={cassette}",
+         "-s", f"PRESSGUARD_CASSETTES_DIR={tmp_path / 'cassettes'}", "-O", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    (item,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert item["verdict"] == "healthy" and item["checks"]["template"] == "ok"
+    assert counted.read_text() == "1"
+
+
+# -- the boilerplate check's table: a literal pre-filter, the same answers -----------------
+
+def _plain_first(table, text):
+    for name, pattern in table:
+        m = re.search(pattern, text, re.I | re.M)
+        if m:
+            return name, m.span()
+    return None
+
+
+def _table_first(table, text):
+    found = table.first(text)
+    return None if found is None else (found[0], found[1].span())
+
+
+def test_folding_agrees_with_ignorecase_for_every_character():
+    """A character that IGNORECASE matches with a needle's character must fold to what
+    that character folds to, or the pre-filter would skip a pattern that matches
+    ("SİGN UP", the Kelvin sign, the long s)."""
+    from pressguard.extract.boilerplate import fold
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    for ch in map(chr, range(0x20, 0x7F)):
+        for other in re.findall(re.escape(ch), every, re.I):
+            assert fold(other) == fold(ch), (ch, hex(ord(other)))
+
+
+TRICKY = ["SİGN", "ſubscribe", "\u212a", "ı", "İ", "<", "&amp;", "&#8211;", "Getty Images", "Photo by ",
+          "Create an account", "reCAPTCHA", "Related:", "Reviewed on", "has worked for multiple sites",
+          "Image of Jo", "Disclosure:", "we may earn a commission", "\n", "Author", " / AFP", "x",
+          "BY SİGNİNG UP, YOU AGREE", "when not wrıtıng", "ſupported by our readers"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), max_size=12), st.booleans())
+def test_the_boilerplate_table_answers_as_the_plain_loop(parts, upper):
+    from pressguard.checks import _BOILERPLATE, BOILERPLATE
+
+    text = "".join(parts)
+    text = text.upper() if upper else text
+    assert _table_first(_BOILERPLATE, text) == _plain_first(BOILERPLATE, text)
+
+
+def test_the_boilerplate_table_answers_as_the_plain_loop_on_the_corpus():
+    from pressguard.checks import _BOILERPLATE, BOILERPLATE
+
+    texts = []
+    for site, path in PAGES:
+        url, body = _page(path)
+        texts += extract_article(body, url, site=site)["body"]
+    texts += [t.upper() for t in texts] + [t.replace("i", "\u0131") for t in texts]
+    texts += ["Photo by Jane Doe / Getty Images", "This site is protected by reCAPTCHA and the Google",
+              "CREATE AN ACCOUNT", "Jane has worked for multiple sites", "<img src=x>", "&amp; more"]
+    found = [_plain_first(BOILERPLATE, t) for t in texts]
+    assert sum(f is not None for f in found) >= 6
+    assert [_table_first(_BOILERPLATE, t) for t in texts] == found
+
+
+def test_the_site_profile_is_looked_up_once_per_baseline(monkeypatch, tmp_path):
+    """What the checks need from the recorded cassettes is made once, not per page:
+    looking the profile up by the site's list of paths costs as much as the site has
+    cassettes, on every page."""
+    import pressguard.assess as assess_module
+
+    calls = []
+    profile_of = assess_module.profile_of
+    monkeypatch.setattr(assess_module, "profile_of", lambda paths, site: calls.append(site) or profile_of(paths, site))
+    folder = tmp_path / "destructoid"
+    folder.mkdir()
+    for p in sorted((CASSETTES / "destructoid").glob("*.yaml"))[:3]:
+        shutil.copy(p, folder / p.name)
+    baseline = TemplateBaseline("destructoid", sorted(folder.glob("*.yaml")))
+    url, body = _page(PAGES[1][1])
+    first, _ = assess(_fresh(body), url, site="destructoid", baseline=baseline)
+    second, _ = assess(_fresh(body), url, site="destructoid", baseline=baseline)
+    assert calls == ["destructoid"]
+    assert first["checks"] == second["checks"] and first["verdict"] == "healthy"
