@@ -152,6 +152,9 @@ def _replay(args) -> int:
         if page.error:
             failed += 1
             _say(f"FAIL {_naming_cassette(page)}")
+        elif page.kind == "listing":  # links, no article: not a failure
+            if not args.quiet:
+                _say(f"LIST {page.cassette}  led to {page.led_to} pages  {page.url}")
         elif fails(verdict, args.fail_on):
             failed += 1
             _say(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
@@ -161,10 +164,13 @@ def _replay(args) -> int:
             _say(f"ok   {page.cassette}  {_summary(page.item)}")
     articles = sum(1 for p in pages if p.item)
     errors = sum(1 for p in pages if p.error)
+    listings = sum(1 for p in pages if p.kind == "listing")
+    # said only when there are some: pressguard's own spiders give an item for every page
+    listed = f"{listings} listings, " if listings else ""
     # N cassettes in, N results out (more only if a spider failed as a whole): said so
     _say(
-        f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted; "
-        f"{len(pages)} results ({len(pages) - errors} articles, {errors} named failures)"
+        f"replayed {len(cassettes)} cassettes: {articles} articles, {listed}{failed} failing, {drifted} drifted; "
+        f"{len(pages)} results ({len(pages) - errors - listings} articles, {listed}{errors} named failures)"
     )
     if failed and code == exit_codes.OK:
         code = exit_codes.FAILED
@@ -178,7 +184,8 @@ def _replay(args) -> int:
         lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
         write_atomically(Path(args.output), lines)
     if args.report and args.report not in kept:
-        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
+        results = [{"cassette": p.cassette, "url": p.url, "kind": p.kind, "item": p.item, "error": p.error,
+                    **({"led_to": p.led_to} if p.kind == "listing" else {})} for p in pages]
         write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
     _say(None)  # flush now, while a closed pipe can still be told apart
     return code

@@ -139,7 +139,7 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         if not path:
             self._count("pressguard/cassette_miss")
             searched = request.meta.get(META_ROUTE_MISS)  # set by pressguard.routing
-            if not hasattr(self.crawler.spider, "record_failure"):  # not one of pressguard's spiders
+            if not hasattr(self.crawler.spider, "cassette_paths"):  # not one of pressguard's spiders
                 how = f"record the crawl with `scrapy crawl {self.crawler.spider.name} -s PRESSGUARD_MODE=record`"
             else:
                 how = f"record it with `pressguard record {origin}`"

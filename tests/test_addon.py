@@ -194,8 +194,45 @@ def test_pressguard_replay_in_the_project_replays_through_its_spider(project):
         assert report[name]["item"]["verdict"] == "healthy", report[name]
         assert report[name]["item"]["title"]
     assert "not reached by spider news's crawl" in report["orphan.yaml"]["error"]
-    assert "gave no item with article fields" in report["news.yaml"]["error"]
+    # the listing led to the two stories: a result of its own, not a failure
+    assert report["news.yaml"]["kind"] == "listing" and report["news.yaml"]["error"] is None, report["news.yaml"]
+    assert report["news.yaml"]["led_to"] == 2 and report["news.yaml"]["url"] == f"{base}/news/"
+    assert result.returncode == 1, result.stdout + result.stderr  # the orphan
+
+
+def offline_replay(folder: Path, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(Path(__file__).parent / "offline_cli.py"), "replay", *args],
+                          cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+def test_pressguard_replay_of_a_project_folder_names_its_listing_page_and_passes(project):
+    folder, base = project
+    result = offline_replay(folder, "cassettes/news/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert f"LIST cassettes/news/news.yaml  led to 2 pages  {base}/news/" in lines, result.stdout
+    assert not [line for line in lines if line.startswith("FAIL")], result.stdout
+    assert ("replayed 3 cassettes: 2 articles, 1 listings, 0 failing, 0 drifted; "
+            "3 results (2 articles, 1 listings, 0 named failures)") in lines, result.stdout
+
+
+def test_an_article_page_that_stops_giving_an_item_still_fails(project):
+    folder, base = project
+    cassette = folder / "cassettes/news/engines.yaml"
+    text = cassette.read_text()
+    # a redesign renames what the spider reads (same length: the Content-Length holds):
+    # its callback now yields an item with no title and no content, and no request
+    changed = text.replace("<h1>", "<h6>").replace("</h1>", "</h6>").replace("article-body", "article-main")
+    assert changed != text
+    cassette.write_text(changed)
+    result = offline_replay(folder, "cassettes/news/", "--report", "report.json")
     assert result.returncode == 1, result.stdout + result.stderr
+    report = {Path(r["cassette"]).name: r for r in json.loads((folder / "report.json").read_text())}
+    assert report["engines.yaml"]["kind"] == "failure" and report["engines.yaml"]["item"] is None
+    assert ("cassettes/news/engines.yaml: its page (HTTP 200) gave no item with article fields (headline or "
+            "body) and no request to follow in spider news's crawl") in report["engines.yaml"]["error"]
+    assert report["news.yaml"]["kind"] == "listing"
+    assert "replayed 3 cassettes: 1 articles, 1 listings, 1 failing" in result.stdout, result.stdout
 
 
 def test_pressguard_replay_reports_the_verdict_an_item_class_could_not_hold(project):

@@ -21,9 +21,9 @@ EXAMPLE = ROOT / "examples" / "newsroom"
 SPIDER = "gazette"
 STORIES = ("library-extension-approved", "river-path-flood-repairs", "harvest-market-returns")
 LISTING = "index"  # the front page: links to the stories, no article of its own
-# the example's suite: a snapshot and a health test per story, one for the listing
-# page, one for orphaned snapshots
-SUITE_TESTS = 2 * len(STORIES) + 2
+# the example's suite: a snapshot and a health test per page (the listing's snapshot is
+# how many pages it led to), one for orphaned snapshots
+SUITE_TESTS = 2 * (len(STORIES) + 1) + 1
 
 pytestmark = pytest.mark.slow  # a dozen Scrapy and pytest processes
 
@@ -141,6 +141,15 @@ def test_shipped_recordings_replay_green_offline_and_only_replay_tests_lose_the_
     assert sorted(p.stem for p in folder.glob("*.yaml")) == sorted([LISTING, *STORIES])
     for cassette in folder.glob("*.yaml"):  # honest about where they come from
         assert "source: simulator" in cassette.read_text(encoding="utf-8"), cassette
+
+    # `pressguard replay` of the project's folder: the front page is a listing, not a failure
+    replay = run(shipped, ROOT / "tests" / "offline_cli.py", "replay", f"cassettes/{SPIDER}/", "--report", "report.json")
+    assert replay.returncode == 0, replay.stdout + replay.stderr
+    report = {Path(r["cassette"]).stem: r for r in json.loads((shipped / "report.json").read_text(encoding="utf-8"))}
+    assert report[LISTING]["kind"] == "listing" and report[LISTING]["led_to"] == len(STORIES), report[LISTING]
+    assert [p for p in STORIES if report[p]["kind"] == "article"] == list(STORIES), report
+    assert f"LIST cassettes/{SPIDER}/{LISTING}.yaml  led to 3 pages" in replay.stdout, replay.stdout
+    assert "replayed 4 cassettes: 3 articles, 1 listings, 0 failing, 0 drifted" in replay.stdout, replay.stdout
 
     sealed = pytest_in(shipped, "--block-network")
     assert sealed.returncode == 0, sealed.stdout + sealed.stderr
