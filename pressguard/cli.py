@@ -115,8 +115,9 @@ def _log_settings(args) -> dict:
 
 
 def _replay(args) -> int:
+    from .pipeline import project_fields
     from .progress import Progress
-    from .runner import run_spiders
+    from .runner import project_settings, run_spiders
 
     cassettes = find_cassettes(args.paths)
     if not cassettes:
@@ -144,6 +145,7 @@ def _replay(args) -> int:
     finally:
         progress.close()  # before the per-page lines, so a bar never tears them
     pages = _one_result_per_cassette(cassettes, outcome.pages)
+    fields = project_fields(project_settings())  # the items carry the project's field names
     code = outcome.exit_code
     failed = drifted = 0
     for page in pages:
@@ -161,7 +163,7 @@ def _replay(args) -> int:
         elif verdict == "drift":
             _say(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
         elif not args.quiet:
-            _say(f"ok   {page.cassette}  {_summary(page.item)}")
+            _say(f"ok   {page.cassette}  {_summary(page.item, fields)}")
     articles = sum(1 for p in pages if p.item)
     errors = sum(1 for p in pages if p.error)
     listings = sum(1 for p in pages if p.kind == "listing")
@@ -258,13 +260,18 @@ def _failed_checks(item: dict | None) -> str:
     return " ".join(text.splitlines())  # one line per page, whatever a message holds
 
 
-def _summary(item: dict) -> str:
-    headline = item.get("headline") or ""
+def _summary(item: dict, fields: dict[str, str]) -> str:
+    """fields: pressguard's field names -> the project's (PRESSGUARD_FIELDS)."""
+    from .pipeline import article_fields
+
+    article = article_fields(item, fields) or item
+    headline = article.get("headline") or ""
     if len(headline) > 60:
         headline = headline[:57] + "..."
+    layout = f"{article['layout']}  " if "layout" in article else ""  # a project's own spider has none
     return (
-        f"{item.get('layout')}  {len(item.get('authors') or [])} author(s), "
-        f"{len(item.get('body') or [])} paragraphs  {headline!r}"
+        f"{layout}{len(article.get('authors') or [])} author(s), "
+        f"{len(article.get('body') or [])} paragraphs  {headline!r}"
     )
 
 

@@ -173,11 +173,13 @@ def test_a_body_cut_by_a_template_change_is_broken_naming_the_body(project):
     looms = next(i for i in items_of(folder / "out.jsonl") if i.get("url") == f"{base}/news/looms/")
     assert looms["verdict"] == "broken"
     failing = {name: message for name, message in looms["checks"].items() if message != "ok"}
-    # the checks that judge the body say so, and what went missing
-    assert failing["completeness"].startswith(f"completeness: {base}/news/looms/: expected body: "), failing
+    # the checks that judge the body say so, by pressguard's name and the project's, and what went missing
+    assert failing["completeness"].startswith(
+        f"completeness: {base}/news/looms/: expected body (item field 'content'): "), failing
     assert "The third paragraph" in failing["completeness"]
-    assert "body paragraphs" in failing["body_length"]
-    assert f"{base}/news/looms/: broken: " in result.stderr
+    assert "body (item field 'content') paragraphs" in failing["body_length"]
+    # one ERROR line, each failing check's message once (not "body_length: body_length: ...")
+    assert f"ERROR: {base}/news/looms/: broken: {failing['body_length']}; " in result.stderr, result.stderr[-3000:]
 
 
 def test_pressguard_replay_in_the_project_replays_through_its_spider(project):

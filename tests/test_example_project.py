@@ -238,15 +238,17 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
         "tests/test_snapshots.py::test_health_checks_pass[gazette/library-extension-approved]",
         "tests/test_snapshots.py::test_health_checks_pass[gazette/river-path-flood-repairs]",
     ], red.stdout
-    # the snapshot diffs name the project's fields
-    assert "  text: expected [" in red.stdout
+    # the snapshot diffs name the project's fields, its body (`text`) paragraph by paragraph
+    assert "  text: 7 paragraphs expected, 3 found" in red.stdout, red.stdout
+    assert "    lost ¶4: " in red.stdout, red.stdout
     assert '  byline: expected ["Helen Marsh"], found []' in red.stdout
     assert red.stdout.count('verdict: expected "healthy", found "broken"') == 2
-    # the health checks name pressguard's: the body and the authors
+    # the health checks name pressguard's field and the project's: the body (text), the authors (byline)
     body = red.stdout[red.stdout.index("_ test_health_checks_pass[gazette/river-path-flood-repairs] _"):]
-    assert "broken: " in body and "/news/river-path-flood-repairs/: expected body: " in body
+    assert "broken: " in body and "/news/river-path-flood-repairs/: expected body (item field 'text'): " in body
     authors = red.stdout[red.stdout.index("_ test_health_checks_pass[gazette/library-extension-approved] _"):]
-    assert f"broken: authors: {site}/news/library-extension-approved/: expected " in authors
+    assert (f"broken: authors: {site}/news/library-extension-approved/: expected authors "
+            "(item field 'byline'): ") in authors
 
     # and the crawl itself says so: the item's verdict, the check naming the body, an ERROR line
     crawled = scrapy(project, "crawl", SPIDER, "-O", "after.jsonl", site=site, offline=True)
@@ -254,9 +256,11 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
     assert len(after["river-path-flood-repairs"]["text"]) == 3
     assert after["river-path-flood-repairs"]["verdict"] == "broken"
     failing = [m for m in after["river-path-flood-repairs"]["checks"].values() if m != "ok"]
-    assert any(f": {site}/news/river-path-flood-repairs/: expected body: " in m for m in failing), failing
+    assert any(f": {site}/news/river-path-flood-repairs/: expected body (item field 'text'): " in m
+               for m in failing), failing
     assert after["library-extension-approved"]["byline"] == []
     assert {k: v["verdict"] for k, v in after.items()} == {
         "library-extension-approved": "broken", "river-path-flood-repairs": "broken", "harvest-market-returns": "healthy"}
     assert f"ERROR: {site}/news/river-path-flood-repairs/: broken: " in crawled.stderr
-    assert f"ERROR: {site}/news/library-extension-approved/: broken: authors: " in crawled.stderr
+    assert (f"ERROR: {site}/news/library-extension-approved/: broken: authors: {site}/news/library-extension-"
+            "approved/: expected authors (item field 'byline'): ") in crawled.stderr, crawled.stderr[-3000:]
