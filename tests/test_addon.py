@@ -16,11 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pages_server import PagesServer
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "addon_project"
 ARTICLES = {"/news/engines/": "Engines of the future", "/news/looms/": "Looms and punched cards"}
+STAND_IN = "newsproj test stand-in"
 # the listing links to the looms article by an old address that redirects to it
 LINKS = ["/news/engines/", "/news/old-looms/"]
 # Runs `scrapy ARGS`, with every outbound connection (loopback too) refused when asked.
@@ -60,7 +62,9 @@ def recorded(tmp_path_factory):
         server.add("/news/", (200, {"Content-Type": "text/html; charset=utf-8"}, listing(LINKS)))
         server.add("/news/old-looms/", (301, {"Location": f"{server.base}/news/looms/"}, b""))
         for path, title in ARTICLES.items():
-            server.article(path, title)
+            # the engines page comes from a stand-in that names itself, as serve_site.py does
+            stand_in = {"X-Pressguard-Simulator": STAND_IN} if path == "/news/engines/" else {}
+            server.article(path, title, **stand_in)
         result = scrapy(project, "crawl", "news", "-s", "PRESSGUARD_MODE=record",
                         "-o", "recorded.jsonl", offline=False)
         hits = dict(server.hits)
@@ -87,6 +91,20 @@ def test_record_writes_one_cassette_per_page_under_the_project_root(recorded):
     text = (project / "cassettes/news/old-looms.yaml").read_text()  # the page, its redirect hop included
     assert f"uri: {base}/news/old-looms/" in text and f"uri: {base}/news/looms/" in text
     assert "code: 301" in text and "Looms and punched cards" in text
+
+
+def test_a_cassette_from_a_stand_in_server_names_that_server(recorded):
+    project, base, result, hits = recorded
+    assert result.returncode == 0, result.stderr[-3000:]
+    metadata = {name: yaml.safe_load((project / f"cassettes/news/{name}.yaml").read_text())["metadata"]["pressguard"]
+                for name in ("engines", "news")}
+    host = base.split("://", 1)[1]
+    assert metadata["engines"]["source"] == "simulator"
+    assert metadata["engines"]["note"] == (
+        f"Recorded from {STAND_IN!r} on {host}, a local stand-in for the live site (it says so in its "
+        "X-Pressguard-Simulator header); not a capture of the real publisher.")
+    assert "pressguard publisher simulator" not in metadata["engines"]["note"]
+    assert metadata["news"]["source"] == "live" and "note" not in metadata["news"]  # no header: said live
 
 
 def test_plain_scrapy_crawl_replays_offline_with_the_same_items_and_verdicts(project):

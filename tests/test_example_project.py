@@ -139,8 +139,10 @@ def shipped(tmp_path):
 def test_shipped_recordings_replay_green_offline_and_only_replay_tests_lose_the_network(shipped):
     folder = shipped / "cassettes" / SPIDER
     assert sorted(p.stem for p in folder.glob("*.yaml")) == sorted([LISTING, *STORIES])
-    for cassette in folder.glob("*.yaml"):  # honest about where they come from
-        assert "source: simulator" in cassette.read_text(encoding="utf-8"), cassette
+    for cassette in folder.glob("*.yaml"):  # honest about where they come from: the example's own server
+        text = cassette.read_text(encoding="utf-8")
+        assert "source: simulator" in text and "note: Recorded from 'gazette example site' on 127.0.0.1:8765" in text
+        assert "pressguard publisher simulator" not in text, cassette
 
     # `pressguard replay` of the project's folder: the front page is a listing, not a failure
     replay = run(shipped, ROOT / "tests" / "offline_cli.py", "replay", f"cassettes/{SPIDER}/", "--report", "report.json")
