@@ -127,6 +127,10 @@ def _replay(args) -> int:
     for target in (args.output, args.report):
         if target:
             _check_writable(Path(target))
+    try:  # the items carry the project's field names; a bad mapping would fail every page
+        fields = project_fields(project_settings())
+    except ValueError as exc:
+        raise UsageProblem(f"{exc}; fix it in the project's settings.py") from None
     if args.block_network:
         from .network_block import block_network
 
@@ -145,7 +149,6 @@ def _replay(args) -> int:
     finally:
         progress.close()  # before the per-page lines, so a bar never tears them
     pages = _one_result_per_cassette(cassettes, outcome.pages)
-    fields = project_fields(project_settings())  # the items carry the project's field names
     code = outcome.exit_code
     failed = drifted = 0
     for page in pages:

@@ -236,6 +236,18 @@ def test_pressguard_replay_of_a_project_folder_names_its_listing_page_and_passes
             "3 results (2 articles, 1 listings, 0 named failures)") in lines, result.stdout
 
 
+def test_pressguard_replay_refuses_a_bad_field_mapping_in_one_line(project):
+    folder, base = project
+    with (folder / "newsproj" / "settings.py").open("a") as settings:
+        settings.write('PRESSGUARD_FIELDS = {"title": "headline"}\n')
+    result = offline_replay(folder, "cassettes/news/", "-o", "out.jsonl")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip() == (
+        "pressguard replay: setting PRESSGUARD_FIELDS: title not pressguard fields; map these: url, headline, "
+        "dek, authors, published, body, checks, verdict; fix it in the project's settings.py"), result.stderr
+    assert not (folder / "out.jsonl").exists()
+
+
 def test_an_article_page_that_stops_giving_an_item_still_fails(project):
     folder, base = project
     cassette = folder / "cassettes/news/engines.yaml"
