@@ -15,17 +15,20 @@ FIELD_ORDER = ("headline", "authors", "body", "published", "dek", "layout", "url
 _CLIP = 160
 
 
-def describe_changes(expected: dict, found: dict) -> list[str]:
-    """One line per changed field (the body gets one per changed paragraph)."""
+def describe_changes(expected: dict, found: dict, body_field: str = "body") -> list[str]:
+    """One line per changed field (the body gets one per changed paragraph).
+
+    body_field: the item's name for the body (a project's PRESSGUARD_FIELDS may call it "text")."""
     lines: list[str] = []
-    keys = [k for k in FIELD_ORDER if k in expected or k in found]
+    order = [body_field if k == "body" else k for k in FIELD_ORDER]
+    keys = [k for k in order if k in expected or k in found]
     keys += sorted((set(expected) | set(found)) - set(keys))
     for key in keys:
         old, new = expected.get(key), found.get(key)
         if old == new:
             continue
-        if key == "body" and isinstance(old, list) and isinstance(new, list):
-            lines.append(f"body: {len(old)} paragraphs expected, {len(new)} found")
+        if key == body_field and isinstance(old, list) and isinstance(new, list):
+            lines.append(f"{key}: {len(old)} paragraphs expected, {len(new)} found")
             lines.extend("  " + line for line in describe_body_changes(old, new))
         else:
             lines.append(f"{key}: expected {_show(old)}, found {_show(new)}")

@@ -115,8 +115,9 @@ def _log_settings(args) -> dict:
 
 
 def _replay(args) -> int:
+    from .pipeline import project_fields
     from .progress import Progress
-    from .runner import run_spiders
+    from .runner import project_settings, run_spiders
 
     cassettes = find_cassettes(args.paths)
     if not cassettes:
@@ -126,6 +127,10 @@ def _replay(args) -> int:
     for target in (args.output, args.report):
         if target:
             _check_writable(Path(target))
+    try:  # the items carry the project's field names; a bad mapping would fail every page
+        fields = project_fields(project_settings())
+    except ValueError as exc:
+        raise UsageProblem(f"{exc}; fix it in the project's settings.py") from None
     if args.block_network:
         from .network_block import block_network
 
@@ -152,19 +157,25 @@ def _replay(args) -> int:
         if page.error:
             failed += 1
             _say(f"FAIL {_naming_cassette(page)}")
+        elif page.kind == "listing":  # links, no article: not a failure
+            if not args.quiet:
+                _say(f"LIST {page.cassette}  led to {page.led_to} pages  {page.url}")
         elif fails(verdict, args.fail_on):
             failed += 1
             _say(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
         elif verdict == "drift":
             _say(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
         elif not args.quiet:
-            _say(f"ok   {page.cassette}  {_summary(page.item)}")
+            _say(f"ok   {page.cassette}  {_summary(page.item, fields)}")
     articles = sum(1 for p in pages if p.item)
     errors = sum(1 for p in pages if p.error)
+    listings = sum(1 for p in pages if p.kind == "listing")
+    # said only when there are some: pressguard's own spiders give an item for every page
+    listed = f"{listings} listings, " if listings else ""
     # N cassettes in, N results out (more only if a spider failed as a whole): said so
     _say(
-        f"replayed {len(cassettes)} cassettes: {articles} articles, {failed} failing, {drifted} drifted; "
-        f"{len(pages)} results ({len(pages) - errors} articles, {errors} named failures)"
+        f"replayed {len(cassettes)} cassettes: {articles} articles, {listed}{failed} failing, {drifted} drifted; "
+        f"{len(pages)} results ({len(pages) - errors - listings} articles, {listed}{errors} named failures)"
     )
     if failed and code == exit_codes.OK:
         code = exit_codes.FAILED
@@ -178,7 +189,8 @@ def _replay(args) -> int:
         lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
         write_atomically(Path(args.output), lines)
     if args.report and args.report not in kept:
-        results = [{"cassette": p.cassette, "url": p.url, "item": p.item, "error": p.error} for p in pages]
+        results = [{"cassette": p.cassette, "url": p.url, "kind": p.kind, "item": p.item, "error": p.error,
+                    **({"led_to": p.led_to} if p.kind == "listing" else {})} for p in pages]
         write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
     _say(None)  # flush now, while a closed pipe can still be told apart
     return code
@@ -251,13 +263,18 @@ def _failed_checks(item: dict | None) -> str:
     return " ".join(text.splitlines())  # one line per page, whatever a message holds
 
 
-def _summary(item: dict) -> str:
-    headline = item.get("headline") or ""
+def _summary(item: dict, fields: dict[str, str]) -> str:
+    """fields: pressguard's field names -> the project's (PRESSGUARD_FIELDS)."""
+    from .pipeline import article_fields
+
+    article = article_fields(item, fields) or item
+    headline = article.get("headline") or ""
     if len(headline) > 60:
         headline = headline[:57] + "..."
+    layout = f"{article['layout']}  " if "layout" in article else ""  # a project's own spider has none
     return (
-        f"{item.get('layout')}  {len(item.get('authors') or [])} author(s), "
-        f"{len(item.get('body') or [])} paragraphs  {headline!r}"
+        f"{layout}{len(article.get('authors') or [])} author(s), "
+        f"{len(article.get('body') or [])} paragraphs  {headline!r}"
     )
 
 

@@ -60,11 +60,19 @@ RECORD_MODES = ("all", "new_episodes", "once")
 META_CASSETTE = "pressguard_cassette"  # request.meta: the cassette a page belongs to
 META_FETCHED_AT = "pressguard_fetched_at"  # request.meta: when the page was fetched
 META_ROUTE_MISS = "pressguard_route_miss"  # request.meta: where routing looked for a cassette, in vain
+#: on every response of a local stand-in for a live site: "1" from pressguard's simulator,
+#: a stand-in's own name from any other (the example project's serve_site.py)
 SIMULATOR_HEADER = b"X-Pressguard-Simulator"
+PRESSGUARD_SIMULATOR = "1"
 SIMULATED_NOTE = (
     "Recorded from the pressguard publisher simulator on 127.0.0.1, which stands in for "
     "the live site; not a capture of the real publisher."
 )
+STAND_IN_NOTE = (
+    "Recorded from {name} on {host}, a local stand-in for the live site (it says so in its "
+    "X-Pressguard-Simulator header); not a capture of the real publisher."
+)
+_STAND_IN_NAME = 80  # characters of a stand-in's self-given name kept in the note
 
 
 class CassetteMiss(Exception):
@@ -139,7 +147,7 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         if not path:
             self._count("pressguard/cassette_miss")
             searched = request.meta.get(META_ROUTE_MISS)  # set by pressguard.routing
-            if not hasattr(self.crawler.spider, "record_failure"):  # not one of pressguard's spiders
+            if not hasattr(self.crawler.spider, "cassette_paths"):  # not one of pressguard's spiders
                 how = f"record the crawl with `scrapy crawl {self.crawler.spider.name} -s PRESSGUARD_MODE=record`"
             else:
                 how = f"record it with `pressguard record {origin}`"
@@ -253,8 +261,21 @@ def _recording_metadata(response: Response, fetched_at: str) -> dict:
         "recorder": f"pressguard {__version__}, Scrapy {scrapy.__version__}",
     }
     if simulated:
-        info["note"] = SIMULATED_NOTE
+        info["note"] = _simulated_note(response)
     return info
+
+
+def _simulated_note(response: Response) -> str:
+    """Which stand-in answered: pressguard's simulator, or the server the header names."""
+    value = response.headers.get(SIMULATOR_HEADER) or b""
+    # a header is any server's bytes: one printable line, kept short, in the cassette
+    name = " ".join("".join(ch for ch in value.decode("utf-8", "replace") if ch.isprintable()).split())
+    if name in ("", PRESSGUARD_SIMULATOR):
+        return SIMULATED_NOTE
+    if len(name) > _STAND_IN_NAME:
+        name = name[: _STAND_IN_NAME - 1] + "…"
+    host = urlparse_cached(response).netloc or "an unnamed host"
+    return STAND_IN_NOTE.format(name=repr(name), host=host)
 
 
 def _is_redirect(response: Response) -> bool:

@@ -1,11 +1,17 @@
 """Which page each item and each failure of a crawl belongs to, for any spider.
 
-An item pipeline never sees the response an item came from, and a spider that is
-not pressguard's keeps no list of the pages that failed. PageLinkMiddleware (a
+An item pipeline never sees the response an item came from. PageLinkMiddleware (a
 spider middleware, closest to the spider) links every item the callback yields to
-its response until the item leaves the pipeline; the crawl's PageLedger keeps the
-named failures and which cassettes were reached and gave an article, so that every
-cassette named with `-a cassette=` ends as an item or a named failure.
+its response until the item leaves the pipeline, and counts the requests each
+replayed page's callback yields. The crawl's PageLedger is the one list of a crawl's
+named page failures (pressguard's own spiders, the routing, the pipeline all record
+there; runner.py and the scheduled crawl read it) and knows which cassettes were
+reached, gave an article or led to other pages, so that every cassette named with
+`-a cassette=` ends as one result: an article, a listing, or a named failure.
+
+A listing is a page whose callback yielded follow-up requests but no item with
+article fields (a front page, a section): not a failure. A page that yielded
+neither an article nor a request is one.
 """
 
 from __future__ import annotations
@@ -39,8 +45,12 @@ def ledger_for(crawler) -> "PageLedger":
 class PageLedger:
     def __init__(self, crawler):
         self.crawler = crawler
-        #: pages that gave no item, for spiders that keep no list of their own: {"url", "cassette", "error"}
+        #: pages that gave no result, named: {"url", "cassette", "error"}
         self.failures: list[dict] = []
+        #: pages that led to others but gave no article: {"url", "cassette", "led_to"} (at close)
+        self.listings: list[dict] = []
+        #: cassette path -> (its page's URL, requests its callback yielded)
+        self.led_to: dict[str, tuple[str, int]] = {}
         #: cassette path -> HTTP status of the last answer it gave in this crawl
         self.reached: dict[str, int] = {}
         #: cassettes whose page gave an item with article fields
@@ -74,12 +84,7 @@ class PageLedger:
     def fail(self, url: str, cassette: str | None, error: str, *,
              stat: str | None = "pressguard/page_failed", log: bool = True) -> None:
         """A page's named failure: one line, counted in stats (stat None: counted by
-        whoever raised it), logged, kept for the runner."""
-        spider = self.crawler.spider
-        record = getattr(spider, "record_failure", None)
-        if record is not None:  # pressguard's spiders keep their own list (the scheduled crawl reads it)
-            record(url, cassette, error)
-            return
+        whoever raised it), logged, kept for the runner and the scheduled crawl."""
         error = " ".join(str(error).splitlines())
         self.failures.append({"url": url, "cassette": cassette, "error": error})
         if stat is not None:
@@ -101,6 +106,13 @@ class PageLedger:
         except CassetteError as exc:
             self.fail(str(value), None, str(exc), stat="pressguard/cassette_unreadable")
 
+    def followed(self, response) -> None:
+        """response's callback yielded a request: one more page it led to."""
+        cassette = cassette_of(response)
+        if cassette is not None:
+            _url, count = self.led_to.get(cassette, (response.url, 0))
+            self.led_to[cassette] = (response.url, count + 1)
+
     def _spider_closed(self, spider, reason) -> None:
         failed = {str(f["cassette"]) for f in self.failures}
         for path in map(str, self.named):
@@ -109,15 +121,20 @@ class PageLedger:
             if path not in self.reached:
                 self.fail(path, path, f"{path}: not reached by spider {spider.name}'s crawl: no request it "
                                       f"made (from its start URLs and the links it followed) asked for its URL")
+            elif path in self.led_to:
+                url, count = self.led_to[path]
+                self.listings.append({"url": url, "cassette": path, "led_to": count})
+                self.crawler.stats.inc_value("pressguard/listing")
             else:
                 self.fail(path, path, f"{path}: its page (HTTP {self.reached[path]}) gave no item with article "
-                                      f"fields (headline or body) in spider {spider.name}'s crawl; a listing "
-                                      f"page? replay the article pages' cassettes")
+                                      f"fields (headline or body) and no request to follow in spider "
+                                      f"{spider.name}'s crawl; is the spider's selector for it still right?")
         self._links.clear()
 
 
 class PageLinkMiddleware:
-    """Spider middleware: links each item a callback yields to the response it came from."""
+    """Spider middleware: links each item a callback yields to the response it came
+    from, and counts the requests it yields (a page that only leads on is a listing)."""
 
     def __init__(self, crawler):
         self.ledger = ledger_for(crawler)
@@ -137,7 +154,11 @@ class PageLinkMiddleware:
             yield output
 
     def _link(self, output, response) -> None:
-        if response is not None and not isinstance(output, Request) and output is not None:
+        if response is None or output is None:
+            return  # start() yields with no response
+        if isinstance(output, Request):
+            self.ledger.followed(response)
+        else:
             self.ledger.link(output, response)
 
 

@@ -10,7 +10,8 @@ Field rules, for items named differently from pressguard's own:
   maps pressguard's names (headline, dek, authors, published, body, url, and the
   results checks, verdict) to the item's. A body given as one string is split into
   paragraphs at line breaks; authors given as one string are split at commas,
-  semicolons, "&" and the word "and". A missing url is the response's.
+  semicolons, "&" and the word "and". A missing url is the response's. A failing
+  check's message names both: "expected body (item field 'content'): ...".
 
 Results go into the item when it takes new keys (a dict, a scrapy.Item declaring the
 fields); otherwise the item is left as it is and the verdict goes to the stats, the
@@ -36,20 +37,64 @@ _PARAGRAPH_BREAK = re.compile(r"\s*(?:\r\n|\r|\n)\s*")
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;&]|\band\b)\s*", re.IGNORECASE)
 
 
+def project_fields(settings) -> dict[str, str]:
+    """pressguard's field name -> the project's item field (PRESSGUARD_FIELDS), for every field."""
+    mapping = settings.getdict("PRESSGUARD_FIELDS")
+    unknown = sorted(set(mapping) - set(ARTICLE_FIELDS) - set(RESULT_FIELDS))
+    if unknown:
+        raise ValueError(
+            f"setting PRESSGUARD_FIELDS: {', '.join(unknown)} not pressguard fields; "
+            f"map these: {', '.join(ARTICLE_FIELDS + RESULT_FIELDS)}"
+        )
+    return {name: mapping.get(name, name) for name in ARTICLE_FIELDS + RESULT_FIELDS}
+
+
+def name_item_fields(message: str, check: str, fields: dict[str, str]) -> str:
+    """A check's message with the project's name beside each pressguard field it names.
+
+    "completeness: <url>: expected body: ..." -> "... expected body (item field 'text'): ...".
+    A check named after a field that its words do not repeat (authors: "expected person
+    names") gets the field named first: "expected authors (item field 'byline'): person names".
+    """
+    renamed = {name: own for name, own in fields.items() if own != name and name in ARTICLE_FIELDS}
+    head, expected, detail = message.partition(": expected ")
+    if not expected:  # not the "<check>: <url>: expected <x>, found <y>" form: leave it be
+        return message
+    named = False
+    for name, own in renamed.items():
+        detail, found = re.subn(rf"\b{name}\b", f"{name} (item field {own!r})", detail, count=1)
+        named |= name == check and found
+    if check in renamed and not named:
+        detail = f"{check} (item field {renamed[check]!r}): {detail}"
+    return f"{head}{expected}{detail}"
+
+
+def article_fields(item: dict, fields: dict[str, str]) -> dict | None:
+    """item's fields under pressguard's names (fields: project_fields), body and authors as
+    lists; None when it has no headline or body."""
+    article = dict(item)
+    for name in ARTICLE_FIELDS:
+        own = fields[name]
+        if own != name:
+            article.pop(name, None)  # the project's field of that name means something else
+            if own in article:
+                article[name] = article[own]
+    if not (article.get("headline") or article.get("body")):
+        return None
+    if isinstance(article.get("body"), str):
+        article["body"] = [p for p in _PARAGRAPH_BREAK.split(article["body"].strip()) if p]
+    if isinstance(article.get("authors"), str):
+        article["authors"] = [a for a in _AUTHOR_SEPARATOR.split(article["authors"].strip()) if a]
+    return article
+
+
 class HealthCheckPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
         self.ledger = ledger_for(crawler)
         settings = crawler.settings
-        mapping = settings.getdict("PRESSGUARD_FIELDS")
-        unknown = sorted(set(mapping) - set(ARTICLE_FIELDS) - set(RESULT_FIELDS))
-        if unknown:
-            raise ValueError(
-                f"setting PRESSGUARD_FIELDS: {', '.join(unknown)} not pressguard fields; "
-                f"map these: {', '.join(ARTICLE_FIELDS + RESULT_FIELDS)}"
-            )
         #: pressguard's field name -> the item's
-        self.fields = {name: mapping.get(name, name) for name in ARTICLE_FIELDS + RESULT_FIELDS}
+        self.fields = project_fields(settings)
         self.cassettes_dir = settings.get("PRESSGUARD_CASSETTES_DIR", "cassettes")
         self.page_seconds = settings.getfloat("PRESSGUARD_PAGE_SECONDS", 60)
 
@@ -77,30 +122,19 @@ class HealthCheckPipeline:
         if checks is None:
             return item  # over the page budget: that page's named failure
         verdict = article["verdict"]
+        checks = {name: message if message == "ok" else name_item_fields(message, name, self.fields)
+                  for name, message in checks.items()}
         self._store(item, adapter, response, checks, verdict)
         self.crawler.stats.inc_value(f"pressguard/verdict/{verdict}")
         if verdict == "broken":
             self.crawler.stats.inc_value("pressguard/check_failed")
-            failing = "; ".join(f"{n}: {m}" for n, m in checks.items() if m != "ok")
+            failing = "; ".join(m for m in checks.values() if m != "ok")  # each message names its check
             logger.error("%s: broken: %s", response.url, " ".join(failing.splitlines()))
         return item
 
     def article_of(self, adapter: ItemAdapter) -> dict | None:
         """The item's fields under pressguard's names; None when it has no headline or body."""
-        article = dict(adapter.items())
-        for name in ARTICLE_FIELDS:
-            own = self.fields[name]
-            if own != name:
-                article.pop(name, None)  # the project's field of that name means something else
-                if own in article:
-                    article[name] = article[own]
-        if not (article.get("headline") or article.get("body")):
-            return None
-        if isinstance(article.get("body"), str):
-            article["body"] = [p for p in _PARAGRAPH_BREAK.split(article["body"].strip()) if p]
-        if isinstance(article.get("authors"), str):
-            article["authors"] = [a for a in _AUTHOR_SEPARATOR.split(article["authors"].strip()) if a]
-        return article
+        return article_fields(dict(adapter.items()), self.fields)
 
     def check(self, article: dict, response) -> dict | None:
         """article's checks (article gets checks and verdict), or None after naming a page over budget."""

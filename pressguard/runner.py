@@ -26,10 +26,19 @@ from .page_link import META_CHECKS, META_VERDICT, ledger_for
 
 @dataclass
 class PageResult:
+    """One page's result: an article (item), a listing, or a named failure (error)."""
+
     url: str
     cassette: str | None
     item: dict | None = None
     error: str | None = None
+    #: "article", "listing" (it led to led_to other pages and gave no article) or "failure"
+    kind: str = ""
+    led_to: int = 0
+
+    def __post_init__(self):
+        if not self.kind:
+            self.kind = "failure" if self.error else "article"
 
 
 @dataclass
@@ -100,12 +109,10 @@ def run_spiders(
         count(spider)
 
     def failures_of(crawler) -> list[dict]:
-        # pressguard's spiders keep their own list; the add-on's ledger keeps any other spider's
-        own = getattr(crawler.spider, "page_failures", []) if crawler.spider else []
-        return [*own, *ledger_for(crawler).failures]
+        return ledger_for(crawler).failures  # every spider's, pressguard's own too
 
     def count(*args, **kwargs) -> None:
-        # a failure is only in the spider's list, so it is counted at the next signal
+        # a failure is only in the ledger, so it is counted at the next signal
         if on_progress is not None:
             on_progress(len(outcome.pages) + sum(len(failures_of(c)) for c in crawlers))
 
@@ -129,6 +136,9 @@ def run_spiders(
     for crawler in crawlers:
         for failure in failures_of(crawler):
             outcome.pages.append(PageResult(failure["url"], failure["cassette"], error=failure["error"]))
+        for listing in ledger_for(crawler).listings:
+            outcome.pages.append(PageResult(listing["url"], listing["cassette"], kind="listing",
+                                            led_to=listing["led_to"]))
         outcome.exit_code = max(outcome.exit_code, exit_code_from_stats(crawler.stats.get_stats()))
     return outcome
 

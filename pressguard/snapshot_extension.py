@@ -62,5 +62,17 @@ class ArticleSnapshotExtension(JSONSnapshotExtension):
             yield from super().diff_lines(serialized_data, snapshot_data)
             return
         yield f"page {found.get('url') or expected.get('url')}: extraction differs from its snapshot"
-        for line in describe_changes(expected, found):
+        for line in describe_changes(expected, found, body_field=body_field()):
             yield "  " + line
+
+
+def body_field() -> str:
+    """The project's name for the body (its PRESSGUARD_FIELDS), read from the Scrapy project
+    around the current folder, as the replay read it: its paragraphs are diffed one by one."""
+    from .pipeline import project_fields
+    from .runner import project_settings
+
+    try:
+        return project_fields(project_settings())["body"]
+    except ValueError:  # a bad mapping already failed the replay, naming the setting
+        return "body"

@@ -18,6 +18,7 @@ from scrapy import signals
 
 from .cassettes import CACHE, CassetteError, find_cassettes, first_url
 from .handler import META_CASSETTE, META_FETCHED_AT
+from .page_link import ledger_for
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +31,8 @@ class PressguardSpider(scrapy.Spider):
         self.cassette_paths = find_cassettes(names) if names else []
         #: article pages to fetch: [(url, cassette path to record into or None)]
         self.pages = list(pages or []) + [(u, None) for u in (url.split(",") if url else [])]
-        #: pages that produced no item: [{"url", "cassette", "error"}]
-        self.page_failures: list[dict] = []
-        #: cassettes that gave an item or a named failure, to find any that gave neither
+        #: cassettes that gave an item or a named failure here, to find any that gave neither
+        #: (the failures themselves go to the crawl's ledger, page_link.ledger_for)
         self._answered: set[str] = set()
 
     @classmethod
@@ -127,22 +127,17 @@ class PressguardSpider(scrapy.Spider):
     def closed(self, reason):
         # The last line of defence: a cassette that gave neither an item nor a
         # failure (a request dropped on the way, a callback that raised) is named.
+        ledger = ledger_for(self.crawler)
+        answered = self._answered | {str(f["cassette"]) for f in ledger.failures}  # the add-on's parts fail there too
         for path in map(str, self.cassette_paths):
-            if path not in self._answered:
+            if path not in answered:
                 self._fail(path, path, f"{path}: replay gave no result (spider closed: {reason}); "
                                        "run with -v to see Scrapy's log")
 
-    def record_failure(self, url: str, cassette: str | None, error: str) -> None:
-        """A page's named failure, from the add-on's parts (routing, pipeline) too."""
-        self._fail(url, cassette, error)
-
     def _fail(self, url: str, cassette: str | None, error: str) -> None:
-        error = " ".join(error.splitlines())  # one failure, one line: an exception's text may hold breaks
-        self.page_failures.append({"url": url, "cassette": cassette, "error": error})
+        """A page's named failure, in the crawl's one ledger (one line, counted, logged)."""
         self._answered.add(str(cassette))
-        if self.crawler.stats:
-            self.crawler.stats.inc_value("pressguard/page_failed")
-        logger.error("%s", error)
+        ledger_for(self.crawler).fail(url, cassette, error)
 
 
 def _not_a_page_url(url) -> str | None:

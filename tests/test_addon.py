@@ -16,11 +16,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from pages_server import PagesServer
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "addon_project"
 ARTICLES = {"/news/engines/": "Engines of the future", "/news/looms/": "Looms and punched cards"}
+STAND_IN = "newsproj test stand-in"
 # the listing links to the looms article by an old address that redirects to it
 LINKS = ["/news/engines/", "/news/old-looms/"]
 # Runs `scrapy ARGS`, with every outbound connection (loopback too) refused when asked.
@@ -60,7 +62,9 @@ def recorded(tmp_path_factory):
         server.add("/news/", (200, {"Content-Type": "text/html; charset=utf-8"}, listing(LINKS)))
         server.add("/news/old-looms/", (301, {"Location": f"{server.base}/news/looms/"}, b""))
         for path, title in ARTICLES.items():
-            server.article(path, title)
+            # the engines page comes from a stand-in that names itself, as serve_site.py does
+            stand_in = {"X-Pressguard-Simulator": STAND_IN} if path == "/news/engines/" else {}
+            server.article(path, title, **stand_in)
         result = scrapy(project, "crawl", "news", "-s", "PRESSGUARD_MODE=record",
                         "-o", "recorded.jsonl", offline=False)
         hits = dict(server.hits)
@@ -87,6 +91,20 @@ def test_record_writes_one_cassette_per_page_under_the_project_root(recorded):
     text = (project / "cassettes/news/old-looms.yaml").read_text()  # the page, its redirect hop included
     assert f"uri: {base}/news/old-looms/" in text and f"uri: {base}/news/looms/" in text
     assert "code: 301" in text and "Looms and punched cards" in text
+
+
+def test_a_cassette_from_a_stand_in_server_names_that_server(recorded):
+    project, base, result, hits = recorded
+    assert result.returncode == 0, result.stderr[-3000:]
+    metadata = {name: yaml.safe_load((project / f"cassettes/news/{name}.yaml").read_text())["metadata"]["pressguard"]
+                for name in ("engines", "news")}
+    host = base.split("://", 1)[1]
+    assert metadata["engines"]["source"] == "simulator"
+    assert metadata["engines"]["note"] == (
+        f"Recorded from {STAND_IN!r} on {host}, a local stand-in for the live site (it says so in its "
+        "X-Pressguard-Simulator header); not a capture of the real publisher.")
+    assert "pressguard publisher simulator" not in metadata["engines"]["note"]
+    assert metadata["news"]["source"] == "live" and "note" not in metadata["news"]  # no header: said live
 
 
 def test_plain_scrapy_crawl_replays_offline_with_the_same_items_and_verdicts(project):
@@ -173,11 +191,13 @@ def test_a_body_cut_by_a_template_change_is_broken_naming_the_body(project):
     looms = next(i for i in items_of(folder / "out.jsonl") if i.get("url") == f"{base}/news/looms/")
     assert looms["verdict"] == "broken"
     failing = {name: message for name, message in looms["checks"].items() if message != "ok"}
-    # the checks that judge the body say so, and what went missing
-    assert failing["completeness"].startswith(f"completeness: {base}/news/looms/: expected body: "), failing
+    # the checks that judge the body say so, by pressguard's name and the project's, and what went missing
+    assert failing["completeness"].startswith(
+        f"completeness: {base}/news/looms/: expected body (item field 'content'): "), failing
     assert "The third paragraph" in failing["completeness"]
-    assert "body paragraphs" in failing["body_length"]
-    assert f"{base}/news/looms/: broken: " in result.stderr
+    assert "body (item field 'content') paragraphs" in failing["body_length"]
+    # one ERROR line, each failing check's message once (not "body_length: body_length: ...")
+    assert f"ERROR: {base}/news/looms/: broken: {failing['body_length']}; " in result.stderr, result.stderr[-3000:]
 
 
 def test_pressguard_replay_in_the_project_replays_through_its_spider(project):
@@ -194,8 +214,57 @@ def test_pressguard_replay_in_the_project_replays_through_its_spider(project):
         assert report[name]["item"]["verdict"] == "healthy", report[name]
         assert report[name]["item"]["title"]
     assert "not reached by spider news's crawl" in report["orphan.yaml"]["error"]
-    assert "gave no item with article fields" in report["news.yaml"]["error"]
+    # the listing led to the two stories: a result of its own, not a failure
+    assert report["news.yaml"]["kind"] == "listing" and report["news.yaml"]["error"] is None, report["news.yaml"]
+    assert report["news.yaml"]["led_to"] == 2 and report["news.yaml"]["url"] == f"{base}/news/"
+    assert result.returncode == 1, result.stdout + result.stderr  # the orphan
+
+
+def offline_replay(folder: Path, *args) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(Path(__file__).parent / "offline_cli.py"), "replay", *args],
+                          cwd=folder, capture_output=True, text=True, timeout=120)
+
+
+def test_pressguard_replay_of_a_project_folder_names_its_listing_page_and_passes(project):
+    folder, base = project
+    result = offline_replay(folder, "cassettes/news/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert f"LIST cassettes/news/news.yaml  led to 2 pages  {base}/news/" in lines, result.stdout
+    assert not [line for line in lines if line.startswith("FAIL")], result.stdout
+    assert ("replayed 3 cassettes: 2 articles, 1 listings, 0 failing, 0 drifted; "
+            "3 results (2 articles, 1 listings, 0 named failures)") in lines, result.stdout
+
+
+def test_pressguard_replay_refuses_a_bad_field_mapping_in_one_line(project):
+    folder, base = project
+    with (folder / "newsproj" / "settings.py").open("a") as settings:
+        settings.write('PRESSGUARD_FIELDS = {"title": "headline"}\n')
+    result = offline_replay(folder, "cassettes/news/", "-o", "out.jsonl")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip() == (
+        "pressguard replay: setting PRESSGUARD_FIELDS: title not pressguard fields; map these: url, headline, "
+        "dek, authors, published, body, checks, verdict; fix it in the project's settings.py"), result.stderr
+    assert not (folder / "out.jsonl").exists()
+
+
+def test_an_article_page_that_stops_giving_an_item_still_fails(project):
+    folder, base = project
+    cassette = folder / "cassettes/news/engines.yaml"
+    text = cassette.read_text()
+    # a redesign renames what the spider reads (same length: the Content-Length holds):
+    # its callback now yields an item with no title and no content, and no request
+    changed = text.replace("<h1>", "<h6>").replace("</h1>", "</h6>").replace("article-body", "article-main")
+    assert changed != text
+    cassette.write_text(changed)
+    result = offline_replay(folder, "cassettes/news/", "--report", "report.json")
     assert result.returncode == 1, result.stdout + result.stderr
+    report = {Path(r["cassette"]).name: r for r in json.loads((folder / "report.json").read_text())}
+    assert report["engines.yaml"]["kind"] == "failure" and report["engines.yaml"]["item"] is None
+    assert ("cassettes/news/engines.yaml: its page (HTTP 200) gave no item with article fields (headline or "
+            "body) and no request to follow in spider news's crawl") in report["engines.yaml"]["error"]
+    assert report["news.yaml"]["kind"] == "listing"
+    assert "replayed 3 cassettes: 1 articles, 1 listings, 1 failing" in result.stdout, result.stdout
 
 
 def test_pressguard_replay_reports_the_verdict_an_item_class_could_not_hold(project):

@@ -21,9 +21,9 @@ EXAMPLE = ROOT / "examples" / "newsroom"
 SPIDER = "gazette"
 STORIES = ("library-extension-approved", "river-path-flood-repairs", "harvest-market-returns")
 LISTING = "index"  # the front page: links to the stories, no article of its own
-# the example's suite: a snapshot and a health test per story, one for the listing
-# page, one for orphaned snapshots
-SUITE_TESTS = 2 * len(STORIES) + 2
+# the example's suite: a snapshot and a health test per page (the listing's snapshot is
+# how many pages it led to), one for orphaned snapshots
+SUITE_TESTS = 2 * (len(STORIES) + 1) + 1
 
 pytestmark = pytest.mark.slow  # a dozen Scrapy and pytest processes
 
@@ -139,8 +139,19 @@ def shipped(tmp_path):
 def test_shipped_recordings_replay_green_offline_and_only_replay_tests_lose_the_network(shipped):
     folder = shipped / "cassettes" / SPIDER
     assert sorted(p.stem for p in folder.glob("*.yaml")) == sorted([LISTING, *STORIES])
-    for cassette in folder.glob("*.yaml"):  # honest about where they come from
-        assert "source: simulator" in cassette.read_text(encoding="utf-8"), cassette
+    for cassette in folder.glob("*.yaml"):  # honest about where they come from: the example's own server
+        text = cassette.read_text(encoding="utf-8")
+        assert "source: simulator" in text and "note: Recorded from 'gazette example site' on 127.0.0.1:8765" in text
+        assert "pressguard publisher simulator" not in text, cassette
+
+    # `pressguard replay` of the project's folder: the front page is a listing, not a failure
+    replay = run(shipped, ROOT / "tests" / "offline_cli.py", "replay", f"cassettes/{SPIDER}/", "--report", "report.json")
+    assert replay.returncode == 0, replay.stdout + replay.stderr
+    report = {Path(r["cassette"]).stem: r for r in json.loads((shipped / "report.json").read_text(encoding="utf-8"))}
+    assert report[LISTING]["kind"] == "listing" and report[LISTING]["led_to"] == len(STORIES), report[LISTING]
+    assert [p for p in STORIES if report[p]["kind"] == "article"] == list(STORIES), report
+    assert f"LIST cassettes/{SPIDER}/{LISTING}.yaml  led to 3 pages" in replay.stdout, replay.stdout
+    assert "replayed 4 cassettes: 3 articles, 1 listings, 0 failing, 0 drifted" in replay.stdout, replay.stdout
 
     sealed = pytest_in(shipped, "--block-network")
     assert sealed.returncode == 0, sealed.stdout + sealed.stderr
@@ -229,15 +240,17 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
         "tests/test_snapshots.py::test_health_checks_pass[gazette/library-extension-approved]",
         "tests/test_snapshots.py::test_health_checks_pass[gazette/river-path-flood-repairs]",
     ], red.stdout
-    # the snapshot diffs name the project's fields
-    assert "  text: expected [" in red.stdout
+    # the snapshot diffs name the project's fields, its body (`text`) paragraph by paragraph
+    assert "  text: 7 paragraphs expected, 3 found" in red.stdout, red.stdout
+    assert "    lost ¶4: " in red.stdout, red.stdout
     assert '  byline: expected ["Helen Marsh"], found []' in red.stdout
     assert red.stdout.count('verdict: expected "healthy", found "broken"') == 2
-    # the health checks name pressguard's: the body and the authors
+    # the health checks name pressguard's field and the project's: the body (text), the authors (byline)
     body = red.stdout[red.stdout.index("_ test_health_checks_pass[gazette/river-path-flood-repairs] _"):]
-    assert "broken: " in body and "/news/river-path-flood-repairs/: expected body: " in body
+    assert "broken: " in body and "/news/river-path-flood-repairs/: expected body (item field 'text'): " in body
     authors = red.stdout[red.stdout.index("_ test_health_checks_pass[gazette/library-extension-approved] _"):]
-    assert f"broken: authors: {site}/news/library-extension-approved/: expected " in authors
+    assert (f"broken: authors: {site}/news/library-extension-approved/: expected authors "
+            "(item field 'byline'): ") in authors
 
     # and the crawl itself says so: the item's verdict, the check naming the body, an ERROR line
     crawled = scrapy(project, "crawl", SPIDER, "-O", "after.jsonl", site=site, offline=True)
@@ -245,9 +258,11 @@ def test_record_replay_offline_snapshot_then_a_template_change_goes_red(project)
     assert len(after["river-path-flood-repairs"]["text"]) == 3
     assert after["river-path-flood-repairs"]["verdict"] == "broken"
     failing = [m for m in after["river-path-flood-repairs"]["checks"].values() if m != "ok"]
-    assert any(f": {site}/news/river-path-flood-repairs/: expected body: " in m for m in failing), failing
+    assert any(f": {site}/news/river-path-flood-repairs/: expected body (item field 'text'): " in m
+               for m in failing), failing
     assert after["library-extension-approved"]["byline"] == []
     assert {k: v["verdict"] for k, v in after.items()} == {
         "library-extension-approved": "broken", "river-path-flood-repairs": "broken", "harvest-market-returns": "healthy"}
     assert f"ERROR: {site}/news/river-path-flood-repairs/: broken: " in crawled.stderr
-    assert f"ERROR: {site}/news/library-extension-approved/: broken: authors: " in crawled.stderr
+    assert (f"ERROR: {site}/news/library-extension-approved/: broken: authors: {site}/news/library-extension-"
+            "approved/: expected authors (item field 'byline'): ") in crawled.stderr, crawled.stderr[-3000:]

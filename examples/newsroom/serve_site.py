@@ -19,8 +19,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".html": "text/html; charset=utf-8"}
 
     def end_headers(self):
-        # Recorded cassettes then say they came from a local stand-in
-        # (metadata source: simulator), not from the real publisher.
+        # Recorded cassettes then say they came from this local stand-in (metadata
+        # source: simulator, and a note naming it), not from the real publisher.
         self.send_header("X-Pressguard-Simulator", "gazette example site")
         super().end_headers()
 

@@ -33,6 +33,7 @@ from scrapy import signals
 
 from pressguard import __version__
 from pressguard.handler import META_CASSETTE
+from pressguard.page_link import ledger_for
 from pressguard.progress import Progress
 from pressguard.verdict import fails
 
@@ -316,8 +317,8 @@ class CrawlJob:
         meta["problems"].extend(getattr(spider, "discovery_problems", []))
 
     def _drain(self, spider) -> None:
-        """Pages the spider gave up on (its errback's list) since the last look."""
-        failures = getattr(spider, "page_failures", [])
+        """Pages the spider gave up on (the crawl's ledger of named failures) since the last look."""
+        failures = ledger_for(spider.crawler).failures
         start = self._drained.get(spider.name, 0)
         self._drained[spider.name] = len(failures)
         for failure in failures[start:]:
