@@ -119,6 +119,7 @@ class Layout:
 
     def __init__(self, root) -> None:
         self.nodes: list = []
+        self.tags: list[str] = []
         self.parent: list[int] = []
         self.index: dict[int, int] = {}
         self.own: list[int] = []      # text whose nearest block element is this one
@@ -130,45 +131,32 @@ class Layout:
         self.links: list[int] = []     # link text under the element
         self.units: list[int] = []     # paragraph-unit text under the element (no furniture test)
         self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
+        self.unit: list[int] = []      # the element's own text when it is a paragraph unit, else 0
+        self.prose: list[int] = []     # elements that are paragraph units mostly not links
         self._markers: dict[int, tuple[int, bool]] = {}
         self._measure(root)
 
     def _measure(self, root) -> None:
-        nodes, parent, own, own_links, commas, brs, in_link = (
-            self.nodes, self.parent, self.own, self.own_links, self.commas, self.brs, self.in_link)
+        nodes, tags, parent, own, own_links, commas, brs, in_link = (
+            self.nodes, self.tags, self.parent, self.own, self.own_links, self.commas, self.brs,
+            self.in_link)
         index = self.index
         direct: list[int] = []
         direct_links: list[int] = []
         block: list[int] = []  # nearest block element, itself included
-        # One pre-order pass over lexbor's own traversal; an element whose parent was not
-        # taken (script, style ... and everything under them) is not taken either.
-        for node in root.traverse(include_text=True):
+        # One pre-order pass over lexbor's elements; an element whose parent was not taken
+        # (script, style ... and everything under them) is not taken either. Each element's
+        # own text nodes come from one call into lexbor (separated by NUL, which the parser
+        # never leaves in text; whitespace-only nodes left out), not one Python object per
+        # text node.
+        get = index.get
+        for node in root.traverse():
             tag = node.tag
-            if tag == "-text":
-                up = node.parent
-                pidx = index.get(up.mem_id, -1) if up is not None else -1
-                if pidx < 0:
-                    continue
-                t = node.text_content
-                if not t:
-                    continue
-                stripped = t.strip()
-                if not stripped:
-                    continue  # indentation between tags, most text nodes of a page
-                n = len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
-                direct[pidx] += n
-                bidx = block[pidx]
-                own[bidx] += n
-                commas[bidx] += t.count(",") + t.count("，")
-                if in_link[pidx]:
-                    direct_links[pidx] += n
-                    own_links[bidx] += n
-                continue
             if tag[0] == "-" or tag in SKIP_TAGS:
                 continue
             if nodes:
                 up = node.parent
-                pidx = index.get(up.mem_id, -1) if up is not None else -1
+                pidx = get(up.mem_id, -1) if up is not None else -1
                 if pidx < 0:
                     continue
             else:
@@ -178,24 +166,50 @@ class Layout:
                 continue
             idx = len(nodes)
             nodes.append(node)
+            tags.append(tag)
             parent.append(pidx)
             index[node.mem_id] = idx
+            linked = tag == "a" or (pidx >= 0 and in_link[pidx])
+            in_link.append(linked)
+            bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
+            block.append(bidx)
             own.append(0)
             own_links.append(0)
             commas.append(0)
             brs.append(0)
-            direct.append(0)
-            direct_links.append(0)
-            in_link.append(tag == "a" or (pidx >= 0 and in_link[pidx]))
-            block.append(idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx])
+            t = node.text(deep=False, separator="\0", skip_empty=True)
+            if not t:
+                direct.append(0)
+                direct_links.append(0)
+                continue
+            n = 0
+            for piece in (t.split("\0") if "\0" in t else (t,)):
+                stripped = piece.strip()
+                if stripped:  # indentation between tags: most text nodes of a page
+                    n += len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
+            direct.append(n)
+            own[bidx] += n
+            if "," in t or "，" in t:
+                commas[bidx] += t.count(",") + t.count("，")
+            if linked:
+                direct_links.append(n)
+                own_links[bidx] += n
+            else:
+                direct_links.append(0)
         n = len(nodes)
         deep, links = direct, direct_links
         units = [0] * n
         size = [1] * n
+        unit = [0] * n
+        # the unit test once per element, here: every later pass reads these lists
+        for i in range(n):
+            tag, o = tags[i], own[i]
+            if (o >= 25 and tag in _P_UNITS) or (o >= 80 and tag in _DIV_UNITS):
+                unit[i] = o
+        prose = [i for i in range(n) if unit[i] and own_links[i] <= 0.5 * own[i]]
+        for i in prose:
+            units[i] = unit[i]
         for i in range(n - 1, -1, -1):
-            u = self.unit_len(i)
-            if u and own_links[i] <= 0.5 * own[i]:
-                units[i] += u
             p = parent[i]
             if p >= 0:
                 deep[p] += deep[i]
@@ -203,6 +217,7 @@ class Layout:
                 units[p] += units[i]
                 size[p] += size[i]
         self.deep, self.links, self.units, self.size = deep, links, units, size
+        self.unit, self.prose = unit, prose
 
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""
@@ -223,14 +238,9 @@ class Layout:
         return node_text(node)
 
     def unit_len(self, i: int) -> int:
-        """The paragraph text element i holds as a unit, 0 if it is not one."""
-        tag = self.nodes[i].tag
-        n = self.own[i]
-        if tag in _P_UNITS:
-            return n if n >= 25 else 0
-        if tag in _DIV_UNITS:
-            return n if n >= 80 else 0
-        return 0
+        """The paragraph text element i holds as a unit (p, li, pre ... of 25 characters,
+        a text-holding div of 80), 0 if it is not one."""
+        return self.unit[i]
 
 
 # A marked element is "the page" only when it holds at least this much prose as well as
@@ -243,11 +253,14 @@ def _furniture(lay: Layout) -> list[bool]:
     n = len(lay.nodes)
     total = lay.units[0] if n else 0
     furn = [False] * n
+    parent, units = lay.parent, lay.units
     for i in range(n):
-        p = lay.parent[i]
+        p = parent[i]
         if p >= 0 and furn[p]:
             furn[i] = True
             continue
+        if not units[i]:
+            continue  # no prose under it: whether it is furniture changes no score
         level, content = lay.marker(i)
         if level < 2 or content:
             continue
@@ -259,20 +272,16 @@ def _furniture(lay: Layout) -> list[bool]:
 
 def _scores(lay: Layout, furn: list[bool]) -> dict[int, float]:
     scores: dict[int, float] = {}
-    parent = lay.parent
-    for i in range(len(lay.nodes)):
-        if furn[i] or lay.in_link[i]:
+    parent, tags, in_link = lay.parent, lay.tags, lay.in_link
+    for i in lay.prose:
+        if furn[i] or in_link[i]:
             continue
-        length = lay.unit_len(i)
-        if not length:
-            continue
+        length = lay.unit[i]
         density = min(lay.own_links[i] / length, 1.0)
-        if density > 0.5:
-            continue
         score = (1 + lay.commas[i] + min(length // 100, 3) + min(lay.brs[i] // 2, 10)) * (1 - density)
-        node = parent[i] if lay.nodes[i].tag in _P_UNITS else i
+        node = parent[i] if tags[i] in _P_UNITS else i
         for div in (1, 2, 3):
-            if node < 0 or lay.nodes[node].tag == "html":
+            if node < 0 or tags[node] == "html":
                 break
             scores[node] = scores.get(node, 0.0) + score / div
             node = parent[node]
@@ -283,14 +292,14 @@ def _good(lay: Layout, furn: list[bool]) -> list[int]:
     """Paragraph-unit text outside furniture, summed bottom-up."""
     n = len(lay.nodes)
     good = [0] * n
-    for i in range(n - 1, -1, -1):
-        if not furn[i] and not lay.in_link[i]:
-            u = lay.unit_len(i)
-            if u and lay.own_links[i] <= 0.5 * u:
-                good[i] += u
-        p = lay.parent[i]
-        if p >= 0:
-            good[p] += good[i]
+    in_link, unit, parent = lay.in_link, lay.unit, lay.parent
+    for i in lay.prose:
+        if not furn[i] and not in_link[i]:
+            good[i] = unit[i]
+    for i in range(n - 1, 0, -1):
+        g = good[i]
+        if g:
+            good[parent[i]] += g
     return good
 
 
