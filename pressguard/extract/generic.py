@@ -219,7 +219,7 @@ def _author_furniture_marker(marker: str) -> bool:
 
 def _author_furniture(node, stop) -> bool:
     """The same test for one node, walking up to stop (for layouts that check a few
-    byline nodes; the generic search uses the top-down flags of _author_context)."""
+    byline nodes; the generic search uses the memoised flags of _AuthorContext)."""
     start, stop_id, own_len = node, stop.mem_id, -1
     while node is not None and node.mem_id != stop_id:
         if _author_furniture_own(node):
@@ -233,11 +233,46 @@ def _author_furniture(node, stop) -> bool:
     return False
 
 
+class _AuthorContext:
+    """The byline and date searches' view of the scope (the article element, element s
+    of the layout): whether an element is furniture, i.e. it or an ancestor below the
+    scope is an aside/nav/footer/form or carries a class naming related tiles, rails,
+    comments ...; and the nearest <a> around it. Computed only for the elements asked
+    about, each ancestor once (memoised on the way down), so the cost is linear in the
+    page however deep it nests and small when the page has few byline candidates."""
+
+    def __init__(self, lay, s: int) -> None:
+        self.lay, self.s = lay, s
+        self._furn: dict[int, bool] = {}
+        self._link: dict[int, int] = {}
+
+    def _fill(self, i: int) -> None:
+        lay, s, furn, link = self.lay, self.s, self._furn, self._link
+        path = []
+        j = i
+        while j > s and j not in furn:
+            path.append(j)
+            j = lay.parent[j]
+        f, a = (furn[j], link[j]) if j > s else (False, -1)
+        for k in reversed(path):
+            f = f or _author_furniture_own(lay.nodes[k])
+            if lay.tags[k] == "a":
+                a = k
+            furn[k], link[k] = f, a
+
+    def furniture(self, i: int) -> bool:
+        if i not in self._furn:
+            self._fill(i)
+        return self._furn[i]
+
+    def link(self, i: int) -> int:
+        if i not in self._link:
+            self._fill(i)
+        return self._link[i]
+
+
 def _author_context(page: Page):
-    """(layout, scope index, furniture flags) for the byline and date searches, computed
-    once, top-down over the scope's elements (a pre-order range): an element is furniture
-    when it or an ancestor below the scope is an aside/nav/footer/form or carries a class
-    naming related tiles, rails, comments ...; ``link[i]`` is the nearest <a> around it."""
+    """(layout, scope index, _AuthorContext) for the byline and date searches, or None."""
     key = "generic:author-context"
     if key in page._cache:
         return page._cache[key]
@@ -246,17 +281,7 @@ def _author_context(page: Page):
     lay = generic_body.layout_of(page)
     s = lay.index.get(scope.mem_id) if scope is not None else None
     if s is not None:
-        end = s + lay.size[s]
-        furn = [False] * (end - s)
-        link = [-1] * (end - s)
-        for i in range(s + 1, end):
-            p = lay.parent[i]
-            inherited = furn[p - s] if p > s else False
-            node = lay.nodes[i]
-            tag = node.tag
-            link[i - s] = i if tag == "a" else (link[p - s] if p > s else -1)
-            furn[i - s] = inherited or _author_furniture_own(node)
-        ctx = (lay, s, furn, link)
+        ctx = (lay, s, _AuthorContext(lay, s))
     page._cache[key] = ctx
     return ctx
 
@@ -265,12 +290,19 @@ def _in_author_furniture(ctx, i: int) -> bool:
     """Is element i page furniture, or inside a link that wraps a whole teaser card (tiles
     of other articles carry their own author lines)? A byline's own link
     (``<a rel=author><span>Name</span></a>``) holds the name and little else."""
-    lay, s, furn, link = ctx
-    if furn[i - s]:
+    lay, s, view = ctx
+    if view.furniture(i):
         return True
     p = lay.parent[i]
-    a = link[p - s] if p > s else -1
+    a = view.link(p) if p > s else -1
     return a > s and lay.deep[a] > 2 * lay.deep[i] + 20
+
+
+# Byline candidates, found by lexbor's selector engine rather than by reading every
+# element's attributes in Python; each match is checked again below (lexbor compares
+# rel/itemprop values case-insensitively, the rules here do not).
+_BYLINE_SELECTOR = ('[rel~="author"], [itemprop~="author"], [class*="byline"], [class*="author"], '
+                    '[class*="Byline"], [class*="Author"]')
 
 
 def authors_dom(page: Page) -> list[str]:
@@ -278,14 +310,15 @@ def authors_dom(page: Page) -> list[str]:
     if ctx is None:
         return []
     lay, s = ctx[0], ctx[1]
+    end = s + lay.size[s]
     raw: list[str] = []
     strong: list[str] = []
     bylines: list[int] = []
-    for i in range(s + 1, s + lay.size[s]):
-        node = lay.nodes[i]
-        attrs = node.attributes
-        if not attrs:
+    for node in lay.nodes[s].css(_BYLINE_SELECTOR):
+        i = lay.index.get(node.mem_id)
+        if i is None or not s < i < end:
             continue
+        attrs = node.attributes
         rel = (attrs.get("rel") or "").split()
         prop = (attrs.get("itemprop") or "").split()
         if "author" in rel or "author" in prop:
@@ -299,12 +332,8 @@ def authors_dom(page: Page) -> list[str]:
             if value:
                 strong.append(value)
         cls = attrs.get("class") or ""
-        low = cls.lower()
-        if ("byline" in low or "author" in low) and ("byline" in cls or "author" in cls
-                                                     or "Byline" in cls or "Author" in cls):
+        if "byline" in cls or "author" in cls or "Byline" in cls or "Author" in cls:
             bylines.append(i)
-    # innermost byline elements only: a wrapper's text repeats its parts plus the role,
-    # the date and whoever else it credits
     inner = [i for k, i in enumerate(bylines)
              if not (k + 1 < len(bylines) and bylines[k + 1] < i + lay.size[i])]
     for i in inner:
