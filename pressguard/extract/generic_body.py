@@ -334,6 +334,11 @@ def containers(lay: Layout) -> tuple[list, list[bool]]:
         if lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1):
             break
         if good[a] >= CLIMB_GAIN * good[best]:
+            # what the climb would add (the ancestor minus the current container) must
+            # read as prose too: a page column around the article is mostly teaser
+            # links, diluted by the article's own text when judged as a whole
+            if lay.links[a] - lay.links[best] > CLIMB_LINKS * (lay.deep[a] - lay.deep[best]):
+                break
             best = a
             best_score = max(best_score, scores.get(a, 0.0))
         a = lay.parent[a]

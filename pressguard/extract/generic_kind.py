@@ -8,7 +8,8 @@ may fire):
   SearchResultsPage, a forum thread (DiscussionForumPosting, QAPage), a ProfilePage;
   og:type "product";
 * structure: the article container holds little prose while the page is a run of
-  headline-sized links (teaser cards): a listing.
+  headline-sized links (teaser cards): a listing, unless the page declares itself an
+  article (a short story beside many teasers is still a story).
 """
 
 from __future__ import annotations
@@ -58,6 +59,12 @@ def page_kind(page, lay, prose_chars: int) -> str | None:
     kind = _jsonld_kind(page)
     if kind:
         return kind
-    if lay is not None and _listing(lay, prose_chars):
+    if lay is not None and not _declares_article(page) and _listing(lay, prose_chars):
         return "listing"
     return None
+
+
+def _declares_article(page) -> bool:
+    """The page says it is one article (a JSON-LD article, og:type "article"): then a
+    short story among many teaser links is still an article, not a listing."""
+    return page.jsonld.article is not None or (page.meta.first("og:type") or "").lower() == "article"
