@@ -346,7 +346,7 @@ def authors_dom(page: Page) -> list[str]:
             continue
         links = [a for a in node.css("a[href]") if _AUTHOR_HREF.search(a.attributes.get("href") or "")]
         if links:
-            raw += [node_text(a) for a in links]
+            raw += [_name_line(a) for a in links]
         else:
             text = lay.short_text(node, 120)
             if text and not generic_authors.OTHER_ROLE.search(_prev_label(node)):
@@ -370,6 +370,14 @@ def authors_dom(page: Page) -> list[str]:
         if kept:
             return kept
     return names
+
+
+def _name_line(link) -> str:
+    """An author link's name: an author card's link holds the name on one line and the
+    role on the next ("Written by Meghan Neville" / "Content Marketing Coordinator"), so
+    only its first line is read, label dropped."""
+    lines = generic_authors.lines_of(link)
+    return generic_authors.byline_head(lines[0]) if lines else ""
 
 
 def _plain_bylines(page: Page, lay, s: int) -> list[str]:

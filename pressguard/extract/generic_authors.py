@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .authors import TITLE_HEAD_WORDS, clean_authors
+from .blocks import collect_blocks
 from .text import node_text
 
 # Another role than writing: what follows names a reviewer, checker or editor.
@@ -45,10 +46,10 @@ def visible_text(page) -> str:
 
 
 def declared_visible(page) -> list[str]:
-    """Structured-data author names that the page also shows. A JSON-LD author of two
-    words or more is kept even when it is also the site's name: a personal site is named
-    after its author ("Myles Katherine" on myleskatherine.com); a one-word site name
-    ("Venteur") or a meta tag naming the site is not a person."""
+    """Structured-data author names that the page also shows. A declared author (JSON-LD
+    or meta) of two words or more is kept even when it is also the site's name: a personal
+    site is named after its author ("Myles Katherine" on myleskatherine.com); a one-word
+    site name ("Venteur") is not a person."""
     meta = page.meta
     ld = list(page.jsonld.author_names())
     raw = ld + meta.all("author", "article:author", "parsely-author", "sailthru.author",
@@ -56,7 +57,7 @@ def declared_visible(page) -> list[str]:
     raw = [r for r in raw if "://" not in r and not r.startswith("/")]
     names = clean_authors(raw, page.site_names, allow_single=True)
     seen = {n.lower() for n in names}
-    for n in clean_authors(ld, (), allow_single=True):
+    for n in clean_authors(raw, (), allow_single=True):
         if len(n.split()) >= 2 and n.lower() not in seen:
             seen.add(n.lower())
             names.append(n)
@@ -117,6 +118,8 @@ def plain_byline(lay, start: int, end: int) -> list[str]:
         text = lay.short_text(lay.nodes[i], _BYLINE_MAX)
         if not text:
             continue
+        if lay.size[i] > 1 and (PLAIN_BYLINE.match(text) or BYLINE_LABEL.match(text)):
+            text = _byline_text(lay.nodes[i]) or text
         m = PLAIN_BYLINE.match(text)
         target = found
         if m is None:
@@ -130,6 +133,34 @@ def plain_byline(lay, start: int, end: int) -> list[str]:
             target.append(name)
     found = found or credits
     return found[:1] if len(found) <= 2 else []
+
+
+# A byline label standing alone on its line ("Written by:", "Authors"), the names below it.
+BYLINE_LABEL = re.compile(
+    r"^(?:by|par|von|door|por|di|av|przez|words|texte?|written\s+by|authors?|autor(?:en)?|auteurs?)"
+    r"\s*[:：]?\s*", re.I)
+
+
+def lines_of(node) -> list[str]:
+    """The element's text line by line, split where a block element (div, li, p ...)
+    starts: a byline's name, its role and its date are often lines of their own."""
+    return [b.text for b in collect_blocks(node)]
+
+
+def _byline_text(node) -> str:
+    """A byline element read line by line: the byline line's own name, the role and
+    date lines after it dropped ("By Sam Lee" / "Senior Writer"); or, under a label
+    alone on its line, the names of the lines below it, one co-author each ("Written
+    by:" / "Emily Walker" / "Casey McDevitt")."""
+    lines = lines_of(node)
+    if len(lines) < 2:
+        return ""
+    if PLAIN_BYLINE.match(lines[0]) or CREDIT_BYLINE.match(lines[0]):
+        return lines[0]
+    label = BYLINE_LABEL.match(lines[0])
+    if label is not None and label.end() == len(lines[0]):
+        return lines[0].rstrip(":： ") + ": " + ", ".join(lines[1:])
+    return ""
 
 
 # A Chinese/Japanese personal name: 2-4 Han characters (the Latin name filter in
