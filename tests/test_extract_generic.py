@@ -326,3 +326,65 @@ def test_hidden_modal_is_furniture_even_when_the_article_is_missing():
             "<div class='entry-content' data-hydrate='article-body'></div></article>"
             "<script type='application/json'>{\"blocks\": []}</script>" + modal + "</body></html>")
     assert extract_generic(html, "https://esports.example/news/patch")["body"] == []
+
+
+# -- issue #10: climb, listing honesty, bylines line by line -----------------------------
+
+def _teaser_column(n: int) -> str:
+    return "".join(f"<div class='teaser'><a href='/news/{i}/'>Another story on this site about the council, "
+                   f"number {i} in the list of teasers</a></div>" for i in range(n))
+
+
+def test_container_does_not_climb_into_a_column_of_teaser_links():
+    """The article sits in a column whose other text is mostly teaser links, with one
+    teaser summary of prose: the whole column holds more paragraph text than the article
+    and is only a quarter links, but what climbing would add is mostly links, so the
+    article alone is the body."""
+    other = ("<div class='summary-box'>" + "".join(
+        f"<p>Summary {i} of another story, told at length with commas, clauses and detail, so that it "
+        f"reads as prose rather than as a label on a teaser card, number {i}.</p>" for i in range(2)) + "</div>")
+    html = ("<html><body><div class='col'><h1>Harbour closes for winter</h1><div class='story-body'>"
+            + "".join(_para(i) for i in range(8)) + "</div><div class='more'>" + other + _teaser_column(6)
+            + "</div></div></body></html>")
+    body = extract_generic(html, "https://ledger.example/news/harbour")["body"]
+    assert [p[:11] for p in body] == [f"Paragraph {i}" for i in range(8)]
+
+
+def test_short_story_among_many_teasers_is_an_article_when_the_page_says_so():
+    """A two-paragraph story on a page full of teaser links looks like a listing by
+    structure; its own og:type "article" (or a JSON-LD article) says it is one."""
+    story = ("<p>Berlin police said a man was stabbed during a lecture on Tuesday evening.</p>"
+             "<p>The suspect was arrested at the scene, officers said in a statement.</p>")
+    for head in ("<meta property='og:type' content='article'>",
+                 "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"headline\": \"Man stabbed\"}</script>"):
+        html = (f"<html><head>{head}</head><body><h1>Man stabbed in Berlin</h1><div class='article-inner'>{story}</div>"
+                f"<div class='more'>{_teaser_column(12)}</div></body></html>")
+        item = extract_generic(html, "https://news.example/berlin")
+        assert "page_kind" not in item
+        assert item["body"][0].startswith("Berlin police said")
+
+
+def test_coauthors_one_per_line_under_a_label_are_split():
+    byline = ("<div class='meta'><span>Written by: <ul><li><a href='/team/emily/'>Emily Walker</a></li>"
+              "<li><a href='/team/casey/'>Casey McDevitt</a></li></ul></span></div>")
+    html = _article(byline)
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Emily Walker", "Casey McDevitt"]
+
+
+def test_author_card_role_line_is_not_part_of_the_name():
+    byline = ("<div class='post-author'><a href='/author/meghan-neville'><div class='text'>"
+              "<div class='name'>Written by <span>Meghan Neville</span></div>"
+              "<div class='position'>Content Marketing Coordinator</div></div></a></div>")
+    html = _article(byline)
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Meghan Neville"]
+
+
+def test_personal_site_named_after_its_author_keeps_the_declared_author():
+    """A meta author that is also the site's name is the author on a personal site, when
+    the page shows the name; a one-word site name is not a person."""
+    head = "<meta name='author' content='Paige Brunton'><meta property='og:site_name' content='Paige Brunton'>"
+    html = _article("<footer>© Paige Brunton</footer>", head)
+    assert extract_generic(html, "https://www.paigebrunton.example/blog/soil")["authors"] == ["Paige Brunton"]
+    head = "<meta name='author' content='Venteur'><meta property='og:site_name' content='Venteur'>"
+    assert extract_generic(_article("<footer>© Venteur</footer>", head),
+                           "https://www.venteur.example/blog/soil")["authors"] == []
