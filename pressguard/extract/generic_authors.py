@@ -17,7 +17,7 @@ import re
 
 from .authors import TITLE_HEAD_WORDS, clean_authors
 from .blocks import collect_blocks
-from .text import node_text
+from .generic_body import layout_of
 
 # Another role than writing: what follows names a reviewer, checker or editor.
 OTHER_ROLE = re.compile(
@@ -34,15 +34,15 @@ _ROLE_TAIL = frozenset(TITLE_HEAD_WORDS | {
 })
 
 
-def visible_text(page) -> str:
-    """The body's text, lowercased, once per page (for "is this name shown?")."""
+def shown_on_page(page, names: list[str]) -> list[str]:
+    """The names that the page's visible text shows (whitespace and case ignored)."""
+    if page.tree.body is None:
+        return []
     key = "generic:visible"
     text = page._cache.get(key)
     if text is None:
-        body = page.tree.body
-        text = node_text(body).lower() if body is not None else ""
-        page._cache[key] = text
-    return text  # type: ignore[return-value]
+        text = page._cache[key] = layout_of(page).squeezed_text()
+    return [n for n in names if "".join(n.lower().split()) in text]
 
 
 def declared_visible(page) -> list[str]:
@@ -63,8 +63,7 @@ def declared_visible(page) -> list[str]:
             names.append(n)
     if not names:
         return []
-    shown = visible_text(page)
-    return [n for n in names if n.lower() in shown]
+    return shown_on_page(page, names)
 
 
 def byline_head(text: str) -> str:

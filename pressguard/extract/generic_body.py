@@ -26,7 +26,7 @@ from functools import lru_cache
 from .blocks import collect_blocks
 from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
-from .text import BLOCK_TAGS, SKIP_TAGS, node_text
+from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text
 
 # Units: elements whose own text is read as one paragraph.
 _P_UNITS = frozenset({"p", "li", "pre", "blockquote", "td", "dd", "dt"})
@@ -133,22 +133,21 @@ class Layout:
         self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
         self.unit: list[int] = []      # the element's own text when it is a paragraph unit, else 0
         self.prose: list[int] = []     # elements that are paragraph units mostly not links
+        self.texts: list[str] = []     # every taken element's own text nodes, in page order
         self._markers: dict[int, tuple[int, bool]] = {}
         self._measure(root)
 
     def _measure(self, root) -> None:
-        nodes, tags, parent, own, own_links, commas, brs, in_link = (
-            self.nodes, self.tags, self.parent, self.own, self.own_links, self.commas, self.brs,
-            self.in_link)
+        nodes, tags, parent, in_link = self.nodes, self.tags, self.parent, self.in_link
         index = self.index
-        direct: list[int] = []
-        direct_links: list[int] = []
         block: list[int] = []  # nearest block element, itself included
+        texts: list[tuple[int, int, bool, str]] = []  # (element, its block, in a link, own text)
+        br_blocks: list[int] = []
         # One pre-order pass over lexbor's elements; an element whose parent was not taken
         # (script, style ... and everything under them) is not taken either. Each element's
         # own text nodes come from one call into lexbor (separated by NUL, which the parser
         # never leaves in text; whitespace-only nodes left out), not one Python object per
-        # text node.
+        # text node; the text is measured after the walk.
         get = index.get
         for node in root.traverse():
             tag = node.tag
@@ -162,7 +161,7 @@ class Layout:
             else:
                 pidx = -1
             if tag == "br":
-                brs[block[pidx]] += 1
+                br_blocks.append(block[pidx])
                 continue
             idx = len(nodes)
             nodes.append(node)
@@ -173,29 +172,32 @@ class Layout:
             in_link.append(linked)
             bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
             block.append(bidx)
-            own.append(0)
-            own_links.append(0)
-            commas.append(0)
-            brs.append(0)
             t = node.text(deep=False, separator="\0", skip_empty=True)
-            if not t:
-                direct.append(0)
-                direct_links.append(0)
-                continue
-            n = 0
+            if t:
+                texts.append((idx, bidx, linked, t))
+        n = len(nodes)
+        self.own = own = [0] * n
+        self.own_links = own_links = [0] * n
+        self.commas = commas = [0] * n
+        self.brs = brs = [0] * n
+        direct = [0] * n
+        direct_links = [0] * n
+        for b in br_blocks:
+            brs[b] += 1
+        for idx, bidx, linked, t in texts:
+            m = 0
             for piece in (t.split("\0") if "\0" in t else (t,)):
                 stripped = piece.strip()
                 if stripped:  # indentation between tags: most text nodes of a page
-                    n += len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
-            direct.append(n)
-            own[bidx] += n
+                    m += len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
+            direct[idx] = m
+            own[bidx] += m
             if "," in t or "，" in t:
                 commas[bidx] += t.count(",") + t.count("，")
             if linked:
-                direct_links.append(n)
-                own_links[bidx] += n
-            else:
-                direct_links.append(0)
+                direct_links[idx] = m
+                own_links[bidx] += m
+        self.texts = [t for _, _, _, t in texts]
         n = len(nodes)
         deep, links = direct, direct_links
         units = [0] * n
@@ -209,15 +211,29 @@ class Layout:
         prose = [i for i in range(n) if unit[i] and own_links[i] <= 0.5 * own[i]]
         for i in prose:
             units[i] = unit[i]
-        for i in range(n - 1, -1, -1):
+        # children before parents (element 0, the root, has no parent); most elements
+        # hold no text, links or units of their own, so only non-zero sums are carried
+        for i in range(n - 1, 0, -1):
             p = parent[i]
-            if p >= 0:
-                deep[p] += deep[i]
-                links[p] += links[i]
-                units[p] += units[i]
-                size[p] += size[i]
+            size[p] += size[i]
+            d = deep[i]
+            if d:
+                deep[p] += d
+                if links[i]:
+                    links[p] += links[i]
+                if units[i]:
+                    units[p] += units[i]
         self.deep, self.links, self.units, self.size = deep, links, units, size
         self.unit, self.prose = unit, prose
+
+    def squeezed_text(self) -> str:
+        """All the visible text of the page, lower-cased, with no whitespace at all: for
+        "does the page show this name anywhere?" (compare a name squeezed the same way)
+        without another walk over the page."""
+        text = "".join(self.texts).lower()
+        if _INVISIBLE.search(text) is not None:
+            text = _INVISIBLE.sub("", text)
+        return "".join(text.replace("\0", " ").split())
 
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""
