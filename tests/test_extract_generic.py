@@ -388,3 +388,26 @@ def test_personal_site_named_after_its_author_keeps_the_declared_author():
     head = "<meta name='author' content='Venteur'><meta property='og:site_name' content='Venteur'>"
     assert extract_generic(_article("<footer>© Venteur</footer>", head),
                            "https://www.venteur.example/blog/soil")["authors"] == []
+
+
+@pytest.mark.parametrize("byline,name", [
+    # the label is an element of its own, glued to the name in the text ("ByDaryl Austin")
+    ("<div class='x1'><span class='x2'>By</span><span>Daryl Austin</span></div>", "Daryl Austin"),
+    # the byline follows the date on the same line
+    ("<div class='node-meta'><time datetime='2017-03-01'>03/01/2017</time> by Agatha Caleo, "
+     "Candidate Representative to the Liaison Committee</div>", "Agatha Caleo"),
+    # a label heading, the name on the next line
+    ("<div class='content-item'><h3>Author</h3><p>Lisa D. Ellis</p></div>", "Lisa D. Ellis"),
+])
+def test_byline_label_apart_from_the_name(byline, name):
+    assert extract_generic(_article(byline), "https://garden.example/soil")["authors"] == [name]
+
+
+def test_link_to_the_authors_page_named_as_its_slug_is_the_byline():
+    """No byline words or classes: a link after the headline to /author/<slug> whose
+    text is that person's name; a link whose text does not match its slug is not."""
+    link = ("<div class='flex'><a href='/blog/author/spencer-mcintyre/'><img alt=''>"
+            "<div class='name'>Spencer McIntyre</div></a></div>")
+    assert extract_generic(_article(link), "https://garden.example/soil")["authors"] == ["Spencer McIntyre"]
+    other = "<div class='flex'><a href='/blog/author/spencer-mcintyre/'>All posts</a></div>"
+    assert extract_generic(_article(other), "https://garden.example/soil")["authors"] == []

@@ -17,6 +17,7 @@ JSON-LD, <time datetime>. A page that is not an article says so in item["page_ki
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
 from .authors import clean_authors
@@ -362,6 +363,8 @@ def authors_dom(page: Page) -> list[str]:
     names = generic_authors.drop_roles(names)
     if not names:
         names = _plain_bylines(page, lay, s)
+    if not names:
+        names = _profile_links(page, ctx)
     if len(names) > 1:
         # several names where the page declares (and shows) fewer: keep the declared ones,
         # the rest are reviewers, editors or other articles' bylines
@@ -388,6 +391,46 @@ def _plain_bylines(page: Page, lay, s: int) -> list[str]:
         start = s
     raw = generic_authors.plain_byline(lay, start + 1, s + lay.size[s])
     return generic_authors.plain_names(raw, page.site_names)
+
+
+# A link to an author's own page: /author/jane-doe, /people/jane-doe/, /team/jane-doe-2
+_PROFILE_HREF = re.compile(r"/(?:author|authors|people|profile|staff|writers?|contributors?|team)/"
+                           r"([^/?#]+)/?(?:[?#]|$)")
+_MAX_PROFILES = 3
+
+
+def _slug(text: str) -> str:
+    """"Tomás Ó Briain" -> "tomas-o-briain"."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _profile_links(page: Page, ctx) -> list[str]:
+    """With no byline to read: links in the elements right after the headline that lead
+    to an author's page and whose text is that author's name (href ".../author/jane-doe",
+    text "Jane Doe"): the link and its text agree, so the name is the author's, not a
+    category or a call to action. Teaser cards and furniture excluded; more than a few
+    different names is a list of people, not a byline."""
+    lay, s = ctx[0], ctx[1]
+    h = _title_node(page)
+    start = lay.index.get(h[0].mem_id) if h else None
+    if start is None:
+        start = s
+    raw: list[str] = []
+    for i in range(start + 1, min(s + lay.size[s], start + 1 + generic_authors.NEAR)):
+        if lay.tags[i] != "a" or lay.deep[i] > 80:
+            continue
+        m = _PROFILE_HREF.search(lay.nodes[i].attributes.get("href") or "")
+        if m is None or _in_author_furniture(ctx, i):
+            continue
+        name = _name_line(lay.nodes[i])
+        slug = m.group(1).lower()
+        if name and name not in raw and (slug == _slug(name) or re.fullmatch(re.escape(_slug(name)) + r"-\d+", slug)):
+            raw.append(name)
+    if len(raw) > _MAX_PROFILES:
+        return []
+    return generic_authors.drop_roles(clean_authors(raw, page.site_names))
 
 
 def _prev_label(node) -> str:

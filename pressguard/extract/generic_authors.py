@@ -18,6 +18,7 @@ import re
 from .authors import TITLE_HEAD_WORDS, clean_authors
 from .blocks import collect_blocks
 from .generic_body import layout_of
+from .text import node_text
 
 # Another role than writing: what follows names a reviewer, checker or editor.
 OTHER_ROLE = re.compile(
@@ -100,7 +101,7 @@ PLAIN_BYLINE = re.compile(
     re.I,
 )
 CREDIT_BYLINE = re.compile(r"^credit\s*[:：]\s*(.+)$", re.I)
-_NEAR = 120          # elements after the headline to look at
+NEAR = 120           # elements after the headline to look at
 _BYLINE_MAX = 100    # characters: longer is a sentence, not a byline
 _PIECE = re.compile(r"\s+[|·•●⋅]\s+|\s+[-–—]\s+|\s*[|·•●⋅]\s*")
 
@@ -111,14 +112,18 @@ def plain_byline(lay, start: int, end: int) -> list[str]:
     different bylines (a list of resources, each "By ...") name nobody in particular."""
     found: list[str] = []
     credits: list[str] = []
-    for i in range(start, min(end, start + _NEAR)):
+    for i in range(start, min(end, start + NEAR)):
         if lay.deep[i] > _BYLINE_MAX or lay.deep[i] < 4 or lay.size[i] > 12:
             continue
         text = lay.short_text(lay.nodes[i], _BYLINE_MAX)
         if not text:
             continue
-        if lay.size[i] > 1 and (PLAIN_BYLINE.match(text) or BYLINE_LABEL.match(text)):
-            text = _byline_text(lay.nodes[i]) or text
+        if lay.size[i] > 1:
+            node = lay.nodes[i]
+            if PLAIN_BYLINE.match(text) or BYLINE_LABEL.match(text):
+                text = _byline_text(node) or _after_label_element(node, text) or text
+            else:
+                text = _after_leading_time(node, text) or text
         m = PLAIN_BYLINE.match(text)
         target = found
         if m is None:
@@ -158,8 +163,43 @@ def _byline_text(node) -> str:
         return lines[0]
     label = BYLINE_LABEL.match(lines[0])
     if label is not None and label.end() == len(lines[0]):
-        return lines[0].rstrip(":： ") + ": " + ", ".join(lines[1:])
+        return "By: " + ", ".join(lines[1:])
     return ""
+
+
+def _first_element(node):
+    child = node.child
+    while child is not None and child.tag in ("-text", "-comment") and not (child.text_content or "").strip():
+        child = child.next
+    return child
+
+
+def _after_label_element(node, text: str) -> str:
+    """A byline whose label is an element of its own, glued to the name in the text
+    ("<span>By</span><span>Daryl Austin</span>" reads "ByDaryl Austin"): the label and
+    the rest, apart."""
+    first = _first_element(node)
+    if first is None or first.tag.startswith("-"):
+        return ""
+    label = node_text(first)
+    m = BYLINE_LABEL.match(label)
+    if not label or m is None or m.end() != len(label) or not text.startswith(label):
+        return ""
+    rest = "By " + text[len(label):].strip()
+    return rest if PLAIN_BYLINE.match(rest) else ""
+
+
+def _after_leading_time(node, text: str) -> str:
+    """A byline that follows the date on the same line ("<time>03/01/2017</time> by Agatha
+    Caleo"): the text after the leading <time> element when it reads as a byline."""
+    child = _first_element(node)
+    if child is None or child.tag != "time":
+        return ""
+    stamp = node_text(child)
+    if not stamp or not text.startswith(stamp):
+        return ""
+    rest = text[len(stamp):].lstrip(" ,|·•-–—")
+    return rest if PLAIN_BYLINE.match(rest) else ""
 
 
 # A Chinese/Japanese personal name: 2-4 Han characters (the Latin name filter in
