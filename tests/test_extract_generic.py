@@ -411,3 +411,32 @@ def test_link_to_the_authors_page_named_as_its_slug_is_the_byline():
     assert extract_generic(_article(link), "https://garden.example/soil")["authors"] == ["Spencer McIntyre"]
     other = "<div class='flex'><a href='/blog/author/spencer-mcintyre/'>All posts</a></div>"
     assert extract_generic(_article(other), "https://garden.example/soil")["authors"] == []
+
+
+def test_prose_full_of_inline_links_still_climbs_to_the_whole_article():
+    """Each part of the article sits in its own row of layout wrappers; the best-scoring
+    part is a third link text (references), so each wrapper around it alone is a third
+    links too. The climb judges what an ancestor adds, not the links the article itself
+    carries, so every row is read."""
+    def linky(i: int) -> str:
+        return (f"<p>Part {i} of the essay cites <a href='/ref/{i}a'>an earlier study of the very same question</a>, "
+                f"<a href='/ref/{i}b'>a second source on the matter</a> and <a href='/ref/{i}c'>a third one</a>, then "
+                f"argues, at length, with clauses, commas, asides, and detail, its own point, {i}.</p>")
+
+    def plain(i: int) -> str:
+        return (f"<p>Part {i} of the essay goes on with enough words and detail to read as prose "
+                f"rather than a caption or a label, number {i}.</p>")
+    row = "<div class='row'><div class='col'><div class='text-block'>{}</div></div></div>"
+    rows = row.format("".join(linky(i) for i in range(3))) + "".join(
+        row.format("".join(plain(i) for i in range(3 * r, 3 * r + 3))) for r in range(1, 4))
+    html = f"<html><body><main><h1>Variable fonts, explained</h1>{rows}</main></body></html>"
+    body = extract_generic(html, "https://design.example/library/fonts")["body"]
+    assert [p.split(" of")[0] for p in body] == [f"Part {i}" for i in range(12)]
+
+
+def test_microdata_author_in_meta_counts_only_when_the_page_shows_the_name():
+    hidden = ("<div itemprop='author' itemscope itemtype='https://schema.org/Person'>"
+              "<meta itemprop='name' content='Marie Stafford'></div>")
+    assert extract_generic(_article(hidden), "https://garden.example/soil")["authors"] == []
+    shown = hidden + "<p class='credit'>Story and photos: Marie Stafford</p>"
+    assert extract_generic(_article(shown), "https://garden.example/soil")["authors"] == ["Marie Stafford"]

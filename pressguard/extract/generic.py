@@ -327,7 +327,10 @@ def authors_dom(page: Page) -> list[str]:
                 continue
             name_node = node.css_first('[itemprop="name"]')
             if node.tag == "meta" or (name_node is not None and name_node.tag == "meta"):
+                # microdata in <meta>: a name the reader never sees counts only if the
+                # page shows it somewhere (as declared JSON-LD names do)
                 value = (name_node or node).attributes.get("content") or ""
+                value = value if generic_authors.shown_on_page(page, [value]) else ""
             else:
                 value = lay.short_text(name_node or node) or ""
             if value:

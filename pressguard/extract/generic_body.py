@@ -347,7 +347,10 @@ def containers(lay: Layout) -> tuple[list, list[bool]]:
     # ancestors on the way are not mostly links (one walk up, once per page)
     a = lay.parent[best]
     while a >= 0 and not furn[a] and lay.nodes[a].tag != "html":
-        if lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1):
+        # a link-heavy ancestor ends the climb, unless the links are the container's own
+        # (prose full of inline links): then only what the ancestor adds is judged
+        if (lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1)
+                and lay.links[a] - lay.links[best] > CLIMB_LINKS * (lay.deep[a] - lay.deep[best])):
             break
         if good[a] >= CLIMB_GAIN * good[best]:
             # what the climb would add (the ancestor minus the current container) must
