@@ -440,3 +440,13 @@ def test_microdata_author_in_meta_counts_only_when_the_page_shows_the_name():
     assert extract_generic(_article(hidden), "https://garden.example/soil")["authors"] == []
     shown = hidden + "<p class='credit'>Story and photos: Marie Stafford</p>"
     assert extract_generic(_article(shown), "https://garden.example/soil")["authors"] == ["Marie Stafford"]
+
+
+def test_byline_above_main_next_to_the_headline():
+    """The headline and its byline sit in a hero block above <main>, which holds only the
+    body: the byline is still this article's."""
+    html = ("<html><body><div class='hero'><h1>Soil tests for beginners</h1><div class='author-info'>"
+            "<span class='author-name'>Dakota Hebert</span> <span class='date'>July 3, 2025</span></div></div>"
+            "<main class='site-main'>" + "".join(_para(i) for i in range(4)) + "</main>"
+            "<aside><div class='author'>Sam Sidebar</div></aside></body></html>")
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Dakota Hebert"]

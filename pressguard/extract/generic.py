@@ -188,14 +188,23 @@ def dek_generic(page: Page) -> str | None:
 # -- authors -----------------------------------------------------------------------
 
 def _scope(page: Page):
-    """The article element around the headline, else <main>, else the body."""
+    """The article element around the headline, else <main> (grown to take in the
+    headline when the headline and its byline sit above <main>), else the body."""
     h = _title_node(page)
     node = h[0] if h else None
+    above: set[int] = set()
     while node is not None:
         if node.tag == "article":
             return node
+        above.add(node.mem_id)
         node = node.parent
-    return page.first("main") or page.tree.body
+    main = page.first("main")
+    if main is None or not above or main.mem_id in above:
+        return main or page.tree.body
+    node = main
+    while node is not None and node.mem_id not in above:
+        node = node.parent
+    return node or main  # the nearest element holding both the headline and <main>
 
 
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|people|profile|staff|writers)/")
