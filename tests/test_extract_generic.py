@@ -450,3 +450,15 @@ def test_byline_above_main_next_to_the_headline():
             "<main class='site-main'>" + "".join(_para(i) for i in range(4)) + "</main>"
             "<aside><div class='author'>Sam Sidebar</div></aside></body></html>")
     assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Dakota Hebert"]
+
+
+@pytest.mark.parametrize("byline,name", [
+    ("<p>Posted by <a href='/blog/'>Colin Watson</a> on <time datetime='2025-12-18'>18 Dec</time></p>", "Colin Watson"),
+    ("<small><b>05/10/2018</b> - Publicado por: Clarissa Borba - Saúde</small>", "Clarissa Borba"),
+    # guard for the rule above: a date on a line of its own is not glued to the byline
+    # that follows (passes on the old code too)
+    ("<div class='meta'><p><time>Mar 24, 2025</time></p><p>By Amy Wilhelm</p><a href='#c'>0 comments</a></div>",
+     "Amy Wilhelm"),
+])
+def test_published_by_forms_and_dated_bylines(byline, name):
+    assert extract_generic(_article(byline), "https://garden.example/soil")["authors"] == [name]

@@ -17,8 +17,9 @@ import re
 
 from .authors import TITLE_HEAD_WORDS, clean_authors
 from .blocks import collect_blocks
+from .dates import parse_date
 from .generic_body import layout_of
-from .text import node_text
+from .text import BLOCK_TAGS, node_text
 
 # Another role than writing: what follows names a reviewer, checker or editor.
 OTHER_ROLE = re.compile(
@@ -96,7 +97,10 @@ def drop_roles(names: list[str]) -> list[str]:
 # languages, with no byline class to find it by ("Par Jeanne Martin", "Von Jan Weber",
 # "责任编辑：王小明", "Credit: Ana Ruiz", "By Sam Lee | Senior Writer | May 3").
 PLAIN_BYLINE = re.compile(
-    r"^(?:(?:by|par|von|door|por|di|av|przez|words|texte?|written\s+by)(?:\s*[:：]\s*|\s+)"
+    r"^(?:(?:by|par|von|door|por|di|av|przez|words|texte?|written\s+by"
+    # "Publicado por", "Publié par", "Scritto da", "Geschrieben von", "Posted by"
+    r"|(?:posted|published|publicad[oa]|escrit[oa]|publiée?|écrit|pubblicato|scritto|geschrieben|"
+    r"veröffentlicht)\s+(?:by|por|par|da|von))(?:\s*[:：]\s*|\s+)"
     r"|(?:责任编辑|編集|作者|记者|記者)\s*[:：]?\s*)(.+)$",
     re.I,
 )
@@ -189,14 +193,20 @@ def _after_label_element(node, text: str) -> str:
     return rest if PLAIN_BYLINE.match(rest) else ""
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
 def _after_leading_time(node, text: str) -> str:
     """A byline that follows the date on the same line ("<time>03/01/2017</time> by Agatha
-    Caleo"): the text after the leading <time> element when it reads as a byline."""
+    Caleo", "<b>05/10/2018</b> - Publicado por: Clarissa Borba"): the text after the
+    leading date element when it reads as a byline."""
     child = _first_element(node)
-    if child is None or child.tag != "time":
-        return ""
+    if child is None or child.tag.startswith("-") or child.tag in BLOCK_TAGS:
+        return ""  # a date on a line of its own: the byline, if any, is another line
     stamp = node_text(child)
     if not stamp or not text.startswith(stamp):
+        return ""
+    if child.tag != "time" and not (_NUMERIC_DATE.fullmatch(stamp) or parse_date(stamp)):
         return ""
     rest = text[len(stamp):].lstrip(" ,|·•-–—")
     return rest if PLAIN_BYLINE.match(rest) else ""
