@@ -462,3 +462,9 @@ def test_byline_above_main_next_to_the_headline():
 ])
 def test_published_by_forms_and_dated_bylines(byline, name):
     assert extract_generic(_article(byline), "https://garden.example/soil")["authors"] == [name]
+
+
+def test_declared_author_field_with_its_byline_label():
+    head = "<meta name='author' content='Analysis by Chris Cillizza, CNN Editor-at-large'>"
+    html = _article("<div class='note'>Analysis by Chris Cillizza, CNN Editor-at-large</div>", head)
+    assert extract_generic(html, "https://news.example/soil")["authors"] == ["Chris Cillizza"]

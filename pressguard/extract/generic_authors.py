@@ -47,6 +47,9 @@ def shown_on_page(page, names: list[str]) -> list[str]:
     return [n for n in names if "".join(n.lower().split()) in text]
 
 
+_DECLARED_LABEL = re.compile(r"^(?:\w+\s+)?by\s+", re.I)
+
+
 def declared_visible(page) -> list[str]:
     """Structured-data author names that the page also shows. A declared author (JSON-LD
     or meta) of two words or more is kept even when it is also the site's name: a personal
@@ -56,7 +59,8 @@ def declared_visible(page) -> list[str]:
     ld = list(page.jsonld.author_names())
     raw = ld + meta.all("author", "article:author", "parsely-author", "sailthru.author",
                         "dc.creator", "dcterms.creator", "byl")
-    raw = [r for r in raw if "://" not in r and not r.startswith("/")]
+    # a declared author field sometimes carries its byline label ("Analysis by X, Role")
+    raw = [_DECLARED_LABEL.sub("", r) for r in raw if "://" not in r and not r.startswith("/")]
     names = clean_authors(raw, page.site_names, allow_single=True)
     seen = {n.lower() for n in names}
     for n in clean_authors(raw, (), allow_single=True):
