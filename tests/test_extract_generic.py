@@ -468,3 +468,16 @@ def test_declared_author_field_with_its_byline_label():
     head = "<meta name='author' content='Analysis by Chris Cillizza, CNN Editor-at-large'>"
     html = _article("<div class='note'>Analysis by Chris Cillizza, CNN Editor-at-large</div>", head)
     assert extract_generic(html, "https://news.example/soil")["authors"] == ["Chris Cillizza"]
+
+
+def test_author_box_list_of_other_posts_names_nobody_else():
+    """An author box lists the author's other stories, each a headline link in an
+    element whose class says "author": a headline is not a co-author."""
+    byline = ("<div class='byline'>By Ryan Reed</div>")
+    box = ("<div class='c-author'><ul>"
+           "<li class='c-author__post'><a href='/music/goldblum-914326/'>Watch Jeff Goldblum, "
+           "Sharon Van Etten Play Jazz Song on Kimmel</a></li>"
+           "<li class='c-author__post'><a href='/music/doobie-914341/'>The Doobie Brothers Unite "
+           "With Michael McDonald</a></li></ul></div>")
+    html = _article(byline, extra_body=box)
+    assert extract_generic(html, "https://music.example/soil")["authors"] == ["Ryan Reed"]

@@ -360,6 +360,8 @@ def authors_dom(page: Page) -> list[str]:
         links = [a for a in node.css("a[href]") if _AUTHOR_HREF.search(a.attributes.get("href") or "")]
         if links:
             raw += [_name_line(a) for a in links]
+        elif lay.deep[i] >= generic_body.TEASER_LINK and lay.links[i] >= 0.8 * lay.deep[i]:
+            continue  # a headline-sized link in an author box: the author's other posts
         else:
             text = lay.short_text(node, 120)
             if text and not generic_authors.OTHER_ROLE.search(_prev_label(node)):

@@ -319,6 +319,8 @@ def _good(lay: Layout, furn: list[bool]) -> list[int]:
     return good
 
 
+TEASER_LINK = 25     # characters: a link this long reads like a headline, not a name
+
 CLIMB_GAIN = 1.3     # climb when the parent holds this much more paragraph text
 CLIMB_LINKS = 0.3    # ... and its text is at most this share links
 

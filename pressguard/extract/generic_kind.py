@@ -14,6 +14,7 @@ may fire):
 
 from __future__ import annotations
 
+from .generic_body import TEASER_LINK  # a link this long reads like another article's headline
 from .jsonld import types_of
 
 _JSONLD_KINDS = {
@@ -22,7 +23,6 @@ _JSONLD_KINDS = {
     "discussionforumposting": "forum", "qapage": "forum",
     "profilepage": "profile",
 }
-_TEASER_LINK = 25      # a link this long reads like another article's headline
 _MIN_TEASERS = 8       # a listing has many of them
 _MAX_PROSE = 500       # and its best container holds little prose of its own
 
@@ -47,7 +47,7 @@ def _listing(lay, prose_chars: int) -> bool:
         return False
     teasers = teaser_chars = 0
     for i, node in enumerate(lay.nodes):
-        if node.tag == "a" and lay.deep[i] >= _TEASER_LINK:
+        if node.tag == "a" and lay.deep[i] >= TEASER_LINK:
             teasers += 1
             teaser_chars += lay.deep[i]
     return teasers >= _MIN_TEASERS and teaser_chars > 2 * prose_chars
