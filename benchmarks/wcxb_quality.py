@@ -27,7 +27,8 @@ Metrics, per extractor, over the pages of the chosen half:
   title close: WCXB word F1 of the two titles >= 0.8 (the gold is sometimes paraphrased).
 * pages/s: pages divided by the wall time spent inside the extractor calls only, and
   pages per CPU second of this process in those calls (steadier on a loaded machine);
-  the extractors run interleaved, page by page, so load from other jobs hits both alike.
+  one extractor over all pages, then the other, after one warm-up call each
+  (``--interleave``: page by page instead).
 """
 from __future__ import annotations
 
@@ -197,10 +198,11 @@ def summarise(label: str, rows: list[dict], wall: float, cpu: float) -> dict:
     }
 
 
-def evaluate(names: list[str], pages: list[dict], word_f1) -> dict:
-    """Every extractor on every page, interleaved page by page (so a burst of load from
-    other jobs on a shared machine hits all of them alike), timed by wall clock and by
-    this process's CPU time."""
+def evaluate(names: list[str], pages: list[dict], word_f1, interleave: bool = False) -> dict:
+    """Every extractor on every page, timed by wall clock and by this process's CPU time:
+    one extractor over all pages, then the next (each runs as it would alone), or with
+    interleave, page by page (a burst of load from other jobs hits all alike, but each
+    extractor then runs with caches the other has just filled)."""
     runs = {name: EXTRACTORS[name]() for name in names}
     rows: dict[str, list[dict]] = {name: [] for name in names}
     wall = dict.fromkeys(names, 0.0)
@@ -211,17 +213,21 @@ def evaluate(names: list[str], pages: list[dict], word_f1) -> dict:
                 run(page["html"], page["url"])
             except Exception:
                 pass
-    for page in pages:
-        for name, (run, _) in runs.items():
-            c0, t0 = time.process_time(), time.perf_counter()
-            try:
-                out = run(page["html"], page["url"])
-                error = None
-            except Exception as exc:  # a crash is a result: an empty extraction, counted
-                out, error = {"title": "", "authors": [], "body": ""}, repr(exc)
-            wall[name] += time.perf_counter() - t0
-            cpu[name] += time.process_time() - c0
-            rows[name].append(score(page, out, error, word_f1))
+    if interleave:
+        order = [(page, name) for page in pages for name in names]
+    else:
+        order = [(page, name) for name in names for page in pages]
+    for page, name in order:
+        run = runs[name][0]
+        c0, t0 = time.process_time(), time.perf_counter()
+        try:
+            out = run(page["html"], page["url"])
+            error = None
+        except Exception as exc:  # a crash is a result: an empty extraction, counted
+            out, error = {"title": "", "authors": [], "body": ""}, repr(exc)
+        wall[name] += time.perf_counter() - t0
+        cpu[name] += time.process_time() - c0
+        rows[name].append(score(page, out, error, word_f1))
     return {name: {"summary": summarise(runs[name][1], rows[name], wall[name], cpu[name]),
                    "pages": rows[name]} for name in names}
 
@@ -233,6 +239,8 @@ def main(argv=None) -> int:
     ap.add_argument("--only", choices=tuple(EXTRACTORS), action="append")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--interleave", action="store_true",
+                    help="run the extractors page by page instead of one after the other")
     args = ap.parse_args(argv)
     word_f1 = load_scorer(args.data)
     pages = load_pages(args.data, args.split, args.limit)
@@ -240,7 +248,7 @@ def main(argv=None) -> int:
     print(f"{'extractor':<22} {'P':>6} {'R':>6} {'F1':>6} {'authors':>8} {'invented':>9} "
           f"{'title=':>7} {'title~':>7} {'pages/s':>8} {'/cpu-s':>7}")
     names = args.only or list(EXTRACTORS)
-    results = evaluate(names, pages, word_f1)
+    results = evaluate(names, pages, word_f1, args.interleave)
     for name in names:
         s = results[name]["summary"]
         print(f"{s['extractor']:<22} {s['body_p']:6.3f} {s['body_r']:6.3f} {s['body_f1']:6.3f} "

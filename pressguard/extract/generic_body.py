@@ -265,24 +265,27 @@ PAGE_WIDE_MIN = 500
 
 
 def _furniture(lay: Layout) -> list[bool]:
-    """Furniture inherited top-down; the structural override keeps page-wide wrappers."""
+    """Furniture inherited top-down; the structural override keeps page-wide wrappers.
+    A subtree is a pre-order range, so a furniture element marks its whole range at once,
+    and a subtree with no prose is passed over (whether it is furniture changes no score)."""
     n = len(lay.nodes)
     total = lay.units[0] if n else 0
     furn = [False] * n
-    parent, units = lay.parent, lay.units
-    for i in range(n):
-        p = parent[i]
-        if p >= 0 and furn[p]:
-            furn[i] = True
+    units, size = lay.units, lay.size
+    i = 0
+    while i < n:
+        u = units[i]
+        if not u:
+            i += size[i]
             continue
-        if not units[i]:
-            continue  # no prose under it: whether it is furniture changes no score
         level, content = lay.marker(i)
-        if level < 2 or content:
+        if level >= 2 and not content and not (
+                level < HIDDEN and u >= PAGE_WIDE_MIN and u >= 0.5 * total):  # the page itself
+            end = i + size[i]
+            furn[i:end] = [True] * (end - i)
+            i = end
             continue
-        if level < HIDDEN and lay.units[i] >= PAGE_WIDE_MIN and lay.units[i] >= 0.5 * total:
-            continue  # holds most of the page's prose: the page, not furniture
-        furn[i] = True
+        i += 1
     return furn
 
 
