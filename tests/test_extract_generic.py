@@ -335,19 +335,20 @@ def _teaser_column(n: int) -> str:
                    f"number {i} in the list of teasers</a></div>" for i in range(n))
 
 
-def test_container_does_not_climb_into_a_column_of_teaser_links():
-    """The article sits in a column whose other text is mostly teaser links, with one
-    teaser summary of prose: the whole column holds more paragraph text than the article
-    and is only a quarter links, but what climbing would add is mostly links, so the
-    article alone is the body."""
-    other = ("<div class='summary-box'>" + "".join(
+def test_container_does_not_climb_above_the_headline_and_its_article():
+    """The story and its headline sit in one block; beside it, a rail of other stories
+    with their summaries holds more prose than the story. The climb stops at the element
+    holding both the headline and the story: above it is the rest of the page."""
+    other = "".join(
+        f"<div class='card'><a href='/news/{i}/'>Another story on this site, number {i}</a>"
         f"<p>Summary {i} of another story, told at length with commas, clauses and detail, so that it "
-        f"reads as prose rather than as a label on a teaser card, number {i}.</p>" for i in range(2)) + "</div>")
-    html = ("<html><body><div class='col'><h1>Harbour closes for winter</h1><div class='story-body'>"
-            + "".join(_para(i) for i in range(8)) + "</div><div class='more'>" + other + _teaser_column(6)
-            + "</div></div></body></html>")
+        f"reads as prose rather than as a label on a teaser card, number {i}.</p></div>" for i in range(5))
+    html = ("<html><body><div class='page'><div class='main-col'><div class='post'>"
+            "<h1>Harbour closes for winter</h1><div class='story-body'>"
+            + "".join(_para(i) for i in range(4)) + "</div></div></div>"
+            f"<div class='rail'>{other}</div></div></body></html>")
     body = extract_generic(html, "https://ledger.example/news/harbour")["body"]
-    assert [p[:11] for p in body] == [f"Paragraph {i}" for i in range(8)]
+    assert [p[:11] for p in body] == [f"Paragraph {i}" for i in range(4)]
 
 
 def test_short_story_among_many_teasers_is_an_article_when_the_page_says_so():

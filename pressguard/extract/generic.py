@@ -70,7 +70,8 @@ def body_generic(page: Page) -> list[str]:
     body: list[str] = []
     if page.tree.body is not None:
         lay = generic_body.layout_of(page)
-        found, _ = generic_body.containers(lay)
+        h = _main_h1(page)
+        found, _ = generic_body.containers(lay, h[0] if h else None)
         for container in found:
             body += filter_blocks(generic_body.read(container, lay), headline, dek)
     page._cache["generic:body"] = body

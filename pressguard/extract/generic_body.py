@@ -337,8 +337,23 @@ def layout_of(page) -> Layout:
     return lay
 
 
-def containers(lay: Layout) -> tuple[list, list[bool]]:
-    """The container(s) holding the article, in page order."""
+def _top(lay: Layout, best: int, headline) -> int | None:
+    """The nearest common ancestor of the headline and element best (None: no headline
+    in the measured page, or the headline inside best)."""
+    h = lay.index.get(headline.mem_id) if headline is not None else None
+    if h is None:
+        return None
+    a = best
+    while a >= 0 and not a <= h < a + lay.size[a]:
+        a = lay.parent[a]
+    return a if a != best and a >= 0 else None
+
+
+def containers(lay: Layout, headline=None) -> tuple[list, list[bool]]:
+    """The container(s) holding the article, in page order. With the headline element
+    given, the climb stops at the nearest element holding both the headline and the
+    article text: above it lies the rest of the page (rails, other stories), not more of
+    this article."""
     if not lay.nodes:
         return [], []
     furn = _furniture(lay)
@@ -350,8 +365,9 @@ def containers(lay: Layout) -> tuple[list, list[bool]]:
     best_score = scores[best]
     # climb to the nearest ancestor that holds clearly more article text, as long as the
     # ancestors on the way are not mostly links (one walk up, once per page)
+    top = _top(lay, best, headline)
     a = lay.parent[best]
-    while a >= 0 and not furn[a] and lay.nodes[a].tag != "html":
+    while a >= 0 and not furn[a] and lay.nodes[a].tag != "html" and (top is None or a >= top):
         # a link-heavy ancestor ends the climb, unless the links are the container's own
         # (prose full of inline links): then only what the ancestor adds is judged
         if (lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1)
@@ -361,8 +377,6 @@ def containers(lay: Layout) -> tuple[list, list[bool]]:
             # what the climb would add (the ancestor minus the current container) must
             # read as prose too: a page column around the article is mostly teaser
             # links, diluted by the article's own text when judged as a whole
-            if lay.links[a] - lay.links[best] > CLIMB_LINKS * (lay.deep[a] - lay.deep[best]):
-                break
             best = a
             best_score = max(best_score, scores.get(a, 0.0))
         a = lay.parent[a]
