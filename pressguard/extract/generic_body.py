@@ -149,6 +149,8 @@ class Layout:
         # never leaves in text; whitespace-only nodes left out), not one Python object per
         # text node; the text is measured after the walk.
         get = index.get
+        add_node, add_tag, add_parent, add_link, add_block = (
+            nodes.append, tags.append, parent.append, in_link.append, block.append)
         for node in root.traverse():
             tag = node.tag
             if tag[0] == "-" or tag in SKIP_TAGS:
@@ -164,14 +166,14 @@ class Layout:
                 br_blocks.append(block[pidx])
                 continue
             idx = len(nodes)
-            nodes.append(node)
-            tags.append(tag)
-            parent.append(pidx)
+            add_node(node)
+            add_tag(tag)
+            add_parent(pidx)
             index[node.mem_id] = idx
             linked = tag == "a" or (pidx >= 0 and in_link[pidx])
-            in_link.append(linked)
+            add_link(linked)
             bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
-            block.append(bidx)
+            add_block(bidx)
             t = node.text(deep=False, separator="\0", skip_empty=True)
             if t:
                 texts.append((idx, bidx, linked, t))
@@ -203,14 +205,16 @@ class Layout:
         units = [0] * n
         size = [1] * n
         unit = [0] * n
-        # the unit test once per element, here: every later pass reads these lists
-        for i in range(n):
+        # the unit test once per element, here: every later pass reads these lists (only
+        # block elements own text)
+        prose = []
+        for i in sorted({b for _, b, _, _ in texts}):
             tag, o = tags[i], own[i]
             if (o >= 25 and tag in _P_UNITS) or (o >= 80 and tag in _DIV_UNITS):
                 unit[i] = o
-        prose = [i for i in range(n) if unit[i] and own_links[i] <= 0.5 * own[i]]
-        for i in prose:
-            units[i] = unit[i]
+                if own_links[i] <= 0.5 * o:
+                    prose.append(i)
+                    units[i] = o
         # children before parents (element 0, the root, has no parent); most elements
         # hold no text, links or units of their own, so only non-zero sums are carried
         for i in range(n - 1, 0, -1):
