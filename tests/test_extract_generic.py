@@ -482,3 +482,23 @@ def test_author_box_list_of_other_posts_names_nobody_else():
            "With Michael McDonald</a></li></ul></div>")
     html = _article(byline, extra_body=box)
     assert extract_generic(html, "https://music.example/soil")["authors"] == ["Ryan Reed"]
+
+
+@pytest.mark.parametrize("box,name", [
+    ("<div class='bio'><h3>Written by Cassidy Horton</h3><p>Cassidy is a finance writer.</p></div>", "Cassidy Horton"),
+    ("<section><h2>Article by</h2><div>Matias Heikkilä</div></section>", "Matias Heikkilä"),
+])
+def test_strong_byline_in_an_author_box_after_the_body(box, name):
+    """No byline near the headline; after the body, an author box says "Written by X"
+    (a strong form: a bare "By" far from the headline is a teaser's or a credit's)."""
+    html = _article("", extra_body=box)
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == [name]
+
+
+def test_bare_by_far_from_the_headline_is_not_a_byline():
+    """Guard for the rule above (passes on the old code too): teaser cards far below the
+    headline each say "By X"; that names nobody."""
+    cards = "".join(f"<div class='card'><h3><a href='/s/{i}'>Another story {i}</a></h3><p>By Jo Writer{i}</p></div>"
+                    for i in "AB")
+    html = _article("", extra_body=(_para(9) * 30) + cards)
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == []

@@ -380,6 +380,9 @@ def authors_dom(page: Page) -> list[str]:
         names = _plain_bylines(page, lay, s)
     if not names:
         names = _profile_links(page, ctx)
+    if not names:
+        names = generic_authors.plain_names(generic_authors.far_byline(lay, s + 1, s + lay.size[s]),
+                                            page.site_names)
     if len(names) > 1:
         # several names where the page declares (and shows) fewer: keep the declared ones,
         # the rest are reviewers, editors or other articles' bylines

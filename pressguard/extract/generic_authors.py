@@ -182,6 +182,39 @@ def _first_element(node):
     return child
 
 
+# The strong forms of a byline, trusted anywhere in the article (an author box after the
+# body): "Written by", "Article by", "Posted by" ... but not a bare "By", which teaser
+# cards and photo credits use too.
+FAR_BYLINE = re.compile(r"\b(?:written|article|story|posted|published)\s+by\b", re.I)
+
+
+def far_byline(lay, start: int, end: int) -> list[str]:
+    """Raw byline texts in elements [start, end) that use a strong byline form: its own
+    line ("Written by Cassidy Horton"), or a label line with the name in the element that
+    follows ("Article by" / "Matias Heikkilä"). Different names: nobody in particular."""
+    found: list[str] = []
+    for i, own in lay.texts:
+        if not start <= i < end or FAR_BYLINE.search(own) is None:
+            continue
+        if lay.deep[i] > _BYLINE_MAX or lay.size[i] > 12:
+            continue
+        text = lay.short_text(lay.nodes[i], _BYLINE_MAX) or ""
+        label = FAR_BYLINE.match(text)
+        if label is None:
+            continue
+        rest = text[label.end():].strip(" :：")
+        if not rest:  # the label alone: the name is the next element
+            nxt = lay.nodes[i].next
+            while nxt is not None and nxt.tag.startswith("-"):
+                nxt = nxt.next
+            j = lay.index.get(nxt.mem_id) if nxt is not None else None
+            rest = (lay.short_text(nxt, 60) or "") if j is not None and lay.deep[j] <= 60 else ""
+        name = byline_head(_PIECE.split(rest)[0]) if rest else ""
+        if name and name not in found:
+            found.append(name)
+    return found if len(found) == 1 else []
+
+
 def _after_label_element(node, text: str) -> str:
     """A byline whose label is an element of its own, glued to the name in the text
     ("<span>By</span><span>Daryl Austin</span>" reads "ByDaryl Austin"): the label and

@@ -133,7 +133,7 @@ class Layout:
         self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
         self.unit: list[int] = []      # the element's own text when it is a paragraph unit, else 0
         self.prose: list[int] = []     # elements that are paragraph units mostly not links
-        self.texts: list[str] = []     # every taken element's own text nodes, in page order
+        self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
         self._markers: dict[int, tuple[int, bool]] = {}
         self._measure(root)
 
@@ -199,7 +199,7 @@ class Layout:
             if linked:
                 direct_links[idx] = m
                 own_links[bidx] += m
-        self.texts = [t for _, _, _, t in texts]
+        self.texts = [(idx, t) for idx, _, _, t in texts]
         n = len(nodes)
         deep, links = direct, direct_links
         units = [0] * n
@@ -234,7 +234,7 @@ class Layout:
         """All the visible text of the page, lower-cased, with no whitespace at all: for
         "does the page show this name anywhere?" (compare a name squeezed the same way)
         without another walk over the page."""
-        text = "".join(self.texts).lower()
+        text = "".join(t for _, t in self.texts).lower()
         if _INVISIBLE.search(text) is not None:
             text = _INVISIBLE.sub("", text)
         return "".join(text.replace("\0", " ").split())
