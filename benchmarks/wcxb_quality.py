@@ -252,7 +252,8 @@ def main(argv=None) -> int:
     ap.add_argument("--interleave", action="store_true",
                     help="run the extractors page by page instead of one after the other")
     ap.add_argument("--repeat", type=int, default=1,
-                    help="time the whole pass N times and report the fastest (scores from the first)")
+                    help="time the whole pass N times and report the fastest (scores from the first); "
+                         "for timing one extractor: trafilatura caches work across passes over the same pages")
     args = ap.parse_args(argv)
     word_f1 = load_scorer(args.data)
     pages = load_pages(args.data, args.split, args.limit)
