@@ -120,9 +120,13 @@ def plain_byline(lay, start: int, end: int) -> list[str]:
     different bylines (a list of resources, each "By ...") name nobody in particular."""
     found: list[str] = []
     credits: list[str] = []
-    for i in range(start, min(end, start + NEAR)):
-        if lay.deep[i] > _BYLINE_MAX or lay.deep[i] < 4 or lay.size[i] > 12:
+    limit = min(end, start + NEAR)
+    deep, size = lay.deep, lay.size
+    for i in range(start, limit):
+        if deep[i] > _BYLINE_MAX or deep[i] < 4 or size[i] > 12:
             continue
+        if i + 1 < limit and size[i] == size[i + 1] + 1 and deep[i] == deep[i + 1]:
+            continue  # a wrapper around one element and its text: the inner one is read next
         text = lay.short_text(lay.nodes[i], _BYLINE_MAX)
         if not text:
             continue
