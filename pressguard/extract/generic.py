@@ -2,14 +2,16 @@
 
 Body (generic_body.py): the page measured in one linear pass; paragraph units (p, li, pre,
 td, dd, text-holding divs) outside furniture credit their containers by length and commas,
-discounted by link density; the winner climbs to an ancestor holding clearly more prose and
-keeps siblings that score close to it; read with the shared furniture filters. Furniture is
+discounted by link density; the winner climbs to an ancestor holding clearly more prose (no
+higher than the element holding both the <h1> and the article) and keeps siblings that score
+close to it; read with the shared furniture filters. Furniture is
 judged by tags, hidden/roles and whole class names, overruled by structure (a page-wide
 wrapper is the page). Headline: the page's <h1> (the one that matches og:title/<title> when
 there are several), else og:title minus the " – Site" suffix. Authors: byline markup
 (rel/itemprop author, byline classes, innermost first), then plain-text bylines after the
-headline, then declared (JSON-LD/meta) names the page shows (generic_authors.py); [] rather
-than a guess. Dek: an element right after the <h1> that is marked as a subtitle. Date: meta,
+headline, links to the author's page named as it, strong bylines ("Written by") in an author
+box, then declared (JSON-LD/meta) names the page shows (generic_authors.py); [] rather than
+a guess. Dek: an element right after the <h1> that is marked as a subtitle. Date: meta,
 JSON-LD, <time datetime>. A page that is not an article says so in item["page_kind"]
 (generic_kind.py) and gets no body and no authors.
 """

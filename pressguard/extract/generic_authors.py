@@ -9,6 +9,11 @@ Order of trust:
    innermost first, so a byline wrapper's "Name, Role · date · Fact checked by X" does
    not add the role, the date or the checker; text after "reviewed by", "fact checked
    by", "edited by" ... names someone who did not write the article.
+3. With no byline markup: a plain-text byline right after the headline ("By", "Par",
+   "Publicado por", a label element glued to the name, a byline after the date), read
+   line by line (co-authors one per line, the role line dropped); then a link to the
+   author's page whose text is that page's name; then a strong form ("Written by") in
+   an author box anywhere in the article.
 """
 
 from __future__ import annotations
@@ -100,11 +105,12 @@ def drop_roles(names: list[str]) -> list[str]:
 # A plain-text byline: a short element that starts with a byline word, in several
 # languages, with no byline class to find it by ("Par Jeanne Martin", "Von Jan Weber",
 # "责任编辑：王小明", "Credit: Ana Ruiz", "By Sam Lee | Senior Writer | May 3").
+_BY_WORDS = r"by|par|von|door|por|di|av|przez|words|texte?|written\s+by"
+# "Publicado por", "Publié par", "Scritto da", "Geschrieben von", "Posted by"
+_PUBLISHED_BY = (r"(?:posted|published|publicad[oa]|escrit[oa]|publiée?|écrit|pubblicato|scritto|"
+                 r"geschrieben|veröffentlicht)\s+(?:by|por|par|da|von)")
 PLAIN_BYLINE = re.compile(
-    r"^(?:(?:by|par|von|door|por|di|av|przez|words|texte?|written\s+by"
-    # "Publicado por", "Publié par", "Scritto da", "Geschrieben von", "Posted by"
-    r"|(?:posted|published|publicad[oa]|escrit[oa]|publiée?|écrit|pubblicato|scritto|geschrieben|"
-    r"veröffentlicht)\s+(?:by|por|par|da|von))(?:\s*[:：]\s*|\s+)"
+    rf"^(?:(?:{_BY_WORDS}|{_PUBLISHED_BY})(?:\s*[:：]\s*|\s+)"
     r"|(?:责任编辑|編集|作者|记者|記者)\s*[:：]?\s*)(.+)$",
     re.I,
 )
@@ -152,9 +158,7 @@ def plain_byline(lay, start: int, end: int) -> list[str]:
 
 
 # A byline label standing alone on its line ("Written by:", "Authors"), the names below it.
-BYLINE_LABEL = re.compile(
-    r"^(?:by|par|von|door|por|di|av|przez|words|texte?|written\s+by|authors?|autor(?:en)?|auteurs?)"
-    r"\s*[:：]?\s*", re.I)
+BYLINE_LABEL = re.compile(rf"^(?:{_BY_WORDS}|authors?|autor(?:en)?|auteurs?)\s*[:：]?\s*", re.I)
 
 
 def lines_of(node) -> list[str]:
