@@ -14,8 +14,10 @@ class name by whole class name, see ``marker_level``) overruled by structure: an
 that holds at least half of the page's paragraph text is the page, not furniture, whatever
 its class says (``overflow-hidden`` wrappers, a ``<header>`` around the whole post, React's
 streamed ``<div hidden id="S:0">``). The winning container climbs to an ancestor when that
-ancestor holds clearly more paragraph text at a low link density (an article split into
-sibling sections), and keeps siblings that score close to it.
+ancestor holds clearly more paragraph text (an article split into sibling sections), no
+higher than the nearest element holding both the headline and the article, stopped by an
+ancestor whose links, and what it adds, are mostly links; it keeps siblings that score
+close to it.
 """
 
 from __future__ import annotations
