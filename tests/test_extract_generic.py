@@ -502,3 +502,12 @@ def test_bare_by_far_from_the_headline_is_not_a_byline():
                     for i in "AB")
     html = _article("", extra_body=(_para(9) * 30) + cards)
     assert extract_generic(html, "https://garden.example/soil")["authors"] == []
+
+
+def test_code_block_keeps_its_highlighted_comments():
+    """Syntax highlighting wraps code comments in <span class="hljs-comment">: inside a
+    <pre> that is the code itself, not a comment section."""
+    code = ("<pre><code><span class='hljs-comment'># initialize a repository in the current folder, "
+            "then look at what it holds</span>\ngit init\ngit status</code></pre>")
+    body = extract_generic(_article("", extra_body=code), "https://garden.example/soil")["body"]
+    assert any("# initialize a repository" in p and "git init" in p for p in body)

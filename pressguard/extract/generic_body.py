@@ -135,6 +135,7 @@ class Layout:
         self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
         self.unit: list[int] = []      # the element's own text when it is a paragraph unit, else 0
         self.prose: list[int] = []     # elements that are paragraph units mostly not links
+        self.block: list[int] = []     # the nearest block element, itself included
         self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
         self._markers: dict[int, tuple[int, bool]] = {}
         self._measure(root)
@@ -142,7 +143,7 @@ class Layout:
     def _measure(self, root) -> None:
         nodes, tags, parent, in_link = self.nodes, self.tags, self.parent, self.in_link
         index = self.index
-        block: list[int] = []  # nearest block element, itself included
+        block = self.block
         texts: list[tuple[int, int, bool, str]] = []  # (element, its block, in a link, own text)
         br_blocks: list[int] = []
         # One pre-order pass over lexbor's elements; an element whose parent was not taken
@@ -424,6 +425,8 @@ def read(container, lay: Layout) -> list:
             return False
         if level >= HIDDEN:
             return True
+        if j is not None and lay.tags[lay.block[j]] == "pre":
+            return False  # syntax highlighting (<span class="hljs-comment">) is the code itself
         if j is not None and total and lay.units[j] > 0.5 * total:
             return False
         if level == 1 and j is not None and (content or _text_dense(lay, j)):
