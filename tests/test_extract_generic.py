@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pressguard.extract import extract_article, extract_generic
+from pressguard.extract.boilerplate import _strip_site_suffix_re, strip_site_suffix
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 FETCHED = "2025-11-04T12:00:00+00:00"
@@ -511,3 +514,19 @@ def test_code_block_keeps_its_highlighted_comments():
             "then look at what it holds</span>\ngit init\ngit status</code></pre>")
     body = extract_generic(_article("", extra_body=code), "https://garden.example/soil")["body"]
     assert any("# initialize a repository" in p and "git init" in p for p in body)
+
+
+# -- speed changes that must not change results ---------------------------------------
+
+_TITLE_PARTS = st.sampled_from(["Hello world headline", " ", "-", " – ", "|", ":", "•", "Site", "site",
+                                "The Verge", "verge.com", "  ", "x|y", "CAFÉ", "Café", "İstanbul", ""])
+
+
+@settings(max_examples=500, derandomize=True, deadline=None)
+@given(st.lists(_TITLE_PARTS, min_size=1, max_size=6), st.lists(
+    st.sampled_from(["Site", "The Verge", "verge.com", "a", "x|y", "Café", "İstanbul"]), max_size=4))
+def test_site_suffix_by_string_comparison_agrees_with_the_regex_reading(parts, names):
+    """strip_site_suffix compares strings instead of compiling two regexes per site name
+    (a fifth of the extractor's time on unseen pages): same answers."""
+    title = "".join(parts)
+    assert strip_site_suffix(title, names) == _strip_site_suffix_re(title, names)
