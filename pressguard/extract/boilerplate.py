@@ -276,6 +276,33 @@ def strip_site_suffix(title: str, site_names) -> str:
     """'Headline – Site' -> 'Headline' (also '|', '-', '—', ':' separators, site first or last)."""
     if not title:
         return title
+    low = title.lower()
+    if len(low) != len(title):  # a character whose lower case is longer: compare by regex
+        return _strip_site_suffix_re(title, site_names)
+    # string comparisons, not a regex compiled per site name: every page brings new names
+    # and compiling them cost more than the rest of the headline search
+    end = low.rstrip()
+    start = low.lstrip()
+    lead = len(low) - len(start)
+    for name in sorted({n for n in site_names if n}, key=len, reverse=True):
+        n = name.lower()
+        if len(n) != len(name):
+            return _strip_site_suffix_re(title, site_names)
+        if end.endswith(n):
+            head = title[: len(end) - len(n)].rstrip()
+            if head and head[-1] in _SUFFIX_SEPARATORS and head[:-1].rstrip():
+                return head[:-1].rstrip()
+        if start.startswith(n):
+            tail = title[lead + len(n):].lstrip()
+            if tail and tail[0] in _SUFFIX_SEPARATORS and tail[1:].lstrip():
+                return tail[1:].lstrip()
+    return _strip_unknown_suffix(title)
+
+
+_SUFFIX_SEPARATORS = "-\u2013\u2014|:·•"
+
+
+def _strip_site_suffix_re(title: str, site_names) -> str:
     for name in sorted({n for n in site_names if n}, key=len, reverse=True):
         pat = re.compile(
             r"\s*[\-\u2013\u2014|:·•]\s*" + re.escape(name) + r"\s*\Z", re.I
@@ -287,6 +314,10 @@ def strip_site_suffix(title: str, site_names) -> str:
         stripped = pat.sub("", title)
         if stripped != title and stripped:
             return stripped
+    return _strip_unknown_suffix(title)
+
+
+def _strip_unknown_suffix(title: str) -> str:
     # Unknown site: drop a short trailing " | Something" segment.
     m = re.match(r"(.{15,}?)\s+[|\u2013\u2014]\s+[^|\u2013\u2014]{2,40}\Z", title)
     return m.group(1) if m else title

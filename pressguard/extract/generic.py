@@ -2,14 +2,16 @@
 
 Body (generic_body.py): the page measured in one linear pass; paragraph units (p, li, pre,
 td, dd, text-holding divs) outside furniture credit their containers by length and commas,
-discounted by link density; the winner climbs to an ancestor holding clearly more prose and
-keeps siblings that score close to it; read with the shared furniture filters. Furniture is
+discounted by link density; the winner climbs to an ancestor holding clearly more prose (no
+higher than the element holding both the <h1> and the article) and keeps siblings that score
+close to it; read with the shared furniture filters. Furniture is
 judged by tags, hidden/roles and whole class names, overruled by structure (a page-wide
 wrapper is the page). Headline: the page's <h1> (the one that matches og:title/<title> when
 there are several), else og:title minus the " – Site" suffix. Authors: byline markup
 (rel/itemprop author, byline classes, innermost first), then plain-text bylines after the
-headline, then declared (JSON-LD/meta) names the page shows (generic_authors.py); [] rather
-than a guess. Dek: an element right after the <h1> that is marked as a subtitle. Date: meta,
+headline, links to the author's page named as it, strong bylines ("Written by") in an author
+box, then declared (JSON-LD/meta) names the page shows (generic_authors.py); [] rather than
+a guess. Dek: an element right after the <h1> that is marked as a subtitle. Date: meta,
 JSON-LD, <time datetime>. A page that is not an article says so in item["page_kind"]
 (generic_kind.py) and gets no body and no authors.
 """
@@ -17,6 +19,7 @@ JSON-LD, <time datetime>. A page that is not an article says so in item["page_ki
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
 from .authors import clean_authors
@@ -69,7 +72,8 @@ def body_generic(page: Page) -> list[str]:
     body: list[str] = []
     if page.tree.body is not None:
         lay = generic_body.layout_of(page)
-        found, _ = generic_body.containers(lay)
+        h = _main_h1(page)
+        found, _ = generic_body.containers(lay, h[0] if h else None)
         for container in found:
             body += filter_blocks(generic_body.read(container, lay), headline, dek)
     page._cache["generic:body"] = body
@@ -187,14 +191,23 @@ def dek_generic(page: Page) -> str | None:
 # -- authors -----------------------------------------------------------------------
 
 def _scope(page: Page):
-    """The article element around the headline, else <main>, else the body."""
+    """The article element around the headline, else <main> (grown to take in the
+    headline when the headline and its byline sit above <main>), else the body."""
     h = _title_node(page)
     node = h[0] if h else None
+    above: set[int] = set()
     while node is not None:
         if node.tag == "article":
             return node
+        above.add(node.mem_id)
         node = node.parent
-    return page.first("main") or page.tree.body
+    main = page.first("main")
+    if main is None or not above or main.mem_id in above:
+        return main or page.tree.body
+    node = main
+    while node is not None and node.mem_id not in above:
+        node = node.parent
+    return node or main  # the nearest element holding both the headline and <main>
 
 
 _AUTHOR_HREF = re.compile(r"/(?:author|authors|people|profile|staff|writers)/")
@@ -219,7 +232,7 @@ def _author_furniture_marker(marker: str) -> bool:
 
 def _author_furniture(node, stop) -> bool:
     """The same test for one node, walking up to stop (for layouts that check a few
-    byline nodes; the generic search uses the top-down flags of _author_context)."""
+    byline nodes; the generic search uses the memoised flags of _AuthorContext)."""
     start, stop_id, own_len = node, stop.mem_id, -1
     while node is not None and node.mem_id != stop_id:
         if _author_furniture_own(node):
@@ -233,11 +246,46 @@ def _author_furniture(node, stop) -> bool:
     return False
 
 
+class _AuthorContext:
+    """The byline and date searches' view of the scope (the article element, element s
+    of the layout): whether an element is furniture, i.e. it or an ancestor below the
+    scope is an aside/nav/footer/form or carries a class naming related tiles, rails,
+    comments ...; and the nearest <a> around it. Computed only for the elements asked
+    about, each ancestor once (memoised on the way down), so the cost is linear in the
+    page however deep it nests and small when the page has few byline candidates."""
+
+    def __init__(self, lay, s: int) -> None:
+        self.lay, self.s = lay, s
+        self._furn: dict[int, bool] = {}
+        self._link: dict[int, int] = {}
+
+    def _fill(self, i: int) -> None:
+        lay, s, furn, link = self.lay, self.s, self._furn, self._link
+        path = []
+        j = i
+        while j > s and j not in furn:
+            path.append(j)
+            j = lay.parent[j]
+        f, a = (furn[j], link[j]) if j > s else (False, -1)
+        for k in reversed(path):
+            f = f or _author_furniture_own(lay.nodes[k])
+            if lay.tags[k] == "a":
+                a = k
+            furn[k], link[k] = f, a
+
+    def furniture(self, i: int) -> bool:
+        if i not in self._furn:
+            self._fill(i)
+        return self._furn[i]
+
+    def link(self, i: int) -> int:
+        if i not in self._link:
+            self._fill(i)
+        return self._link[i]
+
+
 def _author_context(page: Page):
-    """(layout, scope index, furniture flags) for the byline and date searches, computed
-    once, top-down over the scope's elements (a pre-order range): an element is furniture
-    when it or an ancestor below the scope is an aside/nav/footer/form or carries a class
-    naming related tiles, rails, comments ...; ``link[i]`` is the nearest <a> around it."""
+    """(layout, scope index, _AuthorContext) for the byline and date searches, or None."""
     key = "generic:author-context"
     if key in page._cache:
         return page._cache[key]
@@ -246,17 +294,7 @@ def _author_context(page: Page):
     lay = generic_body.layout_of(page)
     s = lay.index.get(scope.mem_id) if scope is not None else None
     if s is not None:
-        end = s + lay.size[s]
-        furn = [False] * (end - s)
-        link = [-1] * (end - s)
-        for i in range(s + 1, end):
-            p = lay.parent[i]
-            inherited = furn[p - s] if p > s else False
-            node = lay.nodes[i]
-            tag = node.tag
-            link[i - s] = i if tag == "a" else (link[p - s] if p > s else -1)
-            furn[i - s] = inherited or _author_furniture_own(node)
-        ctx = (lay, s, furn, link)
+        ctx = (lay, s, _AuthorContext(lay, s))
     page._cache[key] = ctx
     return ctx
 
@@ -265,12 +303,19 @@ def _in_author_furniture(ctx, i: int) -> bool:
     """Is element i page furniture, or inside a link that wraps a whole teaser card (tiles
     of other articles carry their own author lines)? A byline's own link
     (``<a rel=author><span>Name</span></a>``) holds the name and little else."""
-    lay, s, furn, link = ctx
-    if furn[i - s]:
+    lay, s, view = ctx
+    if view.furniture(i):
         return True
     p = lay.parent[i]
-    a = link[p - s] if p > s else -1
+    a = view.link(p) if p > s else -1
     return a > s and lay.deep[a] > 2 * lay.deep[i] + 20
+
+
+# Byline candidates, found by lexbor's selector engine rather than by reading every
+# element's attributes in Python; each match is checked again below (lexbor compares
+# rel/itemprop values case-insensitively, the rules here do not).
+_BYLINE_SELECTOR = ('[rel~="author"], [itemprop~="author"], [class*="byline"], [class*="author"], '
+                    '[class*="Byline"], [class*="Author"]')
 
 
 def authors_dom(page: Page) -> list[str]:
@@ -278,14 +323,15 @@ def authors_dom(page: Page) -> list[str]:
     if ctx is None:
         return []
     lay, s = ctx[0], ctx[1]
+    end = s + lay.size[s]
     raw: list[str] = []
     strong: list[str] = []
     bylines: list[int] = []
-    for i in range(s + 1, s + lay.size[s]):
-        node = lay.nodes[i]
-        attrs = node.attributes
-        if not attrs:
+    for node in lay.nodes[s].css(_BYLINE_SELECTOR):
+        i = lay.index.get(node.mem_id)
+        if i is None or not s < i < end:
             continue
+        attrs = node.attributes
         rel = (attrs.get("rel") or "").split()
         prop = (attrs.get("itemprop") or "").split()
         if "author" in rel or "author" in prop:
@@ -293,18 +339,17 @@ def authors_dom(page: Page) -> list[str]:
                 continue
             name_node = node.css_first('[itemprop="name"]')
             if node.tag == "meta" or (name_node is not None and name_node.tag == "meta"):
+                # microdata in <meta>: a name the reader never sees counts only if the
+                # page shows it somewhere (as declared JSON-LD names do)
                 value = (name_node or node).attributes.get("content") or ""
+                value = value if generic_authors.shown_on_page(page, [value]) else ""
             else:
                 value = lay.short_text(name_node or node) or ""
             if value:
                 strong.append(value)
         cls = attrs.get("class") or ""
-        low = cls.lower()
-        if ("byline" in low or "author" in low) and ("byline" in cls or "author" in cls
-                                                     or "Byline" in cls or "Author" in cls):
+        if "byline" in cls or "author" in cls or "Byline" in cls or "Author" in cls:
             bylines.append(i)
-    # innermost byline elements only: a wrapper's text repeats its parts plus the role,
-    # the date and whoever else it credits
     inner = [i for k, i in enumerate(bylines)
              if not (k + 1 < len(bylines) and bylines[k + 1] < i + lay.size[i])]
     for i in inner:
@@ -317,7 +362,9 @@ def authors_dom(page: Page) -> list[str]:
             continue
         links = [a for a in node.css("a[href]") if _AUTHOR_HREF.search(a.attributes.get("href") or "")]
         if links:
-            raw += [node_text(a) for a in links]
+            raw += [_name_line(a) for a in links]
+        elif lay.deep[i] >= generic_body.TEASER_LINK and lay.links[i] >= 0.8 * lay.deep[i]:
+            continue  # a headline-sized link in an author box: the author's other posts
         else:
             text = lay.short_text(node, 120)
             if text and not generic_authors.OTHER_ROLE.search(_prev_label(node)):
@@ -333,6 +380,11 @@ def authors_dom(page: Page) -> list[str]:
     names = generic_authors.drop_roles(names)
     if not names:
         names = _plain_bylines(page, lay, s)
+    if not names:
+        names = _profile_links(page, ctx)
+    if not names:
+        names = generic_authors.plain_names(generic_authors.far_byline(lay, s + 1, s + lay.size[s]),
+                                            page.site_names)
     if len(names) > 1:
         # several names where the page declares (and shows) fewer: keep the declared ones,
         # the rest are reviewers, editors or other articles' bylines
@@ -343,6 +395,14 @@ def authors_dom(page: Page) -> list[str]:
     return names
 
 
+def _name_line(link) -> str:
+    """An author link's name: an author card's link holds the name on one line and the
+    role on the next ("Written by Meghan Neville" / "Content Marketing Coordinator"), so
+    only its first line is read, label dropped."""
+    lines = generic_authors.lines_of(link)
+    return generic_authors.byline_head(lines[0]) if lines else ""
+
+
 def _plain_bylines(page: Page, lay, s: int) -> list[str]:
     """Bylines with no byline markup, in the elements right after the headline."""
     h = _title_node(page)
@@ -351,6 +411,46 @@ def _plain_bylines(page: Page, lay, s: int) -> list[str]:
         start = s
     raw = generic_authors.plain_byline(lay, start + 1, s + lay.size[s])
     return generic_authors.plain_names(raw, page.site_names)
+
+
+# A link to an author's own page: /author/jane-doe, /people/jane-doe/, /team/jane-doe-2
+_PROFILE_HREF = re.compile(r"/(?:author|authors|people|profile|staff|writers?|contributors?|team)/"
+                           r"([^/?#]+)/?(?:[?#]|$)")
+_MAX_PROFILES = 3
+
+
+def _slug(text: str) -> str:
+    """"Tomás Ó Briain" -> "tomas-o-briain"."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
+def _profile_links(page: Page, ctx) -> list[str]:
+    """With no byline to read: links in the elements right after the headline that lead
+    to an author's page and whose text is that author's name (href ".../author/jane-doe",
+    text "Jane Doe"): the link and its text agree, so the name is the author's, not a
+    category or a call to action. Teaser cards and furniture excluded; more than a few
+    different names is a list of people, not a byline."""
+    lay, s = ctx[0], ctx[1]
+    h = _title_node(page)
+    start = lay.index.get(h[0].mem_id) if h else None
+    if start is None:
+        start = s
+    raw: list[str] = []
+    for i in range(start + 1, min(s + lay.size[s], start + 1 + generic_authors.NEAR)):
+        if lay.tags[i] != "a" or lay.deep[i] > 80:
+            continue
+        m = _PROFILE_HREF.search(lay.nodes[i].attributes.get("href") or "")
+        if m is None or _in_author_furniture(ctx, i):
+            continue
+        name = _name_line(lay.nodes[i])
+        slug = m.group(1).lower()
+        if name and name not in raw and (slug == _slug(name) or re.fullmatch(re.escape(_slug(name)) + r"-\d+", slug)):
+            raw.append(name)
+    if len(raw) > _MAX_PROFILES:
+        return []
+    return generic_authors.drop_roles(clean_authors(raw, page.site_names))
 
 
 def _prev_label(node) -> str:

@@ -14,8 +14,10 @@ class name by whole class name, see ``marker_level``) overruled by structure: an
 that holds at least half of the page's paragraph text is the page, not furniture, whatever
 its class says (``overflow-hidden`` wrappers, a ``<header>`` around the whole post, React's
 streamed ``<div hidden id="S:0">``). The winning container climbs to an ancestor when that
-ancestor holds clearly more paragraph text at a low link density (an article split into
-sibling sections), and keeps siblings that score close to it.
+ancestor holds clearly more paragraph text (an article split into sibling sections), no
+higher than the nearest element holding both the headline and the article, stopped by an
+ancestor whose links, and what it adds, are mostly links; it keeps siblings that score
+close to it.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from functools import lru_cache
 from .blocks import collect_blocks
 from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
-from .text import BLOCK_TAGS, SKIP_TAGS, node_text
+from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text
 
 # Units: elements whose own text is read as one paragraph.
 _P_UNITS = frozenset({"p", "li", "pre", "blockquote", "td", "dd", "dt"})
@@ -119,6 +121,7 @@ class Layout:
 
     def __init__(self, root) -> None:
         self.nodes: list = []
+        self.tags: list[str] = []
         self.parent: list[int] = []
         self.index: dict[int, int] = {}
         self.own: list[int] = []      # text whose nearest block element is this one
@@ -130,79 +133,114 @@ class Layout:
         self.links: list[int] = []     # link text under the element
         self.units: list[int] = []     # paragraph-unit text under the element (no furniture test)
         self.size: list[int] = []      # elements in the subtree, itself included (a pre-order range)
+        self.unit: list[int] = []      # the element's own text when it is a paragraph unit, else 0
+        self.prose: list[int] = []     # elements that are paragraph units mostly not links
+        self.block: list[int] = []     # the nearest block element, itself included
+        self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
         self._markers: dict[int, tuple[int, bool]] = {}
         self._measure(root)
 
     def _measure(self, root) -> None:
-        nodes, parent, own, own_links, commas, brs, in_link = (
-            self.nodes, self.parent, self.own, self.own_links, self.commas, self.brs, self.in_link)
+        nodes, tags, parent, in_link = self.nodes, self.tags, self.parent, self.in_link
         index = self.index
-        direct: list[int] = []
-        direct_links: list[int] = []
-        block: list[int] = []  # nearest block element, itself included
-        # One pre-order pass over lexbor's own traversal; an element whose parent was not
-        # taken (script, style ... and everything under them) is not taken either.
-        for node in root.traverse(include_text=True):
+        block = self.block
+        texts: list[tuple[int, int, bool, str]] = []  # (element, its block, in a link, own text)
+        br_blocks: list[int] = []
+        # One pre-order pass over lexbor's elements; an element whose parent was not taken
+        # (script, style ... and everything under them) is not taken either. Each element's
+        # own text nodes come from one call into lexbor (separated by NUL, which the parser
+        # never leaves in text; whitespace-only nodes left out), not one Python object per
+        # text node; the text is measured after the walk.
+        get = index.get
+        add_node, add_tag, add_parent, add_link, add_block = (
+            nodes.append, tags.append, parent.append, in_link.append, block.append)
+        for node in root.traverse():
             tag = node.tag
-            if tag == "-text":
-                up = node.parent
-                pidx = index.get(up.mem_id, -1) if up is not None else -1
-                if pidx < 0:
-                    continue
-                t = node.text_content
-                if not t:
-                    continue
-                stripped = t.strip()
-                if not stripped:
-                    continue  # indentation between tags, most text nodes of a page
-                n = len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
-                direct[pidx] += n
-                bidx = block[pidx]
-                own[bidx] += n
-                commas[bidx] += t.count(",") + t.count("，")
-                if in_link[pidx]:
-                    direct_links[pidx] += n
-                    own_links[bidx] += n
-                continue
             if tag[0] == "-" or tag in SKIP_TAGS:
                 continue
             if nodes:
                 up = node.parent
-                pidx = index.get(up.mem_id, -1) if up is not None else -1
+                pidx = get(up.mem_id, -1) if up is not None else -1
                 if pidx < 0:
                     continue
             else:
                 pidx = -1
             if tag == "br":
-                brs[block[pidx]] += 1
+                br_blocks.append(block[pidx])
                 continue
             idx = len(nodes)
-            nodes.append(node)
-            parent.append(pidx)
+            add_node(node)
+            add_tag(tag)
+            add_parent(pidx)
             index[node.mem_id] = idx
-            own.append(0)
-            own_links.append(0)
-            commas.append(0)
-            brs.append(0)
-            direct.append(0)
-            direct_links.append(0)
-            in_link.append(tag == "a" or (pidx >= 0 and in_link[pidx]))
-            block.append(idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx])
+            linked = tag == "a" or (pidx >= 0 and in_link[pidx])
+            add_link(linked)
+            bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
+            add_block(bidx)
+            t = node.text(deep=False, separator="\0", skip_empty=True)
+            if t:
+                texts.append((idx, bidx, linked, t))
+        n = len(nodes)
+        self.own = own = [0] * n
+        self.own_links = own_links = [0] * n
+        self.commas = commas = [0] * n
+        self.brs = brs = [0] * n
+        direct = [0] * n
+        direct_links = [0] * n
+        for b in br_blocks:
+            brs[b] += 1
+        for idx, bidx, linked, t in texts:
+            m = 0
+            for piece in (t.split("\0") if "\0" in t else (t,)):
+                stripped = piece.strip()
+                if stripped:  # indentation between tags: most text nodes of a page
+                    m += len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
+            direct[idx] = m
+            own[bidx] += m
+            if "," in t or "，" in t:
+                commas[bidx] += t.count(",") + t.count("，")
+            if linked:
+                direct_links[idx] = m
+                own_links[bidx] += m
+        self.texts = [(idx, t) for idx, _, _, t in texts]
         n = len(nodes)
         deep, links = direct, direct_links
         units = [0] * n
         size = [1] * n
-        for i in range(n - 1, -1, -1):
-            u = self.unit_len(i)
-            if u and own_links[i] <= 0.5 * own[i]:
-                units[i] += u
+        unit = [0] * n
+        # the unit test once per element, here: every later pass reads these lists (only
+        # block elements own text)
+        prose = []
+        for i in sorted({b for _, b, _, _ in texts}):
+            tag, o = tags[i], own[i]
+            if (o >= 25 and tag in _P_UNITS) or (o >= 80 and tag in _DIV_UNITS):
+                unit[i] = o
+                if own_links[i] <= 0.5 * o:
+                    prose.append(i)
+                    units[i] = o
+        # children before parents (element 0, the root, has no parent); most elements
+        # hold no text, links or units of their own, so only non-zero sums are carried
+        for i in range(n - 1, 0, -1):
             p = parent[i]
-            if p >= 0:
-                deep[p] += deep[i]
-                links[p] += links[i]
-                units[p] += units[i]
-                size[p] += size[i]
+            size[p] += size[i]
+            d = deep[i]
+            if d:
+                deep[p] += d
+                if links[i]:
+                    links[p] += links[i]
+                if units[i]:
+                    units[p] += units[i]
         self.deep, self.links, self.units, self.size = deep, links, units, size
+        self.unit, self.prose = unit, prose
+
+    def squeezed_text(self) -> str:
+        """All the visible text of the page, lower-cased, with no whitespace at all: for
+        "does the page show this name anywhere?" (compare a name squeezed the same way)
+        without another walk over the page."""
+        text = "".join(t for _, t in self.texts).lower()
+        if _INVISIBLE.search(text) is not None:
+            text = _INVISIBLE.sub("", text)
+        return "".join(text.replace("\0", " ").split())
 
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""
@@ -223,14 +261,9 @@ class Layout:
         return node_text(node)
 
     def unit_len(self, i: int) -> int:
-        """The paragraph text element i holds as a unit, 0 if it is not one."""
-        tag = self.nodes[i].tag
-        n = self.own[i]
-        if tag in _P_UNITS:
-            return n if n >= 25 else 0
-        if tag in _DIV_UNITS:
-            return n if n >= 80 else 0
-        return 0
+        """The paragraph text element i holds as a unit (p, li, pre ... of 25 characters,
+        a text-holding div of 80), 0 if it is not one."""
+        return self.unit[i]
 
 
 # A marked element is "the page" only when it holds at least this much prose as well as
@@ -239,40 +272,42 @@ PAGE_WIDE_MIN = 500
 
 
 def _furniture(lay: Layout) -> list[bool]:
-    """Furniture inherited top-down; the structural override keeps page-wide wrappers."""
+    """Furniture inherited top-down; the structural override keeps page-wide wrappers.
+    A subtree is a pre-order range, so a furniture element marks its whole range at once,
+    and a subtree with no prose is passed over (whether it is furniture changes no score)."""
     n = len(lay.nodes)
     total = lay.units[0] if n else 0
     furn = [False] * n
-    for i in range(n):
-        p = lay.parent[i]
-        if p >= 0 and furn[p]:
-            furn[i] = True
+    units, size = lay.units, lay.size
+    i = 0
+    while i < n:
+        u = units[i]
+        if not u:
+            i += size[i]
             continue
         level, content = lay.marker(i)
-        if level < 2 or content:
+        if level >= 2 and not content and not (
+                level < HIDDEN and u >= PAGE_WIDE_MIN and u >= 0.5 * total):  # the page itself
+            end = i + size[i]
+            furn[i:end] = [True] * (end - i)
+            i = end
             continue
-        if level < HIDDEN and lay.units[i] >= PAGE_WIDE_MIN and lay.units[i] >= 0.5 * total:
-            continue  # holds most of the page's prose: the page, not furniture
-        furn[i] = True
+        i += 1
     return furn
 
 
 def _scores(lay: Layout, furn: list[bool]) -> dict[int, float]:
     scores: dict[int, float] = {}
-    parent = lay.parent
-    for i in range(len(lay.nodes)):
-        if furn[i] or lay.in_link[i]:
+    parent, tags, in_link = lay.parent, lay.tags, lay.in_link
+    for i in lay.prose:
+        if furn[i] or in_link[i]:
             continue
-        length = lay.unit_len(i)
-        if not length:
-            continue
+        length = lay.unit[i]
         density = min(lay.own_links[i] / length, 1.0)
-        if density > 0.5:
-            continue
         score = (1 + lay.commas[i] + min(length // 100, 3) + min(lay.brs[i] // 2, 10)) * (1 - density)
-        node = parent[i] if lay.nodes[i].tag in _P_UNITS else i
+        node = parent[i] if tags[i] in _P_UNITS else i
         for div in (1, 2, 3):
-            if node < 0 or lay.nodes[node].tag == "html":
+            if node < 0 or tags[node] == "html":
                 break
             scores[node] = scores.get(node, 0.0) + score / div
             node = parent[node]
@@ -283,16 +318,18 @@ def _good(lay: Layout, furn: list[bool]) -> list[int]:
     """Paragraph-unit text outside furniture, summed bottom-up."""
     n = len(lay.nodes)
     good = [0] * n
-    for i in range(n - 1, -1, -1):
-        if not furn[i] and not lay.in_link[i]:
-            u = lay.unit_len(i)
-            if u and lay.own_links[i] <= 0.5 * u:
-                good[i] += u
-        p = lay.parent[i]
-        if p >= 0:
-            good[p] += good[i]
+    in_link, unit, parent = lay.in_link, lay.unit, lay.parent
+    for i in lay.prose:
+        if not furn[i] and not in_link[i]:
+            good[i] = unit[i]
+    for i in range(n - 1, 0, -1):
+        g = good[i]
+        if g:
+            good[parent[i]] += g
     return good
 
+
+TEASER_LINK = 25     # characters: a link this long reads like a headline, not a name
 
 CLIMB_GAIN = 1.3     # climb when the parent holds this much more paragraph text
 CLIMB_LINKS = 0.3    # ... and its text is at most this share links
@@ -307,8 +344,23 @@ def layout_of(page) -> Layout:
     return lay
 
 
-def containers(lay: Layout) -> tuple[list, list[bool]]:
-    """The container(s) holding the article, in page order."""
+def _top(lay: Layout, best: int, headline) -> int | None:
+    """The nearest common ancestor of the headline and element best (None: no headline
+    in the measured page, or the headline inside best)."""
+    h = lay.index.get(headline.mem_id) if headline is not None else None
+    if h is None:
+        return None
+    a = best
+    while a >= 0 and not a <= h < a + lay.size[a]:
+        a = lay.parent[a]
+    return a if a != best and a >= 0 else None
+
+
+def containers(lay: Layout, headline=None) -> tuple[list, list[bool]]:
+    """The container(s) holding the article, in page order. With the headline element
+    given, the climb stops at the nearest element holding both the headline and the
+    article text: above it lies the rest of the page (rails, other stories), not more of
+    this article."""
     if not lay.nodes:
         return [], []
     furn = _furniture(lay)
@@ -320,11 +372,18 @@ def containers(lay: Layout) -> tuple[list, list[bool]]:
     best_score = scores[best]
     # climb to the nearest ancestor that holds clearly more article text, as long as the
     # ancestors on the way are not mostly links (one walk up, once per page)
+    top = _top(lay, best, headline)
     a = lay.parent[best]
-    while a >= 0 and not furn[a] and lay.nodes[a].tag != "html":
-        if lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1):
+    while a >= 0 and not furn[a] and lay.nodes[a].tag != "html" and (top is None or a >= top):
+        # a link-heavy ancestor ends the climb, unless the links are the container's own
+        # (prose full of inline links): then only what the ancestor adds is judged
+        if (lay.links[a] > CLIMB_LINKS * max(lay.deep[a], 1)
+                and lay.links[a] - lay.links[best] > CLIMB_LINKS * (lay.deep[a] - lay.deep[best])):
             break
         if good[a] >= CLIMB_GAIN * good[best]:
+            # what the climb would add (the ancestor minus the current container) must
+            # read as prose too: a page column around the article is mostly teaser
+            # links, diluted by the article's own text when judged as a whole
             best = a
             best_score = max(best_score, scores.get(a, 0.0))
         a = lay.parent[a]
@@ -366,6 +425,8 @@ def read(container, lay: Layout) -> list:
             return False
         if level >= HIDDEN:
             return True
+        if j is not None and lay.tags[lay.block[j]] == "pre":
+            return False  # syntax highlighting (<span class="hljs-comment">) is the code itself
         if j is not None and total and lay.units[j] > 0.5 * total:
             return False
         if level == 1 and j is not None and (content or _text_dense(lay, j)):

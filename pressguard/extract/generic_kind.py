@@ -8,11 +8,13 @@ may fire):
   SearchResultsPage, a forum thread (DiscussionForumPosting, QAPage), a ProfilePage;
   og:type "product";
 * structure: the article container holds little prose while the page is a run of
-  headline-sized links (teaser cards): a listing.
+  headline-sized links (teaser cards): a listing, unless the page declares itself an
+  article (a short story beside many teasers is still a story).
 """
 
 from __future__ import annotations
 
+from .generic_body import TEASER_LINK  # a link this long reads like another article's headline
 from .jsonld import types_of
 
 _JSONLD_KINDS = {
@@ -21,7 +23,6 @@ _JSONLD_KINDS = {
     "discussionforumposting": "forum", "qapage": "forum",
     "profilepage": "profile",
 }
-_TEASER_LINK = 25      # a link this long reads like another article's headline
 _MIN_TEASERS = 8       # a listing has many of them
 _MAX_PROSE = 500       # and its best container holds little prose of its own
 
@@ -46,7 +47,7 @@ def _listing(lay, prose_chars: int) -> bool:
         return False
     teasers = teaser_chars = 0
     for i, node in enumerate(lay.nodes):
-        if node.tag == "a" and lay.deep[i] >= _TEASER_LINK:
+        if node.tag == "a" and lay.deep[i] >= TEASER_LINK:
             teasers += 1
             teaser_chars += lay.deep[i]
     return teasers >= _MIN_TEASERS and teaser_chars > 2 * prose_chars
@@ -58,6 +59,12 @@ def page_kind(page, lay, prose_chars: int) -> str | None:
     kind = _jsonld_kind(page)
     if kind:
         return kind
-    if lay is not None and _listing(lay, prose_chars):
+    if lay is not None and not _declares_article(page) and _listing(lay, prose_chars):
         return "listing"
     return None
+
+
+def _declares_article(page) -> bool:
+    """The page says it is one article (a JSON-LD article, og:type "article"): then a
+    short story among many teaser links is still an article, not a listing."""
+    return page.jsonld.article is not None or (page.meta.first("og:type") or "").lower() == "article"
