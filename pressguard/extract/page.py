@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..sites import SITES, site_for_url
-from ..decoding import decode_html, header_charset, parser_input, reads_as_utf8  # noqa: F401
+from ..decoding import header_charset, parser_input, reads_as_utf8
 from .budget import DEFAULT_BUDGET, PageBudget
 from .jsonld import JsonLd
 from .meta import Meta
