@@ -955,7 +955,11 @@ def check_agreement(c: _Context) -> str:
     if c.second is not None:
         mine = set(_words(" ".join(c.body)))
         theirs = set(_words(" ".join(p for p in c.second.get("body") or [] if isinstance(p, str))))
-        if mine or theirs:
+        # a second opinion that saw no article (it named the page a listing, an error page)
+        # took no body to compare: it is no opinion on the body, and the body's own checks
+        # (length, completeness, markers) judge a page that really is no article
+        no_opinion = not theirs and bool(c.second.get("page_kind"))
+        if (mine or theirs) and not no_opinion:
             j = _jaccard(mine, theirs)
             if j < BODY_JACCARD:
                 issues.append(f"body word overlap {j:.2f} with the second opinion "

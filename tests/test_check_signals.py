@@ -921,3 +921,18 @@ def test_the_first_page_of_a_split_article_is_no_later_page(shipped):
     site, url, html, right = shipped
     item = _assess(site, url, mutate.pager_added(html, right, label="Page 1 of 3"))
     assert "later page" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a second opinion that saw no article ---------------------------------------------------
+
+def test_a_second_opinion_that_saw_no_article_is_no_opinion_on_the_body():
+    """The layout-free extraction named a page with a collapsed "Read more" half a listing
+    and took no body: the layout's body is not compared with nothing. A second opinion
+    with no body and no such verdict still disagrees (it found the page empty)."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    listing = {"headline": right["headline"], "body": [], "page_kind": "listing"}
+    checks = run_checks(right, html=html, second_opinion=listing)
+    assert checks["agreement"] == "ok", checks["agreement"]
+    empty = {"headline": right["headline"], "body": []}
+    assert "second opinion" in run_checks(right, html=html, second_opinion=empty)["agreement"]
