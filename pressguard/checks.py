@@ -1211,6 +1211,22 @@ def _later_page(page: "PageHints", url: str) -> str | None:
     return None
 
 
+_HTML_END = re.compile(rb"</html\s*>|</body\s*>", re.I)
+_TAIL = 4096  # the end tags sit in the document's last bytes (after them: whitespace, a comment)
+
+
+def document_ends(html: str | bytes | None) -> bool:
+    """Does the document reach its closing </body> or </html>? A response cut by an origin
+    timeout or a proxy stops wherever the bytes stopped (mid-tag, mid-paragraph): the
+    parser closes the open elements, and the part after the cut is simply not there."""
+    if not html:
+        return False
+    tail = html[-_TAIL:]
+    if isinstance(tail, str):
+        tail = tail.encode("utf-8", "replace")
+    return _HTML_END.search(tail) is not None
+
+
 def check_completeness(c: "_Context") -> str:
     """Each finding reads "<field>: <expected>, found <found>"."""
     finds: list[str] = []
@@ -1258,6 +1274,12 @@ def check_completeness(c: "_Context") -> str:
             if not shared:
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
+        if prof is not None and prof.always("html_end") and not document_ends(c.html):
+            tail = c.html[-40:]
+            tail = tail.decode("utf-8", "replace") if isinstance(tail, bytes) else tail
+            finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
+                         f"pages ends with </body></html>), found a document cut off at "
+                         f"{_quote(' '.join(tail.split()), 40)}")
         later = _later_page(page, c.url)
         if later:
             finds.append(f"body: the whole article, found one later page of it ({later})")

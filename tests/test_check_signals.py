@@ -936,3 +936,25 @@ def test_a_second_opinion_that_saw_no_article_is_no_opinion_on_the_body():
     assert checks["agreement"] == "ok", checks["agreement"]
     empty = {"headline": right["headline"], "body": []}
     assert "second opinion" in run_checks(right, html=html, second_opinion=empty)["agreement"]
+
+
+# -- a document cut off before its end tags -------------------------------------------------
+
+def test_a_document_cut_mid_body_is_broken_naming_the_body_on_a_site_whose_pages_end():
+    from dataclasses import replace
+
+    from pressguard.checks import document_ends
+
+    site, url, html = _page(REVIEW)  # no JSON-LD wordCount to count the missing words by
+    right = _assess(site, url, html)
+    cut = mutate.cut_mid_body(html, right)
+    assert document_ends(html) and not document_ends(cut)
+    item = _assess(site, url, cut)
+    assert item["body"] != right["body"]
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body" in item["checks"]["completeness"] and "cut off" in item["checks"]["completeness"]
+    # a site whose template omits the optional end tags is not judged on them
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    assert prof.always("html_end")
+    loose = replace(prof, with_html_end=prof.pages - 1)
+    assert "cut off" not in run_checks(item, html=cut, site_profile=loose)["completeness"]
