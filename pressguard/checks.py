@@ -46,7 +46,10 @@ agreement    independent sources agree: the headline with the second opinion's, 
              case-insensitive); the body with the JSON-LD articleBody (most of its words,
              its paragraphs in the same order); the body with the headline's subject
              (topic_share), on sites whose recorded pages all share at least TOPIC_TRUST of
-             it (the profile).
+             it (the profile); and no headline that is the JSON-LD / og:title (else the
+             <title>) with a short labelled segment added (a dateline, a section) or that
+             title cut with "…". A second opinion that saw no article (page_kind, no body)
+             is no opinion on the body.
 completeness the whole article is there: the body is not under half the shortest body of
              the site's recorded pages (site_profile: pressguard.site_profile), not far under
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
@@ -56,7 +59,10 @@ completeness the whole article is there: the body is not under half the shortest
              itself: every item a listicle's headline promises ("10 things") among the
              body's numbered item headings, and no subheading closing the body with
              nothing after it; a published date that can be one (from 1995, at most a
-             day after now: not a null date shown as 1970-01-01).
+             day after now: not a null date shown as 1970-01-01); a dek that is no
+             interface text (the boilerplate table) unrelated to the page's description;
+             not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
+             document that reaches </body></html> on a site whose recorded pages all do.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
