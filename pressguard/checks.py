@@ -49,7 +49,10 @@ agreement    independent sources agree: the headline with the second opinion's, 
              case-insensitive); the body with the JSON-LD articleBody (most of its words,
              its paragraphs in the same order); the body with the headline's subject
              (topic_share), on sites whose recorded pages all share at least TOPIC_TRUST of
-             it (the profile).
+             it (the profile); and no headline that is the JSON-LD / og:title (else the
+             <title>) with a short labelled segment added (a dateline, a section) or that
+             title cut with "…". A second opinion that saw no article (page_kind, no body)
+             is no opinion on the body.
 completeness the whole article is there: the body is not under half the shortest body of
              the site's recorded pages (site_profile: pressguard.site_profile), not far under
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
@@ -59,7 +62,10 @@ completeness the whole article is there: the body is not under half the shortest
              itself: every item a listicle's headline promises ("10 things") among the
              body's numbered item headings, and no subheading closing the body with
              nothing after it; a published date that can be one (from 1995, at most a
-             day after now: not a null date shown as 1970-01-01).
+             day after now: not a null date shown as 1970-01-01); a dek that is no
+             interface text (the boilerplate table) unrelated to the page's description;
+             not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
+             document that reaches </body></html> on a site whose recorded pages all do.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
@@ -843,6 +849,45 @@ def _strip_site(title: str, site_names) -> str:
     return title
 
 
+_ELLIPSIS = ("\u2026", "...")
+SEGMENT_MAX_WORDS = 4  # a dateline, a section or a site label; a reworded title is longer
+_SEGMENT_SEP = re.compile(r"\s*[\-\u2013\u2014|:·•/]\s*")
+
+
+def _segment_difference(headline: str, other: str, removed: bool = True) -> str | None:
+    """How headline differs from another source's title when that title is the headline
+    with a short labelled segment added or cut off, or when the headline is the title cut
+    short: "a cut ending in '…'", "an added leading segment 'LOS ANGELES —'". Word overlap
+    calls such titles agreeing; they are different headlines all the same (a dateline or
+    section printed into the h1, a card title's cut), and one of them is not the title.
+    removed=False: a segment the other title has and the headline lacks is not judged (an
+    og:title is an SEO title: "Title | News" after the site's name is cut)."""
+    h, o = _norm(headline), _norm(other)
+    if not h or not o or h == o:
+        return None
+    # a cut: the headline ends in an ellipsis and the other title goes on past it
+    if headline.rstrip().endswith(_ELLIPSIS):
+        stem = h.rstrip(".\u2026 ")
+        if len(stem) >= 10 and o.startswith(stem) and len(o) > len(stem) + 3:
+            return f"a cut ending in {_quote(headline[-20:].strip(), 24)}"
+    for longer, shorter, what in ((h, o, "added"), (o, h, "removed")):
+        if len(longer) <= len(shorter) or (what == "removed" and not removed):
+            continue
+        if longer.endswith(shorter):
+            extra, side = longer[: len(longer) - len(shorter)], "leading"
+        elif longer.startswith(shorter):
+            extra, side = longer[len(shorter):], "trailing"
+        else:
+            continue
+        # the segment stands apart from the title by a separator, and is a label, not a phrase
+        sep = re.search(r"[\-\u2013\u2014|:·•/]\s*$" if side == "leading" else r"^\s*[\-\u2013\u2014|:·•/]",
+                        extra)
+        label = _SEGMENT_SEP.sub(" ", extra).strip()
+        if sep and label and len(label.split()) <= SEGMENT_MAX_WORDS:
+            return f"an {what} {side} segment {_quote(label, 40)}"
+    return None
+
+
 def _titles_agree(a: str, b: str) -> bool:
     na, nb = _norm(a), _norm(b)
     if na == nb or na.startswith(nb.rstrip(". ")) or nb.startswith(na.rstrip(". ")):
@@ -904,15 +949,37 @@ def check_agreement(c: _Context) -> str:
     visible = c.page.visible_h1 if c.page is not None else ""
     if h:
         for where, other in sources:
+            # checked before the stale-title allowance: a title that is the headline less a
+            # dateline or an ellipsis cut shares most of its words, yet one of them is wrong
+            seg = _segment_difference(h, other, removed=where == "JSON-LD") \
+                if where != "second opinion" else None
+            if seg:
+                issues.append(f"headline {_quote(h, 60)} differing from the {where} title "
+                              f"{_quote(other, 60)} by {seg}")
+                continue
             if where != "second opinion" and visible and _titles_agree(h, visible) and \
                     _jaccard(set(_words(_norm(other))), set(_words(_norm(h)))) >= STALE_JACCARD:
                 continue  # an older version of the visible headline (a stale draft, an SEO title)
             if not _titles_agree(h, other):
                 issues.append(f"headline {_quote(other, 60)} ({where}) for {_quote(h, 60)}")
+        if c.page is not None and not any(where != "second opinion" for where, _ in sources):
+            # no metadata title: the <title> (less the site's name) is the CMS's title too;
+            # judged for an added segment or a cut only, never for wording (an SEO title)
+            node = c.page.tree.css_first("title")
+            title = _strip_site(htmllib.unescape(" ".join(node.text().split())), c.site_names) \
+                if node is not None else ""
+            seg = _segment_difference(h, title, removed=False) if title else None
+            if seg:
+                issues.append(f"headline {_quote(h, 60)} differing from the <title> "
+                              f"{_quote(title, 60)} by {seg}")
     if c.second is not None:
         mine = set(_words(" ".join(c.body)))
         theirs = set(_words(" ".join(p for p in c.second.get("body") or [] if isinstance(p, str))))
-        if mine or theirs:
+        # a second opinion that saw no article (it named the page a listing, an error page)
+        # took no body to compare: it is no opinion on the body, and the body's own checks
+        # (length, completeness, markers) judge a page that really is no article
+        no_opinion = not theirs and bool(c.second.get("page_kind"))
+        if (mine or theirs) and not no_opinion:
             j = _jaccard(mine, theirs)
             if j < BODY_JACCARD:
                 issues.append(f"body word overlap {j:.2f} with the second opinion "
@@ -1140,6 +1207,46 @@ def _implausible_date(published, now: datetime | None = None) -> str | None:
     return None
 
 
+_PAGE_OF = re.compile(r"\bpage\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.I)
+_PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg)=(\d{1,3})\b", re.I)
+
+
+def _later_page(page: "PageHints", url: str) -> str | None:
+    """What says this is a later page of an article split over several (a CMS "nextpage"
+    split, a pager): then the body is that page's part only. None on a first or only page."""
+    for link in page.tree.css('link[rel~="prev"], link[rel~="previous"]'):
+        if link.attributes.get("href"):
+            return f"a rel=prev link to {_quote(link.attributes['href'], 60)}"
+    m = _PAGE_PARAM.search(url or "")
+    if m and int(m.group(1)) >= 2:
+        return f"page {m.group(1)} in the URL"
+    # a pager's "Page 2 of 3": a text node of its own (a label, not a sentence of prose)
+    for _, node in page.index.nodes:
+        text = node.text_content or ""
+        if "age" not in text or len(text) > 40:
+            continue
+        m = _PAGE_OF.match(text.strip())
+        if m and 2 <= int(m.group(1)) <= int(m.group(2)):
+            return f"{_quote(m.group(0), 30)} on the page"
+    return None
+
+
+_HTML_END = re.compile(rb"</html\s*>|</body\s*>", re.I)
+_TAIL = 4096  # the end tags sit in the document's last bytes (after them: whitespace, a comment)
+
+
+def document_ends(html: str | bytes | None) -> bool:
+    """Does the document reach its closing </body> or </html>? A response cut by an origin
+    timeout or a proxy stops wherever the bytes stopped (mid-tag, mid-paragraph): the
+    parser closes the open elements, and the part after the cut is simply not there."""
+    if not html:
+        return False
+    tail = html[-_TAIL:]
+    if isinstance(tail, str):
+        tail = tail.encode("utf-8", "replace")
+    return _HTML_END.search(tail) is not None
+
+
 def check_completeness(c: "_Context") -> str:
     """Each finding reads "<field>: <expected>, found <found>"."""
     finds: list[str] = []
@@ -1179,6 +1286,23 @@ def check_completeness(c: "_Context") -> str:
             if page.index.full.find(sq) >= 0 and sq not in fp.squash(" ".join(c.body)):
                 finds.append(f"dek: the page's dek {_quote(desc, 60)} (every one of the "
                              f"site's {prof.pages} recorded pages has a dek), found none")
+        dek = c.item.get("dek")
+        if isinstance(dek, str) and dek.strip() and is_boilerplate_text(" ".join(dek.split())):
+            # a standfirst slot that printed a widget's error state or a label; the page's own
+            # summary, when it has one, says what the dek is about, and this one does not
+            shared = _topic_words(dek) & _topic_words(desc) if desc else set()
+            if not shared:
+                finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
+                             f"found {_quote(dek, 60)} (interface text, not a summary)")
+        if prof is not None and prof.always("html_end") and not document_ends(c.html):
+            tail = c.html[-40:]
+            tail = tail.decode("utf-8", "replace") if isinstance(tail, bytes) else tail
+            finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
+                         f"pages ends with </body></html>), found a document cut off at "
+                         f"{_quote(' '.join(tail.split()), 40)}")
+        later = _later_page(page, c.url)
+        if later:
+            finds.append(f"body: the whole article, found one later page of it ({later})")
         stated = page.ld.date_published() or (page.meta.get("article:published_time") or [""])[0]
         if not c.item.get("published") and stated:
             finds.append(f"published: the date the page states ({stated}), found none")

@@ -37,10 +37,15 @@ class SiteProfile:
     # the least share of common English words in a recorded page's prose (checks.english_share;
     # None: too few pages with enough prose to say)
     min_english_share: float | None = None
+    # how many of the pages' documents end with their closing </html> (a page cut by a
+    # timeout does not; a site whose template omits the optional end tags is not judged)
+    with_html_end: int = 0
 
     def always(self, field: str) -> bool:
-        """Does every recorded page have this field (dek, published, authors)?"""
-        have = {"dek": self.with_dek, "published": self.with_date, "authors": self.with_authors}
+        """Does every recorded page have this field (dek, published, authors), or its
+    document's end tag (html_end)?"""
+        have = {"dek": self.with_dek, "published": self.with_date, "authors": self.with_authors,
+                "html_end": self.with_html_end}
         return self.pages >= MIN_PAGES and have[field] == self.pages
 
 
@@ -54,7 +59,9 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     from .assess import recorded_page  # shared with the template baseline
     from .checks import english_share, topic_share
 
-    words, paragraphs, dek, date, authors, topics, english = [], [], 0, 0, 0, [], []
+    from .checks import document_ends
+
+    words, paragraphs, dek, date, authors, topics, english, ends = [], [], 0, 0, 0, [], [], 0
     for path in paths:
         recorded = recorded_page(path, site)
         if recorded is None:
@@ -68,6 +75,7 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
         dek += bool(item.get("dek"))
         date += bool(item.get("published"))
         authors += bool(item.get("authors"))
+        ends += document_ends(recorded[1])
         share = topic_share(item.get("headline"), item.get("url") or path, texts)
         if share is not None:
             topics.append(share)
@@ -81,4 +89,5 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        min_paragraphs=min(paragraphs), median_words=ordered[len(ordered) // 2],
                        with_dek=dek, with_date=date, with_authors=authors,
                        min_topic_share=min(topics) if len(topics) >= MIN_PAGES else None,
-                       min_english_share=min(english) if len(english) >= MIN_PAGES else None)
+                       min_english_share=min(english) if len(english) >= MIN_PAGES else None,
+                       with_html_end=ends)

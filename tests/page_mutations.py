@@ -295,3 +295,54 @@ def rest_folded(html: str, item: dict, open_tag: str, close_tag: str, before: st
     close = new.rindex("</")
     new = new[:close] + before + open_tag + rest + close_tag + new[close:]
     return _replace_once(html, container.html, new)
+
+
+def _element_with_text(tree, text: str, tags: str):
+    """The first element of tags whose whole text is text (whitespace-insensitive)."""
+    want = "".join(text.split())
+    return next((n for n in tree.css(tags) if "".join(n.text(deep=True).split()) == want), None)
+
+
+def headline_text(html: str, item: dict, new_text: str) -> str:
+    """The visible headline element's text replaced by new_text (its tag and attributes kept)."""
+    html = serialized(html)
+    h = _element_with_text(LexborHTMLParser(html), item["headline"], "h1, h2")
+    assert h is not None, item["headline"]
+    outer = h.html
+    return _replace_once(html, outer, outer[: outer.index(">") + 1] + new_text + outer[outer.rindex("</"):])
+
+
+def dek_text(html: str, item: dict, new_text: str) -> str:
+    """The visible dek element's text replaced by new_text."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    d = _element_with_text(tree.body, item["dek"], "p, div, h2, span")
+    assert d is not None, item["dek"]
+    outer = d.html
+    return _replace_once(html, outer, outer[: outer.index(">") + 1] + new_text + outer[outer.rindex("</"):])
+
+
+def pager_added(html: str, item: dict, label: str = "", rel_prev: bool = False) -> str:
+    """A pager after the body (label such as "Page 2 of 3" in a span of its own) and/or a
+    <link rel="prev"> in the head, as a CMS's split-article template writes them."""
+    html = serialized(html)
+    url = item["url"].rstrip("/")
+    if label:
+        tree = LexborHTMLParser(html)
+        container = _container(tree, item)
+        pager = (f'<nav class="post-pages"><span class="page-of">{label}</span> <a href="{url}/">1</a>'
+                 f' <a href="{url}/3/">3</a></nav>')
+        html = _replace_once(html, container.html, container.html + pager)
+    if rel_prev:
+        html = _replace_once(html, "</head>", f'<link rel="prev" href="{url}/"></head>')
+    return html
+
+
+def cut_mid_body(html: str, item: dict) -> str:
+    """The document cut a few bytes into the first tag after the middle body paragraph's
+    text, as a response stopped by an origin timeout (no end tags after it)."""
+    middle = item["body"][len(item["body"]) // 2]
+    at = html.find(middle[:20])
+    assert at >= 0, middle[:40]
+    tag = html.index("<", at)
+    return html[:tag + 3]

@@ -843,3 +843,118 @@ def test_english_words_are_not_judged_on_a_site_whose_recorded_pages_are_not_eng
     assert "common English" in run_checks(item, html=filler, site_profile=english_site)["text_quality"]
     spanish_site = replace(english_site, min_english_share=0.03)
     assert run_checks(item, html=filler, site_profile=spanish_site)["text_quality"] == "ok"
+
+
+# -- a headline that is the title plus a dateline or a section, or the title cut short -----
+
+def test_a_title_with_a_short_labelled_segment_added_or_cut_short_differs():
+    from pressguard.checks import _segment_difference
+
+    title = "Rogue Circuit: the photo mode confirmed for PlayStation 5"
+    assert "leading" in _segment_difference("LOS ANGELES \u2014 " + title, title)
+    assert "trailing" in _segment_difference(title + " | Reviews", title)
+    assert "cut" in _segment_difference("Rogue Circuit: the photo mode\u2026", title)
+    assert "cut" in _segment_difference("Rogue Circuit: the photo mode...", title)
+    assert _segment_difference(title, title) is None
+    assert _segment_difference(title, "LOS ANGELES \u2014 " + title, removed=False) is None
+    # a reworded title (a phrase, not a label) and a title that only shares words are not segments
+    assert _segment_difference("Everything you need to know now: " + title, title) is None
+    assert _segment_difference("Rogue Circuit photo mode confirmed", title) is None
+
+
+def test_a_dateline_printed_into_the_h1_is_broken_naming_the_headline(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.headline_text(html, right, "LONDON \u2014 " + right["headline"]))
+    assert item["headline"] != right["headline"]
+    assert item["verdict"] == "broken", item["checks"]
+    assert "headline" in item["checks"]["agreement"] and "LONDON" in item["checks"]["agreement"]
+
+
+def test_a_headline_cut_with_an_ellipsis_is_broken_naming_the_headline(shipped):
+    site, url, html, right = shipped
+    if len(right["headline"]) < 50:
+        pytest.skip("a short headline")
+    cut = right["headline"][:40].rsplit(" ", 1)[0] + "\u2026"
+    item = _assess(site, url, mutate.headline_text(html, right, cut))
+    assert item["headline"] == cut
+    assert item["verdict"] == "broken", item["checks"]
+    assert "headline" in item["checks"]["agreement"] and "cut" in item["checks"]["agreement"]
+
+
+# -- a dek slot printing interface text ---------------------------------------------------
+
+def test_an_error_widget_in_the_dek_slot_is_broken_naming_the_dek(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek on the page")
+    error = "Oops! We couldn't load this content. Please refresh the page or try again later."
+    item = _assess(site, url, mutate.dek_text(html, right, error))
+    assert item["dek"] != right["dek"]
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_error_text_is_furniture_and_sentences_that_start_alike_are_not():
+    from pressguard.extract.boilerplate import is_boilerplate_text
+
+    assert is_boilerplate_text("Sorry, we couldn't load the comments.")
+    assert is_boilerplate_text("Please reload the page and try again.")
+    # the table names a widget's content, not anything a writer could not load
+    assert not is_boilerplate_text("We couldn't load the save file from the first game, so we started over.")
+    assert not is_boilerplate_text("We couldn't be happier with how the final boss turned out.")
+    assert not is_boilerplate_text("Please refresh your memory with our guide before the raid.")
+
+
+# -- a later page of a split article ------------------------------------------------------
+
+@pytest.mark.parametrize("signal", ["label", "rel_prev"])
+def test_a_later_page_of_a_split_article_is_broken_naming_the_body(shipped, signal):
+    site, url, html, right = shipped
+    page = mutate.pager_added(html, right, label="Page 2 of 3") if signal == "label" else \
+        mutate.pager_added(html, right, rel_prev=True)
+    item = _assess(site, url, page)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body" in item["checks"]["completeness"] and "later page" in item["checks"]["completeness"]
+
+
+def test_the_first_page_of_a_split_article_is_no_later_page(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.pager_added(html, right, label="Page 1 of 3"))
+    assert "later page" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a second opinion that saw no article ---------------------------------------------------
+
+def test_a_second_opinion_that_saw_no_article_is_no_opinion_on_the_body():
+    """The layout-free extraction named a page with a collapsed "Read more" half a listing
+    and took no body: the layout's body is not compared with nothing. A second opinion
+    with no body and no such verdict still disagrees (it found the page empty)."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    listing = {"headline": right["headline"], "body": [], "page_kind": "listing"}
+    checks = run_checks(right, html=html, second_opinion=listing)
+    assert checks["agreement"] == "ok", checks["agreement"]
+    empty = {"headline": right["headline"], "body": []}
+    assert "second opinion" in run_checks(right, html=html, second_opinion=empty)["agreement"]
+
+
+# -- a document cut off before its end tags -------------------------------------------------
+
+def test_a_document_cut_mid_body_is_broken_naming_the_body_on_a_site_whose_pages_end():
+    from dataclasses import replace
+
+    from pressguard.checks import document_ends
+
+    site, url, html = _page(REVIEW)  # no JSON-LD wordCount to count the missing words by
+    right = _assess(site, url, html)
+    cut = mutate.cut_mid_body(html, right)
+    assert document_ends(html) and not document_ends(cut)
+    item = _assess(site, url, cut)
+    assert item["body"] != right["body"]
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body" in item["checks"]["completeness"] and "cut off" in item["checks"]["completeness"]
+    # a site whose template omits the optional end tags is not judged on them
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    assert prof.always("html_end")
+    loose = replace(prof, with_html_end=prof.pages - 1)
+    assert "cut off" not in run_checks(item, html=cut, site_profile=loose)["completeness"]

@@ -210,6 +210,11 @@ _TEXT_PATTERNS = [
     r"|enter the email address you used.*|if you used apple or google to create your account.*"
     r"|your details are incorrect.*|by signing up, you agree to.*",
     r"(sign up|subscribe) (for|to) (our|the) newsletter.*",
+    # A widget's error state printed where its content should be
+    r"((oops|sorry|whoops|uh[- ]oh)[!,.]*\s+)?(we|this (content|widget|section|module))\b.{0,30}"
+    r"\b(couldn'?t|could not|can'?t|cannot|were unable to|failed to) (load|display|show|retrieve)"
+    r" (this|the) (content|page|widget|section|module|video|story|article|comments)\b.*",
+    r"please (refresh|reload) (the|this) page( (or|and) try again( later)?)?\.?",
 ]
 _TEXT_RE = re.compile("(?:" + "|".join(f"(?:{p})" for p in _TEXT_PATTERNS) + r")\Z", re.I | re.S)
 # Patterns that may start anywhere in the first N characters are slow to try on every
