@@ -83,7 +83,7 @@ from bisect import bisect_right
 import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import ftfy
@@ -175,6 +175,7 @@ _CLOSERS = "\"'”’»›)]}*_"
 
 # -- text helpers ----------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # the same headline and site names are compared by several checks
 def _norm(text: str | None) -> str:
     """For comparing titles: entities decoded, quotes/dashes unified, spaces collapsed,
     case folded."""
@@ -186,8 +187,11 @@ def _norm(text: str | None) -> str:
     return " ".join(text.split()).casefold().strip(" .")
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+    return _WORDS.findall(text.casefold())
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -599,8 +603,12 @@ def _split_names(text: str) -> list[str]:
     return [p.strip(" .:-–—") for p in _SPLIT.split(text) if p.strip(" .:-–—")]
 
 
+@lru_cache(maxsize=4096)  # every name is compared with every one of the site's names
 def _squash(s: str) -> str:
     return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+_DOMAIN = re.compile(r"\.(com|net|org)\b")
 
 
 def _person_problem(name: str, site_names) -> str | None:
@@ -609,7 +617,7 @@ def _person_problem(name: str, site_names) -> str | None:
         return "an empty name"
     name = " ".join(name.split())
     low = name.casefold()
-    if "@" in name or "://" in name or low.startswith("www.") or re.search(r"\.(com|net|org)\b", low):
+    if "@" in name or "://" in name or low.startswith("www.") or _DOMAIN.search(low):
         return "an e-mail, handle or URL"
     key = _squash(name)
     for site in site_names:
@@ -784,9 +792,18 @@ def check_boilerplate(c: _Context) -> str:
     return "ok"
 
 
+# A whole whitespace-delimited token that is an orphan suffix once _TOKEN_STRIP is
+# stripped from its ends (the suffixes' letters are not in it): one search per paragraph
+# instead of a look at every token.
+_ORPHAN_TOKEN = re.compile(
+    r"(?<!\S)[%s]*(?:%s)[%s]*(?!\S)" % (re.escape(_TOKEN_STRIP),
+                                      "|".join(sorted(ORPHAN_SUFFIXES, key=len, reverse=True)),
+                                      re.escape(_TOKEN_STRIP)))
+
+
 def _orphans(para: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(r"\S+", para):
+    for m in _ORPHAN_TOKEN.finditer(para):
         raw = m.group(0)
         tok = raw.strip(_TOKEN_STRIP)
         if tok not in ORPHAN_SUFFIXES:
@@ -870,10 +887,18 @@ TOPIC_TRUST = 0.5  # a site whose recorded bodies share less with their headline
 TOPIC_SHARE = 0.34  # a body sharing under a third of the site's least is another story's
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _uncombined(m: "re.Match") -> str:
+    return "".join(ch for ch in m.group(0) if not unicodedata.combining(ch))
+
+
 def _topic_words(text: str) -> set[str]:
     """Words of four letters or more, case and accents folded ("Café" and the slug's "cafe")."""
     folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    if not folded.isascii():  # an ASCII character is never a combining mark
+        folded = _NON_ASCII.sub(_uncombined, folded)
     return {w for w in re.findall(r"[^\W\d_]{4,}", folded)} - _TOPIC_SKIP
 
 
@@ -1025,7 +1050,7 @@ def _count_finding(words: int, expected: int, where: str) -> str | None:
 
 def _is_prose(p: str) -> bool:
     """A sentence or more: 12+ words ending like a sentence."""
-    return len(p.split()) >= 12 and p.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
+    return p.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL and len(p.split()) >= 12  # the cheap test first
 
 
 def _second_opinion_extra(c: "_Context") -> list[str]:
@@ -1258,6 +1283,7 @@ _MARKER_GATES = {"a comment thread": ("ago",),
                  "a lazy-load placeholder": ("skeleton", "lazy"),
                  "a consent or access wall": ("cookie", "you must be", "your age", "that you are",
                                               "available in your")}
+_MARKER_GATE_RES = {kind: re.compile("|".join(map(re.escape, gates))) for kind, gates in _MARKER_GATES.items()}
 # Class/id words of an element that stands in for text still to come, or for text behind a
 # wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
 # article's loader load lazily everywhere and say nothing about the text: their elements
@@ -1294,7 +1320,7 @@ def _marker_of(text: str) -> str | None:
                 return kind
     low = t.lower()
     for kind, _, anywhere in _MARKERS:
-        if any(g in low for g in _MARKER_GATES[kind]) and anywhere.search(t):
+        if _MARKER_GATE_RES[kind].search(low) and anywhere.search(t):
             return kind
     return None
 
@@ -1520,6 +1546,9 @@ def check_markers(c: "_Context") -> str:
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, CR; DEL; C1
+
+
 def _text_problem(text: str) -> str | None:
     if "\ufffd" in text:
         i = text.index("\ufffd")
@@ -1527,8 +1556,9 @@ def _text_problem(text: str) -> str | None:
     if not text.isascii():
         # is_bad is ftfy's quick test for mojibake sequences; fix_encoding (slower) then
         # says what the text reads decoded once
-        fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
-        if fixed != text or ftfy.badness.is_bad(text):
+        bad = ftfy.badness.is_bad(text)
+        fixed = ftfy.fix_encoding(text) if bad else text
+        if fixed != text or bad:
             i = next((k for k, (a, b) in enumerate(zip(text, fixed)) if a != b), 0)
             return f"mojibake {_excerpt(text, i, i + 2, 15)}" + (
                 f" (decoded once: {_excerpt(fixed, i, i + 1, 15)})" if fixed != text else "")
@@ -1536,9 +1566,10 @@ def _text_problem(text: str) -> str | None:
         for m in _ENTITY.finditer(text):
             if htmllib.unescape(m.group(0)) != m.group(0):
                 return f"an undecoded HTML entity {m.group(0)!r} in {_excerpt(text, m.start(), m.end(), 15)}"
-    for i, ch in enumerate(text):
-        if ch < " " and ch not in "\t\n\r" or "\x7f" <= ch <= "\x9f":
-            return f"a control character U+{ord(ch):04X} in {_excerpt(text, i, i + 1, 15)}"
+    m = _CONTROL.search(text)
+    if m:
+        i, ch = m.start(), m.group(0)
+        return f"a control character U+{ord(ch):04X} in {_excerpt(text, i, i + 1, 15)}"
     return None
 
 
@@ -1570,7 +1601,7 @@ def english_share(body: list[str]) -> tuple[float, list[str]] | None:
     words = [w for p in body if _is_prose(p) for w in _WORD.findall(p.lower())]
     if len(words) < LANGUAGE_MIN_WORDS:
         return None
-    return sum(w in ENGLISH_COMMON for w in words) / len(words), words
+    return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
 
 
 def _not_english(c: "_Context") -> str | None:
