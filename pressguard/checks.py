@@ -425,7 +425,7 @@ class PageHints:
         for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
                              '[class*="replies"], [id*="respond"]'):
             marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-            marker = re.sub(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)", " ", marker)
+            marker = _COMMENT_STATE.sub(" ", marker)
             if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
                 continue
             if _inside_any(node, covered):
@@ -559,6 +559,9 @@ def _inside_any(node, taken: set[int]) -> bool:
     return False
 
 
+_AUTHOR_PAGE = re.compile(r"/(author|authors|people|profile|staff|writers?)/")
+
+
 def _in_tile(node, own_url: str = "") -> bool:
     """Inside a link to another page (a teaser card)? Bylines are not links' children
     except their own author link; a permalink to the page itself (a headline many
@@ -568,7 +571,7 @@ def _in_tile(node, own_url: str = "") -> bool:
         if n is None:
             return False
         href = n.attributes.get("href") or "" if n.tag == "a" else ""
-        if (n.tag == "a" and not re.search(r"/(author|authors|people|profile|staff|writers?)/", href)
+        if (n.tag == "a" and not _AUTHOR_PAGE.search(href)
                 and not (own_url and _same_page(href, own_url))):
             return True
         n = n.parent
@@ -675,6 +678,24 @@ class _Context:
         if site is not None:
             names += [site.domain, site.name]
         return names
+
+    # Views of the body several checks read, each made once per item.
+
+    @cached_property
+    def body_words(self) -> set[str]:
+        """The body's distinct words (_words)."""
+        return set(_words(" ".join(self.body)))
+
+    @cached_property
+    def body_squashed(self) -> list[str]:
+        """Every body paragraph squashed (fingerprint.squash), to be found in other text."""
+        return [fp.squash(p) for p in self.body]
+
+    @cached_property
+    def body_squashed_text(self) -> str:
+        """The whole body squashed: squash(" ".join(body)), as squash drops whitespace and
+        maps characters one by one."""
+        return "".join(self.body_squashed)
 
     def fail(self, check: str, expected: str, found: str) -> str:
         return f"{check}: {self.url}: expected {expected}, found {found}"
@@ -851,10 +872,15 @@ def check_truncation(c: _Context) -> str:
     return "ok"
 
 
+@lru_cache(maxsize=1024)
+def _site_suffix(name: str) -> "re.Pattern":
+    """ " - Site" (any dash, bar or colon) at the end of a title."""
+    return re.compile(r"\s*[\-\u2013\u2014|:·•]\s*" + re.escape(name) + r"\s*$", re.I)
+
+
 def _strip_site(title: str, site_names) -> str:
     for name in sorted({n for n in site_names if n}, key=len, reverse=True):
-        pat = re.compile(r"\s*[\-\u2013\u2014|:·•]\s*" + re.escape(name) + r"\s*$", re.I)
-        cut = pat.sub("", title)
+        cut = _site_suffix(name).sub("", title)
         if cut != title and cut:
             return cut
     return title
@@ -887,6 +913,7 @@ TOPIC_TRUST = 0.5  # a site whose recorded bodies share less with their headline
 TOPIC_SHARE = 0.34  # a body sharing under a third of the site's least is another story's
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
@@ -899,7 +926,7 @@ def _topic_words(text: str) -> set[str]:
     folded = unicodedata.normalize("NFKD", text.casefold())
     if not folded.isascii():  # an ASCII character is never a combining mark
         folded = _NON_ASCII.sub(_uncombined, folded)
-    return {w for w in re.findall(r"[^\W\d_]{4,}", folded)} - _TOPIC_SKIP
+    return set(_TOPIC_WORD.findall(folded)) - _TOPIC_SKIP
 
 
 def topic_share(headline: str | None, url: str, body: list[str]) -> float | None:
@@ -935,7 +962,7 @@ def check_agreement(c: _Context) -> str:
             if not _titles_agree(h, other):
                 issues.append(f"headline {_quote(other, 60)} ({where}) for {_quote(h, 60)}")
     if c.second is not None:
-        mine = set(_words(" ".join(c.body)))
+        mine = c.body_words
         theirs = set(_words(" ".join(p for p in c.second.get("body") or [] if isinstance(p, str))))
         if mine or theirs:
             j = _jaccard(mine, theirs)
@@ -948,7 +975,7 @@ def check_agreement(c: _Context) -> str:
         ab = (c.page.ld.article or {}).get("articleBody")
         stored = set(_words(htmllib.unescape(ab))) if isinstance(ab, str) else set()
         if len(stored) >= MIN_WORDCOUNT:
-            share = len(stored & set(_words(" ".join(c.body)))) / len(stored)
+            share = len(stored & c.body_words) / len(stored)
             if share < ARTICLE_BODY_SHARE:
                 issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
                               f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {_quote(ab, 40)})")
@@ -1057,8 +1084,8 @@ def _second_opinion_extra(c: "_Context") -> list[str]:
     """Paragraphs of article prose the layout-free extractor read that the body lacks."""
     if not c.second:
         return []
-    mine = {fp.squash(p) for p in c.body}
-    mine_text = fp.squash(" ".join(c.body))
+    mine = set(c.body_squashed)
+    mine_text = c.body_squashed_text
     extra = []
     for p in c.second.get("body") or []:
         if not isinstance(p, str) or not p.strip():
@@ -1283,7 +1310,6 @@ _MARKER_GATES = {"a comment thread": ("ago",),
                  "a lazy-load placeholder": ("skeleton", "lazy"),
                  "a consent or access wall": ("cookie", "you must be", "your age", "that you are",
                                               "available in your")}
-_MARKER_GATE_RES = {kind: re.compile("|".join(map(re.escape, gates))) for kind, gates in _MARKER_GATES.items()}
 # Class/id words of an element that stands in for text still to come, or for text behind a
 # wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
 # article's loader load lazily everywhere and say nothing about the text: their elements
@@ -1320,8 +1346,11 @@ def _marker_of(text: str) -> str | None:
                 return kind
     low = t.lower()
     for kind, _, anywhere in _MARKERS:
-        if _MARKER_GATE_RES[kind].search(low) and anywhere.search(t):
-            return kind
+        for gate in _MARKER_GATES[kind]:  # substring tests: cheaper than one regex of them all
+            if gate in low:
+                if anywhere.search(t):
+                    return kind
+                break
     return None
 
 
@@ -1432,6 +1461,8 @@ def _following(node, limit: int):
 
 
 _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies", "reply", "respond"})
+# class words that say whether a page has comments, not that the element holds them
+_COMMENT_STATE = re.compile(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)")
 
 
 def _in_comments(node) -> bool:
@@ -1527,12 +1558,13 @@ def check_markers(c: "_Context") -> str:
                 break
     if c.page is not None and c.body:
         # paragraphs the page shows inside a comment section
-        first = fp.squash(c.body[0])
+        first = c.body_squashed[0]
         for section in c.page.comment_sections:
             text = fp.squash(section.text(deep=True))
             if first in text:
                 continue  # a wrapper around the article and its comments, not a comment section
-            hit = next(((i, p) for i, p in enumerate(c.body, 1) if len(p) >= 20 and fp.squash(p) in text), None)
+            hit = next(((i, p) for i, (p, sq) in enumerate(zip(c.body, c.body_squashed), 1)
+                        if len(p) >= 20 and sq in text), None)
             if hit is not None:
                 finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
                 break
@@ -1582,6 +1614,7 @@ def _text_problem(text: str) -> str | None:
 ENGLISH_MIN_SHARE = 0.12
 LANGUAGE_MIN_WORDS = 80
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _declared_language(page: "PageHints | None") -> str:
@@ -1595,10 +1628,15 @@ def _declared_language(page: "PageHints | None") -> str:
     return lang.strip().lower().replace("_", "-")
 
 
+def _letter_words(low: str) -> list[str]:
+    # on ASCII text the letters are [a-z] (lower-cased): a much cheaper class for the regex engine
+    return _ASCII_WORD.findall(low) if low.isascii() else _WORD.findall(low)
+
+
 def english_share(body: list[str]) -> tuple[float, list[str]] | None:
     """(the share of common English words, the words) of the body's prose paragraphs;
     None under LANGUAGE_MIN_WORDS words of prose."""
-    words = [w for p in body if _is_prose(p) for w in _WORD.findall(p.lower())]
+    words = [w for p in body if _is_prose(p) for w in _letter_words(p.lower())]
     if len(words) < LANGUAGE_MIN_WORDS:
         return None
     return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
