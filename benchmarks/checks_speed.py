@@ -1,6 +1,7 @@
 """How much the health checks cost per page, and that they stay linear on deep pages.
 
     .venv/bin/python benchmarks/checks_speed.py [--rounds 5] [--copies N] [--no-deep] [--cpu]
+    .venv/bin/python benchmarks/checks_speed.py --per-check [--rounds 5] [--copies N]
 
 1. The shipped corpus (or N distinct copies of it, --copies: each body gets its own
    HTML comment, so no page is a copy another reader parsed already): for every page,
@@ -102,6 +103,46 @@ def corpus(rounds: int, copies: int = 0, clock=time.perf_counter) -> dict:
             "checks_over_extraction": round(judging / ms["extraction"], 2)}
 
 
+def per_check(rounds: int, copies: int = 0, clock=time.process_time) -> dict:
+    """The checks' cost one by one, in ms per page (best of rounds): each page extracted,
+    given its second opinion and fingerprinted as assess() does, then run_checks's
+    checks timed apart, in CHECKS order, so whatever a check builds for the others
+    (PageHints, the body's container, word sets) is paid by the first that asks, as in a
+    run. "fingerprint" is the template fingerprint of the page (paid before the checks)."""
+    cassettes = ROOT / "cassettes"
+    pages = _pages(copies)
+    bases = {site: template_baseline(str(cassettes), site) for site in {p[0] for p in pages}}
+    for site, url, body in _pages(0):  # every baseline read and profile made before timing
+        for _ in bases[site]._candidates():
+            pass
+        profile_of(bases[site].paths, site)
+    names = ("fingerprint", "closest", *checks.CHECKS)
+    best = dict.fromkeys(names, float("inf"))
+    for _ in range(rounds):
+        total = dict.fromkeys(names, 0.0)
+        for site, url, body in pages:
+            page = page_for(body + b" ", url, site=site)  # a parse of its own: nothing memoised yet
+            item = extract_article(page, url, site=site)
+            second = extract_generic(page, url, site=site)
+            t = clock()
+            current = fingerprint(page, item)
+            t1 = clock()
+            recorded = bases[site].closest(current)
+            t2 = clock()
+            total["fingerprint"] += t1 - t
+            total["closest"] += t2 - t1
+            c = checks._Context(item, page, second, recorded, current, True, profile_of(bases[site].paths, site))
+            for name in checks.CHECKS:
+                t = clock()
+                checks._RUN[name](c)
+                total[name] += clock() - t
+        for name in names:
+            best[name] = min(best[name], total[name] / len(pages))
+    ms = {n: round(best[n] * 1000, 3) for n in names}
+    return {"pages": len(pages), "per_check_ms": ms,
+            "checks_ms": round(sum(v for n, v in ms.items() if n in checks.CHECKS), 3)}
+
+
 def deep(depth: int, bylines: bool) -> dict:
     paras = "".join(f"<p>Paragraph {i} of the article, long enough to count as prose here.</p>"
                     for i in range(12))
@@ -135,7 +176,12 @@ def main() -> None:
     ap.add_argument("--no-deep", action="store_true", help="skip the deep-nesting pages")
     ap.add_argument("--cpu", action="store_true",
                     help="time the corpus in process CPU time (steadier than wall time on a shared machine)")
+    ap.add_argument("--per-check", action="store_true",
+                    help="only the checks one by one (and the fingerprint), CPU time")
     args = ap.parse_args()
+    if args.per_check:
+        print(json.dumps({"clock": "cpu", **per_check(args.rounds, args.copies)}))
+        return
     clock = time.process_time if args.cpu else time.perf_counter
     print(json.dumps({"clock": "cpu" if args.cpu else "wall", **corpus(args.rounds, args.copies, clock)}))
     if args.no_deep:

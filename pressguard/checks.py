@@ -89,7 +89,7 @@ from bisect import bisect_right
 import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import ftfy
@@ -168,9 +168,10 @@ _BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its litera
 ORPHAN_SUFFIXES = frozenset({"ing", "ings", "ed", "s", "tion", "tions", "ment", "ments"})
 _TOKEN_STRIP = ",.;:!?()[]{}\"“”‘’«»"
 _GAP = re.compile(
-    r"\b(?:the|a|an)\s+(?:of|to|in|for|on|at|by|with|from|into|than|the|a|an|and|or|but|is|are"
+    r"(?=[tamyhio])"  # the first letters of the words below: the engine skips every other position
+    r"(?:\b(?:the|a|an)\s+(?:of|to|in|for|on|at|by|with|from|into|than|the|a|an|and|or|but|is|are"
     r"|was|were|has|have)\b(?![\-\u2010\u2011'’])"
-    r"|\b(?:the|a|an|your|our|their|my|his|her|its)\s+[.,;:!?]"
+    r"|\b(?:the|a|an|your|our|their|my|his|her|its)\s+[.,;:!?])"
 )
 _LOWER_START = re.compile(r"([.!?])\s+([a-z][a-z]+)\b")  # not after a closing quote: “Why?” she asked
 _ABBREV = frozenset(
@@ -181,6 +182,7 @@ _CLOSERS = "\"'”’»›)]}*_"
 
 # -- text helpers ----------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)  # the same headline and site names are compared by several checks
 def _norm(text: str | None) -> str:
     """For comparing titles: entities decoded, quotes/dashes unified, spaces collapsed,
     case folded."""
@@ -192,8 +194,13 @@ def _norm(text: str | None) -> str:
     return " ".join(text.split()).casefold().strip(" .")
 
 
+_WORDS = re.compile(r"\w+")
+_ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # \w on case-folded ASCII text: a cheaper class
+
+
 def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
+    low = text.casefold()
+    return _ASCII_WORDS.findall(low) if low.isascii() else _WORDS.findall(low)
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -427,7 +434,7 @@ class PageHints:
         for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
                              '[class*="replies"], [id*="respond"]'):
             marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-            marker = re.sub(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)", " ", marker)
+            marker = _COMMENT_STATE.sub(" ", marker)
             if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
                 continue
             if _inside_any(node, covered):
@@ -561,6 +568,9 @@ def _inside_any(node, taken: set[int]) -> bool:
     return False
 
 
+_AUTHOR_PAGE = re.compile(r"/(author|authors|people|profile|staff|writers?)/")
+
+
 def _in_tile(node, own_url: str = "") -> bool:
     """Inside a link to another page (a teaser card)? Bylines are not links' children
     except their own author link; a permalink to the page itself (a headline many
@@ -570,7 +580,7 @@ def _in_tile(node, own_url: str = "") -> bool:
         if n is None:
             return False
         href = n.attributes.get("href") or "" if n.tag == "a" else ""
-        if (n.tag == "a" and not re.search(r"/(author|authors|people|profile|staff|writers?)/", href)
+        if (n.tag == "a" and not _AUTHOR_PAGE.search(href)
                 and not (own_url and _same_page(href, own_url))):
             return True
         n = n.parent
@@ -605,8 +615,12 @@ def _split_names(text: str) -> list[str]:
     return [p.strip(" .:-–—") for p in _SPLIT.split(text) if p.strip(" .:-–—")]
 
 
+@lru_cache(maxsize=4096)  # every name is compared with every one of the site's names
 def _squash(s: str) -> str:
     return "".join(ch for ch in s.casefold() if ch.isalnum())
+
+
+_DOMAIN = re.compile(r"\.(com|net|org)\b")
 
 
 def _person_problem(name: str, site_names) -> str | None:
@@ -615,7 +629,7 @@ def _person_problem(name: str, site_names) -> str | None:
         return "an empty name"
     name = " ".join(name.split())
     low = name.casefold()
-    if "@" in name or "://" in name or low.startswith("www.") or re.search(r"\.(com|net|org)\b", low):
+    if "@" in name or "://" in name or low.startswith("www.") or _DOMAIN.search(low):
         return "an e-mail, handle or URL"
     key = _squash(name)
     for site in site_names:
@@ -673,6 +687,24 @@ class _Context:
         if site is not None:
             names += [site.domain, site.name]
         return names
+
+    # Views of the body several checks read, each made once per item.
+
+    @cached_property
+    def body_words(self) -> set[str]:
+        """The body's distinct words (_words)."""
+        return set(_words(" ".join(self.body)))
+
+    @cached_property
+    def body_squashed(self) -> list[str]:
+        """Every body paragraph squashed (fingerprint.squash), to be found in other text."""
+        return [fp.squash(p) for p in self.body]
+
+    @cached_property
+    def body_squashed_text(self) -> str:
+        """The whole body squashed: squash(" ".join(body)), as squash drops whitespace and
+        maps characters one by one."""
+        return "".join(self.body_squashed)
 
     def fail(self, check: str, expected: str, found: str) -> str:
         return f"{check}: {self.url}: expected {expected}, found {found}"
@@ -790,9 +822,18 @@ def check_boilerplate(c: _Context) -> str:
     return "ok"
 
 
+# A whole whitespace-delimited token that is an orphan suffix once _TOKEN_STRIP is
+# stripped from its ends (the suffixes' letters are not in it): one search per paragraph
+# instead of a look at every token.
+_ORPHAN_TOKEN = re.compile(
+    r"(?<!\S)[%s]*(?:%s)[%s]*(?!\S)" % (re.escape(_TOKEN_STRIP),
+                                      "|".join(sorted(ORPHAN_SUFFIXES, key=len, reverse=True)),
+                                      re.escape(_TOKEN_STRIP)))
+
+
 def _orphans(para: str) -> list[tuple[int, int, str]]:
     out = []
-    for m in re.finditer(r"\S+", para):
+    for m in _ORPHAN_TOKEN.finditer(para):
         raw = m.group(0)
         tok = raw.strip(_TOKEN_STRIP)
         if tok not in ORPHAN_SUFFIXES:
@@ -840,10 +881,15 @@ def check_truncation(c: _Context) -> str:
     return "ok"
 
 
+@lru_cache(maxsize=1024)
+def _site_suffix(name: str) -> "re.Pattern":
+    """ " - Site" (any dash, bar or colon) at the end of a title."""
+    return re.compile(r"\s*[\-\u2013\u2014|:·•]\s*" + re.escape(name) + r"\s*$", re.I)
+
+
 def _strip_site(title: str, site_names) -> str:
     for name in sorted({n for n in site_names if n}, key=len, reverse=True):
-        pat = re.compile(r"\s*[\-\u2013\u2014|:·•]\s*" + re.escape(name) + r"\s*$", re.I)
-        cut = pat.sub("", title)
+        cut = _site_suffix(name).sub("", title)
         if cut != title and cut:
             return cut
     return title
@@ -915,11 +961,24 @@ TOPIC_TRUST = 0.5  # a site whose recorded bodies share less with their headline
 TOPIC_SHARE = 0.34  # a body sharing under a third of the site's least is another story's
 
 
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
+_ASCII_TOPIC_WORD = re.compile(r"[a-z]{4,}")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _uncombined(m: "re.Match") -> str:
+    return "".join(ch for ch in m.group(0) if not unicodedata.combining(ch))
+
+
 def _topic_words(text: str) -> set[str]:
     """Words of four letters or more, case and accents folded ("Café" and the slug's "cafe")."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return {w for w in re.findall(r"[^\W\d_]{4,}", folded)} - _TOPIC_SKIP
+    low = text.casefold()
+    if low.isascii():  # nothing to decompose: the letters are [a-z]
+        return set(_ASCII_TOPIC_WORD.findall(low)) - _TOPIC_SKIP
+    folded = unicodedata.normalize("NFKD", low)
+    if not folded.isascii():  # an ASCII character is never a combining mark
+        folded = _NON_ASCII.sub(_uncombined, folded)
+    return set(_TOPIC_WORD.findall(folded)) - _TOPIC_SKIP
 
 
 def topic_share(headline: str | None, url: str, body: list[str]) -> float | None:
@@ -932,7 +991,8 @@ def topic_share(headline: str | None, url: str, body: list[str]) -> float | None
     topic = _topic_words(headline or "") | _topic_words(slug)
     if len(topic) < TOPIC_MIN_WORDS:
         return None
-    said = _topic_words(" ".join(body))
+    # paragraph by paragraph (a word never spans two): most are ASCII, read the cheap way
+    said = set().union(*map(_topic_words, body))
     return len(topic & said) / len(topic)
 
 
@@ -973,7 +1033,7 @@ def check_agreement(c: _Context) -> str:
                 issues.append(f"headline {_quote(h, 60)} differing from the <title> "
                               f"{_quote(title, 60)} by {seg}")
     if c.second is not None:
-        mine = set(_words(" ".join(c.body)))
+        mine = c.body_words
         theirs = set(_words(" ".join(p for p in c.second.get("body") or [] if isinstance(p, str))))
         # a second opinion that saw no article (it named the page a listing, an error page)
         # took no body to compare: it is no opinion on the body, and the body's own checks
@@ -990,7 +1050,7 @@ def check_agreement(c: _Context) -> str:
         ab = (c.page.ld.article or {}).get("articleBody")
         stored = set(_words(htmllib.unescape(ab))) if isinstance(ab, str) else set()
         if len(stored) >= MIN_WORDCOUNT:
-            share = len(stored & set(_words(" ".join(c.body)))) / len(stored)
+            share = len(stored & c.body_words) / len(stored)
             if share < ARTICLE_BODY_SHARE:
                 issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
                               f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {_quote(ab, 40)})")
@@ -1092,15 +1152,15 @@ def _count_finding(words: int, expected: int, where: str) -> str | None:
 
 def _is_prose(p: str) -> bool:
     """A sentence or more: 12+ words ending like a sentence."""
-    return len(p.split()) >= 12 and p.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
+    return p.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL and len(p.split()) >= 12  # the cheap test first
 
 
 def _second_opinion_extra(c: "_Context") -> list[str]:
     """Paragraphs of article prose the layout-free extractor read that the body lacks."""
     if not c.second:
         return []
-    mine = {fp.squash(p) for p in c.body}
-    mine_text = fp.squash(" ".join(c.body))
+    mine = set(c.body_squashed)
+    mine_text = c.body_squashed_text
     extra = []
     for p in c.second.get("body") or []:
         if not isinstance(p, str) or not p.strip():
@@ -1418,8 +1478,11 @@ def _marker_of(text: str) -> str | None:
                 return kind
     low = t.lower()
     for kind, _, anywhere in _MARKERS:
-        if any(g in low for g in _MARKER_GATES[kind]) and anywhere.search(t):
-            return kind
+        for gate in _MARKER_GATES[kind]:  # substring tests: cheaper than one regex of them all
+            if gate in low:
+                if anywhere.search(t):
+                    return kind
+                break
     return None
 
 
@@ -1530,6 +1593,8 @@ def _following(node, limit: int):
 
 
 _COMMENT_WORDS = frozenset({"comment", "comments", "disqus", "replies", "reply", "respond"})
+# class words that say whether a page has comments, not that the element holds them
+_COMMENT_STATE = re.compile(r"(?:^|\s)(?:has|with|no|without)-\S*|comments?-(?:open|closed)")
 
 
 def _in_comments(node) -> bool:
@@ -1625,12 +1690,13 @@ def check_markers(c: "_Context") -> str:
                 break
     if c.page is not None and c.body:
         # paragraphs the page shows inside a comment section
-        first = fp.squash(c.body[0])
+        first = c.body_squashed[0]
         for section in c.page.comment_sections:
             text = fp.squash(section.text(deep=True))
             if first in text:
                 continue  # a wrapper around the article and its comments, not a comment section
-            hit = next(((i, p) for i, p in enumerate(c.body, 1) if len(p) >= 20 and fp.squash(p) in text), None)
+            hit = next(((i, p) for i, (p, sq) in enumerate(zip(c.body, c.body_squashed), 1)
+                        if len(p) >= 20 and sq in text), None)
             if hit is not None:
                 finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
                 break
@@ -1644,6 +1710,9 @@ def check_markers(c: "_Context") -> str:
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, CR; DEL; C1
+
+
 def _text_problem(text: str) -> str | None:
     if "\ufffd" in text:
         i = text.index("\ufffd")
@@ -1651,8 +1720,9 @@ def _text_problem(text: str) -> str | None:
     if not text.isascii():
         # is_bad is ftfy's quick test for mojibake sequences; fix_encoding (slower) then
         # says what the text reads decoded once
-        fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
-        if fixed != text or ftfy.badness.is_bad(text):
+        bad = ftfy.badness.is_bad(text)
+        fixed = ftfy.fix_encoding(text) if bad else text
+        if fixed != text or bad:
             i = next((k for k, (a, b) in enumerate(zip(text, fixed)) if a != b), 0)
             return f"mojibake {_excerpt(text, i, i + 2, 15)}" + (
                 f" (decoded once: {_excerpt(fixed, i, i + 1, 15)})" if fixed != text else "")
@@ -1660,9 +1730,10 @@ def _text_problem(text: str) -> str | None:
         for m in _ENTITY.finditer(text):
             if htmllib.unescape(m.group(0)) != m.group(0):
                 return f"an undecoded HTML entity {m.group(0)!r} in {_excerpt(text, m.start(), m.end(), 15)}"
-    for i, ch in enumerate(text):
-        if ch < " " and ch not in "\t\n\r" or "\x7f" <= ch <= "\x9f":
-            return f"a control character U+{ord(ch):04X} in {_excerpt(text, i, i + 1, 15)}"
+    m = _CONTROL.search(text)
+    if m:
+        i, ch = m.start(), m.group(0)
+        return f"a control character U+{ord(ch):04X} in {_excerpt(text, i, i + 1, 15)}"
     return None
 
 
@@ -1675,6 +1746,7 @@ def _text_problem(text: str) -> str | None:
 ENGLISH_MIN_SHARE = 0.12
 LANGUAGE_MIN_WORDS = 80
 _WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 def _declared_language(page: "PageHints | None") -> str:
@@ -1688,13 +1760,18 @@ def _declared_language(page: "PageHints | None") -> str:
     return lang.strip().lower().replace("_", "-")
 
 
+def _letter_words(low: str) -> list[str]:
+    # on ASCII text the letters are [a-z] (lower-cased): a much cheaper class for the regex engine
+    return _ASCII_WORD.findall(low) if low.isascii() else _WORD.findall(low)
+
+
 def english_share(body: list[str]) -> tuple[float, list[str]] | None:
     """(the share of common English words, the words) of the body's prose paragraphs;
     None under LANGUAGE_MIN_WORDS words of prose."""
-    words = [w for p in body if _is_prose(p) for w in _WORD.findall(p.lower())]
+    words = [w for p in body if _is_prose(p) for w in _letter_words(p.lower())]
     if len(words) < LANGUAGE_MIN_WORDS:
         return None
-    return sum(w in ENGLISH_COMMON for w in words) / len(words), words
+    return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
 
 
 def _not_english(c: "_Context") -> str | None:

@@ -419,8 +419,11 @@ _MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _DATE_SEL = "time, [datetime], [data-datetime], [itemprop=datePublished], [class*=date], [class*=time]"
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def _date_tokens(iso: str) -> list[str]:
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    m = _ISO_DAY.match(iso or "")
     if not m:
         return []
     from datetime import date, timedelta

@@ -359,3 +359,119 @@ def test_the_site_profile_is_looked_up_once_per_baseline(monkeypatch, tmp_path):
     second, _ = assess(_fresh(body), url, site="destructoid", baseline=baseline)
     assert calls == ["destructoid"]
     assert first["checks"] == second["checks"] and first["verdict"] == "healthy"
+
+
+# -- the checks' own work: each view of the body made once per item (issue #12 item 1) ---
+
+from pressguard import checks as checks_mod  # noqa: E402
+from pressguard import fingerprint as fp_mod  # noqa: E402
+
+_PROSE = [  # 50+ distinct words: enough for the JSON-LD articleBody to be compared with the body
+    "The studio spent four long years rebuilding the engine that powers its racing series.",
+    "Lead programmer Dana Whitfield said the old renderer could not draw wet asphalt convincingly.",
+    "Her team replaced the lighting model first, then rewrote how tyres deform under braking.",
+    "Testers noticed the difference immediately, especially during night races in heavy rain.",
+    "Modders will get access to the new toolkit shortly after launch, according to the publisher.",
+    "Console versions arrive together with the desktop release, which avoids staggered patches.",
+    "Pricing has not been announced, but preorders open next month through every major storefront.",
+]
+_ARTICLE_PAGE = """<html lang="en"><head><title>The studio rebuilt its engine</title>
+<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",
+ "headline": "The studio rebuilt its engine", "url": "https://example.com/engine"%s}</script></head>
+<body><article><h1>The studio rebuilt its engine</h1><p class="byline">By Jane Doe</p>
+<div class="entry-content">%s</div></article>
+<section class="comments"><p>%s</p><p>Great read, thanks!</p></section></body></html>"""
+
+
+def _article_page(article_body: bool) -> str:
+    body = "".join(f"<p>{p}</p>" for p in _PROSE)
+    stored = ', "articleBody": ' + json.dumps("\n\n".join(_PROSE)) if article_body else ""
+    return _ARTICLE_PAGE % (stored, body, _PROSE[3])
+
+
+def _run_checks_counting(monkeypatch, module, name, wanted, article_body=True):
+    """run_checks on the article page (its text index built before counting) and how many
+    times module.name was called with an argument in wanted."""
+    url = "https://example.com/engine"
+    html = _article_page(article_body)
+    item = extract_article(html, url, site="example")
+    assert item["body"] == _PROSE  # the page is what the counts below assume
+    second = extract_generic(html, url, site="example")
+    fingerprint(html, item)  # builds the page's text index: squash calls on text nodes not counted
+    calls = []
+    original = getattr(module, name)
+
+    def counting(text, *args, **kwargs):
+        if text in wanted:
+            calls.append(text)
+        return original(text, *args, **kwargs)
+
+    monkeypatch.setattr(module, name, counting)
+    if name == "_squash":
+        checks_mod._squash.cache_clear()
+    result = run_checks(item, html=html, second_opinion=second)
+    return result, calls, second
+
+
+def test_the_checks_read_the_bodys_words_once(monkeypatch):
+    """agreement compares the body's word set with the second opinion's and with the JSON-LD
+    articleBody: one _words pass over the body, not one per comparison."""
+    result, calls, second = _run_checks_counting(monkeypatch, checks_mod, "_words", {" ".join(_PROSE)})
+    assert result["agreement"] == "ok"  # the articleBody was read (its words all in the body)
+    # the second opinion's body, joined, is the same text when it read the same paragraphs
+    assert len(calls) == 1 + (second["body"] == _PROSE)
+
+
+def test_the_checks_squash_each_body_paragraph_once(monkeypatch):
+    """The second opinion's extra paragraphs and the comment-section test both look for the
+    body's paragraphs squashed: each is squashed once per item. (Counted on the 4th and 5th
+    of 7 paragraphs: the body's container is located by the first three and the last two,
+    and with no JSON-LD articleBody no paragraph order is checked; the second opinion's
+    own paragraphs are squashed as its own.)"""
+    result, calls, second = _run_checks_counting(monkeypatch, fp_mod, "squash", {_PROSE[3], _PROSE[4]},
+                                            article_body=False)
+    assert "comment section" in result["markers"]  # the comment-section test ran, and found its copy
+    for para in _PROSE[3:5]:
+        assert calls.count(para) == 1 + second["body"].count(para)
+
+
+_STRIP = ",.;:!?()[]{}\"“”‘’«»"
+
+
+def _orphans_token_by_token(para: str) -> list:
+    """The orphan-suffix rule read literally: every whitespace-delimited token, stripped."""
+    out = []
+    for m in re.finditer(r"\S+", para):
+        raw = m.group(0)
+        if raw.strip(_STRIP) not in checks_mod.ORPHAN_SUFFIXES or raw[0] in "'’" or "-" in raw:
+            continue
+        if para[: m.start()].rstrip().endswith(("'", "’", "-")):
+            continue
+        out.append((m.start(), m.end(), f"orphan suffix {raw.strip(_STRIP)!r}"))
+    return out
+
+
+_TOKENS = ["ing", "ings", "ed", "s", "tion", "ments", "’s", "'s", "(ing)", "“s”", "-ing", "x-ing",
+           "ing,", "sing", "ED", "the", "«ed»", "’", "-", "\u00a0", " ", "\t", "\n", "word"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=5)), max_size=14))
+def test_orphan_suffixes_are_found_as_a_token_by_token_reading_finds_them(parts):
+    para = " ".join(parts)
+    assert checks_mod._orphans(para) == _orphans_token_by_token(para)
+
+
+def _control_character_by_loop(text: str) -> int | None:
+    for i, ch in enumerate(text):
+        if ch < " " and ch not in "\t\n\r" or "\x7f" <= ch <= "\x9f":
+            return i
+    return None
+
+
+def test_the_control_character_pattern_is_the_character_rule():
+    """_CONTROL finds exactly the characters the rule names (C0 but tab, LF, CR; DEL; C1)."""
+    for code in range(0x3000):
+        ch = chr(code)
+        assert (checks_mod._CONTROL.search("ab" + ch) is not None) == \
+            (_control_character_by_loop("ab" + ch) is not None), hex(code)
