@@ -104,7 +104,7 @@ from .site_profile import SiteProfile
 from .sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
-          "completeness", "markers", "text_quality", "template")
+          "completeness", "markers", "text_quality", "metadata", "template")
 
 MAX_HEADLINE = 300
 MIN_WORDS = 80
@@ -947,6 +947,11 @@ def check_agreement(c: _Context) -> str:
         if c.page.og_title:
             sources.append(("og:title", _strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
     visible = c.page.visible_h1 if c.page is not None else ""
+    # JSON-LD that describes another article is a finding about the metadata (check
+    # `metadata`), not about the fields the page shows, which every other source confirms
+    foreign = _foreign_jsonld(c) is not None
+    if foreign:
+        sources = [(where, other) for where, other in sources if where != "JSON-LD"]
     if h:
         for where, other in sources:
             # checked before the stale-title allowance: a title that is the headline less a
@@ -1006,7 +1011,7 @@ def check_agreement(c: _Context) -> str:
             issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
                           f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
     authors = [a for a in c.item.get("authors") or [] if isinstance(a, str)]
-    if c.page is not None and authors:
+    if c.page is not None and authors and not foreign:
         ld = [n for n in c.page.jsonld[1] if _person_problem(n, c.site_names) is None]
         if ld and {_squash(a) for a in authors} != {_squash(n) for n in ld}:
             issues.append(f"authors {ld!r} (JSON-LD) for {authors!r}")
@@ -1039,6 +1044,55 @@ def _order_against(body: list[str], stored: str) -> str | None:
     return (f"body paragraphs in another order than the JSON-LD articleBody ({len(swapped)} of "
             f"{len(placed) - 1} neighbours swapped; paragraph {a[1]} {_quote(a[2], 30)} comes "
             f"after paragraph {b[1]} {_quote(b[2], 30)} there)")
+
+
+# -- metadata: does the page's structured data describe the article the page shows? --------
+
+SLUG_SUPPORT = 0.5  # of the URL slug's subject words the visible headline must use
+
+
+def _slug_share(url: str, title: str) -> float | None:
+    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    words = _topic_words(slug)
+    if len(words) < TOPIC_MIN_WORDS:
+        return None
+    return len(words & _topic_words(title)) / len(words)
+
+
+def _foreign_jsonld(c: "_Context") -> str | None:
+    """The JSON-LD headline when the page's JSON-LD is another article's (an SEO plugin's
+    cache serving one post's graph on another post), else None. The visible headline wins
+    only when everything else backs it: og:title (else <title>) and the second opinion agree with it, and
+    the URL's slug names it and not the JSON-LD headline. A page whose visible article is
+    the foreign one (another edition, another story under cached metadata) fails that test
+    (its slug names the JSON-LD headline), and the field checks judge it as before."""
+    h = c.item.get("headline") or ""
+    if c.page is None or not h or not c.page.jsonld[0]:
+        return None
+    ld = c.page.jsonld[0][0]
+    if _titles_agree(h, ld) or _segment_difference(h, ld):
+        return None
+    # the page's own title: og:title, else the <title> less the site's name
+    node = c.page.tree.css_first("title") if not c.page.og_title else None
+    og = c.page.og_title or (" ".join(node.text().split()) if node is not None else "")
+    og = _strip_site(htmllib.unescape(og), c.site_names)
+    if not og or not _titles_agree(h, og) or _segment_difference(h, og, removed=False):
+        return None
+    if c.second is not None and c.second.get("headline") and not _titles_agree(h, c.second["headline"]):
+        return None
+    mine, theirs = _slug_share(c.url, h), _slug_share(c.url, ld)
+    if mine is None or theirs is None or mine < SLUG_SUPPORT or theirs > mine / 2:
+        return None
+    return ld
+
+
+def check_metadata(c: "_Context") -> str:
+    ld = _foreign_jsonld(c)
+    if ld is None:
+        return "ok"
+    return c.fail("metadata", "the JSON-LD to describe the page's article (headline)",
+                  f"the JSON-LD headline {_quote(ld, 60)} for the headline {_quote(c.item.get('headline'), 60)} "
+                  f"that og:title and the URL name")
 
 
 def check_template(c: _Context) -> str:
@@ -1739,7 +1793,7 @@ def check_text_quality(c: "_Context") -> str:
 _RUN = {"headline": check_headline, "authors": check_authors, "body_length": check_body_length,
         "boilerplate": check_boilerplate, "truncation": check_truncation,
         "agreement": check_agreement, "completeness": check_completeness, "markers": check_markers,
-        "text_quality": check_text_quality, "template": check_template}
+        "text_quality": check_text_quality, "metadata": check_metadata, "template": check_template}
 
 
 def run_checks(item: dict, *, html: "str | bytes | Page | None" = None, second_opinion: dict | None = None,
