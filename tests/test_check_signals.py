@@ -18,6 +18,7 @@ from pressguard.assess import _final_page, assess, template_baseline
 from pressguard.cassettes import open_cassette
 from pressguard.checks import run_checks
 from pressguard.site_profile import _profile, profile_of
+from pressguard.verdict import DRIFT_CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -57,7 +58,7 @@ def shipped(request):
 
 
 def _failing(item: dict) -> dict[str, str]:
-    return {k: v for k, v in item["checks"].items() if v != "ok" and k != "template"}
+    return {k: v for k, v in item["checks"].items() if v != "ok" and k not in DRIFT_CHECKS}
 
 
 def _is_wrong(item: dict, right: dict) -> bool:
@@ -958,3 +959,39 @@ def test_a_document_cut_mid_body_is_broken_naming_the_body_on_a_site_whose_pages
     assert prof.always("html_end")
     loose = replace(prof, with_html_end=prof.pages - 1)
     assert "cut off" not in run_checks(item, html=cut, site_profile=loose)["completeness"]
+
+
+# -- metadata of another article: a finding about the metadata, not a broken field -------------
+
+OTHER_TITLE = "The 10 Best Cozy Games to Play This Winter"
+
+
+def test_jsonld_of_another_article_is_drift_naming_the_headline_not_a_broken_field(shipped):
+    """An SEO plugin's cache serves another post's JSON-LD (headline, author) on this page.
+    The page shows its own article, which og:title (or <title>), the second opinion and the
+    URL slug all name: the fields are right, the metadata is what is wrong (drift, with a
+    `metadata` finding naming the headline), not an agreement failure of the fields."""
+    site, url, html, right = shipped
+    if '"headline"' not in html:
+        pytest.skip("no JSON-LD headline on this page")
+    item = _assess(site, url, mutate.jsonld_of_another_article(html, OTHER_TITLE, "Morgan Vale"))
+    assert {f: item.get(f) for f in FIELDS} == {f: right.get(f) for f in FIELDS}
+    assert _failing(item) == {}, _failing(item)
+    assert item["verdict"] == "drift"
+    assert "metadata" in item["checks"]["metadata"] and "(headline)" in item["checks"]["metadata"]
+    assert OTHER_TITLE in item["checks"]["metadata"]
+
+
+def test_a_visible_headline_of_another_story_stays_broken_when_the_url_names_the_jsonld_one(shipped):
+    """The mirror case: the page shows another story's title (h1 and og:title) while the URL
+    and the JSON-LD name this one. Nothing backs the visible title, so the disagreement is
+    still a field failure (agreement, naming the headline), never metadata drift."""
+    site, url, html, right = shipped
+    if '"headline"' not in html:
+        pytest.skip("no JSON-LD headline on this page")
+    changed = mutate.headline_text(html, right, OTHER_TITLE).replace(
+        f'property="og:title" content="', f'property="og:title" content="{OTHER_TITLE} | ', 1)
+    item = _assess(site, url, changed)
+    assert item["verdict"] == "broken"
+    assert item["checks"]["metadata"] == "ok"
+    assert "headline" in item["checks"]["agreement"] or "headline" in item["checks"]["headline"]
