@@ -1061,7 +1061,8 @@ def _slug_share(url: str, title: str) -> float | None:
 
 def _foreign_jsonld(c: "_Context") -> str | None:
     """The JSON-LD headline when the page's JSON-LD is another article's (an SEO plugin's
-    cache serving one post's graph on another post), else None. The visible headline wins
+    cache serving one post's graph on another post: its title and its writer or date are
+    not the page's), else None. The visible headline wins
     only when everything else backs it: og:title (else <title>) and the second opinion agree with it, and
     the URL's slug names it and not the JSON-LD headline. A page whose visible article is
     the foreign one (another edition, another story under cached metadata) fails that test
@@ -1083,7 +1084,25 @@ def _foreign_jsonld(c: "_Context") -> str | None:
     mine, theirs = _slug_share(c.url, h), _slug_share(c.url, ld)
     if mine is None or theirs is None or mine < SLUG_SUPPORT or theirs > mine / 2:
         return None
+    # another article's graph differs in more than its title: its writer or its date too
+    # (a lone differing JSON-LD headline stays agreement's finding about the headline)
+    authors = {_squash(a) for a in c.item.get("authors") or [] if isinstance(a, str)}
+    persons = {_squash(n) for n in c.page.jsonld[1]}
+    other_writer = bool(authors and persons and not authors & persons)
+    if not other_writer and not _other_day(c.item.get("published"), c.page.ld.date_published()):
+        return None
     return ld
+
+
+def _other_day(a, b) -> bool:
+    """Are a and b two dates more than a day apart (False when either does not parse)?"""
+    try:
+        x, y = (datetime.fromisoformat(str(v).strip().replace("Z", "+00:00")) for v in (a, b))
+    except (TypeError, ValueError):
+        return False
+    if (x.tzinfo is None) != (y.tzinfo is None):
+        x, y = x.replace(tzinfo=None), y.replace(tzinfo=None)
+    return abs(x - y) > timedelta(days=1)
 
 
 def check_metadata(c: "_Context") -> str:
@@ -1415,7 +1434,10 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
      r"|(?:continue|keep) reading(?:\.\.\.|…)?|read (?:the )?full (?:article|story)|show (?:the )?"
      r"(?:full|more|rest of the) (?:article|story)|click to (?:expand|read more)|(?:expand|show) (?:full )?"
      r"article|(?:please )?enable javascript.{0,60}|javascript (?:is )?required.{0,60}"
-     r"|read (?:the )?(?:full|more|rest)(?: of (?:the|this) (?:article|story))?(?:\.\.\.|…)?",
+     r"|read (?:the )?(?:full|more|rest)(?: of (?:the|this) (?:article|story))?(?:\.\.\.|…)?"
+     # a live or paginated-by-script body: the earlier part is fetched on click
+     r"|(?:load|show|see|view) (?:the )?(?:earlier|older|previous)(?: (?:updates|posts|entries|"
+     r"paragraphs|parts?))?(?:\.\.\.|…)?",
      r"\bskeleton\b|\[lazy[- ]?load|data-lazy|lazy-?placeholder"),
     ("a consent or access wall",
      r"(?:accept|reject|allow) all(?: cookies)?|manage (?:cookie )?(?:preferences|settings)"
@@ -1660,7 +1682,12 @@ def check_markers(c: "_Context") -> str:
                     break
                 if node.tag == "-text":
                     why = _lazy_text(node, root is container)
-                    if why and not c.page._in_furniture(node) and not _in_comments(node.parent) \
+                    # a control's own class names what it does ("load-more", "live-more"):
+                    # whether it sits in furniture is its surroundings' question
+                    own = node.parent
+                    around = own.parent if own is not None and own.tag in ("button", "a") else own
+                    if why and not (around is not None and c.page._furniture_at(around)) \
+                            and not _in_comments(node.parent) \
                             and not _opens_served_text(node.parent, c.page.tree):
                         hit = (node.parent, why)
                         break

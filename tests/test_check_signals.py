@@ -967,19 +967,33 @@ OTHER_TITLE = "The 10 Best Cozy Games to Play This Winter"
 
 
 def test_jsonld_of_another_article_is_drift_naming_the_headline_not_a_broken_field(shipped):
-    """An SEO plugin's cache serves another post's JSON-LD (headline, author) on this page.
+    """An SEO plugin's cache serves another post's JSON-LD (headline, author, date) on this page.
     The page shows its own article, which og:title (or <title>), the second opinion and the
     URL slug all name: the fields are right, the metadata is what is wrong (drift, with a
     `metadata` finding naming the headline), not an agreement failure of the fields."""
     site, url, html, right = shipped
     if '"headline"' not in html:
         pytest.skip("no JSON-LD headline on this page")
-    item = _assess(site, url, mutate.jsonld_of_another_article(html, OTHER_TITLE, "Morgan Vale"))
+    item = _assess(site, url, mutate.jsonld_of_another_article(html, OTHER_TITLE, "Morgan Vale",
+                                                                "2023-12-02T09:00:00+00:00"))
     assert {f: item.get(f) for f in FIELDS} == {f: right.get(f) for f in FIELDS}
     assert _failing(item) == {}, _failing(item)
     assert item["verdict"] == "drift"
     assert "metadata" in item["checks"]["metadata"] and "(headline)" in item["checks"]["metadata"]
     assert OTHER_TITLE in item["checks"]["metadata"]
+
+
+def test_a_lone_differing_jsonld_headline_stays_an_agreement_failure(shipped):
+    """Only the title differs (writer and date are the page's): that is the JSON-LD headline
+    disagreeing with the visible one, agreement's finding about the headline, not another
+    article's metadata."""
+    site, url, html, right = shipped
+    if '"headline"' not in html or not right.get("authors"):
+        pytest.skip("no JSON-LD headline or no authors on this page")
+    author = right["authors"][0]
+    item = _assess(site, url, mutate.jsonld_of_another_article(html, OTHER_TITLE, author))
+    assert item["checks"]["metadata"] == "ok"
+    assert item["verdict"] == "broken" and "(JSON-LD)" in item["checks"]["agreement"]
 
 
 def test_a_visible_headline_of_another_story_stays_broken_when_the_url_names_the_jsonld_one(shipped):
@@ -995,3 +1009,17 @@ def test_a_visible_headline_of_another_story_stays_broken_when_the_url_names_the
     assert item["verdict"] == "broken"
     assert item["checks"]["metadata"] == "ok"
     assert "headline" in item["checks"]["agreement"] or "headline" in item["checks"]["headline"]
+
+
+@pytest.mark.parametrize("label", ["Load earlier updates", "Show older posts", "Load previous entries"])
+def test_a_body_whose_earlier_part_loads_on_click_is_broken_naming_the_body(label):
+    """A live-blog view of a finished article: the last three paragraphs served, a button
+    that fetches the earlier ones. On a site with no JSON-LD wordCount the three whole
+    paragraphs pass every length check; the button's words say the rest is not served, and
+    its own class ("live-more") makes it no furniture."""
+    for page in (PAGES[3], PAGES[4]):  # siliconera, progameguides: no JSON-LD wordCount
+        site, url, html = _page(page)
+        right = _assess(site, url, html)
+        item = _assess(site, url, mutate.earlier_part_behind_button(html, right, label))
+        assert _is_wrong(item, right) and item["verdict"] == "broken", (page, item["checks"])
+        assert label in item["checks"]["markers"] and "body" in item["checks"]["markers"]

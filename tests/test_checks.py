@@ -54,7 +54,7 @@ def _assert_only(result: dict, failing: dict[str, list[str]], url: str) -> None:
 
 def test_check_names_are_the_contract():
     assert CHECKS == ("headline", "authors", "body_length", "boilerplate", "truncation",
-                      "agreement", "completeness", "markers", "text_quality", "template")
+                      "agreement", "completeness", "markers", "text_quality", "metadata", "template")
 
 
 def test_seed_expected_item_is_healthy(seed_item):
