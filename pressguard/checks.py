@@ -77,6 +77,12 @@ text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), n
              no undecoded entity (&#8211;, &amp;), no control character; on a page that
              declares English, a body whose prose has the common English words prose has
              (not filler such as lorem ipsum); other languages are not judged.
+metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
+             broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another
+             article's: its headline, and its writer or date, differ from the page's while
+             og:title (else <title>), the second opinion and the URL slug all name the
+             visible headline. Then agreement leaves the JSON-LD out (the visible fields
+             win); anything less stays agreement's finding about the headline.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
@@ -678,6 +684,9 @@ class _Context:
         return f"{check}: {self.url}: expected {expected}, found {found}"
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")  # four or more words: "half-life-3" is a title
+
+
 def check_headline(c: _Context) -> str:
     h = " ".join((c.item.get("headline") or "").split())
     if not h:
@@ -691,6 +700,9 @@ def check_headline(c: _Context) -> str:
     if len(h) > MAX_HEADLINE:
         return c.fail("headline", f"a headline of at most {MAX_HEADLINE} characters",
                       f"{len(h)} characters: {_quote(h, 60)}")
+    if _SLUG.fullmatch(h):
+        # a title field mapped to the post's slug: words joined by hyphens, no space, lower case
+        return c.fail("headline", "the article's headline", f"{_quote(h)} (a URL slug)")
     if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
@@ -1473,7 +1485,9 @@ _MEDIA_WORDS = frozenset(
     "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
     "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
     "icon logo comment comments related recirc newsletter widget poll quiz form social tweet twitter "
-    "instagram tiktok youtube map next infinite scroll feed recommended sidebar".split())
+    "instagram tiktok youtube map next infinite scroll feed recommended sidebar "
+    # a consent tool's stand-in for a third-party embed until cookies are accepted
+    "consent".split())
 # Substrings every placeholder's markup has (its class, id or attribute words).
 _PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
                       "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
@@ -1636,6 +1650,16 @@ def _repeated_paragraphs(body: list[str]) -> list[str]:
     return repeated if len(repeated) >= REPEAT_MIN else []
 
 
+def _stutter(body: list[str]) -> int | None:
+    """The index of a prose paragraph that the next paragraph repeats word for word. A pull
+    quote repeats a sentence somewhere else; no article says a whole paragraph twice in a row."""
+    for i in range(len(body) - 1):
+        a = body[i]
+        if len(a) >= REPEAT_MIN_CHARS and " ".join(a.split()).casefold() == " ".join(body[i + 1].split()).casefold():
+            return i
+    return None
+
+
 # A site's legal page in place of the article (a reusable block, a wrong post ID): its
 # title and its "Last updated" line, each a short paragraph of its own. Either alone can
 # be a subheading of a story about a policy; together they are the policy page itself.
@@ -1668,6 +1692,10 @@ def check_markers(c: "_Context") -> str:
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
                      "(the body rendered more than once)")
+    stutter = _stutter(c.body)
+    if stutter is not None:
+        finds.append(f"paragraph {stutter + 1} {_quote(c.body[stutter], 50)} given again right after "
+                     "itself (an editor's or a cache's glitch)")
     container = _body_container(c)
     if container is not None and container.tag not in ("body", "html"):
         budget = 5000  # elements: the container and what follows it, never the whole page

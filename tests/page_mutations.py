@@ -387,3 +387,12 @@ def earlier_part_behind_button(html: str, item: dict, label: str, keep: int = 3)
     # the control's class names what it does ("live-more"), as live-blog plugins write it
     return _replace_once(html, last, last + f'<button type="button" class="live-more" '
                                           f'data-src="/api/updates?before=3">{label}</button>')
+
+
+def paragraph_said_twice(html: str, item: dict) -> str:
+    """The middle prose paragraph of the body saved once more right after itself."""
+    html = serialized(html)
+    paras = [p for p in _body_elements(LexborHTMLParser(html), item)
+             if p.tag == "p" and len(p.text(deep=True)) >= 80]
+    middle = paras[len(paras) // 2].html
+    return _replace_once(html, middle, middle + middle)

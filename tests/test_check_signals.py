@@ -1023,3 +1023,52 @@ def test_a_body_whose_earlier_part_loads_on_click_is_broken_naming_the_body(labe
         item = _assess(site, url, mutate.earlier_part_behind_button(html, right, label))
         assert _is_wrong(item, right) and item["verdict"] == "broken", (page, item["checks"])
         assert label in item["checks"]["markers"] and "body" in item["checks"]["markers"]
+
+
+def test_a_paragraph_given_again_right_after_itself_is_broken_naming_the_body(shipped):
+    """An editor's merge glitch saves one prose paragraph twice in a row: every other check
+    passes (one repeated paragraph was allowed as a pull quote); no article says a whole
+    paragraph twice in a row."""
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.paragraph_said_twice(html, right))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "given again right after itself" in item["checks"]["markers"]
+
+
+@pytest.mark.parametrize("title", ["best-cozy-games-to-play-this-winter", "ironvale-review-its-less-grindy-and-better"])
+def test_a_headline_that_is_a_url_slug_is_broken_naming_the_headline(title):
+    item = {"url": "https://example.com/news/a/", "headline": title, "body": PARAS}
+    assert run_checks(item)["headline"] == f"headline: https://example.com/news/a/: expected the article's " \
+                                           f"headline, found '{title}' (a URL slug)"
+    for fine in ("Half-Life 3 confirmed", "half-life-3", "Spider-Man: the re-re-release"):
+        assert run_checks(dict(item, headline=fine))["headline"] == "ok"
+
+
+def test_a_consent_tools_stand_in_for_an_embed_is_no_placeholder_of_text(shipped):
+    """A consent tool blocks a third-party embed until consent: its box between paragraphs
+    ("consent-placeholder", "accept Marketing cookies") stands in for a video, not for the
+    article's text, which is all there: no marker, fields unchanged."""
+    site, url, html, right = shipped
+    box = ('<div class="consent-placeholder" data-provider="YouTube"><p class="consent-placeholder__text">'
+           'This content is hosted by a third party (YouTube). To view it, accept Marketing cookies.</p>'
+           '<button type="button">Accept and show content</button></div>')
+    item = _assess(site, url, mutate.after_paragraph(html, right, 0, box))
+    assert not _is_wrong(item, right)
+    assert item["checks"]["markers"] == "ok" and item["verdict"] != "broken", _failing(item)
+
+
+def test_a_republishers_note_is_furniture_and_a_story_about_a_first_release_is_not(shipped):
+    """A republished story opens with "This article was originally published on <site>."
+    in a paragraph of its own: the republisher's note, not the article's text (the body is
+    the article's paragraphs, as shipped)."""
+    from pressguard.extract.boilerplate import is_boilerplate_text
+
+    assert is_boilerplate_text("This article was originally published on Harbor Daily.")
+    assert is_boilerplate_text("Originally appeared in The Northwind Wire")
+    assert not is_boilerplate_text("The game originally appeared on the Wii in 2008, and the remaster keeps "
+                                   "every level.")
+    site, url, html, right = shipped
+    note = '<p class="republish-note"><em>This article was originally published on Harbor Daily.</em></p>'
+    item = _assess(site, url, mutate.after_paragraph(html, right, 0, note))
+    assert not _is_wrong(item, right), item["body"][:3]
+    assert item["verdict"] != "broken", _failing(item)
