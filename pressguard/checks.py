@@ -763,7 +763,34 @@ def check_authors(c: _Context) -> str:
             shown = "; ".join(_quote(t, 50) for _, t in page.bylines[:2])
             return c.fail("authors", f"names from the page's byline ({shown})",
                           f"{missing!r} in no byline element")
+        # a name the byline credits only for another job (reviewing, editing, pictures)
+        # is no writer: the page names none
+        texts = [" ".join(t.split()) for _, t in page.bylines]
+        credited = [a for a in authors if _only_other_role(a, texts)]
+        if credited and len(credited) == len(authors):
+            return c.fail("authors", "the writer the byline names",
+                          f"{credited!r}, credited in {_quote(texts[0], 60)} for another role "
+                          "(not as the writer)")
     return "ok"
+
+
+# Roles a byline credits besides writing; a translator is left out (sites credit translators
+# as authors, and both readings are right).
+_OTHER_ROLE = re.compile(r"(?:(?:reviewed|edited|fact[- ]?checked|checked|verified|updated|produced|"
+                         r"illustrated|photographed)(?: and [a-z-]+)?|(?:photography|photos?|"
+                         r"illustrations?|images?|video|graphics|design|editing)) by\s*:?\s*$", re.I)
+
+
+def _only_other_role(name: str, texts: list[str]) -> bool:
+    """Does every mention of name in the byline texts follow a non-writing role ("Reviewed
+    by", "Photography by")?"""
+    seen = False
+    for text in texts:
+        for m in re.finditer(re.escape(name), text, re.I):
+            seen = True
+            if not _OTHER_ROLE.search(text[max(0, m.start() - 40): m.start()]):
+                return False
+    return seen
 
 
 def check_body_length(c: _Context) -> str:
@@ -1275,6 +1302,20 @@ EARLIEST_PUBLISHED = datetime(1995, 1, 1, tzinfo=timezone.utc)
 FUTURE_SLACK = timedelta(days=1)
 
 
+def _keyword_list(text: str) -> bool:
+    """A comma-separated run of 4+ short terms (1-3 words, no sentence, no "and"), as SEO
+    plugins store focus keywords: "games, news, release date, trailer". A standfirst is a
+    sentence; a list of terms joined by "and" ("Dragons, castles, swords and magic") is not
+    judged."""
+    items = [" ".join(i.split()) for i in text.split(",")]
+    return len(items) >= KEYWORDS_MIN and all(
+        i and len(i.split()) <= 3 and re.fullmatch(r"[^\W\d_][\w'’ &-]*", i)
+        and not re.match(r"(?:and|or|&)\b", i, re.I) for i in items)
+
+
+KEYWORDS_MIN = 4
+
+
 def _implausible_date(published, now: datetime | None = None) -> str | None:
     if not isinstance(published, str) or not published.strip():
         return None
@@ -1379,6 +1420,10 @@ def check_completeness(c: "_Context") -> str:
             if not shared:
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
+        if isinstance(dek, str) and _keyword_list(dek):
+            # the SEO plugin's focus keywords printed in the standfirst slot
+            finds.append(f"dek: the article's standfirst, found {_quote(dek, 60)} (a list of "
+                         "keywords, not a summary)")
         if prof is not None and prof.always("html_end") and not document_ends(c.html):
             tail = c.html[-40:]
             tail = tail.decode("utf-8", "replace") if isinstance(tail, bytes) else tail

@@ -1072,3 +1072,38 @@ def test_a_republishers_note_is_furniture_and_a_story_about_a_first_release_is_n
     item = _assess(site, url, mutate.after_paragraph(html, right, 0, note))
     assert not _is_wrong(item, right), item["body"][:3]
     assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_dek_of_seo_keywords_is_broken_naming_the_dek(shipped):
+    """An SEO plugin's focus keywords in the standfirst slot: a list of terms, not a
+    summary (it may share words with the page's description, so the interface-text rule
+    does not see it)."""
+    from pressguard.checks import _keyword_list
+
+    assert _keyword_list("games, news, release date, trailer, studio, update")
+    assert not _keyword_list("Dragons, castles, swords and magic: the season's best fantasy games")
+    assert not _keyword_list("Swords, shields, spells, and a dragon")
+    assert not _keyword_list("The studio confirmed the date, the price, the editions, and the trailer.")
+    site, url, html, right = shipped
+    if not right.get("dek"):
+        pytest.skip("no dek on this page")
+    item = _assess(site, url, mutate.dek_text(html, right, "games, news, release date, trailer, studio, update"))
+    assert item["verdict"] == "broken" and "(a list of keywords, not a summary)" in item["checks"]["completeness"]
+
+
+def test_a_byline_crediting_only_a_reviewer_is_broken_naming_authors():
+    """A fact-checking template shows the reviewing editor in the byline's place ("Reviewed
+    by Sam Reyes"): the page no longer names the writer, whatever the metadata says."""
+    def page(byline: str) -> str:
+        return ('<html><body><article><h1>The update lands next week in every region</h1>'
+                f'<div class="byline">{byline}</div>' + "".join(f"<p>{p}</p>" for p in PARAS)
+                + "</article></body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week in every region",
+            "authors": ["Sam Reyes"], "body": PARAS}
+    msg = run_checks(item, html=page("Reviewed by <a href='/author/sam-reyes/'>Sam Reyes</a>, Standards Editor"))
+    assert msg["authors"].startswith("authors: https://example.com/a: expected the writer the byline names")
+    assert "for another role" in msg["authors"]
+    for fine in ("By <a href='/author/sam-reyes/'>Sam Reyes</a>",
+                 "By Sam Reyes · Reviewed by <a href='/author/jo-park/'>Jo Park</a>",
+                 "Written by Sam Reyes and reviewed by Jo Park"):
+        assert run_checks(item, html=page(fine))["authors"] == "ok", fine
