@@ -14,7 +14,7 @@ Every check is always present, in the order of CHECKS. A message is one line:
 joined with "; "), and names the field it judges. Everything here is linear in the page's
 size: ancestor walks are memoised per element.
 
-headline     present, at most MAX_HEADLINE characters, not the site's name (pressguard.sites
+headline     present, at most MAX_HEADLINE characters, not a URL slug, not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
              "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
@@ -28,7 +28,8 @@ authors      every name person-like: 2-4 capitalised words (particles such as "d
              are byline-marked elements, author-page links and short texts that open like
              one ("By A, B and C", "Written by A and B", "Words by A", roles and dates
              around them). Names with no byline on the page at all fail (metadata goes
-             stale). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
+             stale), nor names the byline credits only for another role ("Reviewed by",
+             "Photography by"). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
              used alone: a layout-free extractor also reads the names on teaser tiles.)
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
@@ -63,15 +64,16 @@ completeness the whole article is there: the body is not under half the shortest
              body's numbered item headings, and no subheading closing the body with
              nothing after it; a published date that can be one (from 1995, at most a
              day after now: not a null date shown as 1970-01-01); a dek that is no
-             interface text (the boilerplate table) unrelated to the page's description;
-             not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
+             interface text (the boilerplate table) unrelated to the page's description,
+             nor a list of SEO keywords; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
              document that reaches </body></html> on a site whose recorded pages all do.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
              aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
-             container or right after it; no body paragraph the page shows inside its
-             comment section; no body given twice (REPEAT_MIN prose paragraphs repeated);
+             container or right after it ("Load earlier updates" too); no body paragraph the
+             page shows inside its comment section; no body given twice (REPEAT_MIN prose
+             paragraphs repeated), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character; on a page that
