@@ -214,12 +214,12 @@ def headline_is_url_slug(sample: Sample) -> Mutated:
     slug = sample.url.rstrip("/").split("/")[-1]
     if not slug or "-" not in slug:
         raise NotApplicable("no hyphenated slug")
-    html = tree.html.replace(title, slug)
-    tree2_h = f'<{h.tag}{_attrs(h)}>{slug}</{h.tag}>'
-    if title not in tree.html:
-        _replace(h, tree2_h)
-        html = tree.html
-    return Mutated(html, None)
+    if title in tree.html:
+        # every copy of the title (h1, <title>, og:title, JSON-LD) is the slug
+        return Mutated(tree.html.replace(title, slug), None)
+    # a title written with entities in the markup: at least the visible headline
+    _replace(h, f'<{h.tag}{_attrs(h)}>{slug}</{h.tag}>')
+    return Mutated(tree.html, None)
 
 
 @register(HOLDOUT6, NONE, """A CMS upgrade writes each post's last-save time into its publication
