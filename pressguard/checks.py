@@ -14,7 +14,7 @@ Every check is always present, in the order of CHECKS. A message is one line:
 joined with "; "), and names the field it judges. Everything here is linear in the page's
 size: ancestor walks are memoised per element.
 
-headline     present, at most MAX_HEADLINE characters, not the site's name (pressguard.sites
+headline     present, at most MAX_HEADLINE characters, not a URL slug, not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
              "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
@@ -28,7 +28,8 @@ authors      every name person-like: 2-4 capitalised words (particles such as "d
              are byline-marked elements, author-page links and short texts that open like
              one ("By A, B and C", "Written by A and B", "Words by A", roles and dates
              around them). Names with no byline on the page at all fail (metadata goes
-             stale). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
+             stale), nor names the byline credits only for another role ("Reviewed by",
+             "Photography by"). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
              used alone: a layout-free extractor also reads the names on teaser tiles.)
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
@@ -63,20 +64,27 @@ completeness the whole article is there: the body is not under half the shortest
              body's numbered item headings, and no subheading closing the body with
              nothing after it; a published date that can be one (from 1995, at most a
              day after now: not a null date shown as 1970-01-01); a dek that is no
-             interface text (the boilerplate table) unrelated to the page's description;
-             not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
+             interface text (the boilerplate table) unrelated to the page's description,
+             nor a list of SEO keywords; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
              document that reaches </body></html> on a site whose recorded pages all do.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
              aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
-             container or right after it; no body paragraph the page shows inside its
-             comment section; no body given twice (REPEAT_MIN prose paragraphs repeated);
+             container or right after it ("Load earlier updates" too); no body paragraph the
+             page shows inside its comment section; no body given twice (REPEAT_MIN prose
+             paragraphs repeated), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character; on a page that
              declares English, a body whose prose has the common English words prose has
              (not filler such as lorem ipsum); other languages are not judged.
+metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
+             broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another
+             article's: its headline, and its writer or date, differ from the page's while
+             og:title (else <title>), the second opinion and the URL slug all name the
+             visible headline. Then agreement leaves the JSON-LD out (the visible fields
+             win); anything less stays agreement's finding about the headline.
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
@@ -104,7 +112,7 @@ from .site_profile import SiteProfile
 from .sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
-          "completeness", "markers", "text_quality", "template")
+          "completeness", "markers", "text_quality", "metadata", "template")
 
 MAX_HEADLINE = 300
 MIN_WORDS = 80
@@ -710,6 +718,9 @@ class _Context:
         return f"{check}: {self.url}: expected {expected}, found {found}"
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")  # four or more words: "half-life-3" is a title
+
+
 def check_headline(c: _Context) -> str:
     h = " ".join((c.item.get("headline") or "").split())
     if not h:
@@ -723,6 +734,9 @@ def check_headline(c: _Context) -> str:
     if len(h) > MAX_HEADLINE:
         return c.fail("headline", f"a headline of at most {MAX_HEADLINE} characters",
                       f"{len(h)} characters: {_quote(h, 60)}")
+    if _SLUG.fullmatch(h):
+        # a title field mapped to the post's slug: words joined by hyphens, no space, lower case
+        return c.fail("headline", "the article's headline", f"{_quote(h)} (a URL slug)")
     if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
@@ -783,7 +797,34 @@ def check_authors(c: _Context) -> str:
             shown = "; ".join(_quote(t, 50) for _, t in page.bylines[:2])
             return c.fail("authors", f"names from the page's byline ({shown})",
                           f"{missing!r} in no byline element")
+        # a name the byline credits only for another job (reviewing, editing, pictures)
+        # is no writer: the page names none
+        texts = [" ".join(t.split()) for _, t in page.bylines]
+        credited = [a for a in authors if _only_other_role(a, texts)]
+        if credited and len(credited) == len(authors):
+            return c.fail("authors", "the writer the byline names",
+                          f"{credited!r}, credited in {_quote(texts[0], 60)} for another role "
+                          "(not as the writer)")
     return "ok"
+
+
+# Roles a byline credits besides writing; a translator is left out (sites credit translators
+# as authors, and both readings are right).
+_OTHER_ROLE = re.compile(r"(?:(?:reviewed|edited|fact[- ]?checked|checked|verified|updated|produced|"
+                         r"illustrated|photographed)(?: and [a-z-]+)?|(?:photography|photos?|"
+                         r"illustrations?|images?|video|graphics|design|editing)) by\s*:?\s*$", re.I)
+
+
+def _only_other_role(name: str, texts: list[str]) -> bool:
+    """Does every mention of name in the byline texts follow a non-writing role ("Reviewed
+    by", "Photography by")?"""
+    seen = False
+    for text in texts:
+        for m in re.finditer(re.escape(name), text, re.I):
+            seen = True
+            if not _OTHER_ROLE.search(text[max(0, m.start() - 40): m.start()]):
+                return False
+    return seen
 
 
 def check_body_length(c: _Context) -> str:
@@ -1007,6 +1048,11 @@ def check_agreement(c: _Context) -> str:
         if c.page.og_title:
             sources.append(("og:title", _strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
     visible = c.page.visible_h1 if c.page is not None else ""
+    # JSON-LD that describes another article is a finding about the metadata (check
+    # `metadata`), not about the fields the page shows, which every other source confirms
+    foreign = _foreign_jsonld(c) is not None
+    if foreign:
+        sources = [(where, other) for where, other in sources if where != "JSON-LD"]
     if h:
         for where, other in sources:
             # checked before the stale-title allowance: a title that is the headline less a
@@ -1066,7 +1112,7 @@ def check_agreement(c: _Context) -> str:
             issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
                           f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
     authors = [a for a in c.item.get("authors") or [] if isinstance(a, str)]
-    if c.page is not None and authors:
+    if c.page is not None and authors and not foreign:
         ld = [n for n in c.page.jsonld[1] if _person_problem(n, c.site_names) is None]
         if ld and {_squash(a) for a in authors} != {_squash(n) for n in ld}:
             issues.append(f"authors {ld!r} (JSON-LD) for {authors!r}")
@@ -1099,6 +1145,74 @@ def _order_against(body: list[str], stored: str) -> str | None:
     return (f"body paragraphs in another order than the JSON-LD articleBody ({len(swapped)} of "
             f"{len(placed) - 1} neighbours swapped; paragraph {a[1]} {_quote(a[2], 30)} comes "
             f"after paragraph {b[1]} {_quote(b[2], 30)} there)")
+
+
+# -- metadata: does the page's structured data describe the article the page shows? --------
+
+SLUG_SUPPORT = 0.5  # of the URL slug's subject words the visible headline must use
+
+
+def _slug_share(url: str, title: str) -> float | None:
+    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+    words = _topic_words(slug)
+    if len(words) < TOPIC_MIN_WORDS:
+        return None
+    return len(words & _topic_words(title)) / len(words)
+
+
+def _foreign_jsonld(c: "_Context") -> str | None:
+    """The JSON-LD headline when the page's JSON-LD is another article's (an SEO plugin's
+    cache serving one post's graph on another post: its title and its writer or date are
+    not the page's), else None. The visible headline wins
+    only when everything else backs it: og:title (else <title>) and the second opinion agree with it, and
+    the URL's slug names it and not the JSON-LD headline. A page whose visible article is
+    the foreign one (another edition, another story under cached metadata) fails that test
+    (its slug names the JSON-LD headline), and the field checks judge it as before."""
+    h = c.item.get("headline") or ""
+    if c.page is None or not h or not c.page.jsonld[0]:
+        return None
+    ld = c.page.jsonld[0][0]
+    if _titles_agree(h, ld) or _segment_difference(h, ld):
+        return None
+    # the page's own title: og:title, else the <title> less the site's name
+    node = c.page.tree.css_first("title") if not c.page.og_title else None
+    og = c.page.og_title or (" ".join(node.text().split()) if node is not None else "")
+    og = _strip_site(htmllib.unescape(og), c.site_names)
+    if not og or not _titles_agree(h, og) or _segment_difference(h, og, removed=False):
+        return None
+    if c.second is not None and c.second.get("headline") and not _titles_agree(h, c.second["headline"]):
+        return None
+    mine, theirs = _slug_share(c.url, h), _slug_share(c.url, ld)
+    if mine is None or theirs is None or mine < SLUG_SUPPORT or theirs > mine / 2:
+        return None
+    # another article's graph differs in more than its title: its writer or its date too
+    # (a lone differing JSON-LD headline stays agreement's finding about the headline)
+    authors = {_squash(a) for a in c.item.get("authors") or [] if isinstance(a, str)}
+    persons = {_squash(n) for n in c.page.jsonld[1]}
+    other_writer = bool(authors and persons and not authors & persons)
+    if not other_writer and not _other_day(c.item.get("published"), c.page.ld.date_published()):
+        return None
+    return ld
+
+
+def _other_day(a, b) -> bool:
+    """Are a and b two dates more than a day apart (False when either does not parse)?"""
+    try:
+        x, y = (datetime.fromisoformat(str(v).strip().replace("Z", "+00:00")) for v in (a, b))
+    except (TypeError, ValueError):
+        return False
+    if (x.tzinfo is None) != (y.tzinfo is None):
+        x, y = x.replace(tzinfo=None), y.replace(tzinfo=None)
+    return abs(x - y) > timedelta(days=1)
+
+
+def check_metadata(c: "_Context") -> str:
+    ld = _foreign_jsonld(c)
+    if ld is None:
+        return "ok"
+    return c.fail("metadata", "the JSON-LD to describe the page's article (headline)",
+                  f"the JSON-LD headline {_quote(ld, 60)} for the headline {_quote(c.item.get('headline'), 60)} "
+                  f"that og:title and the URL name")
 
 
 def check_template(c: _Context) -> str:
@@ -1250,6 +1364,20 @@ EARLIEST_PUBLISHED = datetime(1995, 1, 1, tzinfo=timezone.utc)
 FUTURE_SLACK = timedelta(days=1)
 
 
+def _keyword_list(text: str) -> bool:
+    """A comma-separated run of 4+ short terms (1-3 words, no sentence, no "and"), as SEO
+    plugins store focus keywords: "games, news, release date, trailer". A standfirst is a
+    sentence; a list of terms joined by "and" ("Dragons, castles, swords and magic") is not
+    judged."""
+    items = [" ".join(i.split()) for i in text.split(",")]
+    return len(items) >= KEYWORDS_MIN and all(
+        i and len(i.split()) <= 3 and re.fullmatch(r"[^\W\d_][\w'’ &-]*", i)
+        and not re.match(r"(?:and|or|&)\b", i, re.I) for i in items)
+
+
+KEYWORDS_MIN = 4
+
+
 def _implausible_date(published, now: datetime | None = None) -> str | None:
     if not isinstance(published, str) or not published.strip():
         return None
@@ -1354,6 +1482,10 @@ def check_completeness(c: "_Context") -> str:
             if not shared:
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
+        if isinstance(dek, str) and _keyword_list(dek):
+            # the SEO plugin's focus keywords printed in the standfirst slot
+            finds.append(f"dek: the article's standfirst, found {_quote(dek, 60)} (a list of "
+                         "keywords, not a summary)")
         if prof is not None and prof.always("html_end") and not document_ends(c.html):
             tail = c.html[-40:]
             tail = tail.decode("utf-8", "replace") if isinstance(tail, bytes) else tail
@@ -1421,7 +1553,10 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
      r"|(?:continue|keep) reading(?:\.\.\.|…)?|read (?:the )?full (?:article|story)|show (?:the )?"
      r"(?:full|more|rest of the) (?:article|story)|click to (?:expand|read more)|(?:expand|show) (?:full )?"
      r"article|(?:please )?enable javascript.{0,60}|javascript (?:is )?required.{0,60}"
-     r"|read (?:the )?(?:full|more|rest)(?: of (?:the|this) (?:article|story))?(?:\.\.\.|…)?",
+     r"|read (?:the )?(?:full|more|rest)(?: of (?:the|this) (?:article|story))?(?:\.\.\.|…)?"
+     # a live or paginated-by-script body: the earlier part is fetched on click
+     r"|(?:load|show|see|view) (?:the )?(?:earlier|older|previous)(?: (?:updates|posts|entries|"
+     r"paragraphs|parts?))?(?:\.\.\.|…)?",
      r"\bskeleton\b|\[lazy[- ]?load|data-lazy|lazy-?placeholder"),
     ("a consent or access wall",
      r"(?:accept|reject|allow) all(?: cookies)?|manage (?:cookie )?(?:preferences|settings)"
@@ -1457,7 +1592,9 @@ _MEDIA_WORDS = frozenset(
     "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
     "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
     "icon logo comment comments related recirc newsletter widget poll quiz form social tweet twitter "
-    "instagram tiktok youtube map next infinite scroll feed recommended sidebar".split())
+    "instagram tiktok youtube map next infinite scroll feed recommended sidebar "
+    # a consent tool's stand-in for a third-party embed until cookies are accepted
+    "consent".split())
 # Substrings every placeholder's markup has (its class, id or attribute words).
 _PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
                       "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
@@ -1625,6 +1762,16 @@ def _repeated_paragraphs(body: list[str]) -> list[str]:
     return repeated if len(repeated) >= REPEAT_MIN else []
 
 
+def _stutter(body: list[str]) -> int | None:
+    """The index of a prose paragraph that the next paragraph repeats word for word. A pull
+    quote repeats a sentence somewhere else; no article says a whole paragraph twice in a row."""
+    for i in range(len(body) - 1):
+        a = body[i]
+        if len(a) >= REPEAT_MIN_CHARS and " ".join(a.split()).casefold() == " ".join(body[i + 1].split()).casefold():
+            return i
+    return None
+
+
 # A site's legal page in place of the article (a reusable block, a wrong post ID): its
 # title and its "Last updated" line, each a short paragraph of its own. Either alone can
 # be a subheading of a story about a policy; together they are the policy page itself.
@@ -1657,6 +1804,10 @@ def check_markers(c: "_Context") -> str:
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
                      "(the body rendered more than once)")
+    stutter = _stutter(c.body)
+    if stutter is not None:
+        finds.append(f"paragraph {stutter + 1} {_quote(c.body[stutter], 50)} given again right after "
+                     "itself (an editor's or a cache's glitch)")
     container = _body_container(c)
     if container is not None and container.tag not in ("body", "html"):
         budget = 5000  # elements: the container and what follows it, never the whole page
@@ -1671,7 +1822,12 @@ def check_markers(c: "_Context") -> str:
                     break
                 if node.tag == "-text":
                     why = _lazy_text(node, root is container)
-                    if why and not c.page._in_furniture(node) and not _in_comments(node.parent) \
+                    # a control's own class names what it does ("load-more", "live-more"):
+                    # whether it sits in furniture is its surroundings' question
+                    own = node.parent
+                    around = own.parent if own is not None and own.tag in ("button", "a") else own
+                    if why and not (around is not None and c.page._furniture_at(around)) \
+                            and not _in_comments(node.parent) \
                             and not _opens_served_text(node.parent, c.page.tree):
                         hit = (node.parent, why)
                         break
@@ -1816,7 +1972,7 @@ def check_text_quality(c: "_Context") -> str:
 _RUN = {"headline": check_headline, "authors": check_authors, "body_length": check_body_length,
         "boilerplate": check_boilerplate, "truncation": check_truncation,
         "agreement": check_agreement, "completeness": check_completeness, "markers": check_markers,
-        "text_quality": check_text_quality, "template": check_template}
+        "text_quality": check_text_quality, "metadata": check_metadata, "template": check_template}
 
 
 def run_checks(item: dict, *, html: "str | bytes | Page | None" = None, second_opinion: dict | None = None,

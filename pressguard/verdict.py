@@ -1,8 +1,10 @@
 """The page verdict: what the checks say about the fields, in one word.
 
     healthy  every check passed
-    drift    the template changed around the fields (the `template` check), but every
-             field passed its own checks: worth a look, fails nothing by default
+    drift    the template changed around the fields (the `template` check), or the page's
+             structured data describes another article than the one it shows (the
+             `metadata` check), but every field passed its own checks: worth a look,
+             fails nothing by default
     broken   a field is missing, wrong or suspect: some field check failed, and its
              message names the field, the page, what was expected and what was found
 
@@ -14,8 +16,9 @@ from __future__ import annotations
 VERDICTS = ("healthy", "drift", "broken")
 FAIL_ON = ("broken", "drift")
 
-# Checks whose failure is about the markup, not about a field's value.
-DRIFT_CHECKS = frozenset({"template"})
+# Checks whose failure is about the markup or the metadata around the fields, not about a
+# field's value.
+DRIFT_CHECKS = frozenset({"template", "metadata"})
 
 
 def verdict_of(checks: dict[str, str] | None) -> str:

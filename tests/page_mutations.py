@@ -346,3 +346,53 @@ def cut_mid_body(html: str, item: dict) -> str:
     assert at >= 0, middle[:40]
     tag = html.index("<", at)
     return html[:tag + 3]
+
+
+def jsonld_of_another_article(html: str, headline: str, author: str, published: str | None = None) -> str:
+    """The page's JSON-LD article rewritten as another post's (an SEO plugin's cache serving
+    one post's graph on another): another headline, name, author (and date, if given)."""
+    import json
+
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    for script in tree.css('script[type="application/ld+json"]'):
+        data = json.loads(script.text())
+        nodes = data.get("@graph", [data]) if isinstance(data, dict) else data
+        article = next((n for n in nodes if isinstance(n, dict) and "Article" in str(n.get("@type"))), None)
+        if article is None:
+            continue
+        article["headline"] = article["name"] = headline
+        if published and "datePublished" in article:
+            article["datePublished"] = published
+        people = [n for n in nodes if isinstance(n, dict) and n.get("@type") == "Person"]
+        people += [a for a in (article.get("author") if isinstance(article.get("author"), list)
+                               else [article.get("author")]) if isinstance(a, dict)]
+        for person in people:
+            person["name"] = author
+        if isinstance(article.get("author"), str):
+            article["author"] = author
+        return _replace_once(html, script.text(), json.dumps(data).replace("</", "<\\/"))
+    raise AssertionError("no JSON-LD article on the page")
+
+
+def earlier_part_behind_button(html: str, item: dict, label: str, keep: int = 3) -> str:
+    """Only the last `keep` body blocks served, a button that fetches the earlier ones after
+    them (a live-blog view of a finished article)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    blocks = _body_elements(tree, item)
+    for gone in blocks[:-keep]:
+        html = _replace_once(html, gone.html, "")
+    last = blocks[-1].html
+    # the control's class names what it does ("live-more"), as live-blog plugins write it
+    return _replace_once(html, last, last + f'<button type="button" class="live-more" '
+                                          f'data-src="/api/updates?before=3">{label}</button>')
+
+
+def paragraph_said_twice(html: str, item: dict) -> str:
+    """The middle prose paragraph of the body saved once more right after itself."""
+    html = serialized(html)
+    paras = [p for p in _body_elements(LexborHTMLParser(html), item)
+             if p.tag == "p" and len(p.text(deep=True)) >= 80]
+    middle = paras[len(paras) // 2].html
+    return _replace_once(html, middle, middle + middle)

@@ -18,6 +18,7 @@ from pressguard.assess import _final_page, assess, template_baseline
 from pressguard.cassettes import open_cassette
 from pressguard.checks import run_checks
 from pressguard.site_profile import _profile, profile_of
+from pressguard.verdict import DRIFT_CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -57,7 +58,7 @@ def shipped(request):
 
 
 def _failing(item: dict) -> dict[str, str]:
-    return {k: v for k, v in item["checks"].items() if v != "ok" and k != "template"}
+    return {k: v for k, v in item["checks"].items() if v != "ok" and k not in DRIFT_CHECKS}
 
 
 def _is_wrong(item: dict, right: dict) -> bool:
@@ -958,3 +959,151 @@ def test_a_document_cut_mid_body_is_broken_naming_the_body_on_a_site_whose_pages
     assert prof.always("html_end")
     loose = replace(prof, with_html_end=prof.pages - 1)
     assert "cut off" not in run_checks(item, html=cut, site_profile=loose)["completeness"]
+
+
+# -- metadata of another article: a finding about the metadata, not a broken field -------------
+
+OTHER_TITLE = "The 10 Best Cozy Games to Play This Winter"
+
+
+def test_jsonld_of_another_article_is_drift_naming_the_headline_not_a_broken_field(shipped):
+    """An SEO plugin's cache serves another post's JSON-LD (headline, author, date) on this page.
+    The page shows its own article, which og:title (or <title>), the second opinion and the
+    URL slug all name: the fields are right, the metadata is what is wrong (drift, with a
+    `metadata` finding naming the headline), not an agreement failure of the fields."""
+    site, url, html, right = shipped
+    if '"headline"' not in html:
+        pytest.skip("no JSON-LD headline on this page")
+    item = _assess(site, url, mutate.jsonld_of_another_article(html, OTHER_TITLE, "Morgan Vale",
+                                                                "2023-12-02T09:00:00+00:00"))
+    assert {f: item.get(f) for f in FIELDS} == {f: right.get(f) for f in FIELDS}
+    assert _failing(item) == {}, _failing(item)
+    assert item["verdict"] == "drift"
+    assert "metadata" in item["checks"]["metadata"] and "(headline)" in item["checks"]["metadata"]
+    assert OTHER_TITLE in item["checks"]["metadata"]
+
+
+def test_a_lone_differing_jsonld_headline_stays_an_agreement_failure(shipped):
+    """Only the title differs (writer and date are the page's): that is the JSON-LD headline
+    disagreeing with the visible one, agreement's finding about the headline, not another
+    article's metadata."""
+    site, url, html, right = shipped
+    if '"headline"' not in html or not right.get("authors"):
+        pytest.skip("no JSON-LD headline or no authors on this page")
+    author = right["authors"][0]
+    item = _assess(site, url, mutate.jsonld_of_another_article(html, OTHER_TITLE, author))
+    assert item["checks"]["metadata"] == "ok"
+    assert item["verdict"] == "broken" and "(JSON-LD)" in item["checks"]["agreement"]
+
+
+def test_a_visible_headline_of_another_story_stays_broken_when_the_url_names_the_jsonld_one(shipped):
+    """The mirror case: the page shows another story's title (h1 and og:title) while the URL
+    and the JSON-LD name this one. Nothing backs the visible title, so the disagreement is
+    still a field failure (agreement, naming the headline), never metadata drift."""
+    site, url, html, right = shipped
+    if '"headline"' not in html:
+        pytest.skip("no JSON-LD headline on this page")
+    changed = mutate.headline_text(html, right, OTHER_TITLE).replace(
+        f'property="og:title" content="', f'property="og:title" content="{OTHER_TITLE} | ', 1)
+    item = _assess(site, url, changed)
+    assert item["verdict"] == "broken"
+    assert item["checks"]["metadata"] == "ok"
+    assert "headline" in item["checks"]["agreement"] or "headline" in item["checks"]["headline"]
+
+
+@pytest.mark.parametrize("label", ["Load earlier updates", "Show older posts", "Load previous entries"])
+def test_a_body_whose_earlier_part_loads_on_click_is_broken_naming_the_body(label):
+    """A live-blog view of a finished article: the last three paragraphs served, a button
+    that fetches the earlier ones. On a site with no JSON-LD wordCount the three whole
+    paragraphs pass every length check; the button's words say the rest is not served, and
+    its own class ("live-more") makes it no furniture."""
+    for page in (PAGES[3], PAGES[4]):  # siliconera, progameguides: no JSON-LD wordCount
+        site, url, html = _page(page)
+        right = _assess(site, url, html)
+        item = _assess(site, url, mutate.earlier_part_behind_button(html, right, label))
+        assert _is_wrong(item, right) and item["verdict"] == "broken", (page, item["checks"])
+        assert label in item["checks"]["markers"] and "body" in item["checks"]["markers"]
+
+
+def test_a_paragraph_given_again_right_after_itself_is_broken_naming_the_body(shipped):
+    """An editor's merge glitch saves one prose paragraph twice in a row: every other check
+    passes (one repeated paragraph was allowed as a pull quote); no article says a whole
+    paragraph twice in a row."""
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.paragraph_said_twice(html, right))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "given again right after itself" in item["checks"]["markers"]
+
+
+@pytest.mark.parametrize("title", ["best-cozy-games-to-play-this-winter", "ironvale-review-its-less-grindy-and-better"])
+def test_a_headline_that_is_a_url_slug_is_broken_naming_the_headline(title):
+    item = {"url": "https://example.com/news/a/", "headline": title, "body": PARAS}
+    assert run_checks(item)["headline"] == f"headline: https://example.com/news/a/: expected the article's " \
+                                           f"headline, found '{title}' (a URL slug)"
+    for fine in ("Half-Life 3 confirmed", "half-life-3", "Spider-Man: the re-re-release"):
+        assert run_checks(dict(item, headline=fine))["headline"] == "ok"
+
+
+def test_a_consent_tools_stand_in_for_an_embed_is_no_placeholder_of_text(shipped):
+    """A consent tool blocks a third-party embed until consent: its box between paragraphs
+    ("consent-placeholder", "accept Marketing cookies") stands in for a video, not for the
+    article's text, which is all there: no marker, fields unchanged."""
+    site, url, html, right = shipped
+    box = ('<div class="consent-placeholder" data-provider="YouTube"><p class="consent-placeholder__text">'
+           'This content is hosted by a third party (YouTube). To view it, accept Marketing cookies.</p>'
+           '<button type="button">Accept and show content</button></div>')
+    item = _assess(site, url, mutate.after_paragraph(html, right, 0, box))
+    assert not _is_wrong(item, right)
+    assert item["checks"]["markers"] == "ok" and item["verdict"] != "broken", _failing(item)
+
+
+def test_a_republishers_note_is_furniture_and_a_story_about_a_first_release_is_not(shipped):
+    """A republished story opens with "This article was originally published on <site>."
+    in a paragraph of its own: the republisher's note, not the article's text (the body is
+    the article's paragraphs, as shipped)."""
+    from pressguard.extract.boilerplate import is_boilerplate_text
+
+    assert is_boilerplate_text("This article was originally published on Harbor Daily.")
+    assert is_boilerplate_text("Originally appeared in The Northwind Wire")
+    assert not is_boilerplate_text("The game originally appeared on the Wii in 2008, and the remaster keeps "
+                                   "every level.")
+    site, url, html, right = shipped
+    note = '<p class="republish-note"><em>This article was originally published on Harbor Daily.</em></p>'
+    item = _assess(site, url, mutate.after_paragraph(html, right, 0, note))
+    assert not _is_wrong(item, right), item["body"][:3]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_dek_of_seo_keywords_is_broken_naming_the_dek(shipped):
+    """An SEO plugin's focus keywords in the standfirst slot: a list of terms, not a
+    summary (it may share words with the page's description, so the interface-text rule
+    does not see it)."""
+    from pressguard.checks import _keyword_list
+
+    assert _keyword_list("games, news, release date, trailer, studio, update")
+    assert not _keyword_list("Dragons, castles, swords and magic: the season's best fantasy games")
+    assert not _keyword_list("Swords, shields, spells, and a dragon")
+    assert not _keyword_list("The studio confirmed the date, the price, the editions, and the trailer.")
+    site, url, html, right = shipped
+    if not right.get("dek"):
+        pytest.skip("no dek on this page")
+    item = _assess(site, url, mutate.dek_text(html, right, "games, news, release date, trailer, studio, update"))
+    assert item["verdict"] == "broken" and "(a list of keywords, not a summary)" in item["checks"]["completeness"]
+
+
+def test_a_byline_crediting_only_a_reviewer_is_broken_naming_authors():
+    """A fact-checking template shows the reviewing editor in the byline's place ("Reviewed
+    by Sam Reyes"): the page no longer names the writer, whatever the metadata says."""
+    def page(byline: str) -> str:
+        return ('<html><body><article><h1>The update lands next week in every region</h1>'
+                f'<div class="byline">{byline}</div>' + "".join(f"<p>{p}</p>" for p in PARAS)
+                + "</article></body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week in every region",
+            "authors": ["Sam Reyes"], "body": PARAS}
+    msg = run_checks(item, html=page("Reviewed by <a href='/author/sam-reyes/'>Sam Reyes</a>, Standards Editor"))
+    assert msg["authors"].startswith("authors: https://example.com/a: expected the writer the byline names")
+    assert "for another role" in msg["authors"]
+    for fine in ("By <a href='/author/sam-reyes/'>Sam Reyes</a>",
+                 "By Sam Reyes · Reviewed by <a href='/author/jo-park/'>Jo Park</a>",
+                 "Written by Sam Reyes and reviewed by Jo Park"):
+        assert run_checks(item, html=page(fine))["authors"] == "ok", fine

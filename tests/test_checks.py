@@ -54,7 +54,7 @@ def _assert_only(result: dict, failing: dict[str, list[str]], url: str) -> None:
 
 def test_check_names_are_the_contract():
     assert CHECKS == ("headline", "authors", "body_length", "boilerplate", "truncation",
-                      "agreement", "completeness", "markers", "text_quality", "template")
+                      "agreement", "completeness", "markers", "text_quality", "metadata", "template")
 
 
 def test_seed_expected_item_is_healthy(seed_item):
@@ -232,3 +232,20 @@ def test_redesign_and_broken_templates_are_caught(sim, site):
         assert emptied["body_length"].endswith("found 0 words in 0 paragraphs")
     finally:
         sim.reset()
+
+
+def test_a_metadata_finding_is_drift_in_the_item_and_in_the_crawl_record():
+    """The metadata check (another article's JSON-LD) is a drift check: the item's verdict
+    and the crawl's page record agree that the page drifted, naming the headline column."""
+    from pressguard.crawl.pages import page_from_item
+    from pressguard.verdict import verdict_of
+
+    checks = {name: "ok" for name in CHECKS}
+    checks["metadata"] = ("metadata: https://example.com/a: expected the JSON-LD to describe the page's "
+                          "article (headline), found the JSON-LD headline 'Other' for the headline 'Mine' "
+                          "that og:title and the URL name")
+    item = {"url": "https://example.com/a", "headline": "Mine", "body": ["x"], "checks": checks}
+    assert verdict_of(checks) == "drift"
+    record = page_from_item("example", item, changes=[], challenge=False)
+    assert record["status"] == "drifted" and record["verdict"] == "drift"
+    assert record["fields"]["headline"] == "drift"

@@ -28,6 +28,7 @@ from holdout2 import HOLDOUT2  # noqa: E402
 from holdout3 import HOLDOUT3  # noqa: E402
 from holdout4 import HOLDOUT4  # noqa: E402
 from holdout5 import HOLDOUT5  # noqa: E402
+from holdout6 import HOLDOUT6  # noqa: E402
 from mutations import TUNING  # noqa: E402
 
 PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
@@ -67,9 +68,10 @@ def _decoded(mutated) -> str:
 def _visible_text(html: str) -> str:
     """The squeezed, lower-cased text a reader sees or can open (no scripts, styles,
     attributes; a <template>'s content counts, as a "Continue reading" button shows it),
-    without invisible format characters (soft hyphens, zero-width spaces, bidi marks)."""
+    without invisible format characters (soft hyphens, zero-width spaces, bidi marks) and
+    without screen-reader-only text (the sr-only / visually-hidden utility classes)."""
     tree = LexborHTMLParser(html)
-    for node in tree.css("script, style, noscript, svg"):
+    for node in tree.css("script, style, noscript, svg, .sr-only, .visually-hidden"):
         node.decompose()
     text = tree.body.text(deep=True) if tree.body is not None else ""
     for template in tree.css("template"):
@@ -94,12 +96,12 @@ def _right_parts(expected: dict) -> list[tuple[str, str]]:
     return parts
 
 
-ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5
+ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6
 
 
 def test_the_sets_are_big_enough_and_disjoint():
     assert len(TUNING) >= 20 and len(HOLDOUT) >= 8 and len(HOLDOUT2) >= 10 and len(HOLDOUT3) >= 15 \
-        and len(HOLDOUT4) >= 15 and len(HOLDOUT5) >= 15
+        and len(HOLDOUT4) >= 15 and len(HOLDOUT5) >= 15 and len(HOLDOUT6) >= 15
     names = [k.name for k in ALL]
     assert len(names) == len(set(names)), "a kind is in both sets, or twice"
     assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
@@ -109,6 +111,7 @@ def test_the_sets_are_big_enough_and_disjoint():
     assert {k.label for k in HOLDOUT3} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT4} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT5} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT6} == {RIGHT, NONE}
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)

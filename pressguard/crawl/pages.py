@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from pressguard.fingerprint import FIELDS
+from pressguard.verdict import DRIFT_CHECKS
 
 COLUMNS = ("fetch",) + FIELDS + ("page",)
 STATUSES = ("healthy", "drifted", "broken", "fetch-failed")
@@ -42,6 +43,7 @@ CHECK_FIELDS = {
     "boilerplate": ("body",),
     "truncation": ("body",),
     "markers": ("body",),
+    "metadata": ("headline",),  # the JSON-LD's headline against the visible one
 }
 # Checks that judge several fields name each one at the start of a finding
 # ("...found headline 'x' (JSON-LD) for 'y'; body word overlap ...").
@@ -218,11 +220,15 @@ def _finish(record: dict) -> dict:
     for failure in record["failures"]:
         if failure["check"] == "template":
             continue  # already counted as drift, field by field
+        if failure["check"] in DRIFT_CHECKS:  # metadata around a right field: drift (pressguard.verdict)
+            for column in failure["fields"]:
+                fields[column] = "drift" if fields[column] == "ok" else fields[column]
+            continue
         for column in failure["fields"]:
             fields[column] = "broken"
         if failure["check"] != "fetch":
             content_failed = True
-    template_failed = any(f["check"] == "template" for f in record["failures"])
+    template_failed = any(f["check"] in DRIFT_CHECKS for f in record["failures"])
     if template_failed and not record["template_changes"]:
         fields["page"] = "drift" if fields["page"] == "ok" else fields["page"]
     record["fields"] = fields

@@ -191,6 +191,9 @@ _TEXT_PATTERNS = [
     r"more from [^:]{1,40}|trending|don'?t miss|related stories|related articles)\s*:.*",
     r"image of .{1,80}",
     r"https?://\S+|www\.\S+",  # a bare URL: an embed that did not render
+    # A republisher's note on where the story first ran
+    r"(this (article|story|piece|post) (was )?)?(originally|first) (published|appeared|ran)"
+    r" (on|in|at|by) .{1,80}",
     # Photo credits and captions
     r"\(?(photos?|images?|screenshots?|screengrabs?|screencaps?|footage|videos?|gifs?|"
     r"featured image|header image|credit|source)( credit)?\s*(by|via|from|courtesy of|:)\s.{1,140}",
