@@ -75,7 +75,7 @@ def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(pr
         shutil.copytree(ROOT / "cassettes" / site, project / "cassettes" / site)
     cassettes = sorted(str(p.relative_to(project)) for p in (project / "cassettes").rglob("*.yaml"))
     assert pytest_in(project, "--snapshot-update").returncode == 0
-    plain = pytest_in(project)
+    plain = pytest_in(project, "--pressguard-jobs", "2")  # no xdist: the one replay, in two processes
     assert plain.returncode == 0, plain.stdout
     basetemp = project / "basetemp"
     result = pytest_in(project, "-n", "2", f"--basetemp={basetemp}")
