@@ -136,7 +136,6 @@ def _replay(args) -> int:
 
         block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
-    # a list, not "a,b": a cassette's file name may hold a comma
     plan = shards.plan(by_site, args.jobs or shards.default_jobs(len(cassettes)))
     overrides = {**_log_settings(args), "PRESSGUARD_MODE": "replay"}
     progress = Progress("replay", total=len(cassettes), unit="cassette", quiet=args.quiet)

@@ -24,14 +24,14 @@ pytest from starting):
   Without xdist, every selected cassette is replayed once, at the first test
   that asks, sharded over processes (`--pressguard-jobs N`, default as
   `pressguard replay -j`). Under pytest-xdist, the cassettes are split into one
-  shard per worker by site (pressguard.shards.plan) and each replay test gets
-  an `xdist_group` mark naming its shard; `-n N` alone then means
-  `--dist loadgroup`, so a shard's tests all go to one worker, which replays
-  that shard's selected cassettes when its first test asks, once. Whatever the
-  `--dist` mode, a worker first claims a shard (a file created exclusively in
-  the run's shared temporary folder); a worker whose test belongs to a shard
-  another worker claimed waits for that replay's report: no cassette is
-  replayed twice.
+  shard per worker by site (pressguard.shards.plan); the workers write each
+  replay test's shard down in the run's shared temporary folder, and under
+  `--dist loadgroup` (what `-n N` alone now means) the controller's scheduler
+  sends a shard's tests to one worker, which replays that shard's selected
+  cassettes when its first test asks, once. Whatever the `--dist` mode, a
+  worker first claims a shard (a file created exclusively in that folder); a
+  worker whose test belongs to a shard another worker claimed waits for that
+  replay's report: no cassette is replayed twice.
 - `--pressguard-fail-on broken|drift` and the `pressguard_fail_on` fixture: which
   page verdict fails the health assertion (default broken).
 - `article_snapshot.assert_match(item)`: syrupy's `snapshot`, stored as
@@ -50,6 +50,7 @@ from pathlib import Path
 import pytest
 import pytest_recording  # noqa: F401  first: it marks vcr.matchers for assert rewriting, before .cassettes imports vcr
 
+from .cassette_format import write_atomically
 from .cassettes import CACHE, first_url
 from .snapshot_extension import ArticleSnapshotExtension
 from .verdict import FAIL_ON
@@ -80,21 +81,49 @@ def pytest_addoption(parser):
     )
 
 
-@pytest.hookimpl(tryfirst=True)
+@pytest.hookimpl(wrapper=True)  # around xdist's own (tryfirst), which turns a bare -n into --dist load
 def pytest_cmdline_main(config):
     """`-n N` without --dist: loadgroup, so each shard's tests go to the worker that replays it."""
-    if getattr(config.option, "numprocesses", None) and getattr(config.option, "dist", None) == "no":
-        config.option.dist = "loadgroup"
+    option = config.option
+    if (getattr(option, "numprocesses", None) and getattr(option, "dist", None) == "no"
+            and not getattr(option, "distload", False)):
+        option.dist = "loadgroup"
+    return (yield)
 
 
-def pytest_configure(config):
-    if not config.pluginmanager.hasplugin(RECORDING_PLUGIN):
-        raise pytest.UsageError(
-            "pressguard's pytest plugin reads pytest-recording's --record-mode and --block-network, "
-            "but pytest-recording is not loaded: install it (pip install pytest-recording) "
-            "and do not disable it with -p no:recording"
-        )
-    ArticleSnapshotExtension.root = Path(config.rootpath) / "snapshots"
+@pytest.hookimpl(optionalhook=True, tryfirst=True)  # before xdist's own choice
+def pytest_xdist_make_scheduler(config, log):
+    """Under --dist loadgroup (a bare -n included): whole shards to one worker each."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class ShardScheduling(LoadGroupScheduling):
+        """xdist's loadgroup, a replay test's group being its shard, as the workers wrote it
+        down at collection (pytest 9 ignores the `nodeid@group` suffix xdist_group relies on)."""
+
+        groups: dict[str, str] | None = None
+
+        def _split_scope(self, nodeid: str) -> str:
+            if self.groups is None:
+                try:
+                    self.groups = json.loads((_shared_folder(config, worker=False) / GROUPS_FILE).read_text())
+                except (OSError, ValueError):
+                    self.groups = {}  # no replay test collected: xdist's own groups
+            return self.groups.get(nodeid) or super()._split_scope(nodeid)
+
+    return ShardScheduling(config, log)
+
+
+GROUPS_FILE = "groups.json"
+
+
+def _shared_folder(config, worker: bool = True) -> Path:
+    """The run's folder shared by the controller and its workers (the controller's basetemp)."""
+    basetemp = Path(config._tmp_path_factory.getbasetemp())  # xdist reads it there too
+    folder = (basetemp.parent if worker else basetemp) / "pressguard-replay"
+    folder.mkdir(exist_ok=True)
+    return folder
 
 
 def record_mode(config) -> str:
@@ -102,13 +131,14 @@ def record_mode(config) -> str:
     return config.getoption("--record-mode") or "none"
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist's, which reads the xdist_group marks
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Block the network for the tests that replay, and only for them; under xdist, group
-    them by the shard that replays their cassette."""
+    """Block the network for the tests that replay, and only for them; under xdist, write
+    down the shard of each replay test, for the controller's scheduler."""
     workers = _xdist_workers(config)
     shard_of = _shard_of(cassettes_of(items), workers) if workers else {}
     config.stash[SHARD_OF] = shard_of
+    groups = {}
     for item in items:
         if REPLAY_FIXTURE not in getattr(item, "fixturenames", ()):
             continue
@@ -116,7 +146,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.block_network)
         cassette = _cassette_of(item)
         if cassette in shard_of:
-            item.add_marker(pytest.mark.xdist_group(name=f"pressguard-shard-{shard_of[cassette]}"))
+            groups[item.nodeid] = f"pressguard-shard-{shard_of[cassette]}"
+    if groups:  # every worker collects the same and writes the same; the controller's scheduler reads it
+        write_atomically(_shared_folder(config) / GROUPS_FILE, json.dumps(groups), durable=False)
 
 
 SHARD_OF = pytest.StashKey[dict]()
@@ -171,9 +203,8 @@ class Replays:
         self.worker = workerinput.get("workerid") if workerinput else None
         if self.worker is None:
             self.folder = tmp_path_factory.mktemp("replay")
-        else:  # the controller's basetemp: shared by the run's workers, fresh for each run
-            self.folder = tmp_path_factory.getbasetemp().parent / "pressguard-replay"
-            self.folder.mkdir(exist_ok=True)
+        else:
+            self.folder = _shared_folder(request.config)
 
     def get(self, cassette: str, default=None):
         cassette = str(cassette)

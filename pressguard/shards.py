@@ -169,6 +169,7 @@ def run_in_process(runs: list[Run], overrides: dict, merger: InOrder,
         if on_count is not None:
             on_count(merger.given)
 
+    # a list, not "a,b": a cassette's file name may hold a comma
     outcome = run_spiders([(site, {"cassette": paths}) for site, paths in runs], overrides, on_result=on_result)
     return outcome.exit_code
 

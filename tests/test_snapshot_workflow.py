@@ -5,6 +5,7 @@ replay tests only, --record-mode=all re-records from the (simulated) live site, 
 it with pytest-recording (whose options the plugin shares) and pytest-xdist installed."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -69,8 +70,9 @@ def test_the_suite_passes_under_xdist(project):
 
 def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(project):
     """Two local workers, three sites: each cassette is replayed exactly once in the whole run
-    (the replay reports in the run's shared temporary folder list every cassette once), by both
-    workers, and every test passes as without xdist."""
+    (the replay reports in the run's shared temporary folder list every cassette once), by the
+    worker that runs its test, and every test passes as without xdist. (Which worker gets which
+    shard is xdist's scheduling, so it is not asserted.)"""
     for site in ("gamepur", "destructoid"):
         shutil.copytree(ROOT / "cassettes" / site, project / "cassettes" / site)
     cassettes = sorted(str(p.relative_to(project)) for p in (project / "cassettes").rglob("*.yaml"))
@@ -78,17 +80,24 @@ def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(pr
     plain = pytest_in(project, "--pressguard-jobs", "2")  # no xdist: the one replay, in two processes
     assert plain.returncode == 0, plain.stdout
     basetemp = project / "basetemp"
-    result = pytest_in(project, "-n", "2", f"--basetemp={basetemp}")
+    result = pytest_in(project, "-n", "2", "-v", "-v", f"--basetemp={basetemp}")  # -q -v -v: one line per test
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"{len(cassettes) + 2} passed" in result.stdout
     assert f"{len(cassettes)} snapshots passed" in result.stdout and "unused" not in result.stdout
-    replays = sorted((basetemp / "pressguard-replay").glob("shard-*.json"))
-    replayed = [page["cassette"] for report in replays for page in json.loads(report.read_text())]
+    ran_on = {f"cassettes/{site}/{slug}.yaml": worker for worker, site, slug in re.findall(
+        r"\[(gw\d)\].*PASSED tests/test_snapshots.py::test_cassette_matches_snapshot_and_is_healthy"
+        r"\[([\w-]+)/([\w.-]+)\]", result.stdout)}
+    assert sorted(ran_on) == cassettes, result.stdout
+    replayed = []
+    for report in sorted((basetemp / "pressguard-replay").glob("shard-*.json")):
+        worker = report.with_suffix(".done").read_text()
+        shard = [page["cassette"] for page in json.loads(report.read_text())]
+        assert {ran_on[c] for c in shard} == {worker}  # replayed where its tests ran, nowhere else
+        replayed += shard
     assert sorted(replayed) == cassettes  # every cassette, none twice
-    workers = {path.read_text() for path in (basetemp / "pressguard-replay").glob("shard-*.done")}
-    assert workers == {"gw0", "gw1"}, workers  # both workers did a share
+    assert len(list((basetemp / "pressguard-replay").glob("shard-*.json"))) == 2  # one shard per worker
 
-    explicit = pytest_in(project, "-n", "2", "--dist", "load", f"--basetemp={basetemp}")  # tests of a shard on both
+    explicit = pytest_in(project, "-n", "2", "--dist", "load", f"--basetemp={basetemp}")  # a shard's tests on both
     assert explicit.returncode == 0, explicit.stdout + explicit.stderr
     replayed = [page["cassette"] for report in (basetemp / "pressguard-replay").glob("shard-*.json")
                 for page in json.loads(report.read_text())]
