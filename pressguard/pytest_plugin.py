@@ -126,6 +126,16 @@ def _shared_folder(config, worker: bool = True) -> Path:
     return folder
 
 
+def pytest_configure(config):
+    if not config.pluginmanager.hasplugin(RECORDING_PLUGIN):
+        raise pytest.UsageError(
+            "pressguard's pytest plugin reads pytest-recording's --record-mode and --block-network, "
+            "but pytest-recording is not loaded: install it (pip install pytest-recording) "
+            "and do not disable it with -p no:recording"
+        )
+    ArticleSnapshotExtension.root = Path(config.rootpath) / "snapshots"
+
+
 def record_mode(config) -> str:
     """pytest-recording's --record-mode; unset means none, as pytest-recording reads it."""
     return config.getoption("--record-mode") or "none"
