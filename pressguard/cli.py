@@ -10,12 +10,12 @@ import argparse
 import json
 import os
 import re
+import secrets
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__, exit_codes
-from .cassette_format import write_atomically
 from .cassettes import (
     CACHE,
     CassetteError,
@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("paths", nargs="*", default=["cassettes"], help="cassette files or folders (default: cassettes/)")
     replay.add_argument("-o", "--output", help="write the items as JSON lines to this file")
     replay.add_argument("--report", help="write every page's result (cassette, url, item, error) as JSON")
+    replay.add_argument("-j", "--jobs", type=int, metavar="N",
+                        help="replay in N processes, a site's cassettes in one (default: the number of CPUs, "
+                             "one per 150 cassettes at most; 1: in this process); the same results, in the same order")
     replay.add_argument("--block-network", action="store_true",
                         help="refuse any outbound connection, so nothing can quietly go live")
     replay.add_argument("--fail-on", choices=FAIL_ON, default="broken",
@@ -115,15 +118,18 @@ def _log_settings(args) -> dict:
 
 
 def _replay(args) -> int:
+    from . import shards
     from .pipeline import project_fields
     from .progress import Progress
-    from .runner import project_settings, run_spiders
+    from .runner import project_settings
 
     cassettes = find_cassettes(args.paths)
     if not cassettes:
         raise UsageProblem(
             f"{', '.join(args.paths)}: no cassette (.yaml) files there; record some with `pressguard record URL`"
         )
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageProblem(f"-j {args.jobs}: the number of processes is 1 or more; pass -j 1 to replay in this process")
     for target in (args.output, args.report):
         if target:
             _check_writable(Path(target))
@@ -136,98 +142,131 @@ def _replay(args) -> int:
 
         block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
+    plan = shards.plan(by_site, args.jobs or shards.default_jobs(len(cassettes)))
+    overrides = {**_log_settings(args), "PRESSGUARD_MODE": "replay"}
     progress = Progress("replay", total=len(cassettes), unit="cassette", quiet=args.quiet)
+    report = _ReplayReport(args, progress, fields)
+    merger = shards.InOrder([str(p) for p in cassettes], [run for shard in plan for run in shard], report.page)
     try:
-        outcome = run_spiders(
-            # a list, not "a,b": a cassette's file name may hold a comma
-            [(site, {"cassette": [str(p) for p in paths]}) for site, paths in sorted(by_site.items())],
-            {**_log_settings(args), "PRESSGUARD_MODE": "replay"},
-            on_progress=progress.update,
-        )
-        # every cassette ends as one result (missing ones are named failures below)
-        progress.update(len(cassettes))
+        if len(plan) == 1:  # one shard: in this process, as before -j existed
+            code = shards.run_in_process(plan[0], overrides, merger, on_count=progress.update)
+        else:
+            code = shards.run_shards(plan, overrides, merger, block_network=_network_blocked(),
+                                     on_count=progress.update)
+        merger.finish()
+        progress.update(len(cassettes))  # every cassette ended as one result
+    except BaseException:
+        report.discard()
+        raise
     finally:
-        progress.close()  # before the per-page lines, so a bar never tears them
-    pages = _one_result_per_cassette(cassettes, outcome.pages)
-    code = outcome.exit_code
-    failed = drifted = 0
-    for page in pages:
-        verdict = (page.item or {}).get("verdict")
-        drifted += verdict == "drift"
-        if page.error:
-            failed += 1
-            _say(f"FAIL {_naming_cassette(page)}")
-        elif page.kind == "listing":  # links, no article: not a failure
-            if not args.quiet:
-                _say(f"LIST {page.cassette}  led to {page.led_to} pages  {page.url}")
-        elif fails(verdict, args.fail_on):
-            failed += 1
-            _say(f"FAIL {page.cassette or page.url}: {verdict}: {_failed_checks(page.item)}")
-        elif verdict == "drift":
-            _say(f"drift {page.cassette or page.url}: {_failed_checks(page.item)}")
-        elif not args.quiet:
-            _say(f"ok   {page.cassette}  {_summary(page.item, fields)}")
-    articles = sum(1 for p in pages if p.item)
-    errors = sum(1 for p in pages if p.error)
-    listings = sum(1 for p in pages if p.kind == "listing")
+        progress.close()
     # said only when there are some: pressguard's own spiders give an item for every page
-    listed = f"{listings} listings, " if listings else ""
+    listed = f"{report.listings} listings, " if report.listings else ""
     # N cassettes in, N results out (more only if a spider failed as a whole): said so
     _say(
-        f"replayed {len(cassettes)} cassettes: {articles} articles, {listed}{failed} failing, {drifted} drifted; "
-        f"{len(pages)} results ({len(pages) - errors - listings} articles, {listed}{errors} named failures)"
+        f"replayed {len(cassettes)} cassettes: {report.articles} articles, {listed}{report.failed} failing, "
+        f"{report.drifted} drifted; {report.results} results "
+        f"({report.results - report.errors - report.listings} articles, {listed}{report.errors} named failures)"
     )
-    if failed and code == exit_codes.OK:
+    if report.failed and code == exit_codes.OK:
         code = exit_codes.FAILED
     # Exit 2 (unreadable input) never replaces an earlier -o/--report file with part of a
     # run: it loses nothing already written. A file not there yet is written as usual.
-    kept = [t for t in (args.output, args.report) if t and code == exit_codes.BAD_INPUT and Path(t).exists()]
+    kept = report.close(keep_old=code == exit_codes.BAD_INPUT)
     if kept:
         print(f"pressguard replay: {', '.join(kept)} left untouched: some cassettes could not be "
               "replayed (FAIL lines above); fix or re-record them and run again", file=sys.stderr)
-    if args.output and args.output not in kept:
-        lines = "".join(json.dumps(p.item, ensure_ascii=False) + "\n" for p in pages if p.item)
-        write_atomically(Path(args.output), lines)
-    if args.report and args.report not in kept:
-        results = [{"cassette": p.cassette, "url": p.url, "kind": p.kind, "item": p.item, "error": p.error,
-                    **({"led_to": p.led_to} if p.kind == "listing" else {})} for p in pages]
-        write_atomically(Path(args.report), json.dumps(results, ensure_ascii=False, indent=1))
     _say(None)  # flush now, while a closed pipe can still be told apart
     return code
 
 
-def _one_result_per_cassette(cassettes: list[Path], pages: list) -> list:
-    """Exactly one result per cassette given, in cassette order.
+def _network_blocked() -> bool:
+    """Is this process's network blocked (--block-network, or a caller's block)? Shards then block theirs."""
+    import _socket
+    import socket
 
-    A cassette that gave nothing is a named failure; one that gave several
-    (an item and an error) is one failure carrying both. Results tied to no
-    cassette given (a spider that failed as a whole) are kept, after them.
-    """
-    from .runner import PageResult
-
-    by_cassette: dict[str, list] = {}
-    for page in pages:
-        by_cassette.setdefault(str(page.cassette), []).append(page)
-    results = []
-    for path in map(str, cassettes):
-        found = by_cassette.pop(path, [])
-        if not found:
-            results.append(PageResult(path, path, error=f"{path}: replay gave no result; run with -v to see why"))
-        elif len(found) == 1:
-            results.append(found[0])
-        else:
-            item = next((p.item for p in found if p.item), None)
-            error = "; ".join(p.error for p in found if p.error) or f"{path}: replay gave {len(found)} results"
-            results.append(PageResult(found[0].url, path, item=item, error=error))
-    results.extend(p for rest in by_cassette.values() for p in rest)
-    return results
+    return socket.socket.connect is not _socket.socket.connect
 
 
-def _naming_cassette(page) -> str:
+class _ReplayReport:
+    """Each page's result as it comes, in cassette order: its line on stdout, its item
+    in -o, its entry in --report. The files are written beside their targets and
+    moved into place at the end, so a reader never sees half a run."""
+
+    def __init__(self, args, progress, fields: dict[str, str]):
+        self.args, self.progress, self.fields = args, progress, fields
+        self.failed = self.drifted = self.articles = self.errors = self.listings = self.results = 0
+        self.files = {}  # target -> open temporary file beside it
+        for target in (args.output, args.report):
+            if target:
+                path = Path(target)
+                # mode "x" as write_atomically: 0666 less the umask, not mkstemp's 0600
+                self.files[target] = open(path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp"), "x", encoding="utf-8")
+        if args.report:
+            self.files[args.report].write("[")
+
+    def page(self, page: dict) -> None:
+        item, error, cassette = page["item"], page["error"], page["cassette"]
+        verdict = (item or {}).get("verdict")
+        self.results += 1
+        self.articles += bool(item)
+        self.errors += bool(error)
+        self.drifted += verdict == "drift"
+        listing = page.get("kind") == "listing"
+        self.listings += listing
+        line = None
+        if error:
+            self.failed += 1
+            line = f"FAIL {_naming_cassette(cassette, error)}"
+        elif listing:  # links, no article: not a failure
+            if not self.args.quiet:
+                line = f"LIST {cassette}  led to {page.get('led_to', 0)} pages  {page['url']}"
+        elif fails(verdict, self.args.fail_on):
+            self.failed += 1
+            line = f"FAIL {cassette or page['url']}: {verdict}: {_failed_checks(item)}"
+        elif verdict == "drift":
+            line = f"drift {cassette or page['url']}: {_failed_checks(item)}"
+        elif not self.args.quiet:
+            line = f"ok   {cassette}  {_summary(item, self.fields)}"
+        if line is not None:
+            with self.progress.printing():
+                _say(line)
+        if self.args.output and item:
+            self.files[self.args.output].write(json.dumps(item, ensure_ascii=False) + "\n")
+        if self.args.report:
+            # the bytes json.dumps(all results, indent=1) gives, one result at a time
+            entry = json.dumps(page, ensure_ascii=False, indent=1).replace("\n", "\n ")
+            self.files[self.args.report].write(("\n " if self.results == 1 else ",\n ") + entry)
+
+    def close(self, keep_old: bool) -> list[str]:
+        """Move the files into place; with keep_old, an existing target is kept instead. The kept ones."""
+        if self.args.report:
+            self.files[self.args.report].write("\n]" if self.results else "]")
+        kept = []
+        for target, handle in self.files.items():
+            handle.flush()
+            os.fsync(handle.fileno())
+            handle.close()
+            if keep_old and Path(target).exists():
+                kept.append(target)
+                os.unlink(handle.name)
+            else:
+                os.replace(handle.name, target)
+        self.files = {}
+        return kept
+
+    def discard(self) -> None:
+        for handle in self.files.values():
+            handle.close()
+            Path(handle.name).unlink(missing_ok=True)
+        self.files = {}
+
+
+def _naming_cassette(cassette: str | None, error: str) -> str:
     """A failure's one line, naming its cassette file first."""
-    if page.cassette and not page.error.startswith(f"{page.cassette}:"):
-        return f"{page.cassette}: {page.error}"
-    return page.error
+    if cassette and not error.startswith(f"{cassette}:"):
+        return f"{cassette}: {error}"
+    return error
 
 
 def _say(line: str | None) -> None:

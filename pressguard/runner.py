@@ -45,6 +45,7 @@ class PageResult:
 class CrawlOutcome:
     pages: list[PageResult] = field(default_factory=list)
     exit_code: int = 0
+    pages_given: int = 0  # results handed to on_result instead of kept in pages
 
 
 def project_settings(overrides: dict | None = None) -> Settings:
@@ -89,56 +90,86 @@ def run_spiders(
     runs: list[tuple[str, dict]],
     overrides: dict | None = None,
     on_progress: Callable[[int], None] | None = None,
+    on_result: Callable[[int, PageResult | None], None] | None = None,
 ) -> CrawlOutcome:
     """Run each (spider name, spider kwargs) pair; one process, run once.
 
-    on_progress(pages done so far: items and page failures) is called as pages finish.
+    on_progress(pages done so far: articles, listings and page failures) is called as
+    pages finish. on_result(run index, result), if given, receives each page's result as
+    it comes instead of outcome.pages (which then stays empty, so memory does not grow
+    with the run), then (run index, None) once that run's spider has given all it will.
     """
     settings = project_settings(overrides)
     settings.set("LOG_INSTALL_ROOT_HANDLER", settings.getbool("LOG_ENABLED"), priority="cmdline")
     process = CrawlerProcess(settings)
     outcome = CrawlOutcome()
     crawlers = []
+    run_of: dict[int, int] = {}  # id(crawler) -> its index in runs
+    ended: set[int] = set()  # runs whose ledger has been given
+
+    def give(run: int, result: PageResult) -> None:
+        if on_result is not None:
+            on_result(run, result)
+            outcome.pages_given += 1
+        else:
+            outcome.pages.append(result)
 
     def item_scraped(item, response, spider):
         item = _as_dict(item, response)
         # a page's result is an article the pipeline judged; a listing's link items are
         # not pages (the pipeline counts them, pressguard/not_article)
         if "verdict" in item:
-            outcome.pages.append(PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE), item=item))
+            give(run_of[id(spider.crawler)], PageResult(url=response.url, cassette=response.meta.get(META_CASSETTE),
+                                                        item=item))
         count(spider)
 
-    def failures_of(crawler) -> list[dict]:
-        return ledger_for(crawler).failures  # every spider's, pressguard's own too
+    def end_run(run: int, crawler) -> None:
+        """The ledger's failures and listings of one run (complete once its engine
+        stopped, after the spider's close), given once."""
+        if run in ended:
+            return
+        ended.add(run)
+        ledger = ledger_for(crawler)
+        for failure in ledger.failures:
+            give(run, PageResult(failure["url"], failure["cassette"], error=failure["error"]))
+        for listing in ledger.listings:
+            give(run, PageResult(listing["url"], listing["cassette"], kind="listing", led_to=listing["led_to"]))
+        if on_result is not None:
+            on_result(run, None)
 
     def count(*args, **kwargs) -> None:
-        # a failure is only in the ledger, so it is counted at the next signal
+        # a failure is only in the ledger until its run ends, so it is counted from there
         if on_progress is not None:
-            on_progress(len(outcome.pages) + sum(len(failures_of(c)) for c in crawlers))
+            pending = sum(len(ledger_for(c).failures) for c in crawlers if run_of[id(c)] not in ended)
+            on_progress(len(outcome.pages) + outcome.pages_given + pending)
 
     known = set(process.spider_loader.list())
-    for name, kwargs in runs:
+    for run, (name, kwargs) in enumerate(runs):
         if name not in known:  # every cassette given still ends as one result
             outcome.exit_code = BAD_INPUT
             for path in _given(kwargs.get("cassette")):
-                outcome.pages.append(PageResult(path, path, error=(
+                give(run, PageResult(path, path, error=(
                     f"{path}: no spider named {name!r} in this project to replay it; "
                     f"put it under cassettes/<spider>/ of one of: {', '.join(sorted(known))}")))
+            ended.add(run)
+            if on_result is not None:
+                on_result(run, None)
             continue
         crawler = process.create_crawler(process.spider_loader.load(name))
+        run_of[id(crawler)] = run
         crawler.signals.connect(item_scraped, signal=signals.item_scraped)
         for signal in (signals.response_received, signals.spider_idle, signals.spider_closed):
             crawler.signals.connect(count, signal=signal)
+        if on_result is not None:
+            crawler.signals.connect(
+                lambda run=run, crawler=crawler: end_run(run, crawler), signal=signals.engine_stopped, weak=False
+            )
         crawlers.append(crawler)
         process.crawl(crawler, **kwargs)
     if crawlers:
         process.start()
     for crawler in crawlers:
-        for failure in failures_of(crawler):
-            outcome.pages.append(PageResult(failure["url"], failure["cassette"], error=failure["error"]))
-        for listing in ledger_for(crawler).listings:
-            outcome.pages.append(PageResult(listing["url"], listing["cassette"], kind="listing",
-                                            led_to=listing["led_to"]))
+        end_run(run_of[id(crawler)], crawler)  # a crawl that never stopped its engine: its results still count
         outcome.exit_code = max(outcome.exit_code, exit_code_from_stats(crawler.stats.get_stats()))
     return outcome
 

@@ -171,3 +171,12 @@ def test_quiet_and_nothing_counted_print_nothing(monkeypatch):
     empty.update(0, 0)
     empty.close()
     assert stream.getvalue() == ""
+
+
+def test_replay_jobs_must_be_one_or_more(cli, tmp_path):
+    _three_cassettes(tmp_path)
+    result = cli("replay", "-j", "0", "c")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr == ("pressguard replay: -j 0: the number of processes is 1 or more; "
+                             "pass -j 1 to replay in this process\n")
+    assert result.stdout == ""

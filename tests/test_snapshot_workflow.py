@@ -5,6 +5,7 @@ replay tests only, --record-mode=all re-records from the (simulated) live site, 
 it with pytest-recording (whose options the plugin shares) and pytest-xdist installed."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -47,7 +48,7 @@ def test_pytest_starts_beside_pytest_recording_and_takes_its_record_modes(projec
     for mode in ("none", "once", "new_episodes", "all", "rewrite"):
         result = pytest_in(project, f"--record-mode={mode}", "--collect-only")
         assert result.returncode == 0, (mode, result.stdout + result.stderr)
-        assert f"test_extraction_matches_snapshot[wegotthiscovered/{SEED_SLUG}]" in result.stdout
+        assert f"test_cassette_matches_snapshot_and_is_healthy[wegotthiscovered/{SEED_SLUG}]" in result.stdout
     plugins = pytest_in(project, "--collect-only", "--trace-config")
     assert "pytest_recording" in plugins.stdout and "pressguard.pytest_plugin" in plugins.stdout
     bogus = pytest_in(project, "--record-mode=sometimes", "--collect-only")
@@ -64,7 +65,43 @@ def test_the_suite_passes_under_xdist(project):
     assert pytest_in(project, "--snapshot-update").returncode == 0
     result = pytest_in(project, "-n", "2")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 passed" in result.stdout
+    assert "3 passed" in result.stdout  # one test per cassette, and the two others
+
+
+def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(project):
+    """Two local workers, three sites: each cassette is replayed exactly once in the whole run
+    (the replay reports in the run's shared temporary folder list every cassette once), by the
+    worker that runs its test, and every test passes as without xdist. (Which worker gets which
+    shard is xdist's scheduling, so it is not asserted.)"""
+    for site in ("gamepur", "destructoid"):
+        shutil.copytree(ROOT / "cassettes" / site, project / "cassettes" / site)
+    cassettes = sorted(str(p.relative_to(project)) for p in (project / "cassettes").rglob("*.yaml"))
+    assert pytest_in(project, "--snapshot-update").returncode == 0
+    plain = pytest_in(project, "--pressguard-jobs", "2")  # no xdist: the one replay, in two processes
+    assert plain.returncode == 0, plain.stdout
+    basetemp = project / "basetemp"
+    result = pytest_in(project, "-n", "2", "-v", "-v", f"--basetemp={basetemp}")  # -q -v -v: one line per test
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{len(cassettes) + 2} passed" in result.stdout
+    assert f"{len(cassettes)} snapshots passed" in result.stdout and "unused" not in result.stdout
+    ran_on = {f"cassettes/{site}/{slug}.yaml": worker for worker, site, slug in re.findall(
+        r"\[(gw\d)\].*PASSED tests/test_snapshots.py::test_cassette_matches_snapshot_and_is_healthy"
+        r"\[([\w-]+)/([\w.-]+)\]", result.stdout)}
+    assert sorted(ran_on) == cassettes, result.stdout
+    replayed = []
+    for report in sorted((basetemp / "pressguard-replay").glob("shard-*.json")):
+        worker = report.with_suffix(".done").read_text()
+        shard = [page["cassette"] for page in json.loads(report.read_text())]
+        assert {ran_on[c] for c in shard} == {worker}  # replayed where its tests ran, nowhere else
+        replayed += shard
+    assert sorted(replayed) == cassettes  # every cassette, none twice
+    assert len(list((basetemp / "pressguard-replay").glob("shard-*.json"))) == 2  # one shard per worker
+
+    explicit = pytest_in(project, "-n", "2", "--dist", "load", f"--basetemp={basetemp}")  # a shard's tests on both
+    assert explicit.returncode == 0, explicit.stdout + explicit.stderr
+    replayed = [page["cassette"] for report in (basetemp / "pressguard-replay").glob("shard-*.json")
+                for page in json.loads(report.read_text())]
+    assert sorted(replayed) == cassettes
 
 
 def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(project):
@@ -86,11 +123,30 @@ def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(proj
     changed = pytest_in(project)
     assert changed.returncode == 1
     out = changed.stdout
-    assert f"test_extraction_matches_snapshot[wegotthiscovered/{SEED_SLUG}]" in out
+    assert f"test_cassette_matches_snapshot_and_is_healthy[wegotthiscovered/{SEED_SLUG}]" in out
     assert 'authors: expected ["Someone Else"], found ["Jorge Aguilar"]' in out
     assert "body: 9 paragraphs expected, 10 found" in out
     assert "changed ¶2 (similarity 0.9" in out and "disagree over the terms" in out
     assert "added ¶5:" in out
+
+
+def test_a_changed_and_broken_page_fails_once_with_both_reports(project):
+    """One test per cassette: a page whose byline lost its author differs from its snapshot
+    and is broken; the one failing test says both, the verdict and the failing check."""
+    assert pytest_in(project, "--snapshot-update").returncode == 0
+    cassette = project / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml"
+    cassette.write_text(cassette.read_text().replace(
+        'jorge-aguilar/">Jorge Aguilar</a>', 'jorge-aguilar/">Sign up for our newsletter</a>'))
+    result = pytest_in(project)
+    out = result.stdout
+    assert result.returncode == 1, out
+    assert "1 failed, 2 passed" in out
+    assert f"FAILED tests/test_snapshots.py::test_cassette_matches_snapshot_and_is_healthy[wegotthiscovered/{SEED_SLUG}]" in out
+    assert 'authors: expected ["Jorge Aguilar"], found []' in out  # the snapshot's report
+    assert (f"health: cassettes/wegotthiscovered/{SEED_SLUG}.yaml: verdict broken (fails on broken); "
+            "failing checks:") in out
+    assert "authors: authors: https://wegotthiscovered.com/" in out and "expected the person the page names" in out
+    assert "snapshot_extension" not in out  # no traceback into the plugin
 
 
 def test_orphaned_snapshot_fails(project):
@@ -155,7 +211,7 @@ def test_network_is_blocked_only_for_the_tests_that_replay(project):
     assert "FAILED tests/test_reaches_out.py::test_replay_test_reaches_loopback_only_if_allowed" in out
     assert "Network is disabled for host '127.0.0.1'" in out
     assert "PASSED tests/unrelated/test_local_server.py::test_an_unrelated_test_keeps_the_network" in out
-    assert f"PASSED tests/test_snapshots.py::test_extraction_matches_snapshot[wegotthiscovered/{SEED_SLUG}]" in out
+    assert f"PASSED tests/test_snapshots.py::test_cassette_matches_snapshot_and_is_healthy[wegotthiscovered/{SEED_SLUG}]" in out
 
     allowed = pytest_in(project, "-rA", "--allowed-hosts=127\\.0\\.0\\.1")
     out = allowed.stdout

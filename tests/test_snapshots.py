@@ -33,25 +33,25 @@ def test_relative_dates_are_matched_by_type_not_value():
     assert volatile_fields({"provenance": {"published": "meta"}}) is None
 
 
-def _replayed(pressguard_replay, cassette) -> dict:
+@pytest.mark.parametrize("cassette", CASSETTES, ids=IDS)
+def test_cassette_matches_snapshot_and_is_healthy(cassette, pressguard_replay, article_snapshot, pressguard_fail_on):
+    """One test per cassette (pytest's per-test cost paid once per page): the article against
+    its snapshot, and its verdict; when both fail, both are reported."""
     result = pressguard_replay.get(str(cassette))
     assert result is not None, f"{cassette}: the replay produced nothing for this cassette"
     assert result["error"] is None, result["error"]
-    return result["item"]
-
-
-@pytest.mark.parametrize("cassette", CASSETTES, ids=IDS)
-def test_extraction_matches_snapshot(cassette, pressguard_replay, article_snapshot):
-    item = _replayed(pressguard_replay, cassette)
-    article_snapshot.assert_match(item, matcher=volatile_fields(item))
-
-
-@pytest.mark.parametrize("cassette", CASSETTES, ids=IDS)
-def test_health_checks_pass(cassette, pressguard_replay, pressguard_fail_on):
-    item = _replayed(pressguard_replay, cassette)
-    failing = {name: message for name, message in item["checks"].items() if message != "ok"}
-    assert not fails(item["verdict"], pressguard_fail_on), f"{item['verdict']}: " + "\n".join(
-        f"{name}: {message}" for name, message in failing.items())
+    item = result["item"]
+    problems = []
+    try:
+        article_snapshot.assert_match(item, matcher=volatile_fields(item))
+    except pytest.fail.Exception as mismatch:
+        problems.append(str(mismatch))
+    if fails(item["verdict"], pressguard_fail_on):
+        failing = "\n".join(f"  {name}: {message}" for name, message in item["checks"].items() if message != "ok")
+        problems.append(f"health: {cassette}: verdict {item['verdict']} (fails on {pressguard_fail_on}); "
+                        f"failing checks:\n{failing}")
+    if problems:
+        pytest.fail("\n\n".join(problems), pytrace=False)
 
 
 def test_every_snapshot_has_its_cassette():

@@ -1,0 +1,262 @@
+"""Replay spread over processes: cassettes split into shards by site, results merged in cassette order.
+
+Twisted's reactor runs once per process, so using N cores means N processes.
+`plan()` splits the cassettes into at most N shards, a site's cassettes kept
+together (its template baseline and profile are then built once); a site larger
+than an even share (total / N) is cut into contiguous pieces of at most that
+share, since the baseline reads the site's folder whatever the run holds, the
+pieces give the same items, each piece paying for the baseline once. Each shard
+runs in its own `python -m pressguard.shards` process (`run_shards`), which
+sends every page's result on its stdout as one JSON line as soon as it has it.
+
+`InOrder` turns results arriving in any order into results in cassette order,
+exactly one per cassette: a result waits in a temporary file (not memory) until
+its cassette's run is over and every earlier cassette is out, so memory stays
+flat whatever the corpus size. A shard that dies names each cassette it had not
+answered as a failure; nothing is lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from math import ceil
+from pathlib import Path
+
+# Below about this many cassettes per process, a process's start (importing
+# Scrapy and the extractors, building its sites' baselines: about a second on
+# the 2-core machine of benchmarks/README-speed.md) costs more than the core it
+# adds; the default number of processes keeps each shard at least this big.
+MIN_SHARD = 150
+
+Run = tuple[str, list[str]]  # (spider name, cassette paths)
+
+
+def default_jobs(cassettes: int) -> int:
+    """The number of CPUs, fewer when the run is too small for each to pay off."""
+    return max(1, min(os.cpu_count() or 1, cassettes // MIN_SHARD))
+
+
+def plan(groups: dict[str, list[Path | str]], jobs: int) -> list[list[Run]]:
+    """Shards of (site, cassettes) runs: sites whole unless larger than total/jobs,
+    balanced by cassette count (largest first onto the lightest shard)."""
+    total = sum(len(paths) for paths in groups.values())
+    jobs = max(1, min(jobs, total))
+    if jobs == 1:
+        return [[(site, [str(p) for p in paths]) for site, paths in sorted(groups.items())]] if total else []
+    share = ceil(total / jobs)
+    pieces = []  # (site, cassettes)
+    for site, paths in sorted(groups.items()):
+        paths = [str(p) for p in paths]
+        pieces.extend((site, paths[i:i + share]) for i in range(0, len(paths), share))  # a share each, the rest
+    shards: list[dict[str, list[str]]] = [{} for _ in range(jobs)]
+    loads = [0] * jobs
+    for site, paths in sorted(pieces, key=lambda piece: -len(piece[1])):  # stable: site order on ties
+        lightest = loads.index(min(loads))
+        shards[lightest].setdefault(site, []).extend(paths)  # two pieces in one shard: one run
+        loads[lightest] += len(paths)
+    # each shard's runs in site order, its cassettes in the order given, as one process runs them
+    order = {path: i for i, path in enumerate(p for _, ps in sorted(pieces) for p in ps)}
+    return [
+        [(site, sorted(paths, key=order.__getitem__)) for site, paths in sorted(shard.items())]
+        for shard in shards if shard
+    ]
+
+
+class InOrder:
+    """Page results in, exactly one result per cassette out, in cassette order.
+
+    add(run, result) as results arrive (dicts: cassette, url, item, error);
+    run_done(run) once a run has given all it will; emit(result) is called for
+    each cassette's result as soon as it and every earlier one are final, then
+    finish() emits what is left: cassettes whose run never finished, and results
+    tied to no cassette given (a spider that failed as a whole).
+    """
+
+    def __init__(self, cassettes: list[str], runs: list[Run], emit: Callable[[dict], None]):
+        self.cassettes = cassettes
+        self.emit = emit
+        self.run_of = {path: index for index, (_, paths) in enumerate(runs) for path in paths}
+        self.runs = runs
+        self.done: dict[int, str | None] = {}  # run -> the error for its cassettes that gave nothing
+        self.found: dict[str, list[tuple[int, int]]] = {}  # cassette -> (offset, length) in the spill
+        self.stray: list[tuple[tuple, int, int]] = []  # (order key, offset, length)
+        self.spill = tempfile.TemporaryFile()
+        self.next = 0
+        self.given = 0  # results received, for the live count
+
+    def add(self, run: int, result: dict) -> None:
+        self.given += 1
+        line = json.dumps(result, ensure_ascii=False).encode("utf-8")
+        self.spill.seek(0, os.SEEK_END)
+        where = (self.spill.tell(), len(line))
+        self.spill.write(line)
+        cassette = str(result.get("cassette"))
+        if self.run_of.get(cassette) == run and run not in self.done:
+            self.found.setdefault(cassette, []).append(where)
+        else:  # ordered by run (site, first cassette), then arrival: the same with any sharding
+            site, paths = self.runs[run]
+            self.stray.append(((site, self._position(paths[0]) if paths else -1, len(self.stray)), *where))
+
+    def run_done(self, run: int, missing: str | None = None) -> None:
+        """Run `run` is over; its cassettes that gave nothing fail with `missing` (which
+        names the file itself), or with "replay gave no result"."""
+        self.done.setdefault(run, missing)
+        self._flush()
+
+    def finish(self, missing: str | None = None) -> None:
+        for run in range(len(self.runs)):
+            self.done.setdefault(run, missing)
+        self._flush()
+        for _, offset, length in sorted(self.stray):
+            self.emit(self._read(offset, length))
+        self.spill.close()
+
+    def _position(self, path: str) -> int:
+        if not hasattr(self, "_positions"):
+            self._positions = {p: i for i, p in enumerate(self.cassettes)}
+        return self._positions.get(path, -1)
+
+    def _read(self, offset: int, length: int) -> dict:
+        self.spill.seek(offset)
+        return json.loads(self.spill.read(length).decode("utf-8"))
+
+    def _flush(self) -> None:
+        while self.next < len(self.cassettes):
+            path = self.cassettes[self.next]
+            run = self.run_of.get(path)
+            if run is not None and run not in self.done:
+                return
+            found = [self._read(*where) for where in self.found.pop(path, [])]
+            self.emit(self._one(path, found, self.done.get(run)))
+            self.next += 1
+
+    @staticmethod
+    def _one(path: str, found: list[dict], missing: str | None) -> dict:
+        """A cassette that gave nothing is a named failure; one that gave several
+        (an item and an error) is one failure carrying both."""
+        if not found:
+            error = missing.format(path=path) if missing else f"{path}: replay gave no result; run with -v to see why"
+            return {"cassette": path, "url": path, "kind": "failure", "item": None, "error": error}
+        if len(found) == 1:
+            return found[0]
+        item = next((r["item"] for r in found if r["item"]), None)
+        error = "; ".join(r["error"] for r in found if r["error"]) or f"{path}: replay gave {len(found)} results"
+        return {"cassette": path, "url": found[0]["url"], "kind": "failure", "item": item, "error": error}
+
+
+def result_dict(page) -> dict:
+    """A runner.PageResult as the report holds it (docs/architecture.md)."""
+    result = {"cassette": page.cassette, "url": page.url, "kind": page.kind, "item": page.item, "error": page.error}
+    if page.kind == "listing":
+        result["led_to"] = page.led_to
+    return result
+
+
+def run_in_process(runs: list[Run], overrides: dict, merger: InOrder,
+                   on_count: Callable[[int], None] | None = None) -> int:
+    """The runs in this process (Twisted's reactor: once per process); the exit code."""
+    from .runner import run_spiders
+
+    def on_result(run: int, page) -> None:
+        if page is None:
+            merger.run_done(run)
+        else:
+            merger.add(run, result_dict(page))
+        if on_count is not None:
+            on_count(merger.given)
+
+    # a list, not "a,b": a cassette's file name may hold a comma
+    outcome = run_spiders([(site, {"cassette": paths}) for site, paths in runs], overrides, on_result=on_result)
+    return outcome.exit_code
+
+
+def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_network: bool = False,
+               on_count: Callable[[int], None] | None = None) -> int:
+    """Each shard in its own process, their results merged as they come; the highest exit code."""
+    firsts = [sum(len(s) for s in shards[:i]) for i in range(len(shards))]  # shard -> its first global run
+    messages: queue.Queue = queue.Queue()
+    processes = []
+    code = 0
+    try:
+        for index, shard in enumerate(shards):
+            spec = {"runs": shard, "overrides": overrides, "block_network": block_network}
+            process = subprocess.Popen(
+                [sys.executable, "-m", "pressguard.shards"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            )
+            processes.append(process)
+            process.stdin.write(json.dumps(spec).encode("utf-8"))
+            process.stdin.close()
+            threading.Thread(target=_read_lines, args=(index, process.stdout, messages), daemon=True).start()
+        running, finished = len(shards), set()
+        while running:
+            index, message = messages.get()
+            if message is None:  # the shard's output ended: it exited, normally or not
+                running -= 1
+                returncode = processes[index].wait()
+                if index not in finished:
+                    missing = (f"{{path}}: its replay process (shard {index + 1} of {len(shards)}) ended with exit "
+                               f"code {returncode} before answering for it; run with -j 1 -v to see why")
+                    for run in range(len(shards[index])):
+                        merger.run_done(firsts[index] + run, missing)
+                    code = max(code, 1)
+            elif "result" in message:
+                merger.add(firsts[index] + message["run"], message["result"])
+                if on_count is not None:
+                    on_count(merger.given)
+            elif "done" in message:
+                merger.run_done(firsts[index] + message["run"])
+            elif "exit" in message:
+                finished.add(index)
+                code = max(code, message["exit"])
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+    return code
+
+
+def _read_lines(index: int, stream, messages: queue.Queue) -> None:
+    try:
+        for line in stream:
+            try:
+                messages.put((index, json.loads(line)))
+            except ValueError:  # not ours: a stray write to the protocol stream ends the shard as crashed
+                break
+    finally:
+        messages.put((index, None))
+
+
+def _worker() -> int:
+    """One shard: the spec (runs, settings) on stdin, one JSON line per result on stdout."""
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything else printed goes to stderr
+    spec = json.loads(sys.stdin.read())
+    if spec.get("block_network"):
+        from .network_block import block_network
+
+        block_network()
+    from .runner import run_spiders
+
+    def send(message: dict) -> None:
+        protocol.write(json.dumps(message, ensure_ascii=False) + "\n")
+        protocol.flush()
+
+    def on_result(run: int, page) -> None:
+        send({"run": run, "done": True} if page is None else {"run": run, "result": result_dict(page)})
+
+    runs = [(site, {"cassette": paths}) for site, paths in spec["runs"]]
+    outcome = run_spiders(runs, spec["overrides"], on_result=on_result)
+    send({"exit": outcome.exit_code})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_worker())
