@@ -71,7 +71,7 @@ def test_results_come_out_in_cassette_order_once_their_run_is_over():
     assert out == []  # a run may still send an error for a/1
     merger.run_done(0, "{path}: shard crashed")
     assert [r["cassette"] for r in out] == cassettes
-    assert out[1] == {"cassette": "a/2", "url": "a/2", "item": None, "error": "a/2: shard crashed"}
+    assert out[1] == {"cassette": "a/2", "url": "a/2", "kind": "failure", "item": None, "error": "a/2: shard crashed"}
     merger.finish()
     assert len(out) == 4
 
