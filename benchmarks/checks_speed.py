@@ -28,12 +28,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pressguard import checks  # noqa: E402
-from pressguard.assess import _final_page, assess, template_baseline  # noqa: E402
-from pressguard.cassettes import open_cassette  # noqa: E402
+from pressguard.verdict import checks  # noqa: E402
+from pressguard.verdict.assess import _final_page, assess, template_baseline  # noqa: E402
+from pressguard.cassettes.store import open_cassette  # noqa: E402
 from pressguard.extract import extract_article, extract_generic  # noqa: E402
-from pressguard.fingerprint import fingerprint  # noqa: E402
-from pressguard.site_profile import profile_of  # noqa: E402
+from pressguard.verdict.fingerprint import fingerprint  # noqa: E402
+from pressguard.verdict.site_profile import profile_of  # noqa: E402
 
 try:  # one parse per page (issue #12); absent before
     from pressguard.extract.page import page_for  # noqa: E402

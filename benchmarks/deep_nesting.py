@@ -17,7 +17,7 @@ Pages: the WGTC seed article (pressguard/sim/data/wgtc-seed.html, a real GAMURS 
 For each page, with the default budget (pressguard.extract.DEFAULT_BUDGET):
 
 * ``extract``: ``extract_article(html, url)``; "refused" when it raised PageTooLarge;
-* ``assess``: ``pressguard.assess.assess(html, url, site=...)`` (extraction, the generic
+* ``assess``: ``pressguard.verdict.assess.assess(html, url, site=...)`` (extraction, the generic
   second opinion, fingerprint, checks), and the same four steps timed one by one
   (``layout``, ``generic``, ``fingerprint``, ``checks``) to show which part dominates.
 
@@ -42,10 +42,10 @@ from selectolax.lexbor import LexborHTMLParser
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pressguard.assess import assess  # noqa: E402
-from pressguard.checks import run_checks  # noqa: E402
+from pressguard.verdict.assess import assess  # noqa: E402
+from pressguard.verdict.checks import run_checks  # noqa: E402
 from pressguard.extract import PageTooLarge, extract_article, extract_generic  # noqa: E402
-from pressguard.fingerprint import fingerprint  # noqa: E402
+from pressguard.verdict.fingerprint import fingerprint  # noqa: E402
 
 SEED = ROOT / "pressguard" / "sim" / "data" / "wgtc-seed.html"
 URL = ("https://wegotthiscovered.com/politics/"

@@ -14,10 +14,10 @@ import sys
 import time
 from pathlib import Path
 
-from pressguard.assess import _final_page
-from pressguard.cassettes import CACHE
+from pressguard.verdict.assess import _final_page
+from pressguard.cassettes.store import CACHE
 from pressguard.extract import extract_article
-from pressguard.fingerprint import fingerprint, parse
+from pressguard.verdict.fingerprint import fingerprint, parse
 
 CASSETTE = Path(__file__).resolve().parent.parent / "cassettes/wegotthiscovered/the-lantern-keepers-review-worth-the-wait.yaml"
 

@@ -5,12 +5,12 @@
 The same N generated article pages (100-200 KB each, one https URL each) are
 crawled three ways, each crawl in a fresh Python process (Twisted's reactor
 cannot restart), with the same trivial spider callback, the same project
-settings (pressguard.runner.project_settings: concurrency, middlewares) and
+settings (pressguard.scrapy.runner.project_settings: concurrency, middlewares) and
 LOG_LEVEL WARNING, so that only the download layer differs:
 
   pressguard  PressguardSpider subclass, -a cassette=<folder>, PRESSGUARD_MODE=replay,
               the project's DOWNLOAD_HANDLERS: one vcrpy cassette (literal-block YAML)
-              per page, opened through pressguard.cassettes (vcrpy Cassette.load);
+              per page, opened through pressguard.cassettes.store (vcrpy Cassette.load);
               pressguard's parse cache (PRESSGUARD_PARSE_CACHE, kept in the scratch
               folder here) warm, as on every replay after the first
     -cold     the same, the parse cache emptied before each run (a first replay, a CI
@@ -327,7 +327,7 @@ def _write_page_to(i: int, work_dir: Path, cassettes_dir: Path) -> tuple[str, st
     from vcr.record_mode import RecordMode
     from vcr.request import Request as VcrRequest
 
-    from pressguard.cassettes import METADATA_KEY, cassette_options, cassette_path_for
+    from pressguard.cassettes.store import METADATA_KEY, cassette_options, cassette_path_for
 
     url = page_url(i)
     body = render_page(i).encode("utf-8")
@@ -439,8 +439,8 @@ def _child_main(mode: str, work: Path, n: int, profile: Path | None, instrument:
     from scrapy.crawler import CrawlerProcess
     from scrapy.http import HtmlResponse, Headers
 
-    from pressguard.runner import project_settings
-    from pressguard.spider import PressguardSpider
+    from pressguard.scrapy.runner import project_settings
+    from pressguard.scrapy.spider import PressguardSpider
 
     pages = json.loads((work / "pages.json").read_text())[:n]
     urls = [p["url"] for p in pages]
@@ -523,7 +523,7 @@ def _child_main(mode: str, work: Path, n: int, profile: Path | None, instrument:
     if instrument:  # an extra, untimed run: how much of the crawl's CPU goes to opening cassettes
         from vcr.serializers import yamlserializer
 
-        from pressguard import cassettes
+        from pressguard.cassettes import store as cassettes
 
         def timed(fn, key, count=False):
             def wrapper(*a, **kw):
@@ -650,11 +650,11 @@ def summarise_profile(path: Path, top: int = 15) -> dict:
         "by_package_tottime": {k: {"s": v, "share": v / total} for k, v in sorted(groups.items(), key=lambda kv: -kv[1])},
         "key_functions": {
             "yaml.load (YAML parse)": find("yaml/__init__.py", "load"),
-            "pressguard open_cassette (read + parse + vcrpy objects)": find("pressguard/cassettes.py", "open_cassette"),
-            "pressguard parse_cache.load (hash, cached or fresh parse)": find("pressguard/parse_cache.py", "load"),
-            "pressguard CassetteCache.get": find("pressguard/cassettes.py", "get"),
-            "handler _replay (per request)": find("pressguard/handler.py", "_replay"),
-            "handler _scrapy_response": find("pressguard/handler.py", "_scrapy_response"),
+            "pressguard open_cassette (read + parse + vcrpy objects)": find("pressguard/cassettes/store.py", "open_cassette"),
+            "pressguard parse_cache.load (hash, cached or fresh parse)": find("pressguard/cassettes/parse_cache.py", "load"),
+            "pressguard CassetteCache.get": find("pressguard/cassettes/store.py", "get"),
+            "handler _replay (per request)": find("pressguard/cassettes/handler.py", "_replay"),
+            "handler _scrapy_response": find("pressguard/cassettes/handler.py", "_scrapy_response"),
             "vcrpy Cassette.play_response": find("vcr/cassette.py", "play_response"),
         },
         "top_tottime": [
@@ -669,7 +669,7 @@ def time_cassette_loading(work: Path, n: int) -> dict:
     import yaml
     from vcr.serializers import yamlserializer
 
-    from pressguard.cassettes import open_cassette
+    from pressguard.cassettes.store import open_cassette
 
     paths = [Path(p["cassette"]) for p in json.loads((work / "pages.json").read_text())[:n]]
 
@@ -722,7 +722,7 @@ def machine() -> dict:
         "scrapy": scrapy.__version__, "twisted": twisted.__version__, "vcrpy": vcr.__version__,
         "pyyaml": yaml.__version__, "pyyaml_with_libyaml": bool(yaml.__with_libyaml__),
         "pressguard": str(Path(pressguard.__file__).parent), "pressguard_commit": _git_head(),
-        "pressguard_parse_cache": importlib.util.find_spec("pressguard.parse_cache") is not None,
+        "pressguard_parse_cache": importlib.util.find_spec("pressguard.cassettes.parse_cache") is not None,
     }
 
 
@@ -768,7 +768,7 @@ def main(argv: list[str] | None = None) -> int:
     work = build_data(n, args.rebuild)
     pages = json.loads((work / "pages.json").read_text())
     expected_bytes = sum(p["bytes"] for p in pages)
-    from pressguard.cassettes import open_cassette
+    from pressguard.cassettes.store import open_cassette
 
     for page in pages:  # fill (or check) the warm parse cache before anything is timed
         open_cassette(page["cassette"])

@@ -21,7 +21,7 @@ peak memory: the largest sum of the tree's resident set sizes, sampled every 20 
               one spider) with HTTPCACHE_ENABLED (FilesystemCacheStorage, DummyPolicy, no
               expiry), filled beforehand by one crawl of the same pages; its download
               handlers refuse every request, so every page is a cache hit. The spider's
-              callback does what pressguard's spiders do: pressguard.assess.assess with the
+              callback does what pressguard's spiders do: pressguard.verdict.assess.assess with the
               site's template baseline, one item per page
   memory      the same project, HTTP cache off, a download handler answering from a dict
               of the same pages (status, headers, body) loaded from a marshal file before
@@ -124,7 +124,7 @@ import os
 
 import scrapy
 
-from pressguard.assess import assess, template_baseline
+from pressguard.verdict.assess import assess, template_baseline
 
 
 class PagesSpider(scrapy.Spider):
@@ -156,7 +156,7 @@ def log(message: str) -> None:
 
 def build(size: int, work: Path, rows: list[str]) -> Path:
     """WORK/suite-N: N distinct cassettes, the suite, its snapshots, the Scrapy project."""
-    from pressguard.cassettes import find_cassettes, open_cassette
+    from pressguard.cassettes.store import find_cassettes, open_cassette
 
     sources = find_cassettes([ROOT / "cassettes"])
     project = work / f"suite-{size}"
@@ -324,7 +324,7 @@ def floor(folder: Path) -> int:
     """The in-process floor: read, libyaml, the final page, one lexbor parse + layout extraction."""
     import yaml
 
-    from pressguard.cassettes import find_cassettes
+    from pressguard.cassettes.store import find_cassettes
     from pressguard.extract import extract_article
 
     count = 0

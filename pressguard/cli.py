@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__, exit_codes
-from .cassettes import (
+from .cassettes.store import (
     CACHE,
     CassetteError,
     cassette_path_for,
@@ -105,7 +105,7 @@ def _parser() -> argparse.ArgumentParser:
 def _spider_names() -> list[str]:
     from scrapy.spiderloader import SpiderLoader
 
-    from .runner import project_settings
+    from .scrapy.runner import project_settings
 
     return SpiderLoader.from_settings(project_settings()).list()
 
@@ -118,10 +118,10 @@ def _log_settings(args) -> dict:
 
 
 def _replay(args) -> int:
-    from . import shards
-    from .pipeline import project_fields
+    from .scrapy import shards
+    from .verdict.pipeline import project_fields
     from .progress import Progress
-    from .runner import project_settings
+    from .scrapy.runner import project_settings
 
     cassettes = find_cassettes(args.paths)
     if not cassettes:
@@ -138,7 +138,7 @@ def _replay(args) -> int:
     except ValueError as exc:
         raise UsageProblem(f"{exc}; fix it in the project's settings.py") from None
     if args.block_network:
-        from .network_block import block_network
+        from .cassettes.network_block import block_network
 
         block_network()
     by_site = _group_by_site(cassettes, set(_spider_names()))
@@ -304,7 +304,7 @@ def _failed_checks(item: dict | None) -> str:
 
 def _summary(item: dict, fields: dict[str, str]) -> str:
     """fields: pressguard's field names -> the project's (PRESSGUARD_FIELDS)."""
-    from .pipeline import article_fields
+    from .verdict.pipeline import article_fields
 
     article = article_fields(item, fields) or item
     headline = article.get("headline") or ""
@@ -332,7 +332,7 @@ _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,119}")
 
 
 def _record(args) -> int:
-    from .runner import run_spiders
+    from .scrapy.runner import run_spiders
 
     spiders = set(_spider_names())
     if args.site and args.site not in spiders:
@@ -403,7 +403,7 @@ _URL_IN_TEXT = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"']+")
 
 def _scrubbed(text: str) -> str:
     """text with every URL in it scrubbed as cassettes are (token-like parameters gone)."""
-    from .cassette_format import scrub_url
+    from .cassettes.format import scrub_url
 
     def scrub(match) -> str:
         try:

@@ -1,6 +1,6 @@
 """Attack of the Fanboy (attackofthefanboy.com): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class AttackofthefanboySpider(GamursSpider):

@@ -1,6 +1,6 @@
 """Destructoid (destructoid.com): its own theme destructoid2025 since 2025, shared blocks before."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class DestructoidSpider(GamursSpider):

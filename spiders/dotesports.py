@@ -1,6 +1,6 @@
 """Dot Esports (dotesports.com): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class DotesportsSpider(GamursSpider):

@@ -1,6 +1,6 @@
 """Any publisher without a layout of its own: replay its cassettes with the generic extractor."""
 
-from pressguard.spider import PressguardSpider
+from pressguard.scrapy.spider import PressguardSpider
 
 
 class GenericSpider(PressguardSpider):

@@ -1,6 +1,6 @@
 """Prima Games (primagames.com): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class PrimagamesSpider(GamursSpider):

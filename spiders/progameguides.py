@@ -1,6 +1,6 @@
 """Pro Game Guides (progameguides.com): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class ProgameguidesSpider(GamursSpider):

@@ -1,6 +1,6 @@
 """The Mary Sue (themarysue.com): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class ThemarysueSpider(GamursSpider):

@@ -1,6 +1,6 @@
 """Twinfinite (twinfinite.net): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class TwinfiniteSpider(GamursSpider):

@@ -1,6 +1,6 @@
 """We Got This Covered (wegotthiscovered.com): GAMURS shared blocks."""
 
-from pressguard.gamurs_spider import GamursSpider
+from pressguard.scrapy.gamurs_spider import GamursSpider
 
 
 class WegotthiscoveredSpider(GamursSpider):

@@ -3,7 +3,7 @@ so a test proves a command never touches the network."""
 
 import sys
 
-from pressguard.network_block import block_network
+from pressguard.cassettes.network_block import block_network
 
 block_network()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pressguard import fingerprint as fp
+from pressguard.verdict import fingerprint as fp
 
 
 def _body_elements(tree, item) -> list:

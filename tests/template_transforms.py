@@ -15,7 +15,7 @@ from typing import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
-from pressguard.fingerprint import TextIndex, _lca
+from pressguard.verdict.fingerprint import TextIndex, _lca
 
 VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 RAW = frozenset({"script", "style"})
@@ -339,7 +339,7 @@ def body_container(tree, item: dict):
 
 
 def _holds(node, value: str) -> bool:
-    from pressguard.fingerprint import squash
+    from pressguard.verdict.fingerprint import squash
 
     return squash(value) in squash(node.text(deep=True))
 
@@ -403,7 +403,7 @@ def byline_renamed(html: str, item: dict) -> str:
     tree = LexborHTMLParser(html)
     index = TextIndex(tree)
     node = index.locate(item["authors"][0], slack=1.0, extra=40)[0][1]
-    from pressguard.fingerprint import node_classes
+    from pressguard.verdict.fingerprint import node_classes
 
     while not node_classes(node):
         node = node.parent

@@ -29,7 +29,7 @@ LINKS = ["/news/engines/", "/news/old-looms/"]
 SCRAPY = (
     "import sys\n"
     "if sys.argv[1] == 'offline':\n"
-    "    from pressguard.network_block import block_network\n"
+    "    from pressguard.cassettes.network_block import block_network\n"
     "    block_network()\n"
     "from scrapy.cmdline import execute\n"
     "execute(['scrapy', *sys.argv[2:]])\n"

@@ -1,4 +1,4 @@
-"""pressguard.pipeline.HealthCheckPipeline: reading a project's items, keeping them intact."""
+"""pressguard.verdict.pipeline.HealthCheckPipeline: reading a project's items, keeping them intact."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from scrapy.http import HtmlResponse, Request
 from scrapy.utils.test import get_crawler
 
 from cassette_factory import article_html
-from pressguard.page_link import META_VERDICT, ledger_for
-from pressguard.pipeline import HealthCheckPipeline
+from pressguard.scrapy.page_link import META_VERDICT, ledger_for
+from pressguard.verdict.pipeline import HealthCheckPipeline
 
 URL = "https://news.example/news/engines/"
 MAPPING = {"headline": "title", "authors": "byline", "body": "content"}

@@ -1,4 +1,4 @@
-"""pressguard.routing.CassetteIndex: which cassette answers a request."""
+"""pressguard.cassettes.routing.CassetteIndex: which cassette answers a request."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from vcr.request import Request
 
 from cassette_factory import interaction, write_cassette
-from pressguard.routing import AmbiguousCassette, CassetteIndex
+from pressguard.cassettes.routing import AmbiguousCassette, CassetteIndex
 
 SITE = "https://news.example"
 

@@ -13,7 +13,7 @@ from scrapy.crawler import Crawler
 from scrapy.settings import Settings
 from scrapy.utils.conf import build_component_list
 
-HANDLER = "pressguard.handler.CassetteDownloadHandler"
+HANDLER = "pressguard.cassettes.handler.CassetteDownloadHandler"
 
 
 class Plain(Spider):
@@ -33,7 +33,7 @@ def crawler_settings(project: dict, cmdline: dict | None = None, spider=Plain) -
 def test_import_pressguard_does_not_import_scrapy():
     code = "import sys, pressguard; assert 'scrapy' not in sys.modules; print(pressguard.Addon.__module__)"
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert run.stdout.strip() == "pressguard.addon", run.stderr
+    assert run.stdout.strip() == "pressguard.scrapy.addon", run.stderr
 
 
 def test_the_addon_seals_any_project_in_replay(tmp_path, monkeypatch):
@@ -44,13 +44,13 @@ def test_the_addon_seals_any_project_in_replay(tmp_path, monkeypatch):
     handlers = settings.getdict("DOWNLOAD_HANDLERS")
     assert set(handlers) >= {"http", "https", "file", "data", "s3", "ftp"}
     assert set(handlers.values()) == {HANDLER}
-    assert settings["TWISTED_DNS_RESOLVER"] == "pressguard.network_block.ModeResolver"
+    assert settings["TWISTED_DNS_RESOLVER"] == "pressguard.cassettes.network_block.ModeResolver"
     assert not settings.getbool("TELNETCONSOLE_ENABLED") and not settings.getbool("REMOTE_CONTROL_ENABLED")
     extensions = build_component_list(settings.getwithbase("EXTENSIONS"))
     assert not [e for e in extensions if "telnet" in str(e) or "remote_control" in str(e)], extensions
-    assert "pressguard.routing.CassetteRoutingMiddleware" in settings.getdict("DOWNLOADER_MIDDLEWARES")
-    assert "pressguard.page_link.PageLinkMiddleware" in settings.getdict("SPIDER_MIDDLEWARES")
-    assert "pressguard.pipeline.HealthCheckPipeline" in settings.getdict("ITEM_PIPELINES")
+    assert "pressguard.cassettes.routing.CassetteRoutingMiddleware" in settings.getdict("DOWNLOADER_MIDDLEWARES")
+    assert "pressguard.scrapy.page_link.PageLinkMiddleware" in settings.getdict("SPIDER_MIDDLEWARES")
+    assert "pressguard.verdict.pipeline.HealthCheckPipeline" in settings.getdict("ITEM_PIPELINES")
     assert settings["PRESSGUARD_MODE"] == "replay"
     assert Path(settings["PRESSGUARD_CASSETTES_DIR"]) == tmp_path / "cassettes"
     # nothing to be polite to in replay, over the project's own True
@@ -73,7 +73,7 @@ def test_the_projects_own_settings_and_the_command_line_win(tmp_path, monkeypatc
     assert settings.getdict("DOWNLOAD_HANDLERS")["s3"] is None  # the project's entry kept
     assert settings.getdict("DOWNLOAD_HANDLERS")["http"] == HANDLER  # the others added
     assert set(settings.getdict("ITEM_PIPELINES")) == {"myproject.pipelines.Clean",
-                                                        "pressguard.pipeline.HealthCheckPipeline"}
+                                                        "pressguard.verdict.pipeline.HealthCheckPipeline"}
     assert settings.getbool("ROBOTSTXT_OBEY")  # record: polite, as the project asks
     replay = crawler_settings({}, {"ROBOTSTXT_OBEY": True})
     assert replay.getbool("ROBOTSTXT_OBEY")  # -s wins even in replay
@@ -93,7 +93,7 @@ def test_a_bad_mode_names_the_setting_and_the_allowed_values(tmp_path, monkeypat
 
 
 def test_project_settings_reads_the_project_around_the_current_folder(monkeypatch):
-    from pressguard.runner import project_settings
+    from pressguard.scrapy.runner import project_settings
 
     monkeypatch.delenv("SCRAPY_SETTINGS_MODULE", raising=False)
     project = Path(__file__).parent / "fixtures" / "addon_project"
@@ -101,6 +101,6 @@ def test_project_settings_reads_the_project_around_the_current_folder(monkeypatc
     settings = project_settings({"LOG_ENABLED": False})
     assert settings["BOT_NAME"] == "newsproj" and settings.getlist("SPIDER_MODULES") == ["newsproj.spiders"]
     assert Path(settings["PRESSGUARD_CASSETTES_DIR"]) == project / "cassettes"
-    assert "pressguard.pipeline.HealthCheckPipeline" in settings.getdict("ITEM_PIPELINES")
+    assert "pressguard.verdict.pipeline.HealthCheckPipeline" in settings.getdict("ITEM_PIPELINES")
     # a `scrapy` subprocess started later by this process must not inherit the project
     assert "SCRAPY_SETTINGS_MODULE" not in os.environ

@@ -3,10 +3,10 @@
 import shutil
 from pathlib import Path
 
-from pressguard.assess import TemplateBaseline, _final_page
-from pressguard.cassettes import open_cassette
+from pressguard.verdict.assess import TemplateBaseline, _final_page
+from pressguard.cassettes.store import open_cassette
 from pressguard.extract import extract_article
-from pressguard.fingerprint import compare, fingerprint
+from pressguard.verdict.fingerprint import compare, fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 DESTRUCTOID = ROOT / "cassettes" / "destructoid"

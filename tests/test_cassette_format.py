@@ -7,7 +7,7 @@ import yaml
 from vcr.request import Request
 from vcr.serializers import yamlserializer
 
-from pressguard.cassette_format import (
+from pressguard.cassettes.format import (
     LiteralBlockSerializer,
     AtomicFilesystemPersister,
     scrub_request,

@@ -17,8 +17,8 @@ from vcr.request import Request
 from vcr.serialize import serialize
 from vcr.serializers import yamlserializer
 
-from pressguard.cassette_format import write_atomically
-from pressguard.cassettes import CassetteError, find_cassettes, open_cassette
+from pressguard.cassettes.format import write_atomically
+from pressguard.cassettes.store import CassetteError, find_cassettes, open_cassette
 
 HTML = "<!DOCTYPE html>\n<html><body><h1>Title</h1>\n<p>Text.</p></body></html>\n"
 
@@ -225,7 +225,7 @@ UMASK_WRITE = """
 import os, sys
 from pathlib import Path
 os.umask(int(sys.argv[2], 8))
-from pressguard.cassette_format import write_atomically
+from pressguard.cassettes.format import write_atomically
 write_atomically(Path(sys.argv[1]), "text\\n")
 """
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import page_mutations as mutate
-from pressguard.assess import _final_page, assess, template_baseline
-from pressguard.cassettes import open_cassette
-from pressguard.checks import run_checks
-from pressguard.site_profile import _profile, profile_of
+from pressguard.verdict.assess import _final_page, assess, template_baseline
+from pressguard.cassettes.store import open_cassette
+from pressguard.verdict.checks import run_checks
+from pressguard.verdict.site_profile import _profile, profile_of
 from pressguard.verdict import DRIFT_CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -264,7 +264,7 @@ def test_byline_detection_keeps_the_outermost_element_of_deep_nesting():
     deep = '<div class="byline">' * 3000 + "By Jane Doe" + "</div>" * 3000
     item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
             "body": PARAS}
-    from pressguard.checks import PageHints
+    from pressguard.verdict.checks import PageHints
     hints = PageHints(_byline_page(deep), item["url"])
     assert [t for _, t in hints.bylines] == ["By Jane Doe"]
     assert "Jane Doe" in run_checks(item, html=_byline_page(deep))["authors"]
@@ -390,7 +390,7 @@ def test_a_container_holding_the_articles_text_is_no_placeholder_whatever_its_ma
 
 
 def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
-    from pressguard.checks import _repeated_paragraphs
+    from pressguard.verdict.checks import _repeated_paragraphs
 
     prose = [f"Paragraph {i} says something long enough to be prose, with a full sentence or two here." for i in range(4)]
     assert _repeated_paragraphs(prose + prose) == prose
@@ -401,7 +401,7 @@ def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
 def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
     from selectolax.lexbor import LexborHTMLParser
 
-    from pressguard.checks import _in_tile
+    from pressguard.verdict.checks import _in_tile
 
     tree = LexborHTMLParser('<h1><a href="/news/a-story/"><span class="t">A story</span></a></h1>'
                             '<div class="tiles"><a href="/news/other/"><span class="t">Other</span></a></div>')
@@ -411,7 +411,7 @@ def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
 
 
 def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():
-    from pressguard.checks import PageHints
+    from pressguard.verdict.checks import PageHints
 
     html = ('<html><body><h1>A story</h1><div class="author-card"><a href="/author/ada-lovelace/">Ada Lovelace</a>'
             '<span class="author-card__role">Contributor</span></div>'
@@ -422,7 +422,7 @@ def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():
 
 
 def test_the_next_story_appended_below_lends_no_byline_to_a_staff_piece():
-    from pressguard.checks import PageHints
+    from pressguard.verdict.checks import PageHints
 
     html = ('<html><body><article><h1>A staff piece</h1><p>Text of the piece.</p></article>'
             '<article class="next-story"><h2>The next story</h2><div class="byline">By Priya Raman</div>'
@@ -435,7 +435,7 @@ def test_the_next_story_appended_below_lends_no_byline_to_a_staff_piece():
 def test_the_next_story_appended_to_a_page_without_article_elements_lends_no_byline():
     """A template that wraps its own story in divs (no <article>) followed by the next story
     as an <article>: the next story's byline is not this staff piece's."""
-    from pressguard.checks import PageHints
+    from pressguard.verdict.checks import PageHints
 
     html = ('<html><head><meta property="og:title" content="A staff piece"></head><body><div class="post">'
             '<h1>A staff piece</h1><p>Text of the piece.</p></div>'
@@ -516,7 +516,7 @@ def test_a_privacy_policy_in_place_of_the_body_is_broken_naming_the_body():
     ["Last updated: March 3, 2025", "The patch notes list every change made to the ranked mode this week."],
 ])
 def test_a_story_about_a_policy_is_no_legal_page(body):
-    from pressguard.checks import _legal_page
+    from pressguard.verdict.checks import _legal_page
 
     assert _legal_page(body) is None
 
@@ -577,7 +577,7 @@ IRONVALE = ["The new Ironvale patch is out today, and it brings the ranked ladde
 
 
 def _profile_with(share):
-    from pressguard.site_profile import SiteProfile
+    from pressguard.verdict.site_profile import SiteProfile
 
     return SiteProfile(site="example", pages=8, min_words=50, min_paragraphs=3, median_words=400,
                        with_dek=0, with_date=0, with_authors=8, min_topic_share=share)
@@ -600,7 +600,7 @@ def test_headline_topic_is_not_judged_on_a_site_whose_recorded_pages_do_not_agre
 
 
 def test_topic_share_reads_the_headline_and_the_url_slug_with_accents_folded():
-    from pressguard.checks import topic_share
+    from pressguard.verdict.checks import topic_share
 
     body = ["The Cafe Lumiere event is back with a creme brulee recipe and new rewards."]
     assert topic_share("“Café Lumière” returns: crème brûlée rewards", "https://s.example/cafe-lumiere-returns/",
@@ -609,8 +609,8 @@ def test_topic_share_reads_the_headline_and_the_url_slug_with_accents_folded():
 
 
 def test_the_site_profile_learns_the_least_topic_share_of_its_recorded_pages():
-    from pressguard.checks import topic_share
-    from pressguard.assess import recorded_page
+    from pressguard.verdict.checks import topic_share
+    from pressguard.verdict.assess import recorded_page
 
     paths = sorted((CASSETTES / "dotesports").glob("*.yaml"))
     prof = profile_of(paths, "dotesports")
@@ -734,7 +734,7 @@ def test_a_published_date_before_the_web_or_far_in_the_future_is_broken_naming_p
 def test_implausible_dates_are_judged_against_1995_and_a_day_after_now():
     from datetime import datetime, timezone
 
-    from pressguard.checks import _implausible_date
+    from pressguard.verdict.checks import _implausible_date
 
     now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
     assert "1970-01-01" in _implausible_date("1970-01-01T00:00:00+00:00", now)
@@ -849,7 +849,7 @@ def test_english_words_are_not_judged_on_a_site_whose_recorded_pages_are_not_eng
 # -- a headline that is the title plus a dateline or a section, or the title cut short -----
 
 def test_a_title_with_a_short_labelled_segment_added_or_cut_short_differs():
-    from pressguard.checks import _segment_difference
+    from pressguard.verdict.checks import _segment_difference
 
     title = "Rogue Circuit: the photo mode confirmed for PlayStation 5"
     assert "leading" in _segment_difference("LOS ANGELES \u2014 " + title, title)
@@ -944,7 +944,7 @@ def test_a_second_opinion_that_saw_no_article_is_no_opinion_on_the_body():
 def test_a_document_cut_mid_body_is_broken_naming_the_body_on_a_site_whose_pages_end():
     from dataclasses import replace
 
-    from pressguard.checks import document_ends
+    from pressguard.verdict.checks import document_ends
 
     site, url, html = _page(REVIEW)  # no JSON-LD wordCount to count the missing words by
     right = _assess(site, url, html)
@@ -1078,7 +1078,7 @@ def test_a_dek_of_seo_keywords_is_broken_naming_the_dek(shipped):
     """An SEO plugin's focus keywords in the standfirst slot: a list of terms, not a
     summary (it may share words with the page's description, so the interface-text rule
     does not see it)."""
-    from pressguard.checks import _keyword_list
+    from pressguard.verdict.checks import _keyword_list
 
     assert _keyword_list("games, news, release date, trailer, studio, update")
     assert not _keyword_list("Dragons, castles, swords and magic: the season's best fantasy games")

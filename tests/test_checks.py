@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from pressguard.checks import CHECKS, run_checks
+from pressguard.verdict.checks import CHECKS, run_checks
 from pressguard.extract import extract_article, extract_generic
-from pressguard.fingerprint import fingerprint
+from pressguard.verdict.fingerprint import fingerprint
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent

@@ -29,8 +29,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from pressguard.cassettes import first_url, open_cassette
-from pressguard.checks import CHECKS
+from pressguard.cassettes.store import first_url, open_cassette
+from pressguard.verdict.checks import CHECKS
 from pressguard.crawl.webhook import public_url
 from pressguard.sim import Simulator
 from pressguard.sites import SITES

@@ -31,7 +31,7 @@ from pressguard.crawl.pages import (
 from pressguard.crawl.report import render_junit
 from pressguard.crawl.state import JobState
 from pressguard.crawl.webhook import build_payload, public_url
-from pressguard.handler import META_CASSETTE
+from pressguard.cassettes.handler import META_CASSETTE
 
 URL = "https://wegotthiscovered.com/politics/some-article-slug-here/"
 

@@ -1,6 +1,6 @@
 """Discovery rules: which URLs are articles, sitemap and listing parsing, newest first."""
 
-from pressguard.discovery import (
+from pressguard.scrapy.discovery import (
     declares_non_article,
     looks_like_article,
     newest_first,

@@ -31,7 +31,7 @@ pytestmark = pytest.mark.slow  # a dozen Scrapy and pytest processes
 # replay that reached for the network would fail instead of quietly going live.
 OFFLINE_SCRAPY = """
 import sys
-from pressguard.network_block import block_network
+from pressguard.cassettes.network_block import block_network
 block_network()
 from scrapy.cmdline import execute
 sys.argv[0] = "scrapy"

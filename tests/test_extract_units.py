@@ -13,7 +13,7 @@ from pressguard.extract.blocks import collect_blocks
 from pressguard.extract.boilerplate import is_boilerplate_text, strip_site_suffix
 from pressguard.extract.dates import parse_date, search_date
 from pressguard.extract.jsonld import JsonLd
-from pressguard.decoding import decode_html, parser_input
+from pressguard.extract.decoding import decode_html, parser_input
 from pressguard.extract.page import Page, hostname
 from pressguard.extract.text import node_text
 

@@ -10,7 +10,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from pressguard.extract import extract_article
-from pressguard.fingerprint import FIELDS, compare, component_class, fingerprint, node_classes
+from pressguard.verdict.fingerprint import FIELDS, compare, component_class, fingerprint, node_classes
 
 
 def _url(sim, site: str, kind: str) -> str:

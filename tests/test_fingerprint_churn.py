@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from pressguard.assess import TemplateBaseline, template_baseline
-from pressguard.cassettes import find_cassettes, open_cassette
+from pressguard.verdict.assess import TemplateBaseline, template_baseline
+from pressguard.cassettes.store import find_cassettes, open_cassette
 from pressguard.extract import extract_article
-from pressguard.fingerprint import TextIndex, compare, fingerprint, parse
+from pressguard.verdict.fingerprint import TextIndex, compare, fingerprint, parse
 from template_transforms import CHURN, STRUCTURAL, Rewrite, body_in_main_section, css_modules, rewrite
 
 ROOT = Path(__file__).resolve().parent.parent / "cassettes"
@@ -150,7 +150,7 @@ def test_destructoid_layout_switch_reads_as_what_became_what(slug):
 
 def test_template_check_passes_a_churned_page_against_the_shipped_baseline():
     """The page's verdict path: recorded baseline from cassettes/<site>/, churned page."""
-    from pressguard.checks import run_checks
+    from pressguard.verdict.checks import run_checks
 
     url, html, item = _page("twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards")
     changed = CHURN["wrapper_divs"](CHURN["tailwind"](CHURN["wordpress_update"](html)))
@@ -179,7 +179,7 @@ def test_a_page_nested_ten_thousand_divs_deep_fingerprints_the_same(page):
 def test_a_renamed_byline_is_drift_against_the_sites_cassettes(page):
     """Through assess(), as replay runs it: the site's cassettes include pages without a
     byline (staff pieces), which must not vouch for a byline they never had."""
-    from pressguard.assess import assess
+    from pressguard.verdict.assess import assess
 
     url, html, item = _page(page)
     site = page.split("/")[0]

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from pressguard import parse_cache
+from pressguard.cassettes import parse_cache
 
 
 @pytest.fixture
@@ -68,7 +68,7 @@ def test_unwritable_or_corrupt_cache_only_costs_a_parse(tmp_path, monkeypatch, c
 def test_entries_are_written_with_the_users_umask(tmp_path):
     # A subprocess, so the umask set is the process's own and nothing else here sees it.
     script = (
-        "import os, sys; os.umask(0o022); from pressguard import parse_cache; "
+        "import os, sys; os.umask(0o022); from pressguard.cassettes import parse_cache; "
         "parse_cache.load(b'x', lambda raw: {'body': raw.decode()})"
     )
     env = {**os.environ, "PRESSGUARD_PARSE_CACHE": str(tmp_path)}

@@ -19,11 +19,11 @@ import selectolax.lexbor
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressguard.assess import TemplateBaseline, _final_page, assess, check_article
-from pressguard.cassettes import open_cassette
-from pressguard.checks import run_checks
+from pressguard.verdict.assess import TemplateBaseline, _final_page, assess, check_article
+from pressguard.cassettes.store import open_cassette
+from pressguard.verdict.checks import run_checks
 from pressguard.extract import PageBudget, PageTooLarge, extract_article, extract_generic
-from pressguard.fingerprint import fingerprint
+from pressguard.verdict.fingerprint import fingerprint
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = ROOT / "cassettes"
@@ -318,7 +318,7 @@ TRICKY = ["SİGN", "ſubscribe", "\u212a", "ı", "İ", "<", "&amp;", "&#8211;", 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), max_size=12), st.booleans())
 def test_the_boilerplate_table_answers_as_the_plain_loop(parts, upper):
-    from pressguard.checks import _BOILERPLATE, BOILERPLATE
+    from pressguard.verdict.checks import _BOILERPLATE, BOILERPLATE
 
     text = "".join(parts)
     text = text.upper() if upper else text
@@ -326,7 +326,7 @@ def test_the_boilerplate_table_answers_as_the_plain_loop(parts, upper):
 
 
 def test_the_boilerplate_table_answers_as_the_plain_loop_on_the_corpus():
-    from pressguard.checks import _BOILERPLATE, BOILERPLATE
+    from pressguard.verdict.checks import _BOILERPLATE, BOILERPLATE
 
     texts = []
     for site, path in PAGES:
@@ -344,7 +344,7 @@ def test_the_site_profile_is_looked_up_once_per_baseline(monkeypatch, tmp_path):
     """What the checks need from the recorded cassettes is made once, not per page:
     looking the profile up by the site's list of paths costs as much as the site has
     cassettes, on every page."""
-    import pressguard.assess as assess_module
+    import pressguard.verdict.assess as assess_module
 
     calls = []
     profile_of = assess_module.profile_of
@@ -363,8 +363,8 @@ def test_the_site_profile_is_looked_up_once_per_baseline(monkeypatch, tmp_path):
 
 # -- the checks' own work: each view of the body made once per item (issue #12 item 1) ---
 
-from pressguard import checks as checks_mod  # noqa: E402
-from pressguard import fingerprint as fp_mod  # noqa: E402
+from pressguard.verdict import checks as checks_mod  # noqa: E402
+from pressguard.verdict import fingerprint as fp_mod  # noqa: E402
 
 _PROSE = [  # 50+ distinct words: enough for the JSON-LD articleBody to be compared with the body
     "The studio spent four long years rebuilding the engine that powers its racing series.",

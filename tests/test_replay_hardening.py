@@ -141,7 +141,7 @@ import sys
 import scrapy
 from scrapy.crawler import CrawlerProcess
 from scrapy.utils.defer import maybe_deferred_to_future
-from pressguard.runner import project_settings
+from pressguard.scrapy.runner import project_settings
 
 class Resolve(scrapy.Spider):
     name = "resolve"
@@ -185,7 +185,7 @@ def test_block_network_refuses_name_lookups_too(tmp_path):
 
     code = (
         "import socket\n"
-        "from pressguard.network_block import block_network\n"
+        "from pressguard.cassettes.network_block import block_network\n"
         "block_network()\n"
         "print(socket.getaddrinfo('127.0.0.1', 80)[0][4][0])\n"  # a literal asks no DNS server
         "for lookup in (lambda: socket.getaddrinfo('pressguard-probe.invalid', 80),\n"
@@ -205,7 +205,7 @@ def test_block_network_refuses_name_lookups_too(tmp_path):
 def test_remote_control_and_telnet_are_off_in_every_mode():
     from scrapy.utils.conf import build_component_list
 
-    from pressguard.runner import project_settings
+    from pressguard.scrapy.runner import project_settings
 
     for mode in ("replay", "record", "live"):
         settings = project_settings({"PRESSGUARD_MODE": mode, "PRESSGUARD_CRAWL_STAGING": "x"})

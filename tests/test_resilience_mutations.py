@@ -39,8 +39,8 @@ PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
 
 
 def _sample(page: str):
-    from pressguard.assess import _final_page
-    from pressguard.cassettes import open_cassette, recording_info
+    from pressguard.verdict.assess import _final_page
+    from pressguard.cassettes.store import open_cassette, recording_info
     from pressguard.extract import extract_article
 
     site, slug = page.split("/")
@@ -181,7 +181,7 @@ def _identity(label):
 def test_runner_classifies_an_unmutated_page(samples):
     """A shipped page is healthy (the snapshot suite asserts it): unchanged with a right
     extraction it survives; labelled as having none, a healthy verdict is silent."""
-    from pressguard.assess import template_baseline
+    from pressguard.verdict.assess import template_baseline
 
     baseline = lambda site: template_baseline(str(ROOT / "cassettes"), site)  # noqa: E731
     kept = run.run_case(_identity(RIGHT), samples[1], baseline)

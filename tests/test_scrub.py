@@ -9,8 +9,8 @@ import pytest
 from vcr.cassette import Cassette
 from vcr.request import Request
 
-from pressguard.cassette_format import is_secret_name, scrub_request, scrub_response, scrub_url
-from pressguard.cassettes import cassette_options, open_cassette
+from pressguard.cassettes.format import is_secret_name, scrub_request, scrub_response, scrub_url
+from pressguard.cassettes.store import cassette_options, open_cassette
 
 SECRET_HEADERS = {
     "Authorization": "Bearer SECRET-H-AUTHORIZATION",

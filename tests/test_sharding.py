@@ -7,13 +7,11 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from cassette_factory import article_html, interaction, write_cassette
 from conftest import ROOT
 
-from pressguard.cassettes import CassetteCache
-from pressguard.shards import InOrder, plan
+from pressguard.cassettes.store import CassetteCache
+from pressguard.scrapy.shards import InOrder, plan
 
 FINAL_COUNT = re.compile(r"^replay: 100%\s*(\d+)/(\d+) ")
 

@@ -50,7 +50,7 @@ def test_pytest_starts_beside_pytest_recording_and_takes_its_record_modes(projec
         assert result.returncode == 0, (mode, result.stdout + result.stderr)
         assert f"test_cassette_matches_snapshot_and_is_healthy[wegotthiscovered/{SEED_SLUG}]" in result.stdout
     plugins = pytest_in(project, "--collect-only", "--trace-config")
-    assert "pytest_recording" in plugins.stdout and "pressguard.pytest_plugin" in plugins.stdout
+    assert "pytest_recording" in plugins.stdout and "pressguard.testing.pytest_plugin" in plugins.stdout
     bogus = pytest_in(project, "--record-mode=sometimes", "--collect-only")
     assert bogus.returncode == 4 and "--record-mode: invalid choice: 'sometimes'" in bogus.stderr
 

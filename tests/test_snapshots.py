@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from syrupy.matchers import path_type
 
-from pressguard.cassettes import find_cassettes
+from pressguard.cassettes.store import find_cassettes
 from pressguard.verdict import fails
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@
                                         [--kinds a,b] [--pages N] [--json out.json]
 
 For each sampled shipped page and each mutation kind: mutate the page, assess it in-process
-with the pressguard installed in the running interpreter (pressguard.assess.assess, the
+with the pressguard installed in the running interpreter (pressguard.verdict.assess.assess, the
 site's template baseline from ROOT/cassettes), compare headline/dek/authors/published/body
 with the right fields, and classify:
 
@@ -71,9 +71,9 @@ def load_samples(root: Path, per_site: int) -> list[Sample]:
     """per_site shipped pages of every site, taken in turn from each of the site's layouts
     (so both Destructoid layouts are in) and spread over the site's pages (so not every
     site gives the same kinds of article), in a fixed order."""
-    from pressguard.assess import _final_page
-    from pressguard.cassettes import open_cassette, recording_info
-    from pressguard.decoding import decode_html
+    from pressguard.verdict.assess import _final_page
+    from pressguard.cassettes.store import open_cassette, recording_info
+    from pressguard.extract.decoding import decode_html
     from pressguard.extract import extract_article
 
     samples = []
@@ -140,7 +140,7 @@ def failing_checks(item: dict) -> dict:
 
 
 def run_case(kind, sample: Sample, baseline_of) -> dict:
-    from pressguard.assess import assess
+    from pressguard.verdict.assess import assess
 
     case = {"kind": kind.name, "label": kind.label, "page": sample.page}
     try:
@@ -290,7 +290,7 @@ def main(argv=None) -> int:
     kinds = kinds_for(args)
 
     import pressguard
-    from pressguard.assess import template_baseline
+    from pressguard.verdict.assess import template_baseline
 
     started = time.perf_counter()
     samples = load_samples(args.root, args.pages)

@@ -69,7 +69,7 @@ def parser() -> argparse.ArgumentParser:
 def _spider_names() -> set[str]:
     from scrapy.spiderloader import SpiderLoader
 
-    from pressguard.runner import project_settings
+    from pressguard.scrapy.runner import project_settings
 
     return set(SpiderLoader.from_settings(project_settings()).list())
 
@@ -113,7 +113,7 @@ def _check_setting(name: str, value: str) -> None:
     setting's default (Scrapy's, or pressguard's own)."""
     from scrapy.settings import BaseSettings, default_settings
 
-    from pressguard import settings as pressguard_settings
+    from pressguard.scrapy import settings as pressguard_settings
 
     default = getattr(pressguard_settings, name, getattr(default_settings, name, None))
     probe = BaseSettings({name: value})  # without Scrapy's defaults, which parse dicts on set

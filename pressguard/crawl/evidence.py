@@ -26,8 +26,8 @@ from pathlib import Path
 
 from vcr.cassette import Cassette
 
-from pressguard.cassette_format import write_atomically
-from pressguard.handler import META_CASSETTE, CassetteDownloadHandler
+from pressguard.cassettes.format import write_atomically
+from pressguard.cassettes.handler import META_CASSETTE, CassetteDownloadHandler
 
 CAPTURED = "_captured"
 STAGING_PREFIX = ".crawl-staging-"

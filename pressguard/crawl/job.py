@@ -6,7 +6,7 @@ Data flow, one page at a time:
     template compared with the site's cassettes, a page record, its cassette captured
     or dropped -> report.json / junit.xml / report.html rewritten atomically.
 
-Politeness comes from pressguard.settings (robots.txt obeyed, AutoThrottle, retries,
+Politeness comes from pressguard.scrapy.settings (robots.txt obeyed, AutoThrottle, retries,
 download timeout) plus RetryAfterMiddleware. Scrapy's own SIGINT/SIGTERM handling
 stops the crawl gracefully (pages in flight finish); the report says "interrupted" as
 soon as the signal arrives, and the crawl exits 2 without a webhook post: a scheduler's
@@ -32,8 +32,8 @@ import scrapy
 from scrapy import signals
 
 from pressguard import __version__
-from pressguard.handler import META_CASSETTE
-from pressguard.page_link import ledger_for
+from pressguard.cassettes.handler import META_CASSETTE
+from pressguard.scrapy.page_link import ledger_for
 from pressguard.progress import Progress
 from pressguard.verdict import fails
 
@@ -191,7 +191,7 @@ class CrawlJob:
         self.state.start({"started_at": self.started_at, "sites": self.options.sites, "limit": self.options.limit})
 
     def _note_baselines(self) -> None:
-        from pressguard.assess import template_baseline
+        from pressguard.verdict.assess import template_baseline
 
         for site in self.options.sites:
             baseline = template_baseline(str(self.options.cassettes), site)
@@ -224,7 +224,7 @@ class CrawlJob:
     def _crawl(self) -> None:
         from scrapy.crawler import CrawlerProcess
 
-        from pressguard.runner import project_settings
+        from pressguard.scrapy.runner import project_settings
 
         if self.options.proxy:  # Scrapy's HttpProxyMiddleware reads the standard variables
             os.environ["http_proxy"] = os.environ["https_proxy"] = self.options.proxy
@@ -329,8 +329,8 @@ class CrawlJob:
 
     def _template_changes(self, site: str, body: bytes, item: dict) -> tuple[list[dict], str | None]:
         """(fingerprint.compare entries against the closest recorded page, that page's layout)."""
-        from pressguard.assess import template_baseline
-        from pressguard.fingerprint import compare, fingerprint
+        from pressguard.verdict.assess import template_baseline
+        from pressguard.verdict.fingerprint import compare, fingerprint
 
         try:
             baseline = template_baseline(str(self.options.cassettes), site)

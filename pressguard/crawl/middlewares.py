@@ -23,8 +23,8 @@ import time
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from pressguard.cassettes import slug_for_url
-from pressguard.handler import META_CASSETTE
+from pressguard.cassettes.store import slug_for_url
+from pressguard.cassettes.handler import META_CASSETTE
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from pressguard.fingerprint import FIELDS
+from pressguard.verdict.fingerprint import FIELDS
 from pressguard.verdict import DRIFT_CHECKS
 
 COLUMNS = ("fetch",) + FIELDS + ("page",)

@@ -25,7 +25,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from pressguard.cassette_format import write_atomically
+from pressguard.cassettes.format import write_atomically
 
 from .html_report import render_html
 from .pages import summary_line

@@ -16,7 +16,7 @@ import os
 import shutil
 from pathlib import Path
 
-from pressguard.cassette_format import write_atomically
+from pressguard.cassettes.format import write_atomically
 
 RUN_FILE = "pressguard-run.json"
 PAGES_FILE = "pressguard-pages.jsonl"

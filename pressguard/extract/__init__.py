@@ -60,7 +60,7 @@ def extract_article(html: str | bytes | Page, url: str, *, site: str | None = No
                     content_type: str | bytes | None = None) -> dict[str, Any]:
     """Extract the article of one page; layout detected from the markup unless given.
     html is the page's source (bytes read by content_type's charset, see
-    pressguard.decoding) or a Page already parsed (extract.page.page_for).
+    pressguard.extract.decoding) or a Page already parsed (extract.page.page_for).
     Raises PageTooLarge when the page is over its budget."""
     page, lay = _page_and_layout(html, url, site, fetched_at, layout, budget, content_type)
     return own_item(lay.run(page))

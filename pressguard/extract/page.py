@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from ..sites import SITES, site_for_url
-from ..decoding import header_charset, parser_input, reads_as_utf8
+from .decoding import header_charset, parser_input, reads_as_utf8
 from .budget import DEFAULT_BUDGET, PageBudget
 from .jsonld import JsonLd
 from .meta import Meta
@@ -118,7 +118,7 @@ def _same_reading(parsed: Parsed, charset: str | None) -> bool:
 
 def parse_page(html: str | bytes, content_type: str | bytes | None = None, *, url: str = "",
                budget: PageBudget | None = DEFAULT_BUDGET) -> Parsed:
-    """The page parsed (by the one decoding policy, pressguard.decoding), or the same
+    """The page parsed (by the one decoding policy, pressguard.extract.decoding), or the same
     content, read the same way, parsed a moment ago. Raises PageTooLarge, before
     parsing, when the page is over budget (budget=None: not measured)."""
     key = _content_key(html)

@@ -11,7 +11,8 @@ import threading
 from urllib.parse import urlsplit
 
 from pressguard.sim import catalog as cat
-from pressguard.sim import control, faults
+from pressguard.sim import control
+from pressguard.sim import faults
 from pressguard.sim.response import PIXEL, Response, maybe_gzip, wordpress_headers
 from pressguard.sites import SITES, Site
 

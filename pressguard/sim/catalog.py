@@ -11,7 +11,9 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressguard.sim import discovery, render_destructoid, render_gamurs
+from pressguard.sim import discovery
+from pressguard.sim import render_destructoid
+from pressguard.sim import render_gamurs
 from pressguard.sim.content import PROFILES, Article, build_site
 from pressguard.sites import Site
 

@@ -12,8 +12,8 @@ import sys
 
 from scrapy.commands.crawl import Command as ScrapyCrawl
 
-from pressguard.addon import MODES
-from pressguard.cassettes import CassetteError, find_cassettes
+from pressguard.scrapy.addon import MODES
+from pressguard.cassettes.store import CassetteError, find_cassettes
 from pressguard.exit_codes import exit_code_from_stats
 
 

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy import signals
 
-from .cassettes import CACHE, CassetteError, find_cassettes, first_url
-from .handler import META_CASSETTE, META_FETCHED_AT
+from ..cassettes.store import CACHE, CassetteError, find_cassettes, first_url
+from ..cassettes.handler import META_CASSETTE, META_FETCHED_AT
 from .page_link import ledger_for
 
 logger = logging.getLogger(__name__)
@@ -94,9 +94,9 @@ class PressguardSpider(scrapy.Spider):
         )
 
     def parse_article(self, response):
-        """The layout extraction; the add-on's pipeline (pressguard.pipeline) adds the
+        """The layout extraction; the add-on's pipeline (pressguard.verdict.pipeline) adds the
         checks and the verdict, as it does for any project's spider."""
-        from .extract import PageTooLarge, extract_article, time_budget  # the spider's heavy part
+        from ..extract import PageTooLarge, extract_article, time_budget  # the spider's heavy part
 
         try:
             with time_budget(self.settings.getfloat("PRESSGUARD_PAGE_SECONDS", 60), response.url):

@@ -19,8 +19,8 @@ from scrapy.utils.misc import load_object
 from scrapy.utils.project import get_project_settings
 
 from .addon import Addon
-from .exit_codes import BAD_INPUT, exit_code_from_stats
-from .handler import META_CASSETTE
+from ..exit_codes import BAD_INPUT, exit_code_from_stats
+from ..cassettes.handler import META_CASSETTE
 from .page_link import META_CHECKS, META_VERDICT, ledger_for
 
 
@@ -51,7 +51,7 @@ class CrawlOutcome:
 def project_settings(overrides: dict | None = None) -> Settings:
     """The settings of the Scrapy project around the current folder (the closest
     scrapy.cfg: a user's project, or pressguard's own repository, whose scrapy.cfg
-    names pressguard.settings), else pressguard.settings; plus overrides.
+    names pressguard.scrapy.settings), else pressguard.scrapy.settings; plus overrides.
 
     pressguard's add-on is applied here as a crawler would apply it, so what a command
     reads from these settings (cassettes folder, mode) is what its crawlers run with."""
@@ -59,7 +59,7 @@ def project_settings(overrides: dict | None = None) -> Settings:
         settings = _project_settings_keeping_environ()
     else:
         settings = Settings()
-        settings.setmodule("pressguard.settings", priority="project")
+        settings.setmodule("pressguard.scrapy.settings", priority="project")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     # pressguard's commands replay sealed whatever the project's settings say: the

@@ -12,14 +12,14 @@ from collections import OrderedDict
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .cassettes import CACHE, CassetteError, find_cassettes
+from ..cassettes.store import CACHE, CassetteError, find_cassettes
 from .checks import run_checks
-from .extract import extract_article
-from .extract.page import Page, page_for
-from .extract.generic import extract_generic
+from ..extract import extract_article
+from ..extract.page import Page, page_for
+from ..extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
 from .site_profile import SiteProfile, profile_of
-from .verdict import verdict_of
+from . import verdict_of
 
 
 def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = None,
@@ -28,7 +28,7 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
     """(item with its checks and verdict, the page's template fingerprint).
 
     content_type is the HTTP Content-Type header the page was served with: its charset
-    decides how the bytes are read (pressguard.decoding). The page is parsed once, and
+    decides how the bytes are read (pressguard.extract.decoding). The page is parsed once, and
     the extraction, the second opinion, the fingerprint and the checks read that tree."""
     page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
     item = extract_article(page, url, site=site, fetched_at=fetched_at)
@@ -73,7 +73,7 @@ class TemplateBaseline:
 
     def __init__(self, site: str, paths: list[Path]):
         self.site = site
-        self.paths = tuple(paths)  # all of them, for the site profile (pressguard.site_profile)
+        self.paths = tuple(paths)  # all of them, for the site profile (pressguard.verdict.site_profile)
         self._pending = list(paths)
         self._count = len(paths)
         self.fingerprints: list[dict] = []
@@ -83,7 +83,7 @@ class TemplateBaseline:
 
     @cached_property
     def profile(self) -> "SiteProfile | None":
-        """The site profile of these cassettes (pressguard.site_profile), made on the first
+        """The site profile of these cassettes (pressguard.verdict.site_profile), made on the first
         page that asks and kept: looking it up by the list of paths costs, per page, as
         much as the site has cassettes."""
         return profile_of(self.paths, self.site)

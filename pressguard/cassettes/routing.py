@@ -18,9 +18,9 @@ from pathlib import Path
 from scrapy.exceptions import IgnoreRequest
 from vcr.request import Request as VcrRequest
 
-from .cassettes import CACHE, CassetteError, find_cassettes
+from .store import CACHE, CassetteError, find_cassettes
 from .handler import META_CASSETTE, META_ROUTE_MISS, CassetteMiss, _vcr_request
-from .page_link import ledger_for
+from ..scrapy.page_link import ledger_for
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +30,7 @@ class AmbiguousCassette(Exception):
 
 
 def request_key(request: VcrRequest) -> tuple:
-    """What vcrpy matches a request on (cassette_format.MATCH_ON), as one key."""
+    """What vcrpy matches a request on (cassettes.format.MATCH_ON), as one key."""
     return (request.method, request.scheme, request.host, request.port, request.path, tuple(request.query))
 
 

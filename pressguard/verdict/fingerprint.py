@@ -56,8 +56,8 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
-from .decoding import parser_input
-from .extract.page import Page, parsed_of
+from ..extract.decoding import parser_input
+from ..extract.page import Page, parsed_of
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty

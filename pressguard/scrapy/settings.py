@@ -1,6 +1,6 @@
 """Scrapy settings for pressguard's spiders (scrapy.cfg points here).
 
-pressguard's own spiders use the same add-on as any project (pressguard/addon.py):
+pressguard's own spiders use the same add-on as any project (pressguard/scrapy/addon.py):
 cassette handler, routing, item links, health-check pipeline, DNS refused in replay,
 no telnet console or remote control, PRESSGUARD_* defaults.
 """
@@ -8,7 +8,7 @@ no telnet console or remote control, PRESSGUARD_* defaults.
 BOT_NAME = "pressguard"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
-COMMANDS_MODULE = "pressguard.scrapy_commands"
+COMMANDS_MODULE = "pressguard.scrapy.commands"
 
 ADDONS = {"pressguard.Addon": 100}
 

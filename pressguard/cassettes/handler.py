@@ -40,9 +40,9 @@ from vcr.errors import UnhandledHTTPRequestError
 from vcr.record_mode import RecordMode
 from vcr.request import Request as VcrRequest
 
-from . import __version__
-from .cassette_format import scrub_request
-from .cassettes import (
+from .. import __version__
+from .format import scrub_request
+from .store import (
     CACHE,
     METADATA_KEY,
     CassetteError,
@@ -146,7 +146,7 @@ class CassetteDownloadHandler(BaseDownloadHandler):
         origin = request.meta.get("redirect_urls", [request.url])[0]
         if not path:
             self._count("pressguard/cassette_miss")
-            searched = request.meta.get(META_ROUTE_MISS)  # set by pressguard.routing
+            searched = request.meta.get(META_ROUTE_MISS)  # set by pressguard.cassettes.routing
             if not hasattr(self.crawler.spider, "cassette_paths"):  # not one of pressguard's spiders
                 how = f"record the crawl with `scrapy crawl {self.crawler.spider.name} -s PRESSGUARD_MODE=record`"
             else:

@@ -22,8 +22,8 @@ from pathlib import Path
 
 from scrapy import Request, signals
 
-from .cassettes import CassetteError, find_cassettes
-from .handler import META_CASSETTE
+from ..cassettes.store import CassetteError, find_cassettes
+from ..cassettes.handler import META_CASSETTE
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ pytest from starting):
   Without xdist, every selected cassette is replayed once, at the first test
   that asks, sharded over processes (`--pressguard-jobs N`, default as
   `pressguard replay -j`). Under pytest-xdist, the cassettes are split into one
-  shard per worker by site (pressguard.shards.plan); the workers write each
+  shard per worker by site (pressguard.scrapy.shards.plan); the workers write each
   replay test's shard down in the run's shared temporary folder, and under
   `--dist loadgroup` (what `-n N` alone now means) the controller's scheduler
   sends a shard's tests to one worker, which replays that shard's selected
@@ -50,10 +50,10 @@ from pathlib import Path
 import pytest
 import pytest_recording  # noqa: F401  first: it marks vcr.matchers for assert rewriting, before .cassettes imports vcr
 
-from .cassette_format import write_atomically
-from .cassettes import CACHE, first_url
+from ..cassettes.format import write_atomically
+from ..cassettes.store import CACHE, first_url
 from .snapshot_extension import ArticleSnapshotExtension
-from .verdict import FAIL_ON
+from ..verdict import FAIL_ON
 
 CASSETTE_PARAM = "cassette"
 REPLAY_FIXTURE = "pressguard_replay"
@@ -188,7 +188,7 @@ def selected_cassettes(session) -> list[str]:
 
 def _shard_of(cassettes: list[str], workers: int) -> dict[str, int]:
     """cassette -> its shard: one shard per worker, a site's cassettes together."""
-    from .shards import plan
+    from ..scrapy.shards import plan
 
     by_site: dict[str, list[str]] = {}
     for cassette in cassettes:

@@ -26,8 +26,8 @@ import re
 
 from itemadapter import ItemAdapter
 
-from .handler import META_FETCHED_AT
-from .page_link import META_CHECKS, META_VERDICT, cassette_of, ledger_for
+from ..cassettes.handler import META_FETCHED_AT
+from ..scrapy.page_link import META_CHECKS, META_VERDICT, cassette_of, ledger_for
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +139,7 @@ class HealthCheckPipeline:
     def check(self, article: dict, response) -> dict | None:
         """article's checks (article gets checks and verdict), or None after naming a page over budget."""
         from .assess import check_article, template_baseline  # the heavy part, loaded on first item
-        from .extract import PageTooLarge, time_budget
+        from ..extract import PageTooLarge, time_budget
 
         url = article.get("url") or response.url
         article["url"] = url

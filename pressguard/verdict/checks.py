@@ -55,7 +55,7 @@ agreement    independent sources agree: the headline with the second opinion's, 
              title cut with "…". A second opinion that saw no article (page_kind, no body)
              is no opinion on the body.
 completeness the whole article is there: the body is not under half the shortest body of
-             the site's recorded pages (site_profile: pressguard.site_profile), not far under
+             the site's recorded pages (site_profile: pressguard.verdict.site_profile), not far under
              the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
              label implies; a dek every recorded page has and this page shows, and a date
              the page states, were extracted; the layout-free second opinion did not read
@@ -104,12 +104,12 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
-from .extract.blocks import stamped_template, template_content, toggle_target
-from .extract.boilerplate import PatternTable, is_boilerplate_text
-from .extract.jsonld import JsonLd
-from .extract.page import Page, jsonld_of, parsed_of
+from ..extract.blocks import stamped_template, template_content, toggle_target
+from ..extract.boilerplate import PatternTable, is_boilerplate_text
+from ..extract.jsonld import JsonLd
+from ..extract.page import Page, jsonld_of, parsed_of
 from .site_profile import SiteProfile
-from .sites import SITES, site_for_url
+from ..sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
           "completeness", "markers", "text_quality", "metadata", "template")

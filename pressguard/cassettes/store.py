@@ -1,7 +1,7 @@
 """Cassette files: finding them, opening them with vcrpy, naming new ones.
 
 Every cassette is opened through vcrpy's own Cassette class with this
-project's serializer and persister (see cassette_format). A file that is not
+project's serializer and persister (see cassettes.format). A file that is not
 a readable vcrpy cassette raises CassetteError with a one-line reason that
 names the file and what to do.
 """
@@ -19,7 +19,7 @@ from vcr.cassette import Cassette
 from vcr.errors import MissingMetadataError
 from vcr.record_mode import RecordMode
 
-from .cassette_format import (
+from .format import (
     MATCH_ON,
     AtomicFilesystemPersister,
     LiteralBlockSerializer,

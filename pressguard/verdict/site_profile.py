@@ -7,10 +7,10 @@ right): how long their bodies are, whether they carry a dek, a date and authors,
 much of its headline's subject each body talks about (checks.topic_share), and how much of
 their prose is common English words (checks.english_share).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
-through the cassette cache the replay shares (pressguard.cassettes.CACHE).
+through the cassette cache the replay shares (pressguard.cassettes.store.CACHE).
 
 The profile is a floor, not a mould: real sites publish short news pieces, so a page is
-only judged against the shortest recorded body, with room to spare (pressguard.checks).
+only judged against the shortest recorded body, with room to spare (pressguard.verdict.checks).
 """
 
 from __future__ import annotations

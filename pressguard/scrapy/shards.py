@@ -6,7 +6,7 @@ together (its template baseline and profile are then built once); a site larger
 than an even share (total / N) is cut into contiguous pieces of at most that
 share, since the baseline reads the site's folder whatever the run holds, the
 pieces give the same items, each piece paying for the baseline once. Each shard
-runs in its own `python -m pressguard.shards` process (`run_shards`), which
+runs in its own `python -m pressguard.scrapy.shards` process (`run_shards`), which
 sends every page's result on its stdout as one JSON line as soon as it has it.
 
 `InOrder` turns results arriving in any order into results in cassette order,
@@ -188,7 +188,7 @@ def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_
         for index, shard in enumerate(shards):
             spec = {"runs": shard, "overrides": overrides, "block_network": block_network}
             process = subprocess.Popen(
-                [sys.executable, "-m", "pressguard.shards"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                [sys.executable, "-m", "pressguard.scrapy.shards"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             )
             processes.append(process)
             process.stdin.write(json.dumps(spec).encode("utf-8"))
@@ -240,7 +240,7 @@ def _worker() -> int:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything else printed goes to stderr
     spec = json.loads(sys.stdin.read())
     if spec.get("block_network"):
-        from .network_block import block_network
+        from ..cassettes.network_block import block_network
 
         block_network()
     from .runner import run_spiders

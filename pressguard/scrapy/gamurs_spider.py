@@ -25,7 +25,7 @@ from .discovery import (
     parse_sitemap,
     wanted_child_sitemap,
 )
-from .sites import SITES
+from ..sites import SITES
 from .spider import PressguardSpider
 
 SITEMAPS = ("/news-sitemap.xml", "/sitemap_index.xml")

@@ -56,7 +56,7 @@ def load(raw: bytes, parse: Callable[[bytes], Any]) -> Any:
 
 
 def _store(entry: Path, payload: bytes) -> None:
-    from .cassette_format import write_atomically  # cassette_format imports this module
+    from .format import write_atomically  # cassettes.format imports this module
 
     # No fsync: a lost entry only costs a parse.
     write_atomically(entry, payload, durable=False)

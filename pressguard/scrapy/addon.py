@@ -21,10 +21,10 @@ from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
 from scrapy.utils.conf import closest_scrapy_cfg
 
 MODES = ("replay", "record", "live")  # the handler's modes, checked here first
-HANDLER = "pressguard.handler.CassetteDownloadHandler"
-ROUTING_MIDDLEWARE = "pressguard.routing.CassetteRoutingMiddleware"
-PAGE_LINK_MIDDLEWARE = "pressguard.page_link.PageLinkMiddleware"
-PIPELINE = "pressguard.pipeline.HealthCheckPipeline"
+HANDLER = "pressguard.cassettes.handler.CassetteDownloadHandler"
+ROUTING_MIDDLEWARE = "pressguard.cassettes.routing.CassetteRoutingMiddleware"
+PAGE_LINK_MIDDLEWARE = "pressguard.scrapy.page_link.PageLinkMiddleware"
+PIPELINE = "pressguard.verdict.pipeline.HealthCheckPipeline"
 
 #: just above the download handler: it sees the request the handler will answer, and
 #: its process_exception sees the handler's failures first
@@ -45,7 +45,7 @@ DEFAULTS = {
     "TELNETCONSOLE_ENABLED": False,
     "REMOTE_CONTROL_ENABLED": False,
     # In replay every name lookup is refused; record and live resolve as Scrapy does.
-    "TWISTED_DNS_RESOLVER": "pressguard.network_block.ModeResolver",
+    "TWISTED_DNS_RESOLVER": "pressguard.cassettes.network_block.ModeResolver",
 }
 DISABLED_EXTENSIONS = ("scrapy.extensions.telnet.TelnetConsole", "scrapy.extensions.remote_control.RemoteControl")
 #: politeness that only costs time in replay (and robots.txt is not in any cassette)

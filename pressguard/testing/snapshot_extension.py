@@ -69,8 +69,8 @@ class ArticleSnapshotExtension(JSONSnapshotExtension):
 def body_field() -> str:
     """The project's name for the body (its PRESSGUARD_FIELDS), read from the Scrapy project
     around the current folder, as the replay read it: its paragraphs are diffed one by one."""
-    from .pipeline import project_fields
-    from .runner import project_settings
+    from ..verdict.pipeline import project_fields
+    from ..scrapy.runner import project_settings
 
     try:
         return project_fields(project_settings())["body"]

@@ -1,0 +1,1 @@
+"""pytest: the plugin, the article snapshot extension and its field-by-field report."""
