@@ -176,20 +176,9 @@ def next_story_after(html: str, item: dict) -> str:
 def read_more_collapsed(html: str, item: dict) -> str:
     """The second half of the body's container folded into a hidden element that a
     "Read more" button just before it opens (aria-controls)."""
-    html = serialized(html)
-    tree = LexborHTMLParser(html)
-    container = _container(tree, item)
-    kids = _element_children(container)
-    middle = _body_elements(tree, item)[len(item["body"]) // 2]
-    cut = next(i for i, k in enumerate(kids) if k.mem_id == middle.mem_id)
-    rest = "".join(k.html for k in kids[cut:])
-    new = container.html
-    for k in kids[cut:]:
-        new = new.replace(k.html, "", 1)
-    close = new.rindex("</")
-    new = (new[:close] + '<button class="toggle" aria-controls="rest-of-story" aria-expanded="false">Read more'
-           '</button><div class="collapsible" id="rest-of-story" hidden>' + rest + "</div>" + new[close:])
-    return _replace_once(html, container.html, new)
+    return rest_folded(html, item, '<div class="collapsible" id="rest-of-story" hidden>', "</div>",
+                       before='<button class="toggle" aria-controls="rest-of-story" '
+                              'aria-expanded="false">Read more</button>')
 
 
 def sections_per_subheading(html: str, item: dict) -> str:

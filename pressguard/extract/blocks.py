@@ -166,31 +166,24 @@ def stamped_template(node) -> bool:
     """A <template> that a toggle just before it stamps into the page ("Continue reading"
     with the rest of the article in the template): its content is served article text."""
     ident = node.attributes.get("id")
-    if not ident:
-        return False
-    sib, seen = node.prev, 0
-    while sib is not None and seen < 3:
-        if not sib.tag.startswith("-"):
-            seen += 1
-            if toggle_target(sib) == ident:
-                return True
-        sib = sib.prev
-    return False
+    return bool(ident) and any(toggle_target(sib) == ident for sib in _nearest_elements(node, "prev"))
 
 
 def _opens_next(toggle) -> bool:
     """Does this toggle name one of the next three elements as what it opens?"""
     target = toggle_target(toggle)
-    if not target:
-        return False
-    sib, seen = toggle.next, 0
-    while sib is not None and seen < 3:
+    return bool(target) and any(sib.attributes.get("id") == target for sib in _nearest_elements(toggle, "next"))
+
+
+def _nearest_elements(node, direction: str, count: int = 3):
+    """The `count` nearest sibling elements on one side ("prev" or "next"), text and
+    comment nodes skipped."""
+    sib, seen = getattr(node, direction), 0
+    while sib is not None and seen < count:
         if not sib.tag.startswith("-"):
             seen += 1
-            if sib.attributes.get("id") == target:
-                return True
-        sib = sib.next
-    return False
+            yield sib
+        sib = getattr(sib, direction)
 
 
 def template_content(node):
