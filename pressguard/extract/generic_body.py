@@ -23,6 +23,7 @@ close to it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .blocks import collect_blocks
@@ -242,6 +243,27 @@ class Layout:
             text = _INVISIBLE.sub("", text)
         return "".join(text.replace("\0", " ").split())
 
+    def own_text_matches(self, pattern: "re.Pattern") -> list[int]:
+        """The elements whose own text matches pattern (a pattern that cannot match
+        across the separator \x01, i.e. words and spaces), in page order: one regex pass
+        over the page's own texts joined, not one search per element."""
+        texts = self.texts
+        if not texts:
+            return []
+        joined = "\x01".join([t for _, t in texts])
+        starts, pos = [], 0
+        for _, t in texts:
+            starts.append(pos)
+            pos += len(t) + 1
+        hits: list[int] = []
+        k = 0
+        for m in pattern.finditer(joined):
+            k = bisect_right(starts, m.start(), k) - 1
+            i = texts[k][0]
+            if not hits or hits[-1] != i:
+                hits.append(i)
+        return hits
+
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""
         m = self._markers.get(i)
@@ -392,10 +414,11 @@ def containers(lay: Layout, headline=None) -> tuple[list, list[bool]]:
         return [lay.nodes[best]], furn
     threshold = max(2.0, best_score * 0.2)
     out = []
-    for sib in lay.nodes[p].iter():
-        j = lay.index.get(sib.mem_id)
-        if j is None:
-            continue
+    nxt, end = p + 1, p + lay.size[p]
+    while nxt < end:  # p's children, read off the arrays: a subtree is a pre-order range
+        j = nxt
+        nxt += lay.size[j]
+        sib = lay.nodes[j]
         if j == best:
             out.append(sib)
             continue
