@@ -80,6 +80,8 @@ def class_marker(value: str) -> tuple[int, bool]:
     return level, content
 
 
+_BOX_TAGS = frozenset({"div", "section"})
+
 # Hidden, a dialog, display:none: furniture however much text it holds (a sign-up modal
 # can hold most of the prose of a page whose article failed to render).
 HIDDEN = 3
@@ -94,8 +96,8 @@ def marker_level(node) -> tuple[int, bool]:
     if tag in _NEVER:
         return 0, True
     attrs = node.attributes
-    if not attrs:
-        return (1 if is_review_box(node) else 0), False
+    if not attrs:  # is_review_box only ever says yes to a div or a section
+        return (1 if tag in _BOX_TAGS and is_review_box(node) else 0), False
     ident = attrs.get("id") or ""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         if not _STREAMED.match(ident):
@@ -112,7 +114,7 @@ def marker_level(node) -> tuple[int, bool]:
     if level < 2 and tag in _ID_TAGS and ident:
         lid, cid = class_marker(ident)
         level, content = max(level, lid), content or cid
-    if level == 0 and is_review_box(node):
+    if level == 0 and tag in _BOX_TAGS and is_review_box(node):
         level = 1
     return level, content
 
@@ -441,9 +443,15 @@ def read(container, lay: Layout) -> list:
     ci = lay.index.get(container.mem_id)
     total = lay.units[ci] if ci is not None else 0
 
+    index, markers = lay.index, lay._markers
+
     def skip(node) -> bool:
-        j = lay.index.get(node.mem_id)
-        level, content = lay.marker(j) if j is not None else marker_level(node)
+        j = index.get(node.mem_id)
+        if j is None:
+            level, content = marker_level(node)
+        else:
+            m = markers.get(j)
+            level, content = m if m is not None else lay.marker(j)
         if level == 0:
             return False
         if level >= HIDDEN:
