@@ -368,6 +368,21 @@ def test_short_story_among_many_teasers_is_an_article_when_the_page_says_so():
         assert item["body"][0].startswith("Berlin police said")
 
 
+def test_short_story_whose_url_names_its_headline_is_an_article():
+    """The same short story among many teasers, declaring nothing (JPost's breaking-news
+    pages): its URL's last segment spells its headline, so the page is that article, not
+    a listing. A section page's short slug ("/news/berlin") names no headline."""
+    story = ("<p>Berlin police said a man was stabbed during a lecture on Tuesday evening.</p>"
+             "<p>The suspect was arrested at the scene, officers said in a statement.</p>")
+    html = ("<html><body><h1>Man stabbed during a lecture in Berlin</h1><div class='article-inner'>"
+            f"{story}</div><div class='more'>{_teaser_column(12)}</div></body></html>")
+    item = extract_generic(html, "https://news.example/Breaking-News/Man-stabbed-during-a-lecture-in-Berlin-608399")
+    assert "page_kind" not in item
+    assert item["body"][0].startswith("Berlin police said")
+    for url in ("https://news.example/berlin", "https://news.example/man-stabbed/"):
+        assert extract_generic(html, url)["page_kind"] == "listing"
+
+
 def test_coauthors_one_per_line_under_a_label_are_split():
     byline = ("<div class='meta'><span>Written by: <ul><li><a href='/team/emily/'>Emily Walker</a></li>"
               "<li><a href='/team/casey/'>Casey McDevitt</a></li></ul></span></div>")
