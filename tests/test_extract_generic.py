@@ -545,3 +545,32 @@ def test_site_suffix_by_string_comparison_agrees_with_the_regex_reading(parts, n
     (a fifth of the extractor's time on unseen pages): same answers."""
     title = "".join(parts)
     assert strip_site_suffix(title, names) == _strip_site_suffix_re(title, names)
+
+
+def test_cycle_collector_is_paused_only_while_a_page_is_read(monkeypatch):
+    """The extractor turns Python's cycle collector off while it reads a page (its
+    objects hold no cycles) and leaves it as it found it: on when it was on, off when
+    the caller had turned it off."""
+    import gc
+
+    from pressguard.extract import generic
+
+    seen = []
+    real_run = generic.Layout.run
+
+    def spy(self, page):
+        seen.append(gc.isenabled())
+        return real_run(self, page)
+
+    monkeypatch.setattr(generic.Layout, "run", spy)
+    html = _article("")
+    assert gc.isenabled()
+    extract_generic(html, "https://garden.example/soil")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        extract_generic(html, "https://garden.example/soil")
+    finally:
+        still_off = not gc.isenabled()
+        gc.enable()
+    assert seen == [False, False] and still_off
