@@ -201,7 +201,7 @@ def far_byline(lay, start: int, end: int) -> list[str]:
     line ("Written by Cassidy Horton"), or a label line with the name in the element that
     follows ("Article by" / "Matias Heikkilä"). Different names: nobody in particular."""
     found: list[str] = []
-    for i in lay.own_text_matches(FAR_BYLINE):
+    for i in lay.own_text_matches(FAR_BYLINE, "by"):
         if not start <= i < end:
             continue
         if lay.deep[i] > _BYLINE_MAX or lay.size[i] > 12:

@@ -141,6 +141,7 @@ class Layout:
         self.block: list[int] = []     # the nearest block element, itself included
         self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
         self._markers: dict[int, tuple[int, bool]] = {}
+        self._lowered: tuple | None = None  # own texts lower-cased, for own_text_matches
         self._measure(root)
 
     def _measure(self, root) -> None:
@@ -245,25 +246,28 @@ class Layout:
             text = _INVISIBLE.sub("", text)
         return "".join(text.replace("\0", " ").split())
 
-    def own_text_matches(self, pattern: "re.Pattern") -> list[int]:
-        """The elements whose own text matches pattern (a pattern that cannot match
-        across the separator \x01, i.e. words and spaces), in page order: one regex pass
-        over the page's own texts joined, not one search per element."""
-        texts = self.texts
-        if not texts:
-            return []
-        joined = "\x01".join([t for _, t in texts])
-        starts, pos = [], 0
-        for _, t in texts:
-            starts.append(pos)
-            pos += len(t) + 1
+    def own_text_matches(self, pattern: "re.Pattern", needle: str) -> list[int]:
+        """The elements whose own text pattern matches, in page order. needle is a
+        lower-case string that every match contains once lower-cased ("by" for "Written
+        by"): the page's own texts, lower-cased and joined, are scanned for it at C
+        speed, and only the few elements holding it are searched with the pattern (a
+        case-insensitive alternation is slow to run over every element)."""
+        if self._lowered is None:
+            lowered = [t.lower() for _, t in self.texts]  # lower() may change a length
+            starts, pos = [], 0
+            for t in lowered:
+                starts.append(pos)
+                pos += len(t) + 1
+            self._lowered = ("\x01".join(lowered), starts, lowered)
+        joined, starts, lowered = self._lowered
         hits: list[int] = []
-        k = 0
-        for m in pattern.finditer(joined):
-            k = bisect_right(starts, m.start(), k) - 1
-            i = texts[k][0]
-            if not hits or hits[-1] != i:
+        pos = joined.find(needle)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            i, own = self.texts[k]
+            if pattern.search(own) is not None:
                 hits.append(i)
+            pos = joined.find(needle, starts[k] + len(lowered[k]) + 1)  # the next element's text
         return hits
 
     def marker(self, i: int) -> tuple[int, bool]:
