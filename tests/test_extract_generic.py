@@ -368,6 +368,21 @@ def test_short_story_among_many_teasers_is_an_article_when_the_page_says_so():
         assert item["body"][0].startswith("Berlin police said")
 
 
+def test_short_story_whose_url_names_its_headline_is_an_article():
+    """The same short story among many teasers, declaring nothing (JPost's breaking-news
+    pages): its URL's last segment spells its headline, so the page is that article, not
+    a listing. A section page's short slug ("/news/berlin") names no headline."""
+    story = ("<p>Berlin police said a man was stabbed during a lecture on Tuesday evening.</p>"
+             "<p>The suspect was arrested at the scene, officers said in a statement.</p>")
+    html = ("<html><body><h1>Man stabbed during a lecture in Berlin</h1><div class='article-inner'>"
+            f"{story}</div><div class='more'>{_teaser_column(12)}</div></body></html>")
+    item = extract_generic(html, "https://news.example/Breaking-News/Man-stabbed-during-a-lecture-in-Berlin-608399")
+    assert "page_kind" not in item
+    assert item["body"][0].startswith("Berlin police said")
+    for url in ("https://news.example/berlin", "https://news.example/man-stabbed/"):
+        assert extract_generic(html, url)["page_kind"] == "listing"
+
+
 def test_coauthors_one_per_line_under_a_label_are_split():
     byline = ("<div class='meta'><span>Written by: <ul><li><a href='/team/emily/'>Emily Walker</a></li>"
               "<li><a href='/team/casey/'>Casey McDevitt</a></li></ul></span></div>")
@@ -530,3 +545,32 @@ def test_site_suffix_by_string_comparison_agrees_with_the_regex_reading(parts, n
     (a fifth of the extractor's time on unseen pages): same answers."""
     title = "".join(parts)
     assert strip_site_suffix(title, names) == _strip_site_suffix_re(title, names)
+
+
+def test_cycle_collector_is_paused_only_while_a_page_is_read(monkeypatch):
+    """The extractor turns Python's cycle collector off while it reads a page (its
+    objects hold no cycles) and leaves it as it found it: on when it was on, off when
+    the caller had turned it off."""
+    import gc
+
+    from pressguard.extract import generic
+
+    seen = []
+    real_run = generic.Layout.run
+
+    def spy(self, page):
+        seen.append(gc.isenabled())
+        return real_run(self, page)
+
+    monkeypatch.setattr(generic.Layout, "run", spy)
+    html = _article("")
+    assert gc.isenabled()
+    extract_generic(html, "https://garden.example/soil")
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        extract_generic(html, "https://garden.example/soil")
+    finally:
+        still_off = not gc.isenabled()
+        gc.enable()
+    assert seen == [False, False] and still_off

@@ -51,6 +51,8 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
         buf.clear()
         n_links = links
         links = 0
+        if raw.isspace():  # indentation between block tags (most flushes): no paragraph
+            return
         pieces = _BR_SPLIT.split(raw) if _BR in raw else (raw,)
         for piece in pieces:
             text = normalize(piece.replace(_BR, " ") if _BR in piece else piece)

@@ -201,8 +201,8 @@ def far_byline(lay, start: int, end: int) -> list[str]:
     line ("Written by Cassidy Horton"), or a label line with the name in the element that
     follows ("Article by" / "Matias Heikkilä"). Different names: nobody in particular."""
     found: list[str] = []
-    for i, own in lay.texts:
-        if not start <= i < end or FAR_BYLINE.search(own) is None:
+    for i in lay.own_text_matches(FAR_BYLINE, "by"):
+        if not start <= i < end:
             continue
         if lay.deep[i] > _BYLINE_MAX or lay.size[i] > 12:
             continue

@@ -23,6 +23,7 @@ close to it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from .blocks import collect_blocks
@@ -79,6 +80,8 @@ def class_marker(value: str) -> tuple[int, bool]:
     return level, content
 
 
+_BOX_TAGS = frozenset({"div", "section"})
+
 # Hidden, a dialog, display:none: furniture however much text it holds (a sign-up modal
 # can hold most of the prose of a page whose article failed to render).
 HIDDEN = 3
@@ -93,8 +96,8 @@ def marker_level(node) -> tuple[int, bool]:
     if tag in _NEVER:
         return 0, True
     attrs = node.attributes
-    if not attrs:
-        return (1 if is_review_box(node) else 0), False
+    if not attrs:  # is_review_box only ever says yes to a div or a section
+        return (1 if tag in _BOX_TAGS and is_review_box(node) else 0), False
     ident = attrs.get("id") or ""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         if not _STREAMED.match(ident):
@@ -111,7 +114,7 @@ def marker_level(node) -> tuple[int, bool]:
     if level < 2 and tag in _ID_TAGS and ident:
         lid, cid = class_marker(ident)
         level, content = max(level, lid), content or cid
-    if level == 0 and is_review_box(node):
+    if level == 0 and tag in _BOX_TAGS and is_review_box(node):
         level = 1
     return level, content
 
@@ -138,6 +141,7 @@ class Layout:
         self.block: list[int] = []     # the nearest block element, itself included
         self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
         self._markers: dict[int, tuple[int, bool]] = {}
+        self._lowered: tuple | None = None  # own texts lower-cased, for own_text_matches
         self._measure(root)
 
     def _measure(self, root) -> None:
@@ -241,6 +245,30 @@ class Layout:
         if _INVISIBLE.search(text) is not None:
             text = _INVISIBLE.sub("", text)
         return "".join(text.replace("\0", " ").split())
+
+    def own_text_matches(self, pattern: "re.Pattern", needle: str) -> list[int]:
+        """The elements whose own text pattern matches, in page order. needle is a
+        lower-case string that every match contains once lower-cased ("by" for "Written
+        by"): the page's own texts, lower-cased and joined, are scanned for it at C
+        speed, and only the few elements holding it are searched with the pattern (a
+        case-insensitive alternation is slow to run over every element)."""
+        if self._lowered is None:
+            lowered = [t.lower() for _, t in self.texts]  # lower() may change a length
+            starts, pos = [], 0
+            for t in lowered:
+                starts.append(pos)
+                pos += len(t) + 1
+            self._lowered = ("\x01".join(lowered), starts, lowered)
+        joined, starts, lowered = self._lowered
+        hits: list[int] = []
+        pos = joined.find(needle)
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1
+            i, own = self.texts[k]
+            if pattern.search(own) is not None:
+                hits.append(i)
+            pos = joined.find(needle, starts[k] + len(lowered[k]) + 1)  # the next element's text
+        return hits
 
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""
@@ -392,10 +420,11 @@ def containers(lay: Layout, headline=None) -> tuple[list, list[bool]]:
         return [lay.nodes[best]], furn
     threshold = max(2.0, best_score * 0.2)
     out = []
-    for sib in lay.nodes[p].iter():
-        j = lay.index.get(sib.mem_id)
-        if j is None:
-            continue
+    nxt, end = p + 1, p + lay.size[p]
+    while nxt < end:  # p's children, read off the arrays: a subtree is a pre-order range
+        j = nxt
+        nxt += lay.size[j]
+        sib = lay.nodes[j]
         if j == best:
             out.append(sib)
             continue
@@ -418,9 +447,15 @@ def read(container, lay: Layout) -> list:
     ci = lay.index.get(container.mem_id)
     total = lay.units[ci] if ci is not None else 0
 
+    index, markers = lay.index, lay._markers
+
     def skip(node) -> bool:
-        j = lay.index.get(node.mem_id)
-        level, content = lay.marker(j) if j is not None else marker_level(node)
+        j = index.get(node.mem_id)
+        if j is None:
+            level, content = marker_level(node)
+        else:
+            m = markers.get(j)
+            level, content = m if m is not None else lay.marker(j)
         if level == 0:
             return False
         if level >= HIDDEN:
