@@ -1107,3 +1107,28 @@ def test_a_byline_crediting_only_a_reviewer_is_broken_naming_authors():
                  "By Sam Reyes · Reviewed by <a href='/author/jo-park/'>Jo Park</a>",
                  "Written by Sam Reyes and reviewed by Jo Park"):
         assert run_checks(item, html=page(fine))["authors"] == "ok", fine
+
+
+@pytest.mark.parametrize("label, joiner", [("Por", "y"), ("Par", "et"), ("Von", "und"), ("Di", "e"),
+                                           ("Door", "en")])
+def test_a_byline_label_in_another_language_is_not_read_into_the_name(shipped, label, joiner):
+    """A site's Spanish (French, German, Italian, Dutch) edition prints the byline's label
+    in its language, in its own element before the names: the same people wrote it."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    item = _assess(site, url, mutate.byline_relabelled(html, right, label, joiner))
+    assert item["authors"] == right["authors"], item["authors"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_name_that_starts_like_a_byline_label_is_kept_whole():
+    from pressguard.extract.authors import clean_authors
+
+    assert clean_authors(["Von Miller"], allow_single=True) == ["Von Miller"]
+    assert clean_authors(["Di Wang"], allow_single=True) == ["Di Wang"]
+    assert clean_authors(["Von der Leyen Ursula"], allow_single=True) == ["Von der Leyen Ursula"]
+    assert clean_authors(["Por Sana Brennan y Quinn Hartley"]) == ["Sana Brennan", "Quinn Hartley"]
+    # Italian "e" and Dutch "en" join names in lower case only: "E" is a middle initial
+    assert clean_authors(["Jane E Doe"]) == ["Jane E Doe"]
+    assert clean_authors(["Di Elise Ashby e Paula Tamura"]) == ["Elise Ashby", "Paula Tamura"]
