@@ -1132,3 +1132,19 @@ def test_a_name_that_starts_like_a_byline_label_is_kept_whole():
     # Italian "e" and Dutch "en" join names in lower case only: "E" is a middle initial
     assert clean_authors(["Jane E Doe"]) == ["Jane E Doe"]
     assert clean_authors(["Di Elise Ashby e Paula Tamura"]) == ["Elise Ashby", "Paula Tamura"]
+
+
+def test_a_title_printed_twice_in_the_h1_is_broken_naming_the_headline(shipped):
+    """A template that prints the SEO title field and the post title into one <h1>:
+    "Title Title" is no article's headline."""
+    from pressguard.verdict.checks import _said_twice
+
+    assert _said_twice("Rogue Circuit is out now. Rogue Circuit is out now.")
+    assert not _said_twice("New York, New York")
+    assert not _said_twice("Talk Talk")
+    assert not _said_twice("Run, run, run: run, run, run and the rest")
+    site, url, html, right = shipped
+    twice = f'{right["headline"]} {right["headline"]}'
+    item = _assess(site, url, mutate.headline_text(html, right, twice))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(the same title given twice)" in item["checks"]["headline"]

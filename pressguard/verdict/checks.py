@@ -14,7 +14,8 @@ Every check is always present, in the order of CHECKS. A message is one line:
 joined with "; "), and names the field it judges. Everything here is linear in the page's
 size: ancestor walks are memoised per element.
 
-headline     present, at most MAX_HEADLINE characters, not a URL slug, not the site's name (pressguard.sites
+headline     present, at most MAX_HEADLINE characters, not a URL slug, not one title given twice
+             ("Title Title"), not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
              "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
@@ -721,6 +722,14 @@ class _Context:
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")  # four or more words: "half-life-3" is a title
 
 
+def _said_twice(title: str) -> bool:
+    """The same run of three words or more, twice in a row, making the whole title
+    ("New York, New York" and "Talk Talk" are titles: their halves are shorter)."""
+    words = [w for w in (_norm(x).strip(".,:;!?") for x in title.split()) if w]
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half >= 3 and words[:half] == words[half:]
+
+
 def check_headline(c: _Context) -> str:
     h = " ".join((c.item.get("headline") or "").split())
     if not h:
@@ -737,6 +746,9 @@ def check_headline(c: _Context) -> str:
     if _SLUG.fullmatch(h):
         # a title field mapped to the post's slug: words joined by hyphens, no space, lower case
         return c.fail("headline", "the article's headline", f"{_quote(h)} (a URL slug)")
+    if _said_twice(h):
+        # two title fields printed into one <h1>: "Title Title"
+        return c.fail("headline", "the article's headline", f"{_quote(h, 70)} (the same title given twice)")
     if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
