@@ -1148,3 +1148,18 @@ def test_a_title_printed_twice_in_the_h1_is_broken_naming_the_headline(shipped):
     item = _assess(site, url, mutate.headline_text(html, right, twice))
     assert item["verdict"] == "broken", item["checks"]
     assert "(the same title given twice)" in item["checks"]["headline"]
+
+
+def test_a_dek_cut_short_with_an_ellipsis_is_broken_naming_the_dek(shipped):
+    """The standfirst slot fed from a description an SEO plugin cut at 60 characters
+    ("The studio confirmed the new season wi..."): the page's description goes on."""
+    site, url, html, right = shipped
+    if not right.get("dek") or len(right["dek"]) < 80:
+        pytest.skip("no dek of 80 characters or more")
+    item = _assess(site, url, mutate.dek_text(html, right, right["dek"][:58].rstrip() + "..."))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek: the whole standfirst" in item["checks"]["completeness"]
+    # a dek that ends in an ellipsis of its own, the page's description saying the same, is fine
+    teaser = right["dek"].rstrip(".") + "..."
+    fine = _assess(site, url, mutate.dek_text(html, right, teaser))
+    assert "dek:" not in fine["checks"]["completeness"], fine["checks"]

@@ -1494,6 +1494,13 @@ def check_completeness(c: "_Context") -> str:
             if not shared:
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
+        if isinstance(dek, str) and desc and dek.rstrip().endswith(_ELLIPSIS):
+            # the standfirst slot fed from a description an SEO plugin cut short: the page's
+            # own description goes on past the ellipsis
+            stem = _norm(dek).rstrip(".\u2026 ")
+            if len(stem) >= 20 and _norm(desc).startswith(stem) and len(_norm(desc)) > len(stem) + 3:
+                finds.append(f"dek: the whole standfirst {_quote(desc, 60)} (the page's description), "
+                             f"found a cut ending in {_quote(dek[-20:].strip(), 24)}")
         if isinstance(dek, str) and _keyword_list(dek):
             # the SEO plugin's focus keywords printed in the standfirst slot
             finds.append(f"dek: the article's standfirst, found {_quote(dek, 60)} (a list of "
