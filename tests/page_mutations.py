@@ -400,3 +400,15 @@ def byline_relabelled(html: str, item: dict, label: str, joiner: str) -> str:
     outer = box.html
     return _replace_once(html, outer, outer[: outer.index(">") + 1]
                          + f'<span class="byline__label">{label}</span> {names}' + outer[outer.rindex("</"):])
+
+
+def paragraphs_retagged(html: str, item: dict, tag: str) -> str:
+    """Every body <p> printed as another element (a web component's <rich-text-paragraph>),
+    its attributes and content kept."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    for p in _body_elements(tree, item):
+        outer = p.html
+        html = _replace_once(html, outer, f"<{tag}{outer[2: outer.index('>')]}>"
+                             f"{outer[outer.index('>') + 1: outer.rindex('</')]}</{tag}>")
+    return html

@@ -1163,3 +1163,21 @@ def test_a_dek_cut_short_with_an_ellipsis_is_broken_naming_the_dek(shipped):
     teaser = right["dek"].rstrip(".") + "..."
     fine = _assess(site, url, mutate.dek_text(html, right, teaser))
     assert "dek:" not in fine["checks"]["completeness"], fine["checks"]
+
+
+def test_paragraphs_rendered_as_custom_elements_are_read_one_paragraph_each(shipped):
+    """A web-components front end prints each paragraph as <rich-text-paragraph>: the
+    same paragraphs, not one run of text; an inline component inside a paragraph's text
+    still does not split it."""
+    from pressguard.extract.blocks import collect_blocks
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser("<div><p>Rated <star-rating>4 of 5</star-rating> by critics.</p>"
+                            "<rich-text-paragraph>One.</rich-text-paragraph>"
+                            "<rich-text-paragraph>Two.</rich-text-paragraph></div>")
+    assert [b.text for b in collect_blocks(tree.css_first("div"))] == \
+        ["Rated 4 of 5 by critics.", "One.", "Two."]
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.paragraphs_retagged(html, right, "rich-text-paragraph"))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", item["checks"]
