@@ -387,9 +387,10 @@ def paragraph_said_twice(html: str, item: dict) -> str:
     return _replace_once(html, middle, middle + middle)
 
 
-def byline_relabelled(html: str, item: dict, label: str, joiner: str) -> str:
+def byline_relabelled(html: str, item: dict, label: str, joiner: str, gap: str = " ") -> str:
     """The byline box (the element around the "By" label) rewritten as another edition's
-    template prints it: "<span>Por</span> <a>A</a> y <a>B</a>", the label in its own element."""
+    template prints it: "<span>Por</span> <a>A</a> y <a>B</a>", the label in its own element
+    (gap: what stands between the label and the first name)."""
     html = serialized(html)
     tree = LexborHTMLParser(html)
     by = next((n for n in tree.css("span, div") if n.text(deep=True).strip() == "By"), None)
@@ -399,7 +400,7 @@ def byline_relabelled(html: str, item: dict, label: str, joiner: str) -> str:
     names = links[0] if len(links) == 1 else ", ".join(links[:-1]) + f" {joiner} " + links[-1]
     outer = box.html
     return _replace_once(html, outer, outer[: outer.index(">") + 1]
-                         + f'<span class="byline__label">{label}</span> {names}' + outer[outer.rindex("</"):])
+                         + f'<span class="byline__label">{label}</span>{gap}{names}' + outer[outer.rindex("</"):])
 
 
 def paragraphs_retagged(html: str, item: dict, tag: str) -> str:

@@ -1181,3 +1181,17 @@ def test_paragraphs_rendered_as_custom_elements_are_read_one_paragraph_each(ship
     item = _assess(site, url, mutate.paragraphs_retagged(html, right, "rich-text-paragraph"))
     assert item["body"] == right["body"]
     assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_by_label_glued_to_the_name_is_not_read_into_it(shipped):
+    """A template regression drops the space after the label: "By<a>Jane Doe</a>" reads
+    "ByJane Doe"; "Byron" is a name all the same."""
+    from pressguard.extract.authors import clean_authors
+
+    assert clean_authors(["Byron Lee"]) == ["Byron Lee"]
+    assert clean_authors(["ByJane Doe"]) == ["Jane Doe"]
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    item = _assess(site, url, mutate.byline_relabelled(html, right, "By", "and", gap=""))
+    assert item["authors"] == right["authors"], item["authors"]

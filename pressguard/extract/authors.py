@@ -26,6 +26,9 @@ _BY = re.compile(
 # German "Von", Italian "Di", Dutch "Door"): a label only where a name of two words or more
 # follows it, as a label stands before a whole name ("Von Miller", "Di Wang" are names)
 BY_LABELS = frozenset("por par von di door".split())
+# "By" glued to the first name by markup with no space ("By<a>Jane Doe</a>" reads
+# "ByJane Doe"); case-sensitive, so "Byron" and "Byung-ho" stay names
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"@\w{1,30}")  # also glued to a name: "Natasha Turak@NatashaTurak"
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
@@ -240,7 +243,7 @@ def clean_authors(
         text = _HANDLE.sub(" ", text)
         text = _EMPTY_PARENS.sub(" ", text)
         text = _GLUED_TAIL.sub(" | ", text)
-        text = _BY.sub("", normalize(text))
+        text = _BY.sub("", _GLUED_BY.sub("", normalize(text)))
         text = _TRAILING_DATE.sub("", text)
         for piece in _SPLIT.split(text):
             name = _clean_piece(piece, site_keys)
