@@ -1195,3 +1195,23 @@ def test_a_by_label_glued_to_the_name_is_not_read_into_it(shipped):
         pytest.skip("a staff piece: no byline")
     item = _assess(site, url, mutate.byline_relabelled(html, right, "By", "and", gap=""))
     assert item["authors"] == right["authors"], item["authors"]
+
+
+def test_paragraphs_each_cut_with_an_excerpt_mark_are_broken_naming_the_body(shipped):
+    """A feed-excerpt filter on the article template: every paragraph cut after its first
+    sentence and marked "[…]". One quotation that elides a passage is no such cut."""
+    site, url, html, right = shipped
+
+    def clip(inners, i):
+        text = inners[i]
+        return (text.split(". ")[0] + ". [\u2026]") if ". " in text else text
+
+    item = _assess(site, url, mutate.body_paragraphs_edited(html, right, clip))
+    if item["body"] == right["body"]:
+        pytest.skip("no paragraph of two sentences to clip")
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(an excerpt of each paragraph, not the article)" in item["checks"]["markers"]
+    assert "body" in item["checks"]["markers"]
+    once = _assess(site, url, mutate.body_paragraphs_edited(
+        html, right, lambda inners, i: inners[i] + (" [...]" if i == 0 else "")))
+    assert "excerpt" not in once["checks"]["markers"], once["checks"]

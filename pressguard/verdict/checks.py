@@ -1810,6 +1810,10 @@ def _legal_page(body: list[str]) -> str | None:
         if title and date else None
 
 
+# The excerpt mark a feed or teaser filter leaves where it cut a text: "[…]", "[...]"
+_CLIPPED = re.compile(r"\[(?:\u2026|\.\.\.)\]\s*$")
+
+
 def check_markers(c: "_Context") -> str:
     finds = []
     for i, para in enumerate(c.body, 1):
@@ -1823,6 +1827,11 @@ def check_markers(c: "_Context") -> str:
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
                      "(the body rendered more than once)")
+    clipped = [p for p in c.body if _CLIPPED.search(p)]
+    if len(clipped) >= 2:
+        # a feed-excerpt filter on the article template: each paragraph cut, marked "[…]"
+        finds.append(f"{len(clipped)} paragraphs cut short with an excerpt mark, first "
+                     f"{_quote(clipped[0], 50)} (an excerpt of each paragraph, not the article)")
     stutter = _stutter(c.body)
     if stutter is not None:
         finds.append(f"paragraph {stutter + 1} {_quote(c.body[stutter], 50)} given again right after "
