@@ -385,3 +385,31 @@ def paragraph_said_twice(html: str, item: dict) -> str:
              if p.tag == "p" and len(p.text(deep=True)) >= 80]
     middle = paras[len(paras) // 2].html
     return _replace_once(html, middle, middle + middle)
+
+
+def byline_relabelled(html: str, item: dict, label: str, joiner: str, gap: str = " ") -> str:
+    """The byline box (the element around the "By" label) rewritten as another edition's
+    template prints it: "<span>Por</span> <a>A</a> y <a>B</a>", the label in its own element
+    (gap: what stands between the label and the first name)."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    by = next((n for n in tree.css("span, div") if n.text(deep=True).strip() == "By"), None)
+    assert by is not None and by.parent is not None, "no 'By' label on the page"
+    box = by.parent
+    links = [f'<a href="/author/{"-".join(n.lower().split())}/">{n}</a>' for n in item["authors"]]
+    names = links[0] if len(links) == 1 else ", ".join(links[:-1]) + f" {joiner} " + links[-1]
+    outer = box.html
+    return _replace_once(html, outer, outer[: outer.index(">") + 1]
+                         + f'<span class="byline__label">{label}</span>{gap}{names}' + outer[outer.rindex("</"):])
+
+
+def paragraphs_retagged(html: str, item: dict, tag: str) -> str:
+    """Every body <p> printed as another element (a web component's <rich-text-paragraph>),
+    its attributes and content kept."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    for p in _body_elements(tree, item):
+        outer = p.html
+        html = _replace_once(html, outer, f"<{tag}{outer[2: outer.index('>')]}>"
+                             f"{outer[outer.index('>') + 1: outer.rindex('</')]}</{tag}>")
+    return html

@@ -1107,3 +1107,111 @@ def test_a_byline_crediting_only_a_reviewer_is_broken_naming_authors():
                  "By Sam Reyes · Reviewed by <a href='/author/jo-park/'>Jo Park</a>",
                  "Written by Sam Reyes and reviewed by Jo Park"):
         assert run_checks(item, html=page(fine))["authors"] == "ok", fine
+
+
+@pytest.mark.parametrize("label, joiner", [("Por", "y"), ("Par", "et"), ("Von", "und"), ("Di", "e"),
+                                           ("Door", "en")])
+def test_a_byline_label_in_another_language_is_not_read_into_the_name(shipped, label, joiner):
+    """A site's Spanish (French, German, Italian, Dutch) edition prints the byline's label
+    in its language, in its own element before the names: the same people wrote it."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    item = _assess(site, url, mutate.byline_relabelled(html, right, label, joiner))
+    assert item["authors"] == right["authors"], item["authors"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_name_that_starts_like_a_byline_label_is_kept_whole():
+    from pressguard.extract.authors import clean_authors
+
+    assert clean_authors(["Von Miller"], allow_single=True) == ["Von Miller"]
+    assert clean_authors(["Di Wang"], allow_single=True) == ["Di Wang"]
+    assert clean_authors(["Von der Leyen Ursula"], allow_single=True) == ["Von der Leyen Ursula"]
+    assert clean_authors(["Por Sana Brennan y Quinn Hartley"]) == ["Sana Brennan", "Quinn Hartley"]
+    # Italian "e" and Dutch "en" join names in lower case only: "E" is a middle initial
+    assert clean_authors(["Jane E Doe"]) == ["Jane E Doe"]
+    assert clean_authors(["Di Elise Ashby e Paula Tamura"]) == ["Elise Ashby", "Paula Tamura"]
+
+
+def test_a_title_printed_twice_in_the_h1_is_broken_naming_the_headline(shipped):
+    """A template that prints the SEO title field and the post title into one <h1>:
+    "Title Title" is no article's headline."""
+    from pressguard.verdict.checks import _said_twice
+
+    assert _said_twice("Rogue Circuit is out now. Rogue Circuit is out now.")
+    assert not _said_twice("New York, New York")
+    assert not _said_twice("Talk Talk")
+    assert not _said_twice("Run, run, run: run, run, run and the rest")
+    site, url, html, right = shipped
+    twice = f'{right["headline"]} {right["headline"]}'
+    item = _assess(site, url, mutate.headline_text(html, right, twice))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(the same title given twice)" in item["checks"]["headline"]
+
+
+def test_a_dek_cut_short_with_an_ellipsis_is_broken_naming_the_dek(shipped):
+    """The standfirst slot fed from a description an SEO plugin cut at 60 characters
+    ("The studio confirmed the new season wi..."): the page's description goes on."""
+    site, url, html, right = shipped
+    if not right.get("dek") or len(right["dek"]) < 80:
+        pytest.skip("no dek of 80 characters or more")
+    item = _assess(site, url, mutate.dek_text(html, right, right["dek"][:58].rstrip() + "..."))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek: the whole standfirst" in item["checks"]["completeness"]
+    # a dek that ends in an ellipsis of its own, the page's description saying the same, is fine
+    teaser = right["dek"].rstrip(".") + "..."
+    fine = _assess(site, url, mutate.dek_text(html, right, teaser))
+    assert "dek:" not in fine["checks"]["completeness"], fine["checks"]
+
+
+def test_paragraphs_rendered_as_custom_elements_are_read_one_paragraph_each(shipped):
+    """A web-components front end prints each paragraph as <rich-text-paragraph>: the
+    same paragraphs, not one run of text; an inline component inside a paragraph's text
+    still does not split it."""
+    from pressguard.extract.blocks import collect_blocks
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser("<div><p>Rated <star-rating>4 of 5</star-rating> by critics.</p>"
+                            "<rich-text-paragraph>One.</rich-text-paragraph>"
+                            "<rich-text-paragraph>Two.</rich-text-paragraph></div>")
+    assert [b.text for b in collect_blocks(tree.css_first("div"))] == \
+        ["Rated 4 of 5 by critics.", "One.", "Two."]
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.paragraphs_retagged(html, right, "rich-text-paragraph"))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_by_label_glued_to_the_name_is_not_read_into_it(shipped):
+    """A template regression drops the space after the label: "By<a>Jane Doe</a>" reads
+    "ByJane Doe"; "Byron" is a name all the same."""
+    from pressguard.extract.authors import clean_authors
+
+    assert clean_authors(["Byron Lee"]) == ["Byron Lee"]
+    assert clean_authors(["ByJane Doe"]) == ["Jane Doe"]
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    item = _assess(site, url, mutate.byline_relabelled(html, right, "By", "and", gap=""))
+    assert item["authors"] == right["authors"], item["authors"]
+
+
+def test_paragraphs_each_cut_with_an_excerpt_mark_are_broken_naming_the_body(shipped):
+    """A feed-excerpt filter on the article template: every paragraph cut after its first
+    sentence and marked "[…]". One quotation that elides a passage is no such cut."""
+    site, url, html, right = shipped
+
+    def clip(inners, i):
+        text = inners[i]
+        return (text.split(". ")[0] + ". [\u2026]") if ". " in text else text
+
+    item = _assess(site, url, mutate.body_paragraphs_edited(html, right, clip))
+    if item["body"] == right["body"]:
+        pytest.skip("no paragraph of two sentences to clip")
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(an excerpt of each paragraph, not the article)" in item["checks"]["markers"]
+    assert "body" in item["checks"]["markers"]
+    once = _assess(site, url, mutate.body_paragraphs_edited(
+        html, right, lambda inners, i: inners[i] + (" [...]" if i == 0 else "")))
+    assert "excerpt" not in once["checks"]["markers"], once["checks"]

@@ -22,19 +22,27 @@ _BY = re.compile(
     r"compiled|updated|guide|article)\s+)?by\b[:\s]*",
     re.I,
 )
+# "By" in the languages of a site's other editions (Spanish/Portuguese "Por", French "Par",
+# German "Von", Italian "Di", Dutch "Door"): a label only where a name of two words or more
+# follows it, as a label stands before a whole name ("Von Miller", "Di Wang" are names)
+BY_LABELS = frozenset("por par von di door".split())
+# "By" glued to the first name by markup with no space ("By<a>Jane Doe</a>" reads
+# "ByJane Doe"); case-sensitive, so "Byron" and "Byung-ho" stay names
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _HANDLE = re.compile(r"@\w{1,30}")  # also glued to a name: "Natasha Turak@NatashaTurak"
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+", re.I)
 _EMPTY_PARENS = re.compile(r"\(\s*[\W_]*\s*\)|\[\s*\]")
-_SPLIT = re.compile(r"\s*(?:,|;|\||·|•|/|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|\||·|•|/|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|(?-i:\s+en?\s+))\s*", re.I)
 _CREDIT = re.compile(
     r"getty|shutterstock|alamy|wireimage|\bphoto(?:s|graph|graphy)?\b|\bimages?\b|screenshot"
     r"|screengrab|courtesy|\bvia\b|\bcredit",
     re.I,
 )
 _TITLE_DASH = re.compile(r"\s+[\-\u2013\u2014]\s+")
+# Italian "e" and Dutch "en" join names only in lower case ("Jane E Doe" has an initial)
 # "and Ana Lima" (the last of "By A, B and C" when each name is its own element)
-_LEADING_AND = re.compile(r"^(?:and|&|with|und|et|y)\s+", re.I)
+_LEADING_AND = re.compile(r"^(?:and|&|with|und|et|y|(?-i:en?))\s+", re.I)
 # A profile button after the name: "Jane Doe Follow", "Jane Doe + Follow on X"
 _FOLLOW_TAIL = re.compile(r"(?<=\S)\s*\+?\s*\b(?:follow|following|unfollow)\b.*$", re.I)
 # A role or button glued to the name by markup with no space between the elements
@@ -160,6 +168,10 @@ def _clean_piece(piece: str, site_keys: set[str]) -> str:
     piece = _LEADING_AND.sub("", piece)
     piece = _FOLLOW_TAIL.sub("", piece)
     words = piece.split()
+    # "Por Jane Doe": a localised byline label before a name ("Von der Leyen" keeps its particle)
+    if len(words) >= 3 and words[0].lower() in BY_LABELS and words[1].lower() not in PARTICLES \
+            and words[1][:1].isupper():
+        words = words[1:]
     # "Jane Doe Senior Staff Writer": a job title after the name, with no separator
     words = _without_role_tail(words)
     # "Kevin McCoy USA TODAY": an all-caps tail after a mixed-case name is the outlet
@@ -231,7 +243,7 @@ def clean_authors(
         text = _HANDLE.sub(" ", text)
         text = _EMPTY_PARENS.sub(" ", text)
         text = _GLUED_TAIL.sub(" | ", text)
-        text = _BY.sub("", normalize(text))
+        text = _BY.sub("", _GLUED_BY.sub("", normalize(text)))
         text = _TRAILING_DATE.sub("", text)
         for piece in _SPLIT.split(text):
             name = _clean_piece(piece, site_keys)

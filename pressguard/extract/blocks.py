@@ -102,7 +102,7 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
             if row:
                 out.append(Block(row, "tr", 0))
             continue
-        if tag in BLOCK_TAGS:
+        if tag in BLOCK_TAGS or _custom_block(child):
             if buf:
                 flush()
             block_tag = tag
@@ -114,6 +114,20 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
     if buf:
         flush()
     return out
+
+
+# Where a custom element stands among blocks, not inside a run of text
+_CONTAINERS = frozenset({"div", "section", "article", "main", "body", "aside", "blockquote", "details"})
+
+
+def _custom_block(node) -> bool:
+    """A custom element (a web component's tag has a hyphen: <rich-text-paragraph>) placed
+    in a container, not in a paragraph's text: front ends render such components as
+    blocks of their own, one paragraph each, so consecutive ones are not one paragraph."""
+    if "-" not in node.tag:
+        return False
+    parent = node.parent
+    return parent is not None and (parent.tag in _CONTAINERS or "-" in parent.tag)
 
 
 _TOGGLES = frozenset({"button", "a"})

@@ -14,7 +14,8 @@ Every check is always present, in the order of CHECKS. A message is one line:
 joined with "; "), and names the field it judges. Everything here is linear in the page's
 size: ancestor walks are memoised per element.
 
-headline     present, at most MAX_HEADLINE characters, not a URL slug, not the site's name (pressguard.sites
+headline     present, at most MAX_HEADLINE characters, not a URL slug, not one title given twice
+             ("Title Title"), not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
              "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
@@ -721,6 +722,14 @@ class _Context:
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+){3,}")  # four or more words: "half-life-3" is a title
 
 
+def _said_twice(title: str) -> bool:
+    """The same run of three words or more, twice in a row, making the whole title
+    ("New York, New York" and "Talk Talk" are titles: their halves are shorter)."""
+    words = [w for w in (_norm(x).strip(".,:;!?") for x in title.split()) if w]
+    half = len(words) // 2
+    return len(words) % 2 == 0 and half >= 3 and words[:half] == words[half:]
+
+
 def check_headline(c: _Context) -> str:
     h = " ".join((c.item.get("headline") or "").split())
     if not h:
@@ -737,6 +746,9 @@ def check_headline(c: _Context) -> str:
     if _SLUG.fullmatch(h):
         # a title field mapped to the post's slug: words joined by hyphens, no space, lower case
         return c.fail("headline", "the article's headline", f"{_quote(h)} (a URL slug)")
+    if _said_twice(h):
+        # two title fields printed into one <h1>: "Title Title"
+        return c.fail("headline", "the article's headline", f"{_quote(h, 70)} (the same title given twice)")
     if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
@@ -1482,6 +1494,13 @@ def check_completeness(c: "_Context") -> str:
             if not shared:
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
+        if isinstance(dek, str) and desc and dek.rstrip().endswith(_ELLIPSIS):
+            # the standfirst slot fed from a description an SEO plugin cut short: the page's
+            # own description goes on past the ellipsis
+            stem = _norm(dek).rstrip(".\u2026 ")
+            if len(stem) >= 20 and _norm(desc).startswith(stem) and len(_norm(desc)) > len(stem) + 3:
+                finds.append(f"dek: the whole standfirst {_quote(desc, 60)} (the page's description), "
+                             f"found a cut ending in {_quote(dek[-20:].strip(), 24)}")
         if isinstance(dek, str) and _keyword_list(dek):
             # the SEO plugin's focus keywords printed in the standfirst slot
             finds.append(f"dek: the article's standfirst, found {_quote(dek, 60)} (a list of "
@@ -1791,6 +1810,10 @@ def _legal_page(body: list[str]) -> str | None:
         if title and date else None
 
 
+# The excerpt mark a feed or teaser filter leaves where it cut a text: "[…]", "[...]"
+_CLIPPED = re.compile(r"\[(?:\u2026|\.\.\.)\]\s*$")
+
+
 def check_markers(c: "_Context") -> str:
     finds = []
     for i, para in enumerate(c.body, 1):
@@ -1804,6 +1827,11 @@ def check_markers(c: "_Context") -> str:
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
                      "(the body rendered more than once)")
+    clipped = [p for p in c.body if _CLIPPED.search(p)]
+    if len(clipped) >= 2:
+        # a feed-excerpt filter on the article template: each paragraph cut, marked "[…]"
+        finds.append(f"{len(clipped)} paragraphs cut short with an excerpt mark, first "
+                     f"{_quote(clipped[0], 50)} (an excerpt of each paragraph, not the article)")
     stutter = _stutter(c.body)
     if stutter is not None:
         finds.append(f"paragraph {stutter + 1} {_quote(c.body[stutter], 50)} given again right after "
