@@ -197,10 +197,13 @@ class PageBudget:
         size = _size_bytes(html, self.max_bytes)
         if size > self.max_bytes:
             raise PageTooLarge(url, "HTML size in bytes", size, self.max_bytes)
-        # a page with fewer tags than the depth limit cannot be nested deeper than it:
-        # "<" counted at C speed (~0.2 ms for 120 KB; real article pages have 1,000-5,000),
-        # so the scan below runs only on unusually large pages
-        if html.count(b"<" if isinstance(html, bytes) else "<") <= self.max_depth:
+        # a page with fewer start tags than the depth limit cannot be nested deeper than
+        # it: every open element was opened by a start tag, a "<" not followed by "/", so
+        # "<" less "</" bounds them from above (both counted at C speed, ~0.2 ms for
+        # 120 KB). Real article pages have 1,000-5,000 start tags (and about as many end
+        # tags), so the scan below runs only on unusually large pages.
+        lt, end = (b"<", b"</") if isinstance(html, bytes) else ("<", "</")
+        if html.count(lt) - html.count(end) <= self.max_depth:
             return
         depth = source_depth(html)
         if depth > self.max_depth:
