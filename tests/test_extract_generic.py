@@ -574,3 +574,43 @@ def test_cycle_collector_is_paused_only_while_a_page_is_read(monkeypatch):
         still_off = not gc.isenabled()
         gc.enable()
     assert seen == [False, False] and still_off
+
+
+# -- speed: structural shortcuts that must not change a result ----------------------
+
+def test_depth_scan_is_skipped_when_start_tags_cannot_reach_the_limit(monkeypatch):
+    """'<' less '</' bounds the start tags: 30 nested divs (60 '<', 30 start tags) under a
+    limit of 50 need no scan; 60 nested divs still get one, and are refused."""
+    from pressguard.extract import budget as budget_mod
+
+    scans = []
+    real = budget_mod.source_depth
+    monkeypatch.setattr(budget_mod, "source_depth", lambda html: scans.append(1) or real(html))
+    limit = budget_mod.PageBudget(max_depth=50)
+    limit.check("<div>" * 30 + "</div>" * 30, "https://x.example/a")
+    assert scans == []
+    with pytest.raises(budget_mod.PageTooLarge, match="nesting depth"):
+        limit.check(b"<div>" * 60 + b"</div>" * 60, "https://x.example/b")
+    assert scans == [1]
+
+
+def test_measured_own_texts_are_each_elements_direct_text_in_page_order():
+    """The measuring pass reads text nodes where the walk meets them and joins them per
+    element afterwards: the result must be each element's text(deep=False) in element
+    order, text split around children, inside links and under skipped tags included."""
+    from pressguard.extract.generic_body import Layout
+    from selectolax.lexbor import LexborHTMLParser
+
+    html = ("<body>lead <div>one <b>bold</b> two <a href='/x'>link <i>it</i> tail</a> three"
+            "<script>var x = 1;</script><svg><text>no</text></svg> four</div>"
+            "<p>para <br> after</p>  <ul><li>item</li><li> </li></ul> end</body>")
+    body = LexborHTMLParser(html).body
+    lay = Layout(body)
+    expected = []
+    for i, node in enumerate(lay.nodes):
+        t = node.text(deep=False, separator="\0", skip_empty=True)
+        if t:
+            expected.append((i, t))
+    assert lay.texts == expected
+    # body's own text is split around everything it holds; script and svg text is not read
+    assert lay.texts[:2] == [(0, "lead \0 end"), (1, "one \0 two \0 three\0 four")]

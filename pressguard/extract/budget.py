@@ -197,10 +197,15 @@ class PageBudget:
         size = _size_bytes(html, self.max_bytes)
         if size > self.max_bytes:
             raise PageTooLarge(url, "HTML size in bytes", size, self.max_bytes)
-        # a page with fewer tags than the depth limit cannot be nested deeper than it:
-        # "<" counted at C speed (~0.2 ms for 120 KB; real article pages have 1,000-5,000),
-        # so the scan below runs only on unusually large pages
-        if html.count(b"<" if isinstance(html, bytes) else "<") <= self.max_depth:
+        # a page with fewer start tags than the depth limit cannot be nested deeper than
+        # it: every open element was opened by a start tag, a "<" not followed by "/".
+        # The "<" are counted first (C speed, ~0.13 ms for 200 KB; real article pages have
+        # 1,000-5,000); over the limit, "<" less "</" (a tighter bound: about half the
+        # tags of a page are end tags; "</" costs ~0.3 ms to count, so only then), and
+        # only over that the scan below (several ms on such a page).
+        lt, end = (b"<", b"</") if isinstance(html, bytes) else ("<", "</")
+        tags = html.count(lt)
+        if tags <= self.max_depth or tags - html.count(end) <= self.max_depth:
             return
         depth = source_depth(html)
         if depth > self.max_depth:

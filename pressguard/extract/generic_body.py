@@ -150,16 +150,29 @@ class Layout:
         block = self.block
         texts: list[tuple[int, int, bool, str]] = []  # (element, its block, in a link, own text)
         br_blocks: list[int] = []
-        # One pre-order pass over lexbor's elements; an element whose parent was not taken
-        # (script, style ... and everything under them) is not taken either. Each element's
-        # own text nodes come from one call into lexbor (separated by NUL, which the parser
-        # never leaves in text; whitespace-only nodes left out), not one Python object per
-        # text node; the text is measured after the walk.
+        # One pre-order pass over lexbor's elements and its non-blank text nodes; a node
+        # whose parent was not taken (script, style ... and everything under them) is not
+        # taken either. A text node is read where the walk meets it (text_content, its
+        # parent's number) and joined to the other own texts of its element after the
+        # walk (separated by NUL, which the parser never leaves in text): one Python
+        # object per non-blank text node is cheaper than one text() call per element,
+        # most of which have no own text.
         get = index.get
         add_node, add_tag, add_parent, add_link, add_block = (
             nodes.append, tags.append, parent.append, in_link.append, block.append)
-        for node in root.traverse():
+        own_texts: dict[int, list[str]] = {}
+        for node in root.traverse(include_text=True, skip_empty=True):
             tag = node.tag
+            if tag == "-text":
+                up = node.parent
+                pidx = get(up.mem_id, -1) if up is not None else -1
+                if pidx >= 0:
+                    pieces = own_texts.get(pidx)
+                    if pieces is None:
+                        own_texts[pidx] = [node.text_content]
+                    else:
+                        pieces.append(node.text_content)
+                continue
             if tag[0] == "-" or tag in SKIP_TAGS:
                 continue
             if nodes:
@@ -181,9 +194,11 @@ class Layout:
             add_link(linked)
             bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
             add_block(bidx)
-            t = node.text(deep=False, separator="\0", skip_empty=True)
+        for idx in sorted(own_texts):  # page order of the elements, as a text() per element
+            pieces = own_texts[idx]
+            t = pieces[0] if len(pieces) == 1 else "\0".join(pieces)
             if t:
-                texts.append((idx, bidx, linked, t))
+                texts.append((idx, block[idx], in_link[idx], t))
         n = len(nodes)
         self.own = own = [0] * n
         self.own_links = own_links = [0] * n
