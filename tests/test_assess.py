@@ -78,7 +78,7 @@ def _copies(tmp_path, sources, n) -> list[Path]:
 @pytest.fixture
 def fresh_cache(monkeypatch):
     monkeypatch.setattr(assess_module, "_RECORDED", OrderedDict())
-    monkeypatch.setattr(assess_module, "_FINGERPRINTS", OrderedDict())
+    monkeypatch.setattr(assess_module, "_FINGERPRINTS", OrderedDict(), raising=False)
 
 
 def test_the_baseline_keeps_one_fingerprint_per_template_however_many_pages(tmp_path, fresh_cache):
