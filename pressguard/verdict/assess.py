@@ -8,6 +8,7 @@ and the snapshot-free health checks, whose verdicts go into item["checks"].
 
 from __future__ import annotations
 
+import json
 from collections import OrderedDict
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..extract import extract_article
 from ..extract.page import Page, page_for
 from ..extract.generic import extract_generic
 from .fingerprint import compare, fingerprint
-from .site_profile import SiteProfile, profile_of
+from .site_profile import SiteProfile, page_measures, profile_of
 from . import verdict_of
 
 
@@ -69,17 +70,22 @@ class TemplateBaseline:
     before and after its move). So cassettes are fingerprinted one by one,
     in order, until one matches the page asked about; a page that matches none
     has been compared with them all.
+
+    Only distinct fingerprints are kept: most of a site's pages share one template, so
+    what the baseline holds grows with the site's templates, not with its cassettes (a
+    repeat has the same differences from any page as its first occurrence, which closest()
+    already weighed, so dropping it changes no answer).
     """
 
     def __init__(self, site: str, paths: list[Path]):
         self.site = site
         self.paths = tuple(paths)  # all of them, for the site profile (pressguard.verdict.site_profile)
-        self._pending = list(paths)
-        self._count = len(paths)
-        self.fingerprints: list[dict] = []
+        self.read = 0  # how many of paths have been fingerprinted (the next one to read)
+        self.fingerprints: list[dict] = []  # distinct, in the order first read
+        self._templates: set[str] = set()  # their canonical forms (_RecordedPage.template)
 
     def __len__(self) -> int:
-        return self._count
+        return len(self.paths)
 
     @cached_property
     def profile(self) -> "SiteProfile | None":
@@ -107,16 +113,14 @@ class TemplateBaseline:
     def _candidates(self):
         """The fingerprints read so far, then the rest of the cassettes, one by one."""
         yield from self.fingerprints
-        while self._pending:
-            # popped only once read: a page's time budget may interrupt the reading
-            recorded = self._fingerprint(self._pending[0])
-            self._pending.pop(0)
-            if recorded is not None:
-                self.fingerprints.append(recorded)
-                yield recorded
-
-    def _fingerprint(self, path: Path) -> dict | None:
-        return recorded_fingerprint(path, self.site)
+        while self.read < len(self.paths):
+            # counted only once read: a page's time budget may interrupt the reading
+            recorded = _recorded(self.paths[self.read], self.site)
+            self.read += 1
+            if recorded is not None and recorded.template not in self._templates:
+                self._templates.add(recorded.template)
+                self.fingerprints.append(recorded.fingerprint)
+                yield recorded.fingerprint
 
 
 def _missing_fields(recorded: dict, current: dict) -> list[str]:
@@ -135,45 +139,88 @@ def template_baseline(cassettes_dir: str, site: str) -> TemplateBaseline:
 def recorded_page(path: Path | str, site: str) -> tuple[str, bytes, dict] | None:
     """(url, body, item) of a recorded cassette's page, extracted with the site's layout;
     None when the cassette is unreadable (replaying it reports that) or holds no page.
-    The template baseline and the site profile both read the site's cassettes: the
-    extraction is kept (items are small) so each is extracted once per process."""
-    recorded = _recorded(path, site)
-    return None if recorded is None else recorded[:3]
+    Extracted afresh on each call: what the baseline and the profile need of a recorded
+    page is kept (recorded_fingerprint, recorded_measures), its item is not."""
+    page = _recorded_source(path)
+    if page is None:
+        return None
+    url, body = page
+    return url, body, extract_article(body, url, site=site)
 
 
 def recorded_fingerprint(path: Path | str, site: str) -> dict | None:
-    """The template fingerprint of a recorded cassette's page (None as recorded_page),
-    made once per process and page, from the tree its extraction read when that was a
-    moment ago (extract.page.parse_page)."""
+    """The template fingerprint of a recorded cassette's page (None as recorded_page)."""
     recorded = _recorded(path, site)
-    if recorded is None:
-        return None
-    url, body, item, kept = recorded
-    if "fingerprint" not in kept:
-        kept["fingerprint"] = fingerprint(body, item)
-    return kept["fingerprint"]
+    return None if recorded is None else recorded.fingerprint
 
 
-def _recorded(path: Path | str, site: str) -> tuple[str, bytes, dict, dict] | None:
-    """(url, body, item, what is kept for this page) of a recorded cassette."""
+def recorded_measures(path: Path | str, site: str) -> "tuple | None":
+    """What the site profile reads of a recorded cassette's page
+    (pressguard.verdict.site_profile.page_measures); None as recorded_page, or for a page
+    with no body text."""
+    recorded = _recorded(path, site)
+    return None if recorded is None else recorded.measures
+
+
+class _RecordedPage:
+    """What is kept of one recorded page: its fingerprint (shared with every page of the
+    same template, see _FINGERPRINTS) and its profile measures; a few hundred bytes where
+    the extracted item was tens of kilobytes."""
+
+    __slots__ = ("template", "fingerprint", "measures")
+
+    def __init__(self, template: str, fingerprint: dict, measures: "tuple | None"):
+        self.template, self.fingerprint, self.measures = template, fingerprint, measures
+
+
+# Per recorded page, what the baseline and the profile need of it, so each recorded page
+# is extracted and fingerprinted once per process (both read every cassette of a site).
+# Bounded in entries; each entry is small, and the fingerprints are shared.
+RECORDED_MAX = 4096
+_RECORDED: OrderedDict[tuple, _RecordedPage] = OrderedDict()
+# One object per distinct fingerprint, by its canonical JSON (a site's pages mostly share
+# one template, so thousands of entries hold a handful of fingerprints)
+FINGERPRINTS_MAX = 1024
+_FINGERPRINTS: OrderedDict[str, tuple[str, dict]] = OrderedDict()
+
+
+def _recorded_source(path: Path | str) -> tuple[str, bytes] | None:
     try:
-        page = _final_page(CACHE.get(Path(path)))  # the cassette cache the replay shares
+        return _final_page(CACHE.get(Path(path)))  # the cassette cache the replay shares
     except CassetteError:
         return None
+
+
+def _recorded(path: Path | str, site: str) -> _RecordedPage | None:
+    """What is kept of a recorded cassette's page, made on first use: one extraction, and
+    the fingerprint and the profile measures from the tree it read (extract.page.parse_page)."""
+    page = _recorded_source(path)
     if page is None:
         return None
     url, body = page
     key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
     kept = _RECORDED.get(key)
     if kept is None:
-        kept = {"item": extract_article(body, url, site=site)}
+        item = extract_article(body, url, site=site)
+        template, shared = _shared_fingerprint(fingerprint(body, item))
+        kept = _RecordedPage(template, shared, page_measures(item, body, str(path)))
         _RECORDED[key] = kept
-        if len(_RECORDED) > 4096:
+        if len(_RECORDED) > RECORDED_MAX:
             _RECORDED.popitem(last=False)
-    return url, body, kept["item"], kept
+    return kept
 
 
-_RECORDED: OrderedDict[tuple, dict] = OrderedDict()  # per recorded page: its item, its fingerprint
+def _shared_fingerprint(made: dict) -> tuple[str, dict]:
+    """(canonical JSON, the one kept object equal to made)."""
+    template = json.dumps(made, sort_keys=True, separators=(",", ":"))
+    shared = _FINGERPRINTS.get(template)
+    if shared is None:
+        shared = _FINGERPRINTS[template] = (template, made)
+        if len(_FINGERPRINTS) > FINGERPRINTS_MAX:
+            _FINGERPRINTS.popitem(last=False)
+    else:
+        _FINGERPRINTS.move_to_end(template)
+    return shared
 
 
 def _final_page(cassette) -> tuple[str, bytes] | None:

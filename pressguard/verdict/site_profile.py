@@ -54,40 +54,59 @@ def profile_of(paths, site: str) -> SiteProfile | None:
     return _profile(tuple(str(p) for p in paths or ()), site)
 
 
+# What one recorded page tells the profile, made once per page when its extraction is at
+# hand (pressguard.verdict.assess keeps it in place of the item, which is far larger):
+# (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
+# None, English share or None).
+PageMeasures = tuple
+
+
+def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | None":
+    """The measures of one recorded page's extracted item; None for a page with no body
+    text (a recorded error page is no yardstick). where: its URL if the item has none."""
+    from .checks import document_ends, english_share, topic_share
+
+    texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
+    if not texts:
+        return None
+    english = english_share(texts)
+    return (sum(len(p.split()) for p in texts), len(texts), bool(item.get("dek")),
+            bool(item.get("published")), bool(item.get("authors")), document_ends(html),
+            topic_share(item.get("headline"), item.get("url") or where, texts),
+            None if english is None else english[0])
+
+
 @lru_cache(maxsize=64)
 def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
-    from .assess import recorded_page  # shared with the template baseline
-    from .checks import english_share, topic_share
+    from .assess import recorded_measures  # shared with the template baseline
 
-    from .checks import document_ends
-
-    words, paragraphs, dek, date, authors, topics, english, ends = [], [], 0, 0, 0, [], [], 0
+    # running counts and minima, page by page: only the word counts are kept whole (the median)
+    words, min_paragraphs, dek, date, authors, ends = [], None, 0, 0, 0, 0
+    topics = english = 0
+    min_topic = min_english = None
     for path in paths:
-        recorded = recorded_page(path, site)
-        if recorded is None:
-            continue  # an unreadable cassette: replaying it reports it
-        item = recorded[2]
-        texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
-        if not texts:
-            continue  # a recorded error page is no yardstick
-        words.append(sum(len(p.split()) for p in texts))
-        paragraphs.append(len(texts))
-        dek += bool(item.get("dek"))
-        date += bool(item.get("published"))
-        authors += bool(item.get("authors"))
-        ends += document_ends(recorded[1])
-        share = topic_share(item.get("headline"), item.get("url") or path, texts)
+        measured = recorded_measures(path, site)
+        if measured is None:
+            continue  # an unreadable cassette (replaying it reports it), or no body text
+        n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share = measured
+        words.append(n_words)
+        min_paragraphs = n_paragraphs if min_paragraphs is None else min(min_paragraphs, n_paragraphs)
+        dek += has_dek
+        date += has_date
+        authors += has_authors
+        ends += has_end
+        if topic is not None:
+            topics += 1
+            min_topic = topic if min_topic is None else min(min_topic, topic)
         if share is not None:
-            topics.append(share)
-        measured = english_share(texts)
-        if measured is not None:
-            english.append(measured[0])
+            english += 1
+            min_english = share if min_english is None else min(min_english, share)
     if len(words) < MIN_PAGES:
         return None
     ordered = sorted(words)
     return SiteProfile(site=site, pages=len(words), min_words=ordered[0],
-                       min_paragraphs=min(paragraphs), median_words=ordered[len(ordered) // 2],
+                       min_paragraphs=min_paragraphs, median_words=ordered[len(ordered) // 2],
                        with_dek=dek, with_date=date, with_authors=authors,
-                       min_topic_share=min(topics) if len(topics) >= MIN_PAGES else None,
-                       min_english_share=min(english) if len(english) >= MIN_PAGES else None,
+                       min_topic_share=min_topic if topics >= MIN_PAGES else None,
+                       min_english_share=min_english if english >= MIN_PAGES else None,
                        with_html_end=ends)
