@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .authors import TITLE_HEAD_WORDS, clean_authors
+from .authors import BY_LABELS, TITLE_HEAD_WORDS, clean_authors
 from .blocks import collect_blocks
 from .dates import parse_date
 from .generic_body import layout_of
@@ -105,7 +105,8 @@ def drop_roles(names: list[str]) -> list[str]:
 # A plain-text byline: a short element that starts with a byline word, in several
 # languages, with no byline class to find it by ("Par Jeanne Martin", "Von Jan Weber",
 # "责任编辑：王小明", "Credit: Ana Ruiz", "By Sam Lee | Senior Writer | May 3").
-_BY_WORDS = r"by|par|von|door|por|di|av|przez|words|texte?|written\s+by"
+# the localised labels are the layout extraction's (authors.BY_LABELS), one list for both
+_BY_WORDS = "|".join(["by", *sorted(BY_LABELS), "av", "przez", "words", r"texte?", r"written\s+by"])
 # "Publicado por", "Publié par", "Scritto da", "Geschrieben von", "Posted by"
 _PUBLISHED_BY = (r"(?:posted|published|publicad[oa]|escrit[oa]|publiée?|écrit|pubblicato|scritto|"
                  r"geschrieben|veröffentlicht)\s+(?:by|por|par|da|von)")

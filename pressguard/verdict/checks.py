@@ -1023,6 +1023,11 @@ def _uncombined(m: "re.Match") -> str:
     return "".join(ch for ch in m.group(0) if not unicodedata.combining(ch))
 
 
+def _url_slug(url: str) -> str:
+    """The URL's last path segment as words ("/news/man-wins-prize/" -> "man wins prize")."""
+    return (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+
+
 def _topic_words(text: str) -> set[str]:
     """Words of four letters or more, case and accents folded ("Café" and the slug's "cafe")."""
     low = text.casefold()
@@ -1040,8 +1045,7 @@ def topic_share(headline: str | None, url: str, body: list[str]) -> float | None
     its headline names; another story's body (a stale fragment cache, a wrong post ID)
     does not. Sites differ (a listicle's headline words may all be in it, a pun headline
     none), so the check compares with the site's own recorded pages (site_profile)."""
-    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
-    topic = _topic_words(headline or "") | _topic_words(slug)
+    topic = _topic_words(headline or "") | _topic_words(_url_slug(url))
     if len(topic) < TOPIC_MIN_WORDS:
         return None
     # paragraph by paragraph (a word never spans two): most are ASCII, read the cheap way
@@ -1165,8 +1169,7 @@ SLUG_SUPPORT = 0.5  # of the URL slug's subject words the visible headline must 
 
 
 def _slug_share(url: str, title: str) -> float | None:
-    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
-    words = _topic_words(slug)
+    words = _topic_words(_url_slug(url))
     if len(words) < TOPIC_MIN_WORDS:
         return None
     return len(words & _topic_words(title)) / len(words)
