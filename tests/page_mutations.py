@@ -93,12 +93,16 @@ def drop_second_half(html: str, item: dict) -> str:
     return html
 
 
+def _after_second_paragraph(html: str, item: dict, added: str) -> str:
+    """added right after the body's second paragraph."""
+    html = serialized(html)
+    second = _body_elements(LexborHTMLParser(html), item)[1].html
+    return _replace_once(html, second, second + added)
+
+
 def lazy_media_between_paragraphs(html: str, item: dict) -> str:
     """Lazily loaded pictures and an ad slot between the second and third paragraphs."""
-    html = serialized(html)
-    tree = LexborHTMLParser(html)
-    second = _body_elements(tree, item)[1].html
-    return _replace_once(html, second, second + (
+    return _after_second_paragraph(html, item, (
         '<figure class="wp-block-image"><img class="lazyload" loading="lazy" data-src="/a.jpg" alt="">'
         '</figure><div class="ad-slot lazy-ad" data-lazy-ad="incontent" aria-busy="true"></div>'
         '<div class="lazyload-wrapper"><img src="/b.jpg" alt="A screenshot of the new map"></div>'))
@@ -138,11 +142,8 @@ def lazy_text_only(html: str, item: dict) -> str:
 
 def ad_label_between_paragraphs(html: str, item: dict) -> str:
     """An ad slot with its "Continue reading below" label between two paragraphs."""
-    html = serialized(html)
-    tree = LexborHTMLParser(html)
-    second = _body_elements(tree, item)[1].html
-    return _replace_once(html, second, second + '<div class="ad-container"><span>Advertisement</span>'
-                                                '<div>Continue reading below</div><div>Loading…</div></div>')
+    return _after_second_paragraph(html, item, '<div class="ad-container"><span>Advertisement</span>'
+                                               '<div>Continue reading below</div><div>Loading…</div></div>')
 
 
 def continuation_marked(html: str, item: dict) -> str:

@@ -100,6 +100,17 @@ def wrap(node: LexborNode, open_tag: str) -> LexborNode:
     return wrapper
 
 
+def replace(node: LexborNode, html: str) -> None:
+    """node replaced by html."""
+    insert(node, html, "before")
+    node.decompose()
+
+
+def paragraphs(anatomy) -> list[LexborNode]:
+    """The <p> blocks of the article's body."""
+    return [p for p in anatomy.blocks if p.tag == "p"]
+
+
 def children(node: LexborNode) -> list[LexborNode]:
     return [c for c in node.iter(include_text=False)]
 

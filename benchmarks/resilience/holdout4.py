@@ -11,16 +11,12 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import children, insert, squeeze, text_of
+from anatomy import children, insert, paragraphs, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _scope
 from mutations import anatomy_of, content_children, edit_jsonld, rewrite_text, site_name, walk_json
 
 HOLDOUT4: list[Kind] = []
-
-
-def _paragraphs(a) -> list:
-    return [p for p in a.blocks if p.tag == "p"]
 
 
 # ------------------------------------------------- a right extraction exists
@@ -42,7 +38,7 @@ paragraphs become <span>s inside ONE <p>, separated by <br><br>. The reader sees
 paragraphs, so the right body is every paragraph (each span one paragraph).""")
 def paragraphs_as_br_spans(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if len(paras) < 2:
         raise NotApplicable("fewer than two paragraphs")
     # only a run of consecutive paragraphs is merged (headings keep their place)
@@ -124,7 +120,7 @@ def jsonld_entities_double_escaped(sample: Sample) -> Mutated:
 redesigns do. Readers see the same words; the right body is unchanged.""")
 def drop_cap_first_letter(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if not paras:
         raise NotApplicable("no paragraph")
     p = paras[0]
@@ -288,7 +284,7 @@ def language_edition_switched(sample: Sample) -> Mutated:
         insert(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>Die wichtigsten Neuerungen im Überblick."
                       f"</{a.dek.tag}>", "before")
         a.dek.decompose()
-    for p in _paragraphs(a):
+    for p in paragraphs(a):
         text = " ".join(rng.sample(_GERMAN, 3))
         insert(p, f"<p{_attrs(p)}>{text}</p>", "before")
         p.decompose()

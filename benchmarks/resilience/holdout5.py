@@ -11,21 +11,12 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from anatomy import children, insert, text_of
+from anatomy import children, insert, paragraphs, replace, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs
 from mutations import anatomy_of, edit_jsonld, rewrite_text, site_name, walk_json
 
 HOLDOUT5: list[Kind] = []
-
-
-def _paragraphs(a) -> list:
-    return [p for p in a.blocks if p.tag == "p"]
-
-
-def _replace(node, html: str) -> None:
-    insert(node, html, "before")
-    node.decompose()
 
 
 # ------------------------------------------------- a right extraction exists
@@ -87,14 +78,14 @@ text sits inside <font face="Georgia" size="3"> (and the headline inside <font s
 Readers see the same text; the right fields are unchanged.""")
 def font_tags_in_text(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if not paras:
         raise NotApplicable("no paragraph")
     for p in paras:
-        _replace(p, f'<p{_attrs(p)}><font face="Georgia" size="3">{_inner(p)}</font></p>')
+        replace(p, f'<p{_attrs(p)}><font face="Georgia" size="3">{_inner(p)}</font></p>')
     h = a.headline
     if h is not None:
-        _replace(h, f'<{h.tag}{_attrs(h)}><font size="5">{_inner(h)}</font></{h.tag}>')
+        replace(h, f'<{h.tag}{_attrs(h)}><font size="5">{_inner(h)}</font></{h.tag}>')
     return Mutated(tree.html, same(sample))
 
 
@@ -193,7 +184,7 @@ def ab_test_headline_variant(sample: Sample) -> Mutated:
     if h is None or not title:
         raise NotApplicable("no headline element")
     variant = f"Everything you need to know: {title}"
-    _replace(h, f'<{h.tag}{_attrs(h)} data-variant="b">{variant}</{h.tag}>')
+    replace(h, f'<{h.tag}{_attrs(h)} data-variant="b">{variant}</{h.tag}>')
     return Mutated(tree.html, same(sample, headline=variant))
 
 
@@ -249,7 +240,7 @@ writer's placeholders "TK TK: add quote from the studio" and "[more to come]"). 
 published article is not on the page.""")
 def cms_preview_draft(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if len(paras) < 3:
         raise NotApplicable("fewer than three paragraphs")
     keep = {p.mem_id for p in paras[:2]}
@@ -281,11 +272,11 @@ word lengths kept), with a "Subscribe to read" overlay. The article is not on th
 def paywall_scrambled_rest(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     rng = rng_for(sample, "paywall_scrambled_rest")
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if len(paras) < 2:
         raise NotApplicable("fewer than two paragraphs")
     for p in paras[1:]:
-        _replace(p, f'<p{_attrs(p)}>{_scramble(text_of(p), rng)}</p>')
+        replace(p, f'<p{_attrs(p)}>{_scramble(text_of(p), rng)}</p>')
     # the scrambled paragraphs behind a blur, the overlay after them
     insert(a.body, '<div class="paywall-overlay"><p>Subscribe to read the full story.</p><a '
                    'class="button" href="/subscribe/">Subscribe</a></div>', "append")
@@ -379,7 +370,7 @@ under a "12:40 GMT" time stamp), with a "Load earlier updates" button; the rest 
 script. Most of the article is not on the page.""")
 def live_blog_latest_updates_only(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if len(paras) < 5:
         raise NotApplicable("fewer than five paragraphs")
     last = paras[-3:]

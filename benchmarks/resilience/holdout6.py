@@ -10,21 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from anatomy import children, insert, text_of
+from anatomy import children, insert, paragraphs, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _inner
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, walk_json
 
 HOLDOUT6: list[Kind] = []
-
-
-def _paragraphs(a) -> list:
-    return [p for p in a.blocks if p.tag == "p"]
-
-
-def _replace(node, html: str) -> None:
-    insert(node, html, "before")
-    node.decompose()
 
 
 def _byline_box(sample: Sample, a):
@@ -35,7 +26,7 @@ def _byline_box(sample: Sample, a):
 
 def _rewrite_byline(a, html: str) -> None:
     attrs = "".join(f' {k}="{_attr(v)}"' for k, v in a.byline.attributes.items() if v is not None)
-    _replace(a.byline, f"<div{attrs}>{html}</div>")
+    replace(a.byline, f"<div{attrs}>{html}</div>")
 
 
 # ------------------------------------------------- a right extraction exists
@@ -85,7 +76,7 @@ accept Marketing cookies." and a button) where a video and a post were embedded.
 article's paragraphs are unchanged.""")
 def consent_placeholders_for_embeds(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if len(paras) < 3:
         raise NotApplicable("fewer than three paragraphs")
     box = ('<div class="consent-placeholder" data-provider="{p}"><p class="consent-placeholder__text">'
@@ -102,7 +93,7 @@ starts with a visually hidden heading (<h2 class="visually-hidden">Article text<
 sighted reader sees the same text; the right body is the paragraphs as shown.""")
 def screen_reader_hints(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    links = [link for p in _paragraphs(a) for link in p.css("a")]
+    links = [link for p in paragraphs(a) for link in p.css("a")]
     if not links:
         raise NotApplicable("no link in the body's paragraphs")
     for link in links:
@@ -218,7 +209,7 @@ def headline_is_url_slug(sample: Sample) -> Mutated:
         # every copy of the title (h1, <title>, og:title, JSON-LD) is the slug
         return Mutated(tree.html.replace(title, slug), None)
     # a title written with entities in the markup: at least the visible headline
-    _replace(h, f'<{h.tag}{_attrs(h)}>{slug}</{h.tag}>')
+    replace(h, f'<{h.tag}{_attrs(h)}>{slug}</{h.tag}>')
     return Mutated(tree.html, None)
 
 
@@ -274,7 +265,7 @@ def dek_shows_seo_keywords(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.dek is None or not sample.expected["dek"]:
         raise NotApplicable("no dek on the page")
-    _replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}>games, news, release date, trailer, studio, update'
+    replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}>games, news, release date, trailer, studio, update'
                     f'</{a.dek.tag}>')
     return Mutated(tree.html, None)
 
@@ -309,7 +300,7 @@ saved three times in a row (the middle prose paragraph, repeated twice more righ
 itself). The article as served repeats itself; no right extraction exists.""")
 def paragraph_stuttered(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in _paragraphs(a) if len(text_of(p).split()) >= 12]
+    paras = [p for p in paragraphs(a) if len(text_of(p).split()) >= 12]
     if len(paras) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     p = paras[len(paras) // 2]

@@ -8,7 +8,7 @@ changed because one of these kinds failed turns its figure into a tuning figure.
 
 from __future__ import annotations
 
-from anatomy import children, insert, text_of
+from anatomy import children, insert, paragraphs, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _inner
 from mutations import anatomy_of, author_link, edit_jsonld
@@ -16,17 +16,8 @@ from mutations import anatomy_of, author_link, edit_jsonld
 HOLDOUT7: list[Kind] = []
 
 
-def _paragraphs(a) -> list:
-    return [p for p in a.blocks if p.tag == "p"]
-
-
 def _prose(a) -> list:
-    return [p for p in _paragraphs(a) if len(text_of(p).split()) >= 12]
-
-
-def _replace(node, html: str) -> None:
-    insert(node, html, "before")
-    node.decompose()
+    return [p for p in paragraphs(a) if len(text_of(p).split()) >= 12]
 
 
 def _plain(node) -> bool:
@@ -46,7 +37,7 @@ def headline_split_by_line_break(sample: Sample) -> Mutated:
     if h is None or len(words) < 4 or not _plain(h):
         raise NotApplicable("no plain headline of four words or more")
     half = len(words) // 2
-    _replace(h, f'<{h.tag}{_attrs(h)}>{" ".join(words[:half])} <br>{" ".join(words[half:])}</{h.tag}>')
+    replace(h, f'<{h.tag}{_attrs(h)}>{" ".join(words[:half])} <br>{" ".join(words[half:])}</{h.tag}>')
     return Mutated(tree.html, same(sample))
 
 
@@ -114,7 +105,7 @@ def inread_ad_inside_paragraph(sample: Sample) -> Mutated:
     p = paras[len(paras) // 2]
     inner = _inner(p)
     cut = inner.index(". ") + 2
-    _replace(p, f'<p{_attrs(p)}>{inner[:cut]}<ins class="inread-ad" data-slot="inread-1">'
+    replace(p, f'<p{_attrs(p)}>{inner[:cut]}<ins class="inread-ad" data-slot="inread-1">'
                 f'<iframe src="https://ads.example/inread?slot=1" title="Advertisement" width="300" '
                 f'height="250"></iframe></ins>{inner[cut:]}</p>')
     return Mutated(tree.html, same(sample))
@@ -125,11 +116,11 @@ custom element <rich-text-paragraph> (no <p> inside), the way Lit/Stencil templa
 print them. A reader sees the same paragraphs.""")
 def paragraphs_as_custom_elements(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = _paragraphs(a)
+    paras = paragraphs(a)
     if len(paras) < 2:
         raise NotApplicable("fewer than two paragraphs")
     for p in paras:
-        _replace(p, f'<rich-text-paragraph{_attrs(p)}>{_inner(p)}</rich-text-paragraph>')
+        replace(p, f'<rich-text-paragraph{_attrs(p)}>{_inner(p)}</rich-text-paragraph>')
     return Mutated(tree.html, same(sample))
 
 
@@ -162,7 +153,7 @@ def byline_links_unseparated(sample: Sample) -> Mutated:
     if a.byline is None or not names:
         raise NotApplicable("no byline (a staff piece)")
     attrs = _attrs(a.byline)
-    _replace(a.byline, f'<div{attrs}>By{"".join(author_link(sample, n) for n in names)}</div>')
+    replace(a.byline, f'<div{attrs}>By{"".join(author_link(sample, n) for n in names)}</div>')
     return Mutated(tree.html, same(sample))
 
 
@@ -191,7 +182,7 @@ def every_paragraph_clipped(sample: Sample) -> Mutated:
         raise NotApplicable("fewer than two prose paragraphs of two sentences")
     for p in paras:
         first = text_of(p).split(". ")[0]
-        _replace(p, f'<p{_attrs(p)}>{first}. [\u2026]</p>')
+        replace(p, f'<p{_attrs(p)}>{first}. [\u2026]</p>')
     return Mutated(tree.html, None)
 
 
@@ -204,7 +195,7 @@ def headline_doubled(sample: Sample) -> Mutated:
     title = sample.expected["headline"]
     if h is None or not title or not _plain(h):
         raise NotApplicable("no plain headline")
-    _replace(h, f'<{h.tag}{_attrs(h)}>{_inner(h)} {_inner(h)}</{h.tag}>')
+    replace(h, f'<{h.tag}{_attrs(h)}>{_inner(h)} {_inner(h)}</{h.tag}>')
     return Mutated(tree.html, None)
 
 
@@ -219,7 +210,7 @@ def dek_cut_mid_word(sample: Sample) -> Mutated:
     cut = dek[:60]
     if cut.endswith(" ") or dek[60] == " ":
         cut = dek[:58]
-    _replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}>{cut.rstrip()}...</{a.dek.tag}>')
+    replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}>{cut.rstrip()}...</{a.dek.tag}>')
     return Mutated(tree.html, None)
 
 
