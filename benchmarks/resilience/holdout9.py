@@ -390,6 +390,8 @@ article:* meta times are unchanged, so the right fields are too.""")
 def jsonld_loose_schema_org(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     names = sample.expected["authors"]
+    if not _meta(tree, "article:published_time"):
+        raise NotApplicable("no article:published_time meta: the JSON-LD time is the page's only exact one")
 
     def naive_local(value):
         try:
