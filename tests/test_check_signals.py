@@ -1215,3 +1215,125 @@ def test_paragraphs_each_cut_with_an_excerpt_mark_are_broken_naming_the_body(shi
     once = _assess(site, url, mutate.body_paragraphs_edited(
         html, right, lambda inners, i: inners[i] + (" [...]" if i == 0 else "")))
     assert "excerpt" not in once["checks"]["markers"], once["checks"]
+
+
+def test_a_cms_placeholder_title_is_broken_naming_the_headline(shipped):
+    """A workflow that publishes the CMS's auto-draft revision shows its default title
+    ("Auto Draft", "(no title)"): no article's headline."""
+    assert run_checks({"url": "https://example.com/a/", "headline": "(no title)"})["headline"] != "ok"
+    assert run_checks({"url": "https://example.com/a/", "headline": "Auto draft picks for week three"}
+                      )["headline"] == "ok"
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.headline_text(html, right, "Auto Draft"))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(a generic page title)" in item["checks"]["headline"]
+
+
+def test_a_dek_that_prints_the_headline_again_is_broken_naming_the_dek(shipped):
+    """The standfirst slot fed from the title field: the page shows its headline twice and
+    no summary."""
+    site, url, html, right = shipped
+    if not right.get("dek"):
+        pytest.skip("no dek")
+    item = _assess(site, url, mutate.dek_text(html, right, right["headline"].upper()))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek: the article's standfirst" in item["checks"]["completeness"]
+    assert "found the headline printed again" in item["checks"]["completeness"]
+
+
+def test_a_dek_in_another_language_on_an_english_page_is_broken_naming_the_dek(shipped):
+    """Another edition's translated standfirst leaking into the English template."""
+    site, url, html, right = shipped
+    if not right.get("dek"):
+        pytest.skip("no dek")
+    german = ("Die ersten Reaktionen deuten darauf hin, dass die Änderung ehrgeiziger ausfällt "
+              "als erwartet, obwohl noch viele Einzelheiten fehlen.")
+    item = _assess(site, url, mutate.dek_text(html, right, german))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek: " in item["checks"]["text_quality"] and "common English words" in item["checks"]["text_quality"]
+    assert right["checks"]["text_quality"] == "ok"  # the shipped English dek passes
+
+
+def test_question_marks_standing_in_for_characters_are_broken_naming_the_field(shipped):
+    """A charset conversion that writes "?" for every character it lacks: "Lumi?re d?but",
+    "don?t", "Obsidian?Bay" (a non-breaking space). A question mark ending a question, or
+    in a URL, is no such thing; nor is one odd "?" alone."""
+    base = {"url": "https://example.com/a/", "headline": "Why? Because it works", "authors": [],
+            "body": ["Is it out? Yes. See example.com/?page=2 for more, or ask: what?"]}
+    assert run_checks(base)["text_quality"] == "ok"
+    assert run_checks({**base, "body": ["The Caf? opens."]})["text_quality"] == "ok"
+    assert "a '?' in place of a character" in run_checks(
+        {**base, "body": ["The Lumi?re event's d?but opens."]})["text_quality"]
+    site, url, html, right = shipped
+
+    def convert(inners, i):
+        text = inners[i]
+        if "<" in text or " " not in text:
+            return text
+        return text.replace(" ", "\u00a0", 1).encode("ascii", "replace").decode("ascii")
+    item = _assess(site, url, mutate.body_paragraphs_edited(html, right, convert))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body paragraph" in item["checks"]["text_quality"] and "in place of a character" in \
+        item["checks"]["text_quality"]
+
+
+def test_an_initials_avatar_glued_to_the_name_is_broken_naming_the_authors(shipped):
+    """An initials avatar ("BA") printed right before the name with no space: "BABen Ashby"
+    is no person's name. Names that lead with two capitals of their own are kept."""
+    from pressguard.verdict.checks import _person_problem
+
+    assert "initials" in (_person_problem("SBSana Brennan", []) or "")
+    assert "initials" in (_person_problem("JDJane van Doe", []) or "")
+    for name in ("McKay Jones", "DeShawn Smith", "JJ Abrams", "LeBron James", "MacKenzie Scott",
+                 "Ben Ashby", "DJ Khaled Brown"):
+        assert _person_problem(name, []) is None, name
+    site, url, html, right = shipped
+    if len(right["authors"]) != 1:
+        pytest.skip("not a single-author byline")
+    initials = "".join(w[0] for w in right["authors"][0].split())
+    try:
+        changed = mutate.byline_relabelled(html, right, "By", "and",
+                                           gap=f' <span class="avatar" aria-hidden="true">{initials}</span>')
+    except AssertionError:
+        pytest.skip("no 'By' label element on this page")
+    item = _assess(site, url, changed)
+    if item["authors"] == right["authors"]:  # an extractor that leaves the avatar out: right
+        assert item["verdict"] != "broken", _failing(item)
+        return
+    assert item["verdict"] == "broken", item["checks"]
+    assert "initials glued to the name" in item["checks"]["authors"]
+
+
+def test_a_raw_shortcode_in_the_body_is_broken_naming_the_body(shipped):
+    """A shortcode plugin switched off prints its codes as text: "[tooltip text=...]" and
+    "[/tooltip]" in a paragraph. An editor's brackets ("[sic]", "[…]", "[Update: ...]")
+    are article text."""
+    ok = {"url": "https://example.com/a/", "headline": "A title here", "authors": [],
+          "body": ["He said it [sic] twice.", "The rest [\u2026]", "[Update: the studio replied.]"]}
+    assert run_checks(ok)["boilerplate"] == "ok"
+    site, url, html, right = shipped
+
+    def tooltip(inners, i):
+        text = inners[i]
+        if i != 1 or "<" in text:
+            return text
+        words = text.split(" ")
+        return " ".join(words[:3]) + ' [tooltip text="More"]' + " ".join(words[3:6]) + "[/tooltip] " \
+            + " ".join(words[6:])
+    item = _assess(site, url, mutate.body_paragraphs_edited(html, right, tooltip))
+    if item["body"] == right["body"]:
+        pytest.skip("the second body paragraph carries markup")
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(raw shortcode)" in item["checks"]["boilerplate"]
+
+
+def test_a_reader_poll_inside_the_body_is_not_read_as_article_text(shipped):
+    """An engagement vendor's poll between paragraphs (a question, answers, a Vote button):
+    its question is no paragraph of the article."""
+    site, url, html, right = shipped
+    poll = ('<div class="article-poll" data-poll="77"><p>Which platform will you play it on?</p><form>'
+            '<label><input type="radio" name="p"> PC</label><label><input type="radio" name="p"> '
+            'Console</label><button type="submit">Vote</button></form><p>388 votes</p></div>')
+    item = _assess(site, url, mutate.after_paragraph(html, right, 1, poll))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)

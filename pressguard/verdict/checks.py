@@ -132,7 +132,9 @@ GENERIC_TITLES = frozenset(
     |verify you are human|are you a robot?|log in|login|sign in|sign up|subscribe|search
     |search results|archives|archive|category|tag|author|reviews|guides|news & features
     |privacy policy|terms of service|cookie policy|about|about us|contact|contact us
-    |loading...|loading|redirecting...|site maintenance""".replace("\n", "").split("|")
+    |loading...|loading|redirecting...|site maintenance
+    |auto draft|(no title)|no title|untitled post|untitled document|new post|hello world!
+    """.replace("\n", "").split("|")
 )
 GENERIC_TITLES = frozenset(t.strip() for t in GENERIC_TITLES)
 
@@ -170,6 +172,10 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
      r"|^\w+ has (?:worked|written) (?:for|as|at) .{0,80}\b(?:sites|publications|outlets|writer|editor)"
      r"|\bhas covered .{1,40} for \d+ years\b|\bwhen not writing\b"),
     ("tracking pixel / markup", r"scorecardresearch|<\s*(img|div|script|iframe|p|a)\b|&[a-z]+;|&#\d+;"),
+    # a CMS shortcode printed raw (its plugin off): "[/embed]", "[caption id=...]"; never an
+    # editor's bracket ("[sic]", "[This review is ...]", "[…]"): a closing tag or an attribute
+    ("raw shortcode", r"\[/[a-z][a-z0-9_-]*\]|\[[a-z][a-z0-9_-]*(?:\s+[a-z][a-z0-9_-]*=(?:\"[^\"\]]*\"|'[^'\]]*'"
+     r"|[^\s\]'\"]+))+\s*/?\]"),
 )
 _BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its literal pre-filter
 
@@ -632,6 +638,21 @@ def _squash(s: str) -> str:
 _DOMAIN = re.compile(r"\.(com|net|org)\b")
 
 
+_CAPS_PREFIX = re.compile(r"([A-Z]{2,4})[a-z]")
+
+
+def _initials_glued(words: list[str]) -> bool:
+    """"SBSana Brennan": an initials avatar's letters printed right before the name with no
+    space, so the name's own initials lead its first word (not "McKay", "DeShawn": one capital
+    before the lower case)."""
+    m = _CAPS_PREFIX.match(words[0]) if words else None
+    if m is None:
+        return False
+    caps = m.group(1)
+    rest = [words[0][len(caps) - 1:]] + words[1:]
+    return caps[:-1] == "".join(w[0] for w in rest)[: len(caps) - 1] and len(rest) >= len(caps) - 1
+
+
 def _person_problem(name: str, site_names) -> str | None:
     """None when name looks like a person's; else why not."""
     if not isinstance(name, str) or not name.strip():
@@ -657,6 +678,8 @@ def _person_problem(name: str, site_names) -> str | None:
             return "a photo credit"
         return "a collective byline, not a person"
     core = [w for w, l in zip(words, lowered) if l not in PARTICLES]
+    if _initials_glued(core):
+        return f"initials glued to the name ({core[0]!r}: an avatar's text read into it)"
     if not 2 <= len(core) <= 4:
         return f"{len(core)} word{'s' if len(core) != 1 else ''}, not 2-4"
     cased = [w for w in core if any(ch.isupper() or ch.islower() for ch in w)]
@@ -1504,6 +1527,11 @@ def check_completeness(c: "_Context") -> str:
             if len(stem) >= 20 and _norm(desc).startswith(stem) and len(_norm(desc)) > len(stem) + 3:
                 finds.append(f"dek: the whole standfirst {_quote(desc, 60)} (the page's description), "
                              f"found a cut ending in {_quote(dek[-20:].strip(), 24)}")
+        headline = c.item.get("headline")
+        if isinstance(dek, str) and isinstance(headline, str) and dek.strip() and _norm(dek) == _norm(headline):
+            # the standfirst slot fed from the title field: the page's summary is not shown
+            finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc and _norm(desc) != _norm(dek) else ''}, "
+                         f"found the headline printed again ({_quote(dek, 50)})")
         if isinstance(dek, str) and _keyword_list(dek):
             # the SEO plugin's focus keywords printed in the standfirst slot
             finds.append(f"dek: the article's standfirst, found {_quote(dek, 60)} (a list of "
@@ -1980,11 +2008,57 @@ def _not_english(c: "_Context") -> str | None:
             f"{_quote(' '.join(words[:8]), 50)}")
 
 
+DEK_LANGUAGE_MIN_WORDS = 10  # a sentence: a shorter dek ("Gorgeous, tight, forgettable") says little
+
+
+def _dek_not_english(c: "_Context") -> str | None:
+    """A standfirst in another language on a page that declares English and whose body is
+    English (a translation's field leaking into the template)."""
+    dek = c.item.get("dek")
+    if not isinstance(dek, str):
+        return None
+    words = _letter_words(dek.lower())
+    if len(words) < DEK_LANGUAGE_MIN_WORDS:
+        return None
+    lang = _declared_language(c.page)
+    if not (lang == "en" or lang.startswith("en-")):
+        return None
+    prof = c.profile
+    if prof is not None and prof.min_english_share is not None and \
+            prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
+        return None
+    share = sum(map(ENGLISH_COMMON.__contains__, words)) / len(words)
+    if share >= ENGLISH_MIN_SHARE:
+        return None
+    return (f"dek: {share:.0%} common English words in {_quote(dek, 50)} (the page declares {lang}; "
+            f"English has {ENGLISH_MIN_SHARE:.0%} or more)")
+
+
+_LOST_CHAR = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")  # "don?t", "Caf?": a letter ? a letter
+LOST_CHAR_MIN = 2  # one could be a typo; two are a conversion
+
+
+def _question_marks_for_characters(fields: list) -> str | None:
+    """Text whose characters outside the target charset were each written as "?" (a
+    database or feed converted to Latin-1 or ASCII with replacement): a "?" inside a word,
+    where no question ends. Counted over the item's text fields together."""
+    hits = [(field, text, m) for field, text in fields if isinstance(text, str) and "?" in text
+            for m in _LOST_CHAR.finditer(text)]
+    if len(hits) < LOST_CHAR_MIN:
+        return None
+    field, text, m = hits[0]
+    return (f"{field}: a '?' in place of a character in {_excerpt(text, m.start(), m.end(), 15)} "
+            f"({len(hits)} such in the item: a lossy charset conversion)")
+
+
 def check_text_quality(c: "_Context") -> str:
     finds = []
     foreign = _not_english(c)
     if foreign:
         finds.append(foreign)
+    foreign_dek = _dek_not_english(c)
+    if foreign_dek:
+        finds.append(foreign_dek)
     fields = [("headline", c.item.get("headline")), ("dek", c.item.get("dek"))]
     fields += [("authors", a) for a in c.item.get("authors") or []]
     fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
@@ -1993,6 +2067,9 @@ def check_text_quality(c: "_Context") -> str:
             problem = _text_problem(text)
             if problem:
                 finds.append(f"{field}: {problem}")
+    lost = _question_marks_for_characters([f for f in fields if not f[0].startswith("authors")])
+    if lost:
+        finds.append(lost)
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "
                       "or control characters",
