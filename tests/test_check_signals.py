@@ -1337,3 +1337,31 @@ def test_a_reader_poll_inside_the_body_is_not_read_as_article_text(shipped):
     item = _assess(site, url, mutate.after_paragraph(html, right, 1, poll))
     assert item["body"] == right["body"]
     assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_publication_date_reset_to_the_fetch_day_is_broken_naming_published(shipped):
+    """A CMS upgrade writes each post's last-save time into its publication date: every date
+    on the page says the day it was fetched, while the pictures named after the article were
+    uploaded (WordPress's /uploads/YYYY/MM/ folder) months before. A fresh story fetched the
+    day it was published, its pictures uploaded that month, is fine."""
+    from datetime import date, datetime
+
+    site, url, html, right = shipped
+    published = datetime.fromisoformat(right["published"]).date()
+    fetched = date(2026, 11, 25)
+    slug = url.rstrip("/").rsplit("/", 1)[-1]
+    if f"{published.year}/{published.month:02d}/{slug}" not in html:
+        pytest.skip("no picture named after the slug in its month's upload folder")
+    reset = mutate.dates_moved(html, published, fetched)
+    baseline = template_baseline(str(CASSETTES), site)
+    item, _ = assess(reset, url, site=site, fetched_at=f"{fetched.isoformat()}T18:00:00+00:00", baseline=baseline)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "published: the date the article was first published" in item["checks"]["completeness"]
+    # the same page with its pictures uploaded that month: a fresh story
+    fresh = reset.replace(f"/uploads/{published.year}/{published.month:02d}/",
+                          f"/uploads/{fetched.year}/{fetched.month:02d}/")
+    item, _ = assess(fresh, url, site=site, fetched_at=f"{fetched.isoformat()}T18:00:00+00:00", baseline=baseline)
+    assert "first published" not in item["checks"]["completeness"], item["checks"]
+    # the shipped page fetched on its own publication day
+    item, _ = assess(html, url, site=site, fetched_at=right["published"], baseline=baseline)
+    assert "first published" not in item["checks"]["completeness"], item["checks"]

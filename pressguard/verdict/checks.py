@@ -17,12 +17,13 @@ size: ancestor walks are memoised per element.
 headline     present, at most MAX_HEADLINE characters, not a URL slug, not one title given twice
              ("Title Title"), not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
-             "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
+             "Page not found", "Just a moment...", a CMS placeholder such as "Auto Draft"). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
              outside teaser tiles and menus (a template that stopped printing it).
 authors      every name person-like: 2-4 capitalised words (particles such as "de", "van"
              aside), no digits, "@", e-mails or URLs, not the site's name, not a collective
-             ("Staff", "Team", "Editor" ...) and not a photo credit. With html: the names must
+             ("Staff", "Team", "Editor" ...), not a photo credit, no avatar's initials glued
+             to the name ("SBSana Brennan"). With html: the names must
              appear in the page's byline elements when the page has some (names taken from
              teaser tiles are not the author), and [] fails when a byline element, a JSON-LD
              Person, <meta name=author> or an author picture's alt names a person. Bylines
@@ -35,7 +36,8 @@ authors      every name person-like: 2-4 capitalised words (particles such as "d
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
              player label, photo credits, affiliate disclosures, "Related:", review-box
-             text, author bio openings, raw markup), nor opens with the bio of an author.
+             text, author bio openings, raw markup, raw CMS shortcodes such as "[/embed]"),
+             nor opens with the bio of an author.
 truncation   no word mangled by a stripped UI word: orphan suffixes standing alone ("from
              ing NATO", "is ed by"), determiner gaps ("over the of a", "reset your ."),
              a sentence that starts in lower case ("... X. to quote ..."); and, when
@@ -64,9 +66,11 @@ completeness the whole article is there: the body is not under half the shortest
              itself: every item a listicle's headline promises ("10 things") among the
              body's numbered item headings, and no subheading closing the body with
              nothing after it; a published date that can be one (from 1995, at most a
-             day after now: not a null date shown as 1970-01-01); a dek that is no
+             day after now: not a null date shown as 1970-01-01); a date on the fetch day
+             while the pictures named after the article's slug sit in a WordPress upload
+             folder (/uploads/YYYY/MM/) two months or more older; a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
-             nor a list of SEO keywords; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
+             nor a list of SEO keywords, nor the headline printed again; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
              document that reaches </body></html> on a site whose recorded pages all do.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
@@ -77,9 +81,11 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              paragraphs repeated), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
-             no undecoded entity (&#8211;, &amp;), no control character; on a page that
+             no undecoded entity (&#8211;, &amp;), no control character, no "?" standing for
+             lost characters inside words (two or more: "don?t", "Lumi?re"); on a page that
              declares English, a body whose prose has the common English words prose has
-             (not filler such as lorem ipsum); other languages are not judged.
+             (not filler such as lorem ipsum), and a dek of 10+ words in English too;
+             other languages are not judged.
 metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
              broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another
              article's: its headline, and its writer or date, differ from the page's while
@@ -1433,6 +1439,52 @@ def _implausible_date(published, now: datetime | None = None) -> str | None:
     return None
 
 
+# A WordPress upload lives in the folder of the month it was uploaded (/uploads/2025/08/):
+# a picture named after the article's own slug was made for it, so it is not years older
+# than the article. A publication date on the fetch day (what a fresh story has, and what a
+# CMS writing each post's last-save time into its date gives) is judged against them.
+_UPLOAD = re.compile(r"/uploads/((?:19|20)\d\d)/(0[1-9]|1[0-2])/([a-z0-9][a-z0-9-]*)")
+UPLOAD_SLUG_MIN_WORDS = 3  # "review.jpg" is named after nothing in particular
+UPLOAD_AGE_DAYS = 62  # a draft and its pictures may wait a month or two, not longer
+FETCH_DAY = timedelta(hours=36)
+
+
+def _iso_time(value) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def _published_after_own_pictures(c: "_Context") -> str | None:
+    """A publication date on the day the page was fetched, while the pictures named after
+    this article's slug were uploaded months before: the date is a later save's, not the
+    publication's (a CMS upgrade that rewrites dates, a re-dated post)."""
+    published = _iso_time(c.item.get("published"))
+    fetched = _iso_time(getattr(c._source, "fetched_at", None))
+    if published is None or fetched is None or abs(fetched - published) > FETCH_DAY:
+        return None
+    slug = (c.url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not c.html:
+        return None
+    raw = c.html if isinstance(c.html, str) else c.html.decode("utf-8", "replace")
+    if slug not in raw:
+        return None
+    months = sorted((int(y), int(m)) for y, m, name in _UPLOAD.findall(raw) if name.startswith(slug))
+    if not months:
+        return None
+    year, month = months[-1]  # the newest of them: every picture made for it is older
+    uploaded_by = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=timezone.utc)  # the month's end
+    if published - uploaded_by < timedelta(days=UPLOAD_AGE_DAYS):
+        return None
+    return (f"published: the date the article was first published (its own pictures were uploaded "
+            f"in {year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...), found {c.item['published']}, "
+            f"the day the page was fetched")
+
+
 _PAGE_OF = re.compile(r"\bpage\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.I)
 _PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg)=(\d{1,3})\b", re.I)
 
@@ -1479,6 +1531,9 @@ def check_completeness(c: "_Context") -> str:
     odd_date = _implausible_date(c.item.get("published"))
     if odd_date:
         finds.append(odd_date)
+    redated = _published_after_own_pictures(c)
+    if redated:
+        finds.append(redated)
     words = _word_total(c.body)
     prof = c.profile
     # (a) the site's own recorded pages
