@@ -1365,3 +1365,15 @@ def test_a_publication_date_reset_to_the_fetch_day_is_broken_naming_published(sh
     # the shipped page fetched on its own publication day
     item, _ = assess(html, url, site=site, fetched_at=right["published"], baseline=baseline)
     assert "first published" not in item["checks"]["completeness"], item["checks"]
+
+
+def test_a_byline_printed_surname_first_names_the_same_person():
+    """A directory-style display setting prints "By Doe, Jane; Haddad, Omar": the authors
+    Jane Doe and Omar Haddad are the byline's, not names missing from it."""
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "authors": ["Jane Doe", "Omar Haddad"], "body": PARAS}
+    page = _byline_page('<div class="byline">By <a href="/author/jane-doe/">Doe, Jane</a>; '
+                        '<a href="/author/omar-haddad/">Haddad, Omar</a></div>')
+    assert run_checks(item, html=page)["authors"] == "ok"
+    other = dict(item, authors=["Jane Doe", "Li Wei"])
+    assert "in no byline element" in run_checks(other, html=page)["authors"]

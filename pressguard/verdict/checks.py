@@ -833,7 +833,9 @@ def check_authors(c: _Context) -> str:
                       "no byline on the page (only its metadata names them)")
     if page is not None and page.bylines:
         text = _squash(" ".join(t for _, t in page.bylines))
-        missing = [a for a in authors if _squash(a) not in text]
+        # a byline may print "Surname, Given name" (a directory-style display setting)
+        missing = [a for a in authors if _squash(a) not in text
+                   and _squash(" ".join(a.split()[-1:] + a.split()[:-1])) not in text]
         if missing:
             shown = "; ".join(_quote(t, 50) for _, t in page.bylines[:2])
             return c.fail("authors", f"names from the page's byline ({shown})",
