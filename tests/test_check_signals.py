@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import page_mutations as mutate
 from pressguard.verdict.assess import _final_page, assess, template_baseline
@@ -1377,3 +1378,33 @@ def test_a_byline_printed_surname_first_names_the_same_person():
     assert run_checks(item, html=page)["authors"] == "ok"
     other = dict(item, authors=["Jane Doe", "Li Wei"])
     assert "in no byline element" in run_checks(other, html=page)["authors"]
+
+
+def test_parts_counting_down_are_broken_naming_the_body(shipped):
+    """A fragment-cache merge renders the body's blocks backwards: its "Part N" sections
+    count down (Part 8, Part 7, ...), which parts, steps and chapters never do; a "10. ...
+    1." list may be a countdown and is not judged."""
+    site, url, html, right = shipped
+    parts = [p for p in right["body"] if p.startswith("Part ")]
+    if len(parts) < 3:
+        pytest.skip("no 'Part N' sections")
+    html = mutate.serialized(html)
+    tree = LexborHTMLParser(html)
+    blocks = [n for n in tree.css("h2, h3, p") if " ".join(n.text(deep=True).split()) in right["body"]]
+    container = blocks[0].parent
+    kids = [k for k in container.iter(include_text=False) if any(k.mem_id == b.mem_id for b in blocks)]
+    outers = [k.html for k in kids]
+    new = container.html
+    for i, outer in enumerate(outers):
+        new = new.replace(outer, f"\x00{i}\x00", 1)
+    for i, outer in enumerate(reversed(outers)):
+        new = new.replace(f"\x00{i}\x00", outer, 1)
+    item = _assess(site, url, html.replace(container.html, new, 1))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body: its parts in order (part 1 first)" in item["checks"]["completeness"]
+    assert "completeness" not in _failing(right)
+    countdown = {"url": "https://example.com/a", "headline": "The 3 best maps", "authors": [],
+                 "body": ["3. Harbor", PARAS[0], "2. Dunes", PARAS[1], "1. Ridge", PARAS[0]]}
+    page = ("<html><body><article><h1>The 3 best maps</h1><div>" + "".join(
+        f"<h2>{b}</h2>" if b[0].isdigit() else f"<p>{b}</p>" for b in countdown["body"]) + "</div></article></body></html>")
+    assert "body:" not in run_checks(countdown, html=page)["completeness"]

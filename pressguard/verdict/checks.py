@@ -64,8 +64,9 @@ completeness the whole article is there: the body is not under half the shortest
              the page states, were extracted; the layout-free second opinion did not read
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
-             body's numbered item headings, and no subheading closing the body with
-             nothing after it; a published date that can be one (from 1995, at most a
+             body's numbered item headings, no subheading closing the body with
+             nothing after it, and no "Part N" / "Step N" / "Chapter N" subheadings counting
+             down (blocks rendered backwards); a published date that can be one (from 1995, at most a
              day after now: not a null date shown as 1970-01-01); a date on the fetch day
              while the pictures named after the article's slug sit in a WordPress upload
              folder (/uploads/YYYY/MM/) two months or more older; a dek that is no
@@ -1381,6 +1382,28 @@ def _listicle_gap(c: "_Context") -> str | None:
             f"{min(numbers)}-{max(numbers)} ({len(set(numbers))} of them)")
 
 
+# Labels of a sequence read in one direction only: parts, steps and chapters are never
+# counted down (a "10. ... 1." list may be a countdown; episodes and rounds may be listed
+# newest first).
+_SEQUENCE = re.compile(r"^\W*(part|step|chapter|phase|stage)\s+(\d{1,3})\b", re.I)
+SEQUENCE_MIN = 3
+
+
+def _sequence_reversed(c: "_Context") -> str | None:
+    """The body's "Part N" / "Step N" / "Chapter N" subheadings counting down: the blocks
+    are out of order (a fragment-cache merge, a template loop run backwards)."""
+    seen: dict[str, list[int]] = {}
+    for p in c.body:
+        m = _SEQUENCE.match(p) if len(p) <= LIST_ITEM_MAX else None
+        if m:
+            seen.setdefault(m.group(1).lower(), []).append(int(m.group(2)))
+    for label, numbers in seen.items():
+        if len(numbers) >= SEQUENCE_MIN and all(a > b for a, b in zip(numbers, numbers[1:])):
+            return (f"body: its {label}s in order ({label} {min(numbers)} first), found {label} "
+                    f"{numbers[0]}, then {', '.join(map(str, numbers[1:4]))}{' ...' if len(numbers) > 4 else ''}")
+    return None
+
+
 def _heading_at_the_end(c: "_Context") -> str | None:
     """The body's last block is a subheading with nothing after it in its container: the
     section it opens is missing (a heading followed by a video, a table or a list is the
@@ -1613,6 +1636,9 @@ def check_completeness(c: "_Context") -> str:
         orphan = _heading_at_the_end(c)
         if orphan:
             finds.append(orphan)
+        backwards = _sequence_reversed(c)
+        if backwards:
+            finds.append(backwards)
     elif prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
                      f"pages has one), found none")
