@@ -426,3 +426,18 @@ def dates_moved(html: str, old, new) -> str:
     for fmt in (lambda d: f"{months[d.month - 1]} {d.day}, {d.year}", lambda d: f"{months[d.month - 1][:3]} {d.day}, {d.year}"):
         html = html.replace(fmt(old), fmt(new))
     return html
+
+
+def section_emptied(html: str, item: dict, heading: str) -> str:
+    """The paragraphs between the heading whose text is heading and the next heading
+    removed (blocks the page failed to render): the heading stands over nothing."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    h = _element_with_text(tree, heading, "h2, h3, h4")
+    assert h is not None, heading
+    n = h.next
+    while n is not None and n.tag not in ("h2", "h3", "h4", "h5", "h6"):
+        if n.tag == "p":
+            html = _replace_once(html, n.html, "")
+        n = n.next
+    return html

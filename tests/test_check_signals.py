@@ -1408,3 +1408,17 @@ def test_parts_counting_down_are_broken_naming_the_body(shipped):
     page = ("<html><body><article><h1>The 3 best maps</h1><div>" + "".join(
         f"<h2>{b}</h2>" if b[0].isdigit() else f"<p>{b}</p>" for b in countdown["body"]) + "</div></article></body></html>")
     assert "body:" not in run_checks(countdown, html=page)["completeness"]
+
+
+def test_a_numbered_item_with_nothing_under_it_is_broken_naming_the_body():
+    """Blocks the page failed to render leave a listicle's item heading standing over nothing,
+    the next item's heading right after it; every other item keeps its text."""
+    site, url, html = _page("wegotthiscovered/10-things-we-want-to-see-in-hollow-crown-after-the-co-op-campaign")
+    right = _assess(site, url, html)
+    assert right["verdict"] != "broken" and "completeness" not in _failing(right)
+    item_heading = next(p for p in right["body"] if p.startswith("4. "))
+    item = _assess(site, url, mutate.section_emptied(html, right, item_heading))
+    assert len(item["body"]) < len(right["body"])
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body: the text of each numbered item" in item["checks"]["completeness"]
+    assert "with nothing under it" in item["checks"]["completeness"]

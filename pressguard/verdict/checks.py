@@ -65,7 +65,8 @@ completeness the whole article is there: the body is not under half the shortest
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
              body's numbered item headings, no subheading closing the body with
-             nothing after it, and no "Part N" / "Step N" / "Chapter N" subheadings counting
+             nothing after it, no numbered item heading with the next heading right
+             after it (an item whose text is missing), no "Part N" / "Step N" / "Chapter N" subheadings counting
              down (blocks rendered backwards); a published date that can be one (from 1995, at most a
              day after now: not a null date shown as 1970-01-01); a date on the fetch day
              while the pictures named after the article's slug sit in a WordPress upload
@@ -1382,6 +1383,24 @@ def _listicle_gap(c: "_Context") -> str | None:
             f"{min(numbers)}-{max(numbers)} ({len(set(numbers))} of them)")
 
 
+def _empty_item(c: "_Context") -> str | None:
+    """A numbered item heading ("4. A faster endgame") followed at once by the next heading:
+    the item's text is missing (blocks the page failed to render). An item that is a picture,
+    a video or a list stands on that element."""
+    for p in c.body:
+        if len(p) > LIST_ITEM_MAX or not _ITEM.match(p):
+            continue
+        heading = _heading_on_page(c, p)
+        if heading is None:
+            continue
+        n = heading.next
+        while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
+            n = n.next
+        if n is not None and n.tag in _HEADINGS:
+            return f"body: the text of each numbered item, found {_quote(p, 40)} with nothing under it"
+    return None
+
+
 # Labels of a sequence read in one direction only: parts, steps and chapters are never
 # counted down (a "10. ... 1." list may be a countdown; episodes and rounds may be listed
 # newest first).
@@ -1636,6 +1655,9 @@ def check_completeness(c: "_Context") -> str:
         orphan = _heading_at_the_end(c)
         if orphan:
             finds.append(orphan)
+        hollow = _empty_item(c)
+        if hollow:
+            finds.append(hollow)
         backwards = _sequence_reversed(c)
         if backwards:
             finds.append(backwards)
