@@ -1422,3 +1422,15 @@ def test_a_numbered_item_with_nothing_under_it_is_broken_naming_the_body():
     assert item["verdict"] == "broken", item["checks"]
     assert "body: the text of each numbered item" in item["checks"]["completeness"]
     assert "with nothing under it" in item["checks"]["completeness"]
+
+
+def test_a_dek_listing_names_is_not_judged_as_another_language():
+    """A standfirst that is a list of titles ("Zelda, Mario Kart World, ...") has few common
+    words; when it is the page's own description it is not another language's text."""
+    dek = ("Zelda, Mario Kart World, Donkey Kong Bananza and Metroid Prime Beyond lead "
+           "Nintendo's holiday lineup")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "dek": dek, "body": PARAS}
+    page = _byline_page("").replace("<head>", f'<head><meta name="description" content="{dek}">')
+    page = page.replace("<html>", '<html lang="en">')
+    assert run_checks(item, html=page)["text_quality"] == "ok"
