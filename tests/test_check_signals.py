@@ -1434,3 +1434,29 @@ def test_a_dek_listing_names_is_not_judged_as_another_language():
     page = _byline_page("").replace("<head>", f'<head><meta name="description" content="{dek}">')
     page = page.replace("<html>", '<html lang="en">')
     assert run_checks(item, html=page)["text_quality"] == "ok"
+
+
+def test_a_dek_equal_to_a_title_the_page_describes_itself_with_is_not_judged():
+    """A page whose own description is its title (no summary written) gives that title as the
+    dek when read from metadata: no standfirst slot printed the headline."""
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "dek": "The update lands next week", "body": PARAS}
+    page = _byline_page("").replace("<head>", '<head><meta name="description" content="The update lands next week">')
+    assert "dek:" not in run_checks(item, html=page)["completeness"]
+    told = _byline_page("").replace("<head>", '<head><meta name="description" content="Maps, modes and a date.">')
+    assert "found the headline printed again" in run_checks(item, html=told)["completeness"]
+
+
+def test_a_numbered_item_with_a_deeper_subheading_under_it_is_not_empty():
+    """"1. Harbor" (h2) followed by "Why we love it" (h3) is an item with sections; "1. Harbor"
+    followed at once by "2. Dunes" (h2) is an item with no text."""
+    def page(blocks):
+        return ("<html><body><article><h1>The 2 best maps</h1><div>" + "".join(
+            f"<{tag}>{text}</{tag}>" for tag, text in blocks) + "</div></article></body></html>")
+    nested = [("h2", "1. Harbor"), ("h3", "Why we love it"), ("p", PARAS[0]), ("h2", "2. Dunes"), ("p", PARAS[1])]
+    item = {"url": "https://example.com/a", "headline": "The 2 best maps", "authors": [],
+            "body": [t for _, t in nested]}
+    assert "numbered item" not in run_checks(item, html=page(nested))["completeness"]
+    hollow = [("h2", "1. Harbor"), ("h2", "2. Dunes"), ("p", PARAS[1]), ("p", PARAS[0])]
+    item = dict(item, body=[t for _, t in hollow])
+    assert "with nothing under it" in run_checks(item, html=page(hollow))["completeness"]

@@ -1396,7 +1396,8 @@ def _empty_item(c: "_Context") -> str | None:
         n = heading.next
         while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
             n = n.next
-        if n is not None and n.tag in _HEADINGS:
+        # a deeper subheading under the item ("1. Zelda" then "Why we love it") is its content
+        if n is not None and n.tag in _HEADINGS and n.tag <= heading.tag:
             return f"body: the text of each numbered item, found {_quote(p, 40)} with nothing under it"
     return None
 
@@ -1627,8 +1628,10 @@ def check_completeness(c: "_Context") -> str:
                 finds.append(f"dek: the whole standfirst {_quote(desc, 60)} (the page's description), "
                              f"found a cut ending in {_quote(dek[-20:].strip(), 24)}")
         headline = c.item.get("headline")
-        if isinstance(dek, str) and isinstance(headline, str) and dek.strip() and _norm(dek) == _norm(headline):
-            # the standfirst slot fed from the title field: the page's summary is not shown
+        if isinstance(dek, str) and isinstance(headline, str) and dek.strip() and _norm(dek) == _norm(headline) \
+                and not (desc and _norm(desc) == _norm(dek)):
+            # the standfirst slot fed from the title field: the page's summary is not shown (a
+            # page whose own description is its title has no other summary to show)
             finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc and _norm(desc) != _norm(dek) else ''}, "
                          f"found the headline printed again ({_quote(dek, 50)})")
         if isinstance(dek, str) and _keyword_list(dek):
