@@ -414,3 +414,30 @@ def paragraphs_retagged(html: str, item: dict, tag: str) -> str:
         html = _replace_once(html, outer, f"<{tag}{outer[2: outer.index('>')]}>"
                              f"{outer[outer.index('>') + 1: outer.rindex('</')]}</{tag}>")
     return html
+
+
+def dates_moved(html: str, old, new) -> str:
+    """Every statement of the day old (ISO, "August 9, 2025", "Aug 9, 2025") made new, as a
+    CMS that rewrites a post's dates does."""
+    html = serialized(html)
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    html = html.replace(old.isoformat(), new.isoformat())
+    for fmt in (lambda d: f"{months[d.month - 1]} {d.day}, {d.year}", lambda d: f"{months[d.month - 1][:3]} {d.day}, {d.year}"):
+        html = html.replace(fmt(old), fmt(new))
+    return html
+
+
+def section_emptied(html: str, item: dict, heading: str) -> str:
+    """The paragraphs between the heading whose text is heading and the next heading
+    removed (blocks the page failed to render): the heading stands over nothing."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    h = _element_with_text(tree, heading, "h2, h3, h4")
+    assert h is not None, heading
+    n = h.next
+    while n is not None and n.tag not in ("h2", "h3", "h4", "h5", "h6"):
+        if n.tag == "p":
+            html = _replace_once(html, n.html, "")
+        n = n.next
+    return html

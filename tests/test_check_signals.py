@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 import page_mutations as mutate
 from pressguard.verdict.assess import _final_page, assess, template_baseline
@@ -1215,3 +1216,247 @@ def test_paragraphs_each_cut_with_an_excerpt_mark_are_broken_naming_the_body(shi
     once = _assess(site, url, mutate.body_paragraphs_edited(
         html, right, lambda inners, i: inners[i] + (" [...]" if i == 0 else "")))
     assert "excerpt" not in once["checks"]["markers"], once["checks"]
+
+
+def test_a_cms_placeholder_title_is_broken_naming_the_headline(shipped):
+    """A workflow that publishes the CMS's auto-draft revision shows its default title
+    ("Auto Draft", "(no title)"): no article's headline."""
+    assert run_checks({"url": "https://example.com/a/", "headline": "(no title)"})["headline"] != "ok"
+    assert run_checks({"url": "https://example.com/a/", "headline": "Auto draft picks for week three"}
+                      )["headline"] == "ok"
+    site, url, html, right = shipped
+    item = _assess(site, url, mutate.headline_text(html, right, "Auto Draft"))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(a generic page title)" in item["checks"]["headline"]
+
+
+def test_a_dek_that_prints_the_headline_again_is_broken_naming_the_dek(shipped):
+    """The standfirst slot fed from the title field: the page shows its headline twice and
+    no summary."""
+    site, url, html, right = shipped
+    if not right.get("dek"):
+        pytest.skip("no dek")
+    item = _assess(site, url, mutate.dek_text(html, right, right["headline"].upper()))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek: the article's standfirst" in item["checks"]["completeness"]
+    assert "found the headline printed again" in item["checks"]["completeness"]
+
+
+def test_a_dek_in_another_language_on_an_english_page_is_broken_naming_the_dek(shipped):
+    """Another edition's translated standfirst leaking into the English template."""
+    site, url, html, right = shipped
+    if not right.get("dek"):
+        pytest.skip("no dek")
+    german = ("Die ersten Reaktionen deuten darauf hin, dass die Änderung ehrgeiziger ausfällt "
+              "als erwartet, obwohl noch viele Einzelheiten fehlen.")
+    item = _assess(site, url, mutate.dek_text(html, right, german))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "dek: " in item["checks"]["text_quality"] and "common English words" in item["checks"]["text_quality"]
+    assert right["checks"]["text_quality"] == "ok"  # the shipped English dek passes
+
+
+def test_question_marks_standing_in_for_characters_are_broken_naming_the_field(shipped):
+    """A charset conversion that writes "?" for every character it lacks: "Lumi?re d?but",
+    "don?t", "Obsidian?Bay" (a non-breaking space). A question mark ending a question, or
+    in a URL, is no such thing; nor is one odd "?" alone."""
+    base = {"url": "https://example.com/a/", "headline": "Why? Because it works", "authors": [],
+            "body": ["Is it out? Yes. See example.com/?page=2 for more, or ask: what?"]}
+    assert run_checks(base)["text_quality"] == "ok"
+    assert run_checks({**base, "body": ["The Caf? opens."]})["text_quality"] == "ok"
+    assert "a '?' in place of a character" in run_checks(
+        {**base, "body": ["The Lumi?re event's d?but opens."]})["text_quality"]
+    site, url, html, right = shipped
+
+    def convert(inners, i):
+        text = inners[i]
+        if "<" in text or " " not in text:
+            return text
+        return text.replace(" ", "\u00a0", 1).encode("ascii", "replace").decode("ascii")
+    item = _assess(site, url, mutate.body_paragraphs_edited(html, right, convert))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body paragraph" in item["checks"]["text_quality"] and "in place of a character" in \
+        item["checks"]["text_quality"]
+
+
+def test_an_initials_avatar_glued_to_the_name_is_broken_naming_the_authors(shipped):
+    """An initials avatar ("BA") printed right before the name with no space: "BABen Ashby"
+    is no person's name. Names that lead with two capitals of their own are kept."""
+    from pressguard.verdict.checks import _person_problem
+
+    assert "initials" in (_person_problem("SBSana Brennan", []) or "")
+    assert "initials" in (_person_problem("JDJane van Doe", []) or "")
+    for name in ("McKay Jones", "DeShawn Smith", "JJ Abrams", "LeBron James", "MacKenzie Scott",
+                 "Ben Ashby", "DJ Khaled Brown"):
+        assert _person_problem(name, []) is None, name
+    site, url, html, right = shipped
+    if len(right["authors"]) != 1:
+        pytest.skip("not a single-author byline")
+    initials = "".join(w[0] for w in right["authors"][0].split())
+    try:
+        changed = mutate.byline_relabelled(html, right, "By", "and",
+                                           gap=f' <span class="avatar" aria-hidden="true">{initials}</span>')
+    except AssertionError:
+        pytest.skip("no 'By' label element on this page")
+    item = _assess(site, url, changed)
+    if item["authors"] == right["authors"]:  # an extractor that leaves the avatar out: right
+        assert item["verdict"] != "broken", _failing(item)
+        return
+    assert item["verdict"] == "broken", item["checks"]
+    assert "initials glued to the name" in item["checks"]["authors"]
+
+
+def test_a_raw_shortcode_in_the_body_is_broken_naming_the_body(shipped):
+    """A shortcode plugin switched off prints its codes as text: "[tooltip text=...]" and
+    "[/tooltip]" in a paragraph. An editor's brackets ("[sic]", "[…]", "[Update: ...]")
+    are article text."""
+    ok = {"url": "https://example.com/a/", "headline": "A title here", "authors": [],
+          "body": ["He said it [sic] twice.", "The rest [\u2026]", "[Update: the studio replied.]"]}
+    assert run_checks(ok)["boilerplate"] == "ok"
+    site, url, html, right = shipped
+
+    def tooltip(inners, i):
+        text = inners[i]
+        if i != 1 or "<" in text:
+            return text
+        words = text.split(" ")
+        return " ".join(words[:3]) + ' [tooltip text="More"]' + " ".join(words[3:6]) + "[/tooltip] " \
+            + " ".join(words[6:])
+    item = _assess(site, url, mutate.body_paragraphs_edited(html, right, tooltip))
+    if item["body"] == right["body"]:
+        pytest.skip("the second body paragraph carries markup")
+    assert item["verdict"] == "broken", item["checks"]
+    assert "(raw shortcode)" in item["checks"]["boilerplate"]
+
+
+def test_a_reader_poll_inside_the_body_is_not_read_as_article_text(shipped):
+    """An engagement vendor's poll between paragraphs (a question, answers, a Vote button):
+    its question is no paragraph of the article."""
+    site, url, html, right = shipped
+    poll = ('<div class="article-poll" data-poll="77"><p>Which platform will you play it on?</p><form>'
+            '<label><input type="radio" name="p"> PC</label><label><input type="radio" name="p"> '
+            'Console</label><button type="submit">Vote</button></form><p>388 votes</p></div>')
+    item = _assess(site, url, mutate.after_paragraph(html, right, 1, poll))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_publication_date_reset_to_the_fetch_day_is_broken_naming_published(shipped):
+    """A CMS upgrade writes each post's last-save time into its publication date: every date
+    on the page says the day it was fetched, while the pictures named after the article were
+    uploaded (WordPress's /uploads/YYYY/MM/ folder) months before. A fresh story fetched the
+    day it was published, its pictures uploaded that month, is fine."""
+    from datetime import date, datetime
+
+    site, url, html, right = shipped
+    published = datetime.fromisoformat(right["published"]).date()
+    fetched = date(2026, 11, 25)
+    slug = url.rstrip("/").rsplit("/", 1)[-1]
+    if f"{published.year}/{published.month:02d}/{slug}" not in html:
+        pytest.skip("no picture named after the slug in its month's upload folder")
+    reset = mutate.dates_moved(html, published, fetched)
+    baseline = template_baseline(str(CASSETTES), site)
+    item, _ = assess(reset, url, site=site, fetched_at=f"{fetched.isoformat()}T18:00:00+00:00", baseline=baseline)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "published: the date the article was first published" in item["checks"]["completeness"]
+    # the same page with its pictures uploaded that month: a fresh story
+    fresh = reset.replace(f"/uploads/{published.year}/{published.month:02d}/",
+                          f"/uploads/{fetched.year}/{fetched.month:02d}/")
+    item, _ = assess(fresh, url, site=site, fetched_at=f"{fetched.isoformat()}T18:00:00+00:00", baseline=baseline)
+    assert "first published" not in item["checks"]["completeness"], item["checks"]
+    # the shipped page fetched on its own publication day
+    item, _ = assess(html, url, site=site, fetched_at=right["published"], baseline=baseline)
+    assert "first published" not in item["checks"]["completeness"], item["checks"]
+
+
+def test_a_byline_printed_surname_first_names_the_same_person():
+    """A directory-style display setting prints "By Doe, Jane; Haddad, Omar": the authors
+    Jane Doe and Omar Haddad are the byline's, not names missing from it."""
+    item = {"url": "https://example.com/a", "headline": "The update lands next week",
+            "authors": ["Jane Doe", "Omar Haddad"], "body": PARAS}
+    page = _byline_page('<div class="byline">By <a href="/author/jane-doe/">Doe, Jane</a>; '
+                        '<a href="/author/omar-haddad/">Haddad, Omar</a></div>')
+    assert run_checks(item, html=page)["authors"] == "ok"
+    other = dict(item, authors=["Jane Doe", "Li Wei"])
+    assert "in no byline element" in run_checks(other, html=page)["authors"]
+
+
+def test_parts_counting_down_are_broken_naming_the_body(shipped):
+    """A fragment-cache merge renders the body's blocks backwards: its "Part N" sections
+    count down (Part 8, Part 7, ...), which parts, steps and chapters never do; a "10. ...
+    1." list may be a countdown and is not judged."""
+    site, url, html, right = shipped
+    parts = [p for p in right["body"] if p.startswith("Part ")]
+    if len(parts) < 3:
+        pytest.skip("no 'Part N' sections")
+    html = mutate.serialized(html)
+    tree = LexborHTMLParser(html)
+    blocks = [n for n in tree.css("h2, h3, p") if " ".join(n.text(deep=True).split()) in right["body"]]
+    container = blocks[0].parent
+    kids = [k for k in container.iter(include_text=False) if any(k.mem_id == b.mem_id for b in blocks)]
+    outers = [k.html for k in kids]
+    new = container.html
+    for i, outer in enumerate(outers):
+        new = new.replace(outer, f"\x00{i}\x00", 1)
+    for i, outer in enumerate(reversed(outers)):
+        new = new.replace(f"\x00{i}\x00", outer, 1)
+    item = _assess(site, url, html.replace(container.html, new, 1))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body: its parts in order (part 1 first)" in item["checks"]["completeness"]
+    assert "completeness" not in _failing(right)
+    countdown = {"url": "https://example.com/a", "headline": "The 3 best maps", "authors": [],
+                 "body": ["3. Harbor", PARAS[0], "2. Dunes", PARAS[1], "1. Ridge", PARAS[0]]}
+    page = ("<html><body><article><h1>The 3 best maps</h1><div>" + "".join(
+        f"<h2>{b}</h2>" if b[0].isdigit() else f"<p>{b}</p>" for b in countdown["body"]) + "</div></article></body></html>")
+    assert "body:" not in run_checks(countdown, html=page)["completeness"]
+
+
+def test_a_numbered_item_with_nothing_under_it_is_broken_naming_the_body():
+    """Blocks the page failed to render leave a listicle's item heading standing over nothing,
+    the next item's heading right after it; every other item keeps its text."""
+    site, url, html = _page("wegotthiscovered/10-things-we-want-to-see-in-hollow-crown-after-the-co-op-campaign")
+    right = _assess(site, url, html)
+    assert right["verdict"] != "broken" and "completeness" not in _failing(right)
+    item_heading = next(p for p in right["body"] if p.startswith("4. "))
+    item = _assess(site, url, mutate.section_emptied(html, right, item_heading))
+    assert len(item["body"]) < len(right["body"])
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body: the text of each numbered item" in item["checks"]["completeness"]
+    assert "with nothing under it" in item["checks"]["completeness"]
+
+
+def test_a_dek_listing_names_is_not_judged_as_another_language():
+    """A standfirst that is a list of titles ("Zelda, Mario Kart World, ...") has few common
+    words; when it is the page's own description it is not another language's text."""
+    dek = ("Zelda, Mario Kart World, Donkey Kong Bananza and Metroid Prime Beyond lead "
+           "Nintendo's holiday lineup")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "dek": dek, "body": PARAS}
+    page = _byline_page("").replace("<head>", f'<head><meta name="description" content="{dek}">')
+    page = page.replace("<html>", '<html lang="en">')
+    assert run_checks(item, html=page)["text_quality"] == "ok"
+
+
+def test_a_dek_equal_to_a_title_the_page_describes_itself_with_is_not_judged():
+    """A page whose own description is its title (no summary written) gives that title as the
+    dek when read from metadata: no standfirst slot printed the headline."""
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+            "dek": "The update lands next week", "body": PARAS}
+    page = _byline_page("").replace("<head>", '<head><meta name="description" content="The update lands next week">')
+    assert "dek:" not in run_checks(item, html=page)["completeness"]
+    told = _byline_page("").replace("<head>", '<head><meta name="description" content="Maps, modes and a date.">')
+    assert "found the headline printed again" in run_checks(item, html=told)["completeness"]
+
+
+def test_a_numbered_item_with_a_deeper_subheading_under_it_is_not_empty():
+    """"1. Harbor" (h2) followed by "Why we love it" (h3) is an item with sections; "1. Harbor"
+    followed at once by "2. Dunes" (h2) is an item with no text."""
+    def page(blocks):
+        return ("<html><body><article><h1>The 2 best maps</h1><div>" + "".join(
+            f"<{tag}>{text}</{tag}>" for tag, text in blocks) + "</div></article></body></html>")
+    nested = [("h2", "1. Harbor"), ("h3", "Why we love it"), ("p", PARAS[0]), ("h2", "2. Dunes"), ("p", PARAS[1])]
+    item = {"url": "https://example.com/a", "headline": "The 2 best maps", "authors": [],
+            "body": [t for _, t in nested]}
+    assert "numbered item" not in run_checks(item, html=page(nested))["completeness"]
+    hollow = [("h2", "1. Harbor"), ("h2", "2. Dunes"), ("p", PARAS[1]), ("p", PARAS[0])]
+    item = dict(item, body=[t for _, t in hollow])
+    assert "with nothing under it" in run_checks(item, html=page(hollow))["completeness"]

@@ -26,7 +26,7 @@ _STRONG_WORDS = frozenset(
     signup login signin register modal popup recaptcha grecaptcha captcha
     cookie cookies consent gdpr comment comments disqus breadcrumb breadcrumbs
     disclaimer disclosure affiliate byline author authors bio pagination pager
-    nav navigation menu footer hidden
+    nav navigation menu footer hidden poll polls survey
     """.split()
 )
 _WEAK_WORDS = frozenset(

@@ -17,12 +17,13 @@ size: ancestor walks are memoised per element.
 headline     present, at most MAX_HEADLINE characters, not a URL slug, not one title given twice
              ("Title Title"), not the site's name (pressguard.sites
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
-             "Page not found", "Just a moment..."). With html: not a JSON-LD/og headline that
+             "Page not found", "Just a moment...", a CMS placeholder such as "Auto Draft"). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
              outside teaser tiles and menus (a template that stopped printing it).
 authors      every name person-like: 2-4 capitalised words (particles such as "de", "van"
              aside), no digits, "@", e-mails or URLs, not the site's name, not a collective
-             ("Staff", "Team", "Editor" ...) and not a photo credit. With html: the names must
+             ("Staff", "Team", "Editor" ...), not a photo credit, no avatar's initials glued
+             to the name ("SBSana Brennan"). With html: the names must
              appear in the page's byline elements when the page has some (names taken from
              teaser tiles are not the author), and [] fails when a byline element, a JSON-LD
              Person, <meta name=author> or an author picture's alt names a person. Bylines
@@ -35,7 +36,8 @@ authors      every name person-like: 2-4 capitalised words (particles such as "d
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
              player label, photo credits, affiliate disclosures, "Related:", review-box
-             text, author bio openings, raw markup), nor opens with the bio of an author.
+             text, author bio openings, raw markup, raw CMS shortcodes such as "[/embed]"),
+             nor opens with the bio of an author.
 truncation   no word mangled by a stripped UI word: orphan suffixes standing alone ("from
              ing NATO", "is ed by"), determiner gaps ("over the of a", "reset your ."),
              a sentence that starts in lower case ("... X. to quote ..."); and, when
@@ -62,11 +64,15 @@ completeness the whole article is there: the body is not under half the shortest
              the page states, were extracted; the layout-free second opinion did not read
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
-             body's numbered item headings, and no subheading closing the body with
-             nothing after it; a published date that can be one (from 1995, at most a
-             day after now: not a null date shown as 1970-01-01); a dek that is no
+             body's numbered item headings, no subheading closing the body with
+             nothing after it, no numbered item heading with the next heading right
+             after it (an item whose text is missing), no "Part N" / "Step N" / "Chapter N" subheadings counting
+             down (blocks rendered backwards); a published date that can be one (from 1995, at most a
+             day after now: not a null date shown as 1970-01-01); a date on the fetch day
+             while the pictures named after the article's slug sit in a WordPress upload
+             folder (/uploads/YYYY/MM/) two months or more older; a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
-             nor a list of SEO keywords; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
+             nor a list of SEO keywords, nor the headline printed again; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
              document that reaches </body></html> on a site whose recorded pages all do.
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
@@ -77,9 +83,11 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              paragraphs repeated), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
-             no undecoded entity (&#8211;, &amp;), no control character; on a page that
+             no undecoded entity (&#8211;, &amp;), no control character, no "?" standing for
+             lost characters inside words (two or more: "don?t", "Lumi?re"); on a page that
              declares English, a body whose prose has the common English words prose has
-             (not filler such as lorem ipsum); other languages are not judged.
+             (not filler such as lorem ipsum), and a dek of 10+ words in English too;
+             other languages are not judged.
 metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
              broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another
              article's: its headline, and its writer or date, differ from the page's while
@@ -132,7 +140,9 @@ GENERIC_TITLES = frozenset(
     |verify you are human|are you a robot?|log in|login|sign in|sign up|subscribe|search
     |search results|archives|archive|category|tag|author|reviews|guides|news & features
     |privacy policy|terms of service|cookie policy|about|about us|contact|contact us
-    |loading...|loading|redirecting...|site maintenance""".replace("\n", "").split("|")
+    |loading...|loading|redirecting...|site maintenance
+    |auto draft|(no title)|no title|untitled post|untitled document|new post|hello world!
+    """.replace("\n", "").split("|")
 )
 GENERIC_TITLES = frozenset(t.strip() for t in GENERIC_TITLES)
 
@@ -170,6 +180,10 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
      r"|^\w+ has (?:worked|written) (?:for|as|at) .{0,80}\b(?:sites|publications|outlets|writer|editor)"
      r"|\bhas covered .{1,40} for \d+ years\b|\bwhen not writing\b"),
     ("tracking pixel / markup", r"scorecardresearch|<\s*(img|div|script|iframe|p|a)\b|&[a-z]+;|&#\d+;"),
+    # a CMS shortcode printed raw (its plugin off): "[/embed]", "[caption id=...]"; never an
+    # editor's bracket ("[sic]", "[This review is ...]", "[…]"): a closing tag or an attribute
+    ("raw shortcode", r"\[/[a-z][a-z0-9_-]*\]|\[[a-z][a-z0-9_-]*(?:\s+[a-z][a-z0-9_-]*=(?:\"[^\"\]]*\"|'[^'\]]*'"
+     r"|[^\s\]'\"]+))+\s*/?\]"),
 )
 _BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its literal pre-filter
 
@@ -632,6 +646,21 @@ def _squash(s: str) -> str:
 _DOMAIN = re.compile(r"\.(com|net|org)\b")
 
 
+_CAPS_PREFIX = re.compile(r"([A-Z]{2,4})[a-z]")
+
+
+def _initials_glued(words: list[str]) -> bool:
+    """"SBSana Brennan": an initials avatar's letters printed right before the name with no
+    space, so the name's own initials lead its first word (not "McKay", "DeShawn": one capital
+    before the lower case)."""
+    m = _CAPS_PREFIX.match(words[0]) if words else None
+    if m is None:
+        return False
+    caps = m.group(1)
+    rest = [words[0][len(caps) - 1:]] + words[1:]
+    return caps[:-1] == "".join(w[0] for w in rest)[: len(caps) - 1] and len(rest) >= len(caps) - 1
+
+
 def _person_problem(name: str, site_names) -> str | None:
     """None when name looks like a person's; else why not."""
     if not isinstance(name, str) or not name.strip():
@@ -657,6 +686,8 @@ def _person_problem(name: str, site_names) -> str | None:
             return "a photo credit"
         return "a collective byline, not a person"
     core = [w for w, l in zip(words, lowered) if l not in PARTICLES]
+    if _initials_glued(core):
+        return f"initials glued to the name ({core[0]!r}: an avatar's text read into it)"
     if not 2 <= len(core) <= 4:
         return f"{len(core)} word{'s' if len(core) != 1 else ''}, not 2-4"
     cased = [w for w in core if any(ch.isupper() or ch.islower() for ch in w)]
@@ -804,7 +835,9 @@ def check_authors(c: _Context) -> str:
                       "no byline on the page (only its metadata names them)")
     if page is not None and page.bylines:
         text = _squash(" ".join(t for _, t in page.bylines))
-        missing = [a for a in authors if _squash(a) not in text]
+        # a byline may print "Surname, Given name" (a directory-style display setting)
+        missing = [a for a in authors if _squash(a) not in text
+                   and _squash(" ".join(a.split()[-1:] + a.split()[:-1])) not in text]
         if missing:
             shown = "; ".join(_quote(t, 50) for _, t in page.bylines[:2])
             return c.fail("authors", f"names from the page's byline ({shown})",
@@ -1350,6 +1383,47 @@ def _listicle_gap(c: "_Context") -> str | None:
             f"{min(numbers)}-{max(numbers)} ({len(set(numbers))} of them)")
 
 
+def _empty_item(c: "_Context") -> str | None:
+    """A numbered item heading ("4. A faster endgame") followed at once by the next heading:
+    the item's text is missing (blocks the page failed to render). An item that is a picture,
+    a video or a list stands on that element."""
+    for p in c.body:
+        if len(p) > LIST_ITEM_MAX or not _ITEM.match(p):
+            continue
+        heading = _heading_on_page(c, p)
+        if heading is None:
+            continue
+        n = heading.next
+        while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
+            n = n.next
+        # a deeper subheading under the item ("1. Zelda" then "Why we love it") is its content
+        if n is not None and n.tag in _HEADINGS and n.tag <= heading.tag:
+            return f"body: the text of each numbered item, found {_quote(p, 40)} with nothing under it"
+    return None
+
+
+# Labels of a sequence read in one direction only: parts, steps and chapters are never
+# counted down (a "10. ... 1." list may be a countdown; episodes and rounds may be listed
+# newest first).
+_SEQUENCE = re.compile(r"^\W*(part|step|chapter|phase|stage)\s+(\d{1,3})\b", re.I)
+SEQUENCE_MIN = 3
+
+
+def _sequence_reversed(c: "_Context") -> str | None:
+    """The body's "Part N" / "Step N" / "Chapter N" subheadings counting down: the blocks
+    are out of order (a fragment-cache merge, a template loop run backwards)."""
+    seen: dict[str, list[int]] = {}
+    for p in c.body:
+        m = _SEQUENCE.match(p) if len(p) <= LIST_ITEM_MAX else None
+        if m:
+            seen.setdefault(m.group(1).lower(), []).append(int(m.group(2)))
+    for label, numbers in seen.items():
+        if len(numbers) >= SEQUENCE_MIN and all(a > b for a, b in zip(numbers, numbers[1:])):
+            return (f"body: its {label}s in order ({label} {min(numbers)} first), found {label} "
+                    f"{numbers[0]}, then {', '.join(map(str, numbers[1:4]))}{' ...' if len(numbers) > 4 else ''}")
+    return None
+
+
 def _heading_at_the_end(c: "_Context") -> str | None:
     """The body's last block is a subheading with nothing after it in its container: the
     section it opens is missing (a heading followed by a video, a table or a list is the
@@ -1410,6 +1484,52 @@ def _implausible_date(published, now: datetime | None = None) -> str | None:
     return None
 
 
+# A WordPress upload lives in the folder of the month it was uploaded (/uploads/2025/08/):
+# a picture named after the article's own slug was made for it, so it is not years older
+# than the article. A publication date on the fetch day (what a fresh story has, and what a
+# CMS writing each post's last-save time into its date gives) is judged against them.
+_UPLOAD = re.compile(r"/uploads/((?:19|20)\d\d)/(0[1-9]|1[0-2])/([a-z0-9][a-z0-9-]*)")
+UPLOAD_SLUG_MIN_WORDS = 3  # "review.jpg" is named after nothing in particular
+UPLOAD_AGE_DAYS = 62  # a draft and its pictures may wait a month or two, not longer
+FETCH_DAY = timedelta(hours=36)
+
+
+def _iso_time(value) -> datetime | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=timezone.utc)
+
+
+def _published_after_own_pictures(c: "_Context") -> str | None:
+    """A publication date on the day the page was fetched, while the pictures named after
+    this article's slug were uploaded months before: the date is a later save's, not the
+    publication's (a CMS upgrade that rewrites dates, a re-dated post)."""
+    published = _iso_time(c.item.get("published"))
+    fetched = _iso_time(getattr(c._source, "fetched_at", None))
+    if published is None or fetched is None or abs(fetched - published) > FETCH_DAY:
+        return None
+    slug = (c.url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not c.html:
+        return None
+    raw = c.html if isinstance(c.html, str) else c.html.decode("utf-8", "replace")
+    if slug not in raw:
+        return None
+    months = sorted((int(y), int(m)) for y, m, name in _UPLOAD.findall(raw) if name.startswith(slug))
+    if not months:
+        return None
+    year, month = months[-1]  # the newest of them: every picture made for it is older
+    uploaded_by = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=timezone.utc)  # the month's end
+    if published - uploaded_by < timedelta(days=UPLOAD_AGE_DAYS):
+        return None
+    return (f"published: the date the article was first published (its own pictures were uploaded "
+            f"in {year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...), found {c.item['published']}, "
+            f"the day the page was fetched")
+
+
 _PAGE_OF = re.compile(r"\bpage\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.I)
 _PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg)=(\d{1,3})\b", re.I)
 
@@ -1456,6 +1576,9 @@ def check_completeness(c: "_Context") -> str:
     odd_date = _implausible_date(c.item.get("published"))
     if odd_date:
         finds.append(odd_date)
+    redated = _published_after_own_pictures(c)
+    if redated:
+        finds.append(redated)
     words = _word_total(c.body)
     prof = c.profile
     # (a) the site's own recorded pages
@@ -1504,6 +1627,13 @@ def check_completeness(c: "_Context") -> str:
             if len(stem) >= 20 and _norm(desc).startswith(stem) and len(_norm(desc)) > len(stem) + 3:
                 finds.append(f"dek: the whole standfirst {_quote(desc, 60)} (the page's description), "
                              f"found a cut ending in {_quote(dek[-20:].strip(), 24)}")
+        headline = c.item.get("headline")
+        if isinstance(dek, str) and isinstance(headline, str) and dek.strip() and _norm(dek) == _norm(headline) \
+                and not (desc and _norm(desc) == _norm(dek)):
+            # the standfirst slot fed from the title field: the page's summary is not shown (a
+            # page whose own description is its title has no other summary to show)
+            finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc and _norm(desc) != _norm(dek) else ''}, "
+                         f"found the headline printed again ({_quote(dek, 50)})")
         if isinstance(dek, str) and _keyword_list(dek):
             # the SEO plugin's focus keywords printed in the standfirst slot
             finds.append(f"dek: the article's standfirst, found {_quote(dek, 60)} (a list of "
@@ -1528,6 +1658,12 @@ def check_completeness(c: "_Context") -> str:
         orphan = _heading_at_the_end(c)
         if orphan:
             finds.append(orphan)
+        hollow = _empty_item(c)
+        if hollow:
+            finds.append(hollow)
+        backwards = _sequence_reversed(c)
+        if backwards:
+            finds.append(backwards)
     elif prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
                      f"pages has one), found none")
@@ -1980,11 +2116,64 @@ def _not_english(c: "_Context") -> str | None:
             f"{_quote(' '.join(words[:8]), 50)}")
 
 
+DEK_LANGUAGE_MIN_WORDS = 10  # a sentence: a shorter dek ("Gorgeous, tight, forgettable") says little
+
+
+def _dek_not_english(c: "_Context") -> str | None:
+    """A standfirst in another language on a page that declares English and describes
+    itself in English (another edition's field leaking into the template)."""
+    dek = c.item.get("dek")
+    if not isinstance(dek, str):
+        return None
+    words = _letter_words(dek.lower())
+    if len(words) < DEK_LANGUAGE_MIN_WORDS:
+        return None
+    lang = _declared_language(c.page)
+    if not (lang == "en" or lang.startswith("en-")):
+        return None
+    prof = c.profile
+    if prof is not None and prof.min_english_share is not None and \
+            prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
+        return None
+    share = sum(map(ENGLISH_COMMON.__contains__, words)) / len(words)
+    if share >= ENGLISH_MIN_SHARE:
+        return None
+    # a list of names and titles can be short of common words in any language: judged only
+    # against the page's own description, when that is another text and reads as English
+    desc = c.page.description if c.page is not None else ""
+    desc_words = _letter_words(desc.lower())
+    if not desc_words or _norm(desc) == _norm(dek) or \
+            sum(map(ENGLISH_COMMON.__contains__, desc_words)) / len(desc_words) < ENGLISH_MIN_SHARE:
+        return None
+    return (f"dek: {share:.0%} common English words in {_quote(dek, 50)} (the page declares {lang} "
+            f"and describes itself in English: {_quote(desc, 40)})")
+
+
+_LOST_CHAR = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")  # "don?t", "Caf?": a letter ? a letter
+LOST_CHAR_MIN = 2  # one could be a typo; two are a conversion
+
+
+def _question_marks_for_characters(fields: list) -> str | None:
+    """Text whose characters outside the target charset were each written as "?" (a
+    database or feed converted to Latin-1 or ASCII with replacement): a "?" inside a word,
+    where no question ends. Counted over the item's text fields together."""
+    hits = [(field, text, m) for field, text in fields if isinstance(text, str) and "?" in text
+            for m in _LOST_CHAR.finditer(text)]
+    if len(hits) < LOST_CHAR_MIN:
+        return None
+    field, text, m = hits[0]
+    return (f"{field}: a '?' in place of a character in {_excerpt(text, m.start(), m.end(), 15)} "
+            f"({len(hits)} such in the item: a lossy charset conversion)")
+
+
 def check_text_quality(c: "_Context") -> str:
     finds = []
     foreign = _not_english(c)
     if foreign:
         finds.append(foreign)
+    foreign_dek = _dek_not_english(c)
+    if foreign_dek:
+        finds.append(foreign_dek)
     fields = [("headline", c.item.get("headline")), ("dek", c.item.get("dek"))]
     fields += [("authors", a) for a in c.item.get("authors") or []]
     fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
@@ -1993,6 +2182,9 @@ def check_text_quality(c: "_Context") -> str:
             problem = _text_problem(text)
             if problem:
                 finds.append(f"{field}: {problem}")
+    lost = _question_marks_for_characters([f for f in fields if not f[0].startswith("authors")])
+    if lost:
+        finds.append(lost)
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "
                       "or control characters",
