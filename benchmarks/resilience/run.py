@@ -1,6 +1,6 @@
 """Resilience benchmark: on template changes the project has never seen, is each verdict right?
 
-    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout9 | --holdout10 | --all]
+    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout9 | --holdout10 | --holdout11 | --all]
                                         [--kinds a,b] [--pages N] [--json out.json]
 
 For each sampled shipped page and each mutation kind: mutate the page, assess it in-process
@@ -52,15 +52,17 @@ def kinds_for(args):
     from holdout7 import HOLDOUT7
     from holdout9 import HOLDOUT9
     from holdout10 import HOLDOUT10
+    from holdout11 import HOLDOUT11
     from mutations import TUNING
     # --all is the sets measured together since the first two held-out sets; holdout3 is
     # run on its own so that its figure stays a separate, untuned measurement
     chosen = HOLDOUT if args.holdout else HOLDOUT2 if args.holdout2 else HOLDOUT3 if args.holdout3 else \
         HOLDOUT4 if args.holdout4 else HOLDOUT5 if args.holdout5 else HOLDOUT6 if args.holdout6 else \
         HOLDOUT7 if args.holdout7 else HOLDOUT9 if args.holdout9 else HOLDOUT10 if args.holdout10 else \
+        HOLDOUT11 if args.holdout11 else \
         TUNING + HOLDOUT + HOLDOUT2 if args.all else TUNING
     if args.kinds:
-        every = {k.name: k for k in TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT9 + HOLDOUT10}
+        every = {k.name: k for k in TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11}
         names = [n.strip() for n in args.kinds.split(",") if n.strip()]
         unknown = [n for n in names if n not in every]
         if unknown:
@@ -277,6 +279,7 @@ def main(argv=None) -> int:
     group.add_argument("--holdout7", action="store_true", help="the seventh held-out set only (holdout7.py)")
     group.add_argument("--holdout9", action="store_true", help="the ninth held-out set only (holdout9.py, sealed)")
     group.add_argument("--holdout10", action="store_true", help="the tenth held-out set only (holdout10.py, sealed)")
+    group.add_argument("--holdout11", action="store_true", help="the eleventh held-out set only (holdout11.py, sealed)")
     group.add_argument("--all", action="store_true", help="tuning and the first two held-out sets")
     ap.add_argument("--kinds", help="comma-separated kind names (overrides the set)")
     ap.add_argument("--pages", type=int, default=2, help="pages per site (default 2)")
