@@ -109,6 +109,7 @@ from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
+from .page_scan import page_scan
 from .site_profile import SiteProfile
 from ..sites import SITES, site_for_url
 
@@ -335,7 +336,8 @@ class PageHints:
             return []
         covered: set[int] = set()  # bylines taken, and candidates inside them
         picked = []
-        for node in [*body.css(self._BYLINE_SEL), *self._text_bylines()]:
+        # the byline selector's elements, from the page's one scan (verdict.page_scan)
+        for node in [*page_scan(self._parsed).bylines, *self._text_bylines()]:
             if node.mem_id in covered:
                 continue
             # inside a byline already taken? (candidates come in document order, outer first)
@@ -440,8 +442,7 @@ class PageHints:
             return []
         covered: set[int] = set()
         out = []
-        for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
-                             '[class*="replies"], [id*="respond"]'):
+        for node in page_scan(self._parsed).comments:  # page_scan.COMMENT_SELECTOR's elements
             marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
             marker = _COMMENT_STATE.sub(" ", marker)
             if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):

@@ -265,16 +265,24 @@ class TextIndex:
     text node behind every offset: a value is found with str.find, however many inline
     elements (links, emphasis) it spans. Built in one pass over the page."""
 
-    def __init__(self, tree) -> None:
+    def __init__(self, tree, elements: list | None = None) -> None:
+        """elements, when given, receives (element, tag) for every element of the body
+        (itself included) in document order: the walk that reads the text is the page
+        scan's walk too (pressguard.verdict.page_scan), so the page is walked once."""
         self.tree = tree
         self.nodes: list[tuple[int, Any]] = []  # (document position, text node)
         self.starts: list[int] = []  # offset of each text node in self.full
+        self.elements = elements
+        keep = elements.append if elements is not None else None
         parts: list[str] = []
         offset = 0
         root = tree.body
         if root is not None:
             for pos, node in enumerate(root.traverse(include_text=True)):
-                if node.tag != "-text":
+                tag = node.tag
+                if tag != "-text":
+                    if keep is not None:
+                        keep((node, tag))
                     continue
                 parent = node.parent
                 if parent is None or parent.tag in _SKIP_PARENTS:
@@ -437,18 +445,21 @@ def _date_tokens(iso: str) -> list[str]:
     return out
 
 
-def _locate_date(tree, published: str):
+def _locate_date(tree, published: str, candidates: list | None = None):
     """The visible date element: the first one (outside furniture) whose text or date
     attribute shows the published day, or the innermost such element inside it (a
     wrapper whose class happens to say "date" is not the date), else the first date
-    element at all."""
+    element at all. candidates: the body's elements matching _DATE_SEL, as lexbor lists
+    them (the page's scan, verdict.page_scan), when known."""
     body = tree.body
     if body is None:
         return None
     tokens = _date_tokens(published)
     first = chosen = None
     seen: set[int] = set()
-    for node in body.css(_DATE_SEL):  # a node matching several selectors comes once per selector
+    if candidates is None:
+        candidates = body.css(_DATE_SEL)
+    for node in candidates:  # a node matching several selectors comes once per selector
         if node.mem_id in seen or in_furniture(node):
             continue
         seen.add(node.mem_id)
@@ -485,18 +496,27 @@ def _inside(node, ancestor) -> bool:
 def text_index(page) -> TextIndex:
     """The text index of a parsed page (extract.page.Page or Parsed), built once for
     every reader of the page (the fingerprint and the checks)."""
-    return parsed_of(page).memo("text_index", TextIndex)
+    return parsed_of(page).memo("text_index", _scanning_index)
+
+
+def _scanning_index(tree) -> TextIndex:
+    """The text index of a page, keeping the elements its walk passed (for page_scan)."""
+    return TextIndex(tree, elements=[])
 
 
 def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
     """The structure around each extracted field of item on this page (see module doc).
     html is the page's source or the Page the item was extracted from (its tree and text
     index are reused); tree, when given, is read instead."""
+    from .page_scan import PageScan, page_scan  # (it builds on this module)
+
     if tree is not None:
-        index = TextIndex(tree)
+        index = TextIndex(tree, elements=[])
+        scan = lambda: PageScan(index)  # noqa: E731
     else:
         parsed = parsed_of(html)
         tree, index = parsed.tree, text_index(parsed)
+        scan = lambda: page_scan(parsed)  # noqa: E731
     fields: dict[str, Any] = {}
 
     for name, headings in (("headline", True), ("dek", False)):
@@ -522,7 +542,7 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published)
+        node = _locate_date(tree, published, scan().dates)
         fields["published"] = _field_fp(node, index.position(node)) if node is not None \
             else dict(_NOT_FOUND)
     else:

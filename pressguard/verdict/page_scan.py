@@ -1,0 +1,173 @@
+"""What the checks and the fingerprint look for among a page's elements, found in one walk.
+
+The checks want the byline candidates, the comment sections and the date elements of a
+page; each was a CSS selector list run over the whole body by lexbor (0.2-0.4 ms a page
+apiece: lexbor tries every selector of a list on every element). The text index's walk
+(fingerprint.TextIndex) passes every element already, so it keeps them, and this module
+reads each element's attributes once and answers all three lists, exactly as lexbor's
+selector lists answer them: the same elements, in document order, each once per selector
+of the list it matches (tests/test_page_scan.py compares them on the corpus and on
+generated markup). Made once per parsed page, on first use (page_scan()).
+
+How lexbor reads the selectors used here (checked against it, not assumed):
+``[a~="w"]`` and ``.w`` split the value at ASCII whitespace (space, tab, LF, FF, CR);
+values compare case-sensitively, except ``rel`` on HTML elements (not SVG's: an HTML attribute whose
+values are case-insensitive) and class selectors in a quirks-mode document (for the rare
+element whose rel or class differs from "author" only in case, lexbor itself is asked);
+``body.css()`` includes the body element.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..extract.page import parsed_of
+from . import fingerprint as fp
+
+# The selector lists the scan stands for (the checks' and the fingerprint's; for reading
+# and for the tests: the scan below implements them).
+BYLINE_SELECTOR = ('[rel~="author"], [itemprop~="author"], [data-author], [data-byline], '
+                   '[class*="byline"], [class*="Byline"], [class*="author-name"], '
+                   '[class*="author__name"], [class*="metadata__name"], [class*="__author"], '
+                   '[class*="post-author"], .author, a[href*="/author/"], a[href*="/authors/"], '
+                   'a[href*="/writer/"], a[href*="/people/"]')
+COMMENT_SELECTOR = ('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
+                    '[class*="replies"], [id*="respond"]')
+DATE_SELECTOR = "time, [datetime], [data-datetime], [itemprop=datePublished], [class*=date], [class*=time]"
+
+_BYLINE_CLASS_PARTS = ("byline", "Byline", "author-name", "author__name", "metadata__name", "__author",
+                       "post-author")
+_AUTHOR_HREF_PARTS = ("/author/", "/authors/", "/writer/", "/people/")
+_COMMENT_CLASS_PARTS = ("omment", "disqus", "replies")
+_COMMENT_ID_PARTS = ("omment", "disqus", "respond")
+_DATE_CLASS_PARTS = ("date", "time")
+# attributes looked at beyond class, id and a link's href; most elements have none of them
+_OTHER_ATTRS = frozenset({"rel", "itemprop", "data-author", "data-byline", "datetime", "data-datetime"})
+_ASCII_SPACE = re.compile(r"[ \t\n\x0c\r]+")
+
+
+def _tokens(value: str) -> list[str]:
+    """A space-separated attribute value's words, as selectors split it (ASCII whitespace)."""
+    return [t for t in _ASCII_SPACE.split(value) if t]
+
+
+def _class_reading(value: str) -> tuple[int, int, int, bool]:
+    """(byline selectors, comment selectors, date selectors a class value matches by
+    itself, whether ``.author`` is for lexbor to say: a word that is "author" in
+    another case, which matches in a quirks-mode document only)."""
+    byline = sum(part in value for part in _BYLINE_CLASS_PARTS)
+    words = _tokens(value) if "author" in value.lower() else []
+    ask = False
+    if "author" in words:
+        byline += 1
+    elif any(w.isascii() and w.lower() == "author" for w in words):
+        ask = True
+    comment = sum(part in value for part in _COMMENT_CLASS_PARTS)
+    date = sum(part in value for part in _DATE_CLASS_PARTS)
+    reading = (byline, comment, date, ask)
+    return _NOTHING if reading == _NOTHING else reading
+
+
+_NOTHING = (0, 0, 0, False)  # the one object for a class value no selector reads
+
+
+def _id_reading(value: str) -> int:
+    return sum(part in value for part in _COMMENT_ID_PARTS)
+
+
+# Per class / id value (a page repeats a few dozen values hundreds of times; a site its
+# pages' values). Plain dicts, emptied when full: cheaper per element than lru_cache.
+_READINGS_MAX = 16384
+_CLASS_READINGS: dict[str, tuple[int, int, int, bool]] = {}
+_ID_READINGS: dict[str, int] = {}
+
+
+class PageScan:
+    """The byline candidates, comment-section candidates and date elements of a page (see
+    the module docstring), each a list of elements in document order, an element as many
+    times as it matches selectors of the list."""
+
+    __slots__ = ("bylines", "comments", "dates")
+
+    def __init__(self, index: "fp.TextIndex") -> None:
+        elements = index.elements
+        if elements is None:  # an index made without keeping its elements: walk again
+            body = index.tree.body
+            elements = [(n, n.tag) for n in body.traverse()] if body is not None else []
+        bylines: list = []
+        comments: list = []
+        dates: list = []
+        class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
+        if len(class_readings) > _READINGS_MAX:
+            class_readings.clear()
+        if len(id_readings) > _READINGS_MAX:
+            id_readings.clear()
+        other_attrs = _OTHER_ATTRS
+        # Most elements match nothing: they cost the attribute read, two lookups and a set
+        # test (a lexbor node's property costs ~0.1-0.3 us, so each one read counts)
+        for node, tag in elements:
+            attrs = node.attributes
+            if not attrs:
+                if tag == "time":
+                    dates.append(node)
+                continue
+            cls = attrs.get("class")
+            if cls:
+                reading = class_readings.get(cls)
+                if reading is None:
+                    reading = class_readings[cls] = _class_reading(cls)
+            else:
+                reading = _NOTHING
+            ident = attrs.get("id")
+            if ident:
+                found = id_readings.get(ident)
+                if found is None:
+                    found = id_readings[ident] = _id_reading(ident)
+            else:
+                found = 0
+            if reading is _NOTHING and not found and tag != "time" and other_attrs.isdisjoint(attrs):
+                if tag != "a":
+                    continue
+                href = attrs.get("href")  # a link: to an author's page?
+                if not href or not ("/author" in href or "/writer/" in href or "/people/" in href):
+                    continue
+            byline, comment, date, ask = reading
+            if ask and node.css_matches(".author"):
+                byline += 1
+            comment += found
+            value = attrs.get("rel")
+            if value:
+                words = _tokens(value)
+                if "author" in words:
+                    byline += 1
+                elif any(w.isascii() and w.lower() == "author" for w in words) \
+                        and node.css_matches('[rel~="author"]'):  # case-insensitive on HTML elements only
+                    byline += 1
+            value = attrs.get("itemprop")
+            if value:
+                if "author" in _tokens(value):
+                    byline += 1
+                if value == "datePublished":
+                    date += 1
+            byline += ("data-author" in attrs) + ("data-byline" in attrs)
+            date += ("datetime" in attrs) + ("data-datetime" in attrs) + (tag == "time")
+            value = attrs.get("href")
+            if value and tag == "a":
+                byline += sum(part in value for part in _AUTHOR_HREF_PARTS)
+            if byline:
+                bylines += [node] * byline
+            if comment:
+                comments += [node] * comment
+            if date:
+                dates += [node] * date
+        self.bylines = bylines
+        self.comments = comments
+        self.dates = dates
+
+
+def page_scan(page) -> PageScan:
+    """The scan of a parsed page (extract.page.Page or Parsed), made once, from the walk
+    of its text index (fingerprint.text_index)."""
+    parsed = parsed_of(page)
+    return parsed.memo("page_scan", lambda tree: PageScan(fp.text_index(parsed)))
+
