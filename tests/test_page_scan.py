@@ -26,7 +26,8 @@ LISTS = {"bylines": PageHints._BYLINE_SEL, "comments": ps.COMMENT_SELECTOR, "dat
 
 def _lexbor_and_scan(html) -> dict:
     tree = LexborHTMLParser(html)
-    scan = ps.PageScan(fp.TextIndex(tree, elements=[]))
+    scan = ps.PageScan()
+    fp.TextIndex(tree, visit=scan.visit)
     return {name: ([n.mem_id for n in tree.body.css(sel)], [n.mem_id for n in getattr(scan, name)])
             for name, sel in LISTS.items()}
 

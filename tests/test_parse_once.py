@@ -415,11 +415,12 @@ def _run_checks_counting(monkeypatch, module, name, wanted, article_body=True):
 
 def test_the_checks_read_the_bodys_words_once(monkeypatch):
     """agreement compares the body's word set with the second opinion's and with the JSON-LD
-    articleBody: one _words pass over the body, not one per comparison."""
-    result, calls, second = _run_checks_counting(monkeypatch, checks_mod, "_words", {" ".join(_PROSE)})
-    assert result["agreement"] == "ok"  # the articleBody was read (its words all in the body)
-    # the second opinion's body, joined, is the same text when it read the same paragraphs
-    assert len(calls) == 1 + (second["body"] == _PROSE)
+    articleBody, text_quality counts its English words: each paragraph is read into words
+    once (_words), whoever reads it, the second opinion's copy of it included."""
+    result, calls, second = _run_checks_counting(monkeypatch, checks_mod, "_words", set(_PROSE))
+    assert result["agreement"] == "ok" and result["text_quality"] == "ok"  # both read the words
+    assert set(second["body"]) & set(_PROSE)  # the second opinion read paragraphs of the body
+    assert sorted(calls) == sorted(_PROSE)
 
 
 def test_the_checks_squash_each_body_paragraph_once(monkeypatch):
@@ -475,3 +476,31 @@ def test_the_control_character_pattern_is_the_character_rule():
         ch = chr(code)
         assert (checks_mod._CONTROL.search("ab" + ch) is not None) == \
             (_control_character_by_loop("ab" + ch) is not None), hex(code)
+
+
+# -- one reading of the body's words, shared: the same answers as reading it afresh ------
+
+_WORDY = st.lists(st.one_of(
+    st.sampled_from(["The", "covid19", "PS5", "snake_case", "don't", "Jane's", "Café", "ß", "ΣΑΣ", "\u212a",
+                     "İstanbul", "2024", "4k", "the", "over", "reading", "naïve", "x_y_zzzz", "Straße", "ǅ",
+                     "about", "Elden", "ring"]),
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)), max_size=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_WORDY.map(" ".join), _WORDY.map(lambda words: " ".join(words) + ".")), max_size=5),
+       st.lists(_WORDY.map(" ".join), max_size=3),
+       _WORDY.map(" ".join), st.sampled_from(["https://x.com/news/covid19-reading-elden-ring", "https://x.com/a"]))
+def test_the_shared_words_are_a_fresh_reading_of_the_body(body, second_body, headline, url):
+    """The body's word set (made from each paragraph's words, once), the second opinion's,
+    the headline's subject words in the body and the English word counts equal what a
+    fresh reading of the joined text, or of each paragraph, gives."""
+    c = checks_mod._Context({"url": url, "body": body, "headline": headline}, None,
+                            {"body": second_body}, None, None, True)
+    assert c.body_words == set(checks_mod._words(" ".join(c.body)))
+    theirs = set(itertools.chain.from_iterable(map(c.words_of, second_body)))
+    assert theirs == set(checks_mod._words(" ".join(second_body)))
+    assert checks_mod.topic_share(headline, url, c.body, body_words=c.body_words) == \
+        checks_mod.topic_share(headline, url, c.body)
+    words = [w for p in c.body if checks_mod._is_prose(p) for w in checks_mod._letter_words(p.lower())]
+    assert checks_mod._english_counts(c) == (sum(map(checks_mod.ENGLISH_COMMON.__contains__, words)), len(words))

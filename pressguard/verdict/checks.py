@@ -99,6 +99,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
 from functools import cached_property, lru_cache
+from itertools import chain, filterfalse
 from typing import Any
 
 import ftfy
@@ -683,6 +684,7 @@ class _Context:
         self.current = current
         self.source_complete = source_complete
         self.body = [p for p in (item.get("body") or []) if isinstance(p, str) and p.strip()]
+        self._para_words: dict[str, list[str]] = {}  # words_of's memo
 
     @cached_property
     def page(self) -> PageHints | None:
@@ -700,10 +702,26 @@ class _Context:
 
     # Views of the body several checks read, each made once per item.
 
+    def words_of(self, para: str) -> list[str]:
+        """_words(para), read once per item for each distinct paragraph: the body's word
+        set, the second opinion's (mostly the same paragraphs), the topic words and the
+        English share are all made from it. (A word never spans two paragraphs, and
+        casefold maps characters one by one, so the words of the joined body are the
+        paragraphs' words.)"""
+        words = self._para_words.get(para)
+        if words is None:
+            words = self._para_words[para] = _words(para)
+        return words
+
     @cached_property
     def body_words(self) -> set[str]:
         """The body's distinct words (_words)."""
-        return set(_words(" ".join(self.body)))
+        return set(chain.from_iterable(map(self.words_of, self.body)))
+
+    @cached_property
+    def word_total(self) -> int:
+        """The body's whitespace-separated words (_word_total)."""
+        return _word_total(self.body)
 
     @cached_property
     def body_squashed(self) -> list[str]:
@@ -845,7 +863,7 @@ def check_body_length(c: _Context) -> str:
     if kind:
         return c.fail("body_length", "an article page with a body",
                       f"a {kind} page, not an article (no body taken from it)")
-    words = sum(len(p.split()) for p in c.body)
+    words = c.word_total
     if words < MIN_WORDS or len(c.body) < MIN_PARAGRAPHS:
         return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} body paragraphs",
                       f"{words} words in {len(c.body)} paragraphs")
@@ -1040,7 +1058,8 @@ def _topic_words(text: str) -> set[str]:
     return set(_TOPIC_WORD.findall(folded)) - _TOPIC_SKIP
 
 
-def topic_share(headline: str | None, url: str, body: list[str]) -> float | None:
+def topic_share(headline: str | None, url: str, body: list[str], *,
+                body_words: set[str] | None = None) -> float | None:
     """The share of the headline's subject words (the headline's and the URL slug's) that
     the body uses; None for a headline of too few such words. A story's body names what
     its headline names; another story's body (a stale fragment cache, a wrong post ID)
@@ -1049,9 +1068,24 @@ def topic_share(headline: str | None, url: str, body: list[str]) -> float | None
     topic = _topic_words(headline or "") | _topic_words(_url_slug(url))
     if len(topic) < TOPIC_MIN_WORDS:
         return None
+    if body_words is not None and all(map(str.isascii, body)):
+        # body_words: the body's _words, already read (the checks' _Context.body_words)
+        return len(_topic_words_among(topic, body_words)) / len(topic)
     # paragraph by paragraph (a word never spans two): most are ASCII, read the cheap way
     said = set().union(*map(_topic_words, body))
     return len(topic & said) / len(topic)
+
+
+def _topic_words_among(topic: set[str], words: set[str]) -> set[str]:
+    """The words of topic an ASCII text uses (topic & its _topic_words), read off the
+    text's _words: in ASCII text a run of 4+ letters is one of its words, or a run inside
+    a word with digits or underscores ("covid19")."""
+    said = topic & words
+    rest = topic - said
+    if rest:
+        for word in filterfalse(str.isalpha, words):
+            said |= rest.intersection(_ASCII_TOPIC_WORD.findall(word))
+    return said
 
 
 def check_agreement(c: _Context) -> str:
@@ -1097,7 +1131,7 @@ def check_agreement(c: _Context) -> str:
                               f"{_quote(title, 60)} by {seg}")
     if c.second is not None:
         mine = c.body_words
-        theirs = set(_words(" ".join(p for p in c.second.get("body") or [] if isinstance(p, str))))
+        theirs = set(chain.from_iterable(c.words_of(p) for p in c.second.get("body") or [] if isinstance(p, str)))
         # a second opinion that saw no article (it named the page a listing, an error page)
         # took no body to compare: it is no opinion on the body, and the body's own checks
         # (length, completeness, markers) judge a page that really is no article
@@ -1124,7 +1158,7 @@ def check_agreement(c: _Context) -> str:
     prof = c.profile
     if prof is not None and prof.min_topic_share is not None and prof.min_topic_share >= TOPIC_TRUST \
             and c.body:
-        share = topic_share(c.item.get("headline"), c.url, c.body)
+        share = topic_share(c.item.get("headline"), c.url, c.body, body_words=c.body_words)
         if share is not None and share < prof.min_topic_share * TOPIC_SHARE:
             issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
                           f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
@@ -1457,7 +1491,7 @@ def check_completeness(c: "_Context") -> str:
     odd_date = _implausible_date(c.item.get("published"))
     if odd_date:
         finds.append(odd_date)
-    words = _word_total(c.body)
+    words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages
     if prof is not None and c.body and words < prof.min_words * PROFILE_SHARE:
@@ -1962,6 +1996,28 @@ def english_share(body: list[str]) -> tuple[float, list[str]] | None:
     return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
 
 
+def _english_counts(c: "_Context") -> tuple[int, int]:
+    """(common English words, letter words) of the body's prose paragraphs, as
+    english_share counts them, an ASCII paragraph read off its words (c.words_of: its
+    letter words are those words, and the letter runs of the ones with digits or
+    underscores); the words are not kept in order, only counted."""
+    common = total = 0
+    for p in c.body:
+        if not _is_prose(p):
+            continue
+        if p.isascii():  # p.lower() == p.casefold(): the words c.words_of read
+            words = c.words_of(p)
+            letters = list(filter(str.isalpha, words))
+            for word in filterfalse(str.isalpha, words):
+                if not word.isdigit():
+                    letters += _ASCII_WORD.findall(word)
+        else:
+            letters = _letter_words(p.lower())
+        total += len(letters)
+        common += sum(map(ENGLISH_COMMON.__contains__, letters))
+    return common, total
+
+
 def _not_english(c: "_Context") -> str | None:
     lang = _declared_language(c.page)
     if not (lang == "en" or lang.startswith("en-")):
@@ -1970,6 +2026,9 @@ def _not_english(c: "_Context") -> str | None:
     if prof is not None and prof.min_english_share is not None and \
             prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
         return None  # the site's own accepted pages are not all English prose: a theme's default lang
+    common, total = _english_counts(c)
+    if total < LANGUAGE_MIN_WORDS or common / total >= ENGLISH_MIN_SHARE:
+        return None  # (english_share's words are read only for a finding's message)
     measured = english_share(c.body)
     if measured is None:
         return None

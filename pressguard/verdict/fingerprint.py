@@ -265,15 +265,14 @@ class TextIndex:
     text node behind every offset: a value is found with str.find, however many inline
     elements (links, emphasis) it spans. Built in one pass over the page."""
 
-    def __init__(self, tree, elements: list | None = None) -> None:
-        """elements, when given, receives (element, tag) for every element of the body
+    def __init__(self, tree, visit=None) -> None:
+        """visit, when given, is called with (element, tag) for every element of the body
         (itself included) in document order: the walk that reads the text is the page
         scan's walk too (pressguard.verdict.page_scan), so the page is walked once."""
         self.tree = tree
         self.nodes: list[tuple[int, Any]] = []  # (document position, text node)
         self.starts: list[int] = []  # offset of each text node in self.full
-        self.elements = elements
-        keep = elements.append if elements is not None else None
+        self.scan = None  # the page scan made on this walk (text_index)
         parts: list[str] = []
         offset = 0
         root = tree.body
@@ -281,8 +280,8 @@ class TextIndex:
             for pos, node in enumerate(root.traverse(include_text=True)):
                 tag = node.tag
                 if tag != "-text":
-                    if keep is not None:
-                        keep((node, tag))
+                    if visit is not None:
+                        visit(node, tag)
                     continue
                 parent = node.parent
                 if parent is None or parent.tag in _SKIP_PARENTS:
@@ -500,23 +499,24 @@ def text_index(page) -> TextIndex:
 
 
 def _scanning_index(tree) -> TextIndex:
-    """The text index of a page, keeping the elements its walk passed (for page_scan)."""
-    return TextIndex(tree, elements=[])
+    """The text index of a page, and on the same walk its scan (page_scan.PageScan)."""
+    from .page_scan import PageScan  # (it builds on this module)
+
+    scan = PageScan()
+    index = TextIndex(tree, visit=scan.visit)
+    index.scan = scan
+    return index
 
 
 def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
     """The structure around each extracted field of item on this page (see module doc).
     html is the page's source or the Page the item was extracted from (its tree and text
     index are reused); tree, when given, is read instead."""
-    from .page_scan import PageScan, page_scan  # (it builds on this module)
-
     if tree is not None:
-        index = TextIndex(tree, elements=[])
-        scan = lambda: PageScan(index)  # noqa: E731
+        index = _scanning_index(tree)
     else:
         parsed = parsed_of(html)
         tree, index = parsed.tree, text_index(parsed)
-        scan = lambda: page_scan(parsed)  # noqa: E731
     fields: dict[str, Any] = {}
 
     for name, headings in (("headline", True), ("dek", False)):
@@ -542,7 +542,7 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published, scan().dates)
+        node = _locate_date(tree, published, index.scan.dates)
         fields["published"] = _field_fp(node, index.position(node)) if node is not None \
             else dict(_NOT_FOUND)
     else:

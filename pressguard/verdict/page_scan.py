@@ -3,8 +3,8 @@
 The checks want the byline candidates, the comment sections and the date elements of a
 page; each was a CSS selector list run over the whole body by lexbor (0.2-0.4 ms a page
 apiece: lexbor tries every selector of a list on every element). The text index's walk
-(fingerprint.TextIndex) passes every element already, so it keeps them, and this module
-reads each element's attributes once and answers all three lists, exactly as lexbor's
+(fingerprint.TextIndex) passes every element already, so it hands each to this module,
+which reads its attributes once and answers all three lists, exactly as lexbor's
 selector lists answer them: the same elements, in document order, each once per selector
 of the list it matches (tests/test_page_scan.py compares them on the corpus and on
 generated markup). Made once per parsed page, on first use (page_scan()).
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 
-from ..extract.page import parsed_of
 from . import fingerprint as fp
 
 # The selector lists the scan stands for (the checks' and the fingerprint's; for reading
@@ -85,89 +84,94 @@ _ID_READINGS: dict[str, int] = {}
 class PageScan:
     """The byline candidates, comment-section candidates and date elements of a page (see
     the module docstring), each a list of elements in document order, an element as many
-    times as it matches selectors of the list."""
+    times as it matches selectors of the list. Filled by the text index's walk, which
+    calls visit() on every element (fingerprint.text_index): only the elements found are
+    kept (keeping every element the walk passes made the garbage collector's passes
+    cost more than the scan)."""
 
-    __slots__ = ("bylines", "comments", "dates")
+    __slots__ = ("bylines", "comments", "dates", "visit")
 
-    def __init__(self, index: "fp.TextIndex") -> None:
-        elements = index.elements
-        if elements is None:  # an index made without keeping its elements: walk again
-            body = index.tree.body
-            elements = [(n, n.tag) for n in body.traverse()] if body is not None else []
-        bylines: list = []
-        comments: list = []
-        dates: list = []
-        class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
-        if len(class_readings) > _READINGS_MAX:
-            class_readings.clear()
-        if len(id_readings) > _READINGS_MAX:
-            id_readings.clear()
-        other_attrs = _OTHER_ATTRS
-        # Most elements match nothing: they cost the attribute read, two lookups and a set
-        # test (a lexbor node's property costs ~0.1-0.3 us, so each one read counts)
-        for node, tag in elements:
-            attrs = node.attributes
-            if not attrs:
-                if tag == "time":
-                    dates.append(node)
-                continue
-            cls = attrs.get("class")
-            if cls:
-                reading = class_readings.get(cls)
-                if reading is None:
-                    reading = class_readings[cls] = _class_reading(cls)
-            else:
-                reading = _NOTHING
-            ident = attrs.get("id")
-            if ident:
-                found = id_readings.get(ident)
-                if found is None:
-                    found = id_readings[ident] = _id_reading(ident)
-            else:
-                found = 0
-            if reading is _NOTHING and not found and tag != "time" and other_attrs.isdisjoint(attrs):
-                if tag != "a":
-                    continue
-                href = attrs.get("href")  # a link: to an author's page?
-                if not href or not ("/author" in href or "/writer/" in href or "/people/" in href):
-                    continue
-            byline, comment, date, ask = reading
-            if ask and node.css_matches(".author"):
+    def __init__(self) -> None:
+        self.bylines: list = []
+        self.comments: list = []
+        self.dates: list = []
+        self.visit = _visitor(self.bylines, self.comments, self.dates)
+
+
+def _visitor(bylines: list, comments: list, dates: list):
+    """visit(element, tag): file the element under the lists whose selectors it matches.
+    (A closure: its names are read faster than attributes or globals, element by element.)"""
+    class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
+    if len(class_readings) > _READINGS_MAX:
+        class_readings.clear()
+    if len(id_readings) > _READINGS_MAX:
+        id_readings.clear()
+    other_attrs, nothing = _OTHER_ATTRS, _NOTHING
+
+    # Most elements match nothing: they cost the attribute read, two lookups and a set
+    # test (a lexbor node's property costs ~0.1-0.3 us, so each one read counts)
+    def visit(node, tag: str) -> None:
+        attrs = node.attributes
+        if not attrs:
+            if tag == "time":
+                dates.append(node)
+            return
+        cls = attrs.get("class")
+        if cls:
+            reading = class_readings.get(cls)
+            if reading is None:
+                reading = class_readings[cls] = _class_reading(cls)
+            if reading is nothing and len(attrs) == 1 and tag != "time":
+                return  # the most common element: a class and nothing else
+        else:
+            reading = nothing
+        ident = attrs.get("id")
+        if ident:
+            found = id_readings.get(ident)
+            if found is None:
+                found = id_readings[ident] = _id_reading(ident)
+        else:
+            found = 0
+        if reading is nothing and not found and tag != "time" and other_attrs.isdisjoint(attrs):
+            if tag != "a":
+                return
+            href = attrs.get("href")  # a link: to an author's page?
+            if not href or not ("/author" in href or "/writer/" in href or "/people/" in href):
+                return
+        byline, comment, date, ask = reading
+        if ask and node.css_matches(".author"):
+            byline += 1
+        comment += found
+        value = attrs.get("rel")
+        if value:
+            words = _tokens(value)
+            if "author" in words:
                 byline += 1
-            comment += found
-            value = attrs.get("rel")
-            if value:
-                words = _tokens(value)
-                if "author" in words:
-                    byline += 1
-                elif any(w.isascii() and w.lower() == "author" for w in words) \
-                        and node.css_matches('[rel~="author"]'):  # case-insensitive on HTML elements only
-                    byline += 1
-            value = attrs.get("itemprop")
-            if value:
-                if "author" in _tokens(value):
-                    byline += 1
-                if value == "datePublished":
-                    date += 1
-            byline += ("data-author" in attrs) + ("data-byline" in attrs)
-            date += ("datetime" in attrs) + ("data-datetime" in attrs) + (tag == "time")
-            value = attrs.get("href")
-            if value and tag == "a":
-                byline += sum(part in value for part in _AUTHOR_HREF_PARTS)
-            if byline:
-                bylines += [node] * byline
-            if comment:
-                comments += [node] * comment
-            if date:
-                dates += [node] * date
-        self.bylines = bylines
-        self.comments = comments
-        self.dates = dates
+            elif any(w.isascii() and w.lower() == "author" for w in words) \
+                    and node.css_matches('[rel~="author"]'):  # case-insensitive on HTML elements only
+                byline += 1
+        value = attrs.get("itemprop")
+        if value:
+            if "author" in _tokens(value):
+                byline += 1
+            if value == "datePublished":
+                date += 1
+        byline += ("data-author" in attrs) + ("data-byline" in attrs)
+        date += ("datetime" in attrs) + ("data-datetime" in attrs) + (tag == "time")
+        value = attrs.get("href")
+        if value and tag == "a":
+            byline += sum(part in value for part in _AUTHOR_HREF_PARTS)
+        if byline:
+            bylines.extend([node] * byline)
+        if comment:
+            comments.extend([node] * comment)
+        if date:
+            dates.extend([node] * date)
+
+    return visit
 
 
 def page_scan(page) -> PageScan:
-    """The scan of a parsed page (extract.page.Page or Parsed), made once, from the walk
-    of its text index (fingerprint.text_index)."""
-    parsed = parsed_of(page)
-    return parsed.memo("page_scan", lambda tree: PageScan(fp.text_index(parsed)))
-
+    """The scan of a parsed page (extract.page.Page or Parsed), made once, on the walk of
+    its text index (fingerprint.text_index)."""
+    return fp.text_index(page).scan
