@@ -504,3 +504,68 @@ def test_the_shared_words_are_a_fresh_reading_of_the_body(body, second_body, hea
         checks_mod.topic_share(headline, url, c.body)
     words = [w for p in c.body if checks_mod._is_prose(p) for w in checks_mod._letter_words(p.lower())]
     assert checks_mod._english_counts(c) == (sum(map(checks_mod.ENGLISH_COMMON.__contains__, words)), len(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(max_size=8)), max_size=8).map("".join),
+                min_size=1, max_size=5), st.booleans())
+def test_the_boilerplate_table_narrowed_to_a_body_answers_as_the_whole_table(texts, upper):
+    """The boilerplate check looks for every literal once in the whole body
+    (PatternTable.narrowed), then tries each paragraph with what is left: the same first
+    match for every paragraph as the whole table and the plain loop."""
+    from pressguard.verdict.checks import _BOILERPLATE, BOILERPLATE
+
+    texts = [t.upper() for t in texts] if upper else texts
+    narrowed = _BOILERPLATE.narrowed(texts)
+    for text in texts:
+        assert _table_first(narrowed, text) == _table_first(_BOILERPLATE, text) == _plain_first(BOILERPLATE, text)
+
+
+def test_a_body_without_a_tables_literals_drops_their_patterns():
+    from pressguard.verdict.checks import _BOILERPLATE
+
+    narrowed = _BOILERPLATE.narrowed(_PROSE)
+    assert len(narrowed.entries) < len(_BOILERPLATE.entries)
+    assert "sign-up modal" not in {name for name, _, _ in narrowed.entries}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=5)), max_size=14))
+def test_a_paragraph_with_an_orphan_suffix_has_it_among_its_words(parts):
+    """truncation reads _orphans only for paragraphs one of whose words (_words, the
+    shared reading) is a suffix: every paragraph with an orphan has one."""
+    para = " ".join(parts)
+    if checks_mod._orphans(para):
+        assert not checks_mod.ORPHAN_SUFFIXES.isdisjoint(checks_mod._words(para))
+
+
+def test_the_text_nodes_opening_with_a_word_are_found_in_the_squashed_page():
+    """_later_page reads only the text nodes whose squashed text opens with "page" (found
+    in the index's squashed page), the same nodes, in the same order, as reading every
+    node; a pager's "Page 2 of 3" is one."""
+    html = ("<html><body><p>Homepage news</p><nav><span> Page 2 of 3</span><b>PAGE</b>1</nav>"
+            "<p>The page 4 of the report</p><p>page</p><p>Pages</p></body></html>")
+    pages = [html] + [_page(path)[1] for _, path in PAGES]
+    for source in pages:
+        index = fp_mod.TextIndex(selectolax.lexbor.LexborHTMLParser(source))
+        every = [node for _, node in index.nodes if fp_mod.squash(node.text_content).startswith("page")]
+        assert list(checks_mod._nodes_opening_with(index, "page")) == every
+    index = fp_mod.TextIndex(selectolax.lexbor.LexborHTMLParser(html))
+    assert [n.text_content for n in checks_mod._nodes_opening_with(index, "page")] == \
+        [" Page 2 of 3", "PAGE", "page", "Pages"]
+    page = checks_mod.PageHints(html, "https://example.com/a")
+    assert checks_mod._later_page(page, "https://example.com/a") == "'Page 2 of 3' on the page"
+
+
+def test_the_markers_shared_views_of_the_body_are_the_paragraphs_own():
+    """markers reads each paragraph spaced and case-folded once (_Context.body_spaced,
+    body_keys): the same answers as each test reading the paragraphs itself."""
+    bodies = [extract_article(_page(path)[1], _page(path)[0], site=site)["body"] for site, path in PAGES]
+    bodies.append(["A  paragraph\u00a0long enough to be prose, repeated " * 3] * 2 + ["Loading\u2026", "4 Comments"])
+    for body in bodies:
+        c = checks_mod._Context({"url": "https://example.com/a", "body": body}, None, None, None, None, True)
+        assert [checks_mod._marker_of(p, s) for p, s in zip(c.body, c.body_spaced)] == \
+            [checks_mod._marker_of(p) for p in c.body]
+        assert checks_mod._repeated_paragraphs(c.body, c.body_keys) == checks_mod._repeated_paragraphs(c.body)
+        assert checks_mod._stutter(c.body, c.body_keys) == checks_mod._stutter(c.body)
+    assert checks_mod._stutter(bodies[-1]) == 0

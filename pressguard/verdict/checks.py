@@ -719,6 +719,16 @@ class _Context:
         return set(chain.from_iterable(map(self.words_of, self.body)))
 
     @cached_property
+    def body_spaced(self) -> list[str]:
+        """Every body paragraph with its whitespace collapsed (" ".join(p.split()))."""
+        return [" ".join(p.split()) for p in self.body]
+
+    @cached_property
+    def body_keys(self) -> list[str]:
+        """Every body paragraph as the repeat tests compare it: spaced, case-folded."""
+        return [p.casefold() for p in self.body_spaced]
+
+    @cached_property
     def word_total(self) -> int:
         """The body's whitespace-separated words (_word_total)."""
         return _word_total(self.body)
@@ -873,8 +883,9 @@ def check_body_length(c: _Context) -> str:
 def check_boilerplate(c: _Context) -> str:
     hits = []
     first_names = {a.split()[0] for a in c.item.get("authors") or [] if isinstance(a, str) and a.split()}
+    table = _BOILERPLATE.narrowed(c.body)  # each literal looked for once in the body
     for i, para in enumerate(c.body, 1):
-        found = _BOILERPLATE.first(para)
+        found = table.first(para)
         if found is not None:
             name, m = found
             hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
@@ -931,7 +942,9 @@ def _last_is_exempt(c: _Context, last: str) -> bool:
 def check_truncation(c: _Context) -> str:
     finds = []
     for i, para in enumerate(c.body, 1):
-        spots = _orphans(para)
+        # an orphan suffix stands between spaces or _TOKEN_STRIP's marks: it is one of the
+        # paragraph's words (c.words_of, case-folded: a superset)
+        spots = [] if ORPHAN_SUFFIXES.isdisjoint(c.words_of(para)) else _orphans(para)
         spots += [(m.start(), m.end(), "a missing word") for m in _GAP.finditer(para)]
         for m in _LOWER_START.finditer(para):
             prev = para[: m.start(1)].rsplit(" ", 1)[-1].strip(_TOKEN_STRIP).casefold()
@@ -1459,7 +1472,7 @@ def _later_page(page: "PageHints", url: str) -> str | None:
     if m and int(m.group(1)) >= 2:
         return f"page {m.group(1)} in the URL"
     # a pager's "Page 2 of 3": a text node of its own (a label, not a sentence of prose)
-    for _, node in page.index.nodes:
+    for node in _nodes_opening_with(page.index, "page"):
         text = node.text_content or ""
         if "age" not in text or len(text) > 40:
             continue
@@ -1467,6 +1480,19 @@ def _later_page(page: "PageHints", url: str) -> str | None:
         if m and 2 <= int(m.group(1)) <= int(m.group(2)):
             return f"{_quote(m.group(0), 30)} on the page"
     return None
+
+
+def _nodes_opening_with(index: "fp.TextIndex", start: str):
+    """The index's text nodes whose squashed text opens with start (lower case, no
+    space), in document order: found with str.find in the squashed page, not by reading
+    every node's text."""
+    full, starts, nodes = index.full, index.starts, index.nodes
+    at = full.find(start)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if starts[i] == at:
+            yield nodes[i][1]
+        at = full.find(start, at + 1)
 
 
 _HTML_END = re.compile(rb"</html\s*>|</body\s*>", re.I)
@@ -1664,8 +1690,9 @@ _MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "
                          "noscript", "script", "style", "a", "button", "ins"})
 
 
-def _marker_of(text: str) -> str | None:
-    t = " ".join(text.split())
+def _marker_of(text: str, spaced: str | None = None) -> str | None:
+    """spaced: text with its whitespace collapsed, when known."""
+    t = " ".join(text.split()) if spaced is None else spaced
     if len(t) <= 80:
         for kind, whole, _ in _MARKERS:
             if whole.match(t):
@@ -1805,26 +1832,29 @@ REPEAT_MIN_CHARS = 80  # a sentence-long paragraph; short lines (list items, lab
 REPEAT_MIN = 2  # one repeated paragraph can be a pull quote; two are a template loop
 
 
-def _repeated_paragraphs(body: list[str]) -> list[str]:
-    """Prose paragraphs that stand in the body more than once, in body order."""
+def _repeated_paragraphs(body: list[str], keys: list[str] | None = None) -> list[str]:
+    """Prose paragraphs that stand in the body more than once, in body order. keys: the
+    paragraphs spaced and case-folded (_Context.body_keys), when known."""
     seen: set[str] = set()
     repeated: list[str] = []
-    for para in body:
+    for i, para in enumerate(body):
         if len(para) < REPEAT_MIN_CHARS:
             continue
-        key = " ".join(para.split()).casefold()
+        key = " ".join(para.split()).casefold() if keys is None else keys[i]
         if key in seen and para not in repeated:
             repeated.append(para)
         seen.add(key)
     return repeated if len(repeated) >= REPEAT_MIN else []
 
 
-def _stutter(body: list[str]) -> int | None:
+def _stutter(body: list[str], keys: list[str] | None = None) -> int | None:
     """The index of a prose paragraph that the next paragraph repeats word for word. A pull
-    quote repeats a sentence somewhere else; no article says a whole paragraph twice in a row."""
+    quote repeats a sentence somewhere else; no article says a whole paragraph twice in a row.
+    keys: as _repeated_paragraphs'."""
+    if keys is None:
+        keys = [" ".join(p.split()).casefold() for p in body]
     for i in range(len(body) - 1):
-        a = body[i]
-        if len(a) >= REPEAT_MIN_CHARS and " ".join(a.split()).casefold() == " ".join(body[i + 1].split()).casefold():
+        if len(body[i]) >= REPEAT_MIN_CHARS and keys[i] == keys[i + 1]:
             return i
     return None
 
@@ -1854,14 +1884,14 @@ _CLIPPED = re.compile(r"\[(?:\u2026|\.\.\.)\]\s*$")
 
 def check_markers(c: "_Context") -> str:
     finds = []
-    for i, para in enumerate(c.body, 1):
-        kind = _marker_of(para)
+    for i, (para, spaced) in enumerate(zip(c.body, c.body_spaced), 1):
+        kind = _marker_of(para, spaced)
         if kind:
             finds.append(f"{_quote(para, 50)} ({kind}) in paragraph {i}")
     legal = _legal_page(c.body)
     if legal:
         finds.append(legal)
-    repeated = _repeated_paragraphs(c.body)
+    repeated = _repeated_paragraphs(c.body, c.body_keys)
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
                      "(the body rendered more than once)")
@@ -1870,7 +1900,7 @@ def check_markers(c: "_Context") -> str:
         # a feed-excerpt filter on the article template: each paragraph cut, marked "[…]"
         finds.append(f"{len(clipped)} paragraphs cut short with an excerpt mark, first "
                      f"{_quote(clipped[0], 50)} (an excerpt of each paragraph, not the article)")
-    stutter = _stutter(c.body)
+    stutter = _stutter(c.body, c.body_keys)
     if stutter is not None:
         finds.append(f"paragraph {stutter + 1} {_quote(c.body[stutter], 50)} given again right after "
                      "itself (an editor's or a cache's glitch)")

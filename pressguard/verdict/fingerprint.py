@@ -247,15 +247,24 @@ def in_furniture(node) -> bool:
     hundred thousand levels deep must not cost a walk to the root per question."""
     node = node.parent if node is not None else None
     for _ in range(MAX_CLIMB):
-        if node is None or node.tag in ("body", "html"):
+        if node is None:
             return False
-        if node.tag in _FURNITURE_TAGS:
+        tag = node.tag
+        if tag in ("body", "html"):
+            return False
+        if tag in _FURNITURE_TAGS:
             return True
-        cls = (node.attributes.get("class") or "").lower()
-        if cls and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls)):
+        cls = node.attributes.get("class")
+        if cls and _furniture_class(cls):
             return True
         node = node.parent
     return False
+
+
+@lru_cache(maxsize=8192)  # a page's ancestors repeat a few class values
+def _furniture_class(value: str) -> bool:
+    """Does a class value name furniture (a word of _FURNITURE_WORDS)?"""
+    return not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(value.lower()))
 
 
 # -- locating values -----------------------------------------------------------------
