@@ -1338,11 +1338,14 @@ def _second_opinion_extra(c: "_Context") -> list[str]:
         return []
     mine = set(c.body_squashed)
     mine_text = c.body_squashed_text
+    known = dict(zip(c.body, c.body_squashed))  # most of the second opinion's paragraphs are the body's
     extra = []
     for p in c.second.get("body") or []:
         if not isinstance(p, str) or not p.strip():
             continue
-        s = fp.squash(p)
+        s = known.get(p)
+        if s is None:
+            s = fp.squash(p)
         if s in mine or s in mine_text or _marker_of(p):
             continue
         extra.append(p)
