@@ -13,7 +13,8 @@ How lexbor reads the selectors used here (checked against it, not assumed):
 ``[a~="w"]`` and ``.w`` split the value at ASCII whitespace (space, tab, LF, FF, CR);
 values compare case-sensitively, except ``rel`` on HTML elements (not SVG's: an HTML attribute whose
 values are case-insensitive) and class selectors in a quirks-mode document (for the rare
-element whose rel or class differs from "author" only in case, lexbor itself is asked);
+element whose rel or class differs from "author" only in case, lexbor itself is asked,
+about the element for rel, once per document for its mode);
 ``body.css()`` includes the body element.
 """
 
@@ -107,6 +108,7 @@ def _visitor(bylines: list, comments: list, dates: list):
     if len(id_readings) > _READINGS_MAX:
         id_readings.clear()
     other_attrs, nothing = _OTHER_ATTRS, _NOTHING
+    quirks: list[bool] = []  # does ".author" match "Author" in this document (quirks mode)?
 
     # Most elements match nothing: they cost the attribute read, two lookups and a set
     # test (a lexbor node's property costs ~0.1-0.3 us, so each one read counts)
@@ -139,8 +141,10 @@ def _visitor(bylines: list, comments: list, dates: list):
             if not href or not ("/author" in href or "/writer/" in href or "/people/" in href):
                 return
         byline, comment, date, ask = reading
-        if ask and node.css_matches(".author"):
-            byline += 1
+        if ask:
+            if not quirks:  # the document's mode, asked of lexbor once
+                quirks.append(_matches_itself(node, ".author"))
+            byline += quirks[0]
         comment += found
         value = attrs.get("rel")
         if value:
@@ -148,7 +152,7 @@ def _visitor(bylines: list, comments: list, dates: list):
             if "author" in words:
                 byline += 1
             elif any(w.isascii() and w.lower() == "author" for w in words) \
-                    and node.css_matches('[rel~="author"]'):  # case-insensitive on HTML elements only
+                    and _matches_itself(node, '[rel~="author"]'):  # case-insensitive on HTML elements only
                 byline += 1
         value = attrs.get("itemprop")
         if value:
@@ -169,6 +173,13 @@ def _visitor(bylines: list, comments: list, dates: list):
             dates.extend([node] * date)
 
     return visit
+
+
+def _matches_itself(node, selector: str) -> bool:
+    """Does node itself match selector? (lexbor's css_matches says whether anything in
+    node's subtree does; node.css lists node too.)"""
+    key = node.mem_id
+    return any(found.mem_id == key for found in node.css(selector))
 
 
 def page_scan(page) -> PageScan:
