@@ -28,8 +28,10 @@ def _lexbor_and_scan(html) -> dict:
     tree = LexborHTMLParser(html)
     scan = ps.PageScan()
     fp.TextIndex(tree, visit=scan.visit)
-    return {name: ([n.mem_id for n in tree.body.css(sel)], [n.mem_id for n in getattr(scan, name)])
-            for name, sel in LISTS.items()}
+    found = {name: ([n.mem_id for n in tree.body.css(sel)], [n.mem_id for n in getattr(scan, name)])
+             for name, sel in LISTS.items()}
+    found["h1s"] = ([n.mem_id for n in tree.css(ps.H1_SELECTOR)], [n.mem_id for n in scan.h1s])
+    return found
 
 
 def test_the_scan_lists_what_the_checks_selectors_list():
@@ -61,7 +63,7 @@ _ATTRS = {
     "datetime": ["", "2024-01-01"],
     "data-datetime": ["x"],
 }
-_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg"]
+_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg", "h1", "template"]
 
 
 @st.composite
@@ -104,9 +106,9 @@ class _BodyWatch:
 
 
 def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
-    """The byline, comment-section and date selector lists are not run over the page's
-    body: their elements come from the text index's walk (on the code before the scan,
-    each was a lexbor pass of its own)."""
+    """The byline, comment-section, date and h1 selectors are not run over the page:
+    their elements come from the text index's walk (on the code before the scan, each
+    was a lexbor pass of its own)."""
     path = next(p for p in CASSETTES if "gamurs-blocks" in p.name)
     url, body = _final_page(open_cassette(path))
     site = path.parent.name
@@ -122,6 +124,10 @@ def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
             node = real.body
             return _BodyWatch(node, calls) if node is not None else None
 
+        def css(self, selector):
+            calls.append(selector)
+            return real.css(selector)
+
         def __getattr__(self, name):
             return getattr(real, name)
 
@@ -130,5 +136,7 @@ def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
     checks = run_checks(item, html=page, second_opinion=second, current_fingerprint=fp.fingerprint(page, item))
     assert item["published"] and item["authors"]  # the date and the bylines were looked for
     assert checks["authors"] == "ok"
-    assert not set(LISTS.values()) & set(calls), calls
+    assert not {*LISTS.values(), ps.H1_SELECTOR} & set(calls), calls
+    assert calls  # (the watch works: other selectors are still run)
+    assert checks["headline"] == "ok"  # the visible <h1> was read
     assert ps.page_scan(page) is ps.page_scan(page.parsed)  # made once per parsed page

@@ -463,7 +463,7 @@ class PageHints:
     @cached_property
     def visible_h1(self) -> str:
         """The text of the page's first <h1> outside furniture ("" if none)."""
-        for h1 in self.tree.css("body h1"):
+        for h1 in page_scan(self._parsed).h1s:  # "body h1", from the page's one scan
             if self._in_furniture(h1):
                 continue
             text = " ".join(h1.text(deep=True, separator=" ").split())

@@ -1,6 +1,6 @@
 """What the checks and the fingerprint look for among a page's elements, found in one walk.
 
-The checks want the byline candidates, the comment sections and the date elements of a
+The checks want the byline candidates, the comment sections, the <h1>s and the date elements of a
 page; each was a CSS selector list run over the whole body by lexbor (0.2-0.4 ms a page
 apiece: lexbor tries every selector of a list on every element). The text index's walk
 (fingerprint.TextIndex) passes every element already, so it hands each to this module,
@@ -34,6 +34,7 @@ BYLINE_SELECTOR = ('[rel~="author"], [itemprop~="author"], [data-author], [data-
 COMMENT_SELECTOR = ('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
                     '[class*="replies"], [id*="respond"]')
 DATE_SELECTOR = "time, [datetime], [data-datetime], [itemprop=datePublished], [class*=date], [class*=time]"
+H1_SELECTOR = "body h1"  # (run on the document: the body's h1 elements)
 
 _BYLINE_CLASS_PARTS = ("byline", "Byline", "author-name", "author__name", "metadata__name", "__author",
                        "post-author")
@@ -90,16 +91,17 @@ class PageScan:
     kept (keeping every element the walk passes made the garbage collector's passes
     cost more than the scan)."""
 
-    __slots__ = ("bylines", "comments", "dates", "visit")
+    __slots__ = ("bylines", "comments", "dates", "h1s", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
         self.comments: list = []
         self.dates: list = []
-        self.visit = _visitor(self.bylines, self.comments, self.dates)
+        self.h1s: list = []  # the body's <h1> elements (``body h1``)
+        self.visit = _visitor(self.bylines, self.comments, self.dates, self.h1s)
 
 
-def _visitor(bylines: list, comments: list, dates: list):
+def _visitor(bylines: list, comments: list, dates: list, h1s: list):
     """visit(element, tag): file the element under the lists whose selectors it matches.
     (A closure: its names are read faster than attributes or globals, element by element.)"""
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
@@ -113,6 +115,8 @@ def _visitor(bylines: list, comments: list, dates: list):
     # Most elements match nothing: they cost the attribute read, two lookups and a set
     # test (a lexbor node's property costs ~0.1-0.3 us, so each one read counts)
     def visit(node, tag: str) -> None:
+        if tag == "h1":
+            h1s.append(node)
         attrs = node.attributes
         if not attrs:
             if tag == "time":
