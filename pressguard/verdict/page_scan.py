@@ -1,21 +1,21 @@
 """What the checks and the fingerprint look for among a page's elements, found in one walk.
 
-The checks want the byline candidates, the comment sections, the <h1>s and the date elements of a
-page; each was a CSS selector list run over the whole body by lexbor (0.2-0.4 ms a page
-apiece: lexbor tries every selector of a list on every element). The text index's walk
-(fingerprint.TextIndex) passes every element already, so it hands each to this module,
-which reads its attributes once and answers all three lists, exactly as lexbor's
-selector lists answer them: the same elements, in document order, each once per selector
-of the list it matches (tests/test_page_scan.py compares them on the corpus and on
-generated markup). Made once per parsed page, on first use (page_scan()).
+The checks want the byline candidates, the comment sections and the <h1>s of a page, the
+fingerprint its date elements; each was a CSS selector list run over the whole body by
+lexbor (0.07-0.4 ms a page apiece: lexbor tries every selector of a list on every element).
+The text index's walk (fingerprint.TextIndex) passes every element already, so it hands
+each to this module, which reads its attributes once and answers all four lists exactly as
+lexbor's selector lists answer them: the same elements, in document order, each once per
+selector of the list it matches (tests/test_page_scan.py compares them on the corpus and
+on generated markup). Made once per parsed page, with its text index (page_scan()).
 
 How lexbor reads the selectors used here (checked against it, not assumed):
 ``[a~="w"]`` and ``.w`` split the value at ASCII whitespace (space, tab, LF, FF, CR);
-values compare case-sensitively, except ``rel`` on HTML elements (not SVG's: an HTML attribute whose
-values are case-insensitive) and class selectors in a quirks-mode document (for the rare
-element whose rel or class differs from "author" only in case, lexbor itself is asked,
-about the element for rel, once per document for its mode);
-``body.css()`` includes the body element.
+values compare case-sensitively, except ``rel`` on HTML elements (not SVG's: an HTML
+attribute whose values are case-insensitive) and class selectors in a quirks-mode document
+(for the rare element whose rel or class differs from "author" only in case, lexbor itself
+is asked: about the element for rel, once per document for its mode); ``body.css()``
+includes the body element.
 """
 
 from __future__ import annotations
