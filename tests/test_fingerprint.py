@@ -232,3 +232,49 @@ def test_fingerprints_of_another_version_are_not_compared_field_by_field():
     diffs = compare(dict(fp, version=0), fp)
     assert [d["field"] for d in diffs] == ["page"] and "record the baseline again" in diffs[0]["summary"]
     assert compare(fp, fp) == []
+
+
+def _shipped_pages():
+    from pathlib import Path
+
+    from pressguard.cassettes.store import open_cassette
+    from pressguard.verdict.assess import _final_page
+
+    root = Path(__file__).resolve().parent.parent / "cassettes"
+    for path in sorted(root.glob("*/*.yaml"))[::7]:
+        url, body = _final_page(open_cassette(path))
+        yield path.parent.name, url, body
+
+
+def test_the_fields_climbs_read_each_ancestor_once(monkeypatch):
+    """The fields of a page share most of their ancestors: what a climb reads of an
+    element (its classes) is read once per fingerprint, not once per field and again for
+    the context (issue #12 item 1). At most three reads an element: the climb's, its path
+    step's and _climb's look at an inline wrapper."""
+    from collections import Counter
+
+    import pressguard.verdict.fingerprint as fp_module
+
+    for site, url, body in _shipped_pages():
+        item = extract_article(body, url, site=site)
+        reads = Counter()
+        original = fp_module.node_classes
+
+        def counting(node):
+            reads[node.mem_id] += 1
+            return original(node)
+
+        monkeypatch.setattr(fp_module, "node_classes", counting)
+        fingerprint(body, item)
+        monkeypatch.setattr(fp_module, "node_classes", original)
+        assert reads and max(reads.values()) <= 3, (url, reads.most_common(3))
+
+
+def test_a_shared_ancestry_gives_each_field_what_a_fresh_one_gives():
+    from pressguard.verdict.fingerprint import _Ancestry, _field_fp
+
+    for site, url, body in _shipped_pages():
+        tree = LexborHTMLParser(body)
+        shared = _Ancestry()
+        for el in tree.css("h1, p, time, a, span")[:80]:
+            assert _field_fp(el, 0, shared) == _field_fp(el, 0)

@@ -407,6 +407,21 @@ class PatternTable:
     def __init__(self, table, flags: int = 0) -> None:
         self.entries = [(name, re.compile(p, flags | re.I), needles(p)) for name, p in table]
 
+    def narrowed(self, texts: list[str]) -> "PatternTable":
+        """This table for searching texts only: each needle looked for once in all of them
+        (folded together; fold reads character by character, so a needle in one text is
+        in the whole), the entries none of whose needles is there dropped, the others
+        keeping the needles that are. first() on any of texts answers as on this table."""
+        folded = fold(" ".join(texts))
+        table = PatternTable(())
+        for name, pat, wanted in self.entries:
+            if wanted is not None:
+                wanted = frozenset(n for n in wanted if n in folded)
+                if not wanted:
+                    continue
+            table.entries.append((name, pat, wanted))
+        return table
+
     def first(self, text: str):
         folded = None
         for name, pat, wanted in self.entries:

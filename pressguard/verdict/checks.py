@@ -107,6 +107,7 @@ import re
 import unicodedata
 from datetime import datetime, timedelta, timezone
 from functools import cached_property, lru_cache
+from itertools import chain, filterfalse
 from typing import Any
 
 import ftfy
@@ -117,6 +118,7 @@ from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
+from .page_scan import page_scan
 from .site_profile import SiteProfile
 from ..sites import SITES, site_for_url
 
@@ -349,7 +351,8 @@ class PageHints:
             return []
         covered: set[int] = set()  # bylines taken, and candidates inside them
         picked = []
-        for node in [*body.css(self._BYLINE_SEL), *self._text_bylines()]:
+        # the byline selector's elements, from the page's one scan (verdict.page_scan)
+        for node in [*page_scan(self._parsed).bylines, *self._text_bylines()]:
             if node.mem_id in covered:
                 continue
             # inside a byline already taken? (candidates come in document order, outer first)
@@ -454,8 +457,7 @@ class PageHints:
             return []
         covered: set[int] = set()
         out = []
-        for node in body.css('[class*="omment"], [id*="omment"], [class*="disqus"], [id*="disqus"], '
-                             '[class*="replies"], [id*="respond"]'):
+        for node in page_scan(self._parsed).comments:  # page_scan.COMMENT_SELECTOR's elements
             marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
             marker = _COMMENT_STATE.sub(" ", marker)
             if _COMMENT_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)):
@@ -475,7 +477,7 @@ class PageHints:
     @cached_property
     def visible_h1(self) -> str:
         """The text of the page's first <h1> outside furniture ("" if none)."""
-        for h1 in self.tree.css("body h1"):
+        for h1 in page_scan(self._parsed).h1s:  # "body h1", from the page's one scan
             if self._in_furniture(h1):
                 continue
             text = " ".join(h1.text(deep=True, separator=" ").split())
@@ -713,6 +715,7 @@ class _Context:
         self.current = current
         self.source_complete = source_complete
         self.body = [p for p in (item.get("body") or []) if isinstance(p, str) and p.strip()]
+        self._para_words: dict[str, list[str]] = {}  # words_of's memo
 
     @cached_property
     def page(self) -> PageHints | None:
@@ -730,10 +733,36 @@ class _Context:
 
     # Views of the body several checks read, each made once per item.
 
+    def words_of(self, para: str) -> list[str]:
+        """_words(para), read once per item for each distinct paragraph: the body's word
+        set, the second opinion's (mostly the same paragraphs), the topic words and the
+        English share are all made from it. (A word never spans two paragraphs, and
+        casefold maps characters one by one, so the words of the joined body are the
+        paragraphs' words.)"""
+        words = self._para_words.get(para)
+        if words is None:
+            words = self._para_words[para] = _words(para)
+        return words
+
     @cached_property
     def body_words(self) -> set[str]:
         """The body's distinct words (_words)."""
-        return set(_words(" ".join(self.body)))
+        return set(chain.from_iterable(map(self.words_of, self.body)))
+
+    @cached_property
+    def body_spaced(self) -> list[str]:
+        """Every body paragraph with its whitespace collapsed (" ".join(p.split()))."""
+        return [" ".join(p.split()) for p in self.body]
+
+    @cached_property
+    def body_keys(self) -> list[str]:
+        """Every body paragraph as the repeat tests compare it: spaced, case-folded."""
+        return [p.casefold() for p in self.body_spaced]
+
+    @cached_property
+    def word_total(self) -> int:
+        """The body's whitespace-separated words (_word_total)."""
+        return _word_total(self.body)
 
     @cached_property
     def body_squashed(self) -> list[str]:
@@ -877,7 +906,7 @@ def check_body_length(c: _Context) -> str:
     if kind:
         return c.fail("body_length", "an article page with a body",
                       f"a {kind} page, not an article (no body taken from it)")
-    words = sum(len(p.split()) for p in c.body)
+    words = c.word_total
     if words < MIN_WORDS or len(c.body) < MIN_PARAGRAPHS:
         return c.fail("body_length", f">= {MIN_WORDS} words in >= {MIN_PARAGRAPHS} body paragraphs",
                       f"{words} words in {len(c.body)} paragraphs")
@@ -887,8 +916,9 @@ def check_body_length(c: _Context) -> str:
 def check_boilerplate(c: _Context) -> str:
     hits = []
     first_names = {a.split()[0] for a in c.item.get("authors") or [] if isinstance(a, str) and a.split()}
+    table = _BOILERPLATE.narrowed(c.body)  # each literal looked for once in the body
     for i, para in enumerate(c.body, 1):
-        found = _BOILERPLATE.first(para)
+        found = table.first(para)
         if found is not None:
             name, m = found
             hits.append(f"{_excerpt(para, m.start(), m.end())} ({name}) in paragraph {i}")
@@ -945,7 +975,9 @@ def _last_is_exempt(c: _Context, last: str) -> bool:
 def check_truncation(c: _Context) -> str:
     finds = []
     for i, para in enumerate(c.body, 1):
-        spots = _orphans(para)
+        # an orphan suffix stands between spaces or _TOKEN_STRIP's marks: it is one of the
+        # paragraph's words (c.words_of, case-folded: a superset)
+        spots = [] if ORPHAN_SUFFIXES.isdisjoint(c.words_of(para)) else _orphans(para)
         spots += [(m.start(), m.end(), "a missing word") for m in _GAP.finditer(para)]
         for m in _LOWER_START.finditer(para):
             prev = para[: m.start(1)].rsplit(" ", 1)[-1].strip(_TOKEN_STRIP).casefold()
@@ -1072,7 +1104,8 @@ def _topic_words(text: str) -> set[str]:
     return set(_TOPIC_WORD.findall(folded)) - _TOPIC_SKIP
 
 
-def topic_share(headline: str | None, url: str, body: list[str]) -> float | None:
+def topic_share(headline: str | None, url: str, body: list[str], *,
+                body_words: set[str] | None = None) -> float | None:
     """The share of the headline's subject words (the headline's and the URL slug's) that
     the body uses; None for a headline of too few such words. A story's body names what
     its headline names; another story's body (a stale fragment cache, a wrong post ID)
@@ -1081,9 +1114,24 @@ def topic_share(headline: str | None, url: str, body: list[str]) -> float | None
     topic = _topic_words(headline or "") | _topic_words(_url_slug(url))
     if len(topic) < TOPIC_MIN_WORDS:
         return None
+    if body_words is not None and all(map(str.isascii, body)):
+        # body_words: the body's _words, already read (the checks' _Context.body_words)
+        return len(_topic_words_among(topic, body_words)) / len(topic)
     # paragraph by paragraph (a word never spans two): most are ASCII, read the cheap way
     said = set().union(*map(_topic_words, body))
     return len(topic & said) / len(topic)
+
+
+def _topic_words_among(topic: set[str], words: set[str]) -> set[str]:
+    """The words of topic an ASCII text uses (topic & its _topic_words), read off the
+    text's _words: in ASCII text a run of 4+ letters is one of its words, or a run inside
+    a word with digits or underscores ("covid19")."""
+    said = topic & words
+    rest = topic - said
+    if rest:
+        for word in filterfalse(str.isalpha, words):
+            said |= rest.intersection(_ASCII_TOPIC_WORD.findall(word))
+    return said
 
 
 def check_agreement(c: _Context) -> str:
@@ -1129,7 +1177,7 @@ def check_agreement(c: _Context) -> str:
                               f"{_quote(title, 60)} by {seg}")
     if c.second is not None:
         mine = c.body_words
-        theirs = set(_words(" ".join(p for p in c.second.get("body") or [] if isinstance(p, str))))
+        theirs = set(chain.from_iterable(c.words_of(p) for p in c.second.get("body") or [] if isinstance(p, str)))
         # a second opinion that saw no article (it named the page a listing, an error page)
         # took no body to compare: it is no opinion on the body, and the body's own checks
         # (length, completeness, markers) judge a page that really is no article
@@ -1156,7 +1204,7 @@ def check_agreement(c: _Context) -> str:
     prof = c.profile
     if prof is not None and prof.min_topic_share is not None and prof.min_topic_share >= TOPIC_TRUST \
             and c.body:
-        share = topic_share(c.item.get("headline"), c.url, c.body)
+        share = topic_share(c.item.get("headline"), c.url, c.body, body_words=c.body_words)
         if share is not None and share < prof.min_topic_share * TOPIC_SHARE:
             issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
                           f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
@@ -1323,11 +1371,14 @@ def _second_opinion_extra(c: "_Context") -> list[str]:
         return []
     mine = set(c.body_squashed)
     mine_text = c.body_squashed_text
+    known = dict(zip(c.body, c.body_squashed))  # most of the second opinion's paragraphs are the body's
     extra = []
     for p in c.second.get("body") or []:
         if not isinstance(p, str) or not p.strip():
             continue
-        s = fp.squash(p)
+        s = known.get(p)
+        if s is None:
+            s = fp.squash(p)
         if s in mine or s in mine_text or _marker_of(p):
             continue
         extra.append(p)
@@ -1544,7 +1595,7 @@ def _later_page(page: "PageHints", url: str) -> str | None:
     if m and int(m.group(1)) >= 2:
         return f"page {m.group(1)} in the URL"
     # a pager's "Page 2 of 3": a text node of its own (a label, not a sentence of prose)
-    for _, node in page.index.nodes:
+    for node in _nodes_opening_with(page.index, "page"):
         text = node.text_content or ""
         if "age" not in text or len(text) > 40:
             continue
@@ -1552,6 +1603,19 @@ def _later_page(page: "PageHints", url: str) -> str | None:
         if m and 2 <= int(m.group(1)) <= int(m.group(2)):
             return f"{_quote(m.group(0), 30)} on the page"
     return None
+
+
+def _nodes_opening_with(index: "fp.TextIndex", start: str):
+    """The index's text nodes whose squashed text opens with start (lower case, no
+    space), in document order: found with str.find in the squashed page, not by reading
+    every node's text."""
+    full, starts, nodes = index.full, index.starts, index.nodes
+    at = full.find(start)
+    while at >= 0:
+        i = bisect_right(starts, at) - 1
+        if starts[i] == at:
+            yield nodes[i][1]
+        at = full.find(start, at + 1)
 
 
 _HTML_END = re.compile(rb"</html\s*>|</body\s*>", re.I)
@@ -1579,7 +1643,7 @@ def check_completeness(c: "_Context") -> str:
     redated = _published_after_own_pictures(c)
     if redated:
         finds.append(redated)
-    words = _word_total(c.body)
+    words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages
     if prof is not None and c.body and words < prof.min_words * PROFILE_SHARE:
@@ -1765,8 +1829,9 @@ _MEDIA_TAGS = frozenset({"img", "picture", "figure", "video", "iframe", "svg", "
                          "noscript", "script", "style", "a", "button", "ins"})
 
 
-def _marker_of(text: str) -> str | None:
-    t = " ".join(text.split())
+def _marker_of(text: str, spaced: str | None = None) -> str | None:
+    """spaced: text with its whitespace collapsed, when known."""
+    t = " ".join(text.split()) if spaced is None else spaced
     if len(t) <= 80:
         for kind, whole, _ in _MARKERS:
             if whole.match(t):
@@ -1906,26 +1971,29 @@ REPEAT_MIN_CHARS = 80  # a sentence-long paragraph; short lines (list items, lab
 REPEAT_MIN = 2  # one repeated paragraph can be a pull quote; two are a template loop
 
 
-def _repeated_paragraphs(body: list[str]) -> list[str]:
-    """Prose paragraphs that stand in the body more than once, in body order."""
+def _repeated_paragraphs(body: list[str], keys: list[str] | None = None) -> list[str]:
+    """Prose paragraphs that stand in the body more than once, in body order. keys: the
+    paragraphs spaced and case-folded (_Context.body_keys), when known."""
     seen: set[str] = set()
     repeated: list[str] = []
-    for para in body:
+    for i, para in enumerate(body):
         if len(para) < REPEAT_MIN_CHARS:
             continue
-        key = " ".join(para.split()).casefold()
+        key = " ".join(para.split()).casefold() if keys is None else keys[i]
         if key in seen and para not in repeated:
             repeated.append(para)
         seen.add(key)
     return repeated if len(repeated) >= REPEAT_MIN else []
 
 
-def _stutter(body: list[str]) -> int | None:
+def _stutter(body: list[str], keys: list[str] | None = None) -> int | None:
     """The index of a prose paragraph that the next paragraph repeats word for word. A pull
-    quote repeats a sentence somewhere else; no article says a whole paragraph twice in a row."""
+    quote repeats a sentence somewhere else; no article says a whole paragraph twice in a row.
+    keys: as _repeated_paragraphs'."""
+    if keys is None:
+        keys = [" ".join(p.split()).casefold() for p in body]
     for i in range(len(body) - 1):
-        a = body[i]
-        if len(a) >= REPEAT_MIN_CHARS and " ".join(a.split()).casefold() == " ".join(body[i + 1].split()).casefold():
+        if len(body[i]) >= REPEAT_MIN_CHARS and keys[i] == keys[i + 1]:
             return i
     return None
 
@@ -1955,14 +2023,14 @@ _CLIPPED = re.compile(r"\[(?:\u2026|\.\.\.)\]\s*$")
 
 def check_markers(c: "_Context") -> str:
     finds = []
-    for i, para in enumerate(c.body, 1):
-        kind = _marker_of(para)
+    for i, (para, spaced) in enumerate(zip(c.body, c.body_spaced), 1):
+        kind = _marker_of(para, spaced)
         if kind:
             finds.append(f"{_quote(para, 50)} ({kind}) in paragraph {i}")
     legal = _legal_page(c.body)
     if legal:
         finds.append(legal)
-    repeated = _repeated_paragraphs(c.body)
+    repeated = _repeated_paragraphs(c.body, c.body_keys)
     if repeated:
         finds.append(f"{len(repeated)} paragraphs given twice, first {_quote(repeated[0], 50)} "
                      "(the body rendered more than once)")
@@ -1971,7 +2039,7 @@ def check_markers(c: "_Context") -> str:
         # a feed-excerpt filter on the article template: each paragraph cut, marked "[…]"
         finds.append(f"{len(clipped)} paragraphs cut short with an excerpt mark, first "
                      f"{_quote(clipped[0], 50)} (an excerpt of each paragraph, not the article)")
-    stutter = _stutter(c.body)
+    stutter = _stutter(c.body, c.body_keys)
     if stutter is not None:
         finds.append(f"paragraph {stutter + 1} {_quote(c.body[stutter], 50)} given again right after "
                      "itself (an editor's or a cache's glitch)")
@@ -2097,6 +2165,28 @@ def english_share(body: list[str]) -> tuple[float, list[str]] | None:
     return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
 
 
+def _english_counts(c: "_Context") -> tuple[int, int]:
+    """(common English words, letter words) of the body's prose paragraphs, as
+    english_share counts them, an ASCII paragraph read off its words (c.words_of: its
+    letter words are those words, and the letter runs of the ones with digits or
+    underscores); the words are not kept in order, only counted."""
+    common = total = 0
+    for p in c.body:
+        if not _is_prose(p):
+            continue
+        if p.isascii():  # p.lower() == p.casefold(): the words c.words_of read
+            words = c.words_of(p)
+            letters = list(filter(str.isalpha, words))
+            for word in filterfalse(str.isalpha, words):
+                if not word.isdigit():
+                    letters += _ASCII_WORD.findall(word)
+        else:
+            letters = _letter_words(p.lower())
+        total += len(letters)
+        common += sum(map(ENGLISH_COMMON.__contains__, letters))
+    return common, total
+
+
 def _not_english(c: "_Context") -> str | None:
     lang = _declared_language(c.page)
     if not (lang == "en" or lang.startswith("en-")):
@@ -2105,6 +2195,9 @@ def _not_english(c: "_Context") -> str | None:
     if prof is not None and prof.min_english_share is not None and \
             prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
         return None  # the site's own accepted pages are not all English prose: a theme's default lang
+    common, total = _english_counts(c)
+    if total < LANGUAGE_MIN_WORDS or common / total >= ENGLISH_MIN_SHARE:
+        return None  # (english_share's words are read only for a finding's message)
     measured = english_share(c.body)
     if measured is None:
         return None

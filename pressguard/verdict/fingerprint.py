@@ -247,15 +247,24 @@ def in_furniture(node) -> bool:
     hundred thousand levels deep must not cost a walk to the root per question."""
     node = node.parent if node is not None else None
     for _ in range(MAX_CLIMB):
-        if node is None or node.tag in ("body", "html"):
+        if node is None:
             return False
-        if node.tag in _FURNITURE_TAGS:
+        tag = node.tag
+        if tag in ("body", "html"):
+            return False
+        if tag in _FURNITURE_TAGS:
             return True
-        cls = (node.attributes.get("class") or "").lower()
-        if cls and not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(cls)):
+        cls = node.attributes.get("class")
+        if cls and _furniture_class(cls):
             return True
         node = node.parent
     return False
+
+
+@lru_cache(maxsize=8192)  # a page's ancestors repeat a few class values
+def _furniture_class(value: str) -> bool:
+    """Does a class value name furniture (a word of _FURNITURE_WORDS)?"""
+    return not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(value.lower()))
 
 
 # -- locating values -----------------------------------------------------------------
@@ -265,16 +274,23 @@ class TextIndex:
     text node behind every offset: a value is found with str.find, however many inline
     elements (links, emphasis) it spans. Built in one pass over the page."""
 
-    def __init__(self, tree) -> None:
+    def __init__(self, tree, visit=None) -> None:
+        """visit, when given, is called with (element, tag) for every element of the body
+        (itself included) in document order: the walk that reads the text is the page
+        scan's walk too (pressguard.verdict.page_scan), so the page is walked once."""
         self.tree = tree
         self.nodes: list[tuple[int, Any]] = []  # (document position, text node)
         self.starts: list[int] = []  # offset of each text node in self.full
+        self.scan = None  # the page scan made on this walk (text_index)
         parts: list[str] = []
         offset = 0
         root = tree.body
         if root is not None:
             for pos, node in enumerate(root.traverse(include_text=True)):
-                if node.tag != "-text":
+                tag = node.tag
+                if tag != "-text":
+                    if visit is not None:
+                        visit(node, tag)
                     continue
                 parent = node.parent
                 if parent is None or parent.tag in _SKIP_PARENTS:
@@ -331,6 +347,8 @@ def _primary(matches: list[tuple[int, Any]], headings: bool = False):
     headlines, then the first in the document."""
     if not matches:
         return None
+    if len(matches) == 1:  # (no ranking to do: spares the furniture walk)
+        return matches[0]
 
     def rank(pe):
         pos, el = pe
@@ -388,26 +406,59 @@ def _climb(index: TextIndex, el, through_links: bool = True):
     return el
 
 
-def _field_fp(node, pos: int) -> dict:
+class _Ancestry:
+    """What the fields' climbs read of each element they pass (its tag, component classes,
+    parent and step), read once per fingerprint: the fields share most of their ancestors,
+    and every property of a lexbor node costs a call into the parser."""
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple] = {}
+        self._steps: dict[int, str] = {}
+
+    def of(self, node) -> tuple:
+        """(tag, node_classes(node), parent)."""
+        key = node.mem_id
+        seen = self._seen.get(key)
+        if seen is None:
+            seen = self._seen[key] = (node.tag, node_classes(node), node.parent)
+        return seen
+
+    def step(self, node) -> str:
+        key = node.mem_id
+        made = self._steps.get(key)
+        if made is None:
+            made = self._steps[key] = step(node)
+        return made
+
+
+_TOP_TAGS = ("body", "html", "-document", "#document")
+
+
+def _field_fp(node, pos: int, ancestry: _Ancestry | None = None) -> dict:
     """Where a field's element sits: the element, its anchor (the nearest element at or
     above it with a component class), the LANDMARKS named ancestors above the anchor, and
     the classes of up to CONTEXT named ancestors (a wrapper added or removed between them
-    shifts the landmarks without a class having vanished)."""
-    element = step(node)
+    shifts the landmarks without a class having vanished). ancestry: the elements read so
+    far for this page's fingerprint."""
+    if ancestry is None:
+        ancestry = _Ancestry()
+    element = ancestry.step(node)
     anchor, named = None, []
     n, looked = node, 0
-    while n is not None and n.tag not in ("body", "html", "-document", "#document") \
-            and looked < MAX_CLIMB and len(named) < CONTEXT:
-        if node_classes(n):
+    while n is not None and looked < MAX_CLIMB and len(named) < CONTEXT:
+        tag, classes, parent = ancestry.of(n)
+        if tag in _TOP_TAGS:
+            break
+        if classes:
             if anchor is None:
-                anchor = step(n)
+                anchor = ancestry.step(n)
             else:
                 named.append(n)
-        n, looked = n.parent, looked + 1
-    landmarks = [step(x) for x in named[:LANDMARKS]]
-    context = sorted({c for x in named for c in node_classes(x)})
+        n, looked = parent, looked + 1
+    landmarks = [ancestry.step(x) for x in named[:LANDMARKS]]
+    context = sorted({c for x in named for c in ancestry.of(x)[1]})
     path = [element] + ([anchor] if anchor and anchor != element else []) + landmarks
-    return {"found": True, "path": path, "kind": kind(node.tag), "anchor": anchor or "",
+    return {"found": True, "path": path, "kind": kind(ancestry.of(node)[0]), "anchor": anchor or "",
             "landmarks": landmarks, "context": context,
             "classes": sorted({c for s in path for c in _step_parts(s)[1]}), "pos": pos}
 
@@ -437,18 +488,21 @@ def _date_tokens(iso: str) -> list[str]:
     return out
 
 
-def _locate_date(tree, published: str):
+def _locate_date(tree, published: str, candidates: list | None = None):
     """The visible date element: the first one (outside furniture) whose text or date
     attribute shows the published day, or the innermost such element inside it (a
     wrapper whose class happens to say "date" is not the date), else the first date
-    element at all."""
+    element at all. candidates: the body's elements matching _DATE_SEL, as lexbor lists
+    them (the page's scan, verdict.page_scan), when known."""
     body = tree.body
     if body is None:
         return None
     tokens = _date_tokens(published)
     first = chosen = None
     seen: set[int] = set()
-    for node in body.css(_DATE_SEL):  # a node matching several selectors comes once per selector
+    if candidates is None:
+        candidates = body.css(_DATE_SEL)
+    for node in candidates:  # a node matching several selectors comes once per selector
         if node.mem_id in seen or in_furniture(node):
             continue
         seen.add(node.mem_id)
@@ -485,7 +539,17 @@ def _inside(node, ancestor) -> bool:
 def text_index(page) -> TextIndex:
     """The text index of a parsed page (extract.page.Page or Parsed), built once for
     every reader of the page (the fingerprint and the checks)."""
-    return parsed_of(page).memo("text_index", TextIndex)
+    return parsed_of(page).memo("text_index", _scanning_index)
+
+
+def _scanning_index(tree) -> TextIndex:
+    """The text index of a page, and on the same walk its scan (page_scan.PageScan)."""
+    from .page_scan import PageScan  # (it builds on this module)
+
+    scan = PageScan()
+    index = TextIndex(tree, visit=scan.visit)
+    index.scan = scan
+    return index
 
 
 def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
@@ -493,17 +557,18 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
     html is the page's source or the Page the item was extracted from (its tree and text
     index are reused); tree, when given, is read instead."""
     if tree is not None:
-        index = TextIndex(tree)
+        index = _scanning_index(tree)
     else:
         parsed = parsed_of(html)
         tree, index = parsed.tree, text_index(parsed)
     fields: dict[str, Any] = {}
+    ancestry = _Ancestry()  # the elements the fields' climbs pass, read once
 
     for name, headings in (("headline", True), ("dek", False)):
         value = item.get(name) or ""
         if value:
             p = _primary(index.locate(value, slack=1.2, extra=20), headings=headings)
-            fields[name] = _field_fp(_climb(index, p[1]), p[0]) if p else dict(_NOT_FOUND)
+            fields[name] = _field_fp(_climb(index, p[1]), p[0], ancestry) if p else dict(_NOT_FOUND)
         else:
             fields[name] = None
 
@@ -511,7 +576,7 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
     if authors:
         located = [p for p in (_primary(index.locate(a, slack=1.0, extra=40)) for a in authors) if p]
         if located:
-            records = [_field_fp(_climb(index, el, through_links=False), pos) for pos, el in located]
+            records = [_field_fp(_climb(index, el, through_links=False), pos, ancestry) for pos, el in located]
             fp = min(records, key=lambda r: r["pos"])  # the first byline entry stands for all
             fp["paths"] = [list(p) for p in sorted({tuple(r["path"]) for r in records})]  # for reading
             fields["authors"] = fp
@@ -522,8 +587,8 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published)
-        fields["published"] = _field_fp(node, index.position(node)) if node is not None \
+        node = _locate_date(tree, published, index.scan.dates)
+        fields["published"] = _field_fp(node, index.position(node), ancestry) if node is not None \
             else dict(_NOT_FOUND)
     else:
         fields["published"] = None
@@ -535,8 +600,8 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
         if located:
             els = [_climb(index, el) for _, el in located]
             container = _lca(els) if len(els) > 1 else els[0].parent
-            fp = _field_fp(container, min(pos for pos, _ in located))
-            fp["paragraphs"] = sorted({step(el) for el in els})
+            fp = _field_fp(container, min(pos for pos, _ in located), ancestry)
+            fp["paragraphs"] = sorted({ancestry.step(el) for el in els})
             fields["body"] = fp
         else:
             fields["body"] = dict(_NOT_FOUND)

@@ -1,0 +1,142 @@
+"""The page scan (pressguard.verdict.page_scan): the checks' byline candidates, comment
+sections and the fingerprint's date elements come from the text index's one walk, and
+are exactly what lexbor's selector lists give (issue #12 item 1: the checks cost no more
+than the extraction they check)."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from pressguard.cassettes.store import open_cassette
+from pressguard.extract import extract_article, extract_generic
+from pressguard.extract.page import page_for
+from pressguard.verdict import fingerprint as fp
+from pressguard.verdict import page_scan as ps
+from pressguard.verdict.assess import _final_page
+from pressguard.verdict.checks import PageHints, run_checks
+
+ROOT = Path(__file__).resolve().parent.parent
+CASSETTES = sorted((ROOT / "cassettes").glob("*/*.yaml"))
+# the selector lists the scan answers, as their readers spell them
+LISTS = {"bylines": PageHints._BYLINE_SEL, "comments": ps.COMMENT_SELECTOR, "dates": fp._DATE_SEL}
+
+
+def _lexbor_and_scan(html) -> dict:
+    tree = LexborHTMLParser(html)
+    scan = ps.PageScan()
+    fp.TextIndex(tree, visit=scan.visit)
+    found = {name: ([n.mem_id for n in tree.body.css(sel)], [n.mem_id for n in getattr(scan, name)])
+             for name, sel in LISTS.items()}
+    found["h1s"] = ([n.mem_id for n in tree.css(ps.H1_SELECTOR)], [n.mem_id for n in scan.h1s])
+    return found
+
+
+def test_the_scan_lists_what_the_checks_selectors_list():
+    """The checks' byline selector is the one the scan implements (a selector changed in
+    checks.py and not here would make the scan answer another question)."""
+    assert PageHints._BYLINE_SEL == ps.BYLINE_SELECTOR
+    assert fp._DATE_SEL == ps.DATE_SELECTOR
+
+
+@pytest.mark.parametrize("path", CASSETTES, ids=lambda p: p.stem[:40])
+def test_the_scan_finds_what_lexbor_finds_on_every_shipped_page(path):
+    found = _lexbor_and_scan(_final_page(open_cassette(path))[1])
+    for name, (lexbor, scan) in found.items():
+        assert scan == lexbor, name
+    assert found["bylines"][0] and found["dates"][0]  # the corpus exercises both lists
+
+
+_ATTRS = {
+    "class": ["byline", "Byline", "BYLINE", "author", "Author", "AUTHOR", "x author", "author\x0bx",
+              "x\x0cauthor", "x\u00a0author", "post-author", "c__author", "author-name", "meta author__name",
+              "metadata__name", "comments", "Comment-list", "disqus_thread", "replies", "date", "updated-time",
+              "x", "", "authorship", "author\tbox"],
+    "id": ["comments", "respond", "disqus", "xomment", "COMMENT", "main", ""],
+    "rel": ["author", "AUTHOR", "nofollow author", "author\x0bx", "authors"],
+    "itemprop": ["author", "Author", "name author", "datePublished", "datepublished", "dateModified"],
+    "href": ["/author/jane", "/AUTHOR/x", "https://x.com/authors/a", "/writer/b", "/people/c", "/news/d"],
+    "data-author": ["", "Jane"],
+    "data-byline": [""],
+    "datetime": ["", "2024-01-01"],
+    "data-datetime": ["x"],
+}
+_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg", "h1", "template"]
+
+
+@st.composite
+def _elements(draw, depth=0):
+    tag = draw(st.sampled_from(_TAGS))
+    names = draw(st.lists(st.sampled_from(sorted(_ATTRS)), max_size=3, unique=True))
+    attrs = "".join(f' {n}="{draw(st.sampled_from(_ATTRS[n]))}"' for n in names)
+    kids = draw(st.lists(_elements(depth + 1), max_size=3)) if depth < 3 else []
+    return f"<{tag}{attrs}>t{''.join(kids)}</{tag}>"
+
+
+@settings(max_examples=300, deadline=None)
+@given(doctype=st.sampled_from(["", "<!DOCTYPE html>"]), body_attrs=st.sampled_from(["", ' class="author"']),
+       parts=st.lists(_elements(), min_size=1, max_size=4))
+def test_the_scan_finds_what_lexbor_finds_on_generated_markup(doctype, body_attrs, parts):
+    """Case (rel is case-insensitive, a quirks-mode class too), whitespace (only ASCII
+    whitespace separates words), several selectors on one element (listed once each),
+    the body element itself."""
+    found = _lexbor_and_scan(f"{doctype}<html><body{body_attrs}>{''.join(parts)}</body></html>")
+    for name, (lexbor, scan) in found.items():
+        assert scan == lexbor, name
+
+
+class _BodyWatch:
+    """The page's <body> node, recording the selectors run on it."""
+
+    def __init__(self, node, calls):
+        self._node, self._calls = node, calls
+
+    def css(self, selector):
+        self._calls.append(selector)
+        return self._node.css(selector)
+
+    def css_first(self, selector, *args, **kwargs):
+        self._calls.append(selector)
+        return self._node.css_first(selector, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self._node, name)
+
+
+def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
+    """The byline, comment-section, date and h1 selectors are not run over the page:
+    their elements come from the text index's walk (on the code before the scan, each
+    was a lexbor pass of its own)."""
+    path = next(p for p in CASSETTES if "gamurs-blocks" in p.name)
+    url, body = _final_page(open_cassette(path))
+    site = path.parent.name
+    page = page_for(body + b"<!-- watched -->", url, site=site)
+    item = extract_article(page, url, site=site)
+    second = extract_generic(page, url, site=site)
+    calls: list[str] = []
+    real = page.parsed.tree
+
+    class Watched(LexborHTMLParser):  # a tree whose .body records what is selected on it
+        @property
+        def body(self):
+            node = real.body
+            return _BodyWatch(node, calls) if node is not None else None
+
+        def css(self, selector):
+            calls.append(selector)
+            return real.css(selector)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    watched = Watched.__new__(Watched)
+    page.parsed.tree = page.tree = watched
+    checks = run_checks(item, html=page, second_opinion=second, current_fingerprint=fp.fingerprint(page, item))
+    assert item["published"] and item["authors"]  # the date and the bylines were looked for
+    assert checks["authors"] == "ok"
+    assert not {*LISTS.values(), ps.H1_SELECTOR} & set(calls), calls
+    assert calls  # (the watch works: other selectors are still run)
+    assert checks["headline"] == "ok"  # the visible <h1> was read
+    assert ps.page_scan(page) is ps.page_scan(page.parsed)  # made once per parsed page
