@@ -105,6 +105,7 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
+from . import incidents
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
@@ -765,7 +766,7 @@ def check_headline(c: _Context) -> str:
         if not c.page.shows(h):
             return c.fail("headline", "the headline the page shows",
                           f"{_quote(h)}, which the page shows nowhere outside teaser tiles and menus")
-    return "ok"
+    return incidents.headline_finding(c) or "ok"
 
 
 def check_authors(c: _Context) -> str:
@@ -795,7 +796,7 @@ def check_authors(c: _Context) -> str:
         elif c.second and c.second.get("authors"):
             return c.fail("authors", f"the author the second opinion found "
                                      f"({', '.join(map(str, c.second['authors'][:3]))})", "[]")
-        return "ok"
+        return incidents.authors_finding(c) or "ok"
     if page is not None and page.tree.body is not None and not page.bylines and \
             not all(page.shows(a, author_boxes=False) for a in authors):
         # JSON-LD and <meta name=author> go stale; readers see the byline (marked as one,
@@ -1539,6 +1540,7 @@ def check_completeness(c: "_Context") -> str:
         finds.append(f"body: the article text the layout-free extraction also found "
                      f"({len(extra)} more paragraphs, {extra_words} words, from {_quote(extra[0], 50)}), "
                      f"found {words} words in {len(c.body)} paragraphs")
+    finds += incidents.completeness_findings(c)
     if finds:
         return f"completeness: {c.url}: expected " + "; ".join(finds)
     return "ok"
@@ -1887,6 +1889,7 @@ def check_markers(c: "_Context") -> str:
             if hit is not None:
                 finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
                 break
+    finds += incidents.body_findings(c)
     if finds:
         return c.fail("markers", "body: article text only", _first_three(finds))
     return "ok"
