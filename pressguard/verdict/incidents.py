@@ -153,6 +153,10 @@ def headline_finding(c) -> str | None:
     h = _squeeze(c.item.get("headline") or "")
     if h and (_UNSERIALISED.search(h) or (_TK.search(h) and len(h.split()) <= TK_FIELD_MAX_WORDS)):
         return c.fail("headline", "the article's headline", f"{_quote(h)} (a placeholder, not a title)")
+    stripped = _lossy_copy(c, h)
+    if stripped:
+        return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
+                      "write it)", f"{_quote(h, 70)} (its non-ASCII characters deleted)")
     asked = getattr(getattr(c, "_source", None), "given_url", None)
     if not asked or not h or asked == c.url:
         return None
@@ -170,6 +174,36 @@ def headline_finding(c) -> str | None:
         return None
     return c.fail("headline", f"the article at {asked}",
                   f"{_quote(h)}, the story its canonical URL {c.url} names (another article served at this URL)")
+
+
+_NON_ASCII = "[^\\x00-\\x7f]"
+
+
+def _lossy_copy(c, h: str) -> str | None:
+    """A copy of the headline elsewhere on the page (an image's alt, the JSON-LD's page name,
+    a breadcrumb) that is the headline with non-ASCII characters the headline lacks (dashes,
+    curly apostrophes, accented letters): a transcoding that deleted what ASCII cannot hold
+    reached the headline and missed that copy."""
+    import html as htmllib
+
+    raw = c.html
+    if not h.isascii() or len(h.split()) < 3 or raw is None:
+        return None
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    if text.isascii():
+        return None
+    text = htmllib.unescape(text)
+    parts = [f"{_NON_ASCII}*"]
+    for ch in h:
+        # a space may have held a dash; a letter may be followed by what was deleted after it
+        # (an accented letter, the apostrophe a CMS stores curly: "it’s" -> "its")
+        parts.append(f"(?:\\s|{_NON_ASCII})+" if ch == " " else re.escape(ch) + f"(?:{_NON_ASCII}|')*")
+    pattern = re.compile("".join(parts))
+    for m in pattern.finditer(text):
+        copy = _squeeze(m.group(0))
+        if not copy.isascii() and _squeeze(copy.encode("ascii", "ignore").decode().replace("'", "")) == h:
+            return copy
+    return None
 
 
 # -- completeness: dek, date ------------------------------------------------------------------
