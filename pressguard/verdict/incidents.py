@@ -201,7 +201,8 @@ def _lossy_copy(c, h: str) -> str | None:
     pattern = re.compile("".join(parts))
     for m in pattern.finditer(text):
         copy = _squeeze(m.group(0))
-        if not copy.isascii() and _squeeze(copy.encode("ascii", "ignore").decode().replace("'", "")) == h:
+        if not copy.isascii() and \
+                _squeeze(copy.encode("ascii", "ignore").decode()).replace("'", "") == h.replace("'", ""):
             return copy
     return None
 
