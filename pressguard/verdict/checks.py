@@ -89,6 +89,17 @@ metadata     the JSON-LD describes the article the page shows. Fails (a drift fi
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
+Incidents (pressguard.verdict.incidents: what CMS, front-end and pipeline failures print
+into the fields while the template stays put), each reported by the check of its field:
+headline  a placeholder ("TK") or an unserialised value as the title; another story at the
+          URL (a same-host canonical URL naming another slug, whose story the headline is);
+          a headline whose other copies on the page keep the non-ASCII characters it lacks.
+authors   [] where the byline credits a script's unserialised value ("[object Object]")
+          or a photo agency.
+completeness  a dek that is a placeholder; published read from an "Updated:" line on a page
+          stating no publication date; no date on a site whose recorded pages all state one.
+markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
+          Markdown source printed as text, and two or more empty <p> between prose paragraphs.
 """
 
 from __future__ import annotations
