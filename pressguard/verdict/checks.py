@@ -89,6 +89,7 @@ metadata     the JSON-LD describes the article the page shows. Fails (a drift fi
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
+
 Incidents (pressguard.verdict.incidents: what CMS, front-end and pipeline failures print
 into the fields while the template stays put), each reported by the check of its field:
 headline  a placeholder ("TK") or an unserialised value as the title; another story at the
