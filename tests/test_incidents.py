@@ -308,3 +308,12 @@ def test_a_headline_and_an_alt_text_that_agree_are_fine(shipped):
     page = mutate._replace_once(html, "<h1", f'<img src="/lead.jpg" alt="{right["headline"]}"><h1')
     item = _assess(site, url, page)
     _unchanged(item, right)
+
+
+def test_a_headline_naming_tk_maxx_is_a_title_and_hed_tk_is_a_placeholder(shipped):
+    site, url, html, right = shipped
+    title = "TK Maxx will stock the collector's box in every store"
+    item = _assess(site, url, html.replace(right["headline"], title))
+    assert item["headline"] == title and "placeholder" not in item["checks"]["headline"]
+    item = _assess(site, url, html.replace(right["headline"], "HED TK"))
+    _broken_naming(item, "headline", "headline")

@@ -39,15 +39,22 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*[^*\s][^*]{0,200}?(?<!\s)\*(?![\w*])")
 _UNSERIALISED = re.compile(r"\[object [A-Z]\w*\]")
 _EMPTY_VALUE = frozenset({"undefined", "null", "nan", "none", "[object object]"})
 
-# The copy desk's "to come" mark: TK (TKTK, "DEK TK", "[TK]") left in a field.
+# The copy desk's "to come" mark left in a field: "TKTK" or "[TK]" anywhere, a bare "TK" in a
+# line of a few words ("DEK TK", "HED TK"); in a longer title "TK" is a name ("TK Maxx opens ...").
 _TK = re.compile(r"(?<![\w-])(?:TK){1,3}(?![\w-])")
-TK_FIELD_MAX_WORDS = 8  # a placeholder line; in a longer text "TK" can be an abbreviation
+_TK_ANYWHERE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[TK\]")
+TK_FIELD_MAX_WORDS = 3
 
 EMPTY_BLOCKS_MIN = 2  # one empty <p> is a spacer an editor left; two between prose are lost blocks
 _MEDIA = "img, picture, video, iframe, svg, audio, figure, source, embed, object, canvas, br, hr"
 
 SLUG_MIN_WORDS = 3  # slugs of fewer subject words say nothing about which story they name
 OTHER_SLUG_SHARE = 0.34  # of the requested slug's words the canonical slug may share and be another
+
+
+def _placeholder(text: str) -> bool:
+    """Is the copy desk's TK mark in this line (a short line of it, or TKTK / [TK])?"""
+    return bool(_TK_ANYWHERE.search(text) or (len(text.split()) <= TK_FIELD_MAX_WORDS and _TK.search(text)))
 
 
 def _squeeze(text: str) -> str:
@@ -151,7 +158,7 @@ def headline_finding(c) -> str | None:
     from .checks import _norm, _slug_share
 
     h = _squeeze(c.item.get("headline") or "")
-    if h and (_UNSERIALISED.search(h) or (_TK.search(h) and len(h.split()) <= TK_FIELD_MAX_WORDS)):
+    if h and (_UNSERIALISED.search(h) or _placeholder(h)):
         return c.fail("headline", "the article's headline", f"{_quote(h)} (a placeholder, not a title)")
     stripped = _lossy_copy(c, h)
     if stripped:
@@ -215,7 +222,7 @@ def completeness_findings(c) -> list[str]:
     dek = c.item.get("dek")
     if isinstance(dek, str) and dek.strip():
         d = _squeeze(dek)
-        if _UNSERIALISED.search(d) or (_TK.search(d) and len(d.split()) <= TK_FIELD_MAX_WORDS):
+        if _UNSERIALISED.search(d) or _placeholder(d):
             finds.append(f"dek: the article's standfirst, found {_quote(d)} (a placeholder left in "
                          "the field, not a summary)")
     updated = _update_time_as_published(c)
