@@ -55,11 +55,21 @@ def _unchanged(item: dict, right: dict) -> None:
 
 # -- the server's error output in the body ----------------------------------------------------
 
-def test_php_error_output_printed_in_the_body_is_broken_naming_the_body(shipped):
+NOTICE = ("<br />\n<b>Notice</b>:  Trying to access array offset on value of type null in "
+          "<b>/srv/www/site/wp-content/plugins/gallery-tools/render.php</b> on line <b>317</b><br />\n")
+
+
+def test_php_error_output_printed_between_paragraphs_is_left_out_of_the_body(shipped):
     site, url, html, right = shipped
-    notice = ("<br />\n<b>Notice</b>:  Trying to access array offset on value of type null in "
-              "<b>/srv/www/site/wp-content/plugins/gallery-tools/render.php</b> on line <b>317</b><br />\n")
-    item = _assess(site, url, _after_paragraph(html, right, 1, notice))
+    item = _assess(site, url, _after_paragraph(html, right, 1, NOTICE))
+    _unchanged(item, right)
+
+
+def test_php_error_output_printed_inside_a_paragraph_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    p = _paragraphs(html, right)[1]
+    glued = p.html.replace("</p>", " " + NOTICE.replace("<br />", "") + "</p>")
+    item = _assess(site, url, mutate._replace_once(html, p.html, glued))
     _broken_naming(item, "markers", "body")
     assert "error output" in item["checks"]["markers"]
 

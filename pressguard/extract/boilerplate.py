@@ -202,6 +202,10 @@ _TEXT_PATTERNS = [
     # A republisher's note on where the story first ran
     r"(this (article|story|piece|post) (was )?)?(originally|first) (published|appeared|ran)"
     r" (on|in|at|by) .{1,80}",
+    # PHP's display_errors output printed between the blocks ("<b>Warning</b>: ... in
+    # <b>/path/x.php</b> on line <b>42</b>"): the server's, not the writer's
+    r"(warning|notice|deprecated|(catchable |recoverable )?fatal error|parse error|strict standards)"
+    r"\s*:\s.{1,400}?\sin\s+\S+\.php\s+on\s+line\s+\d+",
     # A wire's or a syndicator's rights notice closing the copy
     r"(copyright|\(c\)|©)\s.{0,80}\ball rights reserved\b.*",
     r"(this|the) material may not be (published|reproduced)(, broadcast)?(, rewritten)?,? or redistributed.*",
@@ -263,7 +267,8 @@ _LABEL_RE = re.compile(r"(?:verdict|the verdict|final verdict|pros|cons|score|th
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CREDIT_MAX = 160
 _LONG_MARKERS = ("supported by our audience", "supported by its readers", "commission",
-                 "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong")
+                 "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong",
+                 ".php on line", "all rights reserved", "or redistributed")
 
 
 def is_boilerplate_text(text: str, tag: str = "p") -> bool:
