@@ -327,3 +327,12 @@ def test_a_headline_naming_tk_maxx_is_a_title_and_hed_tk_is_a_placeholder(shippe
     assert item["headline"] == title and "placeholder" not in item["checks"]["headline"]
     item = _assess(site, url, html.replace(right["headline"], "HED TK"))
     _broken_naming(item, "headline", "headline")
+
+
+def test_an_alt_copy_of_the_headline_with_soft_hyphens_is_the_same_headline(shipped):
+    site, url, html, right = shipped
+    words = right["headline"].split()
+    hyphenated = " ".join(w[:3] + "\u00ad" + w[3:] if len(w) > 6 else w for w in words)
+    page = mutate._replace_once(html, "<h1", f'<img src="/lead.jpg" alt="{hyphenated}"><h1')
+    item = _assess(site, url, page)
+    _unchanged(item, right)

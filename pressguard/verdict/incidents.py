@@ -17,6 +17,7 @@ never a word list of one page's text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urlsplit
 
 # PHP's display_errors output, as PHP prints it: "<b>Warning</b>:  message in <b>/path/x.php</b>
@@ -207,7 +208,9 @@ def _lossy_copy(c, h: str) -> str | None:
         parts.append(f"(?:\\s|{_NON_ASCII})+" if ch == " " else re.escape(ch) + f"(?:{_NON_ASCII}|')*")
     pattern = re.compile("".join(parts))
     for m in pattern.finditer(text):
-        copy = _squeeze(m.group(0))
+        # invisible format characters (soft hyphens, zero-width spaces) are no characters a
+        # reader misses: the extraction drops them on purpose
+        copy = _squeeze("".join(ch for ch in m.group(0) if unicodedata.category(ch) != "Cf"))
         if not copy.isascii() and \
                 _squeeze(copy.encode("ascii", "ignore").decode()).replace("'", "") == h.replace("'", ""):
             return copy
