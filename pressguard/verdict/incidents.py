@@ -16,6 +16,7 @@ never a word list of one page's text.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -46,6 +47,7 @@ _TK = re.compile(r"(?<![\w-])(?:TK){1,3}(?![\w-])")
 _TK_ANYWHERE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[TK\]")
 TK_FIELD_MAX_WORDS = 3
 
+_EMPTY_P = re.compile(rb"<p(?:\s[^>]*)?>\s*</p>", re.I)
 EMPTY_BLOCKS_MIN = 2  # one empty <p> is a spacer an editor left; two between prose are lost blocks
 _MEDIA = "img, picture, video, iframe, svg, audio, figure, source, embed, object, canvas, br, hr"
 
@@ -74,17 +76,24 @@ def body_findings(c) -> list[str]:
     body): the page shows the incident in the article's text."""
     finds = []
     for i, para in enumerate(c.body, 1):
-        m = _PHP_ERROR.search(para) or _TRACEBACK.search(para)
+        # the literal each shape cannot match without, looked for first: most paragraphs have none
+        m = ((" on line " in para and _PHP_ERROR.search(para))
+             or (("Traceback" in para or "trace:" in para or ".java:" in para) and _TRACEBACK.search(para)))
         if m:
             finds.append(f"{_quote(m.group(0), 60)} (the server's error output, not article text) "
                          f"in body paragraph {i}")
             break
-    markdown = [i for i, p in enumerate(c.body, 1) if _MD_LINK.search(p) or _MD_HEADING.match(p)
-                or _MD_STRONG.search(p)]
-    emphasis = [i for i, p in enumerate(c.body, 1) if _MD_EMPHASIS.search(p)]
+    markdown, emphasis = [], []
+    for i, p in enumerate(c.body, 1):
+        if "*" not in p and "](" not in p and not p.startswith("#"):
+            continue
+        if _MD_LINK.search(p) or _MD_HEADING.match(p) or _MD_STRONG.search(p):
+            markdown.append(i)
+        elif _MD_EMPHASIS.search(p):
+            emphasis.append(i)
     if markdown or len(emphasis) >= 2:
         at = (markdown or emphasis)[0]
-        finds.append(f"Markdown source printed as text ({len(set(markdown + emphasis))} paragraphs, first "
+        finds.append(f"Markdown source printed as text ({len(markdown) + len(emphasis)} paragraphs, first "
                      f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
     empty = emptied_paragraphs(c)
     if empty:
@@ -97,6 +106,9 @@ def emptied_paragraphs(c) -> str | None:
     the CMS or its API rendered without their text."""
     from .checks import _body_container  # the container the markers check finds
 
+    raw = c.html
+    if raw is None or not _EMPTY_P.search(raw if isinstance(raw, bytes) else raw.encode("utf-8", "replace")):
+        return None  # no empty <p> anywhere: nothing to look for in the container
     container = _body_container(c)
     if container is None or container.tag in ("body", "html"):
         return None
@@ -185,22 +197,24 @@ def headline_finding(c) -> str | None:
 
 
 _NON_ASCII = "[^\\x00-\\x7f]"
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 
 
 def _lossy_copy(c, h: str) -> str | None:
-    """A copy of the headline elsewhere on the page (an image's alt, the JSON-LD's page name,
-    a breadcrumb) that is the headline with non-ASCII characters the headline lacks (dashes,
+    """A copy of the headline elsewhere on the page (an image's alt, the JSON-LD's page name
+    or breadcrumb) that is the headline plus non-ASCII characters the headline lacks (dashes,
     curly apostrophes, accented letters): a transcoding that deleted what ASCII cannot hold
     reached the headline and missed that copy."""
-    import html as htmllib
-
-    raw = c.html
-    if not h.isascii() or len(h.split()) < 3 or raw is None:
+    page = c.page
+    if not h.isascii() or len(h.split()) < 3 or page is None or page.tree.body is None:
         return None
-    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
-    if text.isascii():
+    copies = [img.attributes.get("alt") or "" for img in page.tree.body.css("img[alt]")]
+    copies += [_JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), s.text() or "")
+               for s in page.tree.css('script[type="application/ld+json"]')]
+    copies = [htmllib.unescape(t) if "&" in t else t for t in copies if not t.isascii()]
+    if not copies:
         return None
-    text = htmllib.unescape(text)
+    text = "\n".join(copies)
     parts = [f"{_NON_ASCII}*"]
     for ch in h:
         # a space may have held a dash; a letter may be followed by what was deleted after it
