@@ -7,9 +7,9 @@ photo agency credited as the writer, another story cached at the URL, paragraph 
 render empty, a date that is stated nowhere on a site whose pages all state one.
 
 Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
-the site profile) and returns findings, each one line opening with the field it judges
-("body: ...", "dek: ..."); pressguard.verdict.checks calls them from the check that judges
-that field. None of them fires on a page that shows its article as it should: the shapes
+the site profile) and returns one-line findings naming the field they judge ("dek: ...",
+"published: ..."; the body's go into the markers check's "expected body: article text
+only"); pressguard.verdict.checks calls them from the check that judges that field. None of them fires on a page that shows its article as it should: the shapes
 are the incidents' own (PHP's "in /path/file.php on line N", "[object Object]", "TK"),
 never a word list of one page's text.
 """
@@ -49,7 +49,6 @@ TK_FIELD_MAX_WORDS = 3
 
 _EMPTY_P = re.compile(rb"<p(?:\s[^>]*)?>\s*</p>", re.I)
 EMPTY_BLOCKS_MIN = 2  # one empty <p> is a spacer an editor left; two between prose are lost blocks
-_MEDIA = "img, picture, video, iframe, svg, audio, figure, source, embed, object, canvas, br, hr"
 
 SLUG_MIN_WORDS = 3  # slugs of fewer subject words say nothing about which story they name
 OTHER_SLUG_SHARE = 0.34  # of the requested slug's words the canonical slug may share and be another
@@ -72,8 +71,9 @@ def _quote(text: str, n: int = 60) -> str:
 # -- body ------------------------------------------------------------------------------------
 
 def body_findings(c) -> list[str]:
-    """Server error output or unrendered Markdown in body paragraphs (each finding names the
-    body): the page shows the incident in the article's text."""
+    """Server error output or unrendered Markdown in body paragraphs, paragraph blocks
+    rendered empty: the page shows the incident in the article's text (the markers check
+    reports these under "body")."""
     finds = []
     for i, para in enumerate(c.body, 1):
         # the literal each shape cannot match without, looked for first: most paragraphs have none
