@@ -149,6 +149,10 @@ def article_furniture(node) -> bool:
     table: a custom element's tag (``<ad-slot>``, ``<newsletter-signup>``: a component
     names itself) and an ``aria-label`` (``<div role="region" aria-label="Cookie notice">``:
     what the page tells a screen reader the region is)."""
+    if node.tag == "p" and _labelled_link(node):
+        return True  # "Related: <a>another story</a>", in whatever language the template speaks
+    if _player_label(node):
+        return True  # a video player's box with its label ("Recommended Videos", translated)
     if node.tag == "summary" and _folds_article(node.parent):
         return True  # the fold's control ("Show full article"), not a line of the article
     if node.tag in _TOGGLES and _opens_next(node):
@@ -161,6 +165,42 @@ def article_furniture(node) -> bool:
     if level == 1 and _like_article_sibling(node):
         return False
     return True
+
+
+LINK_LINE_MAX_LABEL = 3  # words of the label before the colon ("Related:", "Read also:")
+LINK_LINE_MIN_TITLE = 3  # words of the link: another page's title, not a name or a source
+
+
+def _labelled_link(p) -> bool:
+    """A paragraph that is a short label ending in ":" and one link to another page's title,
+    nothing else (<p><strong>Related:</strong> <a href="...">Title</a></p>): the theme's
+    pointer to another story, not a sentence of the article."""
+    kids = [k for k in p.iter(include_text=True)
+            if not (k.tag == "-text" and not (k.text_content or "").strip())]
+    if len(kids) != 2 or kids[1].tag != "a" or kids[0].tag not in ("-text", "strong", "b", "em", "span"):
+        return False
+    label = " ".join((kids[0].text_content if kids[0].tag == "-text" else kids[0].text(deep=True)).split())
+    if not label.endswith(":") or not 1 <= len(label.split()) <= LINK_LINE_MAX_LABEL:
+        return False
+    href = kids[1].attributes.get("href") or ""
+    return href.startswith(("http://", "https://", "/")) and \
+        len(kids[1].text(deep=True).split()) >= LINK_LINE_MIN_TITLE
+
+
+PLAYER_LABEL_MAX_WORDS = 4
+
+
+def _player_label(node) -> bool:
+    """A video player's box (class "video" or "player", holding the player: a data-player
+    element, <video> or <iframe>) whose only text is a short label: the player's caption
+    line, in whatever language, not a paragraph of the article."""
+    cls = (node.attributes.get("class") or "").lower() if node.attributes else ""
+    if "video" not in cls and "player" not in cls:
+        return False
+    if node.css_first("[data-player], video, iframe") is None:
+        return False
+    words = (node.text(deep=True) or "").split()
+    return 0 < len(words) <= PLAYER_LABEL_MAX_WORDS
 
 
 # Attributes by which a toggle names the element it unfolds or stamps into the page.

@@ -124,6 +124,12 @@ def _text_up_to(node, limit: int) -> str:
     return "".join(parts)
 
 
+# An element placed far off the screen (position:absolute;left:-9999px): hidden link
+# injections and old image-replacement tricks; no reader sees its text.
+_OFF_SCREEN = re.compile(r"position:(?:absolute|fixed)\b.*?(?:left|top|text-indent):-\d{4,}(?:\.\d+)?px"
+                         r"|(?:left|top|text-indent):-\d{4,}(?:\.\d+)?px.*?position:(?:absolute|fixed)\b")
+
+
 def furniture_level(node) -> int:
     """2: this element is surely furniture (a tag such as aside or nav, hidden, a dialog
     role, a strong class word); 1: maybe (a weak class word, a review box); 0: not."""
@@ -145,6 +151,8 @@ def furniture_level(node) -> int:
         s = style.replace(" ", "").lower()
         if "display:none" in s or "visibility:hidden" in s:
             return 2
+    if style and "-" in style and _OFF_SCREEN.search(style.replace(" ", "").lower()):
+        return 2  # positioned thousands of pixels off the screen: shown to no reader
     level = class_level(attrs.get("class") or "")
     if level < 2 and tag in _ID_TAGS:
         level = max(level, class_level(attrs.get("id") or ""))
@@ -194,6 +202,13 @@ _TEXT_PATTERNS = [
     # A republisher's note on where the story first ran
     r"(this (article|story|piece|post) (was )?)?(originally|first) (published|appeared|ran)"
     r" (on|in|at|by) .{1,80}",
+    # PHP's display_errors output printed between the blocks ("<b>Warning</b>: ... in
+    # <b>/path/x.php</b> on line <b>42</b>"): the server's, not the writer's
+    r"(warning|notice|deprecated|(catchable |recoverable )?fatal error|parse error|strict standards)"
+    r"\s*:\s.{1,400}?\sin\s+\S+\.php\s+on\s+line\s+\d+",
+    # A wire's or a syndicator's rights notice closing the copy
+    r"(copyright|\(c\)|©)\s.{0,80}\ball rights reserved\b.*",
+    r"(this|the) material may not be (published|reproduced)(, broadcast)?(, rewritten)?,? or redistributed.*",
     # Photo credits and captions
     r"\(?(photos?|images?|screenshots?|screengrabs?|screencaps?|footage|videos?|gifs?|"
     r"featured image|header image|credit|source)( credit)?\s*(by|via|from|courtesy of|:)\s.{1,140}",
@@ -252,7 +267,8 @@ _LABEL_RE = re.compile(r"(?:verdict|the verdict|final verdict|pros|cons|score|th
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CREDIT_MAX = 160
 _LONG_MARKERS = ("supported by our audience", "supported by its readers", "commission",
-                 "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong")
+                 "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong",
+                 ".php on line", "all rights reserved", "or redistributed")
 
 
 def is_boilerplate_text(text: str, tag: str = "p") -> bool:

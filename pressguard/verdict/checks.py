@@ -97,6 +97,18 @@ metadata     the JSON-LD describes the article the page shows. Fails (a drift fi
 template     fingerprint.compare(recorded, current) is empty. "ok" when there is no
              recorded fingerprint (nothing to compare with yet: the recorder stores one).
              When only html is given, the current fingerprint is computed from it.
+
+Incidents (pressguard.verdict.incidents: what CMS, front-end and pipeline failures print
+into the fields while the template stays put), each reported by the check of its field:
+headline  a placeholder ("TK") or an unserialised value as the title; another story at the
+          URL (a same-host canonical URL naming another slug, whose story the headline is);
+          a headline whose other copies on the page keep the non-ASCII characters it lacks.
+authors   [] where the byline credits a script's unserialised value ("[object Object]")
+          or a photo agency.
+completeness  a dek that is a placeholder; published read from an "Updated:" line on a page
+          stating no publication date; no date on a site whose recorded pages all state one.
+markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
+          Markdown source printed as text, and two or more empty <p> between prose paragraphs.
 """
 
 from __future__ import annotations
@@ -114,6 +126,7 @@ import ftfy
 import ftfy.badness
 
 from . import fingerprint as fp
+from . import incidents
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
@@ -825,7 +838,7 @@ def check_headline(c: _Context) -> str:
         if not c.page.shows(h):
             return c.fail("headline", "the headline the page shows",
                           f"{_quote(h)}, which the page shows nowhere outside teaser tiles and menus")
-    return "ok"
+    return incidents.headline_finding(c) or "ok"
 
 
 def check_authors(c: _Context) -> str:
@@ -855,7 +868,7 @@ def check_authors(c: _Context) -> str:
         elif c.second and c.second.get("authors"):
             return c.fail("authors", f"the author the second opinion found "
                                      f"({', '.join(map(str, c.second['authors'][:3]))})", "[]")
-        return "ok"
+        return incidents.authors_finding(c) or "ok"
     if page is not None and page.tree.body is not None and not page.bylines and \
             not all(page.shows(a, author_boxes=False) for a in authors):
         # JSON-LD and <meta name=author> go stale; readers see the byline (marked as one,
@@ -1739,6 +1752,7 @@ def check_completeness(c: "_Context") -> str:
         finds.append(f"body: the article text the layout-free extraction also found "
                      f"({len(extra)} more paragraphs, {extra_words} words, from {_quote(extra[0], 50)}), "
                      f"found {words} words in {len(c.body)} paragraphs")
+    finds += incidents.completeness_findings(c)
     if finds:
         return f"completeness: {c.url}: expected " + "; ".join(finds)
     return "ok"
@@ -2091,6 +2105,7 @@ def check_markers(c: "_Context") -> str:
             if hit is not None:
                 finds.append(f"{_quote(hit[1], 50)} (text of the page's comment section) in paragraph {hit[0]}")
                 break
+    finds += incidents.body_findings(c)
     if finds:
         return c.fail("markers", "body: article text only", _first_three(finds))
     return "ok"

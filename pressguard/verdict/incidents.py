@@ -1,0 +1,279 @@
+"""What CMS, front-end and pipeline incidents print into an article's fields.
+
+A template change moves the fields; an incident fills them with something else while the
+template stays put: the server's error output in the body, a copy-desk placeholder in the
+standfirst, a script's unserialised object as the byline, Markdown printed unrendered, a
+photo agency credited as the writer, another story cached at the URL, paragraph blocks that
+render empty, a date that is stated nowhere on a site whose pages all state one.
+
+Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
+the site profile) and returns one-line findings naming the field they judge ("dek: ...",
+"published: ..."; the body's go into the markers check's "expected body: article text
+only"); pressguard.verdict.checks calls them from the check that judges that field. None of them fires on a page that shows its article as it should: the shapes
+are the incidents' own (PHP's "in /path/file.php on line N", "[object Object]", "TK"),
+never a word list of one page's text.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+# PHP's display_errors output, as PHP prints it: "<b>Warning</b>:  message in <b>/path/x.php</b>
+# on line <b>42</b>" (the tags gone in extracted text).
+_PHP_ERROR = re.compile(r"\b(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|"
+                        r"Catchable fatal error|Recoverable fatal error)\s*:\s.{1,400}?\sin\s+\S+\.php"
+                        r"\s+on\s+line\s+\d+")
+# Other runtimes' uncaught-error output printed into a page.
+_TRACEBACK = re.compile(r"Traceback \(most recent call last\)|\bat [\w$.]+\([\w.]+\.java:\d+\)"
+                        r"|Stack trace:\s*#0 ")
+
+# Markdown source printed as text: an inline link, a heading's hashes, strong emphasis.
+_MD_LINK = re.compile(r"\[[^\]\n]{1,200}\]\((?:https?://|/)[^)\s]*\)")
+_MD_HEADING = re.compile(r"^#{1,6} \S")
+_MD_STRONG = re.compile(r"(?<![\w*])\*\*[^*\s][^*]{0,200}?\*\*(?![\w*])")
+_MD_EMPHASIS = re.compile(r"(?<![\w*])\*[^*\s][^*]{0,200}?(?<!\s)\*(?![\w*])")
+
+# A front end's unserialised value where text belongs: JavaScript's String(object), an
+# undefined or NaN printed as the whole of a name.
+_UNSERIALISED = re.compile(r"\[object [A-Z]\w*\]")
+_EMPTY_VALUE = frozenset({"undefined", "null", "nan", "none", "[object object]"})
+
+# The copy desk's "to come" mark left in a field: "TKTK" or "[TK]" anywhere, a bare "TK" in a
+# line of a few words ("DEK TK", "HED TK"); in a longer title "TK" is a name ("TK Maxx opens ...").
+_TK = re.compile(r"(?<![\w-])(?:TK){1,3}(?![\w-])")
+_TK_ANYWHERE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[TK\]")
+TK_FIELD_MAX_WORDS = 3
+
+_EMPTY_P = re.compile(rb"<p(?:\s[^>]*)?>\s*</p>", re.I)
+EMPTY_BLOCKS_MIN = 2  # one empty <p> is a spacer an editor left; two between prose are lost blocks
+
+SLUG_MIN_WORDS = 3  # slugs of fewer subject words say nothing about which story they name
+OTHER_SLUG_SHARE = 0.34  # of the requested slug's words the canonical slug may share and be another
+
+
+def _placeholder(text: str) -> bool:
+    """Is the copy desk's TK mark in this line (a short line of it, or TKTK / [TK])?"""
+    return bool(_TK_ANYWHERE.search(text) or (len(text.split()) <= TK_FIELD_MAX_WORDS and _TK.search(text)))
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quote(text: str, n: int = 60) -> str:
+    text = _squeeze(text)
+    return repr(text if len(text) <= n else text[: n - 1] + "…")
+
+
+# -- body ------------------------------------------------------------------------------------
+
+def body_findings(c) -> list[str]:
+    """Server error output or unrendered Markdown in body paragraphs, paragraph blocks
+    rendered empty: the page shows the incident in the article's text (the markers check
+    reports these under "body")."""
+    finds = []
+    for i, para in enumerate(c.body, 1):
+        # the literal each shape cannot match without, looked for first: most paragraphs have none
+        m = ((" on line " in para and _PHP_ERROR.search(para))
+             or (("Traceback" in para or "trace:" in para or ".java:" in para) and _TRACEBACK.search(para)))
+        if m:
+            finds.append(f"{_quote(m.group(0), 60)} (the server's error output, not article text) "
+                         f"in body paragraph {i}")
+            break
+    markdown, emphasis = [], []
+    for i, p in enumerate(c.body, 1):
+        if "*" not in p and "](" not in p and not p.startswith("#"):
+            continue
+        if _MD_LINK.search(p) or _MD_HEADING.match(p) or _MD_STRONG.search(p):
+            markdown.append(i)
+        elif _MD_EMPHASIS.search(p):
+            emphasis.append(i)
+    if markdown or len(emphasis) >= 2:
+        at = (markdown or emphasis)[0]
+        finds.append(f"Markdown source printed as text ({len(markdown) + len(emphasis)} paragraphs, first "
+                     f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
+    empty = emptied_paragraphs(c)
+    if empty:
+        finds.append(empty)
+    return finds
+
+
+def emptied_paragraphs(c) -> str | None:
+    """Empty <p> elements standing between prose paragraphs in the body's container: blocks
+    the CMS or its API rendered without their text."""
+    from .checks import _body_container  # the container the markers check finds
+
+    raw = c.html
+    if raw is None or not _EMPTY_P.search(raw if isinstance(raw, bytes) else raw.encode("utf-8", "replace")):
+        return None  # no empty <p> anywhere: nothing to look for in the container
+    container = _body_container(c)
+    if container is None or container.tag in ("body", "html"):
+        return None
+    kids = [k for k in container.iter(include_text=False)]
+    texts = [_squeeze(k.text(deep=True) or "") for k in kids]
+    empty = 0
+    prose = sum(1 for k, t in zip(kids, texts) if k.tag == "p" and len(t.split()) >= 8)
+    for n, kid in enumerate(kids):
+        # no child node at all: a spacer an editor types holds a &nbsp; or a <br>
+        if kid.tag != "p" or kid.child is not None:
+            continue
+        if any(texts[:n]) and any(texts[n + 1:]):  # between the article's blocks, not at an edge
+            empty += 1
+    if prose < 2:
+        return None
+    if empty >= EMPTY_BLOCKS_MIN:
+        return (f"{empty} empty paragraph elements between the article's paragraphs in the body's "
+                "container (blocks rendered without their text: the body lacks them)")
+    return None
+
+
+# -- authors ---------------------------------------------------------------------------------
+
+def authors_finding(c) -> str | None:
+    """authors [] where the page's byline credits no person but an incident's value: a
+    script's unserialised object, or a photo agency (a credit column mapped to the author)."""
+    from .checks import _person_problem, _split_names
+
+    if c.item.get("authors") or c.page is None:
+        return None
+    for _, text in c.page.bylines:
+        names = _split_names(text)
+        if not names:
+            continue
+        odd = [n for n in names if _UNSERIALISED.search(n) or n.casefold() in _EMPTY_VALUE]
+        if odd:
+            return c.fail("authors", "the writer the byline names",
+                          f"{_quote(text, 50)} (a script's unserialised value, not a name)")
+        if all(_person_problem(n, c.site_names) == "a photo credit" for n in names):
+            return c.fail("authors", "the writer the byline names",
+                          f"{_quote(text, 50)} (a photo credit, not a writer)")
+    for raw in c.page.meta.get("author", []) + c.page.jsonld[1]:
+        if _UNSERIALISED.search(raw):
+            return c.fail("authors", "the writer the page names",
+                          f"{_quote(raw, 40)} (a script's unserialised value) as its author")
+    return None
+
+
+# -- headline --------------------------------------------------------------------------------
+
+def _slug_words(url: str) -> list[str]:
+    path = [p for p in urlsplit(url).path.split("/") if p]
+    return [w for w in re.split(r"[^a-z0-9]+", path[-1].lower()) if w and not w.isdigit()] if path else []
+
+
+def headline_finding(c) -> str | None:
+    """A headline that is a placeholder or an unserialised value, or the page is another
+    story: its canonical URL, on the same host, names another slug than the URL asked for,
+    and the visible headline is the canonical story's."""
+    from .checks import _norm, _slug_share
+
+    h = _squeeze(c.item.get("headline") or "")
+    if h and (_UNSERIALISED.search(h) or _placeholder(h)):
+        return c.fail("headline", "the article's headline", f"{_quote(h)} (a placeholder, not a title)")
+    stripped = _lossy_copy(c, h)
+    if stripped:
+        return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
+                      "write it)", f"{_quote(h, 70)} (its non-ASCII characters deleted)")
+    asked = getattr(getattr(c, "_source", None), "given_url", None)
+    if not asked or not h or asked == c.url:
+        return None
+    a, b = urlsplit(asked), urlsplit(c.url)
+    if a.netloc.removeprefix("www.") != b.netloc.removeprefix("www."):
+        return None  # a syndicated copy names its original: not this incident
+    mine, theirs = set(_slug_words(asked)), set(_slug_words(c.url))
+    if len(mine) < SLUG_MIN_WORDS or len(theirs) < SLUG_MIN_WORDS:
+        return None
+    shared = len(mine & theirs) / len(mine)
+    if shared > OTHER_SLUG_SHARE:
+        return None  # the same story's slug, edited
+    on_canonical, on_asked = _slug_share(c.url, h), _slug_share(asked, h)
+    if on_canonical is None or on_asked is None or on_canonical <= on_asked:
+        return None
+    return c.fail("headline", f"the article at {asked}",
+                  f"{_quote(h)}, the story its canonical URL {c.url} names (another article served at this URL)")
+
+
+_NON_ASCII = "[^\\x00-\\x7f]"
+_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _lossy_copy(c, h: str) -> str | None:
+    """A copy of the headline elsewhere on the page (an image's alt, the JSON-LD's page name
+    or breadcrumb) that is the headline plus non-ASCII characters the headline lacks (dashes,
+    curly apostrophes, accented letters): a transcoding that deleted what ASCII cannot hold
+    reached the headline and missed that copy."""
+    page = c.page
+    if not h.isascii() or len(h.split()) < 3 or page is None or page.tree.body is None:
+        return None
+    copies = [img.attributes.get("alt") or "" for img in page.tree.body.css("img[alt]")]
+    copies += [_JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), s.text() or "")
+               for s in page.tree.css('script[type="application/ld+json"]')]
+    copies = [htmllib.unescape(t) if "&" in t else t for t in copies if not t.isascii()]
+    if not copies:
+        return None
+    text = "\n".join(copies)
+    parts = [f"{_NON_ASCII}*"]
+    for ch in h:
+        # a space may have held a dash; a letter may be followed by what was deleted after it
+        # (an accented letter, the apostrophe a CMS stores curly: "it’s" -> "its")
+        parts.append(f"(?:\\s|{_NON_ASCII})+" if ch == " " else re.escape(ch) + f"(?:{_NON_ASCII}|')*")
+    pattern = re.compile("".join(parts))
+    for m in pattern.finditer(text):
+        # invisible format characters (soft hyphens, zero-width spaces) are no characters a
+        # reader misses: the extraction drops them on purpose
+        copy = _squeeze("".join(ch for ch in m.group(0) if unicodedata.category(ch) != "Cf"))
+        if not copy.isascii() and \
+                _squeeze(copy.encode("ascii", "ignore").decode()).replace("'", "") == h.replace("'", ""):
+            return copy
+    return None
+
+
+# -- completeness: dek, date ------------------------------------------------------------------
+
+def completeness_findings(c) -> list[str]:
+    """A placeholder standfirst; no date on a site whose recorded pages all state one."""
+    finds = []
+    dek = c.item.get("dek")
+    if isinstance(dek, str) and dek.strip():
+        d = _squeeze(dek)
+        if _UNSERIALISED.search(d) or _placeholder(d):
+            finds.append(f"dek: the article's standfirst, found {_quote(d)} (a placeholder left in "
+                         "the field, not a summary)")
+    updated = _update_time_as_published(c)
+    if updated:
+        finds.append(updated)
+    prof = c.profile
+    if c.page is not None and not c.item.get("published") and prof is not None and prof.always("published"):
+        finds.append(f"published: the publication date (every one of the site's {prof.pages} recorded "
+                     "pages states one), found none on this page")
+    return finds
+
+
+_UPDATE_LABEL = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+
+
+def _update_time_as_published(c) -> str | None:
+    """published read from the page's "Updated:" line when the page states no publication
+    date anywhere (no article:published_time, no JSON-LD datePublished, no <time> of its
+    own): the update time is not when the article was published."""
+    from ..extract.dates import parse_date
+
+    page, published = c.page, c.item.get("published")
+    if page is None or not published or page.tree.body is None:
+        return None
+    stated = [page.ld.date_published(), *page.meta.get("article:published_time", []),
+              *(t.attributes.get("datetime") for t in page.tree.body.css("time[datetime]"))]
+    if any(parse_date(s) for s in stated if isinstance(s, str)):
+        return None  # a date the page states ("Invalid Date" is none)
+    for node in page.tree.body.traverse(include_text=True):
+        if node.tag != "-text":
+            continue
+        raw = node.text_content or ""
+        if len(raw) <= 80 and _UPDATE_LABEL.match(raw) and \
+                parse_date(raw.strip(), c.item.get("fetched_at")) == published:
+            return (f"published: the publication date, found {published}, the time of the page's "
+                    f"{_quote(raw, 40)} line (the page states no publication date)")
+    return None

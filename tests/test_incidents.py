@@ -1,0 +1,338 @@
+"""Incidents that fill an article's fields with something else while the template stays put
+(pressguard/verdict/incidents.py), and the extraction that keeps what no reader sees out of
+the body. Shipped pages, changed by hand here, run through assess() (the real extraction,
+second opinion, fingerprint and site profile): an incident comes out broken, naming the
+field; the look-alike that is a right page does not.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import page_mutations as mutate
+from test_check_signals import _assess, _failing, _page
+
+FIELDS = ("headline", "dek", "authors", "published", "body")
+
+# both Destructoid layouts (destructoid2025, gamurs-blocks) and a third site's template
+PAGES = (
+    "destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5",
+    "destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5--gamurs-blocks",
+    "siliconera/cafe-stella-sisters-everything-we-know-about-the-collectors-edition-so-far",
+)
+
+
+@pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.split("/")[1][-30:])
+def shipped(request):
+    site, url, html = _page(request.param)
+    right = _assess(site, url, html)
+    assert right["verdict"] == "healthy", right["checks"]
+    return site, url, mutate.serialized(html), right
+
+
+def _paragraphs(html: str, right: dict) -> list:
+    return mutate._body_elements(LexborHTMLParser(html), right)
+
+
+def _after_paragraph(html: str, right: dict, n: int, markup: str) -> str:
+    """markup inserted right after the n-th body paragraph (as written in the page)."""
+    p = _paragraphs(html, right)[n]
+    return mutate._replace_once(html, p.html, p.html + markup)
+
+
+def _broken_naming(item: dict, check: str, field: str) -> None:
+    assert item["verdict"] == "broken", item["checks"]
+    assert field in item["checks"][check], item["checks"][check]
+
+
+def _unchanged(item: dict, right: dict) -> None:
+    assert {f: item[f] for f in FIELDS} == {f: right[f] for f in FIELDS}
+    assert item["verdict"] != "broken", _failing(item)
+
+
+# -- the server's error output in the body ----------------------------------------------------
+
+NOTICE = ("<br />\n<b>Notice</b>:  Trying to access array offset on value of type null in "
+          "<b>/srv/www/site/wp-content/plugins/gallery-tools/render.php</b> on line <b>317</b><br />\n")
+
+
+def test_php_error_output_printed_between_paragraphs_is_left_out_of_the_body(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _after_paragraph(html, right, 1, NOTICE))
+    _unchanged(item, right)
+
+
+def test_php_error_output_printed_inside_a_paragraph_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    p = _paragraphs(html, right)[1]
+    glued = p.html.replace("</p>", " " + NOTICE.replace("<br />", "") + "</p>")
+    item = _assess(site, url, mutate._replace_once(html, p.html, glued))
+    _broken_naming(item, "markers", "body")
+    assert "error output" in item["checks"]["markers"]
+
+
+def test_a_paragraph_quoting_a_warning_in_prose_is_not_server_output(shipped):
+    site, url, html, right = shipped
+    p = _paragraphs(html, right)[1]
+    prose = p.html.replace(p.text(), "Warning: the studio says the patch notes are incomplete, and players "
+                                      "should back up their saves before installing the update this week.")
+    item = _assess(site, url, mutate._replace_once(html, p.html, prose))
+    assert "error output" not in item["checks"]["markers"]
+
+
+# -- Markdown printed unrendered ----------------------------------------------------------------
+
+def test_markdown_source_in_body_paragraphs_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    p = _paragraphs(html, right)[2]
+    text = p.text()
+    words = text.split()
+    source = (" ".join(words[:4]) + " [" + " ".join(words[4:7]) + "](https://example.org/story) "
+              + " ".join(words[7:]))
+    item = _assess(site, url, mutate._replace_once(html, p.html, f"<p>{source}</p>"))
+    _broken_naming(item, "markers", "body")
+    assert "Markdown" in item["checks"]["markers"]
+
+
+def test_a_footnote_asterisk_and_brackets_in_prose_are_not_markdown(shipped):
+    site, url, html, right = shipped
+    p = _paragraphs(html, right)[2]
+    prose = "<p>Prices start at $59.99* [before tax] in the (standard) edition, the studio said on its store page.</p>"
+    item = _assess(site, url, mutate._replace_once(html, p.html, prose))
+    assert "Markdown" not in item["checks"]["markers"]
+
+
+# -- paragraph blocks rendered empty -------------------------------------------------------------
+
+def _emptied(html: str, right: dict, replacement: str) -> str:
+    for p in _paragraphs(html, right)[1:-1:3][:3]:
+        html = mutate._replace_once(html, p.html, replacement)
+    return html
+
+
+def test_paragraph_blocks_rendered_empty_between_prose_are_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _emptied(html, right, "<p></p>"))
+    _broken_naming(item, "markers", "body")
+    assert "empty paragraph elements" in item["checks"]["markers"]
+
+
+def test_spacer_paragraphs_an_editor_typed_are_not_lost_blocks(shipped):
+    site, url, html, right = shipped
+    spaced = html
+    for p in _paragraphs(html, right)[1:4]:
+        spaced = mutate._replace_once(spaced, p.html, p.html + "<p>&nbsp;</p>")
+    item = _assess(site, url, spaced)
+    _unchanged(item, right)
+
+
+# -- bylines that name no writer ------------------------------------------------------------------
+
+def _byline_named(html: str, right: dict, name: str) -> str:
+    for author in right["authors"]:
+        html = html.replace(author, name)
+    return html
+
+
+@pytest.mark.parametrize("value", ["[object Object]", "Getty Images"])
+def test_a_byline_crediting_an_unserialised_object_or_a_photo_agency_is_broken_naming_authors(shipped, value):
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece")
+    item = _assess(site, url, _byline_named(html, right, value))
+    _broken_naming(item, "authors", "authors")
+
+
+def test_a_person_named_like_a_picture_word_is_still_a_writer(shipped):
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece")
+    item = _assess(site, url, _byline_named(html, right, "Imogen Pictor"))
+    assert item["authors"] and item["checks"]["authors"] == "ok", item["checks"]["authors"]
+
+
+# -- a copy-desk placeholder in the dek ------------------------------------------------------------
+
+def _dek_element(html: str, dek: str):
+    tree = LexborHTMLParser(html)
+    hits = [n for n in tree.body.traverse() if " ".join((n.text() or "").split()) == dek]
+    return hits[-1]  # the innermost
+
+
+def test_a_tk_placeholder_left_in_the_dek_is_broken_naming_the_dek(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), "STANDFIRST TKTK")))
+    _broken_naming(item, "completeness", "dek")
+
+
+def test_tk_inside_a_long_dek_is_a_name_not_a_placeholder(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    dek = "The shop chain TK Maxx will stock the collector's box in stores from the first week of the new season."
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
+    assert item["dek"] == dek and "placeholder" not in item["checks"]["completeness"]
+
+
+# -- another story served at the URL ---------------------------------------------------------------
+
+def _retitled(html: str, right: dict, url: str, canonical: str, headline: str) -> str:
+    html = html.replace(url, canonical).replace(right["headline"], headline)
+    return html
+
+
+OTHER = "Harbour Lights console port slips to spring after troubled beta weekend"
+
+
+def test_another_story_at_the_url_its_canonical_names_is_broken_naming_the_headline(shipped):
+    site, url, html, right = shipped
+    other = url.rstrip("/").rsplit("/", 1)[0] + "/harbour-lights-console-port-slips-to-spring/"
+    item = _assess(site, url, _retitled(html, right, url, other, OTHER))
+    _broken_naming(item, "headline", "headline")
+    assert "canonical" in item["checks"]["headline"]
+
+
+def test_a_canonical_url_with_the_same_storys_edited_slug_is_not_another_story(shipped):
+    site, url, html, right = shipped
+    edited = url.rstrip("/") + "-updated/"
+    item = _assess(site, url, html.replace(url, edited))
+    assert "canonical" not in item["checks"]["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+# -- the publication date ------------------------------------------------------------------------------
+
+def _undated(html: str, right: dict) -> str:
+    """Every machine-readable statement of the publication date gone (meta, JSON-LD,
+    <time datetime>, data-datetime)."""
+    html = re.sub(r'<meta[^>]+(?:published_time|modified_time)[^>]*>', "", html)
+    html = re.sub(r'"date(?:Published|Modified)":\s*"[^"]*",?', "", html)
+    html = re.sub(r'\s(?:datetime|data-datetime)="[^"]*"', "", html)
+    return html
+
+
+_PRINTED_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}")
+
+
+def _dateless_tree(html: str, right: dict):
+    """The page with no statement of its date left: the machine-readable ones, and every
+    element outside the body printing one."""
+    tree = LexborHTMLParser(_undated(html, right))
+    for node in tree.css("time, [class*='date'], [class*='updated']"):
+        node.decompose()
+    body = {p.mem_id for p in mutate._body_elements(tree, right)}
+    for node in list(tree.body.traverse(include_text=True)):
+        if node.tag == "-text" and _PRINTED_DATE.search(node.text_content or "") and \
+                node.parent is not None and node.parent.mem_id not in body:
+            node.parent.decompose()
+    return tree
+
+
+def test_a_page_stating_no_publication_date_on_a_site_whose_pages_all_do_is_broken_naming_published(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _dateless_tree(html, right).html)
+    assert item["published"] is None
+    _broken_naming(item, "completeness", "published")
+
+
+def test_an_update_time_read_as_the_publication_date_is_broken_naming_published(shipped):
+    site, url, html, right = shipped
+    tree = _dateless_tree(html, right)
+    (h1,) = [n for n in tree.css("h1")][:1]
+    h1.insert_after(LexborHTMLParser('<div class="post-meta">Updated: Sep 2, 2025 4:10 pm</div>').body.child)
+    item = _assess(site, url, tree.html)
+    assert item["published"] and item["published"].startswith("2025-09-02")
+    _broken_naming(item, "completeness", "published")
+    assert "Updated" in item["checks"]["completeness"]
+
+
+# -- what no reader sees stays out of the body -------------------------------------------------------
+
+def test_links_placed_off_the_screen_between_paragraphs_are_not_read_into_the_body(shipped):
+    site, url, html, right = shipped
+    spam = ('<div style="position: absolute; left: -12000px; top: 0">Cheap replica handbags and '
+            '<a href="https://spam.example/">discount pharmacy offers</a> delivered overnight.</div>')
+    item = _assess(site, url, _after_paragraph(html, right, 1, spam))
+    _unchanged(item, right)
+
+
+def test_a_wire_rights_notice_after_the_last_paragraph_is_not_article_text(shipped):
+    site, url, html, right = shipped
+    notice = ("<p><em>Copyright 2025 The Lakeside Press Agency. All rights reserved. This material may "
+              "not be published, broadcast, rewritten or redistributed.</em></p>")
+    item = _assess(site, url, _after_paragraph(html, right, -1, notice))
+    _unchanged(item, right)
+
+
+def test_a_related_link_line_in_another_language_is_not_article_text(shipped):
+    site, url, html, right = shipped
+    line = ('<p><strong>Lire aussi :</strong> <a href="https://example.org/news/another-story/">'
+            'The studio behind the sequel opens a second office in Lyon</a></p>')
+    item = _assess(site, url, _after_paragraph(html, right, 1, line))
+    _unchanged(item, right)
+
+
+def test_a_sentence_with_a_colon_and_a_link_is_article_text(shipped):
+    site, url, html, right = shipped
+    line = ('<p>The studio put it plainly: <a href="https://example.org/news/">the sequel ships in March '
+            'on every platform it announced</a>.</p>')
+    item = _assess(site, url, _after_paragraph(html, right, 1, line))
+    assert any(p.startswith("The studio put it plainly:") for p in item["body"])
+
+
+def test_a_video_players_label_in_another_language_is_not_article_text(shipped):
+    site, url, html, right = shipped
+    player = ('<div class="article-video"><p class="article-video__label">Vidéos recommandées</p>'
+              '<div class="article-video__player" data-player="jw"></div></div>')
+    item = _assess(site, url, _after_paragraph(html, right, 1, player))
+    _unchanged(item, right)
+
+
+# -- text whose non-ASCII characters were deleted ------------------------------------------------------
+
+def test_a_headline_whose_dashes_and_accents_its_other_copies_keep_is_broken_naming_the_headline(shipped):
+    site, url, html, right = shipped
+    h = right["headline"]
+    words = h.split()
+    lossless = " ".join(words[:2]) + " \u2013 " + " ".join(words[2:]).replace("e", "\u00e9", 1)
+    lossy = lossless.encode("ascii", "ignore").decode()
+    lossy = " ".join(lossy.split())
+    page = html.replace(h, lossy)
+    # the lead image's alt keeps the headline as the CMS stored it
+    page = mutate._replace_once(page, "<h1", f'<img src="/lead.jpg" alt="{lossless}"><h1')
+    item = _assess(site, url, page)
+    assert item["headline"] == lossy
+    _broken_naming(item, "headline", "headline")
+    assert "non-ASCII" in item["checks"]["headline"]
+
+
+def test_a_headline_and_an_alt_text_that_agree_are_fine(shipped):
+    site, url, html, right = shipped
+    page = mutate._replace_once(html, "<h1", f'<img src="/lead.jpg" alt="{right["headline"]}"><h1')
+    item = _assess(site, url, page)
+    _unchanged(item, right)
+
+
+def test_a_headline_naming_tk_maxx_is_a_title_and_hed_tk_is_a_placeholder(shipped):
+    site, url, html, right = shipped
+    title = "TK Maxx will stock the collector's box in every store"
+    item = _assess(site, url, html.replace(right["headline"], title))
+    assert item["headline"] == title and "placeholder" not in item["checks"]["headline"]
+    item = _assess(site, url, html.replace(right["headline"], "HED TK"))
+    _broken_naming(item, "headline", "headline")
+
+
+def test_an_alt_copy_of_the_headline_with_soft_hyphens_is_the_same_headline(shipped):
+    site, url, html, right = shipped
+    words = right["headline"].split()
+    hyphenated = " ".join(w[:3] + "\u00ad" + w[3:] if len(w) > 6 else w for w in words)
+    page = mutate._replace_once(html, "<h1", f'<img src="/lead.jpg" alt="{hyphenated}"><h1')
+    item = _assess(site, url, page)
+    _unchanged(item, right)
