@@ -26,7 +26,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .blocks import collect_blocks
+from .blocks import BR, collect_blocks, collect_measured_blocks
 from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
 from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text
@@ -140,6 +140,14 @@ class Layout:
         self.prose: list[int] = []     # elements that are paragraph units mostly not links
         self.block: list[int] = []     # the nearest block element, itself included
         self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
+        # The page in reading order, for the block walk (blocks.collect_measured_blocks):
+        # seq holds element numbers (>= 0) and, as ~m, item m: a non-blank text node, a
+        # <br> (text BR) or a <template> (text None), with its parent element and node.
+        self.seq: list[int] = []
+        self.spos: list[int] = []      # element i is seq[spos[i]]
+        self.item_parent: list[int] = []
+        self.item_text: list = []
+        self.item_node: list = []
         self._markers: dict[int, tuple[int, bool]] = {}
         self._lowered: tuple | None = None  # own texts lower-cased, for own_text_matches
         self._measure(root)
@@ -161,19 +169,27 @@ class Layout:
         add_node, add_tag, add_parent, add_link, add_block = (
             nodes.append, tags.append, parent.append, in_link.append, block.append)
         own_texts: dict[int, list[str]] = {}
+        seq, spos = self.seq, self.spos
+        item_parent, item_text, item_node = self.item_parent, self.item_text, self.item_node
+        add_seq, add_spos = seq.append, spos.append
         for node in root.traverse(include_text=True, skip_empty=True):
             tag = node.tag
             if tag == "-text":
                 up = node.parent
                 pidx = get(up.mem_id, -1) if up is not None else -1
                 if pidx >= 0:
+                    t = node.text_content
                     pieces = own_texts.get(pidx)
                     if pieces is None:
-                        own_texts[pidx] = [node.text_content]
+                        own_texts[pidx] = [t]
                     else:
-                        pieces.append(node.text_content)
+                        pieces.append(t)
+                    add_seq(~len(item_text))
+                    item_parent.append(pidx)
+                    item_text.append(t)
+                    item_node.append(node)
                 continue
-            if tag[0] == "-" or tag in SKIP_TAGS:
+            if tag[0] == "-" or (tag in SKIP_TAGS and tag != "template"):
                 continue
             if nodes:
                 up = node.parent
@@ -182,10 +198,17 @@ class Layout:
                     continue
             else:
                 pidx = -1
-            if tag == "br":
-                br_blocks.append(block[pidx])
+            if tag == "br" or tag == "template":  # items of the reading order, not elements
+                if tag == "br":
+                    br_blocks.append(block[pidx])
+                add_seq(~len(item_text))
+                item_parent.append(pidx)
+                item_text.append(BR if tag == "br" else None)
+                item_node.append(node)
                 continue
             idx = len(nodes)
+            add_spos(len(seq))
+            add_seq(idx)
             add_node(node)
             add_tag(tag)
             add_parent(pidx)
@@ -461,26 +484,26 @@ def read(container, lay: Layout) -> list:
     most of the container's paragraph text is the article, not furniture."""
     ci = lay.index.get(container.mem_id)
     total = lay.units[ci] if ci is not None else 0
+    markers, tags, block, units = lay._markers, lay.tags, lay.block, lay.units
 
-    index, markers = lay.index, lay._markers
-
-    def skip(node) -> bool:
-        j = index.get(node.mem_id)
-        if j is None:
-            level, content = marker_level(node)
-        else:
-            m = markers.get(j)
-            level, content = m if m is not None else lay.marker(j)
+    def skip(j: int) -> bool:
+        m = markers.get(j)
+        level, content = m if m is not None else lay.marker(j)
         if level == 0:
             return False
         if level >= HIDDEN:
             return True
-        if j is not None and lay.tags[lay.block[j]] == "pre":
+        if tags[block[j]] == "pre":
             return False  # syntax highlighting (<span class="hljs-comment">) is the code itself
-        if j is not None and total and lay.units[j] > 0.5 * total:
+        if total and units[j] > 0.5 * total:
             return False
-        if level == 1 and j is not None and (content or _text_dense(lay, j)):
+        if level == 1 and (content or _text_dense(lay, j)):
             return False  # a weak word ("widget", "meta") on a block of prose
         return True
 
-    return collect_blocks(container, skip)
+    def skip_node(node) -> bool:  # an element of a stamped <template>'s content: not measured
+        return marker_level(node)[0] > 0
+
+    if ci is None:
+        return collect_blocks(container, skip_node)
+    return collect_measured_blocks(lay, ci, skip, skip_node)
