@@ -731,3 +731,90 @@ def test_generic_reader_reads_blocks_off_the_measuring_pass(monkeypatch):
     monkeypatch.setattr(generic_body, "collect_blocks", lexbor_walk)
     item = run("generic-newspaper-itemprop.html", "https://northernledger.example/news/tromso-dredging")
     assert len(item["body"]) >= 3
+
+
+def _class_marker_whole_value(value: str) -> tuple[int, bool]:
+    """class_marker as it was written before names were cached one by one (f77dbaa and
+    earlier): the reference the cached version must agree with."""
+    import re as _re
+
+    from pressguard.extract.boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS
+    from pressguard.extract.generic_body import _CONTENT_WORDS, _STATE_PREFIX
+
+    if not value:
+        return 0, False
+    low = value.lower()
+    if _PHRASES.search(low):
+        return 2, False
+    level, content = 0, False
+    for name in low.split():
+        if name.startswith(_STATE_PREFIX):
+            continue
+        base = name.split("--", 1)[0] or name
+        words = [w for w in _re.split(r"[_\-]+", base) if w]
+        if not words:
+            continue
+        if words[-1] == "hidden" and (len(words) == 1 or words[:-1] == ["is"]):
+            return 2, False
+        for w in words:
+            if w == "hidden":
+                continue
+            if w in _STRONG_WORDS:
+                level = 2
+            elif w in _WEAK_WORDS and level < 1:
+                level = 1
+            elif w in _CONTENT_WORDS:
+                content = True
+    return level, content
+
+
+_CLASS_PARTS = ["hidden", "is", "has", "no", "with", "overflow", "field", "label", "nav", "menu",
+                "widget", "meta", "share", "post", "content", "entry", "body", "read", "more",
+                "sr", "only", "screen", "reader", "wp", "block", "gamurs", "related", "Col", "md",
+                "8", "ad", "sidebar", "article", "HIDDEN", "x", "read-more", "sr-only",
+                "visually-hidden", "is-hidden"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CLASS_PARTS), min_size=1, max_size=4).flatmap(
+    lambda words: st.tuples(st.just(words), st.lists(st.sampled_from(["-", "--", "_", "__"]),
+                                                     min_size=len(words), max_size=len(words)))),
+    max_size=5),
+    st.sampled_from([" ", "  ", "\t", "\n"]))
+def test_class_marker_cached_by_name_equals_the_whole_value_reading(names, gap):
+    """class_marker combines per-name answers cached by name ("post-content", "hidden"):
+    the same (level, says-content) as reading the whole value at once, on random values
+    built from furniture, content, state and "hidden" words and BEM separators."""
+    from pressguard.extract.generic_body import class_marker
+
+    for fixed in ("has-read-more", "no-sr-only post", "overflow-hidden", "field--label-hidden",
+                  "has-hidden content", "is-hidden", "with-widget entry", "nav-hidden"):
+        assert class_marker(fixed) == _class_marker_whole_value(fixed), fixed
+    value = gap.join("".join(w + sep for w, sep in zip(words, seps)).rstrip("-_") or "x"
+                     for words, seps in names)
+    assert class_marker(value) == _class_marker_whole_value(value), value
+
+
+def test_review_box_answer_from_the_layout_equals_lexbor():
+    """Layout.marker asks boilerplate.is_review_box only of an element whose first
+    measured child is a label-sized heading; the answer is the same for every element,
+    review boxes, near misses (a script, text or a comment before the label) included."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from pressguard.extract.boilerplate import is_review_box
+    from pressguard.extract.generic_body import Layout
+
+    cases = ("<div><h3>Pros</h3><ul><li>fast</li></ul></div>"
+             "<div>\n <!-- c --> <strong>Verdict:</strong> good</div>"
+             "<section><script>x</script><h2>Cons</h2></section>"
+             "<div>lead <h2>Pros</h2></div><div><b>The good</b></div><div><p>Pros</p></div>"
+             "<section><h4>Score</h4></section><div><h2><span>The </span>Verdict</h2></div>")
+    pages = [f"<body>{cases}</body>"] + [p.read_bytes() for p in sorted(FIXTURES.glob("*.html"))]
+    boxes = 0
+    for html in pages:
+        lay = Layout(LexborHTMLParser(html).body)
+        for node in lay.nodes:
+            expected = is_review_box(node)
+            assert lay._review_box(node) == expected, node.html[:80]
+            boxes += expected
+    assert boxes >= 6
