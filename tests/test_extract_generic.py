@@ -818,3 +818,47 @@ def test_review_box_answer_from_the_layout_equals_lexbor():
             assert lay._review_box(node) == expected, node.html[:80]
             boxes += expected
     assert boxes >= 6
+
+
+def test_collector_does_not_run_while_the_pages_layout_is_alive(monkeypatch):
+    """extract_generic keeps the cycle collector paused until the page it built (and
+    its layout: thousands of young objects) is released: a collection started while the
+    layout is alive scans all of it, frees none of it and moves it to an older
+    generation, whose own collections then come sooner. (Before: the collector resumed
+    inside the call with the layout alive, and the next allocation started one.)"""
+    import gc
+    import weakref
+
+    from pressguard.extract import generic_body
+
+    layouts: list = []
+    real_layout_of = generic_body.layout_of
+
+    def layout_of(page):
+        lay = real_layout_of(page)
+        if not layouts:
+            layouts.append(weakref.ref(lay))
+        return lay
+
+    monkeypatch.setattr(generic_body, "layout_of", layout_of)
+    paragraphs = "".join(f"<p>Paragraph {k}, with a comma and <a href='/l{k}'>a link</a>.</p>"
+                         for k in range(400))
+    html = f"<html><body><article><h1>Long page</h1>{paragraphs}</article></body></html>"
+    alive_at_start: list[bool] = []
+
+    def watch(phase, info):
+        if phase == "start":
+            alive_at_start.append(bool(layouts) and layouts[0]() is not None)
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    gc.collect()
+    gc.callbacks.append(watch)
+    try:
+        item = extract_generic(html, "https://long.example/page")
+        [] + [0]  # an allocation after the call: the collection the page's objects counted towards
+    finally:
+        gc.callbacks.remove(watch)
+        gc.set_threshold(*threshold)
+    assert len(item["body"]) == 400 and layouts and layouts[0]() is None
+    assert not any(alive_at_start)
