@@ -9,6 +9,10 @@ nested divs cost what 100k siblings cost):
 2. ``_score``: furniture is inherited top-down; each unit outside furniture credits its
    container(s) readability-style, by length and commas, discounted by its link density.
 
+The first pass also keeps the page in reading order (elements, non-blank texts, ``<br>``),
+and the chosen container's paragraphs are read off that record
+(``blocks.collect_measured_blocks``), not by walking lexbor's tree a second time.
+
 Furniture is judged by markup (furniture tags, hidden, roles, class/id words read whole
 class name by whole class name, see ``marker_level``) overruled by structure: an element
 that holds at least half of the page's paragraph text is the page, not furniture, whatever
