@@ -6,6 +6,7 @@ Usage::
 
     python benchmarks/wcxb_quality.py [--data /work/shared/eval/wcxb-dev] [--split tune|heldout|all]
                                       [--only generic|trafilatura] [--out results.json] [--limit N]
+                                      [--repeat N] [--interleave] [--stages]
 
 Data: WCXB (Web Content eXtraction Benchmark, Murrough Foley, CC-BY-4.0), development split,
 article pages only: ``DATA/html/<id>.html.gz`` and ``DATA/ground-truth/<id>.json.gz``. The
@@ -242,6 +243,61 @@ def evaluate(names: list[str], pages: list[dict], word_f1, interleave: bool = Fa
                    "pages": rows[name]} for name in names}
 
 
+# -- per-stage CPU time of the generic extractor -------------------------------------
+
+def stage_times(pages: list[dict], repeat: int) -> dict[str, float]:
+    """CPU ms per page spent in each stage of extract_generic, its own time only (a
+    stage's time excludes the stages called inside it), the fastest of `repeat` passes;
+    "other" is the rest of the call (Page set-up, meta, JSON-LD, item assembly). Stages
+    are found by name, so the same command times an older checkout put first on
+    PYTHONPATH."""
+    import pressguard.extract.budget as budget
+    import pressguard.extract.generic as generic
+    import pressguard.extract.generic_body as body
+    import pressguard.extract.generic_kind as kind
+    import pressguard.extract.page as page_mod
+
+    spent: dict[str, float] = {}
+    stack: list[list[float]] = []  # [start, time in nested stages] per open stage
+
+    def timed(label, fn):
+        def run(*args, **kwargs):
+            stack.append([time.process_time(), 0.0])
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                start, nested = stack.pop()
+                elapsed = time.process_time() - start
+                spent[label] = spent.get(label, 0.0) + elapsed - nested
+                if stack:
+                    stack[-1][1] += elapsed
+        return run
+
+    page_mod.LexborHTMLParser = timed("parse (lexbor)", page_mod.LexborHTMLParser)
+    budget.PageBudget.check = timed("page budget", budget.PageBudget.check)
+    body.Layout.__init__ = timed("measuring pass (Layout)", body.Layout.__init__)
+    body.containers = timed("container choice", body.containers)
+    body.read = timed("block walk (read)", body.read)
+    generic.filter_blocks = timed("paragraph filter", generic.filter_blocks)
+    kind.page_kind = timed("page kind", kind.page_kind)
+    for field, strategies in generic.GENERIC.fields.items():
+        generic.GENERIC.fields[field] = [(name, timed(f"{field} ({name})", fn)) for name, fn in strategies]
+    extract = timed("whole extract_generic", generic.extract_generic)
+    best: dict[str, float] = {}
+    for page in pages[:1]:
+        extract(page["html"], page["url"])
+    for _ in range(max(1, repeat)):
+        spent.clear()
+        for page in pages:
+            extract(page["html"], page["url"])
+        total = spent.pop("whole extract_generic")  # its own time: what no stage accounts for
+        spent["other"] = total
+        spent["whole extract_generic"] = total + sum(v for k, v in spent.items() if k != "other")
+        for label, value in spent.items():
+            best[label] = min(best.get(label, float("inf")), value)
+    return {label: 1000 * value / len(pages) for label, value in best.items()}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -254,9 +310,19 @@ def main(argv=None) -> int:
     ap.add_argument("--repeat", type=int, default=1,
                     help="time the whole pass N times and report the fastest (scores from the first); "
                          "for timing one extractor: trafilatura caches work across passes over the same pages")
+    ap.add_argument("--stages", action="store_true",
+                    help="print the generic extractor's CPU time per stage (ms per page, the "
+                         "fastest of --repeat passes) instead of scoring")
     args = ap.parse_args(argv)
     word_f1 = load_scorer(args.data)
     pages = load_pages(args.data, args.split, args.limit)
+    if args.stages:
+        import pressguard
+
+        print(f"{args.split} half: {len(pages)} pages, pressguard from {Path(pressguard.__file__).parent}")
+        for label, ms in sorted(stage_times(pages, args.repeat).items(), key=lambda kv: -kv[1]):
+            print(f"{label:<28} {ms:6.2f} ms/page")
+        return 0
     print(f"{args.split} half: {len(pages)} pages")
     print(f"{'extractor':<22} {'P':>6} {'R':>6} {'F1':>6} {'authors':>8} {'invented':>9} "
           f"{'title=':>7} {'title~':>7} {'pages/s':>8} {'/cpu-s':>7}")

@@ -614,3 +614,251 @@ def test_measured_own_texts_are_each_elements_direct_text_in_page_order():
     assert lay.texts == expected
     # body's own text is split around everything it holds; script and svg text is not read
     assert lay.texts[:2] == [(0, "lead \0 end"), (1, "one \0 two \0 three\0 four")]
+
+
+# -- the block walk read off the measuring pass ---------------------------------------
+
+# Markup where the two walks could part: whitespace-only text between inline elements
+# (kept) and inside skipped or script subtrees (not read), <br> runs, an empty block
+# that changes the paragraph's tag, table rows, custom elements, a stamped <template>,
+# text directly in the root, NBSP and zero-width characters at the joins.
+_WALK_CASES = [
+    "<div id=r>lead <a href=/a>link</a> <b>bold</b>, <i>it</i><em>glued</em> tail</div>",
+    "<div id=r><p>one<br>two<br><br>three<br> <br>four</p>x<br><span> </span><br>y</div>",
+    "<div id=r>text1<p></p>text2<h3></h3>text3<div class='ad'></div>text4</div>",
+    "<div id=r><span class='share'> </span>a<span class='share'> </span>b"
+    "<svg> <path/> </svg>c<script> </script>d<!-- x --> e</div>",
+    "<div id=r><table><tr><td>a</td><td> </td><th>b</th></tr><tr><td></td></tr></table>after</div>",
+    "<div id=r><rich-text>one</rich-text><rich-text>two</rich-text><p>in <x-em>line</x-em>s</p></div>",
+    "<div id=r><button aria-controls='more'>Read more</button><template id='more'>"
+    "<p>folded one</p><p>folded two</p></template><p>after</p></div>",
+    "<div id=r>a\u00a0<b>b</b>\u200b<i>c</i>\u00a0 <u>d</u> <aside><p>aside text</p></aside>e</div>",
+    "<div id=r><ul><li>one</li> <li>two <a href=/x>x</a></li></ul><pre>code  <span class=hidden>h</span> x</pre></div>",
+    "<div id=r><div hidden><p>modal</p></div><p>kept <span style='display:none'>gone</span> text</p>"
+    "<nav><a href=/>home</a></nav> <span>end</span></div>",
+]
+
+
+def _walk_pages():
+    pages = [f"<html><body>{case}</body></html>" for case in _WALK_CASES]
+    pages += [p.read_bytes() for p in sorted(FIXTURES.glob("*.html"))]
+    return pages
+
+
+def _skips(lay, root):
+    """Three predicates over element numbers: none, the layouts' furniture filter, and
+    the generic reader's (as generic_body.read builds it for root)."""
+    from pressguard.extract.blocks import article_furniture
+    from pressguard.extract import generic_body as gb
+
+    total = lay.units[root]
+
+    def generic(j):
+        level, content = lay.marker(j)
+        if level == 0:
+            return False
+        if level >= gb.HIDDEN:
+            return True
+        if lay.tags[lay.block[j]] == "pre" or (total and lay.units[j] > 0.5 * total):
+            return False
+        return not (level == 1 and (content or gb._text_dense(lay, j)))
+
+    return [lambda j: False, lambda j: article_furniture(lay.nodes[j]), generic]
+
+
+def test_block_walk_off_the_measuring_pass_equals_the_lexbor_walk():
+    """collect_measured_blocks(lay, i, ...) gives exactly collect_blocks(lay.nodes[i], ...)
+    (text, tag, link characters of every block) for every element of every page, under
+    three skip predicates."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from pressguard.extract.blocks import collect_blocks, collect_measured_blocks
+    from pressguard.extract.generic_body import Layout, marker_level
+
+    def skip_node(node):
+        return marker_level(node)[0] > 0
+
+    compared = 0
+    for html in _walk_pages():
+        lay = Layout(LexborHTMLParser(html).body)
+        for i in range(len(lay.nodes)):
+            for skip in _skips(lay, i):
+                def skip_lexbor(node, skip=skip):
+                    j = lay.index.get(node.mem_id)
+                    return skip(j) if j is not None else skip_node(node)
+
+                expected = collect_blocks(lay.nodes[i], skip_lexbor)
+                assert collect_measured_blocks(lay, i, skip, skip_node) == expected, (html[:80], i)
+                compared += bool(expected)
+    assert compared > 1000
+
+
+def test_block_walk_asks_each_element_once_and_never_inside_a_skipped_subtree():
+    """The walk judges each element it reaches once, in page order, and passes over a
+    skipped subtree in one step: none of its 40 elements is asked about."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from pressguard.extract.blocks import collect_measured_blocks
+    from pressguard.extract.generic_body import Layout
+
+    ads = "".join(f"<div class=ad><p>ad {k}</p></div>" for k in range(20))
+    html = (f"<body><article><p>One <a href=/a>link</a> here.</p><section class=rail>{ads}</section>"
+            "<p>Two <b>bold</b> <i>words</i>.</p></article></body>")
+    lay = Layout(LexborHTMLParser(html).body)
+    art, rail = lay.tags.index("article"), lay.tags.index("section")
+    asked = []
+
+    def skip(j):
+        asked.append(j)
+        return j == rail
+
+    blocks = collect_measured_blocks(lay, art, skip, lambda node: False)
+    assert [b.text for b in blocks] == ["One link here.", "Two bold words."]
+    assert lay.size[rail] == 41
+    assert asked == sorted(set(asked))  # each element once, in page order
+    assert not [j for j in asked if rail < j < rail + lay.size[rail]]
+    assert asked == [j for j in range(art + 1, art + lay.size[art]) if not rail < j < rail + lay.size[rail]]
+
+
+def test_generic_reader_reads_blocks_off_the_measuring_pass(monkeypatch):
+    """generic_body.read no longer walks lexbor's tree a second time (collect_blocks is
+    left for a stamped <template>'s content, which the measuring pass does not hold)."""
+    from pressguard.extract import generic_body
+
+    def lexbor_walk(*args, **kwargs):
+        raise AssertionError("the container was walked in lexbor's tree again")
+
+    monkeypatch.setattr(generic_body, "collect_blocks", lexbor_walk)
+    item = run("generic-newspaper-itemprop.html", "https://northernledger.example/news/tromso-dredging")
+    assert len(item["body"]) >= 3
+
+
+def _class_marker_whole_value(value: str) -> tuple[int, bool]:
+    """class_marker as it was written before names were cached one by one (f77dbaa and
+    earlier): the reference the cached version must agree with."""
+    import re as _re
+
+    from pressguard.extract.boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS
+    from pressguard.extract.generic_body import _CONTENT_WORDS, _STATE_PREFIX
+
+    if not value:
+        return 0, False
+    low = value.lower()
+    if _PHRASES.search(low):
+        return 2, False
+    level, content = 0, False
+    for name in low.split():
+        if name.startswith(_STATE_PREFIX):
+            continue
+        base = name.split("--", 1)[0] or name
+        words = [w for w in _re.split(r"[_\-]+", base) if w]
+        if not words:
+            continue
+        if words[-1] == "hidden" and (len(words) == 1 or words[:-1] == ["is"]):
+            return 2, False
+        for w in words:
+            if w == "hidden":
+                continue
+            if w in _STRONG_WORDS:
+                level = 2
+            elif w in _WEAK_WORDS and level < 1:
+                level = 1
+            elif w in _CONTENT_WORDS:
+                content = True
+    return level, content
+
+
+_CLASS_PARTS = ["hidden", "is", "has", "no", "with", "overflow", "field", "label", "nav", "menu",
+                "widget", "meta", "share", "post", "content", "entry", "body", "read", "more",
+                "sr", "only", "screen", "reader", "wp", "block", "gamurs", "related", "Col", "md",
+                "8", "ad", "sidebar", "article", "HIDDEN", "x", "read-more", "sr-only",
+                "visually-hidden", "is-hidden"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_CLASS_PARTS), min_size=1, max_size=4).flatmap(
+    lambda words: st.tuples(st.just(words), st.lists(st.sampled_from(["-", "--", "_", "__"]),
+                                                     min_size=len(words), max_size=len(words)))),
+    max_size=5),
+    st.sampled_from([" ", "  ", "\t", "\n"]))
+def test_class_marker_cached_by_name_equals_the_whole_value_reading(names, gap):
+    """class_marker combines per-name answers cached by name ("post-content", "hidden"):
+    the same (level, says-content) as reading the whole value at once, on random values
+    built from furniture, content, state and "hidden" words and BEM separators."""
+    from pressguard.extract.generic_body import class_marker
+
+    for fixed in ("has-read-more", "no-sr-only post", "overflow-hidden", "field--label-hidden",
+                  "has-hidden content", "is-hidden", "with-widget entry", "nav-hidden"):
+        assert class_marker(fixed) == _class_marker_whole_value(fixed), fixed
+    value = gap.join("".join(w + sep for w, sep in zip(words, seps)).rstrip("-_") or "x"
+                     for words, seps in names)
+    assert class_marker(value) == _class_marker_whole_value(value), value
+
+
+def test_review_box_answer_from_the_layout_equals_lexbor():
+    """Layout.marker asks boilerplate.is_review_box only of an element whose first
+    measured child is a label-sized heading; the answer is the same for every element,
+    review boxes, near misses (a script, text or a comment before the label) included."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from pressguard.extract.boilerplate import is_review_box
+    from pressguard.extract.generic_body import Layout
+
+    cases = ("<div><h3>Pros</h3><ul><li>fast</li></ul></div>"
+             "<div>\n <!-- c --> <strong>Verdict:</strong> good</div>"
+             "<section><script>x</script><h2>Cons</h2></section>"
+             "<div>lead <h2>Pros</h2></div><div><b>The good</b></div><div><p>Pros</p></div>"
+             "<section><h4>Score</h4></section><div><h2><span>The </span>Verdict</h2></div>")
+    pages = [f"<body>{cases}</body>"] + [p.read_bytes() for p in sorted(FIXTURES.glob("*.html"))]
+    boxes = 0
+    for html in pages:
+        lay = Layout(LexborHTMLParser(html).body)
+        for node in lay.nodes:
+            expected = is_review_box(node)
+            assert lay._review_box(node) == expected, node.html[:80]
+            boxes += expected
+    assert boxes >= 6
+
+
+def test_collector_does_not_run_while_the_pages_layout_is_alive(monkeypatch):
+    """extract_generic keeps the cycle collector paused until the page it built (and
+    its layout: thousands of young objects) is released: a collection started while the
+    layout is alive scans all of it, frees none of it and moves it to an older
+    generation, whose own collections then come sooner. (Before: the collector resumed
+    inside the call with the layout alive, and the next allocation started one.)"""
+    import gc
+    import weakref
+
+    from pressguard.extract import generic_body
+
+    layouts: list = []
+    real_layout_of = generic_body.layout_of
+
+    def layout_of(page):
+        lay = real_layout_of(page)
+        if not layouts:
+            layouts.append(weakref.ref(lay))
+        return lay
+
+    monkeypatch.setattr(generic_body, "layout_of", layout_of)
+    paragraphs = "".join(f"<p>Paragraph {k}, with a comma and <a href='/l{k}'>a link</a>.</p>"
+                         for k in range(400))
+    html = f"<html><body><article><h1>Long page</h1>{paragraphs}</article></body></html>"
+    alive_at_start: list[bool] = []
+
+    def watch(phase, info):
+        if phase == "start":
+            alive_at_start.append(bool(layouts) and layouts[0]() is not None)
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    gc.collect()
+    gc.callbacks.append(watch)
+    try:
+        item = extract_generic(html, "https://long.example/page")
+        [] + [0]  # an allocation after the call: the collection the page's objects counted towards
+    finally:
+        gc.callbacks.remove(watch)
+        gc.set_threshold(*threshold)
+    assert len(item["body"]) == 400 and layouts and layouts[0]() is None
+    assert not any(alive_at_start)

@@ -22,7 +22,7 @@ from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normaliz
 
 _END = object()  # block-end marker on the walk stack
 _LINK_END = object()  # link-end marker
-_BR = "\x00"
+BR = _BR = "\x00"  # a <br> in a paragraph buffer (the parser never leaves NUL in text)
 _BR_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + r"]*")
 
 
@@ -37,6 +37,17 @@ class Block:
         return self.link_chars / len(self.text) if self.text else 0.0
 
 
+def _emit(raw: str, block_tag: str, n_links: int, out: list[Block]) -> None:
+    """One paragraph buffer -> its paragraphs: two <br> in a row split it, one is a space."""
+    if raw.isspace():  # indentation between block tags (most flushes): no paragraph
+        return
+    pieces = _BR_SPLIT.split(raw) if _BR in raw else (raw,)
+    for piece in pieces:
+        text = normalize(piece.replace(_BR, " ") if _BR in piece else piece)
+        if text:
+            out.append(Block(text, block_tag, min(n_links, len(text))))
+
+
 def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[Block]:
     """The paragraphs under root (root itself is never skipped)."""
     out: list[Block] = []
@@ -47,17 +58,9 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
 
     def flush() -> None:
         nonlocal links
-        raw = "".join(buf)
+        _emit("".join(buf), block_tag, links, out)
         buf.clear()
-        n_links = links
         links = 0
-        if raw.isspace():  # indentation between block tags (most flushes): no paragraph
-            return
-        pieces = _BR_SPLIT.split(raw) if _BR in raw else (raw,)
-        for piece in pieces:
-            text = normalize(piece.replace(_BR, " ") if _BR in piece else piece)
-            if text:
-                out.append(Block(text, block_tag, min(n_links, len(text))))
 
     # An explicit stack of nodes and markers (block end, link end), not recursion:
     # malformed pages nest thousands of levels deep.
@@ -116,6 +119,141 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
     return out
 
 
+def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
+                            skip_node: Callable[[object], bool]) -> list[Block]:
+    """collect_blocks(lay.nodes[root], ...) read off a measured page
+    (generic_body.Layout) instead of lexbor's tree: the measuring pass has already
+    walked every element and non-blank text node in reading order (``lay.seq``), so
+    this walk creates no node objects, and a skipped subtree is passed over in one step
+    (it is a range of element numbers). skip(i) judges element i, skip_node a node of
+    a stamped <template>'s content (read by collect_blocks).
+
+    The one thing the measuring pass leaves out is whitespace-only text: it changes a
+    paragraph only between two texts of the same buffer where neither has a space on
+    that side ("<a>link</a> <b>bold</b>"), and there _space_between looks for it."""
+    seq, spos, size, tags, parent = lay.seq, lay.spos, lay.size, lay.tags, lay.parent
+    item_parent, item_text, item_node = lay.item_parent, lay.item_text, lay.item_node
+    out: list[Block] = []
+    buf: list[str] = []
+    block_tag = "p"
+    links = 0  # characters of link text in buf
+    in_link = 0  # how many <a> the walk is inside
+    opened: list[tuple[int, int, bool]] = []  # (first, end) element range, is a block; else a link
+    last = -1  # the item of the last text in buf when only elements followed it
+    stop, n = root + size[root], len(seq)
+    pos = spos[root] + 1
+    while pos < n:
+        x = seq[pos]
+        owner = x if x >= 0 else item_parent[~x]  # the element the item is, or sits in
+        while opened and not opened[-1][0] <= owner < opened[-1][1]:  # ends of elements
+            _, _, is_block = opened.pop()
+            if not is_block:
+                in_link -= 1
+            elif buf:
+                _emit("".join(buf), block_tag, links, out)
+                buf.clear()
+                links, last = 0, -1
+        if not root <= owner < stop:
+            break
+        pos += 1
+        if x < 0:  # a text, a <br> or a <template>
+            m = ~x
+            t = item_text[m]
+            if t is None:
+                node = item_node[m]
+                if stamped_template(node):
+                    if buf:
+                        _emit("".join(buf), block_tag, links, out)
+                        buf.clear()
+                        links, last = 0, -1
+                    out.extend(collect_blocks(template_content(node), skip_node))
+                continue
+            if t is _BR:
+                buf.append(t)
+                last = -1
+                continue
+            if last >= 0 and not item_text[last][-1].isspace() and not t[0].isspace() \
+                    and _space_between(item_node[last], item_node[m], lay.index, skip):
+                buf.append(" ")
+            buf.append(t)
+            if in_link:
+                links += len(t.strip())
+            last = m
+            continue
+        tag = tags[x]
+        if tag == "img":
+            continue
+        skipped = skip(x)
+        if skipped or tag == "tr":
+            if buf and tag in BLOCK_TAGS:
+                _emit("".join(buf), block_tag, links, out)
+                buf.clear()
+                links, last = 0, -1
+            if not skipped:  # a table row: one paragraph, its cells joined
+                cells = [node_text(c) for c in lay.nodes[x].iter() if c.tag in ("td", "th")]
+                row = " | ".join(c for c in cells if c)
+                if row:
+                    out.append(Block(row, "tr", 0))
+            pos = _after(lay, x)
+            continue
+        if tag in BLOCK_TAGS or ("-" in tag and _custom_block_in(tags[parent[x]])):
+            if buf:
+                _emit("".join(buf), block_tag, links, out)
+                buf.clear()
+                links, last = 0, -1
+            block_tag = tag
+            opened.append((x, x + size[x], True))
+        elif tag == "a":
+            in_link += 1
+            opened.append((x, x + size[x], False))
+    if buf:
+        _emit("".join(buf), block_tag, links, out)
+    return out
+
+
+def _after(lay, i: int) -> int:
+    """The position in lay.seq just past element i's subtree: past its last element,
+    then past the texts that close it (theirs or its descendants')."""
+    seq, item_parent = lay.seq, lay.item_parent
+    end = i + lay.size[i]
+    pos = lay.spos[end - 1] + 1
+    n = len(seq)
+    while pos < n:
+        x = seq[pos]
+        if x >= 0 or not i <= item_parent[~x] < end:
+            break
+        pos += 1
+    return pos
+
+
+def _space_between(a, b, index: dict, skip: Callable[[int], bool]) -> bool:
+    """Is there a whitespace text node that collect_blocks would read between text
+    nodes a and b (a before b, nothing but elements read between them)? lexbor's
+    reading order from a to b, into no subtree the walk passes over."""
+    target = b.mem_id
+    node = a
+    while True:
+        nxt = node.next
+        while nxt is None:  # a's ancestors hold b: this never climbs out of the page
+            node = node.parent
+            nxt = node.next
+        node = nxt
+        while True:
+            if node.mem_id == target:
+                return False
+            tag = node.tag
+            if tag == "-text":
+                if node.text_content:  # non-blank texts between would be items of lay.seq
+                    return True
+            elif tag[0] != "-" and tag not in SKIP_TAGS and tag != "img":
+                j = index.get(node.mem_id)
+                child = node.first_child if j is not None and not skip(j) else None
+                if child is not None:
+                    node = child
+                    continue
+            break
+
+
 # Where a custom element stands among blocks, not inside a run of text
 _CONTAINERS = frozenset({"div", "section", "article", "main", "body", "aside", "blockquote", "details"})
 
@@ -127,7 +265,12 @@ def _custom_block(node) -> bool:
     if "-" not in node.tag:
         return False
     parent = node.parent
-    return parent is not None and (parent.tag in _CONTAINERS or "-" in parent.tag)
+    return parent is not None and _custom_block_in(parent.tag)
+
+
+def _custom_block_in(parent_tag: str) -> bool:
+    """Does a custom element under this parent stand as a block (see _custom_block)?"""
+    return parent_tag in _CONTAINERS or "-" in parent_tag
 
 
 _TOGGLES = frozenset({"button", "a"})

@@ -494,7 +494,8 @@ def _collector_paused():
     reference cycles, so the collections their allocation triggers find nothing of ours,
     and each one scans the rest of the process's heap: in a process holding a large heap
     (Scrapy, or trafilatura beside us in the benchmark) that scanning cost the extractor
-    a third of its time. Collection resumes after the page (and stays off if it was off)."""
+    a third of its time. Collection resumes after the page (and stays off if it was off);
+    nested pauses resume once, at the outermost."""
     was_on = gc.isenabled()
     if was_on:
         gc.disable()
@@ -550,5 +551,12 @@ def extract_generic(html: "str | bytes | Page", url: str, *, site: str | None = 
     Raises PageTooLarge when the page is over its budget."""
     from . import own_item
 
-    return own_item(GENERIC.run(page_for(html, url, site=site, fetched_at=fetched_at,
-                                         content_type=content_type, budget=budget)))
+    # the collector stays paused until the page built here is released: resumed while
+    # the page's layout is alive, it would at once scan those thousands of young objects
+    # (their allocations count towards its next run) only to find them all still in use
+    with _collector_paused():
+        page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type,
+                        budget=budget)
+        item = own_item(GENERIC.run(page))
+        del page
+    return item

@@ -9,6 +9,10 @@ nested divs cost what 100k siblings cost):
 2. ``_score``: furniture is inherited top-down; each unit outside furniture credits its
    container(s) readability-style, by length and commas, discounted by its link density.
 
+The first pass also keeps the page in reading order (elements, non-blank texts, ``<br>``),
+and the chosen container's paragraphs are read off that record
+(``blocks.collect_measured_blocks``), not by walking lexbor's tree a second time.
+
 Furniture is judged by markup (furniture tags, hidden, roles, class/id words read whole
 class name by whole class name, see ``marker_level``) overruled by structure: an element
 that holds at least half of the page's paragraph text is the page, not furniture, whatever
@@ -26,8 +30,8 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .blocks import collect_blocks
-from .boilerplate import SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
+from .blocks import BR, collect_blocks, collect_measured_blocks
+from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
 from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text
 
@@ -56,28 +60,41 @@ def class_marker(value: str) -> tuple[int, bool]:
     never inside a compound ("overflow-hidden", "visually-hidden" is a phrase already)."""
     if not value:
         return 0, False
-    low = value.lower()
-    if _PHRASES.search(low):
-        return 2, False
     level, content = 0, False
-    for name in low.split():
-        if name.startswith(_STATE_PREFIX):
-            continue
-        words = _name_words(name)
-        if not words:
-            continue
-        if words[-1] == "hidden" and (len(words) == 1 or words[:-1] == ["is"]):
+    for name in value.lower().split():
+        final, name_level, name_content = _name_marker(name)
+        if final:
             return 2, False
-        for w in words:
-            if w == "hidden":
-                continue
-            if w in _STRONG_WORDS:
-                level = 2
-            elif w in _WEAK_WORDS and level < 1:
-                level = 1
-            elif w in _CONTENT_WORDS:
-                content = True
+        if name_level > level:
+            level = name_level
+        content = content or name_content
     return level, content
+
+
+@lru_cache(maxsize=16384)
+def _name_marker(name: str) -> tuple[bool, int, bool]:
+    """One lower-case class name -> (surely furniture whatever its neighbours say, level,
+    says-content). Cached by name, not by the whole value: names repeat across a page's
+    elements and across sites ("container", "px-4"), whole values much less. A phrase
+    holds no space, so searching each name finds what searching the value would."""
+    if _PHRASES.search(name):
+        return True, 0, False
+    if name.startswith(_STATE_PREFIX):
+        return False, 0, False
+    words = _name_words(name)
+    if not words:
+        return False, 0, False
+    if words[-1] == "hidden" and (len(words) == 1 or words[:-1] == ["is"]):
+        return True, 0, False
+    level, content = 0, False
+    for w in words:
+        if w in _STRONG_WORDS and w != "hidden":
+            level = 2
+        elif w in _WEAK_WORDS:  # no word is both weak and strong, or weak and content
+            level = max(level, 1)
+        elif w in _CONTENT_WORDS:
+            content = True
+    return False, level, content
 
 
 _BOX_TAGS = frozenset({"div", "section"})
@@ -87,9 +104,10 @@ _BOX_TAGS = frozenset({"div", "section"})
 HIDDEN = 3
 
 
-def marker_level(node) -> tuple[int, bool]:
+def marker_level(node, review_box=is_review_box) -> tuple[int, bool]:
     """(level, says-content) from markup alone: 3 hidden or a dialog, 2 surely furniture
-    by tag or class, 1 maybe, 0 not."""
+    by tag or class, 1 maybe, 0 not. review_box: boilerplate.is_review_box, or an
+    answer to it that knows the page (Layout.marker)."""
     tag = node.tag
     if tag in SKIP_BLOCK_TAGS:
         return 2, False
@@ -97,7 +115,7 @@ def marker_level(node) -> tuple[int, bool]:
         return 0, True
     attrs = node.attributes
     if not attrs:  # is_review_box only ever says yes to a div or a section
-        return (1 if tag in _BOX_TAGS and is_review_box(node) else 0), False
+        return (1 if tag in _BOX_TAGS and review_box(node) else 0), False
     ident = attrs.get("id") or ""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         if not _STREAMED.match(ident):
@@ -114,7 +132,7 @@ def marker_level(node) -> tuple[int, bool]:
     if level < 2 and tag in _ID_TAGS and ident:
         lid, cid = class_marker(ident)
         level, content = max(level, lid), content or cid
-    if level == 0 and tag in _BOX_TAGS and is_review_box(node):
+    if level == 0 and tag in _BOX_TAGS and review_box(node):
         level = 1
     return level, content
 
@@ -139,7 +157,15 @@ class Layout:
         self.unit: list[int] = []      # the element's own text when it is a paragraph unit, else 0
         self.prose: list[int] = []     # elements that are paragraph units mostly not links
         self.block: list[int] = []     # the nearest block element, itself included
-        self.texts: list[tuple[int, str]] = []  # (element, its own text nodes), in page order
+        self._texts: list[tuple[int, str]] | None = None
+        # The page in reading order, for the block walk (blocks.collect_measured_blocks):
+        # seq holds element numbers (>= 0) and, as ~m, item m: a non-blank text node, a
+        # <br> (text BR) or a <template> (text None), with its parent element and node.
+        self.seq: list[int] = []
+        self.spos: list[int] = []      # element i is seq[spos[i]]
+        self.item_parent: list[int] = []
+        self.item_text: list = []
+        self.item_node: list = []
         self._markers: dict[int, tuple[int, bool]] = {}
         self._lowered: tuple | None = None  # own texts lower-cased, for own_text_matches
         self._measure(root)
@@ -148,32 +174,32 @@ class Layout:
         nodes, tags, parent, in_link = self.nodes, self.tags, self.parent, self.in_link
         index = self.index
         block = self.block
-        texts: list[tuple[int, int, bool, str]] = []  # (element, its block, in a link, own text)
         br_blocks: list[int] = []
         # One pre-order pass over lexbor's elements and its non-blank text nodes; a node
         # whose parent was not taken (script, style ... and everything under them) is not
         # taken either. A text node is read where the walk meets it (text_content, its
-        # parent's number) and joined to the other own texts of its element after the
-        # walk (separated by NUL, which the parser never leaves in text): one Python
-        # object per non-blank text node is cheaper than one text() call per element,
-        # most of which have no own text.
+        # parent's number) and kept as an item of the reading order; its length and
+        # commas are summed per element after the walk: one Python object per non-blank
+        # text node is cheaper than one text() call per element, most of which have no
+        # own text.
         get = index.get
         add_node, add_tag, add_parent, add_link, add_block = (
             nodes.append, tags.append, parent.append, in_link.append, block.append)
-        own_texts: dict[int, list[str]] = {}
+        seq, spos = self.seq, self.spos
+        item_parent, item_text, item_node = self.item_parent, self.item_text, self.item_node
+        add_seq, add_spos = seq.append, spos.append
         for node in root.traverse(include_text=True, skip_empty=True):
             tag = node.tag
             if tag == "-text":
                 up = node.parent
                 pidx = get(up.mem_id, -1) if up is not None else -1
                 if pidx >= 0:
-                    pieces = own_texts.get(pidx)
-                    if pieces is None:
-                        own_texts[pidx] = [node.text_content]
-                    else:
-                        pieces.append(node.text_content)
+                    add_seq(~len(item_text))
+                    item_parent.append(pidx)
+                    item_text.append(node.text_content)
+                    item_node.append(node)
                 continue
-            if tag[0] == "-" or tag in SKIP_TAGS:
+            if tag[0] == "-" or (tag in SKIP_TAGS and tag != "template"):
                 continue
             if nodes:
                 up = node.parent
@@ -182,10 +208,17 @@ class Layout:
                     continue
             else:
                 pidx = -1
-            if tag == "br":
-                br_blocks.append(block[pidx])
+            if tag == "br" or tag == "template":  # items of the reading order, not elements
+                if tag == "br":
+                    br_blocks.append(block[pidx])
+                add_seq(~len(item_text))
+                item_parent.append(pidx)
+                item_text.append(BR if tag == "br" else None)
+                item_node.append(node)
                 continue
             idx = len(nodes)
+            add_spos(len(seq))
+            add_seq(idx)
             add_node(node)
             add_tag(tag)
             add_parent(pidx)
@@ -194,11 +227,6 @@ class Layout:
             add_link(linked)
             bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
             add_block(bidx)
-        for idx in sorted(own_texts):  # page order of the elements, as a text() per element
-            pieces = own_texts[idx]
-            t = pieces[0] if len(pieces) == 1 else "\0".join(pieces)
-            if t:
-                texts.append((idx, block[idx], in_link[idx], t))
         n = len(nodes)
         self.own = own = [0] * n
         self.own_links = own_links = [0] * n
@@ -208,20 +236,22 @@ class Layout:
         direct_links = [0] * n
         for b in br_blocks:
             brs[b] += 1
-        for idx, bidx, linked, t in texts:
-            m = 0
-            for piece in (t.split("\0") if "\0" in t else (t,)):
-                stripped = piece.strip()
-                if stripped:  # indentation between tags: most text nodes of a page
-                    m += len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
-            direct[idx] = m
-            own[bidx] += m
+        owners = set()  # the block elements that own text
+        for idx, t in zip(item_parent, item_text):
+            if t is None or t is BR:
+                continue
+            stripped = t.strip()
+            if stripped:  # indentation between tags: most text nodes of a page
+                m = len(stripped) if "  " not in stripped else len(" ".join(stripped.split()))
+                direct[idx] += m
+                bidx = block[idx]
+                own[bidx] += m
+                owners.add(bidx)
+                if in_link[idx]:
+                    direct_links[idx] += m
+                    own_links[bidx] += m
             if "," in t or "，" in t:
-                commas[bidx] += t.count(",") + t.count("，")
-            if linked:
-                direct_links[idx] = m
-                own_links[bidx] += m
-        self.texts = [(idx, t) for idx, _, _, t in texts]
+                commas[block[idx]] += t.count(",") + t.count("，")
         n = len(nodes)
         deep, links = direct, direct_links
         units = [0] * n
@@ -230,7 +260,7 @@ class Layout:
         # the unit test once per element, here: every later pass reads these lists (only
         # block elements own text)
         prose = []
-        for i in sorted({b for _, b, _, _ in texts}):
+        for i in sorted(owners):
             tag, o = tags[i], own[i]
             if (o >= 25 and tag in _P_UNITS) or (o >= 80 and tag in _DIV_UNITS):
                 unit[i] = o
@@ -251,6 +281,23 @@ class Layout:
                     units[p] += units[i]
         self.deep, self.links, self.units, self.size = deep, links, units, size
         self.unit, self.prose = unit, prose
+
+    @property
+    def texts(self) -> list[tuple[int, str]]:
+        """(element, its own text nodes joined by NUL) for the elements that own text, in
+        page order: what text(deep=False, separator="\0", skip_empty=True) would give
+        each. Built when first asked for (the byline searches), from the pass's items."""
+        if self._texts is None:
+            own: dict[int, list[str]] = {}
+            for idx, t in zip(self.item_parent, self.item_text):
+                if t is not None and t is not BR:
+                    pieces = own.get(idx)
+                    if pieces is None:
+                        own[idx] = [t]
+                    else:
+                        pieces.append(t)
+            self._texts = [(idx, "\0".join(own[idx])) for idx in sorted(own)]
+        return self._texts
 
     def squeezed_text(self) -> str:
         """All the visible text of the page, lower-cased, with no whitespace at all: for
@@ -289,8 +336,20 @@ class Layout:
         """marker_level of element i, computed once."""
         m = self._markers.get(i)
         if m is None:
-            m = self._markers[i] = marker_level(self.nodes[i])
+            m = self._markers[i] = marker_level(self.nodes[i], self._review_box)
         return m
+
+    def _review_box(self, node) -> bool:
+        """is_review_box(node), asked of lexbor only when the element's first child in
+        the measured reading order is a label-sized heading (an h2, a <b> ...): a
+        review box's label is its first child, and one that is not cannot be one."""
+        i = self.index.get(node.mem_id)
+        if i is not None:
+            p = self.spos[i] + 1
+            x = self.seq[p] if p < len(self.seq) else -1
+            if x < 0 or self.parent[x] != i or self.tags[x] not in _BOX_LABEL_TAGS:
+                return False
+        return is_review_box(node)
 
     def short_text(self, node, limit: int = 300) -> str | None:
         """node_text(node) when the element is small (at most limit characters, a few
@@ -461,26 +520,26 @@ def read(container, lay: Layout) -> list:
     most of the container's paragraph text is the article, not furniture."""
     ci = lay.index.get(container.mem_id)
     total = lay.units[ci] if ci is not None else 0
+    markers, tags, block, units = lay._markers, lay.tags, lay.block, lay.units
 
-    index, markers = lay.index, lay._markers
-
-    def skip(node) -> bool:
-        j = index.get(node.mem_id)
-        if j is None:
-            level, content = marker_level(node)
-        else:
-            m = markers.get(j)
-            level, content = m if m is not None else lay.marker(j)
+    def skip(j: int) -> bool:
+        m = markers.get(j)
+        level, content = m if m is not None else lay.marker(j)
         if level == 0:
             return False
         if level >= HIDDEN:
             return True
-        if j is not None and lay.tags[lay.block[j]] == "pre":
+        if tags[block[j]] == "pre":
             return False  # syntax highlighting (<span class="hljs-comment">) is the code itself
-        if j is not None and total and lay.units[j] > 0.5 * total:
+        if total and units[j] > 0.5 * total:
             return False
-        if level == 1 and j is not None and (content or _text_dense(lay, j)):
+        if level == 1 and (content or _text_dense(lay, j)):
             return False  # a weak word ("widget", "meta") on a block of prose
         return True
 
-    return collect_blocks(container, skip)
+    def skip_node(node) -> bool:  # an element of a stamped <template>'s content: not measured
+        return marker_level(node)[0] > 0
+
+    if ci is None:
+        return collect_blocks(container, skip_node)
+    return collect_measured_blocks(lay, ci, skip, skip_node)
