@@ -258,6 +258,19 @@ def test_jsonld_prefers_the_article_about_this_page():
     assert JsonLd(tree).headline() == "Related one"  # no URL to go by: the first
 
 
+def test_jsonld_headline_drops_the_site_name_its_own_graph_appends():
+    # a second SEO plugin's graph: its Article's headline is the title tag, "<headline> - <Site>"
+    graph = ('{"@graph":[{"@type":"Organization","@id":"#o","name":"siliconera"},'
+             '{"@type":"Article","headline":"Spirit Lantern Tales review – almost there - siliconera",'
+             '"publisher":{"@id":"#o"}}]}')
+    assert ld(graph).headline() == "Spirit Lantern Tales review – almost there"
+    # a trailing segment that is not the site's name is the headline's own
+    own = ('{"@graph":[{"@type":"Organization","name":"Gamepur"},'
+           '{"@type":"NewsArticle","headline":"Project Lumen review – almost there"}]}')
+    assert ld(own).headline() == "Project Lumen review – almost there"
+    assert ld('{"@type":"NewsArticle","headline":"Gamepur - the story"}').headline() == "Gamepur - the story"
+
+
 @pytest.mark.parametrize(
     "raw, want",
     [
