@@ -110,6 +110,7 @@ from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
 from .site_profile import SiteProfile
+from .minified import minified_whole
 from ..sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
@@ -1447,7 +1448,7 @@ def document_ends(html: str | bytes | None) -> bool:
     tail = html[-_TAIL:]
     if isinstance(tail, str):
         tail = tail.encode("utf-8", "replace")
-    return _HTML_END.search(tail) is not None
+    return _HTML_END.search(tail) is not None or minified_whole(html)
 
 
 def check_completeness(c: "_Context") -> str:
