@@ -82,6 +82,16 @@ def test_single_word_names_only_from_trusted_sources():
     assert clean_authors(["Staff"], allow_single=True) == []
 
 
+def test_surname_in_capitals_is_a_name():
+    # the European press's and wire services' byline style
+    assert clean_authors(["By Carla KOWALSKI"]) == ["Carla KOWALSKI"]
+    assert clean_authors(["By Ben ASHBY and Dana RUIZ"]) == ["Ben ASHBY", "Dana RUIZ"]
+    # an outlet in capitals is still not a person, nor capitals before a mixed-case word
+    assert clean_authors(["CNN Business", "NBC Sports", "Reuters CNN"]) == []
+    assert clean_authors(["Kevin McCoy USA TODAY"]) == ["Kevin McCoy"]
+
+
+
 # -- dates ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
