@@ -500,3 +500,32 @@ def test_the_time_budget_cannot_be_swallowed_by_a_broad_handler_inside_it():
                     spin()
                 except swallow:
                     pass
+
+
+# -- declarative shadow roots ----------------------------------------------------------
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_a_declarative_shadow_root_is_read_where_browsers_show_it(as_bytes):
+    """Server-rendered web components (Lit SSR): the page's content inside a
+    <template shadowrootmode="open"> that browsers attach while parsing."""
+    html = SEED.read_text(encoding="utf-8")
+    start = html.index(">", html.index("<body")) + 1
+    end = html.rindex("</body>")
+    shadow = (html[:start] + '<x-page defer-hydration><template shadowrootmode="open"><style>p{margin:0}</style>'
+              + html[start:end] + "</template></x-page>" + html[end:])
+    fields = ("headline", "authors", "published", "body")
+    plain = extract_article(html, SEED_URL)
+    item = extract_article(shadow.encode("utf-8") if as_bytes else shadow, SEED_URL)
+    assert {f: item[f] for f in fields} == {f: plain[f] for f in fields}
+    assert len(plain["body"]) >= 5
+
+
+def test_a_template_that_is_no_shadow_root_stays_inert():
+    from pressguard.extract.page import attach_shadow_roots
+
+    inert = '<div><template id="t"><p>Stamped by a script</p></template><p>Shown</p></div>'
+    assert attach_shadow_roots(inert) == inert
+    nested = ('<a-b><template shadowrootmode="open"><p>Shown</p><template id="t"><p>inert</p>'
+              '</template></template></a-b>')
+    assert attach_shadow_roots(nested) == '<a-b><p>Shown</p><template id="t"><p>inert</p></template></a-b>'
+    assert attach_shadow_roots(nested.encode()) == attach_shadow_roots(nested).encode()
