@@ -529,3 +529,23 @@ def test_a_template_that_is_no_shadow_root_stays_inert():
               '</template></template></a-b>')
     assert attach_shadow_roots(nested) == '<a-b><p>Shown</p><template id="t"><p>inert</p></template></a-b>'
     assert attach_shadow_roots(nested.encode()) == attach_shadow_roots(nested).encode()
+
+
+# -- template tags a migration left in the body ----------------------------------------
+
+def test_an_unrendered_template_statement_is_not_a_body_paragraph():
+    """A Jekyll import's Liquid tags printed as paragraphs of their own: the old site's
+    template instructions, not article text. Prose that mentions a tag, and an output tag
+    ({{ post.title }}, printed where a field should be), are not template statements."""
+    import re
+
+    html = SEED.read_text(encoding="utf-8")
+    plain = extract_article(html, SEED_URL)
+    paras = [m.end() for m in re.finditer(r"</p>", html)]
+    tag = '<p>{% include newsletter-inline.html list="daily" %}</p><p>{% youtube "Xk3v9Qp2LmA" %}</p>'
+    changed = html[: paras[len(paras) // 2]] + tag + html[paras[len(paras) // 2]:]
+    assert extract_article(changed, SEED_URL)["body"] == plain["body"]
+    assert is_boilerplate_text('{% include related-posts.html tag="news" limit=3 %}')
+    assert is_boilerplate_text("{%- if page.comments -%}")
+    assert not is_boilerplate_text("Wrap the tag in {% raw %} so Liquid prints it as it is.")
+    assert not is_boilerplate_text("{{ post.title }}")
