@@ -549,3 +549,26 @@ def test_an_unrendered_template_statement_is_not_a_body_paragraph():
     assert is_boilerplate_text("{%- if page.comments -%}")
     assert not is_boilerplate_text("Wrap the tag in {% raw %} so Liquid prints it as it is.")
     assert not is_boilerplate_text("{{ post.title }}")
+
+
+@pytest.mark.parametrize("name", ["attackofthefanboy/10-things-we-want-to-see-in-crimson-arcana-after-the-co-op-campaign",
+                                  "destructoid/starfall-tactics-review-worth-the-wait"])
+def test_an_embedded_post_is_an_embed_whatever_its_platform(name):
+    """An X/Twitter post quoted in the body (blockquote.twitter-tweet, its text, then the
+    platform's "— Name (@handle) date" credit) goes as a Bluesky embed does: the article's
+    paragraphs are the body, not the platform's credit line."""
+    from pressguard.cassettes.store import open_cassette
+
+    request, response = [(q, r) for q, r in open_cassette(ROOT / "cassettes" / f"{name}.yaml").data
+                         if r["status"]["code"] == 200][-1]
+    html = response["body"]["string"]
+    html = html.decode("utf-8") if isinstance(html, bytes) else html
+    plain = extract_article(html, request.uri, site=name.split("/")[0])
+    second = plain["body"][1][:30]
+    at = html.index("</p>", html.index(second, html.index("<body"))) + len("</p>")
+    tweet = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Huge thanks to everyone who '
+             'played this weekend. More news very soon.</p>&mdash; Lantern Yard Games (@lanternyard) '
+             '<a href="https://twitter.com/lanternyard/status/1">August 5, 2025</a></blockquote>'
+             '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+    changed = extract_article(html[:at] + tweet + html[at:], request.uri, site=name.split("/")[0])
+    assert changed["body"] == plain["body"]

@@ -34,7 +34,7 @@ _WEAK_WORDS = frozenset(
     ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt
     jwplayer player videoplayer auth overlay dialog share sharing sharedaddy social
     sidebar rail widget widgets toc verdict score rating pros cons caption credit credits
-    figcaption meta metadata tags categories tile tiles embed
+    figcaption meta metadata tags categories tile tiles embed tweet
     """.split()
 )
 # Layout modifiers say nothing about what an element is: "has-sidebar",

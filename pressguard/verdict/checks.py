@@ -111,6 +111,7 @@ from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
 from .site_profile import SiteProfile
 from .minified import minified_whole
+from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
 from ..sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
@@ -1515,6 +1516,7 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
                          f"pages ends with </body></html>), found a document cut off at "
                          f"{_quote(' '.join(tail.split()), 40)}")
+        finds += filter(None, [unprocessed_includes(c.html, page.tree, c.body)])
         later = _later_page(page, c.url)
         if later:
             finds.append(f"body: the whole article, found one later page of it ({later})")
@@ -1991,9 +1993,10 @@ def check_text_quality(c: "_Context") -> str:
     fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
     for field, text in fields:
         if isinstance(text, str) and text:
-            problem = _text_problem(text)
+            problem = _text_problem(text) or escaped_markup(text)
             if problem:
                 finds.append(f"{field}: {problem}")
+    finds += filter(None, [lost_characters(fields)])
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "
                       "or control characters",
