@@ -147,7 +147,9 @@ def parse_page(html: str | bytes, content_type: str | bytes | None = None, *, ur
     return parsed
 
 
-_SHADOW_MARK = {str: re.compile(r"shadowroot", re.I), bytes: re.compile(rb"shadowroot", re.I)}
+# a plain substring test first (a case-insensitive regex over every page cost 1-2 ms): the
+# attribute as templates write it, lower case or React's camel case
+_SHADOW_MARKS = {str: ("shadowroot", "shadowRoot"), bytes: (b"shadowroot", b"shadowRoot")}
 _TEMPLATE_TAG = re.compile(rb"<(/?)template\b[^>]*>", re.I)
 _SHADOW_ATTR = re.compile(rb"\sshadowroot(?:mode)?\s*=", re.I)
 
@@ -157,7 +159,7 @@ def attach_shadow_roots(raw: str | bytes) -> str | bytes:
     "open">, or the older shadowroot=) unwrapped into its host, as browsers attach it while
     parsing: its words are shown on the page, where lexbor would keep them in a template
     fragment no reader sees. Other templates (inert until a script stamps them) stay."""
-    if _SHADOW_MARK[type(raw)].search(raw) is None:
+    if not any(mark in raw for mark in _SHADOW_MARKS[type(raw)]):
         return raw
     data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
     out, last, open_tags = [], 0, []  # open_tags: is each open <template> a shadow root?
