@@ -77,7 +77,8 @@ def test_question_marks_for_letters_a_connection_lost_are_broken(name):
 def test_question_marks_that_are_questions_or_urls_are_not_lost_letters():
     fields = [("headline", "Is this the end? Not quite"),
               ("body paragraph 1", "Why? Because the studio said so. What now?"),
-              ("body paragraph 2", "See example.com/patch?id=3 and https://x.com/p?lang=en for notes.")]
+              ("body paragraph 2", "See example.com/patch?id=3 and https://x.com/p?lang=en for notes."),
+              ("body paragraph 3", "const state = ready?go:wait;")]
     assert lost_characters(fields) is None
     assert lost_characters([("body paragraph 1", "the studio?s first game")]).startswith("body paragraph 1:")
     assert lost_characters([("headline", "Project Lumen review ? almost there")]).startswith("headline:")

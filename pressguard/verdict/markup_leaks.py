@@ -23,7 +23,8 @@ _ESCAPED_TAG = re.compile(
 # alone between words; a URL's query ("page?id=3") is not prose and is left out.
 _LOST_LETTER = re.compile(r"[^\W\d_]\?[a-z\u00df-\u00ff]")
 _LOST_PUNCT = re.compile(r"\w \? \w")  # "2024 ? 2025": a dash that became "?"
-_URLISH = re.compile(r"\S*(?:/|=|\.[a-z]{2,}\b|@)\S*\?\S*|\S*\?\S*(?:/|=)\S*", re.I)
+# a URL's query, an address, code's ternary ("ready?go:wait"): not prose
+_URLISH = re.compile(r"\S*(?:/|=|\.[a-z]{2,}\b|@)\S*\?\S*|\S*\?\S*(?:/|=|:\S)\S*", re.I)
 LOST_MIN = 1  # a question mark never runs on into a lower-case letter, nor stands between words
 
 
