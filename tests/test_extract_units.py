@@ -82,6 +82,16 @@ def test_single_word_names_only_from_trusted_sources():
     assert clean_authors(["Staff"], allow_single=True) == []
 
 
+def test_surname_in_capitals_is_a_name():
+    # the European press's and wire services' byline style
+    assert clean_authors(["By Carla KOWALSKI"]) == ["Carla KOWALSKI"]
+    assert clean_authors(["By Ben ASHBY and Dana RUIZ"]) == ["Ben ASHBY", "Dana RUIZ"]
+    # an outlet in capitals is still not a person, nor capitals before a mixed-case word
+    assert clean_authors(["CNN Business", "NBC Sports", "Reuters CNN"]) == []
+    assert clean_authors(["Kevin McCoy USA TODAY"]) == ["Kevin McCoy"]
+
+
+
 # -- dates ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(
@@ -256,6 +266,19 @@ def test_jsonld_prefers_the_article_about_this_page():
     tree = LexborHTMLParser(html)
     assert JsonLd(tree, "https://s.example/this").headline() == "This one"
     assert JsonLd(tree).headline() == "Related one"  # no URL to go by: the first
+
+
+def test_jsonld_headline_drops_the_site_name_its_own_graph_appends():
+    # a second SEO plugin's graph: its Article's headline is the title tag, "<headline> - <Site>"
+    graph = ('{"@graph":[{"@type":"Organization","@id":"#o","name":"siliconera"},'
+             '{"@type":"Article","headline":"Spirit Lantern Tales review – almost there - siliconera",'
+             '"publisher":{"@id":"#o"}}]}')
+    assert ld(graph).headline() == "Spirit Lantern Tales review – almost there"
+    # a trailing segment that is not the site's name is the headline's own
+    own = ('{"@graph":[{"@type":"Organization","name":"Gamepur"},'
+           '{"@type":"NewsArticle","headline":"Project Lumen review – almost there"}]}')
+    assert ld(own).headline() == "Project Lumen review – almost there"
+    assert ld('{"@type":"NewsArticle","headline":"Gamepur - the story"}').headline() == "Gamepur - the story"
 
 
 @pytest.mark.parametrize(
@@ -477,3 +500,75 @@ def test_the_time_budget_cannot_be_swallowed_by_a_broad_handler_inside_it():
                     spin()
                 except swallow:
                     pass
+
+
+# -- declarative shadow roots ----------------------------------------------------------
+
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_a_declarative_shadow_root_is_read_where_browsers_show_it(as_bytes):
+    """Server-rendered web components (Lit SSR): the page's content inside a
+    <template shadowrootmode="open"> that browsers attach while parsing."""
+    html = SEED.read_text(encoding="utf-8")
+    start = html.index(">", html.index("<body")) + 1
+    end = html.rindex("</body>")
+    shadow = (html[:start] + '<x-page defer-hydration><template shadowrootmode="open"><style>p{margin:0}</style>'
+              + html[start:end] + "</template></x-page>" + html[end:])
+    fields = ("headline", "authors", "published", "body")
+    plain = extract_article(html, SEED_URL)
+    item = extract_article(shadow.encode("utf-8") if as_bytes else shadow, SEED_URL)
+    assert {f: item[f] for f in fields} == {f: plain[f] for f in fields}
+    assert len(plain["body"]) >= 5
+
+
+def test_a_template_that_is_no_shadow_root_stays_inert():
+    from pressguard.extract.page import attach_shadow_roots
+
+    inert = '<div><template id="t"><p>Stamped by a script</p></template><p>Shown</p></div>'
+    assert attach_shadow_roots(inert) == inert
+    nested = ('<a-b><template shadowrootmode="open"><p>Shown</p><template id="t"><p>inert</p>'
+              '</template></template></a-b>')
+    assert attach_shadow_roots(nested) == '<a-b><p>Shown</p><template id="t"><p>inert</p></template></a-b>'
+    assert attach_shadow_roots(nested.encode()) == attach_shadow_roots(nested).encode()
+
+
+# -- template tags a migration left in the body ----------------------------------------
+
+def test_an_unrendered_template_statement_is_not_a_body_paragraph():
+    """A Jekyll import's Liquid tags printed as paragraphs of their own: the old site's
+    template instructions, not article text. Prose that mentions a tag, and an output tag
+    ({{ post.title }}, printed where a field should be), are not template statements."""
+    import re
+
+    html = SEED.read_text(encoding="utf-8")
+    plain = extract_article(html, SEED_URL)
+    paras = [m.end() for m in re.finditer(r"</p>", html)]
+    tag = '<p>{% include newsletter-inline.html list="daily" %}</p><p>{% youtube "Xk3v9Qp2LmA" %}</p>'
+    changed = html[: paras[len(paras) // 2]] + tag + html[paras[len(paras) // 2]:]
+    assert extract_article(changed, SEED_URL)["body"] == plain["body"]
+    assert is_boilerplate_text('{% include related-posts.html tag="news" limit=3 %}')
+    assert is_boilerplate_text("{%- if page.comments -%}")
+    assert not is_boilerplate_text("Wrap the tag in {% raw %} so Liquid prints it as it is.")
+    assert not is_boilerplate_text("{{ post.title }}")
+
+
+@pytest.mark.parametrize("name", ["attackofthefanboy/10-things-we-want-to-see-in-crimson-arcana-after-the-co-op-campaign",
+                                  "destructoid/starfall-tactics-review-worth-the-wait"])
+def test_an_embedded_post_is_an_embed_whatever_its_platform(name):
+    """An X/Twitter post quoted in the body (blockquote.twitter-tweet, its text, then the
+    platform's "— Name (@handle) date" credit) goes as a Bluesky embed does: the article's
+    paragraphs are the body, not the platform's credit line."""
+    from pressguard.cassettes.store import open_cassette
+
+    request, response = [(q, r) for q, r in open_cassette(ROOT / "cassettes" / f"{name}.yaml").data
+                         if r["status"]["code"] == 200][-1]
+    html = response["body"]["string"]
+    html = html.decode("utf-8") if isinstance(html, bytes) else html
+    plain = extract_article(html, request.uri, site=name.split("/")[0])
+    second = plain["body"][1][:30]
+    at = html.index("</p>", html.index(second, html.index("<body"))) + len("</p>")
+    tweet = ('<blockquote class="twitter-tweet"><p lang="en" dir="ltr">Huge thanks to everyone who '
+             'played this weekend. More news very soon.</p>&mdash; Lantern Yard Games (@lanternyard) '
+             '<a href="https://twitter.com/lanternyard/status/1">August 5, 2025</a></blockquote>'
+             '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
+    changed = extract_article(html[:at] + tweet + html[at:], request.uri, site=name.split("/")[0])
+    assert changed["body"] == plain["body"]

@@ -233,3 +233,51 @@ def test_replay_through_scrapy_calls_churn_healthy_and_a_new_container_drift(cli
     assert verdicts["churn"] == ("healthy", "ok")
     assert verdicts["gate"][0] == "drift"
     assert verdicts["gate"][1].endswith("found body: now inside div.article-gate")
+
+
+def _minify(html: str) -> str:
+    """What html-minifier-terser's removeOptionalTags and removeAttributeQuotes do to a page:
+    </p> and </li> left off where the standard allows, values without spaces unquoted, and
+    the document's </body></html> gone (scripts and styles kept as they are)."""
+    import re
+
+    out = []
+    for n, chunk in enumerate(re.split(r"(<(?:script|style)\b.*?</(?:script|style)>)", html, flags=re.S | re.I)):
+        if n % 2 == 0:
+            chunk = re.sub(r"</p>(\s*)(?=<(?:p|div|h[1-6]|ul|ol|figure)\b|</(?:div|article|section)>)", r"\1", chunk)
+            chunk = re.sub(r"</li>(\s*)(?=<li\b|</[ou]l>)", r"\1", chunk)
+            chunk = re.sub(r"</body>\s*</html>\s*$", "", chunk, flags=re.I)
+        chunk = re.sub(r"<[a-zA-Z][^<>]*>", lambda m: re.sub(
+            r'(\s[\w:-]+)="([A-Za-z0-9_.:#-]+)"', r"\1=\2", m.group(0)), chunk)
+        out.append(chunk)
+    return "".join(out)
+
+
+@pytest.mark.parametrize("page", [PAGES[0], PAGES[2], PAGES[5]])
+def test_a_minified_page_without_its_optional_end_tags_is_the_same_page(page):
+    """A minifier's document ends without </body></html>: every site's recorded pages end
+    with them, yet this page is not cut off, and nothing about its fields is broken."""
+    from pressguard.verdict.assess import assess
+
+    url, html, item = _page(page)
+    site = page.split("/")[0]
+    minified = _minify(html)
+    assert minified.rstrip().endswith("</script>") and ' class="' not in minified.split("<body")[0]
+    out, _ = assess(minified, url, site=site, baseline=template_baseline(str(ROOT), site))
+    assert {f: out[f] for f in ("headline", "authors", "body")} == {f: item[f] for f in ("headline", "authors", "body")}
+    assert out["checks"]["completeness"] == "ok", out["checks"]["completeness"]
+    assert out["verdict"] != "broken", out["checks"]
+
+
+@pytest.mark.parametrize("page", [PAGES[0], PAGES[5]])
+def test_a_quoted_page_cut_after_a_complete_tag_is_still_cut(page):
+    """The origin's own (quoted) markup stopping after a complete tag, before </body>: the
+    minifier's allowance needs the minifier's style, so this is still a cut document."""
+    from pressguard.verdict.assess import assess
+
+    url, html, item = _page(page)
+    site = page.split("/")[0]
+    cut = html[: html.rindex("</footer>") + len("</footer>")] if "</footer>" in html else \
+        html[: html.rindex("</script>") + len("</script>")]
+    out, _ = assess(cut, url, site=site, baseline=template_baseline(str(ROOT), site))
+    assert "cut off" in out["checks"]["completeness"], out["checks"]["completeness"]

@@ -138,8 +138,8 @@ def _looks_like_name(name: str, allow_single: bool) -> bool:
     if _GLUED.search(name) is not None:
         return False
     caps = [w.isupper() and len(w) >= 3 for w in words]
-    if any(caps) and not all(caps):  # "CNN Business", "Kevin McCoy USA TODAY" (tail cut earlier)
-        return False
+    if any(caps) and not all(caps) and not _surname_in_capitals(words, caps):
+        return False  # "CNN Business", "Kevin McCoy USA TODAY" (tail cut earlier)
     if not any(map(str.isalpha, name)):  # isalpha: Unicode category L*
         return False
     cased = [w for w in words if _has_case(w)]
@@ -154,6 +154,13 @@ def _looks_like_name(name: str, allow_single: bool) -> bool:
                     return False
                 break
     return True
+
+
+def _surname_in_capitals(words: list[str], caps: list[bool]) -> bool:
+    """"Carla KOWALSKI": the European press's and wire services' style, given names as
+    written and the surname (the last word, the only one in capitals) in capitals."""
+    return len(words) >= 2 and caps[-1] and not any(caps[:-1]) \
+        and all(w[:1].isupper() and not w.isupper() for w in words[:-1])
 
 
 def _squash(s: str) -> str:

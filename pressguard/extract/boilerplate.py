@@ -34,7 +34,7 @@ _WEAK_WORDS = frozenset(
     ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt
     jwplayer player videoplayer auth overlay dialog share sharing sharedaddy social
     sidebar rail widget widgets toc verdict score rating pros cons caption credit credits
-    figcaption meta metadata tags categories tile tiles embed
+    figcaption meta metadata tags categories tile tiles embed tweet
     """.split()
 )
 # Layout modifiers say nothing about what an element is: "has-sidebar",
@@ -199,6 +199,7 @@ _TEXT_PATTERNS = [
     r"more from [^:]{1,40}|trending|don'?t miss|related stories|related articles)\s*:.*",
     r"image of .{1,80}",
     r"https?://\S+|www\.\S+",  # a bare URL: an embed that did not render
+    r"\{%-?\s*[a-z_]\w*\b[^{}]*?-?%\}",  # a template statement ({% include x %}) left unrendered
     # A republisher's note on where the story first ran
     r"(this (article|story|piece|post) (was )?)?(originally|first) (published|appeared|ran)"
     r" (on|in|at|by) .{1,80}",

@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any, Iterator
 
+from .boilerplate import strip_site_suffix
 from .text import normalize
 
 ARTICLE_TYPES = frozenset(
@@ -191,7 +192,14 @@ class JsonLd:
         return ""
 
     def headline(self) -> str:
-        return self._article_str("headline", "name", "alternativeHeadline")
+        # an SEO plugin writes its title tag into the graph: "<headline> - <Site>", the
+        # site's name being one its own Organization/WebSite nodes give
+        raw = self._article_str("headline", "name", "alternativeHeadline")
+        end = raw.rstrip().lower()
+        names = [n for n in self.organization_names() if end.endswith(n.lower())]
+        cut = strip_site_suffix(raw, names) if names else raw
+        # only the name itself goes (strip_site_suffix would also guess at unknown segments)
+        return cut if len(raw) - len(cut) > min(map(len, names), default=0) else raw
 
     def description(self) -> str:
         return self._article_str("description")

@@ -131,7 +131,7 @@ def parse_page(html: str | bytes, content_type: str | bytes | None = None, *, ur
         else:
             parsed = None
     if parsed is None:
-        raw = parser_input(html, content_type)
+        raw = attach_shadow_roots(parser_input(html, content_type))
         # before parsing: the parser's own time grows with the square of the depth
         if budget is not None:
             budget.check(raw, url)
@@ -145,6 +145,38 @@ def parse_page(html: str | bytes, content_type: str | bytes | None = None, *, ur
     else:
         parsed.check(budget, url)
     return parsed
+
+
+# a plain substring test first (a case-insensitive regex over every page cost 1-2 ms): the
+# attribute as templates write it, lower case or React's camel case
+_SHADOW_MARKS = {str: ("shadowroot", "shadowRoot"), bytes: (b"shadowroot", b"shadowRoot")}
+_TEMPLATE_TAG = re.compile(rb"<(/?)template\b[^>]*>", re.I)
+_SHADOW_ATTR = re.compile(rb"\sshadowroot(?:mode)?\s*=", re.I)
+
+
+def attach_shadow_roots(raw: str | bytes) -> str | bytes:
+    """The parser's input with each declarative shadow root (<template shadowrootmode=
+    "open">, or the older shadowroot=) unwrapped into its host, as browsers attach it while
+    parsing: its words are shown on the page, where lexbor would keep them in a template
+    fragment no reader sees. Other templates (inert until a script stamps them) stay."""
+    if not any(mark in raw for mark in _SHADOW_MARKS[type(raw)]):
+        return raw
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    out, last, open_tags = [], 0, []  # open_tags: is each open <template> a shadow root?
+    for m in _TEMPLATE_TAG.finditer(data):
+        if not m.group(1):
+            shadow = _SHADOW_ATTR.search(m.group(0)) is not None
+            open_tags.append(shadow)
+        elif open_tags:
+            shadow = open_tags.pop()
+        else:
+            continue
+        if shadow:
+            out.append(data[last:m.start()])
+            last = m.end()
+    out.append(data[last:])
+    joined = b"".join(out)
+    return joined.decode("utf-8", "surrogatepass") if isinstance(raw, str) else joined
 
 
 def page_for(html: "str | bytes | Page", url: str, *, site: str | None = None,

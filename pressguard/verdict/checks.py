@@ -133,6 +133,8 @@ from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
 from .page_scan import page_scan
 from .site_profile import SiteProfile
+from .minified import minified_whole
+from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
 from ..sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
@@ -1644,7 +1646,7 @@ def document_ends(html: str | bytes | None) -> bool:
     tail = html[-_TAIL:]
     if isinstance(tail, str):
         tail = tail.encode("utf-8", "replace")
-    return _HTML_END.search(tail) is not None
+    return _HTML_END.search(tail) is not None or minified_whole(html)
 
 
 def check_completeness(c: "_Context") -> str:
@@ -1721,6 +1723,7 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
                          f"pages ends with </body></html>), found a document cut off at "
                          f"{_quote(' '.join(tail.split()), 40)}")
+        finds += filter(None, [unprocessed_includes(c.html, page.tree, c.body)])
         later = _later_page(page, c.url)
         if later:
             finds.append(f"body: the whole article, found one later page of it ({later})")
@@ -2257,23 +2260,6 @@ def _dek_not_english(c: "_Context") -> str | None:
             f"and describes itself in English: {_quote(desc, 40)})")
 
 
-_LOST_CHAR = re.compile(r"(?<=[^\W\d_])\?(?=[^\W\d_])")  # "don?t", "Caf?": a letter ? a letter
-LOST_CHAR_MIN = 2  # one could be a typo; two are a conversion
-
-
-def _question_marks_for_characters(fields: list) -> str | None:
-    """Text whose characters outside the target charset were each written as "?" (a
-    database or feed converted to Latin-1 or ASCII with replacement): a "?" inside a word,
-    where no question ends. Counted over the item's text fields together."""
-    hits = [(field, text, m) for field, text in fields if isinstance(text, str) and "?" in text
-            for m in _LOST_CHAR.finditer(text)]
-    if len(hits) < LOST_CHAR_MIN:
-        return None
-    field, text, m = hits[0]
-    return (f"{field}: a '?' in place of a character in {_excerpt(text, m.start(), m.end(), 15)} "
-            f"({len(hits)} such in the item: a lossy charset conversion)")
-
-
 def check_text_quality(c: "_Context") -> str:
     finds = []
     foreign = _not_english(c)
@@ -2287,12 +2273,10 @@ def check_text_quality(c: "_Context") -> str:
     fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
     for field, text in fields:
         if isinstance(text, str) and text:
-            problem = _text_problem(text)
+            problem = _text_problem(text) or escaped_markup(text)
             if problem:
                 finds.append(f"{field}: {problem}")
-    lost = _question_marks_for_characters([f for f in fields if not f[0].startswith("authors")])
-    if lost:
-        finds.append(lost)
+    finds += filter(None, [lost_characters(fields)])
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "
                       "or control characters",

@@ -57,7 +57,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from ..extract.decoding import parser_input
-from ..extract.page import Page, parsed_of
+from ..extract.page import Page, attach_shadow_roots, parsed_of
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty
@@ -102,7 +102,7 @@ def squash(text: str | None) -> str:
 
 
 def parse(html: str | bytes, content_type: str | bytes | None = None) -> LexborHTMLParser:
-    return LexborHTMLParser(parser_input(html, content_type))
+    return LexborHTMLParser(attach_shadow_roots(parser_input(html, content_type)))
 
 
 # -- classes -------------------------------------------------------------------------

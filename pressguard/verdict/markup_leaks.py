@@ -1,0 +1,80 @@
+"""What a page prints, or leaves out, when a layer between the stored post and the reader
+did not do its work: markup a theme escaped instead of rendering, characters a database
+connection could not hold, Edge Side Includes an edge passed through unprocessed.
+
+Each reads the extracted text (or, for ESI, the page's elements) and says in a few words
+what it found; the checks put the field and the page around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An inline or block tag written out as text ("<em>Starfall</em> review"): a theme that
+# escaped a field it used to print as HTML. Only real tag names, with a closing partner or
+# attributes, so "a <b> c" in prose about maths or "<3" never match.
+_ESCAPED_TAG = re.compile(
+    r"<(em|i|b|strong|u|s|sup|sub|span|a|cite|mark|small|abbr|q|code)(?:\s[^<>]{0,200})?>"
+    r"[^<>]{1,200}</\1\s*>", re.I)
+
+# "?" where a letter was: "the studio?s", "S?o Paulo" (a database dump through a connection
+# whose character set lacks the letter), or a dash: "review ? almost there". A question
+# mark that ends a sentence is never followed by a lower-case letter and never stands
+# alone between words; a URL's query ("page?id=3") is not prose and is left out.
+_LOST_LETTER = re.compile(r"[^\W\d_]\?[a-z\u00df-\u00ff]")
+_LOST_PUNCT = re.compile(r"\w \? \w")  # "2024 ? 2025": a dash that became "?"
+# a URL's query, an address, code's ternary ("ready?go:wait"): not prose
+_URLISH = re.compile(r"\S*(?:/|=|\.[a-z]{2,}\b|@)\S*\?\S*|\S*\?\S*(?:/|=|:\S)\S*", re.I)
+LOST_MIN = 1  # a question mark never runs on into a lower-case letter, nor stands between words
+
+
+def escaped_markup(text: str) -> str | None:
+    """Markup printed as text in a field, or None."""
+    if "<" not in text:
+        return None
+    m = _ESCAPED_TAG.search(text)
+    if m is None:
+        return None
+    return f"markup printed as text {m.group(0)[:40]!r} (a tag the template escaped)"
+
+
+def lost_characters(fields: list[tuple[str, object]]) -> str | None:
+    """'?' standing for letters and punctuation across a page's (field, text) pairs:
+    "<field>: <what>" naming the first field it is in, or None."""
+    hits: list[tuple[str, str]] = []
+    for field, text in fields:
+        if not isinstance(text, str) or "?" not in text:
+            continue
+        prose = _URLISH.sub(" ", text)
+        for rx in (_LOST_LETTER, _LOST_PUNCT):
+            for m in rx.finditer(prose):
+                i = m.start()
+                hits.append((field, prose[max(0, i - 12): m.end() + 12].strip()))
+    if len(hits) < LOST_MIN:
+        return None
+    field, where = hits[0]
+    return (f"{field}: '?' in place of characters the text had ({len(hits)} times, e.g. "
+            f"{where!r}; a database connection that could not hold them)")
+
+
+def unprocessed_includes(html, tree, body: list[str]) -> str | None:
+    """An <esi:include> left in the page beside the article's own paragraphs: the edge did
+    not fetch the fragment, so the part of the article it stands for is not on the page.
+    One around other furniture (a rail, a header) says nothing about the body."""
+    if not html or (b"esi:" if isinstance(html, bytes) else "esi:") not in html:
+        return None
+    root = tree.body
+    if root is None or not body:
+        return None
+    starts = [" ".join(p.split())[:40] for p in body if isinstance(p, str) and len(p) >= 40]
+    if not starts:
+        return None
+    for node in root.traverse():
+        if node.tag not in ("esi:include", "esi:eval"):
+            continue
+        parent = node.parent
+        near = " ".join((parent.text(deep=True) if parent is not None else "").split())
+        if any(s in near for s in starts):
+            src = node.attributes.get("src") or ""
+            return f"body: the whole article, found an unprocessed <esi:include src={src[:50]!r}> where the article goes on"
+    return None

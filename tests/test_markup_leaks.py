@@ -1,0 +1,111 @@
+"""Signals for what a layer between the stored post and the reader failed to do
+(pressguard/verdict/markup_leaks.py): markup a theme escaped, letters a database connection
+turned into "?", Edge Side Includes an edge passed through. Each on a shipped page changed
+that one way, through assess (the one parse, the extraction and every check), and the
+same page unchanged as the control."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from pressguard.cassettes.store import open_cassette
+from pressguard.verdict.assess import assess, template_baseline
+from pressguard.verdict.markup_leaks import escaped_markup, lost_characters
+
+ROOT = Path(__file__).resolve().parent.parent / "cassettes"
+PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
+         "destructoid/starfall-tactics-review-worth-the-wait",
+         "twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards")
+
+
+@lru_cache(maxsize=None)
+def _page(name: str) -> tuple[str, str]:
+    cassette = open_cassette(ROOT / f"{name}.yaml")
+    for request, response in reversed(cassette.data):
+        if 200 <= int(response["status"]["code"]) < 300:
+            body = response["body"]["string"]
+            return request.uri, body.decode("utf-8") if isinstance(body, bytes) else body
+    raise AssertionError(f"{name}: no article page")
+
+
+def _assess(name: str, html: str) -> dict:
+    url, _ = _page(name)
+    site = name.split("/")[0]
+    item, _fp = assess(html, url, site=site, baseline=template_baseline(str(ROOT), site))
+    return item
+
+
+def _failing(item: dict) -> dict:
+    return {k: v for k, v in item["checks"].items() if v != "ok"}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_pages_as_shipped_raise_none_of_these(name):
+    item = _assess(name, _page(name)[1])
+    assert item["checks"]["text_quality"] == "ok" and item["checks"]["completeness"] == "ok"
+    assert item["verdict"] != "broken", _failing(item)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_headline_printed_with_its_tags_escaped_is_broken_naming_the_headline(name):
+    url, html = _page(name)
+    h1 = re.search(r"(<h1[^>]*>)(.*?)(</h1>)", html, re.S)
+    words = h1.group(2).split()
+    escaped = f"&lt;em&gt;{' '.join(words[:2])}&lt;/em&gt; {' '.join(words[2:])}"
+    item = _assess(name, html[: h1.start(2)] + escaped + html[h1.end(2):])
+    assert item["headline"].startswith("<em>"), item["headline"]
+    assert item["verdict"] == "broken"
+    assert "headline: markup printed as text '<em>" in item["checks"]["text_quality"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_question_marks_for_letters_a_connection_lost_are_broken(name):
+    url, html = _page(name)
+    lost = html
+    for ch in ("’", "–", "—", "&#8217;", "&#8211;", "&#8212;", "&rsquo;", "&ndash;"):
+        lost = lost.replace(ch, "?")
+    assert lost != html
+    item = _assess(name, lost)
+    assert item["verdict"] == "broken"
+    assert "'?' in place of characters" in item["checks"]["text_quality"]
+
+
+def test_question_marks_that_are_questions_or_urls_are_not_lost_letters():
+    fields = [("headline", "Is this the end? Not quite"),
+              ("body paragraph 1", "Why? Because the studio said so. What now?"),
+              ("body paragraph 2", "See example.com/patch?id=3 and https://x.com/p?lang=en for notes."),
+              ("body paragraph 3", "const state = ready?go:wait;")]
+    assert lost_characters(fields) is None
+    assert lost_characters([("body paragraph 1", "the studio?s first game")]).startswith("body paragraph 1:")
+    assert lost_characters([("headline", "Project Lumen review ? almost there")]).startswith("headline:")
+
+
+def test_tags_in_prose_are_not_escaped_markup():
+    assert escaped_markup("If a < b and b > c, then a < c.") is None
+    assert escaped_markup("We <3 this game") is None
+    assert escaped_markup("<em>Starfall Tactics</em> review") is not None
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_an_esi_include_beside_the_body_is_broken_naming_the_body(name):
+    url, html = _page(name)
+    item = _assess(name, html)
+    # after the paragraph that holds the body's second paragraph's first words
+    second = item["body"][1][:30]
+    at = html.index("</p>", html.index(second, html.index("<body"))) + len("</p>")
+    esi = '<esi:include src="/esi/article-body/4471?part=2" onerror="continue"/>'
+    changed = _assess(name, html[:at] + esi + html[at:])
+    assert changed["verdict"] == "broken"
+    assert "body: the whole article, found an unprocessed <esi:include" in changed["checks"]["completeness"]
+
+
+@pytest.mark.parametrize("name", PAGES[:2])
+def test_an_esi_include_in_the_footer_says_nothing_about_the_body(name):
+    url, html = _page(name)
+    at = html.rindex("</footer>")
+    changed = _assess(name, html[:at] + '<esi:include src="/esi/footer-links"/>' + html[at:])
+    assert changed["checks"]["completeness"] == "ok", changed["checks"]["completeness"]
