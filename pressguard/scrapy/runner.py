@@ -159,12 +159,13 @@ def run_spiders(
             crawler, kwargs = queued.pop(0)
             started.add(id(crawler))
             # a crawl that fails to start never closes its spider: its deferred hands on
-            process.crawl(crawler, **kwargs).addBoth(lambda _: hand_on(crawler))
+            process.crawl(crawler, **kwargs).addBoth(hand_on, crawler)
 
-    def hand_on(crawler) -> None:
+    def hand_on(result, crawler):
         if id(crawler) not in handed_on:
             handed_on.add(id(crawler))
             start_next()
+        return result  # a crawl's failure stays Scrapy's to report
 
     def closed(spider, reason) -> None:
         if reason == "shutdown":  # stopped from outside (a signal): no further site starts
@@ -172,7 +173,7 @@ def run_spiders(
         else:
             # here, before this crawl's deferred fires: join() in process.start() never
             # sees an empty set of crawls between two sites (that would stop the reactor)
-            hand_on(spider.crawler)
+            hand_on(None, spider.crawler)
 
     known = set(process.spider_loader.list())
     for run, (name, kwargs) in enumerate(runs):
