@@ -1,7 +1,9 @@
 """Run pressguard spiders in this process and collect what each page gave.
 
 The CLI commands and the snapshot suite share this: one Scrapy process, one
-crawler per site, items and failures gathered through Scrapy's signals.
+crawler per site, items and failures gathered through Scrapy's signals. In replay
+the sites' crawls run one after another (each reads its site's cassettes once);
+live and record run them side by side.
 """
 
 from __future__ import annotations
