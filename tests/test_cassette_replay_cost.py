@@ -97,3 +97,40 @@ def test_shards_do_not_import_scrapy_and_the_extractors_again(cli, tmp_path):
         by_module.setdefault(module, set()).add(pid)
     assert sorted(by_module) == sorted(modules)
     assert {module: len(pids) for module, pids in by_module.items()} == dict.fromkeys(modules, 1)
+
+
+# Interrupts the replay (as Ctrl-C would) when the first site's second cassette is opened.
+INTERRUPT_ON_OPEN = """
+import os, signal, sys
+
+fired = []
+
+def _interrupt(event, args):
+    if event == "open" and not fired and str(args[0]).endswith({name!r}):
+        fired.append(True)
+        os.kill(os.getpid(), signal.SIGINT)
+
+sys.addaudithook(_interrupt)
+"""
+
+
+def test_an_interrupted_replay_starts_no_further_site_and_names_their_cassettes(cli, tmp_path):
+    for site in SITES:
+        shutil.copytree(ROOT / "cassettes" / site, tmp_path / "cassettes" / site)
+    first = sorted((tmp_path / "cassettes" / SITES[0]).glob("*.yaml"))[1].name
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "sitecustomize.py").write_text(INTERRUPT_ON_OPEN.format(name=f"/{SITES[0]}/{first}"))
+    path = os.pathsep.join([str(hooks), *filter(None, [os.environ.get("PYTHONPATH")])])
+    result = cli("replay", "-j", "1", "--report", "report.json", "cassettes", cwd=tmp_path, env={"PYTHONPATH": path})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    cassettes = sorted(str(p.relative_to(tmp_path)) for p in (tmp_path / "cassettes").rglob("*.yaml"))
+    assert [r["cassette"] for r in report] == cassettes  # one result each, nothing lost
+    for result in report:
+        site = result["cassette"].split("/")[1]
+        if site != SITES[0]:  # never started: named, not replayed
+            assert result["item"] is None
+            assert result["error"] == (f"{result['cassette']}: not replayed: the run was stopped before "
+                                       f"spider {site}'s turn; run it again")

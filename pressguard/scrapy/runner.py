@@ -210,10 +210,15 @@ def run_spiders(
     if crawlers:
         process.start()
     for crawler in crawlers:
-        end_run(run_of[id(crawler)], crawler)  # a crawl that never stopped its engine: its results still count
+        run = run_of[id(crawler)]
+        if id(crawler) not in started and run not in ended:  # stopped before this site's turn
+            for path in _given(runs[run][1].get("cassette")):
+                give(run, PageResult(path, path, error=(
+                    f"{path}: not replayed: the run was stopped before spider {runs[run][0]}'s turn; run it again")))
+        end_run(run, crawler)  # a crawl that never stopped its engine: its results still count
         if id(crawler) in started:
             outcome.exit_code = max(outcome.exit_code, exit_code_from_stats(crawler.stats.get_stats()))
-        else:  # the run was stopped before this site's turn: its cassettes gave nothing
+        else:
             outcome.exit_code = max(outcome.exit_code, BAD_INPUT)
     return outcome
 
