@@ -6,8 +6,11 @@ together (its template baseline and profile are then built once); a site larger
 than an even share (total / N) is cut into contiguous pieces of at most that
 share, since the baseline reads the site's folder whatever the run holds, the
 pieces give the same items, each piece paying for the baseline once. Each shard
-runs in its own `python -m pressguard.scrapy.shards` process (`run_shards`), which
-sends every page's result on its stdout as one JSON line as soon as it has it.
+runs in its own process (`run_shards`), which sends every page's result on a pipe as
+one JSON line as soon as it has it. On Linux a shard is forked from the command's
+process once Scrapy and the extractors are imported there, so it starts with them
+loaded instead of importing them again (most of a shard's start-up); elsewhere it is a
+fresh `python -m pressguard.scrapy.shards`.
 
 `InOrder` turns results arriving in any order into results in cassette order,
 exactly one per cassette: a result waits in a temporary file (not memory) until
@@ -21,10 +24,12 @@ from __future__ import annotations
 import json
 import os
 import queue
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
+import traceback
 from collections.abc import Callable
 from math import ceil
 from pathlib import Path
@@ -185,14 +190,11 @@ def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_
     processes = []
     code = 0
     try:
-        for index, shard in enumerate(shards):
+        forking = _can_fork()
+        for shard in shards:  # every shard started before any reader thread: a fork copies no thread
             spec = {"runs": shard, "overrides": overrides, "block_network": block_network}
-            process = subprocess.Popen(
-                [sys.executable, "-m", "pressguard.scrapy.shards"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            )
-            processes.append(process)
-            process.stdin.write(json.dumps(spec).encode("utf-8"))
-            process.stdin.close()
+            processes.append(_fork(spec) if forking else _spawn(spec))
+        for index, process in enumerate(processes):
             threading.Thread(target=_read_lines, args=(index, process.stdout, messages), daemon=True).start()
         running, finished = len(shards), set()
         while running:
@@ -223,6 +225,76 @@ def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_
     return code
 
 
+# What a shard needs loaded, imported before forking so that no shard imports it again.
+_SHARD_MODULES = ("pressguard.scrapy.runner", "pressguard.verdict.assess", "pressguard.verdict.pipeline",
+                  "pressguard.cassettes.handler", "pressguard.cassettes.routing", "scrapy.crawler")
+
+
+def _can_fork() -> bool:
+    """Fork on Linux (macOS's system libraries are not fork-safe, Windows has no fork), and
+    only before a Twisted reactor exists: each shard installs its own."""
+    if not (hasattr(os, "fork") and sys.platform.startswith("linux")):
+        return False
+    import importlib
+
+    for name in _SHARD_MODULES:
+        importlib.import_module(name)
+    return "twisted.internet.reactor" not in sys.modules
+
+
+class _Forked:
+    """A forked shard, as much of subprocess.Popen as run_shards uses."""
+
+    def __init__(self, pid: int, stdout):
+        self.pid, self.stdout, self.returncode = pid, stdout, None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self) -> int:
+        if self.returncode is None:
+            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        return self.returncode
+
+    def kill(self) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signal.SIGKILL)
+
+
+def _fork(spec: dict) -> _Forked:
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()  # else the shard would write the parent's pending output a second time
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the shard
+        code = 70
+        try:
+            os.close(read_end)
+            os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to stderr
+            code = _serve(spec, os.fdopen(write_end, "w", encoding="utf-8"))
+        except BaseException:  # noqa: BLE001 - said on stderr; the parent names the shard's cassettes
+            traceback.print_exc()
+        finally:
+            sys.stderr.flush()
+            # never the interpreter's exit: it would flush the parent's open files (the
+            # report being written) a second time and run the parent's atexit hooks
+            os._exit(code)
+    os.close(write_end)
+    return _Forked(pid, os.fdopen(read_end, "rb"))
+
+
+def _spawn(spec: dict) -> subprocess.Popen:
+    process = subprocess.Popen([sys.executable, "-m", "pressguard.scrapy.shards"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    process.stdin.write(json.dumps(spec).encode("utf-8"))
+    process.stdin.close()
+    return process
+
+
 def _read_lines(index: int, stream, messages: queue.Queue) -> None:
     try:
         for line in stream:
@@ -235,10 +307,15 @@ def _read_lines(index: int, stream, messages: queue.Queue) -> None:
 
 
 def _worker() -> int:
-    """One shard: the spec (runs, settings) on stdin, one JSON line per result on stdout."""
+    """A spawned shard: the spec (runs, settings) on stdin, one JSON line per result on stdout."""
     protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything else printed goes to stderr
-    spec = json.loads(sys.stdin.read())
+    _serve(json.loads(sys.stdin.read()), protocol)
+    return 0
+
+
+def _serve(spec: dict, protocol) -> int:
+    """Run one shard's runs, sending each result, each run's end and the exit code on protocol."""
     if spec.get("block_network"):
         from ..cassettes.network_block import block_network
 
@@ -255,6 +332,7 @@ def _worker() -> int:
     runs = [(site, {"cassette": paths}) for site, paths in spec["runs"]]
     outcome = run_spiders(runs, spec["overrides"], on_result=on_result)
     send({"exit": outcome.exit_code})
+    protocol.close()
     return 0
 
 
