@@ -532,7 +532,7 @@ inside the body's prose paragraphs reads "[thirstylink ids="4471"]link text[/thi
 and the plugin's stand-alone "[thirstylink_disclosure]" line is printed before the first
 paragraph. The paragraphs as served are not the article's text (the page shows markup
 inside them): broken, naming the body.""")
-def shortcodes_unrendered(sample: Sample) -> Mutated:
+def affiliate_shortcodes_unrendered(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     changed = 0
     n = 4471
