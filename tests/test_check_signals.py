@@ -1492,3 +1492,31 @@ def test_a_next_story_link_or_a_thumbnail_is_no_split_article(pager):
     base = url.split("?")[0].rstrip("/") + "/"
     item = _assess(site, url, _pager_after_body(html, right, pager.format(base=base, host=url.split("/")[2])))
     assert "first page only" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a byline naming someone the page's meta author does not --------------------------------
+
+def _byline_renamed(html: str, old: str, new: str) -> str:
+    """The visible byline's name swapped (a cached byline fragment of another story); the
+    head's <meta name="author"> still names the writer."""
+    head, body = html.split("</head>", 1)
+    return head + "</head>" + body.replace(old, new)
+
+
+def test_a_byline_sharing_no_name_with_the_meta_author_fails_agreement_naming_authors():
+    site, url, html = _page(PAGES[6])  # twinfinite: a meta author, no JSON-LD person
+    right = _assess(site, url, html)
+    writer = right["authors"][0]
+    assert f'<meta name="author" content="{writer}">' in html
+    item = _assess(site, url, _byline_renamed(html, writer, "Marcus Ellery"))
+    assert item["authors"] == ["Marcus Ellery"] and item["verdict"] == "broken", item["checks"]
+    assert "authors" in item["checks"]["agreement"] and "meta author" in item["checks"]["agreement"]
+
+
+def test_a_byline_with_the_meta_author_and_a_co_author_agrees():
+    site, url, html = _page(PAGES[6])
+    right = _assess(site, url, html)
+    writer = right["authors"][0]
+    item = _assess(site, url, _byline_renamed(html, f">{writer}<", f">{writer}</a> and <a href=\"/author/tove-lindahl/\">Tove Lindahl<"))
+    assert item["authors"] == [writer, "Tove Lindahl"]
+    assert "meta author" not in item["checks"]["agreement"], item["checks"]["agreement"]

@@ -1228,6 +1228,13 @@ def check_agreement(c: _Context) -> str:
         ld = [n for n in c.page.jsonld[1] if _person_problem(n, c.site_names) is None]
         if ld and {_squash(a) for a in authors} != {_squash(n) for n in ld}:
             issues.append(f"authors {ld!r} (JSON-LD) for {authors!r}")
+        elif not ld:
+            # no JSON-LD person: the meta author is the CMS's record of the writer; a byline
+            # that shares no name with it names someone else (a cached fragment of another story)
+            meta = [n for raw in c.page.meta.get("author", []) for n in _split_names(raw)
+                    if _person_problem(n, c.site_names) is None]
+            if meta and not {_squash(a) for a in authors} & {_squash(n) for n in meta}:
+                issues.append(f"authors {meta!r} (meta author) for {authors!r}")
     if issues:
         return f"agreement: {c.url}: expected sources to agree, found " + "; ".join(issues)
     return "ok"
