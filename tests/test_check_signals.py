@@ -1460,3 +1460,63 @@ def test_a_numbered_item_with_a_deeper_subheading_under_it_is_not_empty():
     hollow = [("h2", "1. Harbor"), ("h2", "2. Dunes"), ("p", PARAS[1]), ("p", PARAS[0])]
     item = dict(item, body=[t for _, t in hollow])
     assert "with nothing under it" in run_checks(item, html=page(hollow))["completeness"]
+
+
+# -- the first slide or page of an article split over several ------------------------------
+
+def _pager_after_body(html: str, item: dict, pager: str) -> str:
+    tree = LexborHTMLParser(mutate.serialized(html))
+    container = mutate._container(tree, item)
+    return mutate._replace_once(tree.html, container.html, container.html + pager)
+
+
+@pytest.mark.parametrize("href, rel", [("?slide=2", ' rel="next"'), ("?page=2", ""), ("2/", "")])
+def test_the_first_slide_with_a_next_link_to_its_second_is_broken_naming_the_body(href, rel):
+    """A listicle turned slideshow: the article's URL shows slide 1 and a "Next slide" link to
+    its own ?slide=2; the rest of the article is on other pages."""
+    site, url, html = _page(PAGES[4])
+    right = _assess(site, url, html)
+    base = url.split("?")[0].rstrip("/") + "/"
+    item = _assess(site, url, _pager_after_body(html, right, f'<nav class="slideshow-pager"><span>1 / 4</span>'
+                                                          f'<a{rel} href="{base}{href}">Next slide</a></nav>'))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "body" in item["checks"]["completeness"] and "first page only" in item["checks"]["completeness"]
+
+
+@pytest.mark.parametrize("pager", ['<a rel="next" href="https://{host}/news/another-story-entirely/">Next story</a>',
+                                   '<a href="{base}?slide=2"><img src="/thumb-2.jpg" alt=""></a>',
+                                   '<a href="{base}?replytocom=2">Next</a>'])
+def test_a_next_story_link_or_a_thumbnail_is_no_split_article(pager):
+    site, url, html = _page(PAGES[4])
+    right = _assess(site, url, html)
+    base = url.split("?")[0].rstrip("/") + "/"
+    item = _assess(site, url, _pager_after_body(html, right, pager.format(base=base, host=url.split("/")[2])))
+    assert "first page only" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a byline naming someone the page's meta author does not --------------------------------
+
+def _byline_renamed(html: str, old: str, new: str) -> str:
+    """The visible byline's name swapped (a cached byline fragment of another story); the
+    head's <meta name="author"> still names the writer."""
+    head, body = html.split("</head>", 1)
+    return head + "</head>" + body.replace(old, new)
+
+
+def test_a_byline_sharing_no_name_with_the_meta_author_fails_agreement_naming_authors():
+    site, url, html = _page(PAGES[6])  # twinfinite: a meta author, no JSON-LD person
+    right = _assess(site, url, html)
+    writer = right["authors"][0]
+    assert f'<meta name="author" content="{writer}">' in html
+    item = _assess(site, url, _byline_renamed(html, writer, "Marcus Ellery"))
+    assert item["authors"] == ["Marcus Ellery"] and item["verdict"] == "broken", item["checks"]
+    assert "authors" in item["checks"]["agreement"] and "meta author" in item["checks"]["agreement"]
+
+
+def test_a_byline_with_the_meta_author_and_a_co_author_agrees():
+    site, url, html = _page(PAGES[6])
+    right = _assess(site, url, html)
+    writer = right["authors"][0]
+    item = _assess(site, url, _byline_renamed(html, f">{writer}<", f">{writer}</a> and <a href=\"/author/tove-lindahl/\">Tove Lindahl<"))
+    assert item["authors"] == [writer, "Tove Lindahl"]
+    assert "meta author" not in item["checks"]["agreement"], item["checks"]["agreement"]

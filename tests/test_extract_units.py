@@ -572,3 +572,55 @@ def test_an_embedded_post_is_an_embed_whatever_its_platform(name):
              '<script async src="https://platform.twitter.com/widgets.js" charset="utf-8"></script>')
     changed = extract_article(html[:at] + tweet + html[at:], request.uri, site=name.split("/")[0])
     assert changed["body"] == plain["body"]
+
+
+def _dated_page(header_date: str, aside: str = "") -> str:
+    return ('<html><head><title>T</title></head><body><article><h1>A headline of some words</h1>'
+            f'<div class="byline">By <a href="/author/ana-lima/">Ana Lima</a> {header_date}</div>'
+            '<div class="entry-content"><p>' + "Words of the article that runs on. " * 40 + '</p></div>'
+            f'{aside}</article></body></html>')
+
+
+def test_a_related_story_cards_date_is_not_the_articles():
+    """A page whose header prints no date of its own (relative time removed, meta gone) but
+    whose related-story cards carry theirs: the card's date is the other story's, so the
+    article has no published date (and the site profile's "every page states one" fires)."""
+    card = ('<aside class="related"><article class="tile"><a href="https://e.example/news/another-story-on-the-site/">'
+            '<div class="tile__title">Why the story expansion could change the game for good</div>'
+            '<div class="tile__info"><span class="tile__author">Hana Lindgren</span>'
+            '<time class="tile__date" datetime="2025-08-10T14:03:00+00:00">Aug 10, 2025 10:03 am</time>'
+            '</div></a></article></aside>')
+    assert extract_article(_dated_page("", card), "https://e.example/news/a/")["published"] is None
+
+
+@pytest.mark.parametrize("linked", ['<a href="https://e.example/news/a/">{}</a>',  # its own permalink
+                                    '<a href="/2025/08/10/">{}</a>',  # a day archive
+                                    '{}'])
+def test_a_date_linked_to_its_permalink_or_archive_is_still_the_articles(linked):
+    when = '<time datetime="2025-08-10T14:03:00+00:00">August 10, 2025 at 10:03 am</time>'
+    item = extract_article(_dated_page("on " + linked.format(when)), "https://e.example/news/a/")
+    assert item["published"] == "2025-08-10T14:03:00+00:00"
+
+
+def test_a_slideshow_spread_over_the_body_leaves_the_paragraphs_alone():
+    """A gallery block split over the text, one slide after a paragraph: its counter ("1 / 3"),
+    caption, credit and Previous/Next buttons are the photo desk's, not the article's."""
+    paras = [f"Paragraph {n} of the article says something about the season and the studio plans." * 2
+             for n in range(1, 7)]
+    page = lambda slides: ('<html><head><title>T</title></head><body><article><h1>A headline of some words</h1>'
+                           '<div class="entry-content">' + "".join(f"<p>{p}</p>" + slides.get(i, "")
+                                                                  for i, p in enumerate(paras))
+                           + '</div></article></body></html>')
+    slide = lambda n: (f'<figure class="slideshow__slide"><div class="slideshow__counter">{n} / 3</div>'
+                       f'<img src="/g-{n}.jpg" alt=""><figcaption><p>The team at work in the studio.</p>'
+                       '<span>Image via the publisher</span></figcaption><div class="slideshow__nav">'
+                       '<button>Previous</button><button>Next</button></div></figure>')
+    plain = extract_article(page({}), "https://e.example/news/a/")
+    assert plain["body"] == paras
+    assert extract_article(page({0: slide(1), 3: slide(2), 4: slide(3)}), "https://e.example/news/a/")["body"] == paras
+
+
+@pytest.mark.parametrize("text, furniture", [("1 / 3", True), ("Slide 2 of 5", True), ("Page 1 of 2", True),
+                                             ("It is 1 / 3 of the cost.", False), ("1 of 3 people agreed", False)])
+def test_a_counter_alone_is_furniture(text, furniture):
+    assert is_boilerplate_text(text) is furniture

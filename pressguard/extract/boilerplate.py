@@ -198,6 +198,8 @@ _TEXT_PATTERNS = [
     r"(related|disclosure|read more|read also|also read|see also|more|recommended|watch|"
     r"more from [^:]{1,40}|trending|don'?t miss|related stories|related articles)\s*:.*",
     r"image of .{1,80}",
+    # a slideshow's or a gallery's counter on its own ("1 / 3", "Slide 2 of 5")
+    r"((slide|photo|image|picture|page)\s+)?\d{1,3}\s*(/|of)\s*\d{1,3}",
     r"https?://\S+|www\.\S+",  # a bare URL: an embed that did not render
     r"\{%-?\s*[a-z_]\w*\b[^{}]*?-?%\}",  # a template statement ({% include x %}) left unrendered
     # A republisher's note on where the story first ran

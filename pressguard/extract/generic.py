@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
+from urllib.parse import urljoin, urlsplit
 from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
 from .authors import clean_authors
@@ -460,6 +461,34 @@ def _prev_label(node) -> str:
 
 # -- date --------------------------------------------------------------------------
 
+TEASER_TITLE_WORDS = 4  # a link with a title of its own around a date: a card for another story
+_TEASER_DEPTH = 8
+# the words a printed date is made of ("Published on Aug. 10, 2025 at 10:03 am", "1 year ago")
+_DATE_WORDS = re.compile(
+    r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|[ap]\.?m\.?|ago|at|on|published|updated|posted|mins?"
+    r"|minutes?|hours?|hrs?|days?|weeks?|months?|years?|yesterday|today|[^a-z]*", re.I)
+
+
+def _in_teaser(node, url: str) -> bool:
+    """Is this date inside a link to another page that also carries that page's title (a
+    related-story card)? Its date is the other story's, not this one's; a date linked to
+    its own permalink or to a day archive has no title beside it and still counts."""
+    n, depth = node.parent, 0
+    while n is not None and depth < _TEASER_DEPTH:
+        if n.tag == "a":
+            href = (n.attributes.get("href") or "").strip()
+            if not href or href.startswith("#"):
+                return False
+            key = lambda u: urlsplit(urljoin(url, u)).path.rstrip("/")
+            if key(href) == key(url):
+                return False
+            title = [w for w in node_text(n).split() if not _DATE_WORDS.fullmatch(w.strip(",;:|·"))]
+            return len(title) >= TEASER_TITLE_WORDS
+        n, depth = n.parent, depth + 1
+    return False
+
+
 def published_dom(page: Page) -> str | None:
     ctx = _author_context(page)
     if ctx is None:
@@ -468,6 +497,8 @@ def published_dom(page: Page) -> str | None:
     scope = lay.nodes[s]
     for sel in ('[itemprop="datePublished"]', "time[datetime]", "time"):
         for node in scope.css(sel):
+            if _in_teaser(node, page.url):
+                continue
             value = node.attributes.get("datetime") or node.attributes.get("content") or lay.short_text(node)
             parsed = parse_date(value, page.fetched_at) if value else None
             if parsed:
@@ -476,7 +507,7 @@ def published_dom(page: Page) -> str | None:
                 '[class*="meta"]', '[class*="info"]', '[class*="posted"]'):
         for node in scope.css(sel):
             i = lay.index.get(node.mem_id)
-            if i is None or i == s or _in_author_furniture(ctx, i):
+            if i is None or i == s or _in_author_furniture(ctx, i) or _in_teaser(node, page.url):
                 continue
             text = lay.short_text(node, 200)
             if text is None:

@@ -1228,6 +1228,13 @@ def check_agreement(c: _Context) -> str:
         ld = [n for n in c.page.jsonld[1] if _person_problem(n, c.site_names) is None]
         if ld and {_squash(a) for a in authors} != {_squash(n) for n in ld}:
             issues.append(f"authors {ld!r} (JSON-LD) for {authors!r}")
+        elif not ld:
+            # no JSON-LD person: the meta author is the CMS's record of the writer; a byline
+            # that shares no name with it names someone else (a cached fragment of another story)
+            meta = [n for raw in c.page.meta.get("author", []) for n in _split_names(raw)
+                    if _person_problem(n, c.site_names) is None]
+            if meta and not {_squash(a) for a in authors} & {_squash(n) for n in meta}:
+                issues.append(f"authors {meta!r} (meta author) for {authors!r}")
     if issues:
         return f"agreement: {c.url}: expected sources to agree, found " + "; ".join(issues)
     return "ok"
@@ -1597,7 +1604,31 @@ def _published_after_own_pictures(c: "_Context") -> str | None:
 
 
 _PAGE_OF = re.compile(r"\bpage\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.I)
-_PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg)=(\d{1,3})\b", re.I)
+_PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg|slide)=(\d{1,3})\b", re.I)
+_NEXT_TEXT = re.compile(r"\s*next\b", re.I)
+
+
+def _first_of_many(page: "PageHints", url: str) -> str | None:
+    """A "next" link from this page to its own second part (?page=2, ?slide=2, <url>/2/): the
+    article goes on on other pages (a slideshow's slide 1, a split post's page 1), so the body
+    here is its first part only. A link to another article, or a page with none, says nothing."""
+    from urllib.parse import urljoin, urlsplit
+
+    here = urlsplit(url or "")
+    path = here.path.rstrip("/")
+    for node in page.tree.css('a[href], link[rel~="next"][href]'):
+        href = (node.attributes.get("href") or "").strip()
+        if node.tag == "a" and "next" not in (node.attributes.get("rel") or "").lower().split() and \
+                not _NEXT_TEXT.match(node.text(deep=True) or ""):
+            continue
+        there = urlsplit(urljoin(url, href))
+        if there.netloc != here.netloc:
+            continue
+        m = _PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
+        second = (m is not None and m.group(1) == "2") or there.path.rstrip("/") == path + "/2"
+        if second:
+            return f"a next link to {_quote(href, 60)}"
+    return None
 
 
 def _later_page(page: "PageHints", url: str) -> str | None:
@@ -1727,6 +1758,9 @@ def check_completeness(c: "_Context") -> str:
         later = _later_page(page, c.url)
         if later:
             finds.append(f"body: the whole article, found one later page of it ({later})")
+        first = None if later else _first_of_many(page, c.url)
+        if first:
+            finds.append(f"body: the whole article, found its first page only ({first})")
         stated = page.ld.date_published() or (page.meta.get("article:published_time") or [""])[0]
         if not c.item.get("published") and stated:
             finds.append(f"published: the date the page states ({stated}), found none")
