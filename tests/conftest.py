@@ -29,6 +29,21 @@ def pytest_cmdline_main(config):
     return (yield)
 
 
+def pytest_collection_modifyitems(config, items):
+    """On xdist's workers, the slow files first (stable otherwise): each goes whole to one
+    worker, so the longest start first and the short ones fill in around them, instead of one
+    long file starting last while the other worker idles."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def not_a_worker(env: dict) -> dict:
+    """env for a pytest session a test starts: without pytest-xdist's worker variables, which
+    an xdist worker of this suite passes on (syrupy reads PYTEST_XDIST_WORKER and would leave
+    its snapshot report to a controller the inner session does not have)."""
+    return {name: value for name, value in env.items() if not name.startswith("PYTEST_XDIST_")}
+
+
 @pytest.hookimpl(optionalhook=True, tryfirst=True)  # before the pressguard plugin's scheduler
 def pytest_xdist_make_scheduler(config, log):
     """A test file's tests on one worker (xdist's loadfile), so its module-scoped fixtures (the
