@@ -346,7 +346,7 @@ class ArticleSnapshot:
             pytest.fail("\n".join(assertion.get_assert_diff()), pytrace=False)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")  # one value for the run: not set up again for every test
 def pressguard_fail_on(request) -> str:
     """The verdict that fails a page's health assertion (--pressguard-fail-on)."""
     return request.config.getoption("--pressguard-fail-on")
