@@ -12,6 +12,50 @@ ROOT = Path(__file__).resolve().parent.parent
 OFFLINE = Path(__file__).resolve().parent / "offline_cli.py"
 
 
+# -- the whole suite on every core -------------------------------------------------------
+# Most of this suite's time is spent in the processes it starts (pressguard, scrapy, pytest),
+# one after another; run whole, it uses every core (pytest-xdist, -n auto). Only the whole
+# suite (no paths given: pyproject's testpaths): `pytest tests/test_x.py` stays in one
+# process, where xdist's start-up would cost more than it saves. `-n 0`, `-n N` and
+# `-p no:xdist` work as usual; xdist's workers are left alone (they run what they are sent).
+
+
+@pytest.hookimpl(wrapper=True)  # outside the pressguard plugin's, which turns a bare -n into loadgroup
+def pytest_cmdline_main(config):
+    option = config.option
+    if (config.pluginmanager.hasplugin("xdist") and getattr(option, "numprocesses", 0) is None
+            and not hasattr(config, "workerinput") and config.args_source == pytest.Config.ArgsSource.TESTPATHS):
+        option.numprocesses = "auto"
+    return (yield)
+
+
+def pytest_collection_modifyitems(config, items):
+    """On xdist's workers, the slow files first (stable otherwise): each goes whole to one
+    worker, so the longest start first and the short ones fill in around them, instead of one
+    long file starting last while the other worker idles."""
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def not_a_worker(env: dict) -> dict:
+    """env for a pytest session a test starts: without pytest-xdist's worker variables, which
+    an xdist worker of this suite passes on (syrupy reads PYTEST_XDIST_WORKER and would leave
+    its snapshot report to a controller the inner session does not have)."""
+    return {name: value for name, value in env.items() if not name.startswith("PYTEST_XDIST_")}
+
+
+@pytest.hookimpl(optionalhook=True, tryfirst=True)  # before the pressguard plugin's scheduler
+def pytest_xdist_make_scheduler(config, log):
+    """A test file's tests on one worker (xdist's loadfile), so its module-scoped fixtures (the
+    simulator, the crawls, parsed corpora) are built once; the snapshot suite's tests by replay
+    shard, as the pressguard plugin groups them."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from pressguard.testing.pytest_plugin import shard_scheduling
+
+    return shard_scheduling(config, log, scope_of=lambda nodeid: nodeid.split("::", 1)[0])
+
+
 @pytest.fixture(scope="module")
 def sim():
     """The publisher simulator; sim.get(url) fetches a page's HTML through its proxy."""

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import not_a_worker
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "newsroom"
 SPIDER = "gazette"
@@ -67,7 +69,7 @@ def test_a_replay_test_gets_no_network(pressguard_replay):
 
 
 def _env(site: str | None = None) -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    env = not_a_worker({k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")})
     env.pop("SCRAPY_SETTINGS_MODULE", None)  # the project's scrapy.cfg decides
     env.pop("GAZETTE_BASE_URL", None)
     if site:

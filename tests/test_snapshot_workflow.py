@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import not_a_worker
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SLUG = "ukraine-is-ready-to-negotiate-but-not-to-surrender-rubio-pulls-out-as-peace-talks-falter"
 SUITE = (ROOT / "tests" / "test_snapshots.py").read_text()
@@ -20,22 +22,45 @@ SUITE = (ROOT / "tests" / "test_snapshots.py").read_text()
 pytestmark = pytest.mark.slow  # each test runs a whole pytest session in a subprocess
 
 
+def _one_cassette_project(folder: Path) -> Path:
+    (folder / "tests").mkdir()
+    (folder / "tests" / "test_snapshots.py").write_text(SUITE)
+    (folder / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    cassettes = folder / "cassettes" / "wegotthiscovered"
+    cassettes.mkdir(parents=True)
+    shutil.copy(ROOT / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml", cassettes)
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path):
     """A project with one cassette (the seed article) and the snapshot suite."""
-    (tmp_path / "tests").mkdir()
-    (tmp_path / "tests" / "test_snapshots.py").write_text(SUITE)
-    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
-    folder = tmp_path / "cassettes" / "wegotthiscovered"
-    folder.mkdir(parents=True)
-    shutil.copy(ROOT / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml", folder)
+    return _one_cassette_project(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def accepted_once(tmp_path_factory):
+    """The same project after `pytest --snapshot-update` (one pytest session and replay for
+    every test here that starts from an accepted snapshot; test_new_cassette_fails_until_accepted
+    checks that acceptance itself)."""
+    folder = _one_cassette_project(tmp_path_factory.mktemp("accepted"))
+    update = pytest_in(folder, "--snapshot-update")
+    assert update.returncode == 0, update.stdout + update.stderr
+    assert (folder / "snapshots" / "wegotthiscovered" / f"{SEED_SLUG}.json").is_file()
+    return folder
+
+
+@pytest.fixture
+def accepted(accepted_once, tmp_path):
+    """A copy of the accepted project of the test's own, to change as it likes."""
+    shutil.copytree(accepted_once, tmp_path, dirs_exist_ok=True)
     return tmp_path
 
 
 def pytest_in(project, *args, env=None):
     import os
 
-    full_env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    full_env = not_a_worker({k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")})
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
@@ -61,9 +86,8 @@ def test_without_pytest_recording_the_plugin_says_what_to_do(project):
     assert "pytest-recording is not loaded: install it (pip install pytest-recording)" in result.stderr
 
 
-def test_the_suite_passes_under_xdist(project):
-    assert pytest_in(project, "--snapshot-update").returncode == 0
-    result = pytest_in(project, "-n", "2")
+def test_the_suite_passes_under_xdist(accepted):
+    result = pytest_in(accepted, "-n", "2")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "3 passed" in result.stdout  # one test per cassette, and the two others
 
@@ -130,10 +154,10 @@ def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(proj
     assert "added ¶5:" in out
 
 
-def test_a_changed_and_broken_page_fails_once_with_both_reports(project):
+def test_a_changed_and_broken_page_fails_once_with_both_reports(accepted):
     """One test per cassette: a page whose byline lost its author differs from its snapshot
     and is broken; the one failing test says both, the verdict and the failing check."""
-    assert pytest_in(project, "--snapshot-update").returncode == 0
+    project = accepted
     cassette = project / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml"
     cassette.write_text(cassette.read_text().replace(
         'jorge-aguilar/">Jorge Aguilar</a>', 'jorge-aguilar/">Sign up for our newsletter</a>'))
@@ -149,8 +173,8 @@ def test_a_changed_and_broken_page_fails_once_with_both_reports(project):
     assert "snapshot_extension" not in out  # no traceback into the plugin
 
 
-def test_orphaned_snapshot_fails(project):
-    assert pytest_in(project, "--snapshot-update").returncode == 0
+def test_orphaned_snapshot_fails(accepted):
+    project = accepted
     shutil.copy(project / "snapshots" / "wegotthiscovered" / f"{SEED_SLUG}.json",
                 project / "snapshots" / "wegotthiscovered" / "gone.json")
     result = pytest_in(project)
@@ -226,12 +250,12 @@ def test_network_is_blocked_only_for_the_tests_that_replay(project):
 
 
 @pytest.mark.parametrize("mode", ["all", "rewrite"])  # pytest-recording's rewrite is pressguard's all
-def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(project, mode):
+def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(accepted, mode):
     from pressguard.sim import Simulator
 
+    project = accepted
     cassette = project / "cassettes" / "wegotthiscovered" / f"{SEED_SLUG}.yaml"
     before = cassette.read_text()
-    assert pytest_in(project, "--snapshot-update").returncode == 0
     with Simulator() as sim:
         env = {"http_proxy": sim.proxy_url, "https_proxy": sim.proxy_url}
         result = pytest_in(project, f"--record-mode={mode}", "-k", "matches_snapshot", env=env)

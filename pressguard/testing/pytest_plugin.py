@@ -96,6 +96,13 @@ def pytest_xdist_make_scheduler(config, log):
     """Under --dist loadgroup (a bare -n included): whole shards to one worker each."""
     if config.getvalue("dist") != "loadgroup":
         return None
+    return shard_scheduling(config, log)
+
+
+def shard_scheduling(config, log, scope_of=None):
+    """xdist's loadgroup scheduler, a replay test's group being its shard. Other tests keep
+    xdist's loadgroup grouping, or, with scope_of, go together by scope_of(nodeid) (e.g. their
+    file, for a suite whose module-scoped fixtures should be built on one worker only)."""
     from xdist.scheduler import LoadGroupScheduling
 
     class ShardScheduling(LoadGroupScheduling):
@@ -110,7 +117,10 @@ def pytest_xdist_make_scheduler(config, log):
                     self.groups = json.loads((_shared_folder(config, worker=False) / GROUPS_FILE).read_text())
                 except (OSError, ValueError):
                     self.groups = {}  # no replay test collected: xdist's own groups
-            return self.groups.get(nodeid) or super()._split_scope(nodeid)
+            group = self.groups.get(nodeid)
+            if group:
+                return group
+            return scope_of(nodeid) if scope_of else super()._split_scope(nodeid)
 
     return ShardScheduling(config, log)
 
@@ -336,7 +346,7 @@ class ArticleSnapshot:
             pytest.fail("\n".join(assertion.get_assert_diff()), pytrace=False)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")  # one value for the run: not set up again for every test
 def pressguard_fail_on(request) -> str:
     """The verdict that fails a page's health assertion (--pressguard-fail-on)."""
     return request.config.getoption("--pressguard-fail-on")

@@ -8,6 +8,7 @@ field by field (article_diff) instead of as one truncated line.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from syrupy.extensions.json import JSONSnapshotExtension
@@ -24,14 +25,14 @@ class ArticleSnapshotExtension(JSONSnapshotExtension):
         """The cassette a test is parametrized with; None for other tests."""
         callspec = getattr(test_location.item, "callspec", None)
         value = callspec.params.get("cassette") if callspec else None
-        return Path(value) if value else None
+        return _as_path(value) if value else None
 
     @classmethod
     def dirname(cls, *, test_location) -> str:
         cassette = cls.cassette_of(test_location)
         if cassette is None:  # syrupy asks about every test it sees
             return super().dirname(test_location=test_location)
-        return str(cls.root / cassette.parent.name)
+        return _site_folder(cls.root, cassette)
 
     @classmethod
     def discovery_dirname(cls, *, test_location) -> str:
@@ -52,7 +53,10 @@ class ArticleSnapshotExtension(JSONSnapshotExtension):
         )
 
     def serialize(self, data, *, exclude=None, include=None, matcher=None) -> str:
-        data = self._filter(data=data, depth=0, path=(), exclude=exclude, include=include, matcher=matcher)
+        if exclude or include or matcher or not _plain_json(data):
+            data = self._filter(data=data, depth=0, path=(), exclude=exclude, include=include, matcher=matcher)
+        # else syrupy's _filter would rebuild the same dicts and lists (a replayed item is
+        # json.loads' output): json.dumps writes them as they are, byte for byte the same
         return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
 
     def diff_lines(self, serialized_data, snapshot_data):
@@ -64,6 +68,31 @@ class ArticleSnapshotExtension(JSONSnapshotExtension):
         yield f"page {found.get('url') or expected.get('url')}: extraction differs from its snapshot"
         for line in describe_changes(expected, found, body_field=body_field()):
             yield "  " + line
+
+
+# syrupy asks a test's snapshot folder a dozen times per test (locating, reading, reporting)
+@lru_cache(maxsize=None)
+def _as_path(value) -> Path:
+    return Path(value)
+
+
+@lru_cache(maxsize=None)
+def _site_folder(root: Path, cassette: Path) -> str:
+    return str(root / cassette.parent.name)
+
+
+def _plain_json(data, depth: int = 0) -> bool:
+    """Only str-keyed dicts, lists, str, int, float, bool and None, shallower than syrupy's
+    depth limit: what syrupy's _filter hands back unchanged in all but type."""
+    if data is None or isinstance(data, (str, int, float)):
+        return True
+    if depth >= JSONSnapshotExtension._max_depth:
+        return False
+    if type(data) is dict:
+        return all(type(key) is str and _plain_json(value, depth + 1) for key, value in data.items())
+    if type(data) is list:
+        return all(_plain_json(value, depth + 1) for value in data)
+    return False
 
 
 def body_field() -> str:
