@@ -20,7 +20,7 @@ from anatomy import children, contains, insert, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
 from holdout9 import MONTHS, _meta, _visible_dates, wrap_children
-from mutations import _attr, anatomy_of, content_children, edit_jsonld, rewrite_text, site_name, walk_json
+from mutations import _attr, anatomy_of, content_children, rewrite_stored_text, rewrite_text, site_name
 
 HOLDOUT10: list[Kind] = []
 
@@ -509,20 +509,7 @@ def db_charset_question_marks(sample: Sample) -> Mutated:
     said = [e["headline"] or "", e["dek"] or ""] + list(e["body"] or [])
     if all(_as_latin1_connection(s) == s for s in said):
         raise NotApplicable("no character in the article's text that the connection would lose")
-    for node in (a.headline, a.dek, a.body):
-        if node is not None:
-            rewrite_text(node, _as_latin1_connection)
-    title = tree.css_first("title")
-    if title is not None:
-        rewrite_text(title, _as_latin1_connection)
-    for meta in _meta(tree, "og:title", "og:description", "twitter:title", "twitter:description", "description"):
-        meta.attrs["content"] = _as_latin1_connection(meta.attributes.get("content") or "")
-
-    def fix(d):
-        for key in ("headline", "description", "articleBody", "alternativeHeadline"):
-            if isinstance(d.get(key), str):
-                d[key] = _as_latin1_connection(d[key])
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    rewrite_stored_text(tree, a, _as_latin1_connection)
     return Mutated(tree.html, None)
 
 

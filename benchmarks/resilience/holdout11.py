@@ -16,7 +16,7 @@ from datetime import datetime
 
 from anatomy import children, contains, insert, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
-from holdout2 import _ago, _attrs, _p_attrs, _prose, _scope
+from holdout2 import _ago, _attrs, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _host, _meta, _undated
 from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, site_name, walk_json

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import children, contains, insert, squeeze, text_of
+from anatomy import children, contains, insert, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _p_attrs, _prose, _scope
-from mutations import _attr, anatomy_of, content_children, edit_jsonld, site_name, walk_json
+from mutations import anatomy_of, content_children, edit_jsonld, site_name, walk_json
 
 HOLDOUT3: list[Kind] = []
 

@@ -14,7 +14,7 @@ from anatomy import children, insert, paragraphs, replace, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, rewrite_text, typographic, walk_json
+from mutations import anatomy_of, author_link, edit_jsonld, rewrite_stored_text, rewrite_text, typographic, walk_json
 
 HOLDOUT8: list[Kind] = []
 
@@ -236,21 +236,7 @@ apostrophes, dashes, non-breaking spaces and accents, in the headline, dek and b
 itself is wrong.""")
 def charset_conversion_question_marks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    garble = lambda s: "".join(ch if ord(ch) < 128 else "?" for ch in typographic(s))  # noqa: E731
-    for node in (a.headline, a.dek, a.body):
-        if node is not None:
-            rewrite_text(node, garble)
-    rewrite_text(tree.css_first("title") or a.headline, garble)
-    for meta in tree.css("meta[content]"):
-        key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
-        if key in ("og:title", "og:description", "twitter:title", "twitter:description", "description"):
-            meta.attrs["content"] = garble(meta.attributes.get("content") or "")
-
-    def fix(d):
-        for key in ("headline", "description", "articleBody"):
-            if isinstance(d.get(key), str):
-                d[key] = garble(d[key])
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    rewrite_stored_text(tree, a, lambda s: "".join(ch if ord(ch) < 128 else "?" for ch in typographic(s)))
     return Mutated(tree.html, None)
 
 

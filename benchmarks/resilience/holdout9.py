@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from anatomy import children, contains, insert, paragraphs, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, walk_json
+from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_stored_text, walk_json
 
 HOLDOUT9: list[Kind] = []
 
@@ -694,20 +694,7 @@ def non_ascii_stripped(sample: Sample) -> Mutated:
     said = [e["headline"] or "", e["dek"] or ""] + list(e["body"] or [])
     if all(squeeze(_ascii_only(s)) == squeeze(s) for s in said):
         raise NotApplicable("no character but spaces that ASCII cannot hold in the article's text")
-    for node in (a.headline, a.dek, a.body):
-        if node is not None:
-            rewrite_text(node, _ascii_only)
-    title = tree.css_first("title")
-    if title is not None:
-        rewrite_text(title, _ascii_only)
-    for meta in _meta(tree, "og:title", "og:description", "twitter:title", "twitter:description", "description"):
-        meta.attrs["content"] = _ascii_only(meta.attributes.get("content") or "")
-
-    def strip(d):
-        for key in ("headline", "description", "articleBody", "alternativeHeadline"):
-            if isinstance(d.get(key), str):
-                d[key] = _ascii_only(d[key])
-    edit_jsonld(tree, lambda obj: walk_json(obj, strip))
+    rewrite_stored_text(tree, a, _ascii_only)
     return Mutated(tree.html, None)
 
 

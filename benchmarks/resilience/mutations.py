@@ -83,6 +83,31 @@ def walk_json(obj, fn):
             walk_json(v, fn)
     return obj
 
+_STORED_META = ("og:title", "og:description", "twitter:title", "twitter:description", "description")
+_STORED_JSONLD = ("headline", "description", "articleBody", "alternativeHeadline")
+
+
+def rewrite_stored_text(tree, a, fn) -> None:
+    """A fault in the stored post (a lossy charset conversion, a double decoding) is in every
+    copy of its text: the headline, dek and body as shown, <title>, the meta titles and
+    descriptions, the JSON-LD's. Each text is rewritten with fn."""
+    for node in (a.headline, a.dek, a.body):
+        if node is not None:
+            rewrite_text(node, fn)
+    title = tree.css_first("title")
+    if title is not None:
+        rewrite_text(title, fn)
+    for meta in tree.css("meta[content]"):
+        key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
+        if key in _STORED_META:
+            meta.attrs["content"] = fn(meta.attributes.get("content") or "")
+
+    def fix(d):
+        for key in _STORED_JSONLD:
+            if isinstance(d.get(key), str):
+                d[key] = fn(d[key])
+    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+
 
 def join_names(names: list[str]) -> str:
     if len(names) <= 1:
@@ -599,24 +624,7 @@ copy of them (<title>, meta descriptions, JSON-LD). The page itself is wrong; no
 extraction exists.""")
 def mojibake_double_decoded(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    garble = lambda s: double_decoded(typographic(s))  # noqa: E731
-    for node in (a.headline, a.dek, a.body):
-        if node is not None:
-            rewrite_text(node, garble)
-    # the stored text is wrong, so every copy of it is: <title>, meta descriptions, JSON-LD
-    rewrite_text(tree.css_first("title") or a.headline, garble)
-    for meta in tree.css("meta[content]"):
-        key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
-        if key in ("og:title", "og:description", "twitter:title", "twitter:description", "description"):
-            meta.attrs["content"] = garble(meta.attributes.get("content") or "")
-
-    def edit(obj):
-        def fix(d):
-            for key in ("headline", "description", "articleBody", "alternativeHeadline"):
-                if isinstance(d.get(key), str):
-                    d[key] = garble(d[key])
-        return walk_json(obj, fix)
-    edit_jsonld(tree, edit)
+    rewrite_stored_text(tree, a, lambda s: double_decoded(typographic(s)))
     return Mutated(tree.html, None)
 
 
