@@ -1766,18 +1766,7 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"published: the date the page states ({stated}), found none")
         # the page's own structure: the items a listicle's headline promises, a section
         # its last subheading opens
-        promised = _listicle_gap(c)
-        if promised:
-            finds.append(promised)
-        orphan = _heading_at_the_end(c)
-        if orphan:
-            finds.append(orphan)
-        hollow = _empty_item(c)
-        if hollow:
-            finds.append(hollow)
-        backwards = _sequence_reversed(c)
-        if backwards:
-            finds.append(backwards)
+        finds += filter(None, (_listicle_gap(c), _heading_at_the_end(c), _empty_item(c), _sequence_reversed(c)))
     elif prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
                      f"pages has one), found none")
