@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from anatomy import children, contains, insert, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
-from holdout9 import MONTHS, _meta, _visible_dates, wrap_children
+from holdout9 import MONTHS, _meta, reprint_dates, wrap_children
 from mutations import _attr, anatomy_of, content_children, rewrite_stored_text, rewrite_text, site_name
 
 HOLDOUT10: list[Kind] = []
@@ -377,17 +377,7 @@ def uk_edition_day_first_dates(sample: Sample) -> Mutated:
         tree.root.attrs["lang"] = "en-GB"
     for meta in _meta(tree, "og:locale"):
         meta.attrs["content"] = "en_GB"
-    dated = 0
-    for node in _visible_dates(a):
-        new = _uk_date(text_of(node))
-        if new is None:
-            continue
-        attrs = {k: v for k, v in node.attributes.items() if v is not None}
-        if "data-datetime" in attrs and not re.match(r"\d{4}-\d\d-\d\d", attrs["data-datetime"]):
-            attrs["data-datetime"] = new
-        replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{new}</{node.tag}>')
-        dated += 1
+    dated = reprint_dates(a, _uk_date)
     if not dated:
         raise NotApplicable("no visible date in a US format to print the British way")
     insert(tree.body, '<div class="edition-bar" role="region" aria-label="Edition"><span class="edition-bar__'

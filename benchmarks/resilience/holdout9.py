@@ -38,6 +38,23 @@ def _visible_dates(a) -> list:
     return [n for n in scope.css("time, [data-datetime]") if not contains(a.body, n)]
 
 
+def reprint_dates(a, reprint) -> int:
+    """Each visible date printed as reprint(its text) says (None: left as it is), a
+    data-datetime that is not an ISO day following it; how many were reprinted."""
+    dated = 0
+    for node in _visible_dates(a):
+        new = reprint(text_of(node))
+        if new is None:
+            continue
+        attrs = {k: v for k, v in node.attributes.items() if v is not None}
+        if "data-datetime" in attrs and not re.match(r"\d{4}-\d\d-\d\d", attrs["data-datetime"]):
+            attrs["data-datetime"] = new
+        replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
+                      f'{new}</{node.tag}>')
+        dated += 1
+    return dated
+
+
 def _article_jsonld(obj, fn):
     """fn on every JSON-LD node that describes the article (the one with a headline)."""
     return walk_json(obj, lambda d: fn(d) if "headline" in d else None)
@@ -301,17 +318,7 @@ def interface_translated_spanish(sample: Sample) -> Mutated:
         label = node.attributes.get("aria-label")
         if label in SPANISH:
             node.attrs["aria-label"] = SPANISH[label]
-    dated = 0
-    for node in _visible_dates(a):
-        new = _spanish_date(text_of(node))
-        if new is None:
-            continue
-        attrs = {k: v for k, v in node.attributes.items() if v is not None}
-        if "data-datetime" in attrs and not re.match(r"\d{4}-\d\d-\d\d", attrs["data-datetime"]):
-            attrs["data-datetime"] = new
-        replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{new}</{node.tag}>')
-        dated += 1
+    dated = reprint_dates(a, _spanish_date)
     if not dated:
         raise NotApplicable("no visible date in a format to translate")
     return Mutated(tree.html, same(sample))
