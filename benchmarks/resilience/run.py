@@ -1,6 +1,6 @@
 """Resilience benchmark: on template changes the project has never seen, is each verdict right?
 
-    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | ... | --holdout11 | --all]
+    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | ... | --holdout12 | --all]
                                         [--kinds a,b] [--pages N] [--json out.json]
 
 For each sampled shipped page and each mutation kind: mutate the page, assess it in-process
@@ -48,7 +48,8 @@ UNCHANGED = Kind("unchanged", RIGHT, "the page as shipped", lambda s: Mutated(s.
 HELD_OUT = (("holdout", "held-out"), ("holdout2", "second held-out"), ("holdout3", "third held-out"),
             ("holdout4", "fourth held-out"), ("holdout5", "fifth held-out"), ("holdout6", "sixth held-out"),
             ("holdout7", "seventh held-out"), ("holdout8", "eighth held-out"), ("holdout9", "ninth held-out"),
-            ("holdout10", "tenth held-out"), ("holdout11", "eleventh held-out"))
+            ("holdout10", "tenth held-out"), ("holdout11", "eleventh held-out"),
+            ("holdout12", "twelfth held-out"))
 
 
 def held_out_set(module: str) -> list:
