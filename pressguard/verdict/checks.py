@@ -2228,14 +2228,20 @@ def _english_counts(c: "_Context") -> tuple[int, int]:
     return common, total
 
 
-def _not_english(c: "_Context") -> str | None:
+def _judged_as_english(c: "_Context") -> bool:
+    """The page declares English, and the site's own recorded pages read as English prose
+    (else the declaration is a theme's default and says nothing)."""
     lang = _declared_language(c.page)
     if not (lang == "en" or lang.startswith("en-")):
-        return None
+        return False
     prof = c.profile
-    if prof is not None and prof.min_english_share is not None and \
-            prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
-        return None  # the site's own accepted pages are not all English prose: a theme's default lang
+    return prof is None or prof.min_english_share is None or prof.min_english_share >= 2 * ENGLISH_MIN_SHARE
+
+
+def _not_english(c: "_Context") -> str | None:
+    if not _judged_as_english(c):
+        return None
+    lang = _declared_language(c.page)
     common, total = _english_counts(c)
     if total < LANGUAGE_MIN_WORDS or common / total >= ENGLISH_MIN_SHARE:
         return None  # (english_share's words are read only for a finding's message)
@@ -2262,12 +2268,7 @@ def _dek_not_english(c: "_Context") -> str | None:
     words = _letter_words(dek.lower())
     if len(words) < DEK_LANGUAGE_MIN_WORDS:
         return None
-    lang = _declared_language(c.page)
-    if not (lang == "en" or lang.startswith("en-")):
-        return None
-    prof = c.profile
-    if prof is not None and prof.min_english_share is not None and \
-            prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
+    if not _judged_as_english(c):
         return None
     share = sum(map(ENGLISH_COMMON.__contains__, words)) / len(words)
     if share >= ENGLISH_MIN_SHARE:
@@ -2279,7 +2280,8 @@ def _dek_not_english(c: "_Context") -> str | None:
     if not desc_words or _norm(desc) == _norm(dek) or \
             sum(map(ENGLISH_COMMON.__contains__, desc_words)) / len(desc_words) < ENGLISH_MIN_SHARE:
         return None
-    return (f"dek: {share:.0%} common English words in {_quote(dek, 50)} (the page declares {lang} "
+    return (f"dek: {share:.0%} common English words in {_quote(dek, 50)} (the page declares "
+            f"{_declared_language(c.page)} "
             f"and describes itself in English: {_quote(desc, 40)})")
 
 
