@@ -199,6 +199,20 @@ def test_another_story_at_the_url_its_canonical_names_is_broken_naming_the_headl
     assert "canonical" in item["checks"]["headline"]
 
 
+def test_a_story_retitled_on_an_id_addressed_site_is_not_another_story(shipped):
+    """Sites that address a story by its number answer 200 under every slug it has had, the
+    canonical URL naming the current one: the same number says it is the same story."""
+    site, url, html, right = shipped
+    base, slug = url.rstrip("/").rsplit("/", 1)
+    asked = f"{base}/4417203/{slug}/"
+    retitled = f"{base}/4417203/harbour-lights-console-port-slips-to-spring/"
+    item = _assess(site, asked, _retitled(html.replace(url, asked), right, asked, retitled, OTHER))
+    assert "canonical" not in item["checks"]["headline"]
+    other = f"{base}/4417388/harbour-lights-console-port-slips-to-spring/"
+    item = _assess(site, asked, _retitled(html.replace(url, asked), right, asked, other, OTHER))
+    assert "canonical" in item["checks"]["headline"]  # another number: another story
+
+
 def test_a_canonical_url_with_the_same_storys_edited_slug_is_not_another_story(shipped):
     site, url, html, right = shipped
     edited = url.rstrip("/") + "-updated/"

@@ -51,6 +51,9 @@ _EMPTY_P = re.compile(rb"<p(?:\s[^>]*)?>\s*</p>", re.I)
 EMPTY_BLOCKS_MIN = 2  # one empty <p> is a spacer an editor left; two between prose are lost blocks
 
 SLUG_MIN_WORDS = 3  # slugs of fewer subject words say nothing about which story they name
+# a story's number in an ID-addressed URL ("/news/123456/slug", "-n123456", "_6123456_3210.html");
+# five digits or more, so a year or a month folder of a dated URL is no ID
+_STORY_ID = re.compile(r"\d{5,}")
 OTHER_SLUG_SHARE = 0.34  # of the requested slug's words the canonical slug may share and be another
 
 
@@ -183,6 +186,8 @@ def headline_finding(c) -> str | None:
     a, b = urlsplit(asked), urlsplit(c.url)
     if a.netloc.removeprefix("www.") != b.netloc.removeprefix("www."):
         return None  # a syndicated copy names its original: not this incident
+    if set(_STORY_ID.findall(a.path)) & set(_STORY_ID.findall(b.path)):
+        return None  # the same story number: retitled, its old slug still answered (ID-addressed sites do)
     mine, theirs = set(_slug_words(asked)), set(_slug_words(c.url))
     if len(mine) < SLUG_MIN_WORDS or len(theirs) < SLUG_MIN_WORDS:
         return None
