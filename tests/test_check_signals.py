@@ -479,6 +479,24 @@ def test_a_hidden_element_no_toggle_opens_stays_out_of_the_body():
     assert len(item["body"]) < len(right["body"])
 
 
+def test_a_collapsed_original_in_another_language_is_not_more_of_the_article():
+    """A translation that keeps its original folded behind a toggle (<div lang="fr" hidden>)
+    holds another version of the article, not its continuation: the body is the visible
+    paragraphs only, while a same-language fold is still read (the test above)."""
+    site, url, html = _page(REVIEW)
+    right = _assess(site, url, html)
+    original = ('<button aria-controls="original-fr" aria-expanded="false">Lire la version originale</button>'
+                '<div id="original-fr" lang="fr" hidden><p>Les développeurs ont confirmé la nouvelle lors '
+                "d'une présentation en ligne mardi soir, et la mise à jour sera gratuite.</p><p>Elle arrive "
+                "le mois prochain sur toutes les plateformes annoncées par le studio.</p></div>")
+    last = right["body"][-1]
+    tree = LexborHTMLParser(html)
+    node = next(n for n in tree.css("p") if " ".join(n.text().split()) == " ".join(last.split()))
+    item = _assess(site, url, mutate._replace_once(html, node.html, node.html + original))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
 def test_a_body_grouped_in_sections_per_subheading_is_read_to_its_last_section():
     """The last section is headed "Verdict": alone that reads as a review box, but it is a
     section like its siblings, so it is the article's."""

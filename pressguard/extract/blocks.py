@@ -422,7 +422,7 @@ def _named_furniture(node) -> int:
 def _collapsed_part(node) -> bool:
     ident = node.attributes.get("id")
     if not ident or node.tag not in ("div", "section") or node.attributes.get("role") \
-            or node.attributes.get("aria-modal"):
+            or node.attributes.get("aria-modal") or _other_language(node):
         return False
     sib, seen = node.prev, 0
     while sib is not None and seen < 3:  # the toggle sits right before what it opens
@@ -431,6 +431,19 @@ def _collapsed_part(node) -> bool:
             if sib.tag in _TOGGLES and sib.attributes.get("aria-controls") == ident:
                 return True
         sib = sib.prev
+    return False
+
+
+def _other_language(node) -> bool:
+    """An element in another language than the text around it (<div lang="fr" hidden>: an
+    original kept beside its translation, another version of the article, not more of it)."""
+    own = (node.attributes.get("lang") or "").split("-")[0].lower()
+    up = node.parent
+    while own and up is not None:
+        around = up.attributes.get("lang") if not up.tag.startswith("-") else None
+        if around:
+            return around.split("-")[0].lower() != own
+        up = up.parent
     return False
 
 
