@@ -1767,9 +1767,9 @@ def check_completeness(c: "_Context") -> str:
         # the page's own structure: the items a listicle's headline promises, a section
         # its last subheading opens
         finds += filter(None, (_listicle_gap(c), _heading_at_the_end(c), _empty_item(c), _sequence_reversed(c)))
-    elif prof is not None and prof.always("published") and not c.item.get("published"):
-        finds.append(f"published: a date (every one of the site's {prof.pages} recorded "
-                     f"pages has one), found none")
+    if prof is not None and prof.always("published") and not c.item.get("published"):
+        finds.append(f"published: the publication date (every one of the site's {prof.pages} recorded "
+                     "pages states one), found none on this page")
     # (c) the layout-free second opinion reads on where the layout stopped
     extra = _second_opinion_extra(c)
     extra_words = _word_total(extra)

@@ -4,7 +4,7 @@ A template change moves the fields; an incident fills them with something else w
 template stays put: the server's error output in the body, a copy-desk placeholder in the
 standfirst, a script's unserialised object as the byline, Markdown printed unrendered, a
 photo agency credited as the writer, another story cached at the URL, paragraph blocks that
-render empty, a date that is stated nowhere on a site whose pages all state one.
+render empty, an update time taken for the publication date.
 
 Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
 the site profile) and returns one-line findings naming the field they judge ("dek: ...",
@@ -171,7 +171,7 @@ def headline_finding(c) -> str | None:
     """A headline that is a placeholder or an unserialised value, or the page is another
     story: its canonical URL, on the same host, names another slug than the URL asked for,
     and the visible headline is the canonical story's."""
-    from .checks import _norm, _slug_share
+    from .checks import _slug_share
 
     h = _squeeze(c.item.get("headline") or "")
     if h and (_UNSERIALISED.search(h) or _placeholder(h)):
@@ -239,7 +239,7 @@ def _lossy_copy(c, h: str) -> str | None:
 # -- completeness: dek, date ------------------------------------------------------------------
 
 def completeness_findings(c) -> list[str]:
-    """A placeholder standfirst; no date on a site whose recorded pages all state one."""
+    """A placeholder standfirst; an update time read as the publication date."""
     finds = []
     dek = c.item.get("dek")
     if isinstance(dek, str) and dek.strip():
@@ -250,10 +250,6 @@ def completeness_findings(c) -> list[str]:
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
-    prof = c.profile
-    if c.page is not None and not c.item.get("published") and prof is not None and prof.always("published"):
-        finds.append(f"published: the publication date (every one of the site's {prof.pages} recorded "
-                     "pages states one), found none on this page")
     return finds
 
 
