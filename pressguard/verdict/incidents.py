@@ -202,7 +202,20 @@ def headline_finding(c) -> str | None:
 
 
 _NON_ASCII = "[^\\x00-\\x7f]"
-_JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
+def _strings(value) -> list[str]:
+    """Every string in a JSON value (an explicit stack: nesting is the page's to choose)."""
+    found, stack = [], [value]
+    while stack:
+        v = stack.pop()
+        if isinstance(v, str):
+            found.append(v)
+        elif isinstance(v, dict):
+            stack.extend(reversed(list(v.values())))
+        elif isinstance(v, list):
+            stack.extend(reversed(v))
+    return found
 
 
 def _lossy_copy(c, h: str) -> str | None:
@@ -214,8 +227,7 @@ def _lossy_copy(c, h: str) -> str | None:
     if not h.isascii() or len(h.split()) < 3 or page is None or page.tree.body is None:
         return None
     copies = [img.attributes.get("alt") or "" for img in page.tree.body.css("img[alt]")]
-    copies += [_JSON_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), s.text() or "")
-               for s in page.tree.css('script[type="application/ld+json"]')]
+    copies += _strings(page.ld.nodes)  # the JSON-LD as the page's one reader decoded it
     copies = [htmllib.unescape(t) if "&" in t else t for t in copies if not t.isascii()]
     if not copies:
         return None
