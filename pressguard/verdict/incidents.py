@@ -47,7 +47,8 @@ _TK = re.compile(r"(?<![\w-])(?:TK){1,3}(?![\w-])")
 _TK_ANYWHERE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[TK\]")
 TK_FIELD_MAX_WORDS = 3
 
-_EMPTY_P = re.compile(rb"<p(?:\s[^>]*)?>\s*</p>", re.I)
+_EMPTY_P = re.compile(r"<p(?:\s[^>]*)?>\s*</p>", re.I | re.A)
+_EMPTY_P_BYTES = re.compile(_EMPTY_P.pattern.encode(), re.I)  # the page as served, undecoded
 EMPTY_BLOCKS_MIN = 2  # one empty <p> is a spacer an editor left; two between prose are lost blocks
 
 SLUG_MIN_WORDS = 3  # slugs of fewer subject words say nothing about which story they name
@@ -110,7 +111,7 @@ def emptied_paragraphs(c) -> str | None:
     from .checks import _body_container  # the container the markers check finds
 
     raw = c.html
-    if raw is None or not _EMPTY_P.search(raw if isinstance(raw, bytes) else raw.encode("utf-8", "replace")):
+    if raw is None or not (_EMPTY_P_BYTES if isinstance(raw, bytes) else _EMPTY_P).search(raw):
         return None  # no empty <p> anywhere: nothing to look for in the container
     container = _body_container(c)
     if container is None or container.tag in ("body", "html"):
