@@ -49,7 +49,8 @@ HELD_OUT = (("holdout", "held-out"), ("holdout2", "second held-out"), ("holdout3
             ("holdout4", "fourth held-out"), ("holdout5", "fifth held-out"), ("holdout6", "sixth held-out"),
             ("holdout7", "seventh held-out"), ("holdout8", "eighth held-out"), ("holdout9", "ninth held-out"),
             ("holdout10", "tenth held-out"), ("holdout11", "eleventh held-out"),
-            ("holdout12", "twelfth held-out"), ("holdout13", "thirteenth held-out"))
+            ("holdout12", "twelfth held-out"), ("holdout13", "thirteenth held-out"),
+            ("holdout14", "fourteenth held-out"))
 
 
 def held_out_set(module: str) -> list:
