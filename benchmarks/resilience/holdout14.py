@@ -120,6 +120,22 @@ def dek_below_lead_image(sample: Sample) -> Mutated:
     return Mutated(tree.html, same(sample))
 
 
+@register(HOLDOUT14, RIGHT, """A standfirst row from a design-system rollout: the reading time is
+printed at the end of the dek element itself, in its own span with a clock icon ("<svg
+aria-hidden>" and "· 6 min read", from the body's word count at 230 words a minute), as
+magazine templates set it on one line with the summary. The dek's sentence is unchanged and
+the reading time is the template's: the right fields are unchanged.""")
+def dek_with_reading_time_inline(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    if a.dek is None:
+        raise NotApplicable("no dek on the page")
+    words = sum(len(b.split()) for b in sample.expected["body"])
+    minutes = max(1, round(words / 230))
+    insert(a.dek, f'<span class="standfirst__meta"> <svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12">'
+                  f'<circle cx="6" cy="6" r="5"/></svg> · {minutes} min read</span>', "append")
+    return Mutated(tree.html, same(sample))
+
+
 ROLES = ("Staff Writer", "Senior Editor", "Contributing Writer", "News Editor")
 
 
@@ -147,6 +163,27 @@ def byline_author_popover_card(sample: Sample) -> Mutated:
                       f'them.</p><a class="author-card__more" href="https://{host}/author/{slug}/">More from '
                       f'{_esc(name)}</a> <button type="button" class="author-card__follow">Follow</button></div>'
                       f'</span>')
+    return Mutated(tree.html, same(sample))
+
+
+@register(HOLDOUT14, RIGHT, """An accessibility audit's fix for an icon-led byline: the visible
+"By" becomes a decorative <span aria-hidden="true">, and a visually hidden sentence for screen
+readers, <span class="visually-hidden">Article written by A and B.</span>, is added at the
+start of the byline box, so the names are in the byline twice in the markup (once hidden,
+once shown). The same people: the right authors are unchanged.""")
+def byline_screen_reader_duplicate(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    box = _byline_box(sample, a)
+    for node in box.traverse(include_text=True):
+        if node.tag == "-text" and (node.text_content or "").strip().lower() == "by":
+            parent = node.parent
+            if parent is not None and parent.mem_id != box.mem_id and text_of(parent).lower() == "by":
+                parent.attrs["aria-hidden"] = "true"
+            else:
+                replace(node, '<span aria-hidden="true">By</span>')
+            break
+    insert(box, f'<span class="visually-hidden">Article written by {_esc(join_names(sample.expected["authors"]))}.'
+                f'</span>', "prepend")
     return Mutated(tree.html, same(sample))
 
 
@@ -592,4 +629,24 @@ def privacy_filter_redacted_names(sample: Sample) -> Mutated:
         hits += text_of(p) != before
     if not hits:
         raise NotApplicable("no two capitalised words in a row in the prose")
+    return Mutated(tree.html, None)
+
+
+@register(HOLDOUT14, NONE, """A publisher's gate against AI crawlers (bot management set to
+challenge suspected scrapers on article content only, as news sites did from 2024): for the
+crawler, the page keeps its header, byline and metadata, and the body container holds "Verify
+you are human to keep reading", a sentence saying the publisher protects its journalism from
+automated scraping, a Cloudflare Turnstile widget and a "Having trouble? Contact us" line.
+The article's text is not on the page; no right extraction exists.""")
+def ai_crawler_gate_in_body(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    for node in children(a.body):
+        node.decompose()
+    site = _esc(site_name(sample))
+    insert(a.body, f'<div class="reader-verification" role="region" aria-label="Verification"><h2>Verify you are '
+                   f'human to keep reading</h2><p>{site} protects its journalism from automated scraping. Complete the '
+                   f'check below and the article will load.</p><div class="cf-turnstile" data-sitekey='
+                   f'"0x4AAAAAAAB7xQ2mK9pL3rVd" data-callback="onReaderVerified"></div><script src="https://'
+                   f'challenges.cloudflare.com/turnstile/v0/api.js" async defer></script><p class="reader-'
+                   f'verification__help">Having trouble? <a href="/contact/">Contact us</a>.</p></div>', "append")
     return Mutated(tree.html, None)
