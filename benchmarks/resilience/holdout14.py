@@ -3,14 +3,15 @@
 Same contract as the other sets (a Sample in, a Mutated out, each kind labelled). Written
 blind: by someone who did not read the checks (pressguard/verdict/, pressguard/extract/), from
 what design-system rollouts (icon headings, text-wrap balancers, popover author cards, date
-badges), CMS migrations (Ghost cards, explainer accordions), performance work
-(content-visibility chunks), ad tech (native units, in-read injectors), localisation (dual
-Hijri dates), editorial formats (podcast transcripts) and failures (a narrowed title column,
-a half-deployed front end, excerpt fallbacks, stale fragments, design-system placeholders, a
-server time zone, an A/B arm without its body, an over-matching privacy filter) do to article
-pages, not from what the checks look at. Measured by the lead only, once, at the end of the
-session: the blind figure for them. Keep it out of tuning: a check changed because one of
-these kinds failed turns its figure into a tuning figure.
+badges, standfirst rows), accessibility fixes (screen-reader bylines), CMS migrations (Ghost
+cards, explainer accordions), performance work (content-visibility chunks), ad tech (native
+units, in-read injectors), localisation (dual Hijri dates), editorial formats (podcast
+transcripts) and failures (a narrowed title column, a half-deployed front end, excerpt
+fallbacks, stale fragments, design-system placeholders, a server time zone, an A/B arm without
+its body, an over-matching privacy filter, an anti-AI-crawler gate) do to article pages, not
+from what the checks look at. Measured by the lead only, once, at the end of the session: the
+blind figure for them. Keep it out of tuning: a check changed because one of these kinds
+failed turns its figure into a tuning figure.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from anatomy import children, contains, insert, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
-from holdout9 import _host, _meta, _undated, _visible_dates
+from holdout9 import MONTHS, _host, _meta, _undated, _visible_dates
 from holdout11 import _EN_DATE
 from holdout13 import _header_date, _parse_printed, _printed
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
@@ -202,8 +203,8 @@ def date_calendar_badge_parts(sample: Sample) -> Mutated:
     when = f'<span class="date-badge__time">{(local.hour % 12) or 12}:{local.minute:02d} ' \
            f'{"PM" if local.hour >= 12 else "AM"}</span>' if m["hour"] else ""
     replace(node, f'<div class="date-badge" aria-label="{_attr(said)}">{label}<span class="date-badge__month">'
-                  f'{local.strftime("%b").upper()}</span><span class="date-badge__day">{local.day:02d}</span><span '
-                  f'class="date-badge__year">{local.year}</span>{when}</div>')
+                  f'{MONTHS[local.month - 1][:3].upper()}</span><span class="date-badge__day">{local.day:02d}'
+                  f'</span><span class="date-badge__year">{local.year}</span>{when}</div>')
     return Mutated(tree.html, same(sample))
 
 
