@@ -127,6 +127,7 @@ import ftfy.badness
 
 from . import fingerprint as fp
 from . import incidents
+from . import coherence
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
@@ -1704,6 +1705,7 @@ def check_completeness(c: "_Context") -> str:
             f = _count_finding(words, wc, "JSON-LD wordCount")
             if f:
                 finds.append(f)
+        finds += filter(None, [coherence.wordcount_finding(c)])
         ab = art.get("articleBody")
         if isinstance(ab, str) and len(ab.split()) >= MIN_WORDCOUNT and wc is None:
             f = _count_finding(words, len(ab.split()), "JSON-LD articleBody")
