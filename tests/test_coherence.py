@@ -124,3 +124,75 @@ def test_a_page_with_no_word_count_is_not_judged_by_one():
     site, url, html = _page("siliconera/cafe-stella-sisters-everything-we-know-about-the-collectors-edition-so-far")
     prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
     assert prof.wordcount_span is None  # the site states no count: nothing learned
+
+
+# -- a publication time the page states nowhere ------------------------------------------------
+
+from test_incidents import PAGES as DATED, _undated  # noqa: E402
+
+
+@pytest.fixture(scope="module", params=DATED, ids=lambda p: p.split("/")[1][-34:])
+def dated(request):
+    site, url, html = _page(request.param)
+    right = _assess(site, url, html)
+    assert right["verdict"] == "healthy", right["checks"]
+    return site, url, mutate.serialized(html), right
+
+
+def test_a_time_read_from_printed_text_on_a_page_stating_none_is_broken_naming_published(dated):
+    """The metadata's times gone (a client-side SEO component that did not ship) and the
+    header's machine-readable attributes with them: the time left is printed text with no
+    zone, on a site whose recorded pages all state theirs in metadata."""
+    site, url, html, right = dated
+    item = _assess(site, url, _undated(html, right))
+    assert item["published"], "the printed date is still read"
+    assert item["verdict"] == "broken", item["checks"]
+    assert "published: the publication time the page states" in item["checks"]["completeness"]
+
+
+def _metadata_times_gone(html: str) -> str:
+    html = re.sub(r'<meta[^>]+(?:published_time|modified_time)[^>]*>', "", html)
+    return re.sub(r'"date(?:Published|Modified)":\s*"[^"]*",?', "", html)
+
+
+def test_the_time_kept_as_microdata_is_stated(dated):
+    """The SEO plugin replaced by microdata: <meta itemprop="datePublished"> in the article
+    states the time, with its offset."""
+    site, url, html, right = dated
+    html = _metadata_times_gone(html)
+    h1 = LexborHTMLParser(html).css_first("h1")
+    stamp = f'<meta itemprop="datePublished" content="{right["published"]}">'
+    item = _assess(site, url, mutate._replace_once(html, h1.html, h1.html + stamp))
+    assert item["published"] == right["published"]
+    assert "published: the publication time" not in item["checks"]["completeness"], item["checks"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_the_same_time_in_a_time_element_with_its_offset_is_stated():
+    """Metadata gone, the header's <time datetime> giving the exact time with its offset (the
+    Destructoid layout reads it): the page states the time it took."""
+    site, url, html = _page(DATED[0])
+    right = _assess(site, url, html)
+    html = _metadata_times_gone(mutate.serialized(html))
+    h1 = LexborHTMLParser(html).css_first("h1")
+    stamp = f'<time datetime="{right["published"]}">{right["published"][:10]}</time>'
+    item = _assess(site, url, mutate._replace_once(html, h1.html, h1.html + stamp))
+    assert item["published"] == right["published"]
+    assert "published: the publication time" not in item["checks"]["completeness"], item["checks"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_site_whose_pages_do_not_all_state_a_time_in_metadata_is_not_judged(dated):
+    from pressguard.verdict import coherence
+
+    site, url, html, right = dated
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    assert prof.always("stated_time")
+
+    class _C:
+        def __init__(self, profile):
+            self.profile, self.item, self.url = profile, {"published": "2025-08-07T22:06:00+00:00"}, url
+            self._source = _undated(html, right)
+
+    assert coherence.published_finding(_C(prof)) is not None
+    assert coherence.published_finding(_C(replace(prof, with_stated_time=prof.pages - 1))) is None

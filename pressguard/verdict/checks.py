@@ -1705,7 +1705,7 @@ def check_completeness(c: "_Context") -> str:
             f = _count_finding(words, wc, "JSON-LD wordCount")
             if f:
                 finds.append(f)
-        finds += filter(None, [coherence.wordcount_finding(c)])
+        finds += filter(None, [coherence.wordcount_finding(c), coherence.published_finding(c)])
         ab = art.get("articleBody")
         if isinstance(ab, str) and len(ab.split()) >= MIN_WORDCOUNT and wc is None:
             f = _count_finding(words, len(ab.split()), "JSON-LD articleBody")

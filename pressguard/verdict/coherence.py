@@ -1,22 +1,30 @@
-"""Does the body hold together: all of this article's text, and only it?
+"""Does the item hold together with what the page and the site's recorded pages state?
 
-The checks judge each field by its own shape; a body can have the right shape and still be
-the wrong text: two paragraphs gone from the middle, or another story's paragraphs under
-this headline (a stale fragment cache), every sentence whole. What tells is the page's
-own count of its text, the JSON-LD wordCount, read against how exactly the site's
-recorded pages match theirs (pressguard.verdict.site_profile): a CMS that counts the body
-it prints gives the same figure as the extraction, page after page, and a page that misses
-it by more than the site ever does shows other text than the CMS counted.
+The checks judge each field by its own shape; a field can have the right shape and still be
+wrong: two paragraphs gone from the middle of the body, or another story's paragraphs under
+this headline (a stale fragment cache), every sentence whole; a publication time read from
+printed text that gives no time zone. What tells is what the page states about itself,
+read against how the site's recorded pages state it (pressguard.verdict.site_profile):
+
+- the JSON-LD wordCount: a CMS that counts the body it prints gives the same figure as the
+  extraction, page after page, and a page that misses it by more than the site ever does
+  shows other text than the CMS counted;
+- the publication time in metadata: on a site whose recorded pages all state it there, a
+  page stating it nowhere leaves only printed text ("Aug 7, 2025 10:06 pm", "3 days ago").
 
     wordcount_ratio(words, article) -> float | None  body words / the JSON-LD article's wordCount
     wordcount_finding(c) -> str | None               completeness's finding, naming the body
+    published_finding(c) -> str | None               a publication time the page states nowhere
 
 A site whose recorded pages disagree with their own counts (a count that takes in captions
 and headings, or one from an older revision) learns a wide span and is judged only outside
-it; a site with too few recorded pages stating a count is not judged at all.
+it; a site with too few recorded pages stating a count, or one whose pages do not all state
+their time in metadata, is not judged by that signal.
 """
 
 from __future__ import annotations
+
+import re
 
 # how far past the span of the site's own recorded pages a page may stray: rounding and a
 # word split differently; a site whose pages already differ by more gets its own spread
@@ -59,3 +67,31 @@ def wordcount_finding(c) -> str | None:
     return (f"body: about {count} words (the JSON-LD wordCount; the site's "
             f"{prof.wordcount_pages} recorded pages stating one have {spread} of theirs), found {words} "
             f"({'fewer: text missing from the article' if ratio < 1 else 'more: text the article does not count'})")
+
+
+# an explicit offset (or Z) at the end of a machine-readable time: "2025-08-07T22:06:00+02:00"
+_OFFSET = re.compile(r"(?:[zZ]|[+-]\d\d:?\d\d)\s*\Z")
+
+
+def published_finding(c) -> str | None:
+    """published: a time the page states nowhere in machine-readable form (no meta, no
+    JSON-LD, no <time datetime> with an offset giving it), on a site whose recorded pages all
+    state theirs in metadata: read from printed text ("Aug 7, 2025 10:06 pm", "3 days ago")
+    with no time zone, its hour or even its day is a guess."""
+    from ..extract.common import published_jsonld, published_meta
+    from ..extract.dates import parse_date
+    from ..extract.page import page_for
+
+    published, prof = c.item.get("published"), c.profile
+    if not published or prof is None or not prof.always("stated_time") or c._source is None:
+        return None
+    page = page_for(c._source, c.url, budget=None)
+    if published_meta(page) or published_jsonld(page):
+        return None  # the page states a time in its metadata: other checks judge which
+    for node in page.tree.css("time[datetime], [itemprop=datePublished]"):
+        value = node.attributes.get("datetime") or node.attributes.get("content") or ""
+        if _OFFSET.search(value) and parse_date(value) == published:
+            return None  # this exact time, with its offset, in the page
+    return (f"published: the publication time the page states (each of the site's {prof.pages} "
+            f"recorded pages states it in its metadata), found {published} with no statement of it "
+            "but printed text that gives no time zone")
