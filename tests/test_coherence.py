@@ -86,6 +86,18 @@ def test_a_sentence_added_in_an_update_is_not_a_missing_or_foreign_text(counted)
     assert item["verdict"] != "broken", _failing(item)
 
 
+def test_more_words_than_the_count_is_no_lost_text(counted):
+    """A pull quote repeating a sentence, a paragraph added after the count was taken: the
+    body is over the CMS's count, which says nothing of text lost."""
+    site, url, html, right = counted
+    first = _prose_elements(html, right)[0]
+    quote = ("<p>Update: the studio has since confirmed the date, and said in a second statement that "
+             "the patch notes will follow on the same day, with a fuller list of every change made.</p>")
+    item = _assess(site, url, mutate._replace_once(html, first.html, first.html + quote * 2))
+    assert len(item["body"]) == len(right["body"]) + 2
+    assert "JSON-LD wordCount" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
 def test_a_short_article_that_really_is_short_matches_its_own_count(counted):
     """A short piece whose CMS counts its short body: the count is met, nothing is missing."""
     site, url, html, right = counted

@@ -7,8 +7,9 @@ printed text that gives no time zone. What tells is what the page states about i
 read against how the site's recorded pages state it (pressguard.verdict.site_profile):
 
 - the JSON-LD wordCount: a CMS that counts the body it prints gives the same figure as the
-  extraction, page after page, and a page that misses it by more than the site ever does
-  shows other text than the CMS counted;
+  extraction, page after page, and a page that falls short of it by more than the site
+  ever does shows less text than the CMS counted, or other text (never judged above the
+  count: a pull quote read twice or a count from an older revision is no lost text);
 - the publication time in metadata: on a site whose recorded pages all state it there, a
   page stating it nowhere leaves only printed text ("Aug 7, 2025 10:06 pm", "3 days ago").
 
@@ -29,7 +30,7 @@ import re
 # how far past the span of the site's own recorded pages a page may stray: rounding and a
 # word split differently; a site whose pages already differ by more gets its own spread
 WORDCOUNT_TOLERANCE = 0.03
-WORDCOUNT_MIN_GAP = 20  # words: about a paragraph; never judged on a few words either way
+WORDCOUNT_MIN_GAP = 20  # words: about a paragraph; never judged on a few words
 
 
 def wordcount_ratio(words: int, article: dict | None) -> float | None:
@@ -45,8 +46,10 @@ def wordcount_ratio(words: int, article: dict | None) -> float | None:
 
 def wordcount_finding(c) -> str | None:
     """body: the CMS's count of the article's words, which each of the site's recorded pages
-    matches within its span, missed by more than the span (and a paragraph) either way: text
-    lost from the body (blocks the front end did not render, a cut) or other text in it."""
+    matches within its span, fallen short of by more than the span and a paragraph: text
+    lost from the body (blocks the front end did not render, a cut), or another story's
+    shorter text in it. Only too few words, as checks._count_finding: text glued from
+    outside the article is the markers' and boilerplate's to find."""
     from .checks import _count_finding
 
     prof, page = c.profile, c.page
@@ -59,14 +62,14 @@ def wordcount_finding(c) -> str | None:
     low, high = prof.wordcount_span
     slack = max(WORDCOUNT_TOLERANCE, high - low)
     count = round(words / ratio)
-    if low - slack <= ratio <= high + slack or abs(words - count) < WORDCOUNT_MIN_GAP:
+    if ratio >= low - slack or count - words < WORDCOUNT_MIN_GAP:
         return None
     if _count_finding(words, count, "") is not None:
         return None  # far under any count: completeness says so already, whatever the site's span
     spread = f"{low:.0%}" if high - low < 0.005 else f"{low:.0%} to {high:.0%}"
     return (f"body: about {count} words (the JSON-LD wordCount; the site's "
             f"{prof.wordcount_pages} recorded pages stating one have {spread} of theirs), found {words} "
-            f"({'fewer: text missing from the article' if ratio < 1 else 'more: text the article does not count'})")
+            "(text missing from the article)")
 
 
 # an explicit offset (or Z) at the end of a machine-readable time: "2025-08-07T22:06:00+02:00"
