@@ -83,12 +83,13 @@ def published_finding(c) -> str | None:
     with no time zone, its hour or even its day is a guess."""
     from ..extract.common import published_jsonld, published_meta
     from ..extract.dates import parse_date
-    from ..extract.page import page_for
+    from ..extract.page import Page, page_for
 
     published, prof = c.item.get("published"), c.profile
     if not published or prof is None or not prof.always("stated_time") or c._source is None:
         return None
-    page = page_for(c._source, c.url, budget=None)
+    # the Page the item was extracted from, its metadata already read; else the recent parse
+    page = c._source if isinstance(c._source, Page) else page_for(c._source, c.url, budget=None)
     if published_meta(page) or published_jsonld(page):
         return None  # the page states a time in its metadata: other checks judge which
     for node in page.tree.css("time[datetime], [itemprop=datePublished]"):
