@@ -114,7 +114,6 @@ def test_a_site_whose_pages_miss_their_own_counts_is_judged_only_outside_its_spa
     """The span is the site's: a CMS that counts captions and headings too gives every
     recorded page a lower ratio, and a page within that spread is not judged."""
     from pressguard.verdict import coherence
-    from pressguard.verdict.checks import _Context  # noqa: F401  (the checks' context)
 
     site, url, html, right = counted
     prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
