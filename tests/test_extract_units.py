@@ -624,3 +624,27 @@ def test_a_slideshow_spread_over_the_body_leaves_the_paragraphs_alone():
                                              ("It is 1 / 3 of the cost.", False), ("1 of 3 people agreed", False)])
 def test_a_counter_alone_is_furniture(text, furniture):
     assert is_boilerplate_text(text) is furniture
+
+
+def test_a_review_label_in_bold_between_prose_paragraphs_is_the_sections_subheading():
+    """A converter that writes subheadings as <p><strong>: the reviewer's closing "Verdict"
+    stands between two paragraphs of prose, as the <h2> did, and stays in the body."""
+    prose = ("<p>The first paragraph of a review that is long enough to count as prose here.</p>"
+             "<p><strong>Verdict</strong></p>"
+             "<p>The closing thoughts of the reviewer, which are article text and long enough.</p>")
+    html = f'<html><body><div class="wp-block-gamurs-article-content entry-content">{prose}</div></body></html>'
+    body = extract_article(html, "https://twinfinite.net/reviews/x/")["body"]
+    assert body == ["The first paragraph of a review that is long enough to count as prose here.", "Verdict",
+                    "The closing thoughts of the reviewer, which are article text and long enough."]
+
+
+@pytest.mark.parametrize("box", ["<p><strong>Verdict</strong></p><p>8/10</p>",       # a score after it
+                                 "<p><strong>Verdict:</strong></p><p>The closing thoughts of the reviewer, "
+                                 "which are article text and long enough.</p>",  # a label introducing text
+                                 "<p>Pros</p><ul><li>Nice</li></ul>"])
+def test_a_review_label_before_no_prose_or_with_a_colon_stays_furniture(box):
+    html = ('<html><body><div class="wp-block-gamurs-article-content entry-content">'
+            f"<p>The first paragraph of a review that is long enough to count as prose here.</p>{box}"
+            "</div></body></html>")
+    body = extract_article(html, "https://twinfinite.net/reviews/x/")["body"]
+    assert "Verdict" not in body and "Verdict:" not in body and "Pros" not in body

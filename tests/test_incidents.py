@@ -199,6 +199,39 @@ def test_another_story_at_the_url_its_canonical_names_is_broken_naming_the_headl
     assert "canonical" in item["checks"]["headline"]
 
 
+def test_a_story_retitled_under_its_old_slug_is_not_another_story(shipped):
+    """A story retitled (a new slug in its canonical URL, every title on the page the new one)
+    and still answered 200 under its old slug: the body tells the old slug's subject and the
+    new headline's, so it is the same story, not another served at the URL."""
+    from collections import Counter
+
+    from pressguard.verdict.checks import _topic_words, _url_slug
+
+    site, url, html, right = shipped
+    used = Counter(w for p in right["body"] for w in _topic_words(p))
+    old = _topic_words(_url_slug(url))
+    kept = [w for w in sorted(old) if used[w]][:2]
+    fresh = [w for w, _ in used.most_common() if w not in old][:5]
+    headline = f"{' '.join(kept).title()}: {' '.join(fresh)} as an update lands"
+    new = url.rstrip("/").rsplit("/", 1)[0] + "/" + "-".join(kept + fresh) + "-as-update-lands/"
+    item = _assess(site, url, _retitled(html, right, url, new, headline))
+    assert item["headline"] == headline
+    assert "canonical" not in item["checks"]["headline"], item["checks"]["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_another_whole_story_served_at_the_url_is_still_broken_naming_the_headline():
+    """The incident the retitle allowance must not hide: the URL answers with another story's
+    page (its headline, canonical URL and body), about another subject."""
+    from test_check_signals import _page as page_of
+
+    site, asked, _ = page_of("destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5")
+    _, _, other = page_of("destructoid/all-project-lumen-codes-august-2025")
+    item = _assess(site, asked, other)
+    _broken_naming(item, "headline", "headline")
+    assert "another article served at this URL" in item["checks"]["headline"]
+
+
 def test_a_story_retitled_on_an_id_addressed_site_is_not_another_story(shipped):
     """Sites that address a story by its number answer 200 under every slug it has had, the
     canonical URL naming the current one: the same number says it is the same story."""

@@ -299,6 +299,13 @@ def is_boilerplate_text(text: str, tag: str = "p") -> bool:
     return True
 
 
+def bare_review_label(text: str) -> bool:
+    """A review label alone ("Verdict", "The verdict"), with no colon introducing a value
+    and nothing else of the table in it: the one paragraph is_boilerplate_text drops for its
+    words alone, which a body written without <h2> uses as its section's title."""
+    return not text.endswith(":") and _LABEL_RE.match(text) is not None and not _text_matches(text, text.lower())
+
+
 def strip_site_suffix(title: str, site_names) -> str:
     """'Headline – Site' -> 'Headline' (also '|', '-', '—', ':' separators, site first or last)."""
     if not title:

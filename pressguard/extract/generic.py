@@ -26,7 +26,7 @@ from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
 from .authors import clean_authors
 from .blocks import Block
-from .boilerplate import is_boilerplate_text
+from .boilerplate import bare_review_label, is_boilerplate_text
 from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
 from .page import Page, page_for
@@ -63,7 +63,20 @@ def filter_blocks(blocks: list[Block], headline: str = "", dek: str | None = Non
                   link_filter: bool = True) -> list[str]:
     """Paragraph texts minus furniture text, the headline/dek repeated, and (with
     link_filter, for containers found by scoring) short paragraphs that are mostly links."""
-    return [b.text for b in blocks if _usable(b, headline, dek, link_filter)]
+    return [b.text for i, b in enumerate(blocks)
+            if _usable(b, headline, dek, link_filter) or _label_between_prose(blocks, i)]
+
+
+def _label_between_prose(blocks: list[Block], i: int) -> bool:
+    """A bare review label ("Verdict") in a paragraph of its own between two paragraphs of
+    prose: the reviewer's closing section titled in bold instead of an <h2> (a converter
+    that writes subheadings as <p><strong>), article text as the <h2> would be. A label
+    inside a review box goes with the box (its classes, is_review_box) before this."""
+    b = blocks[i]
+    if b.tag != "p" or not 0 < i < len(blocks) - 1 or not bare_review_label(b.text):
+        return False
+    return all(n.tag == "p" and len(n.text.split()) >= 12 and n.text.rstrip("\"'”’)")[-1:] in ".!?…"
+               for n in (blocks[i - 1], blocks[i + 1]))
 
 
 def body_generic(page: Page) -> list[str]:

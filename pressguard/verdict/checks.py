@@ -59,8 +59,10 @@ agreement    independent sources agree: the headline with the second opinion's, 
              is no opinion on the body.
 completeness the whole article is there: the body is not under half the shortest body of
              the site's recorded pages (site_profile: pressguard.verdict.site_profile), not far under
-             the JSON-LD wordCount (or articleBody's length), not under what an "N min read"
-             label implies; a dek every recorded page has and this page shows, and a date
+             the JSON-LD wordCount (or articleBody's length), nor under it by more than the
+             site's recorded pages ever are (pressguard.verdict.coherence), not under what an "N min read"
+             label implies; no publication time read from printed text alone on a site whose
+             recorded pages state theirs in metadata (coherence); a dek every recorded page has and this page shows, and a date
              the page states, were extracted; the layout-free second opinion did not read
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
@@ -101,7 +103,8 @@ template     fingerprint.compare(recorded, current) is empty. "ok" when there is
 Incidents (pressguard.verdict.incidents: what CMS, front-end and pipeline failures print
 into the fields while the template stays put), each reported by the check of its field:
 headline  a placeholder ("TK") or an unserialised value as the title; another story at the
-          URL (a same-host canonical URL naming another slug, whose story the headline is);
+          URL (a same-host canonical URL naming another slug, whose story the headline is; not a
+          retitle, whose body names both titles' subjects);
           a headline whose other copies on the page keep the non-ASCII characters it lacks.
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
@@ -127,6 +130,7 @@ import ftfy.badness
 
 from . import fingerprint as fp
 from . import incidents
+from . import coherence
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
@@ -1704,6 +1708,7 @@ def check_completeness(c: "_Context") -> str:
             f = _count_finding(words, wc, "JSON-LD wordCount")
             if f:
                 finds.append(f)
+        finds += filter(None, [coherence.wordcount_finding(c), coherence.published_finding(c)])
         ab = art.get("articleBody")
         if isinstance(ab, str) and len(ab.split()) >= MIN_WORDCOUNT and wc is None:
             f = _count_finding(words, len(ab.split()), "JSON-LD articleBody")

@@ -198,8 +198,27 @@ def headline_finding(c) -> str | None:
     on_canonical, on_asked = _slug_share(c.url, h), _slug_share(asked, h)
     if on_canonical is None or on_asked is None or on_canonical <= on_asked:
         return None
+    if _retitled(c, asked, h):
+        return None  # the body tells both titles' story: this one, retitled, its old slug still answered
     return c.fail("headline", f"the article at {asked}",
                   f"{_quote(h)}, the story its canonical URL {c.url} names (another article served at this URL)")
+
+
+RETITLE_SUPPORT = 0.5  # of each title's subject words the body uses, for one story under both
+
+
+def _retitled(c, asked: str, h: str) -> bool:
+    """A story retitled, answered 200 under its old slug with a canonical URL naming the new
+    one: the body names the old slug's subject as well as the new headline's. Another story
+    served at the URL does not tell the asked one's (its own body), or its headline is not
+    the body's (a cached header over this story's text)."""
+    from .checks import topic_share
+
+    if not c.body:
+        return False
+    old = topic_share(None, asked, c.body, body_words=c.body_words)
+    new = topic_share(h, c.url, c.body, body_words=c.body_words)
+    return old is not None and new is not None and min(old, new) >= RETITLE_SUPPORT
 
 
 _NON_ASCII = "[^\\x00-\\x7f]"

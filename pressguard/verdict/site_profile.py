@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 MIN_PAGES = 3  # fewer recorded pages than this say nothing about the site
+STATED = frozenset({"meta", "jsonld"})  # provenances of a time the page states in metadata
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,19 @@ class SiteProfile:
     # how many of the pages' documents end with their closing </html> (a page cut by a
     # timeout does not; a site whose template omits the optional end tags is not judged)
     with_html_end: int = 0
+    # the least and the greatest ratio of a recorded page's body words to its JSON-LD
+    # wordCount (coherence.wordcount_ratio; None: too few pages state a count)
+    wordcount_span: tuple[float, float] | None = None
+    wordcount_pages: int = 0
+    # how many of the pages state their publication time machine-readably (meta, JSON-LD),
+    # the time the extraction took (coherence.published_finding)
+    with_stated_time: int = 0
 
     def always(self, field: str) -> bool:
-        """Does every recorded page have this field (dek, published, authors), or its
-    document's end tag (html_end)?"""
+        """Does every recorded page have this field (dek, published, authors), its
+    document's end tag (html_end), or its publication time stated in metadata (stated_time)?"""
         have = {"dek": self.with_dek, "published": self.with_date, "authors": self.with_authors,
-                "html_end": self.with_html_end}
+                "html_end": self.with_html_end, "stated_time": self.with_stated_time}
         return self.pages >= MIN_PAGES and have[field] == self.pages
 
 
@@ -57,23 +65,30 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 # What one recorded page tells the profile, made once per page when its extraction is at
 # hand (pressguard.verdict.assess keeps it in place of the item, which is far larger):
 # (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
-# None, English share or None).
+# None, English share or None, body words / JSON-LD wordCount or None, published read from
+# metadata).
 PageMeasures = tuple
 
 
 def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | None":
     """The measures of one recorded page's extracted item; None for a page with no body
     text (a recorded error page is no yardstick). where: its URL if the item has none."""
+    from ..extract.page import page_for
     from .checks import document_ends, english_share, topic_share
+    from .coherence import wordcount_ratio
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
         return None
     english = english_share(texts)
-    return (sum(len(p.split()) for p in texts), len(texts), bool(item.get("dek")),
+    words = sum(len(p.split()) for p in texts)
+    # the page the extraction has just parsed (extract.page keeps it while it is recent)
+    counted = wordcount_ratio(words, page_for(html, item.get("url") or where, budget=None).jsonld.article)
+    return (words, len(texts), bool(item.get("dek")),
             bool(item.get("published")), bool(item.get("authors")), document_ends(html),
             topic_share(item.get("headline"), item.get("url") or where, texts),
-            None if english is None else english[0])
+            None if english is None else english[0], counted,
+            (item.get("provenance") or {}).get("published") in STATED)
 
 
 @lru_cache(maxsize=64)
@@ -84,11 +99,14 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     words, min_paragraphs, dek, date, authors, ends = [], None, 0, 0, 0, 0
     topics = english = 0
     min_topic = min_english = None
+    counted = []
+    stated = 0
     for path in paths:
         measured = recorded_measures(path, site)
         if measured is None:
             continue  # an unreadable cassette (replaying it reports it), or no body text
-        n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share = measured
+        n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta = measured
+        stated += in_meta
         words.append(n_words)
         min_paragraphs = n_paragraphs if min_paragraphs is None else min(min_paragraphs, n_paragraphs)
         dek += has_dek
@@ -101,6 +119,8 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
         if share is not None:
             english += 1
             min_english = share if min_english is None else min(min_english, share)
+        if ratio is not None:
+            counted.append(ratio)
     if len(words) < MIN_PAGES:
         return None
     ordered = sorted(words)
@@ -109,4 +129,6 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        with_dek=dek, with_date=date, with_authors=authors,
                        min_topic_share=min_topic if topics >= MIN_PAGES else None,
                        min_english_share=min_english if english >= MIN_PAGES else None,
-                       with_html_end=ends)
+                       with_html_end=ends,
+                       wordcount_span=(min(counted), max(counted)) if len(counted) >= MIN_PAGES else None,
+                       wordcount_pages=len(counted), with_stated_time=stated)
