@@ -135,6 +135,7 @@ from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .minified import minified_whole
 from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
+from . import prose_flaws
 from ..sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
@@ -2302,6 +2303,7 @@ def check_text_quality(c: "_Context") -> str:
             if problem:
                 finds.append(f"{field}: {problem}")
     finds += filter(None, [lost_characters(fields)])
+    finds += prose_flaws.body_findings(c)
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "
                       "or control characters",
