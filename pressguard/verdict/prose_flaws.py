@@ -87,8 +87,10 @@ def line_end_hyphens(body: list[str], page_words: set[str]) -> str | None:
             f"{', '.join(map(repr, splits[:3]))} (a print column's breaks kept in the text)")
 
 
-def _undone(word: str, vocab: dict[str, float]) -> str | None:
+@lru_cache(maxsize=1 << 16)  # a site's names and titles come back page after page
+def _undone(word: str) -> str | None:
     """The common word an OCR confusion in word stands for, or None."""
+    vocab = vocabulary()
     for seen, meant in OCR_CONFUSIONS:
         at = word.find(seen)
         while at >= 0:
@@ -109,7 +111,7 @@ def ocr_misreadings(body: list[str], body_words: set[str]) -> str | None:
         return None
     misread = {}
     for word in unknown:
-        fixed = _undone(word, vocab)
+        fixed = _undone(word)
         if fixed is not None:
             misread[word] = fixed
     if len(misread) < OCR_MIN:
@@ -187,8 +189,7 @@ def body_findings(c) -> list[str]:
     prose = [p for p in c.body if checks._is_prose(p)]
     if not prose or not checks._judged_as_english(c):
         return []
-    words = set().union(*map(c.words_of, prose))
     finds = [line_end_hyphens(prose, c.body_words) if any("- " in p for p in prose) else None,
              lost_initial(c.body, c.body_words) if any(p[:1].islower() for p in prose) else None,
-             ocr_misreadings(prose, words)]
+             ocr_misreadings(prose, c.body_words)]
     return [f for f in finds if f]
