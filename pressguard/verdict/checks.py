@@ -87,6 +87,8 @@ text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), n
              lost characters inside words (two or more: "don?t", "Lumi?re"); on a page that
              declares English, a body whose prose has the common English words prose has
              (not filler such as lorem ipsum), and a dek of 10+ words in English too;
+             and a body free of a print or scan pipeline's flaws (pressguard.verdict.prose_flaws:
+             line-end hyphens kept, OCR misreadings, a drop cap's letter lost);
              other languages are not judged.
 metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
              broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another
