@@ -8,15 +8,15 @@ scan pipeline mangled on its way to the web.
 - OCR misreadings: lower-case words that are no English word but become a common one when
   a recogniser's usual confusion ("rn" for "m", "1" for "l", "c" for "e", "b" for "h") is
   undone ("cornpany", "1ike", "tbe");
-- a lost drop cap: the first paragraph opening on a lower-case fragment whose word needs
-  one more capital in front ("he studio announced", "ans have asked").
+- a lost drop cap: a section's first paragraph opening in lower case ("he studio
+  announced", "second update is planned") on a page whose paragraphs open with capitals.
 
 Each is judged against what real prose does: suspended hyphens ("pre- and post-match")
 join no word; names, game titles and slang are unknown words that no single OCR confusion
 turns into a common one; a brand with an inner capital ("iPhone") is no lower-case start.
 Only pages judged English are judged (checks._judged_as_english), against English's word
 frequencies from wordfreq (its "small" list: the ~29,000 words at or above 1 per million),
-read once per process and only when a paragraph gives a candidate.
+read once per process, on its first English page.
 """
 
 from __future__ import annotations
@@ -132,7 +132,8 @@ def ocr_misreadings(body: list[str], body_words: set[str]) -> str | None:
 _PARTICLE = re.compile(r"(?:d[aeiou]|del|della|der|des|dos|das|van|von|le|la|el|al|bin|ibn|ten|ter|y)\s+[A-Z]")
 # a paragraph written in lower case throughout ("hi, i'm dana. i write ..."): the writer's style
 _LOWER_STYLE = re.compile(r"[.!?]\s+[a-z]|(?<!\w)i(?=\s|['’]m\b)")
-CAPITAL_SHARE = 0.8  # of the other prose paragraphs opening with a capital: the page's own way
+CAPITAL_SHARE = 0.8  # of the paragraphs that open with a letter, opening with a capital: the page's way
+_ADDRESS = re.compile(r"[a-z]+\.\w")  # "x.com", "will.i.am"
 
 
 def _restored(rest: str, page_words: set[str]) -> str | None:
@@ -163,16 +164,15 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
     capitals = sum(ch.isupper() for ch in opened)
     if lettered < 4 or capitals < CAPITAL_SHARE * (lettered - 1):
         return None
-    seen_prose, previous = False, None
+    seen_prose = after_prose = False
     for para in body:
-        opens_section = checks._is_prose(para) and (not seen_prose or (previous is not None and not checks._is_prose(previous)))
-        first = not seen_prose and checks._is_prose(para)
-        seen_prose = seen_prose or checks._is_prose(para)
-        previous = para
+        prose = checks._is_prose(para)
+        first, opens_section = prose and not seen_prose, prose and not after_prose
+        seen_prose, after_prose = seen_prose or prose, prose
         if not opens_section or not para[:1].islower():
             continue
         m = _OPENING.match(para)
-        if m is None or _PARTICLE.match(para) or re.match(r"[a-z]+\.\w", para) or _LOWER_STYLE.search(para):
+        if m is None or _PARTICLE.match(para) or _ADDRESS.match(para) or _LOWER_STYLE.search(para):
             continue
         guess = _restored(m.group(0), page_words)
         if guess is None and not first:
