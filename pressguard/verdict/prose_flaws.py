@@ -83,8 +83,9 @@ def line_end_hyphens(body: list[str], page_words: set[str]) -> str | None:
                 splits.append(m.group(0))
     if len(splits) < LINE_END_MIN:
         return None
-    return (f"body: prose, found {len(splits)} words split by line-end hyphens such as "
-            f"{', '.join(map(repr, splits[:3]))} (a print column's breaks kept in the text)")
+    return (f"body: {len(splits)} words split by line-end hyphens, such as "
+            f"{', '.join(map(repr, splits[:3]))} (a print column's breaks kept in the text, where "
+            f"prose has whole words)")
 
 
 @lru_cache(maxsize=1 << 16)  # a site's names and titles come back page after page
@@ -123,8 +124,8 @@ def ocr_misreadings(body: list[str], body_words: set[str]) -> str | None:
     if len(misread) < OCR_MIN or len(misread) < OCR_SHARE * len(lower):
         return None
     shown = ", ".join(f"{w!r} for {f!r}" for w, f in sorted(misread.items())[:3])
-    return (f"body: prose, found {len(misread)} words a text recogniser misread (OCR), such as "
-            f"{shown}, among {len(lower)} distinct lower-case words")
+    return (f"body: {len(misread)} words a text recogniser misread (OCR), such as {shown}, among "
+            f"{len(lower)} distinct lower-case words (where prose has English words)")
 
 
 # name particles before a capitalised name ("de Blasio said", "van Gogh's"): a lower-case
@@ -178,9 +179,9 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
         if guess is None and not first:
             continue
         lost = f"as {guess.capitalize()!r}" if guess else "or a one-letter first word"
-        return (f"body: a paragraph that opens with a whole word, found {_quote(para, 40)} (its first "
-                f"letter lost, {lost}, while {capitals} of the {lettered} paragraphs that open with a "
-                f"letter open with a capital: a drop cap the import left out)")
+        return (f"body: a paragraph opening on a fragment, {_quote(para, 40)} (its first letter lost, "
+                f"{lost}: a drop cap the import left out; {capitals} of the {lettered} paragraphs that "
+                f"open with a letter open with a capital)")
     return None
 
 
