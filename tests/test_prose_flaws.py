@@ -164,6 +164,7 @@ def test_names_slang_and_game_words_are_no_ocr_misreadings():
     "eSports organisers in Seoul said the finals would move to a larger arena next year.",
     "de Blasio said the plan would be ready by spring, and that the council agreed with it.",
     "x.com changed its rules again this week, and the studio's account went quiet for days.",
+    "https://example.com/patch-notes has the full list, and the studio says more is on the way.",
     "hi, i'm dana. i write about games here, mostly indie ones, and sometimes about music.",
 ])
 def test_brands_particles_addresses_and_lower_case_writers_are_no_lost_drop_cap(opening):

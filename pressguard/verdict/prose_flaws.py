@@ -134,7 +134,7 @@ _PARTICLE = re.compile(r"(?:d[aeiou]|del|della|der|des|dos|das|van|von|le|la|el|
 # a paragraph written in lower case throughout ("hi, i'm dana. i write ..."): the writer's style
 _LOWER_STYLE = re.compile(r"[.!?]\s+[a-z]|(?<!\w)i(?=\s|['’]m\b)")
 CAPITAL_SHARE = 0.8  # of the paragraphs that open with a letter, opening with a capital: the page's way
-_ADDRESS = re.compile(r"[a-z]+\.\w")  # "x.com", "will.i.am"
+_ADDRESS = re.compile(r"[a-z]+(?:\.\w|://)")  # "x.com", "will.i.am", "https://..."
 
 
 def _restored(rest: str, page_words: set[str]) -> str | None:
