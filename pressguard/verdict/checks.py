@@ -89,6 +89,8 @@ text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), n
              lost characters inside words (two or more: "don?t", "Lumi?re"); on a page that
              declares English, a body whose prose has the common English words prose has
              (not filler such as lorem ipsum), and a dek of 10+ words in English too;
+             and a body free of a print or scan pipeline's flaws (pressguard.verdict.prose_flaws:
+             line-end hyphens kept, OCR misreadings, a drop cap's letter lost);
              other languages are not judged.
 metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
              broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another
@@ -139,6 +141,7 @@ from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .minified import minified_whole
 from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
+from . import prose_flaws
 from ..sites import SITES, site_for_url
 
 CHECKS = ("headline", "authors", "body_length", "boilerplate", "truncation", "agreement",
@@ -2307,6 +2310,7 @@ def check_text_quality(c: "_Context") -> str:
             if problem:
                 finds.append(f"{field}: {problem}")
     finds += filter(None, [lost_characters(fields)])
+    finds += prose_flaws.body_findings(c)
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "
                       "or control characters",

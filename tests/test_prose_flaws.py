@@ -1,0 +1,189 @@
+"""Prose a print or scan pipeline mangled while the template stayed put
+(pressguard/verdict/prose_flaws.py): a typeset column's line-end hyphens kept in the text,
+a text recogniser's misreadings, a drop cap's letter lost. Each on shipped pages changed
+that one way, through assess (the one parse, the extraction and every check), the same
+pages unchanged as the control, and real prose that looks like each (suspended hyphens,
+names and slang, brands, lower-case writers) as the look-alikes that must pass."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from pressguard.cassettes.store import open_cassette
+from pressguard.verdict.assess import assess, template_baseline
+from pressguard.verdict.prose_flaws import line_end_hyphens, lost_initial, ocr_misreadings
+
+ROOT = Path(__file__).resolve().parent.parent / "cassettes"
+PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
+         "destructoid/starfall-tactics-review-worth-the-wait",
+         "dotesports/the-champions-tour-release-schedule-times-and-what-to-expect",
+         "siliconera/spirit-lantern-tales-review-almost-there")
+
+
+@lru_cache(maxsize=None)
+def _page(name: str) -> tuple[str, str]:
+    cassette = open_cassette(ROOT / f"{name}.yaml")
+    for request, response in reversed(cassette.data):
+        if 200 <= int(response["status"]["code"]) < 300:
+            body = response["body"]["string"]
+            return request.uri, body.decode("utf-8") if isinstance(body, bytes) else body
+    raise AssertionError(f"{name}: no article page")
+
+
+def _assess(name: str, html: str) -> dict:
+    url, _ = _page(name)
+    site = name.split("/")[0]
+    item, _fp = assess(html, url, site=site, baseline=template_baseline(str(ROOT), site))
+    return item
+
+
+@lru_cache(maxsize=None)
+def _shipped(name: str) -> dict:
+    return _assess(name, _page(name)[1])
+
+
+def _rewrite_body(name: str, change) -> str:
+    """The page with change(text, n) applied to the text of every body paragraph's text nodes
+    (n counts the nodes, so a change can pick every k-th word across the article)."""
+    body = {" ".join(p.split()) for p in _shipped(name)["body"]}
+    tree = LexborHTMLParser(_page(name)[1])
+    n = 0
+    for p in tree.css("p"):
+        if " ".join(p.text(deep=True).split()) not in body:
+            continue
+        for t in list(p.traverse(include_text=True)):
+            if t.tag == "-text" and t.text_content and t.text_content.strip():
+                t.replace_with(change(t.text_content, n))
+                n += 1
+    return tree.html
+
+
+def _failing(item: dict) -> dict:
+    return {k: v for k, v in item["checks"].items() if v != "ok"}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_the_pages_as_shipped_raise_none_of_these(name):
+    item = _shipped(name)
+    assert item["checks"]["text_quality"] == "ok", item["checks"]["text_quality"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def _hyphenate(text: str, n: int) -> str:
+    # every third long word broken before its last four letters, as a narrow column breaks them
+    words = text.split(" ")
+    long = [i for i, w in enumerate(words) if re.fullmatch(r"[a-z]{8,}", w)]
+    for i in long[n % 3::3]:
+        words[i] = f"{words[i][:-4]}- {words[i][-4:]}"
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_print_columns_line_end_hyphens_kept_in_the_body_are_broken_naming_the_body(name):
+    item = _assess(name, _rewrite_body(name, _hyphenate))
+    assert any("- " in p for p in item["body"])
+    assert item["verdict"] == "broken", _failing(item)
+    assert re.search(r"body: \d+ words split by line-end hyphens", item["checks"]["text_quality"])
+
+
+_MISREAD = (("m", "rn"), ("d", "cl"), ("e", "c"), ("h", "b"), ("l", "1"))
+
+
+def _misread(text: str, n: int) -> str:
+    # one lower-case word in seven misread by the first confusion it allows
+    words = text.split(" ")
+    for i in range(n % 7, len(words), 7):
+        w = words[i]
+        if not re.fullmatch(r"[a-z]{4,}[,.]?", w):
+            continue
+        for right, wrong in _MISREAD:
+            if right in w[1:]:
+                at = w.index(right, 1)
+                words[i] = w[:at] + wrong + w[at + 1:]
+                break
+    return " ".join(words)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_text_recognisers_misreadings_in_the_body_are_broken_naming_the_body(name):
+    item = _assess(name, _rewrite_body(name, _misread))
+    assert item["verdict"] == "broken", _failing(item)
+    assert re.search(r"body: \d+ words a text recogniser misread \(OCR\)", item["checks"]["text_quality"])
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_first_paragraph_that_lost_its_drop_cap_is_broken_naming_the_body(name):
+    first = next(p for p in _shipped(name)["body"] if len(p.split()) >= 12)
+    done = []
+
+    def drop(text: str, n: int) -> str:
+        if done or not " ".join(first.split()).startswith(" ".join(text.split())[:20]):
+            return text
+        done.append(text)
+        lead = len(text) - len(text.lstrip())
+        return text[:lead] + text[lead + 1:]
+
+    item = _assess(name, _rewrite_body(name, drop))
+    assert done and item["body"] != _shipped(name)["body"]
+    assert item["verdict"] == "broken", _failing(item)
+    assert "body: a paragraph opening on a fragment" in item["checks"]["text_quality"]
+
+
+# -- look-alikes: real prose that must not fire ------------------------------------------
+
+PROSE = [
+    "Pre- and post-match interviews were cut from the broadcast, and the first- or second-person "
+    "narration the studio promised is back for the sequel.",
+    "Long-time fans will recognise the half-life of the old meta: the roguelike, soulslike and "
+    "metroidvania crowds all asked for it, and the devs said lol, gg, ok.",
+    "The well- known problem is that some players never read patch notes at all, so the studio "
+    "posted a thread on Reddit and a short video on YouTube.",
+    "Kirnan, Barb and Tbilisi's esports scene gave the tournament its surprise run, with the "
+    "underdogs from Uzbekistan taking two maps off the champions.",
+    "It was great- really great. The team said the 1.2 patch lands on 12 March, with 4K support "
+    "on PS5, Xbox Series X and PC, and a fix for the h264 stutter.",
+]
+
+
+def test_suspended_hyphens_and_a_writers_slip_are_no_print_column():
+    assert line_end_hyphens(PROSE, set()) is None
+
+
+def test_names_slang_and_game_words_are_no_ocr_misreadings():
+    words = {w.casefold() for p in PROSE for w in re.findall(r"\w+", p)}
+    assert ocr_misreadings(PROSE, words) is None
+
+
+@pytest.mark.parametrize("opening", [
+    "iPhone sales fell again in the quarter, the company said on Tuesday, as buyers waited.",
+    "eSports organisers in Seoul said the finals would move to a larger arena next year.",
+    "de Blasio said the plan would be ready by spring, and that the council agreed with it.",
+    "x.com changed its rules again this week, and the studio's account went quiet for days.",
+    "https://example.com/patch-notes has the full list, and the studio says more is on the way.",
+    "hi, i'm dana. i write about games here, mostly indie ones, and sometimes about music.",
+])
+def test_brands_particles_addresses_and_lower_case_writers_are_no_lost_drop_cap(opening):
+    body = [opening] + PROSE[1:]
+    assert lost_initial(body, set()) is None
+
+
+def test_a_lost_drop_cap_names_the_word_it_belongs_to():
+    body = ["he studio announced the date on Tuesday, and the community had questions about it."] + PROSE[1:]
+    finding = lost_initial(body, set())
+    assert finding and "as 'The'" in finding
+
+
+def test_a_lost_one_letter_first_word_is_a_lost_drop_cap_too():
+    body = ["second update is planned for the autumn, although no firm date has been shared yet."] + PROSE[1:]
+    assert lost_initial(body, set()) is not None
+
+
+def test_a_sentence_running_on_after_a_heading_is_no_lost_drop_cap():
+    body = [PROSE[1], "What it means", "which is why the studio waited: the patch had to land with "
+            "the event, not a week after it, as the last one did.", PROSE[3], PROSE[4]]
+    assert lost_initial(body, set()) is None
