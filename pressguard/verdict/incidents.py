@@ -219,6 +219,15 @@ def _strings(value) -> list[str]:
     return found
 
 
+def _may_hold_copy(h: str, text: str) -> bool:
+    """Can _lossy_copy's pattern for the ASCII headline h match in text? What it matches,
+    less its non-ASCII characters, apostrophes and whitespace, is h less its spaces and
+    apostrophes, so that must be a substring of text read the same way (str methods
+    only: no pattern to compile)."""
+    key = h.replace(" ", "").replace("'", "")
+    return key in "".join(text.encode("ascii", "ignore").decode("ascii").replace("'", "").split())
+
+
 def _lossy_copy(c, h: str) -> str | None:
     """A copy of the headline elsewhere on the page (an image's alt, the JSON-LD's page name
     or breadcrumb) that is the headline plus non-ASCII characters the headline lacks (dashes,
@@ -233,6 +242,8 @@ def _lossy_copy(c, h: str) -> str | None:
     if not copies:
         return None
     text = "\n".join(copies)
+    if not _may_hold_copy(h, text):
+        return None  # the pattern below is one per headline: compiling it costs ~2 ms
     parts = [f"{_NON_ASCII}*"]
     for ch in h:
         # a space may have held a dash; a letter may be followed by what was deleted after it

@@ -1,0 +1,140 @@
+"""Cheap tests the checks run before their expensive ones (issue #12 item 1: the checks
+cost no more than the extraction they check). Each pre-filter may only skip work whose
+answer is already known: these tests run the full test beside the pre-filter on varied
+input and require the same answer, and show the skipped work is really skipped."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pressguard.extract.page import page_for
+from pressguard.verdict import checks, incidents
+
+URL = "https://example.com/news/a-story"
+
+
+def _context(html: str, item: dict, url: str = URL) -> "checks._Context":
+    return checks._Context({"url": url, **item}, page_for(html.encode(), url, site="example"),
+                           None, None, None, True)
+
+
+# -- the headline's lossy copies (incidents._lossy_copy) -------------------------------------
+
+_NON_ASCII = "–—’é ü\u00ad\u200b“”"
+
+
+def _alt_page(alts: list[str]) -> str:
+    imgs = "".join(f'<img src="/i{i}.jpg" alt="{htmllib.escape(a)}">' for i, a in enumerate(alts))
+    return f"<html><body><h1>x</h1>{imgs}<p>text</p></body></html>"
+
+
+@st.composite
+def _headline_and_copies(draw):
+    """An ASCII headline of 3+ words, and alt texts that are often a copy of it with
+    non-ASCII characters, apostrophes and whitespace put in (what the pattern allows),
+    sometimes with a character changed or dropped (what it does not), around noise."""
+    words = draw(st.lists(st.text("abcdeXY'9.", min_size=1, max_size=6), min_size=3, max_size=6))
+    h = " ".join(words)
+    copies = []
+    for _ in range(draw(st.integers(1, 3))):
+        out = []
+        for ch in h:
+            if ch == " ":
+                out.append(draw(st.text(" \t\n" + _NON_ASCII, min_size=0, max_size=3)) or " ")
+            else:
+                if draw(st.integers(0, 39)) == 0:  # a change the pattern does not allow
+                    ch = draw(st.sampled_from(["", "z", " ", "''"]))
+                out.append(ch + draw(st.text(_NON_ASCII + "'", max_size=2)))
+        noise = st.text("ab '" + _NON_ASCII, max_size=4)
+        copies.append(draw(noise) + "".join(out) + draw(noise))
+    return h, copies
+
+
+@settings(max_examples=400, deadline=None)
+@given(_headline_and_copies())
+def test_the_lossy_copy_prefilter_never_skips_a_copy_the_pattern_finds(case):
+    h, copies = case
+    c = _context(_alt_page(copies), {"headline": h})
+    filtered = incidents._lossy_copy(c, h)
+    real = incidents._may_hold_copy
+    try:
+        incidents._may_hold_copy = lambda h, text: True  # the pattern on every page
+        full = incidents._lossy_copy(c, h)
+    finally:
+        incidents._may_hold_copy = real
+    assert filtered == full
+
+
+def test_a_lossy_copy_is_still_found():
+    h = "The studios new game is out"
+    c = _context(_alt_page(["The studio’s new game — is out"]), {"headline": h})
+    assert incidents._lossy_copy(c, h) == "The studio’s new game — is out"
+
+
+def test_no_pattern_is_compiled_for_a_headline_no_copy_can_hold(monkeypatch):
+    """The pattern is one per headline (compiled anew on every page: ~2 ms); a page whose
+    non-ASCII copies cannot hold the headline does not compile it."""
+    h = "Crimson Arcana gets a co-op campaign"
+    c = _context(_alt_page(["Café menu – today", "Another story’s picture"]), {"headline": h})
+    compiled = []
+    real = re.compile
+    monkeypatch.setattr(incidents.re, "compile", lambda p, *a: compiled.append(p) or real(p, *a))
+    assert incidents._lossy_copy(c, h) is None
+    assert compiled == []
+
+
+# -- a first page's "next" link (checks._first_of_many) --------------------------------------
+
+def _second_part(url: str, href: str) -> bool:
+    """_first_of_many's test of one link, written out in full (no pre-filter)."""
+    here = urlsplit(url)
+    path = here.path.rstrip("/")
+    there = urlsplit(urljoin(url, href.strip()))
+    if there.netloc != here.netloc:
+        return False
+    m = checks._PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
+    return (m is not None and m.group(1) == "2") or there.path.rstrip("/") == path + "/2"
+
+
+_URL_PART = st.text("ab2/.?#=&;:", max_size=8)
+_HREF = st.one_of(
+    st.sampled_from(["", "?", "#x", "https:", "http:", ".", "./", "..", "2", "/2", "?page=2", "?slide=2",
+                     "//example.com/news/a-story/2", "?page=22", ";2", "#2", " ?page=2 "]),
+    st.builds(lambda a, b: a + b, st.sampled_from(["", "?page=", "?paged=", "/", "../", "//example.com/",
+                                                    "https://example.com/news/"]), _URL_PART))
+_BASE = st.builds(lambda p, q: "https://example.com/news/" + p + q,
+                  st.sampled_from(["a-story", "a-story/", "2", "a/2/", "a-2-story"]),
+                  st.sampled_from(["", "?page=2", "?x=1", "?page=1&slide=2", "?2"]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(url=_BASE, hrefs=st.lists(_HREF, min_size=1, max_size=4), rel=st.booleans())
+def test_the_next_link_prefilter_never_skips_a_link_to_the_second_part(url, hrefs, rel):
+    links = "".join(f'<a {"rel=next " if rel else ""}href="{htmllib.escape(h)}">Next page</a>' for h in hrefs)
+    c = _context(f"<html><body><h1>x</h1><p>text</p>{links}</body></html>", {}, url=url)
+    try:
+        expected = next((f"a next link to {checks._quote(h.strip(), 60)}" for h in hrefs
+                         if _second_part(url, h)), None)
+    except ValueError:  # urljoin refuses the href: nothing to compare
+        return
+    assert checks._first_of_many(c.page, url) == expected
+
+
+def test_links_without_a_2_are_not_resolved(monkeypatch):
+    """A "Next" link whose href has no "2" (nor the page's query) cannot lead to page 2:
+    it is not joined with the page's URL (on every shipped page ~130 links are read)."""
+    import urllib.parse
+
+    links = "".join(f'<a href="/news/story-{w}/">Next story</a>' for w in "abcdefghijklmnopqrstuvwxyz")
+    c = _context(f"<html><body><h1>x</h1><p>text</p>{links}<a href='?page=2'>Next</a></body></html>", {})
+    joined = []
+    real = urllib.parse.urljoin
+    monkeypatch.setattr(urllib.parse, "urljoin", lambda *a: joined.append(a) or real(*a))
+    assert checks._first_of_many(c.page, URL) == "a next link to '?page=2'"
+    assert joined == [(URL, "?page=2")]
