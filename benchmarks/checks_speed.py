@@ -55,6 +55,15 @@ def _pages(copies: int) -> list[tuple[str, str, bytes]]:
             for i, (site, url, body) in ((i, shipped[i % len(shipped)]) for i in range(copies))]
 
 
+def _closest(base, current) -> tuple:
+    """(the closest recording, run_checks's extra arguments) as assess() gets them: with
+    the recording's differences, compared once, where the baseline gives them."""
+    if hasattr(base, "closest_compared"):
+        recorded, diffs = base.closest_compared(current)
+        return recorded, {"template_diffs": diffs}
+    return base.closest(current), {}
+
+
 def _stages(site, url, body, base, clock) -> dict:
     """assess()'s work on one page, stage by stage: {stage: seconds}."""
     t0 = clock()
@@ -65,10 +74,11 @@ def _stages(site, url, body, base, clock) -> dict:
     t2 = clock()
     current = fingerprint(page, item)
     t3 = clock()
+    recorded, compared = _closest(base, current)
     item["checks"] = checks.run_checks(item, html=page, second_opinion=second,
-                                       recorded_fingerprint=base.closest(current),
+                                       recorded_fingerprint=recorded,
                                        current_fingerprint=current,
-                                       site_profile=profile_of(base.paths, site))
+                                       site_profile=profile_of(base.paths, site), **compared)
     t4 = clock()
     return {"extraction": t1 - t0, "second_opinion": t2 - t1, "fingerprint": t3 - t2, "checks": t4 - t3}
 
@@ -129,11 +139,13 @@ def per_check(rounds: int, copies: int = 0, clock=time.process_time) -> dict:
             t = clock()
             current = fingerprint(page, item)
             t1 = clock()
-            recorded = bases[site].closest(current)
+            recorded, compared = _closest(bases[site], current)
             t2 = clock()
             total["fingerprint"] += t1 - t
             total["closest"] += t2 - t1
             c = checks._Context(item, page, second, recorded, current, True, profile_of(bases[site].paths, site))
+            for name, value in compared.items():
+                setattr(c, name, value)
             for name in checks.CHECKS:
                 t = clock()
                 checks._RUN[name](c)

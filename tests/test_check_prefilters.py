@@ -138,3 +138,60 @@ def test_links_without_a_2_are_not_resolved(monkeypatch):
     monkeypatch.setattr(urllib.parse, "urljoin", lambda *a: joined.append(a) or real(*a))
     assert checks._first_of_many(c.page, URL) == "a next link to '?page=2'"
     assert joined == [(URL, "?page=2")]
+
+
+# -- a byline's other roles (checks._mentions) ------------------------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(name=st.text("aAbB .ſK", min_size=0, max_size=4), text=st.text("aAbB .ſKé", max_size=30))
+def test_a_names_mentions_are_where_the_case_insensitive_pattern_finds_them(name, text):
+    assert list(checks._mentions(name, text)) == [m.start() for m in re.finditer(re.escape(name), text, re.I)]
+
+
+# -- the markers' gate words (checks._marker_of) -----------------------------------------------
+
+_MARKER_BITS = ["2 hours ago", "user · 3 hours ago", "Subscribe to continue reading", "log in", "member",
+                "Sign in to read the full story", "lazy", "skeleton", "[lazy-load]", "We use cookies to give you "
+                "the best experience, accept", "cookie", "you must be 18 to view", "That you are", "account",
+                "Already a subscriber? Log in", "Loading…", "Reply", "The match went on.", "Remember it.",
+                "limit", "continue reading", "It is not available in your region"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_MARKER_BITS), min_size=1, max_size=5), min_size=1, max_size=6))
+def test_the_gates_narrowed_to_the_body_find_each_paragraphs_marker(paragraphs):
+    body = [" ".join(bits) for bits in paragraphs]
+    spaced = [" ".join(p.split()) for p in body]
+    lows = [t.lower() for t in spaced]
+    gates = checks._marker_gates_in(lows)
+    assert [checks._marker_of(p, s, low, gates) for p, s, low in zip(body, spaced, lows)] == \
+        [checks._marker_of(p) for p in body]
+
+
+# -- the template check reads the closest recording's comparison -----------------------------
+
+def test_the_page_is_compared_with_its_closest_recording_once(monkeypatch):
+    """The baseline compares the page with its recordings to find the closest; the template
+    check reported that comparison by comparing the two again."""
+    from pathlib import Path
+
+    from pressguard.cassettes.store import open_cassette
+    from pressguard.verdict import assess as assess_module
+    from pressguard.verdict import fingerprint as fp
+
+    root = Path(__file__).resolve().parent.parent
+    path = sorted((root / "cassettes").glob("*/*.yaml"))[0]
+    site = path.parent.name
+    url, body = assess_module._final_page(open_cassette(path))
+    baseline = assess_module.TemplateBaseline(site, sorted(path.parent.glob("*.yaml")))
+    list(baseline._candidates())  # every recording read before counting
+    pairs = []
+    real = fp.compare
+    counting = lambda r, c: pairs.append((id(r), id(c))) or real(r, c)  # noqa: E731
+    monkeypatch.setattr(assess_module, "compare", counting)
+    monkeypatch.setattr(fp, "compare", counting)
+    item, current = assess_module.assess(body + b"<!-- once -->", url, site=site, baseline=baseline)
+    closest = baseline.closest(current)
+    assert closest is not None and item["checks"]["template"] == "ok"
+    assert pairs.count((id(closest), id(current))) == 2  # closest's search, and the one above
+
