@@ -195,3 +195,47 @@ def test_the_page_is_compared_with_its_closest_recording_once(monkeypatch):
     assert closest is not None and item["checks"]["template"] == "ok"
     assert pairs.count((id(closest), id(current))) == 2  # closest's search, and the one above
 
+
+
+# -- work the page's one walk says is not needed (page_scan.childless_ps, includes) ------------
+
+_PROSE = "<p>" + "The team shipped the update on time and the players noticed the change. " * 2 + "</p>"
+
+
+def test_the_source_is_not_searched_for_empty_paragraphs_the_body_cannot_have(monkeypatch):
+    """Fewer than two <p> with no child in the body: the empty-paragraph finding cannot be
+    made, and the source (~120 KB a page) is not searched for one."""
+    searched = []
+
+    class Watched:
+        def __init__(self, rx):
+            self.rx = rx
+
+        def search(self, raw):
+            searched.append(len(raw))
+            return self.rx.search(raw)
+
+    monkeypatch.setattr(incidents, "_EMPTY_P_BYTES", Watched(incidents._EMPTY_P_BYTES))
+    monkeypatch.setattr(incidents, "_EMPTY_P", Watched(incidents._EMPTY_P))
+    body = [" ".join(_PROSE[3:-4].split())] * 4
+    one_empty = f"<html><body><h1>x</h1><article>{_PROSE * 3}<p></p>{_PROSE}</article></body></html>"
+    c = _context(one_empty, {"body": body})
+    assert incidents.emptied_paragraphs(c) is None
+    assert searched == []
+    two_empty = one_empty.replace("<p></p>", "<p></p><p></p>")
+    c = _context(two_empty, {"body": body})
+    incidents.emptied_paragraphs(c)
+    assert searched  # the source is searched where the body can hold the finding
+
+
+def test_a_page_with_no_edge_side_include_is_not_walked_for_one(monkeypatch):
+    walked = []
+    monkeypatch.setattr(checks, "unprocessed_includes", lambda *a: walked.append(a) or None)
+    body = ["The team shipped the update on time and the players noticed the change here."] * 4
+    page = f"<html><body><h1>A headline of the page</h1>{''.join(f'<p>{p}</p>' for p in body)}</body></html>"
+    item = {"url": URL, "headline": "A headline of the page", "body": body, "authors": []}
+    checks.run_checks(item, html=page_for(page.encode(), URL, site="example"))
+    assert walked == []
+    with_esi = page.replace("</h1>", "</h1><esi:include src='/part'/>")
+    checks.run_checks(item, html=page_for(with_esi.encode(), URL, site="example"))
+    assert len(walked) == 1

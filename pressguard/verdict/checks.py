@@ -1774,7 +1774,8 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
                          f"pages ends with </body></html>), found a document cut off at "
                          f"{_quote(' '.join(tail.split()), 40)}")
-        finds += filter(None, [unprocessed_includes(c.html, page.tree, c.body)])
+        if page_scan(page._parsed).includes:  # (the elements its walk looks for, from the page's one walk)
+            finds += filter(None, [unprocessed_includes(c.html, page.tree, c.body)])
         later = _later_page(page, c.url)
         if later:
             finds.append(f"body: the whole article, found one later page of it ({later})")

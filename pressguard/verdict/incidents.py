@@ -109,7 +109,10 @@ def emptied_paragraphs(c) -> str | None:
     """Empty <p> elements standing between prose paragraphs in the body's container: blocks
     the CMS or its API rendered without their text."""
     from .checks import _body_container  # the container the markers check finds
+    from .page_scan import page_scan
 
+    if c.page is None or len(page_scan(c.page._parsed).childless_ps) < EMPTY_BLOCKS_MIN:
+        return None  # fewer <p> with no child in the whole body than a finding counts
     raw = c.html
     if raw is None or not (_EMPTY_P_BYTES if isinstance(raw, bytes) else _EMPTY_P).search(raw):
         return None  # no empty <p> anywhere: nothing to look for in the container
