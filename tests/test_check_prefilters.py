@@ -239,3 +239,58 @@ def test_a_page_with_no_edge_side_include_is_not_walked_for_one(monkeypatch):
     with_esi = page.replace("</h1>", "</h1><esi:include src='/part'/>")
     checks.run_checks(item, html=page_for(with_esi.encode(), URL, site="example"))
     assert len(walked) == 1
+
+
+def _selectors_run(path) -> tuple[list[str], dict]:
+    """The selectors run over a shipped page's tree and body while it is checked."""
+    from selectolax.lexbor import LexborHTMLParser
+    from test_page_scan import _BodyWatch
+
+    from pressguard.cassettes.store import open_cassette
+    from pressguard.extract import extract_article, extract_generic
+    from pressguard.verdict import fingerprint as fp
+    from pressguard.verdict.assess import _final_page
+
+    url, body = _final_page(open_cassette(path))
+    site = path.parent.name
+    page = page_for(body + b"<!-- watched selectors -->", url, site=site)
+    item = extract_article(page, url, site=site)
+    second = extract_generic(page, url, site=site)
+    calls: list[str] = []
+    real = page.parsed.tree
+
+    class Watched(LexborHTMLParser):
+        @property
+        def body(self):
+            node = real.body
+            return _BodyWatch(node, calls) if node is not None else None
+
+        def css(self, selector):
+            calls.append(selector)
+            return real.css(selector)
+
+        def css_first(self, selector, *args, **kwargs):
+            calls.append(selector)
+            return real.css_first(selector, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    current = fp.fingerprint(page, item)
+    page.parsed.tree = page.tree = Watched.__new__(Watched)
+    return calls, checks.run_checks(item, html=page, second_opinion=second, current_fingerprint=current)
+
+
+def test_a_page_whose_metadata_states_its_date_is_not_searched_for_time_elements():
+    """The update-time signal reads <time datetime> only when neither the JSON-LD nor
+    article:published_time states a date; and the "next page" links looked at are only
+    those whose href holds a "2"."""
+    from pathlib import Path
+
+    path = next(p for p in sorted((Path(__file__).resolve().parent.parent / "cassettes").glob("*/*.yaml"))
+                if "gamurs-blocks" in p.name)
+    calls, result = _selectors_run(path)
+    assert result["completeness"] == "ok"
+    assert "time[datetime]" not in calls
+    assert 'a[href], link[rel~="next"][href]' not in calls
+    assert calls  # (the watch works)

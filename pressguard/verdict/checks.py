@@ -1632,12 +1632,12 @@ def _first_of_many(page: "PageHints", url: str) -> str | None:
     here = urlsplit(url or "")
     path = here.path.rstrip("/")
     # a "2" in the joined URL's query or after its path comes from the href (or the
-    # query from this URL's, which a bare "?" or "#x" keeps): links without one are skipped
-    query_has_2 = "2" in here.query
-    for node in page.tree.css('a[href], link[rel~="next"][href]'):
+    # query from this URL's, which a bare "?" or "#x" keeps): links without one, whose
+    # joined URL has no "2" (neither ?page=2 nor <url>/2), are not read
+    links = 'a[href], link[rel~="next"][href]' if "2" in here.query else \
+        'a[href*="2"], link[rel~="next"][href*="2"]'
+    for node in page.tree.css(links):
         href = (node.attributes.get("href") or "").strip()
-        if "2" not in href and not query_has_2:
-            continue  # what urljoin makes of it has no "2": neither ?page=2 nor <url>/2
         if node.tag == "a" and "next" not in (node.attributes.get("rel") or "").lower().split() and \
                 not _NEXT_TEXT.match(node.text(deep=True) or ""):
             continue

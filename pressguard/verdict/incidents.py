@@ -292,9 +292,13 @@ def _update_time_as_published(c) -> str | None:
     page, published = c.page, c.item.get("published")
     if page is None or not published or page.tree.body is None:
         return None
-    stated = [page.ld.date_published(), *page.meta.get("article:published_time", []),
-              *(t.attributes.get("datetime") for t in page.tree.body.css("time[datetime]"))]
-    if any(parse_date(s) for s in stated if isinstance(s, str)):
+    def stated():
+        yield page.ld.date_published()
+        yield from page.meta.get("article:published_time", [])
+        # the <time> elements (a selector over the body) only when the metadata states none
+        yield from (t.attributes.get("datetime") for t in page.tree.body.css("time[datetime]"))
+
+    if any(parse_date(s) for s in stated() if isinstance(s, str)):
         return None  # a date the page states ("Invalid Date" is none)
     for node in page.tree.body.traverse(include_text=True):
         if node.tag != "-text":
