@@ -294,3 +294,30 @@ def test_a_page_whose_metadata_states_its_date_is_not_searched_for_time_elements
     assert "time[datetime]" not in calls
     assert 'a[href], link[rel~="next"][href]' not in calls
     assert calls  # (the watch works)
+
+
+# -- a placeholder's class, read once per value (checks._marker_reading) --------------------
+
+def _marker_reading_in_full(marker: str, strong: bool):
+    """_placeholder's reading of a class and id value, as it read it on every element."""
+    from pressguard.verdict import fingerprint as fp
+
+    words = set(fp._CLASS_SPLIT.split(marker))
+    if not checks._MEDIA_WORDS.isdisjoint(words):
+        return checks._MEDIA
+    hit = (checks._STRONG_PLACEHOLDER_WORDS if strong else checks._PLACEHOLDER_WORDS) & words
+    return f"class {checks._quote(marker, 40)}" if hit or checks._PLACEHOLDER_PHRASES.search(marker) else None
+
+
+_MARKER_WORDS = ["skeleton", "lazy", "loader", "ad", "image", "load-more", "members-only", "article-lock",
+                 "entry", "content", "x", "premium", "spinner", "consent", "continue_reading", "sk"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_MARKER_WORDS), min_size=1, max_size=4),
+       seps=st.lists(st.sampled_from([" ", "-", "_", "  ", "\t"]), min_size=4, max_size=4),
+       strong=st.booleans())
+def test_a_class_values_reading_is_the_same_read_again(words, seps, strong):
+    marker = "".join(w + s for w, s in zip(words, seps)).strip()
+    assert checks._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)
+    assert checks._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)  # (memoised)

@@ -1932,12 +1932,10 @@ def _placeholder(node, strong: bool = False) -> str | None:
     marker = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip().lower()
     why = None
     if marker:
-        words = set(fp._CLASS_SPLIT.split(marker))
-        if not _MEDIA_WORDS.isdisjoint(words):
+        reading = _marker_reading(marker, strong)
+        if reading is _MEDIA:
             return None
-        hit = (_STRONG_PLACEHOLDER_WORDS if strong else _PLACEHOLDER_WORDS) & words
-        if hit or _PLACEHOLDER_PHRASES.search(marker):
-            why = f"class {_quote(marker, 40)}"
+        why = reading
     if strong and why is None:
         return None
     if why is None and attrs.get("aria-busy") == "true":
@@ -1953,6 +1951,32 @@ def _placeholder(node, strong: bool = False) -> str | None:
                             or len(node.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT):
         return None
     return why
+
+
+_MEDIA = "media"  # _marker_reading's answer for a media element's marker
+# Per (marker, strong): a body's container repeats a few class values on every element
+_MARKER_READINGS: dict[tuple[str, bool], str | None] = {}
+_MARKER_READINGS_MAX = 16384
+
+
+def _marker_reading(marker: str, strong: bool) -> str | None:
+    """What _placeholder reads in an element's class and id (lower case, non-empty):
+    _MEDIA, the placeholder's "class ..." reason, or None. Memoised by value."""
+    reading = _MARKER_READINGS.get((marker, strong), _MEDIA_WORDS)  # (a sentinel: never a reading)
+    if reading is not _MEDIA_WORDS:
+        return reading
+    words = set(fp._CLASS_SPLIT.split(marker))
+    if not _MEDIA_WORDS.isdisjoint(words):
+        reading = _MEDIA
+    elif (_STRONG_PLACEHOLDER_WORDS if strong else _PLACEHOLDER_WORDS) & words \
+            or _PLACEHOLDER_PHRASES.search(marker):
+        reading = f"class {_quote(marker, 40)}"
+    else:
+        reading = None
+    if len(_MARKER_READINGS) >= _MARKER_READINGS_MAX:
+        _MARKER_READINGS.clear()
+    _MARKER_READINGS[(marker, strong)] = reading
+    return reading
 
 
 _LAZY_WHOLE = next(whole for kind, whole, _ in _MARKERS if kind == "a lazy-load placeholder")
