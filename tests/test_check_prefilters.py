@@ -321,3 +321,16 @@ def test_a_class_values_reading_is_the_same_read_again(words, seps, strong):
     marker = "".join(w + s for w, s in zip(words, seps)).strip()
     assert checks._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)
     assert checks._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)  # (memoised)
+
+
+# -- the English word counts (checks._english_counts) -----------------------------------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["the", "The", "of", "and", "x2", "covid19", "2024", "snake_case",
+                                          "a_b", "Café", "über", "is", "word", "it's", "end.", "a1b2the"]),
+                         min_size=10, max_size=30).map(lambda ws: " ".join(ws) + "."), min_size=1, max_size=5))
+def test_the_english_counts_are_english_shares_counts(body):
+    c = checks._Context({"url": URL, "body": body}, None, None, None, None, True)
+    prose = [p for p in body if checks._is_prose(p)]
+    words = [w for p in prose for w in checks._letter_words(p.lower())]
+    assert checks._english_counts(c) == (sum(map(checks.ENGLISH_COMMON.__contains__, words)), len(words))

@@ -2277,12 +2277,19 @@ def _english_counts(c: "_Context") -> tuple[int, int]:
             continue
         if p.isascii():  # p.lower() == p.casefold(): the words c.words_of read
             words = c.words_of(p)
-            letters = list(filter(str.isalpha, words))
-            for word in filterfalse(str.isalpha, words):
+            # the common words are all letters: counted among all the words, with no list
+            # of the letter words made; those are the words less the others, plus the
+            # others' letter runs
+            others = list(filterfalse(str.isalpha, words))
+            total += len(words) - len(others)
+            common += sum(map(ENGLISH_COMMON.__contains__, words))
+            for word in others:
                 if not word.isdigit():
-                    letters += _ASCII_WORD.findall(word)
-        else:
-            letters = _letter_words(p.lower())
+                    runs = _ASCII_WORD.findall(word)
+                    total += len(runs)
+                    common += sum(map(ENGLISH_COMMON.__contains__, runs))
+            continue
+        letters = _letter_words(p.lower())
         total += len(letters)
         common += sum(map(ENGLISH_COMMON.__contains__, letters))
     return common, total
