@@ -334,3 +334,35 @@ def test_the_english_counts_are_english_shares_counts(body):
     prose = [p for p in body if checks._is_prose(p)]
     words = [w for p in prose for w in checks._letter_words(p.lower())]
     assert checks._english_counts(c) == (sum(map(checks.ENGLISH_COMMON.__contains__, words)), len(words))
+
+
+# -- clean text (extract.text.normalize) -------------------------------------------------------
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(st.sampled_from(list("ab .\t\n\u00a0\u200b\ufeff\u00ad\u2060\u200e\u202a\u2069é\u3000")), max_size=20))
+def test_normalize_reads_as_the_full_substitution(text):
+    from pressguard.extract import text as text_module
+
+    assert text_module.normalize(text) == " ".join(text_module._INVISIBLE.sub("", text).split())
+
+
+def test_an_ascii_text_is_not_searched_for_invisible_characters(monkeypatch):
+    """Every invisible character is non-ASCII: most of a page's texts (every node's text
+    passes here, in the extraction and the second opinion) skip the pattern."""
+    from pressguard.extract import text as text_module
+
+    searched = []
+
+    class Watched:
+        def search(self, t):
+            searched.append(t)
+            return None
+
+        def sub(self, repl, t):
+            return t
+
+    monkeypatch.setattr(text_module, "_INVISIBLE", Watched())
+    assert text_module.normalize("  A plain   ASCII text ") == "A plain ASCII text"
+    assert searched == []
+    text_module.normalize("soft\u00adhyphen")
+    assert searched == ["soft\u00adhyphen"]

@@ -1957,13 +1957,14 @@ _MEDIA = "media"  # _marker_reading's answer for a media element's marker
 # Per (marker, strong): a body's container repeats a few class values on every element
 _MARKER_READINGS: dict[tuple[str, bool], str | None] = {}
 _MARKER_READINGS_MAX = 16384
+_UNREAD = object()
 
 
 def _marker_reading(marker: str, strong: bool) -> str | None:
     """What _placeholder reads in an element's class and id (lower case, non-empty):
     _MEDIA, the placeholder's "class ..." reason, or None. Memoised by value."""
-    reading = _MARKER_READINGS.get((marker, strong), _MEDIA_WORDS)  # (a sentinel: never a reading)
-    if reading is not _MEDIA_WORDS:
+    reading = _MARKER_READINGS.get((marker, strong), _UNREAD)
+    if reading is not _UNREAD:
         return reading
     words = set(fp._CLASS_SPLIT.split(marker))
     if not _MEDIA_WORDS.isdisjoint(words):

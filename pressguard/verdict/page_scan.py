@@ -8,6 +8,8 @@ each to this module, which reads its attributes once and answers all four lists 
 lexbor's selector lists answer them: the same elements, in document order, each once per
 selector of the list it matches (tests/test_page_scan.py compares them on the corpus and
 on generated markup). Made once per parsed page, with its text index (page_scan()).
+The same walk lists the body's childless <p> elements and its Edge Side Includes, so the
+signals that look for those skip a page that has none (instead of a search of the source).
 
 How lexbor reads the selectors used here (checked against it, not assumed):
 ``[a~="w"]`` and ``.w`` split the value at ASCII whitespace (space, tab, LF, FF, CR);
