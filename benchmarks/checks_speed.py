@@ -55,6 +55,15 @@ def _pages(copies: int) -> list[tuple[str, str, bytes]]:
             for i, (site, url, body) in ((i, shipped[i % len(shipped)]) for i in range(copies))]
 
 
+def _closest(base, current) -> tuple:
+    """(the closest recording, run_checks's extra arguments) as assess() gets them: with
+    the recording's differences, compared once, where the baseline gives them."""
+    if hasattr(base, "closest_compared"):
+        recorded, diffs = base.closest_compared(current)
+        return recorded, {"template_diffs": diffs}
+    return base.closest(current), {}
+
+
 def _stages(site, url, body, base, clock) -> dict:
     """assess()'s work on one page, stage by stage: {stage: seconds}."""
     t0 = clock()
@@ -65,10 +74,11 @@ def _stages(site, url, body, base, clock) -> dict:
     t2 = clock()
     current = fingerprint(page, item)
     t3 = clock()
+    recorded, compared = _closest(base, current)
     item["checks"] = checks.run_checks(item, html=page, second_opinion=second,
-                                       recorded_fingerprint=base.closest(current),
+                                       recorded_fingerprint=recorded,
                                        current_fingerprint=current,
-                                       site_profile=profile_of(base.paths, site))
+                                       site_profile=profile_of(base.paths, site), **compared)
     t4 = clock()
     return {"extraction": t1 - t0, "second_opinion": t2 - t1, "fingerprint": t3 - t2, "checks": t4 - t3}
 
@@ -120,7 +130,9 @@ def per_check(rounds: int, copies: int = 0, clock=time.process_time) -> dict:
         profile_of(bases[site].paths, site)
     names = ("fingerprint", "closest", *checks.CHECKS)
     best = dict.fromkeys(names, float("inf"))
-    for _ in range(rounds):
+    compiled = _CompileCount()  # patterns compiled while the checks run, first round (first sight)
+    for round_ in range(rounds):
+        compiled.on = round_ == 0
         total = dict.fromkeys(names, 0.0)
         for site, url, body in pages:
             page = page_for(body + b" ", url, site=site)  # a parse of its own: nothing memoised yet
@@ -129,20 +141,54 @@ def per_check(rounds: int, copies: int = 0, clock=time.process_time) -> dict:
             t = clock()
             current = fingerprint(page, item)
             t1 = clock()
-            recorded = bases[site].closest(current)
+            recorded, compared = _closest(bases[site], current)
             t2 = clock()
             total["fingerprint"] += t1 - t
             total["closest"] += t2 - t1
             c = checks._Context(item, page, second, recorded, current, True, profile_of(bases[site].paths, site))
+            for name, value in compared.items():
+                setattr(c, name, value)
+            compiled.inside = True
             for name in checks.CHECKS:
                 t = clock()
                 checks._RUN[name](c)
                 total[name] += clock() - t
+            compiled.inside = False
         for name in names:
             best[name] = min(best[name], total[name] / len(pages))
+    compiled.restore()
     ms = {n: round(best[n] * 1000, 3) for n in names}
     return {"pages": len(pages), "per_check_ms": ms,
-            "checks_ms": round(sum(v for n, v in ms.items() if n in checks.CHECKS), 3)}
+            "checks_ms": round(sum(v for n, v in ms.items() if n in checks.CHECKS), 3),
+            # a pattern made from a page's own text (a headline, a name) is compiled on every
+            # new page; later rounds find it in re's cache, so only the first round shows it
+            "first_round_compiles_per_page": round(compiled.count / len(pages), 3),
+            "first_round_compile_ms_per_page": round(compiled.seconds * 1000 / len(pages), 3)}
+
+
+class _CompileCount:
+    """Counts the regular expressions compiled (re's cache missed) while inside is set."""
+
+    def __init__(self) -> None:
+        import re
+
+        self.count, self.seconds, self.on, self.inside = 0, 0.0, True, False
+        self._compiler = re._compiler
+        self._real = real = re._compiler.compile
+
+        def compile(*args, **kwargs):
+            t = time.process_time()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                if self.on and self.inside:
+                    self.count += 1
+                    self.seconds += time.process_time() - t
+
+        re._compiler.compile = compile
+
+    def restore(self) -> None:
+        self._compiler.compile = self._real
 
 
 def deep(depth: int, bylines: bool) -> dict:

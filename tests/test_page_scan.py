@@ -140,3 +140,34 @@ def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
     assert calls  # (the watch works: other selectors are still run)
     assert checks["headline"] == "ok"  # the visible <h1> was read
     assert ps.page_scan(page) is ps.page_scan(page.parsed)  # made once per parsed page
+
+
+def _walked(tree) -> dict:
+    """The scan's element lists that are no selector's, read by a walk of their own."""
+    els = list(tree.body.traverse()) if tree.body is not None else []
+    return {"childless_ps": [n.mem_id for n in els if n.tag == "p" and n.child is None],
+            "includes": [n.mem_id for n in els if n.tag in ("esi:include", "esi:eval")]}
+
+
+def _scanned(tree) -> dict:
+    scan = ps.PageScan()
+    fp.TextIndex(tree, visit=scan.visit)
+    return {name: [n.mem_id for n in getattr(scan, name)] for name in ("childless_ps", "includes")}
+
+
+@pytest.mark.parametrize("path", CASSETTES[::7], ids=lambda p: p.stem[:40])
+def test_the_scan_lists_the_childless_paragraphs_and_includes_of_shipped_pages(path):
+    tree = LexborHTMLParser(_final_page(open_cassette(path))[1])
+    assert _scanned(tree) == _walked(tree)
+
+
+_P_PARTS = ["<p></p>", "<p> </p>", "<P>&nbsp;</P>", "<p/>", "<p><br></p>", "<p>text</p>", "<p class=x></p>",
+            "<esi:include src='/a'/>", "<ESI:Include src=b></ESI:Include>", "<esi:eval/>", "<esi:remove>x</esi:remove>",
+            "<div>", "</div>", "<template><p></p></template>", "<svg><p></p></svg>", "<table><p></p></table>"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_P_PARTS), max_size=12))
+def test_the_scan_lists_the_childless_paragraphs_and_includes_of_generated_markup(parts):
+    tree = LexborHTMLParser(f"<html><body>{''.join(parts)}</body></html>")
+    assert _scanned(tree) == _walked(tree)

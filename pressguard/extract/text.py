@@ -45,7 +45,8 @@ def normalize(text: str | None) -> str:
     """Collapse whitespace (any Unicode space counts), drop invisible characters, strip."""
     if not text:
         return ""
-    if _INVISIBLE.search(text) is not None:
+    # (every invisible character is non-ASCII: an ASCII text, most of a page's, is not searched)
+    if not text.isascii() and _INVISIBLE.search(text) is not None:
         text = _INVISIBLE.sub("", text)
     # str.split() splits on exactly the characters \s matches in a str pattern (any
     # Unicode space), and is several times faster than a regex substitution

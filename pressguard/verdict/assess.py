@@ -50,13 +50,17 @@ def check_article(item: dict, html: "str | bytes | Page", url: str, *, site: str
     page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
     second = extract_generic(page, url, site=site, fetched_at=fetched_at)
     current = fingerprint(page, item)
+    # the closest recording and its differences from this page, compared once (the
+    # template check reads them instead of comparing again)
+    recorded, diffs = baseline.closest_compared(current) if baseline is not None else (None, None)
     item["checks"] = run_checks(
         item,
         html=page,
         second_opinion=second,
-        recorded_fingerprint=baseline.closest(current) if baseline is not None else None,
+        recorded_fingerprint=recorded,
         current_fingerprint=current,
         site_profile=baseline.profile if baseline is not None else None,
+        template_diffs=diffs,
     )
     item["verdict"] = verdict_of(item["checks"])
     return current
@@ -101,14 +105,19 @@ class TemplateBaseline:
         compare() skips an optional field the recording lacks (a staff piece has no
         byline), so a recording that lacks a field current has is no witness for that
         field's template: recordings that have all of current's fields come first."""
-        best, best_key = None, None
+        return self.closest_compared(current)[0]
+
+    def closest_compared(self, current: dict) -> tuple[dict | None, list[dict] | None]:
+        """(closest(current), compare(it, current)); (None, None) when nothing is recorded."""
+        best, best_key, best_diffs = None, None, None
         for recorded in self._candidates():
-            key = (len(_missing_fields(recorded, current)), len(compare(recorded, current)))
+            diffs = compare(recorded, current)
+            key = (len(_missing_fields(recorded, current)), len(diffs))
             if best_key is None or key < best_key:
-                best, best_key = recorded, key
+                best, best_key, best_diffs = recorded, key, diffs
                 if key == (0, 0):
                     break
-        return best
+        return best, best_diffs
 
     def _candidates(self):
         """The fingerprints read so far, then the rest of the cassettes, one by one."""

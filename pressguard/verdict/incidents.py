@@ -109,7 +109,10 @@ def emptied_paragraphs(c) -> str | None:
     """Empty <p> elements standing between prose paragraphs in the body's container: blocks
     the CMS or its API rendered without their text."""
     from .checks import _body_container  # the container the markers check finds
+    from .page_scan import page_scan
 
+    if c.page is None or len(page_scan(c.page._parsed).childless_ps) < EMPTY_BLOCKS_MIN:
+        return None  # fewer <p> with no child in the whole body than a finding counts
     raw = c.html
     if raw is None or not (_EMPTY_P_BYTES if isinstance(raw, bytes) else _EMPTY_P).search(raw):
         return None  # no empty <p> anywhere: nothing to look for in the container
@@ -238,6 +241,15 @@ def _strings(value) -> list[str]:
     return found
 
 
+def _may_hold_copy(h: str, text: str) -> bool:
+    """Can _lossy_copy's pattern for the ASCII headline h match in text? What it matches,
+    less its non-ASCII characters, apostrophes and whitespace, is h less its spaces and
+    apostrophes, so that must be a substring of text read the same way (str methods
+    only: no pattern to compile)."""
+    key = h.replace(" ", "").replace("'", "")
+    return key in "".join(text.encode("ascii", "ignore").decode("ascii").replace("'", "").split())
+
+
 def _lossy_copy(c, h: str) -> str | None:
     """A copy of the headline elsewhere on the page (an image's alt, the JSON-LD's page name
     or breadcrumb) that is the headline plus non-ASCII characters the headline lacks (dashes,
@@ -252,6 +264,8 @@ def _lossy_copy(c, h: str) -> str | None:
     if not copies:
         return None
     text = "\n".join(copies)
+    if not _may_hold_copy(h, text):
+        return None  # the pattern below is one per headline: compiling it costs ~2 ms
     parts = [f"{_NON_ASCII}*"]
     for ch in h:
         # a space may have held a dash; a letter may be followed by what was deleted after it
@@ -297,9 +311,13 @@ def _update_time_as_published(c) -> str | None:
     page, published = c.page, c.item.get("published")
     if page is None or not published or page.tree.body is None:
         return None
-    stated = [page.ld.date_published(), *page.meta.get("article:published_time", []),
-              *(t.attributes.get("datetime") for t in page.tree.body.css("time[datetime]"))]
-    if any(parse_date(s) for s in stated if isinstance(s, str)):
+    def stated():
+        yield page.ld.date_published()
+        yield from page.meta.get("article:published_time", [])
+        # the <time> elements (a selector over the body) only when the metadata states none
+        yield from (t.attributes.get("datetime") for t in page.tree.body.css("time[datetime]"))
+
+    if any(parse_date(s) for s in stated() if isinstance(s, str)):
         return None  # a date the page states ("Invalid Date" is none)
     for node in page.tree.body.traverse(include_text=True):
         if node.tag != "-text":

@@ -8,6 +8,8 @@ each to this module, which reads its attributes once and answers all four lists 
 lexbor's selector lists answer them: the same elements, in document order, each once per
 selector of the list it matches (tests/test_page_scan.py compares them on the corpus and
 on generated markup). Made once per parsed page, with its text index (page_scan()).
+The same walk lists the body's childless <p> elements and its Edge Side Includes, so the
+signals that look for those skip a page that has none (instead of a search of the source).
 
 How lexbor reads the selectors used here (checked against it, not assumed):
 ``[a~="w"]`` and ``.w`` split the value at ASCII whitespace (space, tab, LF, FF, CR);
@@ -91,17 +93,25 @@ class PageScan:
     kept (keeping every element the walk passes made the garbage collector's passes
     cost more than the scan)."""
 
-    __slots__ = ("bylines", "comments", "dates", "h1s", "visit")
+    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
         self.comments: list = []
         self.dates: list = []
         self.h1s: list = []  # the body's <h1> elements (``body h1``)
-        self.visit = _visitor(self.bylines, self.comments, self.dates, self.h1s)
+        # the body's <p> elements with no child node (no text, not even a space): the
+        # markers' emptied paragraphs are some of them (a test on the walk, instead of a
+        # regex over the whole source)
+        self.childless_ps: list = []
+        # the body's unprocessed Edge Side Includes (<esi:include>, <esi:eval>), for
+        # markup_leaks.unprocessed_includes: most pages have none, and its walk is not made
+        self.includes: list = []
+        self.visit = _visitor(self.bylines, self.comments, self.dates, self.h1s, self.childless_ps,
+                              self.includes)
 
 
-def _visitor(bylines: list, comments: list, dates: list, h1s: list):
+def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps: list, includes: list):
     """visit(element, tag): file the element under the lists whose selectors it matches.
     (A closure: its names are read faster than attributes or globals, element by element.)"""
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
@@ -117,6 +127,11 @@ def _visitor(bylines: list, comments: list, dates: list, h1s: list):
     def visit(node, tag: str) -> None:
         if tag == "h1":
             h1s.append(node)
+        elif tag == "p":
+            if node.child is None:
+                childless_ps.append(node)
+        elif tag == "esi:include" or tag == "esi:eval":
+            includes.append(node)
         attrs = node.attributes
         if not attrs:
             if tag == "time":
