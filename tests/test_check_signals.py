@@ -1538,3 +1538,61 @@ def test_a_byline_with_the_meta_author_and_a_co_author_agrees():
     item = _assess(site, url, _byline_renamed(html, f">{writer}<", f">{writer}</a> and <a href=\"/author/tove-lindahl/\">Tove Lindahl<"))
     assert item["authors"] == [writer, "Tove Lindahl"]
     assert "meta author" not in item["checks"]["agreement"], item["checks"]["agreement"]
+
+
+# -- the headline as a reader sees it: split by a text animation, the site's name after it -----
+
+def _h1_rewritten(html: str, headline: str, inner: str, attrs: str = "") -> str:
+    """html with the <h1> that shows headline holding inner instead (its own attributes kept)."""
+    tree = LexborHTMLParser(html)
+    h1 = next(h for h in tree.css("h1") if " ".join(h.text().split()) == headline)
+    opening = h1.html[: h1.html.index(">")]
+    return html.replace(h1.html, f"{opening}{attrs}>{inner}</h1>", 1) if h1.html in html else \
+        mutate._replace_once(tree.html, h1.html, f"{opening}{attrs}>{inner}</h1>")
+
+
+def _split_text(title: str) -> str:
+    """GSAP SplitText's markup: one inline-block element per word and per character."""
+    style = "position:relative;display:inline-block;"
+    return " ".join(f'<div class="split-word" aria-hidden="true" style="{style}">'
+                    + "".join(f'<div class="split-char" style="{style}">{ch}</div>' for ch in word) + "</div>"
+                    for word in title.split(" "))
+
+
+@pytest.mark.parametrize("name", [PAGES[0], PAGES[1], PAGES[4]], ids=["gamurs", "destructoid2025", "progameguides"])
+def test_a_headline_split_per_character_by_a_text_animation_reads_from_its_aria_label(name):
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    title = right["headline"]
+    item = _assess(site, url, _h1_rewritten(html, title, _split_text(title), f' aria-label="{title}"'))
+    assert item["headline"] == title, item["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_an_aria_label_that_is_not_the_h1s_letters_is_not_the_headline():
+    """A look-alike: an h1 labelled for screen readers with other words keeps its own text."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    title = right["headline"]
+    item = _assess(site, url, _h1_rewritten(html, title, title, ' aria-label="Article headline"'))
+    assert item["headline"] == title
+
+
+@pytest.mark.parametrize("name", [PAGES[0], PAGES[1]], ids=["gamurs", "destructoid2025"])
+def test_the_sites_name_after_a_separator_in_the_h1_is_not_part_of_the_headline(name):
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    title = right["headline"]
+    site_title = {"dotesports": "Dot Esports", "destructoid": "Destructoid"}[site]
+    item = _assess(site, url, _h1_rewritten(html, title, f'{title}<span class="sep"> | </span>'
+                                                        f'<span class="site">{site_title}</span>'))
+    assert item["headline"] == title, item["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_headline_ending_in_words_after_a_dash_that_are_not_the_sites_name_keeps_them():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    title = right["headline"]
+    item = _assess(site, url, _h1_rewritten(html, title, f"{title} – a Dot Esports guide"))
+    assert item["headline"] == f"{title} – a Dot Esports guide"

@@ -9,6 +9,23 @@ from .boilerplate import strip_site_suffix
 from .dates import parse_date
 from .page import Page
 from .strategy import Declined, Final
+from .text import animated_label, node_text
+
+
+def headline_text(node, page: Page) -> str:
+    """The headline an <h1> shows a reader: its aria-label when a text animation split it
+    (text.animated_label), and without the site's name that a theme printing its document
+    title in the h1 adds after a separator ("Title | Site"), a name the page gives
+    elsewhere (og:site_name, its Organization)."""
+    text = animated_label(node, node_text(node))
+    end = text.lower()
+    names = [n for n in page.site_names if len(n) < len(end) and end.endswith(n.lower())]
+    if names:
+        cut = strip_site_suffix(text, names)
+        # the name alone goes (strip_site_suffix would also guess at unknown segments)
+        if len(text) - len(cut) > min(map(len, names)) and _headline_like(cut):
+            return cut
+    return text
 
 
 def headline_jsonld(page: Page) -> str:

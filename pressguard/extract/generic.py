@@ -31,7 +31,7 @@ from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
 from .page import Page, page_for
 from .strategy import Layout
-from .text import node_text, normalize
+from .text import animated_label, node_text, normalize
 
 _AUTHOR_FURNITURE = re.compile(
     r"(?:^|[\s_\-])(?:related|recommended|recirc|tiles?|cards?|comments?|sidebar|rail|widgets?|"
@@ -104,6 +104,7 @@ def _main_h1(page: Page):
     lay = generic_body.layout_of(page)
     for h in page.all("h1"):
         text = lay.short_text(h, 600)
+        text = animated_label(h, text) if text else text
         if text and text.lower() not in site and len(text) < 400:
             h1s.append((h, text))
     chosen = None

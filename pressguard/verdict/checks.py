@@ -131,6 +131,7 @@ from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
+from ..extract.text import animated_label
 from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .minified import minified_whole
@@ -495,7 +496,7 @@ class PageHints:
         for h1 in page_scan(self._parsed).h1s:  # "body h1", from the page's one scan
             if self._in_furniture(h1):
                 continue
-            text = " ".join(h1.text(deep=True, separator=" ").split())
+            text = animated_label(h1, " ".join(h1.text(deep=True, separator=" ").split()))
             if len(text.split()) >= 3:
                 return text
         return ""
