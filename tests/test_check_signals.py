@@ -1596,3 +1596,37 @@ def test_a_headline_ending_in_words_after_a_dash_that_are_not_the_sites_name_kee
     title = right["headline"]
     item = _assess(site, url, _h1_rewritten(html, title, f"{title} – a Dot Esports guide"))
     assert item["headline"] == f"{title} – a Dot Esports guide"
+
+
+# -- og:title rewritten for social feeds ---------------------------------------------------
+
+def _social_titles(html: str, social: str) -> str:
+    """og:title, twitter:title and <title> set to a social desk's rewrite (Yoast's social title)."""
+    tree = LexborHTMLParser(html)
+    for meta in tree.css('meta[property="og:title"], meta[name="twitter:title"]'):
+        meta.attrs["content"] = social
+    title = tree.css_first("title")
+    title.replace_with(LexborHTMLParser(f"<title>{social} | Site</title>").head.css_first("title"))
+    return tree.html
+
+
+@pytest.mark.parametrize("name", [PAGES[0], PAGES[4]], ids=["with-jsonld", "slug-only"])
+def test_a_social_title_in_og_title_is_not_a_wrong_headline(name):
+    """og:title reads a rewrite for the feeds; the h1 and the CMS's record of the title (the
+    JSON-LD headline, or on a page without one the URL's slug) keep the story's title."""
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    subject = " ".join(right["headline"].split()[:2])
+    item = _assess(site, url, _social_titles(html, f"Why everyone is talking about {subject} right now"))
+    assert item["headline"] == right["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_another_storys_headline_in_the_h1_under_this_storys_og_title_stays_broken():
+    """The look-alike: a stale header fragment puts another story's headline in the h1; og:title
+    and the slug name this story, so og:title's disagreement is a finding about the headline."""
+    site, url, html = _page(PAGES[4])  # no JSON-LD headline: og:title and the slug tell
+    right = _assess(site, url, html)
+    item = _assess(site, url, _h1_rewritten(html, right["headline"],
+                                            "The best co-op games to play with friends this weekend"))
+    assert item["verdict"] == "broken" and "headline" in item["checks"]["agreement"], item["checks"]

@@ -134,6 +134,7 @@ from ..extract.page import Page, jsonld_of, parsed_of
 from ..extract.text import animated_label
 from .page_scan import page_scan
 from .site_profile import SiteProfile
+from .social_title import social_title
 from .minified import minified_whole
 from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
 from ..sites import SITES, site_for_url
@@ -1179,6 +1180,8 @@ def check_agreement(c: _Context) -> str:
             if where != "second opinion" and visible and _titles_agree(h, visible) and \
                     _jaccard(set(_words(_norm(other))), set(_words(_norm(h)))) >= STALE_JACCARD:
                 continue  # an older version of the visible headline (a stale draft, an SEO title)
+            if where == "og:title" and social_title(c, h, other, sources):
+                continue  # a title rewritten for social feeds (social_title.py)
             if not _titles_agree(h, other):
                 issues.append(f"headline {_quote(other, 60)} ({where}) for {_quote(h, 60)}")
         if c.page is not None and not any(where != "second opinion" for where, _ in sources):
