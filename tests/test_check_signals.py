@@ -1630,3 +1630,47 @@ def test_another_storys_headline_in_the_h1_under_this_storys_og_title_stays_brok
     item = _assess(site, url, _h1_rewritten(html, right["headline"],
                                             "The best co-op games to play with friends this weekend"))
     assert item["verdict"] == "broken" and "headline" in item["checks"]["agreement"], item["checks"]
+
+
+# -- a CSS-in-JS migration: generated classes, a <style> before every component -----------
+
+def test_a_dek_whose_class_a_css_in_js_migration_replaced_is_read_by_the_description():
+    """Emotion's server rendering: the standfirst loses its class for css-<hash> and a <style>
+    comes before it; its text is still the page's description, right after the h1."""
+    for name in (PAGES[0], PAGES[1]):
+        site, url, html = _page(name)
+        right = _assess(site, url, html)
+        assert right["dek"]
+        tree = LexborHTMLParser(html)
+        node = next(n for n in tree.body.traverse() if n.tag in ("p", "div") and
+                    " ".join(n.text().split()) == right["dek"])
+        changed = mutate._replace_once(tree.html, node.html,
+                                       f'<style data-emotion="css 1x2y3z">.css-1x2y3z{{color:#444}}</style>'
+                                       f'<{node.tag} class="css-1x2y3z">{node.text()}</{node.tag}>')
+        item = _assess(site, url, changed)
+        assert item["dek"] == right["dek"], (name, item["dek"])
+        assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_line_after_the_headline_that_is_not_the_description_is_no_dek():
+    from pressguard.extract import extract_article
+
+    page = ('<html><head><title>A headline of some words</title><meta name="description" content="The studio '
+            'said the season starts in the autumn, with a ranked mode."></head><body><article><h1>A headline of '
+            'some words</h1><div class="css-1a2b3c">Sponsored by the publisher of the game</div><div class='
+            '"entry-content"><p>' + "Words of the article that runs on. " * 40 + '</p></div></article></body></html>')
+    assert extract_article(page, "https://e.example/news/a/")["dek"] is None
+
+
+def test_a_json_ld_headline_with_the_editors_entities_reads_decoded():
+    """The h1's class changed (no template headline): the JSON-LD headline the CMS wrote with
+    entities (&#8211;) is read as the text it stands for."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    title = right["headline"]
+    assert f'"headline":"{title}"' in html
+    changed = html.replace("wp-block-gamurs-article-header__content--title", "css-9k8j7h")
+    changed = changed.replace(f'"headline":"{title}"', f'"headline":"&#{ord(title[0])};{title[1:]}"')
+    item = _assess(site, url, changed)
+    assert item["headline"] == title, item["headline"]
+    assert item["verdict"] != "broken", _failing(item)

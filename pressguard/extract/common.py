@@ -29,7 +29,9 @@ def headline_text(node, page: Page) -> str:
 
 
 def headline_jsonld(page: Page) -> str:
-    return page.jsonld.headline()
+    # a CMS writes its title field into the graph with the entities its editor stored
+    # ("Review &#8211; verdict"): the reader's text is the decoded one
+    return html.unescape(page.jsonld.headline())
 
 
 def headline_meta(page: Page) -> str:
@@ -116,6 +118,36 @@ def _unless_h1_disagrees(strategy):
     return fn
 
 
+DEK_NEIGHBOURS = 3  # elements after the headline (and after its wrapper) where a standfirst sits
+_NOT_SHOWN = frozenset({"style", "script", "link", "noscript", "template", "meta"})
+
+
+def dek_described(page: Page) -> str | None:
+    """The standfirst when the template's own selector finds none: the element right after
+    the headline (style and script elements aside: CSS-in-JS writes a <style> before every
+    component) whose text is the page's description (meta, og:description or JSON-LD),
+    as themes fill both from the same excerpt field. Read by text, so it holds whatever
+    classes a front-end migration gives the element."""
+    from . import generic  # generic builds on this module
+
+    described = {_squash_headline(d) for d in (page.meta.first("description", "og:description"),
+                                               page.jsonld.description()) if d}
+    described.discard("")
+    h = generic._title_node(page) if described else None
+    if not h:
+        return None
+    for start in (h[0], h[0].parent):
+        sib, seen = (start.next if start is not None else None), 0
+        while sib is not None and seen < DEK_NEIGHBOURS:
+            if not sib.tag.startswith("-") and sib.tag not in _NOT_SHOWN:
+                seen += 1
+                text = node_text(sib)
+                if text and _squash_headline(text) in described:
+                    return text
+            sib = sib.next
+    return None
+
+
 def template_fields(*, headline, dek, authors, published, body) -> dict:
     """Strategy lists of a template layout: its own selectors for each field, with the
     shared JSON-LD, meta and generic strategies in the order every template uses."""
@@ -125,7 +157,7 @@ def template_fields(*, headline, dek, authors, published, body) -> dict:
         "headline": [("template", headline), ("jsonld", _unless_h1_disagrees(headline_jsonld)),
                      ("meta", _unless_h1_disagrees(headline_meta)),
                      ("generic", generic.headline_generic)],
-        "dek": [("template", dek), ("generic", generic.dek_generic)],
+        "dek": [("template", dek), ("meta", dek_described), ("generic", generic.dek_generic)],
         "authors": [("template", authors), ("jsonld", authors_jsonld),
                     ("meta", authors_meta), ("generic", generic.authors_dom)],
         "published": [("meta", published_meta), ("jsonld", published_jsonld),

@@ -562,7 +562,7 @@ GENERIC = GenericLayout(
     fields={
         "headline": [("generic", headline_generic), ("meta", common.headline_meta),
                      ("jsonld", common.headline_jsonld)],
-        "dek": [("generic", dek_generic)],
+        "dek": [("generic", dek_generic), ("meta", common.dek_described)],
         # structured-data names the page shows first; then, as before, any declared name
         # (dropping those lost 4 points of author lists on WCXB's tuning half)
         "authors": [("generic", authors_dom), ("declared", generic_authors.declared_visible),
