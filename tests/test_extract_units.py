@@ -669,3 +669,11 @@ def test_glossary_popovers_at_the_end_of_the_body_are_not_paragraphs():
     page = _body_page(f'<p>{PROSE}</p><p>The <span class="glossary-term" tabindex="0" aria-describedby="g1">boss '
                       f'rush</span> is back.</p>{popovers}')
     assert _body_of(page) == [PROSE.strip(), "The boss rush is back."]
+
+
+@pytest.mark.parametrize("raw, want", [(["Guest post by Jane Doe"], ["Jane Doe"]),
+                                       (["Guest post by Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+                                       (["Guest column by: Ana Lima"], ["Ana Lima"]),
+                                       (["Guest Post"], [])])  # the label alone names no one
+def test_a_guest_post_label_before_the_names_is_a_byline_label(raw, want):
+    assert clean_authors(raw, ["Twinfinite"]) == want

@@ -19,7 +19,7 @@ from .text import normalize
 
 _BY = re.compile(
     r"^(?:(?:written|words|posted|published|story|reporting|report|text|reviewed|edited|"
-    r"compiled|updated|guide|article)\s+)?by\b[:\s]*",
+    r"compiled|updated|guide|article|guest\s+(?:post|article|column|essay|piece))\s+)?by\b[:\s]*",
     re.I,
 )
 # "By" in the languages of a site's other editions (Spanish/Portuguese "Por", French "Par",
