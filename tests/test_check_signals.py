@@ -1674,3 +1674,25 @@ def test_a_json_ld_headline_with_the_editors_entities_reads_decoded():
     item = _assess(site, url, changed)
     assert item["headline"] == title, item["headline"]
     assert item["verdict"] != "broken", _failing(item)
+
+
+# -- a byline cut to a fixed width -------------------------------------------------------
+
+def test_a_byline_name_cut_short_with_an_ellipsis_is_broken_naming_authors():
+    """A fixed-width byline component truncating on the server: "By Sana Bren…". On a page with
+    no JSON-LD person to compare with (progameguides), the name itself tells."""
+    site, url, html = _page(PAGES[4])
+    right = _assess(site, url, html)
+    writer = right["authors"][0]
+    assert len(writer) > 10
+    head, body = html.split("</head>", 1)
+    item = _assess(site, url, head + "</head>" + body.replace(f">{writer}<", f">{writer[:9]}…<"))
+    assert item["authors"] == [f"{writer[:9]}…"] and item["verdict"] == "broken", item["checks"]
+    assert "authors" in item["checks"]["authors"] and "cut short" in item["checks"]["authors"]
+
+
+def test_a_name_with_an_ellipsis_inside_or_none_is_a_name():
+    from pressguard.verdict.checks import _person_problem
+
+    assert _person_problem("Sana Bren…", []) is not None
+    assert _person_problem("Sana Brennan", []) is None and _person_problem("J. R. Hartley", []) is None

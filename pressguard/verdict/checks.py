@@ -695,6 +695,8 @@ def _person_problem(name: str, site_names) -> str | None:
             return "the site's name"
     if any(ch.isdigit() for ch in name):
         return "digits in a name"
+    if name.endswith(_ELLIPSIS):
+        return "a name cut short (an ellipsis at its end: a fixed-width byline truncated it)"
     words = name.split()
     lowered = [w.strip(".,'’()").casefold() for w in words]
     if any(w in NOT_PERSON for w in lowered):
