@@ -1696,3 +1696,31 @@ def test_a_name_with_an_ellipsis_inside_or_none_is_a_name():
 
     assert _person_problem("Sana Bren…", []) is not None
     assert _person_problem("Sana Brennan", []) is None and _person_problem("J. R. Hartley", []) is None
+
+
+# -- the standfirst slot fed from the featured image's caption --------------------------------
+
+def _dek_replaced(html: str, dek: str, new: str) -> str:
+    tree = LexborHTMLParser(html)
+    node = next(n for n in tree.body.traverse() if n.tag in ("p", "div") and " ".join(n.text().split()) == dek)
+    return mutate._replace_once(tree.html, node.html, node.html.replace(node.text(), new))
+
+
+def test_a_photo_credit_in_the_dek_slot_naming_the_storys_studio_is_broken_naming_dek():
+    """"Screengrab via <studio>": the credit names the studio the page's description is about,
+    and is still a credit, not a summary."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    desc = LexborHTMLParser(html).css_first('meta[name="description"]').attributes["content"]
+    studio = " ".join(w for w in desc.split() if w[:1].isupper())[:40].split()[-1]
+    item = _assess(site, url, _dek_replaced(html, right["dek"], f"Screengrab via {studio}"))
+    assert item["verdict"] == "broken" and "dek" in item["checks"]["completeness"], item["checks"]
+
+
+def test_a_dek_that_is_a_sentence_with_via_in_it_is_a_dek():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    dek = "The expansion arrives via Game Pass next week, with the ranked mode a month later."
+    item = _assess(site, url, _dek_replaced(html, right["dek"], dek))
+    assert item["dek"] == dek
+    assert "interface text" not in item["checks"]["completeness"], item["checks"]["completeness"]

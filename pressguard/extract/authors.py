@@ -39,6 +39,13 @@ _CREDIT = re.compile(
     r"|screengrab|courtesy|\bvia\b|\bcredit",
     re.I,
 )
+
+
+def names_a_credit(text: str) -> bool:
+    """Does text hold an image credit's words ("Photo by", "Getty", "via", "Screengrab")?"""
+    return _CREDIT.search(text) is not None
+
+
 _TITLE_DASH = re.compile(r"\s+[\-\u2013\u2014]\s+")
 # Italian "e" and Dutch "en" join names only in lower case ("Jane E Doe" has an initial)
 # "and Ana Lima" (the last of "By A, B and C" when each name is its own element)

@@ -127,6 +127,7 @@ import ftfy.badness
 
 from . import fingerprint as fp
 from . import incidents
+from ..extract.authors import names_a_credit
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
@@ -1733,7 +1734,7 @@ def check_completeness(c: "_Context") -> str:
             # a standfirst slot that printed a widget's error state or a label; the page's own
             # summary, when it has one, says what the dek is about, and this one does not
             shared = _topic_words(dek) & _topic_words(desc) if desc else set()
-            if not shared:
+            if not shared or names_a_credit(dek):  # a photo credit names the studio the story is about
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
         if isinstance(dek, str) and desc and dek.rstrip().endswith(_ELLIPSIS):
