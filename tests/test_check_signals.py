@@ -1724,3 +1724,32 @@ def test_a_dek_that_is_a_sentence_with_via_in_it_is_a_dek():
     item = _assess(site, url, _dek_replaced(html, right["dek"], dek))
     assert item["dek"] == dek
     assert "interface text" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- on a page with no JSON-LD headline, the page's own title tells a wrong h1 ---------------
+
+def test_an_h1_holding_only_the_part_after_the_kicker_is_broken_naming_headline():
+    """"Ironvale review – it's less grindy and better" rendered as two fields, the first not
+    at all: og:title keeps the whole title, and the page shows its leading part nowhere."""
+    site, url, html = _page(PAGES[4])  # progameguides: og:title, no JSON-LD headline
+    right = _assess(site, url, html)
+    kicker, rest = right["headline"].split(" – ", 1)
+    item = _assess(site, url, _h1_rewritten(html, right["headline"], rest))
+    assert item["verdict"] == "broken" and "leading part" in item["checks"]["agreement"], item["checks"]
+    # the look-alike: a magazine header that prints the kicker above the h1 shows it
+    shown = _h1_rewritten(html, right["headline"], rest).replace(
+        f">{rest}</h1>", f">{rest}</h1><span class=\"kicker\">{kicker}</span>", 1)
+    item = _assess(site, url, shown)
+    assert "leading part" not in item["checks"]["agreement"], item["checks"]["agreement"]
+
+
+def test_another_storys_h1_under_a_title_the_slug_names_is_broken_naming_headline():
+    site, url, html = _page(PAGES[3])  # siliconera: no og:title, no JSON-LD; <title> and the slug tell
+    right = _assess(site, url, html)
+    item = _assess(site, url, _h1_rewritten(html, right["headline"],
+                                            "Patch notes explained: every change in the winter update"))
+    assert item["verdict"] == "broken" and "headline" in item["checks"]["agreement"], item["checks"]
+    # the look-alike: an h1 worded otherwise than <title> that keeps the story's subject
+    subject = " ".join(right["headline"].split()[:3])
+    item = _assess(site, url, _h1_rewritten(html, right["headline"], f"What we know so far about {subject}"))
+    assert "sharing no word" not in item["checks"]["agreement"], item["checks"]["agreement"]

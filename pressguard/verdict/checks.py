@@ -135,7 +135,7 @@ from ..extract.page import Page, jsonld_of, parsed_of
 from ..extract.text import animated_label
 from .page_scan import page_scan
 from .site_profile import SiteProfile
-from .social_title import social_title
+from .social_title import social_title, title_says_otherwise
 from .minified import minified_whole
 from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
 from ..sites import SITES, site_for_url
@@ -1180,6 +1180,10 @@ def check_agreement(c: _Context) -> str:
                 issues.append(f"headline {_quote(h, 60)} differing from the {where} title "
                               f"{_quote(other, 60)} by {seg}")
                 continue
+            said = title_says_otherwise(c, h, other) if where == "og:title" and not any(w == "JSON-LD" for w, _ in sources) else None
+            if said:
+                issues.append(said)  # the page's title shows that the h1 is not the story's (social_title.py)
+                continue
             if where != "second opinion" and visible and _titles_agree(h, visible) and \
                     _jaccard(set(_words(_norm(other))), set(_words(_norm(h)))) >= STALE_JACCARD:
                 continue  # an older version of the visible headline (a stale draft, an SEO title)
@@ -1197,6 +1201,8 @@ def check_agreement(c: _Context) -> str:
             if seg:
                 issues.append(f"headline {_quote(h, 60)} differing from the <title> "
                               f"{_quote(title, 60)} by {seg}")
+            elif title and title_says_otherwise(c, h, title):
+                issues.append(title_says_otherwise(c, h, title))
     if c.second is not None:
         mine = c.body_words
         theirs = set(chain.from_iterable(c.words_of(p) for p in c.second.get("body") or [] if isinstance(p, str)))
