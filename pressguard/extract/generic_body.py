@@ -116,7 +116,7 @@ def marker_level(node, review_box=is_review_box) -> tuple[int, bool]:
     attrs = node.attributes
     if not attrs:  # is_review_box only ever says yes to a div or a section
         return (1 if tag in _BOX_TAGS and review_box(node) else 0), False
-    if tag == "a" and heading_permalink(node):
+    if tag == "a" and (attrs.get("href") or "")[:1] == "#" and heading_permalink(node):
         return 2, False  # a subheading's "#" permalink icon (blocks.heading_permalink)
     ident = attrs.get("id") or ""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
