@@ -128,24 +128,27 @@ def dek_described(page: Page) -> str | None:
     component) whose text is the page's description (meta, og:description or JSON-LD),
     as themes fill both from the same excerpt field. Read by text, so it holds whatever
     classes a front-end migration gives the element."""
-    from . import generic  # generic builds on this module
+    from . import generic, generic_body  # generic builds on this module
 
-    described = {_squash_headline(d) for d in (page.meta.first("description", "og:description"),
-                                               page.jsonld.description()) if d}
-    described.discard("")
-    h = generic._title_node(page) if described else None
+    h = generic._title_node(page)
     if not h:
         return None
+    lay = generic_body.layout_of(page)
+    texts = []
     for start in (h[0], h[0].parent):
         sib, seen = (start.next if start is not None else None), 0
         while sib is not None and seen < DEK_NEIGHBOURS:
             if not sib.tag.startswith("-") and sib.tag not in _NOT_SHOWN:
                 seen += 1
-                text = node_text(sib)
-                if text and _squash_headline(text) in described:
-                    return text
+                text = lay.short_text(sib, 600)  # a standfirst is short: no reading a whole article
+                if text:
+                    texts.append(text)
             sib = sib.next
-    return None
+    if not texts:
+        return None
+    described = {_squash_headline(d) for d in (page.meta.first("description", "og:description"),
+                                               page.jsonld.description()) if d}
+    return next((t for t in texts if _squash_headline(t) in described), None)
 
 
 def template_fields(*, headline, dek, authors, published, body) -> dict:
