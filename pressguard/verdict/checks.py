@@ -1201,8 +1201,8 @@ def check_agreement(c: _Context) -> str:
             if seg:
                 issues.append(f"headline {_quote(h, 60)} differing from the <title> "
                               f"{_quote(title, 60)} by {seg}")
-            elif title and title_says_otherwise(c, h, title):
-                issues.append(title_says_otherwise(c, h, title))
+            elif title and (said := title_says_otherwise(c, h, title)):
+                issues.append(said)
     if c.second is not None:
         mine = c.body_words
         theirs = set(chain.from_iterable(c.words_of(p) for p in c.second.get("body") or [] if isinstance(p, str)))
