@@ -1538,3 +1538,218 @@ def test_a_byline_with_the_meta_author_and_a_co_author_agrees():
     item = _assess(site, url, _byline_renamed(html, f">{writer}<", f">{writer}</a> and <a href=\"/author/tove-lindahl/\">Tove Lindahl<"))
     assert item["authors"] == [writer, "Tove Lindahl"]
     assert "meta author" not in item["checks"]["agreement"], item["checks"]["agreement"]
+
+
+# -- the headline as a reader sees it: split by a text animation, the site's name after it -----
+
+def _h1_rewritten(html: str, headline: str, inner: str, attrs: str = "") -> str:
+    """html with the <h1> that shows headline holding inner instead (its own attributes kept)."""
+    tree = LexborHTMLParser(html)
+    h1 = next(h for h in tree.css("h1") if " ".join(h.text().split()) == headline)
+    opening = h1.html[: h1.html.index(">")]
+    return html.replace(h1.html, f"{opening}{attrs}>{inner}</h1>", 1) if h1.html in html else \
+        mutate._replace_once(tree.html, h1.html, f"{opening}{attrs}>{inner}</h1>")
+
+
+def _split_text(title: str) -> str:
+    """GSAP SplitText's markup: one inline-block element per word and per character."""
+    style = "position:relative;display:inline-block;"
+    return " ".join(f'<div class="split-word" aria-hidden="true" style="{style}">'
+                    + "".join(f'<div class="split-char" style="{style}">{ch}</div>' for ch in word) + "</div>"
+                    for word in title.split(" "))
+
+
+@pytest.mark.parametrize("name", [PAGES[0], PAGES[1], PAGES[4]], ids=["gamurs", "destructoid2025", "progameguides"])
+def test_a_headline_split_per_character_by_a_text_animation_reads_from_its_aria_label(name):
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    title = right["headline"]
+    item = _assess(site, url, _h1_rewritten(html, title, _split_text(title), f' aria-label="{title}"'))
+    assert item["headline"] == title, item["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_an_aria_label_that_is_not_the_h1s_letters_is_not_the_headline():
+    """A look-alike: an h1 labelled for screen readers with other words keeps its own text."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    title = right["headline"]
+    item = _assess(site, url, _h1_rewritten(html, title, title, ' aria-label="Article headline"'))
+    assert item["headline"] == title
+
+
+@pytest.mark.parametrize("name", [PAGES[0], PAGES[1]], ids=["gamurs", "destructoid2025"])
+def test_the_sites_name_after_a_separator_in_the_h1_is_not_part_of_the_headline(name):
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    title = right["headline"]
+    site_title = {"dotesports": "Dot Esports", "destructoid": "Destructoid"}[site]
+    item = _assess(site, url, _h1_rewritten(html, title, f'{title}<span class="sep"> | </span>'
+                                                        f'<span class="site">{site_title}</span>'))
+    assert item["headline"] == title, item["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_headline_ending_in_words_after_a_dash_that_are_not_the_sites_name_keeps_them():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    title = right["headline"]
+    item = _assess(site, url, _h1_rewritten(html, title, f"{title} – a Dot Esports guide"))
+    assert item["headline"] == f"{title} – a Dot Esports guide"
+
+
+# -- og:title rewritten for social feeds ---------------------------------------------------
+
+def _social_titles(html: str, social: str) -> str:
+    """og:title, twitter:title and <title> set to a social desk's rewrite (Yoast's social title)."""
+    tree = LexborHTMLParser(html)
+    for meta in tree.css('meta[property="og:title"], meta[name="twitter:title"]'):
+        meta.attrs["content"] = social
+    title = tree.css_first("title")
+    title.replace_with(LexborHTMLParser(f"<title>{social} | Site</title>").head.css_first("title"))
+    return tree.html
+
+
+@pytest.mark.parametrize("name", [PAGES[0], PAGES[4]], ids=["with-jsonld", "slug-only"])
+def test_a_social_title_in_og_title_is_not_a_wrong_headline(name):
+    """og:title reads a rewrite for the feeds; the h1 and the CMS's record of the title (the
+    JSON-LD headline, or on a page without one the URL's slug) keep the story's title."""
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    subject = " ".join(right["headline"].split()[:2])
+    item = _assess(site, url, _social_titles(html, f"Why everyone is talking about {subject} right now"))
+    assert item["headline"] == right["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_another_storys_headline_in_the_h1_under_this_storys_og_title_stays_broken():
+    """The look-alike: a stale header fragment puts another story's headline in the h1; og:title
+    and the slug name this story, so og:title's disagreement is a finding about the headline."""
+    site, url, html = _page(PAGES[4])  # no JSON-LD headline: og:title and the slug tell
+    right = _assess(site, url, html)
+    item = _assess(site, url, _h1_rewritten(html, right["headline"],
+                                            "The best co-op games to play with friends this weekend"))
+    assert item["verdict"] == "broken" and "headline" in item["checks"]["agreement"], item["checks"]
+
+
+# -- a CSS-in-JS migration: generated classes, a <style> before every component -----------
+
+def test_a_dek_whose_class_a_css_in_js_migration_replaced_is_read_by_the_description():
+    """Emotion's server rendering: the standfirst loses its class for css-<hash> and a <style>
+    comes before it; its text is still the page's description, right after the h1."""
+    for name in (PAGES[0], PAGES[1]):
+        site, url, html = _page(name)
+        right = _assess(site, url, html)
+        assert right["dek"]
+        tree = LexborHTMLParser(html)
+        node = next(n for n in tree.body.traverse() if n.tag in ("p", "div") and
+                    " ".join(n.text().split()) == right["dek"])
+        changed = mutate._replace_once(tree.html, node.html,
+                                       f'<style data-emotion="css 1x2y3z">.css-1x2y3z{{color:#444}}</style>'
+                                       f'<{node.tag} class="css-1x2y3z">{node.text()}</{node.tag}>')
+        item = _assess(site, url, changed)
+        assert item["dek"] == right["dek"], (name, item["dek"])
+        assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_line_after_the_headline_that_is_not_the_description_is_no_dek():
+    from pressguard.extract import extract_article
+
+    page = ('<html><head><title>A headline of some words</title><meta name="description" content="The studio '
+            'said the season starts in the autumn, with a ranked mode."></head><body><article><h1>A headline of '
+            'some words</h1><div class="css-1a2b3c">Sponsored by the publisher of the game</div><div class='
+            '"entry-content"><p>' + "Words of the article that runs on. " * 40 + '</p></div></article></body></html>')
+    assert extract_article(page, "https://e.example/news/a/")["dek"] is None
+
+
+def test_a_json_ld_headline_with_the_editors_entities_reads_decoded():
+    """The h1's class changed (no template headline): the JSON-LD headline the CMS wrote with
+    entities (&#8211;) is read as the text it stands for."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    title = right["headline"]
+    assert f'"headline":"{title}"' in html
+    changed = html.replace("wp-block-gamurs-article-header__content--title", "css-9k8j7h")
+    changed = changed.replace(f'"headline":"{title}"', f'"headline":"&#{ord(title[0])};{title[1:]}"')
+    item = _assess(site, url, changed)
+    assert item["headline"] == title, item["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+# -- a byline cut to a fixed width -------------------------------------------------------
+
+def test_a_byline_name_cut_short_with_an_ellipsis_is_broken_naming_authors():
+    """A fixed-width byline component truncating on the server: "By Sana Bren…". On a page with
+    no JSON-LD person to compare with (progameguides), the name itself tells."""
+    site, url, html = _page(PAGES[4])
+    right = _assess(site, url, html)
+    writer = right["authors"][0]
+    assert len(writer) > 10
+    head, body = html.split("</head>", 1)
+    item = _assess(site, url, head + "</head>" + body.replace(f">{writer}<", f">{writer[:9]}…<"))
+    assert item["authors"] == [f"{writer[:9]}…"] and item["verdict"] == "broken", item["checks"]
+    assert "authors" in item["checks"]["authors"] and "cut short" in item["checks"]["authors"]
+
+
+def test_a_name_with_an_ellipsis_inside_or_none_is_a_name():
+    from pressguard.verdict.checks import _person_problem
+
+    assert _person_problem("Sana Bren…", []) is not None
+    assert _person_problem("Sana Brennan", []) is None and _person_problem("J. R. Hartley", []) is None
+
+
+# -- the standfirst slot fed from the featured image's caption --------------------------------
+
+def _dek_replaced(html: str, dek: str, new: str) -> str:
+    tree = LexborHTMLParser(html)
+    node = next(n for n in tree.body.traverse() if n.tag in ("p", "div") and " ".join(n.text().split()) == dek)
+    return mutate._replace_once(tree.html, node.html, node.html.replace(node.text(), new))
+
+
+def test_a_photo_credit_in_the_dek_slot_naming_the_storys_studio_is_broken_naming_dek():
+    """"Screengrab via <studio>": the credit names the studio the page's description is about,
+    and is still a credit, not a summary."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    desc = LexborHTMLParser(html).css_first('meta[name="description"]').attributes["content"]
+    studio = " ".join(w for w in desc.split() if w[:1].isupper())[:40].split()[-1]
+    item = _assess(site, url, _dek_replaced(html, right["dek"], f"Screengrab via {studio}"))
+    assert item["verdict"] == "broken" and "dek" in item["checks"]["completeness"], item["checks"]
+
+
+def test_a_dek_that_is_a_sentence_with_via_in_it_is_a_dek():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    dek = "The expansion arrives via Game Pass next week, with the ranked mode a month later."
+    item = _assess(site, url, _dek_replaced(html, right["dek"], dek))
+    assert item["dek"] == dek
+    assert "interface text" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- on a page with no JSON-LD headline, the page's own title tells a wrong h1 ---------------
+
+def test_an_h1_holding_only_the_part_after_the_kicker_is_broken_naming_headline():
+    """"Ironvale review – it's less grindy and better" rendered as two fields, the first not
+    at all: og:title keeps the whole title, and the page shows its leading part nowhere."""
+    site, url, html = _page(PAGES[4])  # progameguides: og:title, no JSON-LD headline
+    right = _assess(site, url, html)
+    kicker, rest = right["headline"].split(" – ", 1)
+    item = _assess(site, url, _h1_rewritten(html, right["headline"], rest))
+    assert item["verdict"] == "broken" and "leading part" in item["checks"]["agreement"], item["checks"]
+    # the look-alike: a magazine header that prints the kicker above the h1 shows it
+    shown = _h1_rewritten(html, right["headline"], rest).replace(
+        f">{rest}</h1>", f">{rest}</h1><span class=\"kicker\">{kicker}</span>", 1)
+    item = _assess(site, url, shown)
+    assert "leading part" not in item["checks"]["agreement"], item["checks"]["agreement"]
+
+
+def test_another_storys_h1_under_a_title_the_slug_names_is_broken_naming_headline():
+    site, url, html = _page(PAGES[3])  # siliconera: no og:title, no JSON-LD; <title> and the slug tell
+    right = _assess(site, url, html)
+    item = _assess(site, url, _h1_rewritten(html, right["headline"],
+                                            "Patch notes explained: every change in the winter update"))
+    assert item["verdict"] == "broken" and "headline" in item["checks"]["agreement"], item["checks"]
+    # the look-alike: an h1 worded otherwise than <title> that keeps the story's subject
+    subject = " ".join(right["headline"].split()[:3])
+    item = _assess(site, url, _h1_rewritten(html, right["headline"], f"What we know so far about {subject}"))
+    assert "sharing no word" not in item["checks"]["agreement"], item["checks"]["agreement"]

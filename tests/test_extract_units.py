@@ -648,3 +648,56 @@ def test_a_review_label_before_no_prose_or_with_a_colon_stays_furniture(box):
             "</div></body></html>")
     body = extract_article(html, "https://twinfinite.net/reviews/x/")["body"]
     assert "Verdict" not in body and "Verdict:" not in body and "Pros" not in body
+
+
+# -- subheading permalinks and glossary popovers: the plugin's, not the article's ------------
+
+def _body_page(inner: str) -> str:
+    return ('<html><head><title>T</title></head><body><article><h1>A headline of some words</h1>'
+            '<div class="entry-content">' + inner + '</div></article></body></html>')
+
+
+def _body_of(html: str) -> list[str]:
+    return extract_article(html, "https://e.example/news/a/")["body"]
+
+
+PROSE = "Words of the article that runs on about the season and the studio plans. " * 3
+
+
+@pytest.mark.parametrize("anchor", ['<a class="heading-anchor" href="#s1" aria-label="Permalink to this section">#</a>',
+                                    '<a class="headerlink" href="#s1" title="Permalink to this heading">¶</a>',
+                                    '<span class="anchor-wrap"><a href="#s1">🔗</a></span>',
+                                    '<a class="anchor" href="#s1"><svg viewBox="0 0 16 16"><path d="M0"/></svg></a>'])
+def test_a_subheadings_permalink_icon_is_not_part_of_it(anchor):
+    page = _body_page(f"<p>{PROSE}</p><h2 id='s1'>What the studio said{anchor}</h2><p>{PROSE}</p>")
+    assert _body_of(page) == [PROSE.strip(), "What the studio said", PROSE.strip()]
+
+
+@pytest.mark.parametrize("heading, text", [('<h2 id="s1"><a href="#s1">What the studio said</a></h2>', "What the studio said"),
+                                           ('<h2>Tips for C# players</h2>', "Tips for C# players"),
+                                           ('<h2>The # key <a href="https://e.example/keys/">#</a></h2>', "The # key #")])
+def test_a_heading_that_links_its_own_words_keeps_them(heading, text):
+    """Look-alikes: a heading that is one link to its own anchor, a '#' that is a word, a
+    '#' link to another page: the words stay (only a same-page mark is an icon)."""
+    from pressguard.extract.blocks import article_furniture
+
+    tree = LexborHTMLParser(f"<div>{heading}</div>")
+    assert [b.text for b in collect_blocks(tree.css_first("div"), article_furniture)] == [text]
+
+
+def test_glossary_popovers_at_the_end_of_the_body_are_not_paragraphs():
+    popovers = ('<div class="glossary-popover" role="tooltip" id="g1"><strong>Boss rush</strong> A game mode in '
+                'which the player fights a series of bosses back to back.</div>'
+                '<div class="glossary-popover" role="tooltip" id="g2"><strong>Photo mode</strong> A feature that '
+                'pauses the game and frees the camera.</div>')
+    page = _body_page(f'<p>{PROSE}</p><p>The <span class="glossary-term" tabindex="0" aria-describedby="g1">boss '
+                      f'rush</span> is back.</p>{popovers}')
+    assert _body_of(page) == [PROSE.strip(), "The boss rush is back."]
+
+
+@pytest.mark.parametrize("raw, want", [(["Guest post by Jane Doe"], ["Jane Doe"]),
+                                       (["Guest post by Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+                                       (["Guest column by: Ana Lima"], ["Ana Lima"]),
+                                       (["Guest Post"], [])])  # the label alone names no one
+def test_a_guest_post_label_before_the_names_is_a_byline_label(raw, want):
+    assert clean_authors(raw, ["Twinfinite"]) == want

@@ -19,7 +19,7 @@ from .text import normalize
 
 _BY = re.compile(
     r"^(?:(?:written|words|posted|published|story|reporting|report|text|reviewed|edited|"
-    r"compiled|updated|guide|article)\s+)?by\b[:\s]*",
+    r"compiled|updated|guide|article|guest\s+(?:post|article|column|essay|piece))\s+)?by\b[:\s]*",
     re.I,
 )
 # "By" in the languages of a site's other editions (Spanish/Portuguese "Por", French "Par",
@@ -39,6 +39,13 @@ _CREDIT = re.compile(
     r"|screengrab|courtesy|\bvia\b|\bcredit",
     re.I,
 )
+
+
+def names_a_credit(text: str) -> bool:
+    """Does text hold an image credit's words ("Photo by", "Getty", "via", "Screengrab")?"""
+    return _CREDIT.search(text) is not None
+
+
 _TITLE_DASH = re.compile(r"\s+[\-\u2013\u2014]\s+")
 # Italian "e" and Dutch "en" join names only in lower case ("Jane E Doe" has an initial)
 # "and Ana Lima" (the last of "By A, B and C" when each name is its own element)

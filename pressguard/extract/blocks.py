@@ -292,6 +292,8 @@ def article_furniture(node) -> bool:
     table: a custom element's tag (``<ad-slot>``, ``<newsletter-signup>``: a component
     names itself) and an ``aria-label`` (``<div role="region" aria-label="Cookie notice">``:
     what the page tells a screen reader the region is)."""
+    if node.tag == "a" and heading_permalink(node):
+        return True  # a subheading's "#" permalink: the link's icon, not the heading's words
     if node.tag == "p" and _labelled_link(node):
         return True  # "Related: <a>another story</a>", in whatever language the template speaks
     if _player_label(node):
@@ -328,6 +330,25 @@ def _labelled_link(p) -> bool:
     href = kids[1].attributes.get("href") or ""
     return href.startswith(("http://", "https://", "/")) and \
         len(kids[1].text(deep=True).split()) >= LINK_LINE_MIN_TITLE
+
+
+# What a heading-anchor plugin prints as a subheading's permalink (shown on hover)
+_PERMALINK_MARKS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink"})
+_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+def heading_permalink(a) -> bool:
+    """A link to a place on the same page (href "#...") in a subheading whose text is a
+    mark, not words: the heading's permalink icon. A heading that is one link to its own
+    anchor (<h2><a href="#x">Title</a></h2>) keeps its words."""
+    if not (a.attributes.get("href") or "").startswith("#"):
+        return False
+    up = a.parent
+    if up is not None and up.tag not in _SUBHEADINGS:
+        up = up.parent  # the link inside a span of the heading
+    if up is None or up.tag not in _SUBHEADINGS:
+        return False
+    return normalize(a.text(deep=True)).lower() in _PERMALINK_MARKS
 
 
 PLAYER_LABEL_MAX_WORDS = 4

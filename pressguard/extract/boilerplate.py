@@ -51,7 +51,8 @@ _SPLIT = re.compile(r"[\s_\-]+")
 
 SKIP_ROLES = frozenset(
     {"dialog", "alertdialog", "complementary", "navigation", "banner", "contentinfo",
-     "search", "alert", "status", "note", "menu", "menubar", "toolbar"}
+     "search", "alert", "status", "note", "menu", "menubar", "toolbar",
+     "tooltip"}  # a glossary's or footnote's popover, shown on hover: not the article's prose
 )
 # Tags that are furniture wherever they sit inside an article body.
 SKIP_BLOCK_TAGS = frozenset({"aside", "nav", "footer", "header", "form", "figcaption", "ins", "h1"})

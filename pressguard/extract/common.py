@@ -9,10 +9,29 @@ from .boilerplate import strip_site_suffix
 from .dates import parse_date
 from .page import Page
 from .strategy import Declined, Final
+from .text import animated_label, node_text
+
+
+def headline_text(node, page: Page) -> str:
+    """The headline an <h1> shows a reader: its aria-label when a text animation split it
+    (text.animated_label), and without the site's name that a theme printing its document
+    title in the h1 adds after a separator ("Title | Site"), a name the page gives
+    elsewhere (og:site_name, its Organization)."""
+    text = animated_label(node, node_text(node))
+    end = text.lower()
+    names = [n for n in page.site_names if len(n) < len(end) and end.endswith(n.lower())]
+    if names:
+        cut = strip_site_suffix(text, names)
+        # the name alone goes (strip_site_suffix would also guess at unknown segments)
+        if len(text) - len(cut) > min(map(len, names)) and _headline_like(cut):
+            return cut
+    return text
 
 
 def headline_jsonld(page: Page) -> str:
-    return page.jsonld.headline()
+    # a CMS writes its title field into the graph with the entities its editor stored
+    # ("Review &#8211; verdict"): the reader's text is the decoded one
+    return html.unescape(page.jsonld.headline())
 
 
 def headline_meta(page: Page) -> str:
@@ -99,6 +118,39 @@ def _unless_h1_disagrees(strategy):
     return fn
 
 
+DEK_NEIGHBOURS = 3  # elements after the headline (and after its wrapper) where a standfirst sits
+_NOT_SHOWN = frozenset({"style", "script", "link", "noscript", "template", "meta"})
+
+
+def dek_described(page: Page) -> str | None:
+    """The standfirst when the template's own selector finds none: the element right after
+    the headline (style and script elements aside: CSS-in-JS writes a <style> before every
+    component) whose text is the page's description (meta, og:description or JSON-LD),
+    as themes fill both from the same excerpt field. Read by text, so it holds whatever
+    classes a front-end migration gives the element."""
+    from . import generic, generic_body  # generic builds on this module
+
+    h = generic._title_node(page)
+    if not h:
+        return None
+    lay = generic_body.layout_of(page)
+    texts = []
+    for start in (h[0], h[0].parent):
+        sib, seen = (start.next if start is not None else None), 0
+        while sib is not None and seen < DEK_NEIGHBOURS:
+            if not sib.tag.startswith("-") and sib.tag not in _NOT_SHOWN:
+                seen += 1
+                text = lay.short_text(sib, 600)  # a standfirst is short: no reading a whole article
+                if text:
+                    texts.append(text)
+            sib = sib.next
+    if not texts:
+        return None
+    described = {_squash_headline(d) for d in (page.meta.first("description", "og:description"),
+                                               page.jsonld.description()) if d}
+    return next((t for t in texts if _squash_headline(t) in described), None)
+
+
 def template_fields(*, headline, dek, authors, published, body) -> dict:
     """Strategy lists of a template layout: its own selectors for each field, with the
     shared JSON-LD, meta and generic strategies in the order every template uses."""
@@ -108,7 +160,7 @@ def template_fields(*, headline, dek, authors, published, body) -> dict:
         "headline": [("template", headline), ("jsonld", _unless_h1_disagrees(headline_jsonld)),
                      ("meta", _unless_h1_disagrees(headline_meta)),
                      ("generic", generic.headline_generic)],
-        "dek": [("template", dek), ("generic", generic.dek_generic)],
+        "dek": [("template", dek), ("meta", dek_described), ("generic", generic.dek_generic)],
         "authors": [("template", authors), ("jsonld", authors_jsonld),
                     ("meta", authors_meta), ("generic", generic.authors_dom)],
         "published": [("meta", published_meta), ("jsonld", published_jsonld),

@@ -31,7 +31,7 @@ from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
 from .page import Page, page_for
 from .strategy import Layout
-from .text import node_text, normalize
+from .text import animated_label, node_text, normalize
 
 _AUTHOR_FURNITURE = re.compile(
     r"(?:^|[\s_\-])(?:related|recommended|recirc|tiles?|cards?|comments?|sidebar|rail|widgets?|"
@@ -117,6 +117,7 @@ def _main_h1(page: Page):
     lay = generic_body.layout_of(page)
     for h in page.all("h1"):
         text = lay.short_text(h, 600)
+        text = animated_label(h, text) if text else text
         if text and text.lower() not in site and len(text) < 400:
             h1s.append((h, text))
     chosen = None
@@ -574,7 +575,7 @@ GENERIC = GenericLayout(
     fields={
         "headline": [("generic", headline_generic), ("meta", common.headline_meta),
                      ("jsonld", common.headline_jsonld)],
-        "dek": [("generic", dek_generic)],
+        "dek": [("generic", dek_generic), ("meta", common.dek_described)],
         # structured-data names the page shows first; then, as before, any declared name
         # (dropping those lost 4 points of author lists on WCXB's tuning half)
         "authors": [("generic", authors_dom), ("declared", generic_authors.declared_visible),

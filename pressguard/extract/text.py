@@ -102,3 +102,18 @@ def attr(node, name: str) -> str:
         return ""
     value = node.attributes.get(name)
     return normalize(value) if value else ""
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def animated_label(node, text: str) -> str:
+    """text (node's text as read), or node's aria-label when that holds the same letters
+    differently spaced: a text animation (GSAP SplitText, Splitting.js) splits a title into
+    one element per word and per character, which reads as "T i t l e", and keeps the
+    title whole in aria-label for screen readers."""
+    label = attr(node, "aria-label")
+    if label and label != text and _letters(label) == _letters(text):
+        return label
+    return text

@@ -133,12 +133,15 @@ import ftfy.badness
 from . import fingerprint as fp
 from . import incidents
 from . import coherence
+from ..extract.authors import names_a_credit
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
+from ..extract.text import animated_label
 from .page_scan import page_scan
 from .site_profile import SiteProfile
+from .social_title import social_title, title_says_otherwise
 from .minified import minified_whole
 from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
 from . import prose_flaws
@@ -502,7 +505,7 @@ class PageHints:
         for h1 in page_scan(self._parsed).h1s:  # "body h1", from the page's one scan
             if self._in_furniture(h1):
                 continue
-            text = " ".join(h1.text(deep=True, separator=" ").split())
+            text = animated_label(h1, " ".join(h1.text(deep=True, separator=" ").split()))
             if len(text.split()) >= 3:
                 return text
         return ""
@@ -700,6 +703,8 @@ def _person_problem(name: str, site_names) -> str | None:
             return "the site's name"
     if any(ch.isdigit() for ch in name):
         return "digits in a name"
+    if name.endswith(_ELLIPSIS):
+        return "a name cut short (an ellipsis at its end: a fixed-width byline truncated it)"
     words = name.split()
     lowered = [w.strip(".,'’()").casefold() for w in words]
     if any(w in NOT_PERSON for w in lowered):
@@ -1196,9 +1201,15 @@ def check_agreement(c: _Context) -> str:
                 issues.append(f"headline {_quote(h, 60)} differing from the {where} title "
                               f"{_quote(other, 60)} by {seg}")
                 continue
+            said = title_says_otherwise(c, h, other) if where == "og:title" and not any(w == "JSON-LD" for w, _ in sources) else None
+            if said:
+                issues.append(said)  # the page's title shows that the h1 is not the story's (social_title.py)
+                continue
             if where != "second opinion" and visible and _titles_agree(h, visible) and \
                     _jaccard(set(_words(_norm(other))), set(_words(_norm(h)))) >= STALE_JACCARD:
                 continue  # an older version of the visible headline (a stale draft, an SEO title)
+            if where == "og:title" and social_title(c, h, other, sources):
+                continue  # a title rewritten for social feeds (social_title.py)
             if not _titles_agree(h, other):
                 issues.append(f"headline {_quote(other, 60)} ({where}) for {_quote(h, 60)}")
         if c.page is not None and not any(where != "second opinion" for where, _ in sources):
@@ -1211,6 +1222,8 @@ def check_agreement(c: _Context) -> str:
             if seg:
                 issues.append(f"headline {_quote(h, 60)} differing from the <title> "
                               f"{_quote(title, 60)} by {seg}")
+            elif title and (said := title_says_otherwise(c, h, title)):
+                issues.append(said)
     if c.second is not None:
         mine = c.body_words
         theirs = set(chain.from_iterable(c.words_of(p) for p in c.second.get("body") or [] if isinstance(p, str)))
@@ -1755,7 +1768,7 @@ def check_completeness(c: "_Context") -> str:
             # a standfirst slot that printed a widget's error state or a label; the page's own
             # summary, when it has one, says what the dek is about, and this one does not
             shared = _topic_words(dek) & _topic_words(desc) if desc else set()
-            if not shared:
+            if not shared or names_a_credit(dek):  # a photo credit names the studio the story is about
                 finds.append(f"dek: the article's standfirst{' (the page describes it as ' + _quote(desc, 50) + ')' if desc else ''}, "
                              f"found {_quote(dek, 60)} (interface text, not a summary)")
         if isinstance(dek, str) and desc and dek.rstrip().endswith(_ELLIPSIS):

@@ -39,7 +39,7 @@ def headline(page: Page) -> str:
     """The theme's one h1 (skipping a logo h1 that holds the site name)."""
     site = page.site_names_lower
     for h in page.all("h1"):
-        text = node_text(h)
+        text = common.headline_text(h, page)
         if text and text.lower() not in site:
             return text
     return ""

@@ -32,7 +32,8 @@ def detect(tree, page=None) -> bool:
 
 
 def headline(page: Page) -> str:
-    return node_text(page.first(HEADLINE))
+    node = page.first(HEADLINE)
+    return common.headline_text(node, page) if node is not None else ""
 
 
 def dek(page: Page) -> str | None:
