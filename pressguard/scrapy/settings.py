@@ -23,5 +23,10 @@ DOWNLOAD_TIMEOUT = 30
 RETRY_TIMES = 2
 USER_AGENT = "pressguard/0.1 (+scraper regression harness)"
 
+# pressguard's spiders yield one item per page, and its pipeline is synchronous: Scrapy's
+# default (100) starts 100 asyncio tasks for every page's output to process one item, about
+# 0.9 ms of a replayed page's CPU (benchmarks/README-replay.md).
+CONCURRENT_ITEMS = 1
+
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

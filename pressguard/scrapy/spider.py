@@ -34,6 +34,11 @@ class PressguardSpider(scrapy.Spider):
         #: cassettes that gave an item or a named failure here, to find any that gave neither
         #: (the failures themselves go to the crawl's ledger, page_link.ledger_for)
         self._answered: set[str] = set()
+        # One bound method for every page's request. Scrapy checks each callback for a
+        # generator that returns a value by parsing its source, remembered per callback
+        # object and only while that object lives: a bound method made per request dies
+        # with its request, and the source was parsed again for about every other page.
+        self._page_callbacks = {"callback": self.parse_article, "errback": self.page_failed}
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -85,13 +90,7 @@ class PressguardSpider(scrapy.Spider):
         yield  # an async generator that yields nothing
 
     def article_request(self, url: str, **kwargs) -> scrapy.Request:
-        return scrapy.Request(
-            url,
-            callback=self.parse_article,
-            errback=self.page_failed,
-            dont_filter=True,
-            **kwargs,
-        )
+        return scrapy.Request(url, dont_filter=True, **self._page_callbacks, **kwargs)
 
     def parse_article(self, response):
         """The layout extraction; the add-on's pipeline (pressguard.verdict.pipeline) adds the
