@@ -127,6 +127,14 @@ def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(pr
                 for line in report.read_text().splitlines()]
     assert sorted(replayed) == cassettes
 
+    # accepted afresh under xdist: the same snapshot files, byte for byte, as accepted in one process
+    accepted = {str(p.relative_to(project)): p.read_bytes() for p in (project / "snapshots").rglob("*.json")}
+    assert len(accepted) == len(cassettes)
+    shutil.rmtree(project / "snapshots")
+    again = pytest_in(project, "-n", "2", "--snapshot-update")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert {str(p.relative_to(project)): p.read_bytes() for p in (project / "snapshots").rglob("*.json")} == accepted
+
 
 def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(project):
     first = pytest_in(project)

@@ -257,12 +257,13 @@ class ReplayStream:
     result is handed over as soon as it is final (once its run, its site in its shard, is
     over: until then its page's failure can still be named), in the order given.
 
-    The results also go, one JSON line each, to `lines`, for the other xdist workers
-    (ReplayFile), and `done` is written when the replay is over, however it ended.
+    With shared (an xdist worker's shard), the results also go, one JSON line each, to
+    `lines`, for the other workers (ReplayFile); `done` is written when the replay is over,
+    however it ended.
     """
 
     def __init__(self, cassettes: list[str], jobs: int | None, rootdir: Path, folder: Path, name: str,
-                 block_network: bool):
+                 block_network: bool, shared: bool):
         self.cassettes, self.rootdir, self.block_network = cassettes, rootdir, block_network
         self.jobs = jobs or _default_jobs(len(cassettes))
         self.results: dict[str, dict] = {}
@@ -271,6 +272,8 @@ class ReplayStream:
         self.finished = False
         self.changed = threading.Condition()
         self.processes: list = []
+        self.shared = shared  # other xdist workers read the results from `lines`
+        self.out = None
 
     def start(self, owner: str) -> None:
         from ..scrapy import shards
@@ -278,7 +281,8 @@ class ReplayStream:
         try:
             plan = shards.plan(self._by_site(), self.jobs)
             runs = [run for shard in plan for run in shard]
-            self.out = open(self.lines, "w", encoding="utf-8")
+            if self.shared:
+                self.out = open(self.lines, "w", encoding="utf-8")
             merger = shards.InOrder(self.cassettes, runs, self._give)
             overrides = {"LOG_ENABLED": False, "PRESSGUARD_MODE": "replay"}
             self.processes = shards.start_shards(plan, overrides, block_network=self.block_network,
@@ -321,14 +325,15 @@ class ReplayStream:
             self._end(owner)
 
     def _give(self, result: dict) -> None:
-        self.out.write(json.dumps(result, ensure_ascii=False) + "\n")
-        self.out.flush()  # another worker may be reading it
+        if self.out is not None:
+            self.out.write(json.dumps(result, ensure_ascii=False) + "\n")
+            self.out.flush()  # another worker may be reading it
         with self.changed:
             self.results[str(result["cassette"])] = result
             self.changed.notify_all()
 
     def _end(self, owner: str) -> None:
-        if getattr(self, "out", None) is not None:
+        if self.out is not None:
             self.out.close()
         if self.error:  # for the other workers waiting on these cassettes
             self.done.with_suffix(".error").write_text(self.error)
@@ -448,7 +453,7 @@ class Replays:
         self._record_first(selected)
         self.streams["all"] = stream = ReplayStream(
             selected, self.config.getoption("--pressguard-jobs"), self.rootdir, self.folder, "report",
-            block_network=self._blocked())
+            block_network=self._blocked(), shared=False)
         stream.start(owner="pytest")
 
     def claim(self, shard: int) -> None:
@@ -468,7 +473,7 @@ class Replays:
         os.close(handle)
         self._record_first(mine)
         self.streams[shard] = stream = ReplayStream(mine, 1, self.rootdir, self.folder, name,
-                                                    block_network=self._blocked())
+                                                    block_network=self._blocked(), shared=True)
         stream.start(owner=self.worker)
 
     def _record_first(self, cassettes: list[str]) -> None:
@@ -528,6 +533,8 @@ class ArticleSnapshot:
 
     def assert_match(self, item: dict, *, matcher=None) -> None:
         assertion = self._snapshot(matcher=matcher)
+        # syrupy wraps whatever matcher there is, or none; the extension skips its filter only for none
+        assertion.extension.matcher_given = matcher is not None or assertion.matcher is not None
         if not assertion == item:  # syrupy records the comparison (and --snapshot-update)
             pytest.fail("\n".join(assertion.get_assert_diff()), pytrace=False)
 
