@@ -357,6 +357,16 @@ def test_a_page_is_tested_as_soon_as_it_is_replayed_while_later_pages_still_repl
     assert (streaming_project / "early-page-tested").exists()
 
 
+def test_with_twisted_reactor_already_imported_the_shards_are_spawned_and_stream_the_same(streaming_project):
+    """A project whose conftest imports Twisted's reactor (pytest-twisted does): no shard can be
+    forked from the pytest process then (each installs its own reactor), so each is a fresh
+    `python -m pressguard.scrapy.shards` in the project's folder: the same results, streamed."""
+    (streaming_project / "tests" / "conftest.py").write_text("from twisted.internet import reactor  # noqa: F401\n")
+    result = pytest_in(streaming_project, "-rA", "--pressguard-jobs", "1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "PASSED tests/test_pages.py::test_page[cassettes/late/two.yaml]" in result.stdout
+
+
 def test_a_shard_that_dies_fails_its_remaining_pages_by_name_and_the_rest_pass(streaming_project):
     result = pytest_in(streaming_project, "-rA", "--pressguard-jobs", "1", env={"LATE_SPIDER_DIES": "1"})
     out = result.stdout
