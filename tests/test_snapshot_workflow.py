@@ -303,12 +303,14 @@ class LateSpider(PressguardSpider):
                 break
             time.sleep(0.1)
         else:
+            Path("late-spider-gave-up").write_text("")
             return  # the early page's test never ran: ask for nothing
         async for request in super().start():
             yield request
 """
 
 STREAM_TESTS = """
+import os
 from pathlib import Path
 
 import pytest
@@ -322,6 +324,7 @@ def test_page(cassette, pressguard_replay):
     assert result["error"] is None, result["error"]
     assert result["item"]["headline"]
     if "early" in cassette:
+        assert not os.environ.get("EARLY_PAGE_FAILS"), "the early page fails"
         Path("early-page-tested").write_text("")
 """
 
@@ -375,3 +378,14 @@ def test_a_shard_that_dies_fails_its_remaining_pages_by_name_and_the_rest_pass(s
     assert "FAILED tests/test_pages.py::test_page[cassettes/late/two.yaml]" in out
     assert ("cassettes/late/two.yaml: its replay process (shard 1 of 1) ended with exit code 3 "
             "before answering for it") in out
+
+
+def test_a_session_stopped_early_ends_the_replay_still_running(streaming_project):
+    """-x after the early page's test fails: the session ends at once, ending the shard that
+    is still waiting before the late page (it never gets to give up), without a traceback."""
+    result = pytest_in(streaming_project, "-x", "--pressguard-jobs", "1", env={"EARLY_PAGE_FAILS": "1"})
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "1 failed" in out and "stopping after 1 failures" in out
+    assert "Traceback" not in out and "Error" not in out.replace("AssertionError", "")
+    assert not (streaming_project / "late-spider-gave-up").exists()

@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from math import ceil
@@ -268,26 +269,39 @@ def _can_fork() -> bool:
 
 
 class _Forked:
-    """A forked shard, as much of subprocess.Popen as run_shards uses."""
+    """A forked shard, as much of subprocess.Popen as run_shards uses. Two threads may wait for
+    it at once (the pytest plugin's reader, and the session's end stopping it): the one whose
+    waitpid reaps it sets returncode, the other waits for that."""
 
     def __init__(self, pid: int, stdout):
         self.pid, self.stdout, self.returncode = pid, stdout, None
 
     def poll(self) -> int | None:
         if self.returncode is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # being reaped by the other thread
+                return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
     def wait(self) -> int:
-        if self.returncode is None:
-            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        while self.returncode is None:
+            try:
+                status = os.waitpid(self.pid, 0)[1]
+            except ChildProcessError:  # reaped by the other thread, which sets returncode
+                time.sleep(0.01)
+                continue
+            self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
     def kill(self) -> None:
         if self.returncode is None:
-            os.kill(self.pid, signal.SIGKILL)
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:  # it has just ended
+                pass
 
 
 def _fork(spec: dict) -> _Forked:
