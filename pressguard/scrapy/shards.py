@@ -21,6 +21,7 @@ answered as a failure; nothing is lost.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import queue
@@ -196,14 +197,21 @@ def start_shards(shards: list[list[Run]], overrides: dict, block_network: bool =
     folder (its Scrapy project) as `python -m` would there; with log, its stdout and stderr
     (Scrapy's log, a traceback) go to that file instead of this process's."""
     processes = []
+    forking = _can_fork()
+    if forking:
+        # what this process holds (pytest's whole session, in the plugin) left out of the shards'
+        # garbage collections: they neither walk it nor copy its pages on writing to it
+        gc.freeze()
     try:
-        forking = _can_fork()
         for shard in shards:
             spec = {"runs": shard, "overrides": overrides, "block_network": block_network, "cwd": cwd, "log": log}
             processes.append(_fork(spec) if forking else _spawn(spec))
     except BaseException:
         stop(processes)
         raise
+    finally:
+        if forking:
+            gc.unfreeze()
     return processes
 
 
