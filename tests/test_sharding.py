@@ -200,3 +200,43 @@ def test_a_shard_that_dies_names_each_cassette_it_had_not_answered(cli, tmp_path
     # the shard without the victim (destructoid, the larger site, and the generic page) gave all it had
     assert all(r["item"] for r in results if r["cassette"].startswith(("cassettes/destructoid/", "cassettes/elsewhere/")))
     assert len((tmp_path / "items.jsonl").read_text().splitlines()) == len(survivors)
+
+
+# -- a forked shard, waited for from several threads ----------------------------------------
+
+
+def test_a_forked_shard_waited_for_by_several_threads_gives_each_its_exit_code():
+    """The pytest plugin's reader and the session's end may wait for one shard at once: every
+    waiter gets its exit code (only one of them can reap it); one reaped by someone else
+    entirely (a test's os.wait()) ends the wait too, its code unknown (-1), instead of hanging."""
+    import os
+    import threading
+
+    from pressguard.scrapy.shards import _Forked
+
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # ends when told, once the waiters have started
+        os.read(read_end, 1)
+        os._exit(5)
+    shard, codes, errors = _Forked(pid, None), [], []
+
+    def wait():
+        try:
+            codes.append(shard.wait())
+        except Exception as exc:  # noqa: BLE001 - the assertion below names it
+            errors.append(exc)
+
+    waiters = [threading.Thread(target=wait) for _ in range(3)]
+    for waiter in waiters:
+        waiter.start()
+    os.write(write_end, b"x")
+    for waiter in waiters:
+        waiter.join(60)
+    assert errors == [] and codes == [5, 5, 5]
+
+    pid = os.fork()
+    if pid == 0:
+        os._exit(4)
+    os.waitpid(pid, 0)
+    assert _Forked(pid, None).wait() == -1

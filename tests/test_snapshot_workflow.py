@@ -113,19 +113,27 @@ def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(pr
         r"\[([\w-]+)/([\w.-]+)\]", result.stdout)}
     assert sorted(ran_on) == cassettes, result.stdout
     replayed = []
-    for report in sorted((basetemp / "pressguard-replay").glob("shard-*.json")):
+    for report in sorted((basetemp / "pressguard-replay").glob("shard-*.jsonl")):
         worker = report.with_suffix(".done").read_text()
-        shard = [page["cassette"] for page in json.loads(report.read_text())]
+        shard = [json.loads(line)["cassette"] for line in report.read_text().splitlines()]
         assert {ran_on[c] for c in shard} == {worker}  # replayed where its tests ran, nowhere else
         replayed += shard
     assert sorted(replayed) == cassettes  # every cassette, none twice
-    assert len(list((basetemp / "pressguard-replay").glob("shard-*.json"))) == 2  # one shard per worker
+    assert len(list((basetemp / "pressguard-replay").glob("shard-*.jsonl"))) == 2  # one shard per worker
 
     explicit = pytest_in(project, "-n", "2", "--dist", "load", f"--basetemp={basetemp}")  # a shard's tests on both
     assert explicit.returncode == 0, explicit.stdout + explicit.stderr
-    replayed = [page["cassette"] for report in (basetemp / "pressguard-replay").glob("shard-*.json")
-                for page in json.loads(report.read_text())]
+    replayed = [json.loads(line)["cassette"] for report in (basetemp / "pressguard-replay").glob("shard-*.jsonl")
+                for line in report.read_text().splitlines()]
     assert sorted(replayed) == cassettes
+
+    # accepted afresh under xdist: the same snapshot files, byte for byte, as accepted in one process
+    accepted = {str(p.relative_to(project)): p.read_bytes() for p in (project / "snapshots").rglob("*.json")}
+    assert len(accepted) == len(cassettes)
+    shutil.rmtree(project / "snapshots")
+    again = pytest_in(project, "-n", "2", "--snapshot-update")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert {str(p.relative_to(project)): p.read_bytes() for p in (project / "snapshots").rglob("*.json")} == accepted
 
 
 def test_new_cassette_fails_until_accepted_then_changes_fail_field_by_field(project):
@@ -263,3 +271,121 @@ def test_record_mode_all_re_records_the_selected_cassettes_from_the_live_site(ac
     after = cassette.read_text()
     assert after != before  # a new fetch time
     assert "fetched_at" in after and "source: simulator" in after
+
+
+# -- the replay streams into the tests ------------------------------------------------------
+# A project of two sites with spiders of its own (pressguard's generic extraction), replayed
+# in one shard process, first site "early", then "late". The late spider waits, before it
+# asks for its page, for a file the test of the early page writes: a test that ran only
+# after the whole replay would never let it start (it gives up after two minutes and asks
+# for nothing, so its page is a named failure instead of a hang).
+
+STREAM_SPIDERS = """
+import os
+import time
+from pathlib import Path
+
+from pressguard.scrapy.spider import PressguardSpider
+
+
+class EarlySpider(PressguardSpider):
+    name = "early"
+
+
+class LateSpider(PressguardSpider):
+    name = "late"
+
+    async def start(self):
+        if os.environ.get("LATE_SPIDER_DIES"):
+            os._exit(3)  # the shard process dies before answering for the late page
+        for _ in range(1200):
+            if Path("early-page-tested").exists():
+                break
+            time.sleep(0.1)
+        else:
+            Path("late-spider-gave-up").write_text("")
+            return  # the early page's test never ran: ask for nothing
+        async for request in super().start():
+            yield request
+"""
+
+STREAM_TESTS = """
+import os
+from pathlib import Path
+
+import pytest
+
+CASSETTES = ["cassettes/early/one.yaml", "cassettes/late/two.yaml"]
+
+
+@pytest.mark.parametrize("cassette", CASSETTES)
+def test_page(cassette, pressguard_replay):
+    result = pressguard_replay.get(cassette)
+    assert result["error"] is None, result["error"]
+    assert result["item"]["headline"]
+    if "early" in cassette:
+        assert not os.environ.get("EARLY_PAGE_FAILS"), "the early page fails"
+        Path("early-page-tested").write_text("")
+"""
+
+
+@pytest.fixture
+def streaming_project(tmp_path):
+    from cassette_factory import article_html, interaction, write_cassette
+
+    (tmp_path / "scrapy.cfg").write_text("[settings]\ndefault = streamproject.settings\n")
+    package = tmp_path / "streamproject"
+    (package / "spiders").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "settings.py").write_text('SPIDER_MODULES = ["streamproject.spiders"]\n'
+                                         'ADDONS = {"pressguard.Addon": 100}\n')
+    (package / "spiders" / "__init__.py").write_text(STREAM_SPIDERS)
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_pages.py").write_text(STREAM_TESTS)
+    (tmp_path / "pytest.ini").write_text("[pytest]\ntestpaths = tests\n")
+    for site, name, title in (("early", "one", "The early story"), ("late", "two", "The late story")):
+        url = f"https://{site}.example.org/news/{name}/"
+        write_cassette(tmp_path / "cassettes" / site / f"{name}.yaml",
+                       interaction(url, body=article_html(title, canonical=url)))
+    return tmp_path
+
+
+def test_a_page_is_tested_as_soon_as_it_is_replayed_while_later_pages_still_replay(streaming_project):
+    """The early page's test runs (and writes its file) while the same shard process is still
+    before the late page: the late spider starts only once that file is there."""
+    result = pytest_in(streaming_project, "-rA", "--pressguard-jobs", "1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "PASSED tests/test_pages.py::test_page[cassettes/early/one.yaml]" in result.stdout
+    assert "PASSED tests/test_pages.py::test_page[cassettes/late/two.yaml]" in result.stdout
+    assert (streaming_project / "early-page-tested").exists()
+
+
+def test_with_twisted_reactor_already_imported_the_shards_are_spawned_and_stream_the_same(streaming_project):
+    """A project whose conftest imports Twisted's reactor (pytest-twisted does): no shard can be
+    forked from the pytest process then (each installs its own reactor), so each is a fresh
+    `python -m pressguard.scrapy.shards` in the project's folder: the same results, streamed."""
+    (streaming_project / "tests" / "conftest.py").write_text("from twisted.internet import reactor  # noqa: F401\n")
+    result = pytest_in(streaming_project, "-rA", "--pressguard-jobs", "1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "PASSED tests/test_pages.py::test_page[cassettes/late/two.yaml]" in result.stdout
+
+
+def test_a_shard_that_dies_fails_its_remaining_pages_by_name_and_the_rest_pass(streaming_project):
+    result = pytest_in(streaming_project, "-rA", "--pressguard-jobs", "1", env={"LATE_SPIDER_DIES": "1"})
+    out = result.stdout
+    assert result.returncode == 1, out + result.stderr
+    assert "PASSED tests/test_pages.py::test_page[cassettes/early/one.yaml]" in out
+    assert "FAILED tests/test_pages.py::test_page[cassettes/late/two.yaml]" in out
+    assert ("cassettes/late/two.yaml: its replay process (shard 1 of 1) ended with exit code 3 "
+            "before answering for it") in out
+
+
+def test_a_session_stopped_early_ends_the_replay_still_running(streaming_project):
+    """-x after the early page's test fails: the session ends at once, ending the shard that
+    is still waiting before the late page (it never gets to give up), without a traceback."""
+    result = pytest_in(streaming_project, "-x", "--pressguard-jobs", "1", env={"EARLY_PAGE_FAILS": "1"})
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "1 failed" in out and "stopping after 1 failures" in out
+    assert "Traceback" not in out and "Error" not in out.replace("AssertionError", "")
+    assert not (streaming_project / "late-spider-gave-up").exists()

@@ -21,6 +21,7 @@ answered as a failure; nothing is lost.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import queue
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from math import ceil
@@ -185,15 +187,42 @@ def run_in_process(runs: list[Run], overrides: dict, merger: InOrder,
 def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_network: bool = False,
                on_count: Callable[[int], None] | None = None) -> int:
     """Each shard in its own process, their results merged as they come; the highest exit code."""
+    return collect(shards, start_shards(shards, overrides, block_network), merger, on_count)
+
+
+def start_shards(shards: list[list[Run]], overrides: dict, block_network: bool = False,
+                 cwd: str | None = None, log: str | None = None) -> list:
+    """One process per shard, started now (call from the main thread, before any thread of
+    this process reads their output: a fork copies no thread). With cwd, a shard runs in that
+    folder (its Scrapy project) as `python -m` would there; with log, its stdout and stderr
+    (Scrapy's log, a traceback) go to that file instead of this process's."""
+    processes = []
+    forking = _can_fork()
+    if forking:
+        # what this process holds (pytest's whole session, in the plugin) left out of the shards'
+        # garbage collections: they neither walk it nor copy its pages on writing to it
+        gc.freeze()
+    try:
+        for shard in shards:
+            spec = {"runs": shard, "overrides": overrides, "block_network": block_network, "cwd": cwd, "log": log}
+            processes.append(_fork(spec) if forking else _spawn(spec))
+    except BaseException:
+        stop(processes)
+        raise
+    finally:
+        if forking:
+            gc.unfreeze()
+    return processes
+
+
+def collect(shards: list[list[Run]], processes: list, merger: InOrder,
+            on_count: Callable[[int], None] | None = None) -> int:
+    """The started shards' results into merger as they come, until every shard's output has
+    ended; the highest exit code. Any thread may call it; the shards are ended on the way out."""
     firsts = [sum(len(s) for s in shards[:i]) for i in range(len(shards))]  # shard -> its first global run
     messages: queue.Queue = queue.Queue()
-    processes = []
     code = 0
     try:
-        forking = _can_fork()
-        for shard in shards:  # every shard started before any reader thread: a fork copies no thread
-            spec = {"runs": shard, "overrides": overrides, "block_network": block_network}
-            processes.append(_fork(spec) if forking else _spawn(spec))
         for index, process in enumerate(processes):
             threading.Thread(target=_read_lines, args=(index, process.stdout, messages), daemon=True).start()
         running, finished = len(shards), set()
@@ -218,11 +247,16 @@ def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_
                 finished.add(index)
                 code = max(code, message["exit"])
     finally:
-        for process in processes:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
+        stop(processes)
     return code
+
+
+def stop(processes: list) -> None:
+    """End the shards still running (a run cut short); their output then ends."""
+    for process in processes:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
 
 
 # What a shard needs loaded, imported before forking so that no shard imports it again.
@@ -243,26 +277,43 @@ def _can_fork() -> bool:
 
 
 class _Forked:
-    """A forked shard, as much of subprocess.Popen as run_shards uses."""
+    """A forked shard, as much of subprocess.Popen as run_shards uses. Two threads may wait for
+    it at once (the pytest plugin's reader, and the session's end stopping it): the one whose
+    waitpid reaps it sets returncode, the other waits for that."""
 
     def __init__(self, pid: int, stdout):
         self.pid, self.stdout, self.returncode = pid, stdout, None
 
     def poll(self) -> int | None:
         if self.returncode is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            try:
+                pid, status = os.waitpid(self.pid, os.WNOHANG)
+            except ChildProcessError:  # being reaped by the other thread
+                return self.returncode
             if pid:
                 self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
     def wait(self) -> int:
-        if self.returncode is None:
-            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+        for _ in range(500):
+            if self.returncode is not None:
+                break
+            try:
+                status = os.waitpid(self.pid, 0)[1]
+            except ChildProcessError:  # reaped by the other thread, which sets returncode
+                time.sleep(0.01)
+                continue
+            self.returncode = os.waitstatus_to_exitcode(status)
+        else:  # reaped by someone else (a test's os.wait()): its status is lost, not the run
+            self.returncode = -1
         return self.returncode
 
     def kill(self) -> None:
         if self.returncode is None:
-            os.kill(self.pid, signal.SIGKILL)
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:  # it has just ended
+                pass
 
 
 def _fork(spec: dict) -> _Forked:
@@ -274,7 +325,18 @@ def _fork(spec: dict) -> _Forked:
         code = 70
         try:
             os.close(read_end)
-            os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to stderr
+            if spec.get("log"):  # stdout and stderr to the log, with streams of their own
+                log = os.open(spec["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o666)
+                os.dup2(log, 2)
+                os.dup2(log, 1)
+                os.close(log)
+                sys.stdout = sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace",
+                                               buffering=1, closefd=False)
+            else:
+                os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # anything printed goes to stderr
+            if spec.get("cwd"):  # the project's folder, importable, as `python -m` run there has it
+                os.chdir(spec["cwd"])
+                sys.path.insert(0, spec["cwd"])
             code = _serve(spec, os.fdopen(write_end, "w", encoding="utf-8"))
         except BaseException:  # noqa: BLE001 - said on stderr; the parent names the shard's cassettes
             traceback.print_exc()
@@ -288,8 +350,13 @@ def _fork(spec: dict) -> _Forked:
 
 
 def _spawn(spec: dict) -> subprocess.Popen:
-    process = subprocess.Popen([sys.executable, "-m", "pressguard.scrapy.shards"],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    log = open(spec["log"], "ab") if spec.get("log") else None
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "pressguard.scrapy.shards"], cwd=spec.get("cwd"),
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log)
+    finally:
+        if log is not None:
+            log.close()
     process.stdin.write(json.dumps(spec).encode("utf-8"))
     process.stdin.close()
     return process
