@@ -7,36 +7,15 @@ same page unchanged as the control."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
+from shipped_pages import article_page as _page, assess_page as _assess
 
-from pressguard.cassettes.store import open_cassette
-from pressguard.verdict.assess import assess, template_baseline
 from pressguard.verdict.markup_leaks import escaped_markup, lost_characters
 
-ROOT = Path(__file__).resolve().parent.parent / "cassettes"
 PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
          "destructoid/starfall-tactics-review-worth-the-wait",
          "twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards")
-
-
-@lru_cache(maxsize=None)
-def _page(name: str) -> tuple[str, str]:
-    cassette = open_cassette(ROOT / f"{name}.yaml")
-    for request, response in reversed(cassette.data):
-        if 200 <= int(response["status"]["code"]) < 300:
-            body = response["body"]["string"]
-            return request.uri, body.decode("utf-8") if isinstance(body, bytes) else body
-    raise AssertionError(f"{name}: no article page")
-
-
-def _assess(name: str, html: str) -> dict:
-    url, _ = _page(name)
-    site = name.split("/")[0]
-    item, _fp = assess(html, url, site=site, baseline=template_baseline(str(ROOT), site))
-    return item
 
 
 def _failing(item: dict) -> dict:

@@ -9,37 +9,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
+from shipped_pages import article_page as _page, assess_page as _assess
 
-from pressguard.cassettes.store import open_cassette
-from pressguard.verdict.assess import assess, template_baseline
 from pressguard.verdict.prose_flaws import line_end_hyphens, lost_initial, ocr_misreadings
 
-ROOT = Path(__file__).resolve().parent.parent / "cassettes"
 PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
          "destructoid/starfall-tactics-review-worth-the-wait",
          "dotesports/the-champions-tour-release-schedule-times-and-what-to-expect",
          "siliconera/spirit-lantern-tales-review-almost-there")
-
-
-@lru_cache(maxsize=None)
-def _page(name: str) -> tuple[str, str]:
-    cassette = open_cassette(ROOT / f"{name}.yaml")
-    for request, response in reversed(cassette.data):
-        if 200 <= int(response["status"]["code"]) < 300:
-            body = response["body"]["string"]
-            return request.uri, body.decode("utf-8") if isinstance(body, bytes) else body
-    raise AssertionError(f"{name}: no article page")
-
-
-def _assess(name: str, html: str) -> dict:
-    url, _ = _page(name)
-    site = name.split("/")[0]
-    item, _fp = assess(html, url, site=site, baseline=template_baseline(str(ROOT), site))
-    return item
 
 
 @lru_cache(maxsize=None)

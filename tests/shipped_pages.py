@@ -1,0 +1,31 @@
+"""A shipped cassette's article page by name ("site/slug"), and its assessment as a replay
+makes it (the site's recorded pages as the template baseline), for tests that change a
+real page and look at the verdict."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pressguard.cassettes.store import open_cassette
+from pressguard.verdict.assess import assess, template_baseline
+
+CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
+
+
+@lru_cache(maxsize=None)
+def article_page(name: str) -> tuple[str, str]:
+    """(url, html) of the cassette's last 2xx answer: the page the spider reads."""
+    cassette = open_cassette(CASSETTES / f"{name}.yaml")
+    for request, response in reversed(cassette.data):
+        if 200 <= int(response["status"]["code"]) < 300:
+            body = response["body"]["string"]
+            return request.uri, body.decode("utf-8") if isinstance(body, bytes) else body
+    raise AssertionError(f"{name}: no article page")
+
+
+def assess_page(name: str, html: str) -> dict:
+    """The item `assess` gives `html` served at the named page's URL."""
+    url, _ = article_page(name)
+    site = name.split("/")[0]
+    item, _fp = assess(html, url, site=site, baseline=template_baseline(str(CASSETTES), site))
+    return item
