@@ -138,7 +138,7 @@ from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
-from ..extract.text import animated_label
+from ..extract.text import animated_label, node_text, same_line
 from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .social_title import social_title, title_says_otherwise
@@ -463,6 +463,8 @@ class PageHints:
         if at < 0:
             return None
         el = index.nodes[bisect_right(index.starts, at) - 1][1].parent
+        if not same_line(el, index.nodes[bisect_right(index.starts, index.full.find("read", at)) - 1][1]):
+            return None  # "38 min" and a "Read the transcript" button after it: no label
         for _ in range(3):  # the number may sit in its own element: <b>5</b> min read
             if el is None:
                 break
@@ -505,7 +507,7 @@ class PageHints:
         for h1 in page_scan(self._parsed).h1s:  # "body h1", from the page's one scan
             if self._in_furniture(h1):
                 continue
-            text = animated_label(h1, " ".join(h1.text(deep=True, separator=" ").split()))
+            text = animated_label(h1, node_text(h1))  # an icon's <svg><title> is no headline text
             if len(text.split()) >= 3:
                 return text
         return ""
