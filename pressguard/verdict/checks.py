@@ -138,7 +138,7 @@ from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
-from ..extract.text import animated_label, node_text, same_line
+from ..extract.text import READING_TIME, animated_label, node_text, same_line
 from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .social_title import social_title, title_says_otherwise
@@ -1394,7 +1394,7 @@ MIN_WORDCOUNT = 50  # a smaller JSON-LD wordCount is a placeholder, not a count
 READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
 SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
 SECOND_EXTRA_SHARE = 0.2
-_READING = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+(?:read|reading)\b", re.I)
+_READING = READING_TIME
 
 
 def _word_total(paragraphs) -> int:
