@@ -1805,3 +1805,37 @@ def test_an_icons_svg_title_inside_the_h1_is_not_headline_text():
     other = page.replace("<span>The update lands next week in every region</span>",
                          "<span>Patch notes for the winter season explained</span>")
     assert "the visible headline 'Patch notes for the winter" in run_checks(item, html=other)["headline"]
+
+
+def _auto_excerpt(body: list[str], words: int = 55, more: str = " […]") -> str:
+    return " ".join(" ".join(body).split()[:words]) + more
+
+
+@pytest.mark.parametrize("more", [" […]", " [...]", "…"])
+def test_a_dek_that_is_the_bodys_opening_cut_with_an_ellipsis_is_broken_naming_dek(more):
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    item = _assess(site, url, _dek_replaced(html, right["dek"], _auto_excerpt(right["body"], more=more)))
+    assert item["verdict"] == "broken" and "automatic excerpt" in item["checks"]["completeness"], item["checks"]
+    assert item["checks"]["completeness"].startswith("completeness: ") and "expected dek: " in item["checks"]["completeness"]
+
+
+def test_a_dek_that_opens_like_the_lede_or_ends_in_an_ellipsis_is_a_dek():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    for dek in (_auto_excerpt(right["body"], words=10),  # a few words of the lede: written so
+                "The studio kept quiet about the date, and the fans noticed…"):  # an ellipsis alone
+        item = _assess(site, url, _dek_replaced(html, right["dek"], dek))
+        assert "automatic excerpt" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_redaction_marks_across_the_prose_are_broken_naming_body():
+    body = [f"The studio [name redacted] confirmed the update with [name redacted] on Tuesday, paragraph {n}."
+            for n in range(4)]
+    msg = run_checks({"url": "https://example.com/a", "headline": "The update lands next week", "body": body})["markers"]
+    assert "'[name redacted]' 8 times in 4 paragraphs" in msg and "expected body" in msg, msg
+    # the look-alike: a story quoting a redacted court filing twice
+    quoted = ["The filing says the account belonged to [redacted] until March, the court heard on Tuesday.",
+              "A second page, also marked [redacted], lists the payments the studio made that spring."] + PARAS
+    assert run_checks({"url": "https://example.com/a", "headline": "The update lands next week",
+                       "body": quoted})["markers"] == "ok"

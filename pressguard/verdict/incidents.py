@@ -102,7 +102,30 @@ def body_findings(c) -> list[str]:
     empty = emptied_paragraphs(c)
     if empty:
         finds.append(empty)
+    redacted = _redacted_prose(c.body)
+    if redacted:
+        finds.append(redacted)
     return finds
+
+
+# "[name redacted]", "[redacted]", "[name removed]": what an anonymising filter writes in
+# place of the words it takes for personal data
+_REDACTION = re.compile(r"\[(?:[\w-]+ ){0,2}(?:redacted|removed|withheld|anonymi[sz]ed)\]", re.I)
+REDACTED_PARAGRAPHS_MIN = 3  # a story quoting a redacted document shows a mark or two, in its quotes
+REDACTED_MIN = 4
+
+
+def _redacted_prose(body) -> str | None:
+    """Redaction marks across the prose: a filter meant for comments or user data ran over
+    the article and replaced its words (names, studios, titles); the text is not as written."""
+    hits = [(i, len(_REDACTION.findall(p))) for i, p in enumerate(body, 1) if "]" in p]
+    hits = [(i, n) for i, n in hits if n]
+    total = sum(n for _, n in hits)
+    if len(hits) < REDACTED_PARAGRAPHS_MIN or total < REDACTED_MIN:
+        return None
+    mark = _REDACTION.search(body[hits[0][0] - 1]).group(0)
+    return (f"{_quote(mark, 30)} {total} times in {len(hits)} paragraphs (a filter replaced words of "
+            f"the article's prose) from body paragraph {hits[0][0]}")
 
 
 def emptied_paragraphs(c) -> str | None:
@@ -293,10 +316,33 @@ def completeness_findings(c) -> list[str]:
         if _UNSERIALISED.search(d) or _placeholder(d):
             finds.append(f"dek: the article's standfirst, found {_quote(d)} (a placeholder left in "
                          "the field, not a summary)")
+    excerpt = _automatic_excerpt(dek, c.body)
+    if excerpt:
+        finds.append(excerpt)
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
     return finds
+
+
+_EXCERPT_MORE = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
+EXCERPT_MIN_WORDS = 15  # a standfirst that opens like the lede for a few words is written so
+
+
+def _automatic_excerpt(dek, body) -> str | None:
+    """A dek that is the body's first words cut with "[…]" or "…": the CMS's automatic
+    excerpt (WordPress: 55 words and " […]") printed where no standfirst was written."""
+    if not isinstance(dek, str) or not body:
+        return None
+    m = _EXCERPT_MORE.search(dek)
+    if m is None:
+        return None
+    words = dek[:m.start()].split()
+    opening = " ".join(p for p in body if isinstance(p, str)).split()[:len(words)]
+    if len(words) < EXCERPT_MIN_WORDS or [w.casefold() for w in words] != [w.casefold() for w in opening]:
+        return None
+    return (f"dek: the article's standfirst, found the body's first {len(words)} words cut with "
+            f"{_quote(m.group(0).strip(), 10)} (the CMS's automatic excerpt, not a summary)")
 
 
 _UPDATE_LABEL = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
