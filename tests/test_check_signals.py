@@ -1839,3 +1839,27 @@ def test_redaction_marks_across_the_prose_are_broken_naming_body():
               "A second page, also marked [redacted], lists the payments the studio made that spring."] + PARAS
     assert run_checks({"url": "https://example.com/a", "headline": "The update lands next week",
                        "body": quoted})["markers"] == "ok"
+
+
+@pytest.mark.parametrize("headline, how", [
+    ("Rogue Circuit: the photo mode confirmed for PlaySt", "stopping inside the word 'playstation'"),
+    ("The Lantern Keepers: everything we know about the", "ending on 'the'"),
+])
+def test_a_headline_its_url_slug_reads_on_from_mid_word_is_broken_naming_headline(headline, how):
+    url = {"PlaySt": "https://e.example/news/rogue-circuit-the-photo-mode-confirmed-for-playstation-5/",
+           "the": "https://e.example/news/the-lantern-keepers-everything-we-know-about-the-spin-off-so-far/"}[
+        headline.split()[-1]]
+    msg = run_checks({"url": url, "headline": headline, "body": PARAS})["headline"]
+    assert msg.startswith(f"headline: {url}: expected the article's whole headline") and how in msg, msg
+
+
+@pytest.mark.parametrize("headline", [
+    "Rogue Circuit photo mode confirmed",  # an editor's shorter title: it ends on a word
+    "The 10 best game",  # "game" under "the-10-best-games-of-2025": a word, in the singular
+    "Here is why",  # a title may end on "why"
+])
+def test_a_headline_shorter_than_its_slug_that_ends_on_a_word_is_fine(headline):
+    url = {"Rogue": "https://e.example/news/rogue-circuit-photo-mode-confirmed-for-playstation-5/",
+           "The": "https://e.example/news/the-10-best-games-of-2025/",
+           "Here": "https://e.example/news/here-is-why-the-servers-went-down/"}[headline.split()[0]]
+    assert run_checks({"url": url, "headline": headline, "body": PARAS})["headline"] == "ok"

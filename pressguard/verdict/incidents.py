@@ -207,6 +207,9 @@ def headline_finding(c) -> str | None:
     if stripped:
         return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
                       "write it)", f"{_quote(h, 70)} (its non-ASCII characters deleted)")
+    cut = _cut_headline(h, c.url)
+    if cut:
+        return c.fail("headline", *cut)
     asked = getattr(getattr(c, "_source", None), "given_url", None)
     if not asked or not h or asked == c.url:
         return None
@@ -228,6 +231,43 @@ def headline_finding(c) -> str | None:
         return None  # the body tells both titles' story: this one, retitled, its old slug still answered
     return c.fail("headline", f"the article at {asked}",
                   f"{_quote(h)}, the story its canonical URL {c.url} names (another article served at this URL)")
+
+
+# words no title ends on: a headline stopping at one was cut there ("... everything we know about the")
+_NEVER_LAST = frozenset("the a an of to and or but for from with after before into than your our their its "
+                        "my his her these those via".split())
+CUT_MIN_WORDS = 4  # of the headline the slug must spell out before it reads on
+
+
+def _title_words(text: str) -> list[str]:
+    """A title's words as a slugifier writes them: accents folded, apostrophes dropped."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("\u2019", ""))
+    return [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
+
+
+def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
+    """A headline cut short (a title column narrower than the title, a length limit): the URL
+    slug, made from the whole title, spells the headline out word for word and reads on,
+    and the headline stops inside the slug's next word ("... for PlaySt" under
+    ".../for-playstation-5") or on a word no title ends with ("... about the" under
+    ".../about-the-spin-off-so-far"). A headline shortened by an editor ends on a word."""
+    if not h or h[-1] in ".!?…)\"'\u201d\u2019":
+        return None
+    path = [p for p in urlsplit(url or "").path.split("/") if p]
+    slug = re.split(r"[^a-z0-9]+", path[-1].lower()) if path else []
+    words = _title_words(h)
+    n = len(words)
+    if n < CUT_MIN_WORDS or len(slug) <= n or slug[:n - 1] != words[:-1]:
+        return None
+    last, whole = words[-1], slug[n - 1]
+    if whole != last and whole.startswith(last) and whole not in (last + "s", last + "es"):  # "game" of "games": a word
+        how = f"stopping inside the word {whole!r}"
+    elif whole == last and last in _NEVER_LAST:
+        how = f"ending on {last!r}"
+    else:
+        return None
+    return (f"the article's whole headline (its URL slug reads on: {'-'.join(slug[n - 1:n + 3])!r})",
+            f"{_quote(h, 70)}, {how} (cut short)")
 
 
 RETITLE_SUPPORT = 0.5  # of each title's subject words the body uses, for one story under both
