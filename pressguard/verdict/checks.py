@@ -107,13 +107,13 @@ into the fields while the template stays put), each reported by the check of its
 headline  a placeholder ("TK") or an unserialised value as the title; another story at the
           URL (a same-host canonical URL naming another slug, whose story the headline is; not a
           retitle, whose body names both titles' subjects);
-          a headline whose other copies on the page keep the non-ASCII characters it lacks.
+          a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on).
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
-completeness  a dek that is a placeholder; published read from an "Updated:" line on a page
+completeness  a dek that is a placeholder or the body's opening cut with "[…]"; published read from an "Updated:" line on a page
           stating no publication date; no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
-          Markdown source printed as text, and two or more empty <p> between prose paragraphs.
+          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ A template change moves the fields; an incident fills them with something else w
 template stays put: the server's error output in the body, a copy-desk placeholder in the
 standfirst, a script's unserialised object as the byline, Markdown printed unrendered, a
 photo agency credited as the writer, another story cached at the URL, paragraph blocks that
-render empty, an update time taken for the publication date.
+render empty, an update time taken for the publication date, the CMS's automatic excerpt in
+the standfirst, an anonymising filter's redaction marks across the prose, a headline cut
+short by a length limit (its URL slug reads on).
 
 Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
 the site profile) and returns one-line findings naming the field they judge ("dek: ...",
