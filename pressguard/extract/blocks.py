@@ -348,6 +348,9 @@ def card_link(a) -> bool:
     page: a card (a CMS's bookmark card for another story, a native ad unit), which a
     reader sees as one clickable tile, never as the article's sentences. Prose links wrap
     words, not blocks."""
+    kid = a.child
+    if kid is None or (kid.tag == "-text" and kid.next is None):
+        return False  # a link around words only (most of a body's): no query
     href = (a.attributes.get("href") or "").strip()
     if not href or href.startswith("#") or a.css_first(_CARD_BLOCKS) is None:
         return False
