@@ -1753,3 +1753,113 @@ def test_another_storys_h1_under_a_title_the_slug_names_is_broken_naming_headlin
     subject = " ".join(right["headline"].split()[:3])
     item = _assess(site, url, _h1_rewritten(html, right["headline"], f"What we know so far about {subject}"))
     assert "sharing no word" not in item["checks"]["agreement"], item["checks"]["agreement"]
+
+
+# -- holdout14: a podcast box under the story, an icon's <svg><title> in the h1 --------------
+
+def _podcast_box(transcript_class: str = "podcast-episode__transcript") -> str:
+    lines = "".join(f"<p><strong>{who}:</strong> {said}</p>" for who, said in (
+        ("HOST", "Welcome back to the show, this week we talk about the summer's surprises and the patches."),
+        ("GUEST", "Thanks for having me, honestly I did not expect half of them to land as well as they did."),
+        ("HOST", "Let us start with the one everybody keeps asking about in the comments under every video."),
+        ("GUEST", "The short answer is that the team listened, and the long answer is in the patch notes again."),
+        ("HOST", "We will put a link to those in the episode notes, and after the break we take your questions."),
+    ))
+    return (f'<section class="podcast-episode"><h2>Listen: The Weekly Podcast</h2><p>Episode 112 · 38 min</p>'
+            f'<audio controls src="https://example.com/ep112.mp3"></audio><details class="{transcript_class}">'
+            f'<summary>Read the transcript</summary>{lines}</details></section>')
+
+
+def test_a_podcast_episode_and_its_transcript_after_the_body_are_not_the_article():
+    """Its "38 min" beside a "Read the transcript" button is no reading time, and its
+    transcript is the episode's text, not the article continuing."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    assert html.count("</article>") >= 1
+    at = html.rindex("</article>")
+    item = _assess(site, url, html[:at] + _podcast_box() + html[at:])
+    assert not _is_wrong(item, right)
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_reading_time_split_over_inline_elements_still_counts():
+    """The look-alike of the podcast box: "<b>9</b> <span>min</span> <span>read</span>" in
+    one line is a reading-time label, and a short body under it is cut."""
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    at = html.index("<h1")
+    label = '<div class="meta"><b>40</b> <span>min</span> <span>read</span></div>'
+    item = _assess(site, url, html[:at] + label + html[at:])
+    assert "min read), found" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_an_icons_svg_title_inside_the_h1_is_not_headline_text():
+    page = ('<html><head><meta property="og:title" content="The update lands next week in every region - Site">'
+            '<script type="application/ld+json">{"@type":"NewsArticle","headline":"The update lands next week'
+            ' in every region"}</script></head><body><h1><svg role="img"><title>Members only</title>'
+            '<path d="M0 0"/></svg> <span>The update lands next week in every region</span></h1>'
+            + "".join(f"<p>{p}</p>" for p in PARAS) + "</body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week in every region", "body": PARAS}
+    assert run_checks(item, html=page)["headline"] == "ok"
+    # the look-alike: the text beside the icon is still read, and another title there fails
+    other = page.replace("<span>The update lands next week in every region</span>",
+                         "<span>Patch notes for the winter season explained</span>")
+    assert "the visible headline 'Patch notes for the winter" in run_checks(item, html=other)["headline"]
+
+
+def _auto_excerpt(body: list[str], words: int = 55, more: str = " […]") -> str:
+    return " ".join(" ".join(body).split()[:words]) + more
+
+
+@pytest.mark.parametrize("more", [" […]", " [...]", "…"])
+def test_a_dek_that_is_the_bodys_opening_cut_with_an_ellipsis_is_broken_naming_dek(more):
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    item = _assess(site, url, _dek_replaced(html, right["dek"], _auto_excerpt(right["body"], more=more)))
+    assert item["verdict"] == "broken" and "automatic excerpt" in item["checks"]["completeness"], item["checks"]
+    assert item["checks"]["completeness"].startswith("completeness: ") and "expected dek: " in item["checks"]["completeness"]
+
+
+def test_a_dek_that_opens_like_the_lede_or_ends_in_an_ellipsis_is_a_dek():
+    site, url, html = _page(PAGES[0])
+    right = _assess(site, url, html)
+    for dek in (_auto_excerpt(right["body"], words=10),  # a few words of the lede: written so
+                "The studio kept quiet about the date, and the fans noticed…"):  # an ellipsis alone
+        item = _assess(site, url, _dek_replaced(html, right["dek"], dek))
+        assert "automatic excerpt" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_redaction_marks_across_the_prose_are_broken_naming_body():
+    body = [f"The studio [name redacted] confirmed the update with [name redacted] on Tuesday, paragraph {n}."
+            for n in range(4)]
+    msg = run_checks({"url": "https://example.com/a", "headline": "The update lands next week", "body": body})["markers"]
+    assert "'[name redacted]' 8 times in 4 paragraphs" in msg and "expected body" in msg, msg
+    # the look-alike: a story quoting a redacted court filing twice
+    quoted = ["The filing says the account belonged to [redacted] until March, the court heard on Tuesday.",
+              "A second page, also marked [redacted], lists the payments the studio made that spring."] + PARAS
+    assert run_checks({"url": "https://example.com/a", "headline": "The update lands next week",
+                       "body": quoted})["markers"] == "ok"
+
+
+@pytest.mark.parametrize("headline, how", [
+    ("Rogue Circuit: the photo mode confirmed for PlaySt", "stopping inside the word 'playstation'"),
+    ("The Lantern Keepers: everything we know about the", "ending on 'the'"),
+])
+def test_a_headline_its_url_slug_reads_on_from_mid_word_is_broken_naming_headline(headline, how):
+    url = {"PlaySt": "https://e.example/news/rogue-circuit-the-photo-mode-confirmed-for-playstation-5/",
+           "the": "https://e.example/news/the-lantern-keepers-everything-we-know-about-the-spin-off-so-far/"}[
+        headline.split()[-1]]
+    msg = run_checks({"url": url, "headline": headline, "body": PARAS})["headline"]
+    assert msg.startswith(f"headline: {url}: expected the article's whole headline") and how in msg, msg
+
+
+@pytest.mark.parametrize("headline", [
+    "Rogue Circuit photo mode confirmed",  # an editor's shorter title: it ends on a word
+    "The 10 best game",  # "game" under "the-10-best-games-of-2025": a word, in the singular
+    "Here is why",  # a title may end on "why"
+])
+def test_a_headline_shorter_than_its_slug_that_ends_on_a_word_is_fine(headline):
+    url = {"Rogue": "https://e.example/news/rogue-circuit-photo-mode-confirmed-for-playstation-5/",
+           "The": "https://e.example/news/the-10-best-games-of-2025/",
+           "Here": "https://e.example/news/here-is-why-the-servers-went-down/"}[headline.split()[0]]
+    assert run_checks({"url": url, "headline": headline, "body": PARAS})["headline"] == "ok"

@@ -701,3 +701,60 @@ def test_glossary_popovers_at_the_end_of_the_body_are_not_paragraphs():
                                        (["Guest Post"], [])])  # the label alone names no one
 def test_a_guest_post_label_before_the_names_is_a_byline_label(raw, want):
     assert clean_authors(raw, ["Twinfinite"]) == want
+
+
+_GAMURS_DEK = '<div class="wp-block-gamurs-article-header__content--subtitle">{}</div>'
+
+
+def _dek_page(dek_html: str, template: str, body: str = f"<p>{PROSE}</p>") -> str:
+    return ('<html><head><title>T</title></head><body><article><h1>A headline of some words</h1>'
+            + template.format(dek_html) + '<div class="wp-block-gamurs-article-content post-content">'
+            + body + '</div></article></body></html>')
+
+
+def _layout_body(inner: str) -> list[str]:
+    """The body the GAMURS layout reads (not the generic extractor's)."""
+    item = extract_article(_dek_page("A standfirst of a few words.", _GAMURS_DEK, inner), "https://e.example/news/a/")
+    assert item["layout"] == "gamurs-blocks", item["layout"]
+    return item["body"]
+
+
+@pytest.mark.parametrize("dek_html", [
+    'The old menu is finally gone.<span class="standfirst__meta"> <svg aria-hidden="true"><circle r="5"/></svg>'
+    ' · 6 min read</span>',
+    'The old menu is finally gone. <span class="meta">12-minute read</span>',
+    'The old menu is finally gone. | 4 min read',
+])
+def test_a_reading_time_printed_at_the_end_of_the_dek_is_not_the_dek(dek_html):
+    page = _dek_page(dek_html, _GAMURS_DEK)  # (both layouts read their dek with common.dek_text)
+    assert extract_article(page, "https://e.example/news/a/")["dek"] == "The old menu is finally gone."
+
+
+@pytest.mark.parametrize("dek_html", ["The whole guide is a quick 5 min read",
+                                      "Why a 10 minute read beats a video, in one chart"])
+def test_a_dek_sentence_about_a_reading_time_keeps_it(dek_html):
+    page = _dek_page(dek_html, _GAMURS_DEK)
+    assert extract_article(page, "https://e.example/news/a/")["dek"] == dek_html
+
+
+_BOOKMARK = ('<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://e.example/news/b/">'
+             '<div class="kg-bookmark-content"><div class="kg-bookmark-title">Patch notes for the winter season</div>'
+             '<div class="kg-bookmark-description">Every change in the update, explained.</div></div>'
+             '<div class="kg-bookmark-thumbnail"><img src="https://e.example/b.jpg" alt=""></div></a></figure>')
+_NATIVE_AD = ('<div class="nx-unit"><span class="nx-label">Sponsored</span><a href="https://ads.example/c?utm=1" '
+              'rel="sponsored noopener"><img src="https://ads.example/c.jpg" alt=""><h4>Why streamers switch keyboards'
+              '</h4><p>Long sessions are easier on the ears. We asked five creators what changed.</p>'
+              '<span>Presented by Northwind</span></a></div>')
+
+
+@pytest.mark.parametrize("card", [_BOOKMARK, _NATIVE_AD])
+def test_a_card_linking_to_another_page_inside_the_body_is_not_paragraphs(card):
+    assert _layout_body(f'<p>{PROSE}</p>{card}<p>The studio plans a second season next spring.</p>') == [PROSE.strip(), "The studio plans a second season next spring."]
+
+
+def test_links_in_prose_and_a_stray_link_around_the_article_keep_their_text():
+    assert _layout_body(f'<p>{PROSE}<a href="https://e.example/b/">the patch notes</a> say so.</p>'
+                        f'<a href="https://e.example/big.jpg"><figure><img src="x.jpg" alt=""></figure></a>'
+                        f'<p>The studio plans a second season next spring.</p>') == [PROSE.strip() + " the patch notes say so.", "The studio plans a second season next spring."]
+    long = " ".join([PROSE.strip()] * 3)  # an unclosed <a> the parser carries over the article's blocks
+    assert _layout_body(f'<a href="https://e.example/b/"><div><p>{long}</p><p>{long}</p></div></a>') == [long, long]

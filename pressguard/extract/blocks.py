@@ -298,6 +298,8 @@ def article_furniture(node) -> bool:
         return True  # "Related: <a>another story</a>", in whatever language the template speaks
     if _player_label(node):
         return True  # a video player's box with its label ("Recommended Videos", translated)
+    if node.tag == "a" and card_link(node):
+        return True  # a card for another page (a bookmark card, a native ad): its title and teaser
     if node.tag == "summary" and _folds_article(node.parent):
         return True  # the fold's control ("Show full article"), not a line of the article
     if node.tag in _TOGGLES and _opens_next(node):
@@ -335,6 +337,24 @@ def _labelled_link(p) -> bool:
 # What a heading-anchor plugin prints as a subheading's permalink (shown on hover)
 _PERMALINK_MARKS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink"})
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+
+
+CARD_MAX_WORDS = 80  # a card's title, teaser and site name; more is a page wrapped in a stray <a>
+_CARD_BLOCKS = "h2, h3, h4, h5, h6, p, div, figure, figcaption"
+
+
+def card_link(a) -> bool:
+    """A link that wraps blocks (a title, a teaser paragraph, a thumbnail box) to another
+    page: a card (a CMS's bookmark card for another story, a native ad unit), which a
+    reader sees as one clickable tile, never as the article's sentences. Prose links wrap
+    words, not blocks."""
+    kid = a.child
+    if kid is None or (kid.tag == "-text" and kid.next is None):
+        return False  # a link around words only (most of a body's): no query
+    href = (a.attributes.get("href") or "").strip()
+    if not href or href.startswith("#") or a.css_first(_CARD_BLOCKS) is None:
+        return False
+    return len(node_text(a).split()) <= CARD_MAX_WORDS
 
 
 def heading_permalink(a) -> bool:

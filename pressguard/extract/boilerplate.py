@@ -26,9 +26,11 @@ _STRONG_WORDS = frozenset(
     signup login signin register modal popup recaptcha grecaptcha captcha
     cookie cookies consent gdpr comment comments disqus breadcrumb breadcrumbs
     disclaimer disclosure affiliate byline author authors bio pagination pager
-    nav navigation menu footer hidden poll polls survey
+    nav navigation menu footer hidden poll polls survey transcript
     """.split()
-)
+)  # ("transcript": a podcast's or video's transcript is the episode's, not the article's; a page
+# that is a transcript keeps it: a marked subtree holding most of the text. Not "podcast":
+# an article about podcasting names its sections so)
 _WEAK_WORDS = frozenset(
     """
     ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
+import re
 
 from .authors import clean_authors
 from .boilerplate import strip_site_suffix
 from .dates import parse_date
 from .page import Page
 from .strategy import Declined, Final
-from .text import animated_label, node_text
+from .text import READING_TIME, animated_label, node_text
 
 
 def headline_text(node, page: Page) -> str:
@@ -116,6 +117,28 @@ def _unless_h1_disagrees(strategy):
     fn.__name__ = strategy.__name__
     fn.__doc__ = strategy.__doc__
     return fn
+
+
+_TRAILING_READING = re.compile(r"\s*[·•|–—]\s*" + READING_TIME.pattern + r"\s*$", re.I)
+
+
+def dek_text(node) -> str:
+    """The standfirst element's text without the reading time a standfirst row prints at
+    its end ("... the old menu is gone. · 6 min read"): the template's, not the dek's. Only
+    a label set apart (a separator, or its own element last in the dek) goes: "a quick
+    5 min read" closing a sentence is the sentence."""
+    text = node_text(node)
+    if node is None or not text:
+        return text
+    m = _TRAILING_READING.search(text)
+    if m:
+        return text[:m.start()].rstrip()
+    last = node.last_child
+    while last is not None and (last.tag == "-comment" or (last.tag == "-text" and not (last.text_content or "").strip())):
+        last = last.prev
+    if last is not None and last.tag != "-text" and READING_TIME.fullmatch(node_text(last)) and text.endswith(node_text(last)):
+        return text[:-len(node_text(last))].rstrip()
+    return text
 
 
 DEK_NEIGHBOURS = 3  # elements after the headline (and after its wrapper) where a standfirst sits

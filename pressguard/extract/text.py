@@ -96,6 +96,21 @@ def node_text(node) -> str:
     return normalize("".join(parts))
 
 
+# "6 min read", "12-minute read": a reading-time label (the checks read its N too)
+READING_TIME = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+(?:read|reading)\b", re.I)
+
+
+def same_line(a, b) -> bool:
+    """Whether two nodes sit in the same block (the nearest BLOCK_TAGS ancestor, or
+    itself): a label such as "5 min read" never runs on across a block's edge, as "38 min"
+    in one paragraph and "Read the transcript" in the next would."""
+    def block(node):
+        while node is not None and node.tag not in BLOCK_TAGS:
+            node = node.parent
+        return node.mem_id if node is not None else None
+    return block(a) == block(b)
+
+
 def attr(node, name: str) -> str:
     """An attribute value, normalized; "" when absent."""
     if node is None:

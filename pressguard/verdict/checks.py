@@ -107,13 +107,13 @@ into the fields while the template stays put), each reported by the check of its
 headline  a placeholder ("TK") or an unserialised value as the title; another story at the
           URL (a same-host canonical URL naming another slug, whose story the headline is; not a
           retitle, whose body names both titles' subjects);
-          a headline whose other copies on the page keep the non-ASCII characters it lacks.
+          a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on).
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
-completeness  a dek that is a placeholder; published read from an "Updated:" line on a page
+completeness  a dek that is a placeholder or the body's opening cut with "[…]"; published read from an "Updated:" line on a page
           stating no publication date; no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
-          Markdown source printed as text, and two or more empty <p> between prose paragraphs.
+          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose.
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.jsonld import JsonLd
 from ..extract.page import Page, jsonld_of, parsed_of
-from ..extract.text import animated_label
+from ..extract.text import READING_TIME, animated_label, node_text, same_line
 from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .social_title import social_title, title_says_otherwise
@@ -463,6 +463,8 @@ class PageHints:
         if at < 0:
             return None
         el = index.nodes[bisect_right(index.starts, at) - 1][1].parent
+        if not same_line(el, index.nodes[bisect_right(index.starts, index.full.find("read", at)) - 1][1]):
+            return None  # "38 min" and a "Read the transcript" button after it: no label
         for _ in range(3):  # the number may sit in its own element: <b>5</b> min read
             if el is None:
                 break
@@ -505,7 +507,7 @@ class PageHints:
         for h1 in page_scan(self._parsed).h1s:  # "body h1", from the page's one scan
             if self._in_furniture(h1):
                 continue
-            text = animated_label(h1, " ".join(h1.text(deep=True, separator=" ").split()))
+            text = animated_label(h1, node_text(h1))  # an icon's <svg><title> is no headline text
             if len(text.split()) >= 3:
                 return text
         return ""
@@ -1392,7 +1394,7 @@ MIN_WORDCOUNT = 50  # a smaller JSON-LD wordCount is a placeholder, not a count
 READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
 SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
 SECOND_EXTRA_SHARE = 0.2
-_READING = re.compile(r"(?<![\d.,])(\d{1,2})\s*(?:-|–)?\s*min(?:ute)?s?\.?\s+(?:read|reading)\b", re.I)
+_READING = READING_TIME
 
 
 def _word_total(paragraphs) -> int:

@@ -4,7 +4,9 @@ A template change moves the fields; an incident fills them with something else w
 template stays put: the server's error output in the body, a copy-desk placeholder in the
 standfirst, a script's unserialised object as the byline, Markdown printed unrendered, a
 photo agency credited as the writer, another story cached at the URL, paragraph blocks that
-render empty, an update time taken for the publication date.
+render empty, an update time taken for the publication date, the CMS's automatic excerpt in
+the standfirst, an anonymising filter's redaction marks across the prose, a headline cut
+short by a length limit (its URL slug reads on).
 
 Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
 the site profile) and returns one-line findings naming the field they judge ("dek: ...",
@@ -102,7 +104,30 @@ def body_findings(c) -> list[str]:
     empty = emptied_paragraphs(c)
     if empty:
         finds.append(empty)
+    redacted = _redacted_prose(c.body)
+    if redacted:
+        finds.append(redacted)
     return finds
+
+
+# "[name redacted]", "[redacted]", "[name removed]": what an anonymising filter writes in
+# place of the words it takes for personal data
+_REDACTION = re.compile(r"\[(?:[\w-]+ ){0,2}(?:redacted|removed|withheld|anonymi[sz]ed)\]", re.I)
+REDACTED_PARAGRAPHS_MIN = 3  # a story quoting a redacted document shows a mark or two, in its quotes
+REDACTED_MIN = 4
+
+
+def _redacted_prose(body) -> str | None:
+    """Redaction marks across the prose: a filter meant for comments or user data ran over
+    the article and replaced its words (names, studios, titles); the text is not as written."""
+    hits = [(i, len(_REDACTION.findall(p))) for i, p in enumerate(body, 1) if "]" in p]
+    hits = [(i, n) for i, n in hits if n]
+    total = sum(n for _, n in hits)
+    if len(hits) < REDACTED_PARAGRAPHS_MIN or total < REDACTED_MIN:
+        return None
+    mark = _REDACTION.search(body[hits[0][0] - 1]).group(0)
+    return (f"{_quote(mark, 30)} {total} times in {len(hits)} paragraphs (a filter replaced words of "
+            f"the article's prose) from body paragraph {hits[0][0]}")
 
 
 def emptied_paragraphs(c) -> str | None:
@@ -184,6 +209,9 @@ def headline_finding(c) -> str | None:
     if stripped:
         return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
                       "write it)", f"{_quote(h, 70)} (its non-ASCII characters deleted)")
+    cut = _cut_headline(h, c.url)
+    if cut:
+        return c.fail("headline", *cut)
     asked = getattr(getattr(c, "_source", None), "given_url", None)
     if not asked or not h or asked == c.url:
         return None
@@ -205,6 +233,43 @@ def headline_finding(c) -> str | None:
         return None  # the body tells both titles' story: this one, retitled, its old slug still answered
     return c.fail("headline", f"the article at {asked}",
                   f"{_quote(h)}, the story its canonical URL {c.url} names (another article served at this URL)")
+
+
+# words no title ends on: a headline stopping at one was cut there ("... everything we know about the")
+_NEVER_LAST = frozenset("the a an of to and or but for from with after before into than your our their its "
+                        "my his her these those via".split())
+CUT_MIN_WORDS = 4  # of the headline the slug must spell out before it reads on
+
+
+def _title_words(text: str) -> list[str]:
+    """A title's words as a slugifier writes them: accents folded, apostrophes dropped."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("\u2019", ""))
+    return [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
+
+
+def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
+    """A headline cut short (a title column narrower than the title, a length limit): the URL
+    slug, made from the whole title, spells the headline out word for word and reads on,
+    and the headline stops inside the slug's next word ("... for PlaySt" under
+    ".../for-playstation-5") or on a word no title ends with ("... about the" under
+    ".../about-the-spin-off-so-far"). A headline shortened by an editor ends on a word."""
+    if not h or h[-1] in ".!?…)\"'\u201d\u2019":
+        return None
+    path = [p for p in urlsplit(url or "").path.split("/") if p]
+    slug = re.split(r"[^a-z0-9]+", path[-1].lower()) if path else []
+    words = _title_words(h)
+    n = len(words)
+    if n < CUT_MIN_WORDS or len(slug) <= n or slug[:n - 1] != words[:-1]:
+        return None
+    last, whole = words[-1], slug[n - 1]
+    if whole != last and whole.startswith(last) and whole not in (last + "s", last + "es"):  # "game" of "games": a word
+        how = f"stopping inside the word {whole!r}"
+    elif whole == last and last in _NEVER_LAST:
+        how = f"ending on {last!r}"
+    else:
+        return None
+    return (f"the article's whole headline (its URL slug reads on: {'-'.join(slug[n - 1:n + 3])!r})",
+            f"{_quote(h, 70)}, {how} (cut short)")
 
 
 RETITLE_SUPPORT = 0.5  # of each title's subject words the body uses, for one story under both
@@ -293,10 +358,33 @@ def completeness_findings(c) -> list[str]:
         if _UNSERIALISED.search(d) or _placeholder(d):
             finds.append(f"dek: the article's standfirst, found {_quote(d)} (a placeholder left in "
                          "the field, not a summary)")
+    excerpt = _automatic_excerpt(dek, c.body)
+    if excerpt:
+        finds.append(excerpt)
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
     return finds
+
+
+_EXCERPT_MORE = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
+EXCERPT_MIN_WORDS = 15  # a standfirst that opens like the lede for a few words is written so
+
+
+def _automatic_excerpt(dek, body) -> str | None:
+    """A dek that is the body's first words cut with "[…]" or "…": the CMS's automatic
+    excerpt (WordPress: 55 words and " […]") printed where no standfirst was written."""
+    if not isinstance(dek, str) or not body:
+        return None
+    m = _EXCERPT_MORE.search(dek)
+    if m is None:
+        return None
+    words = dek[:m.start()].split()
+    opening = " ".join(p for p in body if isinstance(p, str)).split()[:len(words)]
+    if len(words) < EXCERPT_MIN_WORDS or [w.casefold() for w in words] != [w.casefold() for w in opening]:
+        return None
+    return (f"dek: the article's standfirst, found the body's first {len(words)} words cut with "
+            f"{_quote(m.group(0).strip(), 10)} (the CMS's automatic excerpt, not a summary)")
 
 
 _UPDATE_LABEL = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)

@@ -37,7 +37,7 @@ def headline(page: Page) -> str:
 
 
 def dek(page: Page) -> str | None:
-    return node_text(page.first(DEK)) or None
+    return common.dek_text(page.first(DEK)) or None
 
 
 def authors(page: Page) -> list[str] | Final:
