@@ -9,7 +9,6 @@ import html as htmllib
 import re
 from urllib.parse import urljoin, urlsplit
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -243,8 +242,7 @@ def test_a_page_with_no_edge_side_include_is_not_walked_for_one(monkeypatch):
 
 def _selectors_run(path) -> tuple[list[str], dict]:
     """The selectors run over a shipped page's tree and body while it is checked."""
-    from selectolax.lexbor import LexborHTMLParser
-    from test_page_scan import _BodyWatch
+    from test_page_scan import watched_tree
 
     from pressguard.cassettes.store import open_cassette
     from pressguard.extract import extract_article, extract_generic
@@ -259,25 +257,8 @@ def _selectors_run(path) -> tuple[list[str], dict]:
     calls: list[str] = []
     real = page.parsed.tree
 
-    class Watched(LexborHTMLParser):
-        @property
-        def body(self):
-            node = real.body
-            return _BodyWatch(node, calls) if node is not None else None
-
-        def css(self, selector):
-            calls.append(selector)
-            return real.css(selector)
-
-        def css_first(self, selector, *args, **kwargs):
-            calls.append(selector)
-            return real.css_first(selector, *args, **kwargs)
-
-        def __getattr__(self, name):
-            return getattr(real, name)
-
     current = fp.fingerprint(page, item)
-    page.parsed.tree = page.tree = Watched.__new__(Watched)
+    page.parsed.tree = page.tree = watched_tree(real, calls)
     return calls, checks.run_checks(item, html=page, second_opinion=second, current_fingerprint=current)
 
 

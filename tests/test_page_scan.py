@@ -105,6 +105,29 @@ class _BodyWatch:
         return getattr(self._node, name)
 
 
+def watched_tree(real, calls: list):
+    """`real` (a parsed tree) recording in `calls` every selector run on it or on its body."""
+
+    class Watched(LexborHTMLParser):
+        @property
+        def body(self):
+            node = real.body
+            return _BodyWatch(node, calls) if node is not None else None
+
+        def css(self, selector):
+            calls.append(selector)
+            return real.css(selector)
+
+        def css_first(self, selector, *args, **kwargs):
+            calls.append(selector)
+            return real.css_first(selector, *args, **kwargs)
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    return Watched.__new__(Watched)
+
+
 def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
     """The byline, comment-section, date and h1 selectors are not run over the page:
     their elements come from the text index's walk (on the code before the scan, each
@@ -118,21 +141,7 @@ def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
     calls: list[str] = []
     real = page.parsed.tree
 
-    class Watched(LexborHTMLParser):  # a tree whose .body records what is selected on it
-        @property
-        def body(self):
-            node = real.body
-            return _BodyWatch(node, calls) if node is not None else None
-
-        def css(self, selector):
-            calls.append(selector)
-            return real.css(selector)
-
-        def __getattr__(self, name):
-            return getattr(real, name)
-
-    watched = Watched.__new__(Watched)
-    page.parsed.tree = page.tree = watched
+    page.parsed.tree = page.tree = watched_tree(real, calls)
     checks = run_checks(item, html=page, second_opinion=second, current_fingerprint=fp.fingerprint(page, item))
     assert item["published"] and item["authors"]  # the date and the bylines were looked for
     assert checks["authors"] == "ok"
