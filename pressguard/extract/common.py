@@ -136,8 +136,11 @@ def dek_text(node) -> str:
     last = node.last_child
     while last is not None and (last.tag == "-comment" or (last.tag == "-text" and not (last.text_content or "").strip())):
         last = last.prev
-    if last is not None and last.tag != "-text" and READING_TIME.fullmatch(node_text(last)) and text.endswith(node_text(last)):
-        return text[:-len(node_text(last))].rstrip()
+    if last is None or last.tag == "-text":
+        return text
+    label = node_text(last)
+    if READING_TIME.fullmatch(label) and text.endswith(label):
+        return text[:-len(label)].rstrip()
     return text
 
 

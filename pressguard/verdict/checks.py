@@ -462,13 +462,13 @@ class PageHints:
             at = index.full.find("minutesread")
         if at < 0:
             return None
-        el = index.nodes[bisect_right(index.starts, at) - 1][1].parent
-        if not same_line(el, index.nodes[bisect_right(index.starts, index.full.find("read", at)) - 1][1]):
+        el = index.text_node_at(at).parent
+        if not same_line(el, index.text_node_at(index.full.find("read", at))):
             return None  # "38 min" and a "Read the transcript" button after it: no label
         for _ in range(3):  # the number may sit in its own element: <b>5</b> min read
             if el is None:
                 break
-            m = _READING.search(" ".join(el.text(deep=True, separator=" ").split())[:300])
+            m = READING_TIME.search(" ".join(el.text(deep=True, separator=" ").split())[:300])
             if m:
                 return int(m.group(1))
             el = el.parent
@@ -732,7 +732,8 @@ def _person_problem(name: str, site_names) -> str | None:
 # -- the checks -------------------------------------------------------------------------
 
 class _Context:
-    def __init__(self, item, html, second_opinion, recorded, current, source_complete, profile=None):
+    def __init__(self, item, html, second_opinion, recorded, current, source_complete, profile=None,
+                 template_diffs=None):
         self.item = item
         self.profile = profile
         self.url = item.get("url") or "?"
@@ -745,7 +746,7 @@ class _Context:
         self.source_complete = source_complete
         self.body = [p for p in (item.get("body") or []) if isinstance(p, str) and p.strip()]
         self._para_words: dict[str, list[str]] = {}  # words_of's memo
-        self.template_diffs: list[dict] | None = None  # compare(recorded, current), when known
+        self.template_diffs: list[dict] | None = template_diffs  # compare(recorded, current), when known
 
     @cached_property
     def page(self) -> PageHints | None:
@@ -1394,7 +1395,6 @@ MIN_WORDCOUNT = 50  # a smaller JSON-LD wordCount is a placeholder, not a count
 READING_WPM_FLOOR = 100  # "N min read": at least (N-1) * this many words
 SECOND_EXTRA_WORDS = 40  # the second opinion's text outside the body worth a finding
 SECOND_EXTRA_SHARE = 0.2
-_READING = READING_TIME
 
 
 def _word_total(paragraphs) -> int:
@@ -2415,6 +2415,5 @@ def run_checks(item: dict, *, html: "str | bytes | Page | None" = None, second_o
     template_diffs: fingerprint.compare(recorded_fingerprint, current_fingerprint), when the
     caller has it (assess.TemplateBaseline.closest_compared): not compared again."""
     c = _Context(item, html, second_opinion, recorded_fingerprint, current_fingerprint, source_complete,
-                 site_profile)
-    c.template_diffs = template_diffs
+                 site_profile, template_diffs)
     return {name: _RUN[name](c) for name in CHECKS}

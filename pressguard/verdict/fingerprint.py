@@ -305,6 +305,10 @@ class TextIndex:
         self._sizes: dict[int, int] = {}
         self._positions: dict[int, int] | None = None
 
+    def text_node_at(self, offset: int):
+        """The text node whose squashed text holds self.full[offset]."""
+        return self.nodes[bisect_right(self.starts, offset) - 1][1]
+
     def size(self, el) -> int:
         """Length of el's squashed text (cached per element)."""
         key = el.mem_id

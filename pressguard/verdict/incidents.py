@@ -70,8 +70,10 @@ def _squeeze(text: str) -> str:
 
 
 def _quote(text: str, n: int = 60) -> str:
-    text = _squeeze(text)
-    return repr(text if len(text) <= n else text[: n - 1] + "…")
+    """checks._quote, at this module's shorter default length."""
+    from .checks import _quote as quote  # checks imports this module: read when first called
+
+    return quote(text, n)
 
 
 # -- body ------------------------------------------------------------------------------------

@@ -60,11 +60,6 @@ def vocabulary() -> dict[str, float]:
     return words
 
 
-def _quote(text: str, n: int = 60) -> str:
-    text = " ".join(text.split())
-    return repr(text if len(text) <= n else text[: n - 1] + "…")
-
-
 def line_end_hyphens(body: list[str], page_words: set[str]) -> str | None:
     """Words broken by a typesetter's line-end hyphen and a space ("camp- aign"), three or
     more: the word joined up is English (or the page's own), and no conjunction follows."""
@@ -179,7 +174,7 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
         if guess is None and not first:
             continue
         lost = f"as {guess.capitalize()!r}" if guess else "or a one-letter first word"
-        return (f"body: a paragraph opening on a fragment, {_quote(para, 40)} (its first letter lost, "
+        return (f"body: a paragraph opening on a fragment, {checks._quote(para, 40)} (its first letter lost, "
                 f"{lost}: a drop cap the import left out; {capitals} of the {lettered} paragraphs that "
                 f"open with a letter open with a capital)")
     return None
