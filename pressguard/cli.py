@@ -17,13 +17,10 @@ from urllib.parse import urlsplit
 
 from . import __version__, exit_codes
 from .cassettes.store import (
-    CACHE,
     CassetteError,
     cassette_path_for,
     find_cassettes,
-    first_url,
     open_cassette,
-    site_of_cassette,
 )
 from .sites import site_for_url
 from .verdict import FAIL_ON, fails
@@ -141,7 +138,7 @@ def _replay(args) -> int:
         from .cassettes.network_block import block_network
 
         block_network()
-    by_site = _group_by_site(cassettes, set(_spider_names()))
+    by_site = shards.group_by_site(cassettes, set(_spider_names()))
     plan = shards.plan(by_site, args.jobs or shards.default_jobs(len(cassettes)))
     overrides = {**_log_settings(args), "PRESSGUARD_MODE": "replay"}
     progress = Progress("replay", total=len(cassettes), unit="cassette", quiet=args.quiet)
@@ -280,20 +277,6 @@ def _say(line: str | None) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
 
-
-def _group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[Path]]:
-    """Each cassette goes to its folder's spider, else its URL's site, else generic."""
-    groups: dict[str, list[Path]] = {}
-    for path in cassettes:
-        site = site_of_cassette(path)
-        if site not in spiders:
-            try:
-                known = site_for_url(first_url(CACHE.get(path)))
-            except Exception:  # noqa: BLE001 - the spider reports the cassette's problem
-                known = None
-            site = known.name if known and known.name in spiders else "generic"
-        groups.setdefault(site, []).append(path)
-    return groups
 
 
 def _failed_checks(item: dict | None) -> str:

@@ -36,6 +36,9 @@ from collections.abc import Callable
 from math import ceil
 from pathlib import Path
 
+from ..cassettes.store import CACHE, first_url, site_of_cassette
+from ..sites import site_for_url
+
 # Below about this many cassettes per process, a process's start (importing
 # Scrapy and the extractors, building its sites' baselines: about a second on
 # the 2-core machine of benchmarks/README-speed.md) costs more than the core it
@@ -48,6 +51,22 @@ Run = tuple[str, list[str]]  # (spider name, cassette paths)
 def default_jobs(cassettes: int) -> int:
     """The number of CPUs, fewer when the run is too small for each to pay off."""
     return max(1, min(os.cpu_count() or 1, cassettes // MIN_SHARD))
+
+
+def group_by_site(cassettes: list[Path], spiders: set[str]) -> dict[str, list[Path]]:
+    """The cassettes by the spider that replays them (plan's groups): each goes to its
+    folder's spider, else its URL's site, else generic."""
+    groups: dict[str, list[Path]] = {}
+    for path in cassettes:
+        site = site_of_cassette(path)
+        if site not in spiders:
+            try:
+                known = site_for_url(first_url(CACHE.get(path)))
+            except Exception:  # noqa: BLE001 - the spider reports the cassette's problem
+                known = None
+            site = known.name if known and known.name in spiders else "generic"
+        groups.setdefault(site, []).append(path)
+    return groups
 
 
 def plan(groups: dict[str, list[Path | str]], jobs: int) -> list[list[Run]]:

@@ -298,7 +298,7 @@ class ReplayStream:
         read from the Scrapy project of the rootdir (where the replay runs)."""
         from scrapy.spiderloader import SpiderLoader
 
-        from ..cli import _group_by_site
+        from ..scrapy import shards
         from ..scrapy.runner import project_settings
         from ..verdict.pipeline import project_fields
 
@@ -311,7 +311,7 @@ class ReplayStream:
             except ValueError as exc:
                 raise ValueError(f"{exc}; fix it in the project's settings.py") from None
             spiders = set(SpiderLoader.from_settings(settings).list())
-            return _group_by_site([Path(c) for c in self.cassettes], spiders)
+            return shards.group_by_site([Path(c) for c in self.cassettes], spiders)
         finally:
             os.chdir(here)
 
