@@ -161,7 +161,7 @@ def headline_story_flag_badge(sample: Sample) -> Mutated:
 
 
 _PROPER_PAIR = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b")
-_LAST_WORDS = re.compile(r"\w[\w'’-]*(?: [\w'’-]+){2}(?=[.!?]?$)")
+_LAST_WORDS = re.compile(r"\w[\w'’-]*(?: [\w'’-]+){2}(?=[.!?…]?$)")
 
 
 @register(HOLDOUT15, RIGHT, """A standfirst with links (as the Guardian's standfirsts link to the
