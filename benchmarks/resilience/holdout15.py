@@ -4,16 +4,17 @@ Same contract as the other sets (a Sample in, a Mutated out, each kind labelled)
 blind: by someone who did not read the checks (pressguard/verdict/, pressguard/extract/), from
 what headless-CMS migrations (Sanity Portable Text blocks, rich-text renderers that concatenate
 nodes, partial server rendering), web components (a slotted headline), engagement features
-(paragraph comment bubbles, shareable quote cards, spoiler shields, story flags), wire and
-newspaper bylines (reporting and editing credits, "<name> in <city>"), localised and machine
-date formats (German dotted dates, epoch milliseconds), listicle cards and failures (unfilled
-SEO title variables, a loading placeholder in the headline, lorem ipsum and social copy in the
-standfirst, author IDs and comma-split names in the byline, zero-based months, a Persian
-calendar conversion stored as Gregorian, a web story in place of the article, a truncated
-hydration payload, "[object Object]" and "NaN" in the prose) do to article pages, not from what
-the checks look at. Measured by the lead only, once, at the end of the session: the blind
-figure for them. Keep it out of tuning: a check changed because one of these kinds failed
-turns its figure into a tuning figure.
+(paragraph comment bubbles, shareable quote cards, spoiler shields, story flags), feature
+templates (title and standfirst over the hero image), wire and newspaper bylines (reporting and
+editing credits, "<name> in <city>"), localised and machine date formats (German dotted dates,
+epoch milliseconds), listicle cards and failures (unfilled SEO title variables, a loading
+placeholder in the headline, lorem ipsum and social copy in the standfirst, author IDs and
+comma-split names in the byline, zero-based months, a Persian calendar conversion stored as
+Gregorian, a web story in place of the article, a truncated hydration payload, "[object
+Object]" and "NaN" in the prose) do to article pages, not from what the checks look at.
+Measured by the lead only, once, at the end of the session: the blind figure for them. Keep it
+out of tuning: a check changed because one of these kinds failed turns its figure into a tuning
+figure.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ import json
 import re
 from datetime import datetime
 
-from anatomy import children, insert, replace, squeeze, text_of
+from anatomy import children, contains, insert, replace, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _host, _meta, _undated, _visible_dates, reprint_dates, wrap_children
 from holdout11 import _EN_DATE
 from holdout13 import _header_date
+from holdout14 import _lead_figure
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
 
 HOLDOUT15: list[Kind] = []
@@ -106,8 +108,9 @@ def quote_card_share_image(sample: Sample) -> Mutated:
         raise NotApplicable("fewer than three prose paragraphs")
     quoted = _sentences(text_of(prose[-1]))[0]
     host, slug = _host(sample), _slug(sample.expected["headline"] or sample.slug)[:60]
+    alt = _attr(f"“{quoted}” — {site_name(sample)}")
     insert(prose[1], f'<figure class="quote-card"><img src="https://{host}/wp-content/uploads/quote-cards/{slug}-1.png"'
-                     f' width="1080" height="1080" loading="lazy" alt="{_attr(f"“{quoted}” — {site_name(sample)}")}">'
+                     f' width="1080" height="1080" loading="lazy" alt="{alt}">'
                      f'<figcaption><button type="button" class="quote-card__share">Share this quote</button>'
                      f'</figcaption></figure>', "after")
     return Mutated(tree.html, same(sample))
@@ -120,7 +123,7 @@ class="spoiler-shield" data-revealed="false" style="filter:blur(8px)"> until the
 The whole text is in the page: the right fields are unchanged.""")
 def spoiler_shield_wraps_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    wrap_children(a.body, '<div class="spoiler-shield" data-revealed="false" style="filter:blur(8px)" aria-hidden="false">')
+    wrap_children(a.body, '<div class="spoiler-shield" data-revealed="false" style="filter:blur(8px)">')
     insert(a.body, '<div class="spoiler-warning" role="note"><strong>Spoiler warning:</strong> this article discusses '
                    'story details. <button type="button" class="spoiler-warning__reveal">Show anyway</button></div>',
            "prepend")
@@ -157,6 +160,34 @@ def headline_story_flag_badge(sample: Sample) -> Mutated:
         raise NotApplicable("no headline element")
     insert(a.headline, '<mark class="story-flag story-flag--exclusive">Exclusive</mark><span class="visually-hidden">'
                        ': </span> ', "prepend")
+    return Mutated(tree.html, same(sample))
+
+
+@register(HOLDOUT15, RIGHT, """A feature template with the title over the picture (as magazine
+and long-read templates set their heroes): the lead image becomes a full-width <figure
+class="hero hero--overlay"> whose <figcaption class="hero__overlay"> holds the <h1>, the
+standfirst as <p class="hero__dek"> and the photo credit in a small <span class="hero__credit">,
+in place of the old headline, dek and image. Same title and standfirst, set over the image: the
+right fields are unchanged.""")
+def hero_overlay_title_and_dek(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    if a.headline is None:
+        raise NotApplicable("no headline element")
+    fig = _lead_figure(tree, a)
+    img = fig.css_first("img") if fig is not None else None
+    if img is None:
+        raise NotApplicable("no lead image outside the body")
+    if contains(fig, a.headline) or (a.dek is not None and contains(fig, a.dek)):
+        raise NotApplicable("the headline or dek is already inside the lead figure")
+    caption = fig.css_first("figcaption")
+    credit = f'<span class="hero__credit">{_inner(caption)}</span>' if caption is not None and text_of(caption) else ""
+    dek = f'<p class="hero__dek">{_inner(a.dek)}</p>' if a.dek is not None else ""
+    h = a.headline
+    insert(h, f'<figure class="hero hero--overlay">{img.html}<figcaption class="hero__overlay"><{h.tag}{_attrs(h)}>'
+              f'{_inner(h)}</{h.tag}>{dek}{credit}</figcaption></figure>', "before")
+    for node in (h, a.dek, fig):
+        if node is not None:
+            node.decompose()
     return Mutated(tree.html, same(sample))
 
 
@@ -295,9 +326,9 @@ def listicle_item_cards(sample: Sample) -> Mutated:
     for n, h in enumerate(items, start=1):
         number, title = _NUMBERED.match(text_of(h)).groups()
         replace(h, f'<div class="listicle-item" id="item-{n}"><{h.tag}{_attrs(h)}><span class="listicle-item__number">'
-                   f'{number}</span> {_esc(title)}</{h.tag}><figure class="listicle-item__media"><img src="https://{host}'
-                   f'/wp-content/uploads/listicles/{_slug(title)[:50]}.jpg" width="800" height="450" loading="lazy" '
-                   f'alt="{_attr(title)}"></figure></div>')
+                   f'{number}</span> {_esc(title)}</{h.tag}><figure class="listicle-item__media"><img src='
+                   f'"https://{host}/wp-content/uploads/listicles/{_slug(title)[:50]}.jpg" width="800" height="450" '
+                   f'loading="lazy" alt="{_attr(title)}"></figure></div>')
     return Mutated(tree.html, same(sample))
 
 
