@@ -26,9 +26,9 @@ from datetime import datetime
 
 from anatomy import children, contains, insert, replace, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose
+from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
-from holdout9 import MONTHS, _host, _meta, _undated, _visible_dates, reprint_dates, wrap_children
+from holdout9 import MONTHS, _host, _meta, _undated, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
 from holdout13 import _header_date
 from holdout14 import _lead_figure
@@ -303,7 +303,17 @@ with dots and a 24-hour clock ("Veröffentlicht am 06.08.2025, 01:58 Uhr"), the 
 moment as before. Meta and JSON-LD times are unchanged: the right date is unchanged.""")
 def dates_german_dotted(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    if not reprint_dates(a, _german):
+    dated = 0
+    for node in _date_lines(a):
+        new = _german(text_of(node))
+        if new is None:
+            continue
+        attrs = {k: (new if k == "data-datetime" and not re.match(r"\d{4}-\d\d-\d\d", v) else v)
+                 for k, v in node.attributes.items() if v is not None}
+        replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
+                      f'{_esc(new)}</{node.tag}>')
+        dated += 1
+    if not dated:
         raise NotApplicable("no visible date in English words")
     return Mutated(tree.html, same(sample))
 
@@ -432,6 +442,21 @@ def byline_split_on_comma(sample: Sample) -> Mutated:
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)(?=T|\b)")
 
 
+def _date_lines(a) -> list:
+    """The article's visible dates: its date elements, and the elements outside the body whose
+    whole text is a printed date ("Updated: Aug 6, 2025 5:49 am" in a plain <div>)."""
+    found = _visible_dates(a)
+    for node in _scope(a).traverse(include_text=False):
+        if node.tag in ("script", "style") or contains(a.body, node) or any(True for _ in node.iter()):
+            continue
+        said = text_of(node)
+        m = _EN_DATE.search(said)
+        if m is not None and m.group(0).strip() == said.strip() \
+                and not any(f.mem_id == node.mem_id or contains(f, node) for f in found):
+            found.append(node)
+    return found
+
+
 def _redate_everywhere(sample: Sample, tree, a, move) -> str:
     """Every date of the article (the visible dates, their attributes, the article:* and
     og:updated_time meta, the JSON-LD dates) rewritten with move(year, month, day) -> (year,
@@ -451,7 +476,7 @@ def _redate_everywhere(sample: Sample, tree, a, move) -> str:
         name = MONTHS[mo - 1] if len(m["month"]) > 3 else MONTHS[mo - 1][:3]
         return text[:m.start("month")] + f"{name} {d}, {y}" + text[m.end("year"):]
 
-    for node in _visible_dates(a):
+    for node in _date_lines(a):
         new = printed(text_of(node))
         attrs = {k: (iso(v) if k in ("datetime", "data-datetime", "content") else v)
                  for k, v in node.attributes.items() if v is not None}
