@@ -56,6 +56,21 @@ def _epoch_ms(iso: str) -> int:
     return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp() * 1000)
 
 
+def _date_lines(a) -> list:
+    """The article's visible dates: its date elements, and the elements outside the body whose
+    whole text is a printed date ("Updated: Aug 6, 2025 5:49 am" in a plain <div>)."""
+    found = _visible_dates(a)
+    for node in _scope(a).traverse(include_text=False):
+        if node.tag in ("script", "style") or contains(a.body, node) or any(True for _ in node.iter()):
+            continue
+        said = text_of(node)
+        m = _EN_DATE.search(said)
+        if m is not None and m.group(0).strip() == said.strip() \
+                and not any(f.mem_id == node.mem_id or contains(f, node) for f in found):
+            found.append(node)
+    return found
+
+
 # ------------------------------------------------- a right extraction exists
 
 @register(HOLDOUT15, RIGHT, """A migration to Sanity with its Portable Text renderer: every prose
@@ -70,8 +85,10 @@ def sanity_portable_text_blocks(sample: Sample) -> Mutated:
         raise NotApplicable("no prose paragraph in the body")
     rng = rng_for(sample, "sanity_portable_text_blocks")
     for p in prose:
-        runs = "".join(f'<span data-span-key="{rng.getrandbits(40):010x}">{_esc(s)}{" " if i < n - 1 else ""}</span>'
-                       for n in [len(_sentences(text_of(p)))] for i, s in enumerate(_sentences(text_of(p))))
+        sentences = _sentences(text_of(p))
+        last = len(sentences) - 1
+        runs = "".join(f'<span data-span-key="{rng.getrandbits(40):010x}">{_esc(s)}{" " if i < last else ""}</span>'
+                       for i, s in enumerate(sentences))
         replace(p, f'<div class="pt-block" data-block-key="{rng.getrandbits(40):010x}" data-style="normal">'
                    f'{runs}</div>')
     return Mutated(tree.html, same(sample))
@@ -440,21 +457,6 @@ def byline_split_on_comma(sample: Sample) -> Mutated:
 
 
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d\d)-(\d\d)(?=T|\b)")
-
-
-def _date_lines(a) -> list:
-    """The article's visible dates: its date elements, and the elements outside the body whose
-    whole text is a printed date ("Updated: Aug 6, 2025 5:49 am" in a plain <div>)."""
-    found = _visible_dates(a)
-    for node in _scope(a).traverse(include_text=False):
-        if node.tag in ("script", "style") or contains(a.body, node) or any(True for _ in node.iter()):
-            continue
-        said = text_of(node)
-        m = _EN_DATE.search(said)
-        if m is not None and m.group(0).strip() == said.strip() \
-                and not any(f.mem_id == node.mem_id or contains(f, node) for f in found):
-            found.append(node)
-    return found
 
 
 def _redate_everywhere(sample: Sample, tree, a, move) -> str:
