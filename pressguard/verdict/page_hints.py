@@ -42,7 +42,8 @@ class PageHints:
         self.tree = self._parsed.tree
         self.url = url
         self._furniture_memo: dict[int, bool] = {}
-        self.meta: dict[str, list[str]] = self._parsed.memo("checks:meta", _meta_values)
+        self.meta: dict[str, list[str]] = self._parsed.memo(
+            "checks:meta", lambda tree: _meta_values(tree, page_scan(self._parsed).metas))
 
     @cached_property
     def ld(self) -> JsonLd:
@@ -297,10 +298,13 @@ class PageHints:
         return out
 
 
-def _meta_values(tree) -> dict[str, list[str]]:
-    """{property/name/itemprop: [content, ...]} of every <meta content> on the page."""
+def _meta_values(tree, body_metas: list | None = None) -> dict[str, list[str]]:
+    """{property/name/itemprop: [content, ...]} of every <meta content> on the page.
+    body_metas: the body's, from the page's one walk (page_scan), when known: then only the
+    head is searched (the document holds its head, then its body), not the whole page."""
     meta: dict[str, list[str]] = {}
-    for node in tree.css("meta[content]"):
+    head = tree.head if body_metas is not None else None
+    for node in [*head.css("meta[content]"), *body_metas] if head is not None else tree.css("meta[content]"):
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         if key:

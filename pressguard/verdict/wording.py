@@ -31,12 +31,16 @@ def norm(text: str | None) -> str:
 
 
 _WORDS = re.compile(r"\w+")
-_ASCII_WORDS = re.compile(r"[a-z0-9_]+")  # \w on case-folded ASCII text: a cheaper class
+
+
+# Every ASCII character but [a-z0-9_] made a space: the \w runs of case-folded ASCII text are
+# then its whitespace-separated parts (str.translate and str.split: cheaper than findall)
+_ASCII_NON_WORDS = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(r"[a-z0-9_]", chr(i))})
 
 
 def words(text: str) -> list[str]:
     low = text.casefold()
-    return _ASCII_WORDS.findall(low) if low.isascii() else _WORDS.findall(low)
+    return low.translate(_ASCII_NON_WORDS).split() if low.isascii() else _WORDS.findall(low)
 
 
 def jaccard(a: set, b: set) -> float:
