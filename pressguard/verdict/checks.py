@@ -217,7 +217,6 @@ BOILERPLATE: tuple[tuple[str, str], ...] = (
 _BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its literal pre-filter
 
 
-
 class _Context:
     def __init__(self, item, html, second_opinion, recorded, current, source_complete, profile=None,
                  template_diffs=None):

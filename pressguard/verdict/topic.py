@@ -74,7 +74,6 @@ def _topic_words_among(topic: set[str], words: set[str]) -> set[str]:
     return said
 
 
-
 SLUG_SUPPORT = 0.5  # of the URL slug's subject words the visible headline must use
 
 

@@ -1,7 +1,8 @@
 """The small readings of text every check shares: titles normalised for comparing (norm),
 words and their overlap, a paragraph that reads as prose, and the quoting of texts in a
 check's one-line message. A leaf: the checks and the modules they call import it, and it
-imports none of them (no import cycle, no name read at call time).
+imports none of them but the fingerprint's punctuation table (no import cycle, no name
+read at call time).
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from functools import lru_cache
 from . import fingerprint as fp
 
 
+# What ends a sentence, and what may stand after its mark (quotes, brackets, emphasis)
 TERMINAL = ".!?…。！？"
 CLOSERS = "\"'”’»›)]}*_"
-
 
 
 @lru_cache(maxsize=4096)  # the same headline and site names are compared by several checks
