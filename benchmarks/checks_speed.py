@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pressguard.verdict import checks  # noqa: E402
+from pressguard.verdict import checks, page_hints  # noqa: E402
 from pressguard.verdict.assess import _final_page, assess, template_baseline  # noqa: E402
 from pressguard.cassettes.store import open_cassette  # noqa: E402
 from pressguard.extract import extract_article, extract_generic  # noqa: E402
@@ -203,7 +203,7 @@ def deep(depth: int, bylines: bool) -> dict:
     item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
             "body": [f"Paragraph {i} of the article, long enough to count as prose here." for i in range(12)]}
     t = time.perf_counter()
-    hints = checks.PageHints(html, item["url"])
+    hints = page_hints.PageHints(html, item["url"])
     parse = time.perf_counter() - t
     original = checks.PageHints
     checks.PageHints = lambda *_a, **_k: hints  # the checks on the page parsed above

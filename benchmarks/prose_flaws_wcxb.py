@@ -26,7 +26,7 @@ SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop
 def main(argv=None) -> int:
     from pressguard.extract import extract_article
     from pressguard.extract.page import Page
-    from pressguard.verdict import checks, prose_flaws
+    from pressguard.verdict import checks, english, prose_flaws
 
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -56,7 +56,7 @@ def main(argv=None) -> int:
                      if line.strip()]
         for source, body in (("extraction", item.get("body") or []), ("reference", reference)):
             c = checks._Context({"url": url, "body": body}, html, None, None, None, True)
-            if not checks._judged_as_english(c):
+            if not english.judged_as_english(c):
                 continue
             judged[source] += 1
             for finding in prose_flaws.body_findings(c):

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pressguard.extract.page import page_for
-from pressguard.verdict import checks, incidents
+from pressguard.verdict import checks, completeness_signals, english, incidents, markers, person_names, wording
 
 URL = "https://example.com/news/a-story"
 
@@ -88,7 +88,7 @@ def test_no_pattern_is_compiled_for_a_headline_no_copy_can_hold(monkeypatch):
     assert compiled == []
 
 
-# -- a first page's "next" link (checks._first_of_many) --------------------------------------
+# -- a first page's "next" link (completeness_signals.first_of_many) --------------------------------------
 
 def _second_part(url: str, href: str) -> bool:
     """_first_of_many's test of one link, written out in full (no pre-filter)."""
@@ -97,7 +97,7 @@ def _second_part(url: str, href: str) -> bool:
     there = urlsplit(urljoin(url, href.strip()))
     if there.netloc != here.netloc:
         return False
-    m = checks._PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
+    m = completeness_signals._PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
     return (m is not None and m.group(1) == "2") or there.path.rstrip("/") == path + "/2"
 
 
@@ -118,11 +118,11 @@ def test_the_next_link_prefilter_never_skips_a_link_to_the_second_part(url, href
     links = "".join(f'<a {"rel=next " if rel else ""}href="{htmllib.escape(h)}">Next page</a>' for h in hrefs)
     c = _context(f"<html><body><h1>x</h1><p>text</p>{links}</body></html>", {}, url=url)
     try:
-        expected = next((f"a next link to {checks._quote(h.strip(), 60)}" for h in hrefs
+        expected = next((f"a next link to {wording.quote(h.strip(), 60)}" for h in hrefs
                          if _second_part(url, h)), None)
     except ValueError:  # urljoin refuses the href: nothing to compare
         return
-    assert checks._first_of_many(c.page, url) == expected
+    assert completeness_signals.first_of_many(c.page, url) == expected
 
 
 def test_links_without_a_2_are_not_resolved(monkeypatch):
@@ -135,19 +135,19 @@ def test_links_without_a_2_are_not_resolved(monkeypatch):
     joined = []
     real = urllib.parse.urljoin
     monkeypatch.setattr(urllib.parse, "urljoin", lambda *a: joined.append(a) or real(*a))
-    assert checks._first_of_many(c.page, URL) == "a next link to '?page=2'"
+    assert completeness_signals.first_of_many(c.page, URL) == "a next link to '?page=2'"
     assert joined == [(URL, "?page=2")]
 
 
-# -- a byline's other roles (checks._mentions) ------------------------------------------------
+# -- a byline's other roles (person_names._mentions) ------------------------------------------------
 
 @settings(max_examples=500, deadline=None)
 @given(name=st.text("aAbB .ſK", min_size=0, max_size=4), text=st.text("aAbB .ſKé", max_size=30))
 def test_a_names_mentions_are_where_the_case_insensitive_pattern_finds_them(name, text):
-    assert list(checks._mentions(name, text)) == [m.start() for m in re.finditer(re.escape(name), text, re.I)]
+    assert list(person_names._mentions(name, text)) == [m.start() for m in re.finditer(re.escape(name), text, re.I)]
 
 
-# -- the markers' gate words (checks._marker_of) -----------------------------------------------
+# -- the markers' gate words (markers.marker_of) -----------------------------------------------
 
 _MARKER_BITS = ["2 hours ago", "user · 3 hours ago", "Subscribe to continue reading", "log in", "member",
                 "Sign in to read the full story", "lazy", "skeleton", "[lazy-load]", "We use cookies to give you "
@@ -162,9 +162,9 @@ def test_the_gates_narrowed_to_the_body_find_each_paragraphs_marker(paragraphs):
     body = [" ".join(bits) for bits in paragraphs]
     spaced = [" ".join(p.split()) for p in body]
     lows = [t.lower() for t in spaced]
-    gates = checks._marker_gates_in(lows)
-    assert [checks._marker_of(p, s, low, gates) for p, s, low in zip(body, spaced, lows)] == \
-        [checks._marker_of(p) for p in body]
+    gates = markers.marker_gates_in(lows)
+    assert [markers.marker_of(p, s, low, gates) for p, s, low in zip(body, spaced, lows)] == \
+        [markers.marker_of(p) for p in body]
 
 
 # -- the template check reads the closest recording's comparison -----------------------------
@@ -277,17 +277,17 @@ def test_a_page_whose_metadata_states_its_date_is_not_searched_for_time_elements
     assert calls  # (the watch works)
 
 
-# -- a placeholder's class, read once per value (checks._marker_reading) --------------------
+# -- a placeholder's class, read once per value (markers._marker_reading) --------------------
 
 def _marker_reading_in_full(marker: str, strong: bool):
     """_placeholder's reading of a class and id value, as it read it on every element."""
     from pressguard.verdict import fingerprint as fp
 
     words = set(fp._CLASS_SPLIT.split(marker))
-    if not checks._MEDIA_WORDS.isdisjoint(words):
-        return checks._MEDIA
-    hit = (checks._STRONG_PLACEHOLDER_WORDS if strong else checks._PLACEHOLDER_WORDS) & words
-    return f"class {checks._quote(marker, 40)}" if hit or checks._PLACEHOLDER_PHRASES.search(marker) else None
+    if not markers._MEDIA_WORDS.isdisjoint(words):
+        return markers._MEDIA
+    hit = (markers._STRONG_PLACEHOLDER_WORDS if strong else markers._PLACEHOLDER_WORDS) & words
+    return f"class {wording.quote(marker, 40)}" if hit or markers._PLACEHOLDER_PHRASES.search(marker) else None
 
 
 _MARKER_WORDS = ["skeleton", "lazy", "loader", "ad", "image", "load-more", "members-only", "article-lock",
@@ -300,11 +300,11 @@ _MARKER_WORDS = ["skeleton", "lazy", "loader", "ad", "image", "load-more", "memb
        strong=st.booleans())
 def test_a_class_values_reading_is_the_same_read_again(words, seps, strong):
     marker = "".join(w + s for w, s in zip(words, seps)).strip()
-    assert checks._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)
-    assert checks._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)  # (memoised)
+    assert markers._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)
+    assert markers._marker_reading(marker, strong) == _marker_reading_in_full(marker, strong)  # (memoised)
 
 
-# -- the English word counts (checks._english_counts) -----------------------------------------
+# -- the English word counts (english._english_counts) -----------------------------------------
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(["the", "The", "of", "and", "x2", "covid19", "2024", "snake_case",
@@ -312,9 +312,9 @@ def test_a_class_values_reading_is_the_same_read_again(words, seps, strong):
                          min_size=10, max_size=30).map(lambda ws: " ".join(ws) + "."), min_size=1, max_size=5))
 def test_the_english_counts_are_english_shares_counts(body):
     c = checks._Context({"url": URL, "body": body}, None, None, None, None, True)
-    prose = [p for p in body if checks._is_prose(p)]
-    words = [w for p in prose for w in checks._letter_words(p.lower())]
-    assert checks._english_counts(c) == (sum(map(checks.ENGLISH_COMMON.__contains__, words)), len(words))
+    prose = [p for p in body if wording.is_prose(p)]
+    words = [w for p in prose for w in english._letter_words(p.lower())]
+    assert english._english_counts(c) == (sum(map(english.ENGLISH_COMMON.__contains__, words)), len(words))
 
 
 # -- clean text (extract.text.normalize) -------------------------------------------------------

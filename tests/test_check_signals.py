@@ -265,7 +265,7 @@ def test_byline_detection_keeps_the_outermost_element_of_deep_nesting():
     deep = '<div class="byline">' * 3000 + "By Jane Doe" + "</div>" * 3000
     item = {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
             "body": PARAS}
-    from pressguard.verdict.checks import PageHints
+    from pressguard.verdict.page_hints import PageHints
     hints = PageHints(_byline_page(deep), item["url"])
     assert [t for _, t in hints.bylines] == ["By Jane Doe"]
     assert "Jane Doe" in run_checks(item, html=_byline_page(deep))["authors"]
@@ -391,18 +391,18 @@ def test_a_container_holding_the_articles_text_is_no_placeholder_whatever_its_ma
 
 
 def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
-    from pressguard.verdict.checks import _repeated_paragraphs
+    from pressguard.verdict.markers import repeated_paragraphs
 
     prose = [f"Paragraph {i} says something long enough to be prose, with a full sentence or two here." for i in range(4)]
-    assert _repeated_paragraphs(prose + prose) == prose
-    assert _repeated_paragraphs(prose + prose[:1]) == []  # a pull quote repeating one paragraph
-    assert _repeated_paragraphs(["Step one", "Step one"] * 3) == []  # short lines repeat honestly
+    assert repeated_paragraphs(prose + prose) == prose
+    assert repeated_paragraphs(prose + prose[:1]) == []  # a pull quote repeating one paragraph
+    assert repeated_paragraphs(["Step one", "Step one"] * 3) == []  # short lines repeat honestly
 
 
 def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
     from selectolax.lexbor import LexborHTMLParser
 
-    from pressguard.verdict.checks import _in_tile
+    from pressguard.verdict.page_hints import _in_tile
 
     tree = LexborHTMLParser('<h1><a href="/news/a-story/"><span class="t">A story</span></a></h1>'
                             '<div class="tiles"><a href="/news/other/"><span class="t">Other</span></a></div>')
@@ -412,7 +412,7 @@ def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
 
 
 def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():
-    from pressguard.verdict.checks import PageHints
+    from pressguard.verdict.page_hints import PageHints
 
     html = ('<html><body><h1>A story</h1><div class="author-card"><a href="/author/ada-lovelace/">Ada Lovelace</a>'
             '<span class="author-card__role">Contributor</span></div>'
@@ -423,7 +423,7 @@ def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():
 
 
 def test_the_next_story_appended_below_lends_no_byline_to_a_staff_piece():
-    from pressguard.verdict.checks import PageHints
+    from pressguard.verdict.page_hints import PageHints
 
     html = ('<html><body><article><h1>A staff piece</h1><p>Text of the piece.</p></article>'
             '<article class="next-story"><h2>The next story</h2><div class="byline">By Priya Raman</div>'
@@ -436,7 +436,7 @@ def test_the_next_story_appended_below_lends_no_byline_to_a_staff_piece():
 def test_the_next_story_appended_to_a_page_without_article_elements_lends_no_byline():
     """A template that wraps its own story in divs (no <article>) followed by the next story
     as an <article>: the next story's byline is not this staff piece's."""
-    from pressguard.verdict.checks import PageHints
+    from pressguard.verdict.page_hints import PageHints
 
     html = ('<html><head><meta property="og:title" content="A staff piece"></head><body><div class="post">'
             '<h1>A staff piece</h1><p>Text of the piece.</p></div>'
@@ -535,9 +535,9 @@ def test_a_privacy_policy_in_place_of_the_body_is_broken_naming_the_body():
     ["Last updated: March 3, 2025", "The patch notes list every change made to the ranked mode this week."],
 ])
 def test_a_story_about_a_policy_is_no_legal_page(body):
-    from pressguard.verdict.checks import _legal_page
+    from pressguard.verdict.markers import legal_page
 
-    assert _legal_page(body) is None
+    assert legal_page(body) is None
 
 
 OTHER_STORY = [("p", "Harbor Lights Online will get its first ranked season next month, the developers confirmed "
@@ -619,7 +619,7 @@ def test_headline_topic_is_not_judged_on_a_site_whose_recorded_pages_do_not_agre
 
 
 def test_topic_share_reads_the_headline_and_the_url_slug_with_accents_folded():
-    from pressguard.verdict.checks import topic_share
+    from pressguard.verdict.topic import topic_share
 
     body = ["The Cafe Lumiere event is back with a creme brulee recipe and new rewards."]
     assert topic_share("“Café Lumière” returns: crème brûlée rewards", "https://s.example/cafe-lumiere-returns/",
@@ -628,7 +628,7 @@ def test_topic_share_reads_the_headline_and_the_url_slug_with_accents_folded():
 
 
 def test_the_site_profile_learns_the_least_topic_share_of_its_recorded_pages():
-    from pressguard.verdict.checks import topic_share
+    from pressguard.verdict.topic import topic_share
     from pressguard.verdict.assess import recorded_page
 
     paths = sorted((CASSETTES / "dotesports").glob("*.yaml"))
@@ -753,14 +753,14 @@ def test_a_published_date_before_the_web_or_far_in_the_future_is_broken_naming_p
 def test_implausible_dates_are_judged_against_1995_and_a_day_after_now():
     from datetime import datetime, timezone
 
-    from pressguard.verdict.checks import _implausible_date
+    from pressguard.verdict.completeness_signals import implausible_date
 
     now = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
-    assert "1970-01-01" in _implausible_date("1970-01-01T00:00:00+00:00", now)
-    assert "2026-03-03" in _implausible_date("2026-03-03T00:00:00Z", now)
-    assert _implausible_date("2026-03-02T06:00:00+00:00", now) is None  # a time zone ahead
-    assert _implausible_date("1995-06-01", now) is None
-    assert _implausible_date("sometime last week", now) is None
+    assert "1970-01-01" in implausible_date("1970-01-01T00:00:00+00:00", now)
+    assert "2026-03-03" in implausible_date("2026-03-03T00:00:00Z", now)
+    assert implausible_date("2026-03-02T06:00:00+00:00", now) is None  # a time zone ahead
+    assert implausible_date("1995-06-01", now) is None
+    assert implausible_date("sometime last week", now) is None
 
 
 # -- prose in the page's declared language ----------------------------------------------
@@ -868,18 +868,18 @@ def test_english_words_are_not_judged_on_a_site_whose_recorded_pages_are_not_eng
 # -- a headline that is the title plus a dateline or a section, or the title cut short -----
 
 def test_a_title_with_a_short_labelled_segment_added_or_cut_short_differs():
-    from pressguard.verdict.checks import _segment_difference
+    from pressguard.verdict.titles import segment_difference
 
     title = "Rogue Circuit: the photo mode confirmed for PlayStation 5"
-    assert "leading" in _segment_difference("LOS ANGELES \u2014 " + title, title)
-    assert "trailing" in _segment_difference(title + " | Reviews", title)
-    assert "cut" in _segment_difference("Rogue Circuit: the photo mode\u2026", title)
-    assert "cut" in _segment_difference("Rogue Circuit: the photo mode...", title)
-    assert _segment_difference(title, title) is None
-    assert _segment_difference(title, "LOS ANGELES \u2014 " + title, removed=False) is None
+    assert "leading" in segment_difference("LOS ANGELES \u2014 " + title, title)
+    assert "trailing" in segment_difference(title + " | Reviews", title)
+    assert "cut" in segment_difference("Rogue Circuit: the photo mode\u2026", title)
+    assert "cut" in segment_difference("Rogue Circuit: the photo mode...", title)
+    assert segment_difference(title, title) is None
+    assert segment_difference(title, "LOS ANGELES \u2014 " + title, removed=False) is None
     # a reworded title (a phrase, not a label) and a title that only shares words are not segments
-    assert _segment_difference("Everything you need to know now: " + title, title) is None
-    assert _segment_difference("Rogue Circuit photo mode confirmed", title) is None
+    assert segment_difference("Everything you need to know now: " + title, title) is None
+    assert segment_difference("Rogue Circuit photo mode confirmed", title) is None
 
 
 def test_a_dateline_printed_into_the_h1_is_broken_naming_the_headline(shipped):
@@ -963,7 +963,7 @@ def test_a_second_opinion_that_saw_no_article_is_no_opinion_on_the_body():
 def test_a_document_cut_mid_body_is_broken_naming_the_body_on_a_site_whose_pages_end():
     from dataclasses import replace
 
-    from pressguard.verdict.checks import document_ends
+    from pressguard.verdict.completeness_signals import document_ends
 
     site, url, html = _page(REVIEW)  # no JSON-LD wordCount to count the missing words by
     right = _assess(site, url, html)
@@ -1097,12 +1097,12 @@ def test_a_dek_of_seo_keywords_is_broken_naming_the_dek(shipped):
     """An SEO plugin's focus keywords in the standfirst slot: a list of terms, not a
     summary (it may share words with the page's description, so the interface-text rule
     does not see it)."""
-    from pressguard.verdict.checks import _keyword_list
+    from pressguard.verdict.completeness_signals import keyword_list
 
-    assert _keyword_list("games, news, release date, trailer, studio, update")
-    assert not _keyword_list("Dragons, castles, swords and magic: the season's best fantasy games")
-    assert not _keyword_list("Swords, shields, spells, and a dragon")
-    assert not _keyword_list("The studio confirmed the date, the price, the editions, and the trailer.")
+    assert keyword_list("games, news, release date, trailer, studio, update")
+    assert not keyword_list("Dragons, castles, swords and magic: the season's best fantasy games")
+    assert not keyword_list("Swords, shields, spells, and a dragon")
+    assert not keyword_list("The studio confirmed the date, the price, the editions, and the trailer.")
     site, url, html, right = shipped
     if not right.get("dek"):
         pytest.skip("no dek on this page")
@@ -1156,12 +1156,12 @@ def test_a_name_that_starts_like_a_byline_label_is_kept_whole():
 def test_a_title_printed_twice_in_the_h1_is_broken_naming_the_headline(shipped):
     """A template that prints the SEO title field and the post title into one <h1>:
     "Title Title" is no article's headline."""
-    from pressguard.verdict.checks import _said_twice
+    from pressguard.verdict.titles import said_twice
 
-    assert _said_twice("Rogue Circuit is out now. Rogue Circuit is out now.")
-    assert not _said_twice("New York, New York")
-    assert not _said_twice("Talk Talk")
-    assert not _said_twice("Run, run, run: run, run, run and the rest")
+    assert said_twice("Rogue Circuit is out now. Rogue Circuit is out now.")
+    assert not said_twice("New York, New York")
+    assert not said_twice("Talk Talk")
+    assert not said_twice("Run, run, run: run, run, run and the rest")
     site, url, html, right = shipped
     twice = f'{right["headline"]} {right["headline"]}'
     item = _assess(site, url, mutate.headline_text(html, right, twice))
@@ -1299,13 +1299,13 @@ def test_question_marks_standing_in_for_characters_are_broken_naming_the_field(s
 def test_an_initials_avatar_glued_to_the_name_is_broken_naming_the_authors(shipped):
     """An initials avatar ("BA") printed right before the name with no space: "BABen Ashby"
     is no person's name. Names that lead with two capitals of their own are kept."""
-    from pressguard.verdict.checks import _person_problem
+    from pressguard.verdict.person_names import person_problem
 
-    assert "initials" in (_person_problem("SBSana Brennan", []) or "")
-    assert "initials" in (_person_problem("JDJane van Doe", []) or "")
+    assert "initials" in (person_problem("SBSana Brennan", []) or "")
+    assert "initials" in (person_problem("JDJane van Doe", []) or "")
     for name in ("McKay Jones", "DeShawn Smith", "JJ Abrams", "LeBron James", "MacKenzie Scott",
                  "Ben Ashby", "DJ Khaled Brown"):
-        assert _person_problem(name, []) is None, name
+        assert person_problem(name, []) is None, name
     site, url, html, right = shipped
     if len(right["authors"]) != 1:
         pytest.skip("not a single-author byline")
@@ -1692,10 +1692,10 @@ def test_a_byline_name_cut_short_with_an_ellipsis_is_broken_naming_authors():
 
 
 def test_a_name_with_an_ellipsis_inside_or_none_is_a_name():
-    from pressguard.verdict.checks import _person_problem
+    from pressguard.verdict.person_names import person_problem
 
-    assert _person_problem("Sana Bren…", []) is not None
-    assert _person_problem("Sana Brennan", []) is None and _person_problem("J. R. Hartley", []) is None
+    assert person_problem("Sana Bren…", []) is not None
+    assert person_problem("Sana Brennan", []) is None and person_problem("J. R. Hartley", []) is None
 
 
 # -- the standfirst slot fed from the featured image's caption --------------------------------

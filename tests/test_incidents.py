@@ -205,11 +205,11 @@ def test_a_story_retitled_under_its_old_slug_is_not_another_story(shipped):
     new headline's, so it is the same story, not another served at the URL."""
     from collections import Counter
 
-    from pressguard.verdict.checks import _topic_words, _url_slug
+    from pressguard.verdict.topic import topic_words, _url_slug
 
     site, url, html, right = shipped
-    used = Counter(w for p in right["body"] for w in _topic_words(p))
-    old = _topic_words(_url_slug(url))
+    used = Counter(w for p in right["body"] for w in topic_words(p))
+    old = topic_words(_url_slug(url))
     kept = [w for w in sorted(old) if used[w]][:2]
     fresh = [w for w, _ in used.most_common() if w not in old][:5]
     headline = f"{' '.join(kept).title()}: {' '.join(fresh)} as an update lands"

@@ -16,7 +16,8 @@ from pressguard.extract.page import page_for
 from pressguard.verdict import fingerprint as fp
 from pressguard.verdict import page_scan as ps
 from pressguard.verdict.assess import _final_page
-from pressguard.verdict.checks import PageHints, run_checks
+from pressguard.verdict.page_hints import PageHints
+from pressguard.verdict.checks import run_checks
 
 ROOT = Path(__file__).resolve().parent.parent
 CASSETTES = sorted((ROOT / "cassettes").glob("*/*.yaml"))

@@ -364,6 +364,8 @@ def test_the_site_profile_is_looked_up_once_per_baseline(monkeypatch, tmp_path):
 # -- the checks' own work: each view of the body made once per item (issue #12 item 1) ---
 
 from pressguard.verdict import checks as checks_mod  # noqa: E402
+from pressguard.verdict import (completeness_signals, decoding_flaws, english, markers, page_hints,  # noqa: E402
+                                person_names, topic, truncation_signs, wording)
 from pressguard.verdict import fingerprint as fp_mod  # noqa: E402
 
 _PROSE = [  # 50+ distinct words: enough for the JSON-LD articleBody to be compared with the body
@@ -408,7 +410,7 @@ def _run_checks_counting(monkeypatch, module, name, wanted, article_body=True):
 
     monkeypatch.setattr(module, name, counting)
     if name == "_squash":
-        checks_mod._squash.cache_clear()
+        person_names.squash.cache_clear()
     result = run_checks(item, html=html, second_opinion=second)
     return result, calls, second
 
@@ -417,7 +419,7 @@ def test_the_checks_read_the_bodys_words_once(monkeypatch):
     """agreement compares the body's word set with the second opinion's and with the JSON-LD
     articleBody, text_quality counts its English words: each paragraph is read into words
     once (_words), whoever reads it, the second opinion's copy of it included."""
-    result, calls, second = _run_checks_counting(monkeypatch, checks_mod, "_words", set(_PROSE))
+    result, calls, second = _run_checks_counting(monkeypatch, checks_mod, "words", set(_PROSE))
     assert result["agreement"] == "ok" and result["text_quality"] == "ok"  # both read the words
     assert set(second["body"]) & set(_PROSE)  # the second opinion read paragraphs of the body
     assert sorted(calls) == sorted(_PROSE)
@@ -445,7 +447,7 @@ def _orphans_token_by_token(para: str) -> list:
     out = []
     for m in re.finditer(r"\S+", para):
         raw = m.group(0)
-        if raw.strip(_STRIP) not in checks_mod.ORPHAN_SUFFIXES or raw[0] in "'’" or "-" in raw:
+        if raw.strip(_STRIP) not in truncation_signs.ORPHAN_SUFFIXES or raw[0] in "'’" or "-" in raw:
             continue
         if para[: m.start()].rstrip().endswith(("'", "’", "-")):
             continue
@@ -461,7 +463,7 @@ _TOKENS = ["ing", "ings", "ed", "s", "tion", "ments", "’s", "'s", "(ing)", "�
 @given(st.lists(st.one_of(st.sampled_from(_TOKENS), st.text(max_size=5)), max_size=14))
 def test_orphan_suffixes_are_found_as_a_token_by_token_reading_finds_them(parts):
     para = " ".join(parts)
-    assert checks_mod._orphans(para) == _orphans_token_by_token(para)
+    assert truncation_signs.orphans(para) == _orphans_token_by_token(para)
 
 
 def _control_character_by_loop(text: str) -> int | None:
@@ -475,7 +477,7 @@ def test_the_control_character_pattern_is_the_character_rule():
     """_CONTROL finds exactly the characters the rule names (C0 but tab, LF, CR; DEL; C1)."""
     for code in range(0x3000):
         ch = chr(code)
-        assert (checks_mod._CONTROL.search("ab" + ch) is not None) == \
+        assert (decoding_flaws._CONTROL.search("ab" + ch) is not None) == \
             (_control_character_by_loop("ab" + ch) is not None), hex(code)
 
 
@@ -498,13 +500,13 @@ def test_the_shared_words_are_a_fresh_reading_of_the_body(body, second_body, hea
     fresh reading of the joined text, or of each paragraph, gives."""
     c = checks_mod._Context({"url": url, "body": body, "headline": headline}, None,
                             {"body": second_body}, None, None, True)
-    assert c.body_words == set(checks_mod._words(" ".join(c.body)))
+    assert c.body_words == set(wording.words(" ".join(c.body)))
     theirs = set(itertools.chain.from_iterable(map(c.words_of, second_body)))
-    assert theirs == set(checks_mod._words(" ".join(second_body)))
-    assert checks_mod.topic_share(headline, url, c.body, body_words=c.body_words) == \
-        checks_mod.topic_share(headline, url, c.body)
-    words = [w for p in c.body if checks_mod._is_prose(p) for w in checks_mod._letter_words(p.lower())]
-    assert checks_mod._english_counts(c) == (sum(map(checks_mod.ENGLISH_COMMON.__contains__, words)), len(words))
+    assert theirs == set(wording.words(" ".join(second_body)))
+    assert topic.topic_share(headline, url, c.body, body_words=c.body_words) == \
+        topic.topic_share(headline, url, c.body)
+    words = [w for p in c.body if wording.is_prose(p) for w in english._letter_words(p.lower())]
+    assert english._english_counts(c) == (sum(map(english.ENGLISH_COMMON.__contains__, words)), len(words))
 
 
 @settings(max_examples=300, deadline=None)
@@ -536,8 +538,8 @@ def test_a_paragraph_with_an_orphan_suffix_has_it_among_its_words(parts):
     """truncation reads _orphans only for paragraphs one of whose words (_words, the
     shared reading) is a suffix: every paragraph with an orphan has one."""
     para = " ".join(parts)
-    if checks_mod._orphans(para):
-        assert not checks_mod.ORPHAN_SUFFIXES.isdisjoint(checks_mod._words(para))
+    if truncation_signs.orphans(para):
+        assert not truncation_signs.ORPHAN_SUFFIXES.isdisjoint(wording.words(para))
 
 
 def test_the_text_nodes_opening_with_a_word_are_found_in_the_squashed_page():
@@ -550,12 +552,12 @@ def test_the_text_nodes_opening_with_a_word_are_found_in_the_squashed_page():
     for source in pages:
         index = fp_mod.TextIndex(selectolax.lexbor.LexborHTMLParser(source))
         every = [node for _, node in index.nodes if fp_mod.squash(node.text_content).startswith("page")]
-        assert list(checks_mod._nodes_opening_with(index, "page")) == every
+        assert list(completeness_signals._nodes_opening_with(index, "page")) == every
     index = fp_mod.TextIndex(selectolax.lexbor.LexborHTMLParser(html))
-    assert [n.text_content for n in checks_mod._nodes_opening_with(index, "page")] == \
+    assert [n.text_content for n in completeness_signals._nodes_opening_with(index, "page")] == \
         [" Page 2 of 3", "PAGE", "page", "Pages"]
-    page = checks_mod.PageHints(html, "https://example.com/a")
-    assert checks_mod._later_page(page, "https://example.com/a") == "'Page 2 of 3' on the page"
+    page = page_hints.PageHints(html, "https://example.com/a")
+    assert completeness_signals.later_page(page, "https://example.com/a") == "'Page 2 of 3' on the page"
 
 
 def test_the_markers_shared_views_of_the_body_are_the_paragraphs_own():
@@ -565,8 +567,8 @@ def test_the_markers_shared_views_of_the_body_are_the_paragraphs_own():
     bodies.append(["A  paragraph\u00a0long enough to be prose, repeated " * 3] * 2 + ["Loading\u2026", "4 Comments"])
     for body in bodies:
         c = checks_mod._Context({"url": "https://example.com/a", "body": body}, None, None, None, None, True)
-        assert [checks_mod._marker_of(p, s) for p, s in zip(c.body, c.body_spaced)] == \
-            [checks_mod._marker_of(p) for p in c.body]
-        assert checks_mod._repeated_paragraphs(c.body, c.body_keys) == checks_mod._repeated_paragraphs(c.body)
-        assert checks_mod._stutter(c.body, c.body_keys) == checks_mod._stutter(c.body)
-    assert checks_mod._stutter(bodies[-1]) == 0
+        assert [markers.marker_of(p, s) for p, s in zip(c.body, c.body_spaced)] == \
+            [markers.marker_of(p) for p in c.body]
+        assert markers.repeated_paragraphs(c.body, c.body_keys) == markers.repeated_paragraphs(c.body)
+        assert markers.stutter(c.body, c.body_keys) == markers.stutter(c.body)
+    assert markers.stutter(bodies[-1]) == 0

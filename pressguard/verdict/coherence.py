@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 
+from .completeness_signals import MIN_WORDCOUNT, as_int, count_finding
+
 # how far past the span of the site's own recorded pages a page may stray: rounding and a
 # word split differently; a site whose pages already differ by more gets its own spread
 WORDCOUNT_TOLERANCE = 0.03
@@ -36,9 +38,7 @@ WORDCOUNT_MIN_GAP = 20  # words: about a paragraph; never judged on a few words
 def wordcount_ratio(words: int, article: dict | None) -> float | None:
     """The body's words over the wordCount of the page's JSON-LD article node; None when
     the page states no count (or a count too small to be one)."""
-    from .checks import MIN_WORDCOUNT, _int
-
-    count = _int((article or {}).get("wordCount"))
+    count = as_int((article or {}).get("wordCount"))
     if count is None or count < MIN_WORDCOUNT:
         return None
     return words / count
@@ -48,10 +48,8 @@ def wordcount_finding(c) -> str | None:
     """body: the CMS's count of the article's words, which each of the site's recorded pages
     matches within its span, fallen short of by more than the span and a paragraph: text
     lost from the body (blocks the front end did not render, a cut), or another story's
-    shorter text in it. Only too few words, as checks._count_finding: text glued from
+    shorter text in it. Only too few words, as completeness_signals.count_finding: text glued from
     outside the article is the markers' and boilerplate's to find."""
-    from .checks import _count_finding
-
     prof, page = c.profile, c.page
     if prof is None or prof.wordcount_span is None or page is None or not c.body:
         return None
@@ -64,7 +62,7 @@ def wordcount_finding(c) -> str | None:
     count = round(words / ratio)
     if ratio >= low - slack or count - words < WORDCOUNT_MIN_GAP:
         return None
-    if _count_finding(words, count, "") is not None:
+    if count_finding(words, count, "") is not None:
         return None  # far under any count: completeness says so already, whatever the site's span
     spread = f"{low:.0%}" if high - low < 0.005 else f"{low:.0%} to {high:.0%}"
     return (f"body: about {count} words (the JSON-LD wordCount; the site's "

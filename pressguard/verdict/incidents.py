@@ -23,6 +23,11 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from .markers import body_container
+from .person_names import person_problem, split_names
+from .topic import slug_share, topic_share
+from .wording import quote
+
 # PHP's display_errors output, as PHP prints it: "<b>Warning</b>:  message in <b>/path/x.php</b>
 # on line <b>42</b>" (the tags gone in extracted text).
 _PHP_ERROR = re.compile(r"\b(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|"
@@ -70,9 +75,7 @@ def _squeeze(text: str) -> str:
 
 
 def _quote(text: str, n: int = 60) -> str:
-    """checks._quote, at this module's shorter default length."""
-    from .checks import _quote as quote  # checks imports this module: read when first called
-
+    """wording.quote, at this module's shorter default length."""
     return quote(text, n)
 
 
@@ -135,7 +138,6 @@ def _redacted_prose(body) -> str | None:
 def emptied_paragraphs(c) -> str | None:
     """Empty <p> elements standing between prose paragraphs in the body's container: blocks
     the CMS or its API rendered without their text."""
-    from .checks import _body_container  # the container the markers check finds
     from .page_scan import page_scan
 
     if c.page is None or len(page_scan(c.page._parsed).childless_ps) < EMPTY_BLOCKS_MIN:
@@ -143,7 +145,7 @@ def emptied_paragraphs(c) -> str | None:
     raw = c.html
     if raw is None or not (_EMPTY_P_BYTES if isinstance(raw, bytes) else _EMPTY_P).search(raw):
         return None  # no empty <p> anywhere: nothing to look for in the container
-    container = _body_container(c)
+    container = body_container(c)
     if container is None or container.tag in ("body", "html"):
         return None
     kids = [k for k in container.iter(include_text=False)]
@@ -169,19 +171,17 @@ def emptied_paragraphs(c) -> str | None:
 def authors_finding(c) -> str | None:
     """authors [] where the page's byline credits no person but an incident's value: a
     script's unserialised object, or a photo agency (a credit column mapped to the author)."""
-    from .checks import _person_problem, _split_names
-
     if c.item.get("authors") or c.page is None:
         return None
     for _, text in c.page.bylines:
-        names = _split_names(text)
+        names = split_names(text)
         if not names:
             continue
         odd = [n for n in names if _UNSERIALISED.search(n) or n.casefold() in _EMPTY_VALUE]
         if odd:
             return c.fail("authors", "the writer the byline names",
                           f"{_quote(text, 50)} (a script's unserialised value, not a name)")
-        if all(_person_problem(n, c.site_names) == "a photo credit" for n in names):
+        if all(person_problem(n, c.site_names) == "a photo credit" for n in names):
             return c.fail("authors", "the writer the byline names",
                           f"{_quote(text, 50)} (a photo credit, not a writer)")
     for raw in c.page.meta.get("author", []) + c.page.jsonld[1]:
@@ -202,8 +202,6 @@ def headline_finding(c) -> str | None:
     """A headline that is a placeholder or an unserialised value, or the page is another
     story: its canonical URL, on the same host, names another slug than the URL asked for,
     and the visible headline is the canonical story's."""
-    from .checks import _slug_share
-
     h = _squeeze(c.item.get("headline") or "")
     if h and (_UNSERIALISED.search(h) or _placeholder(h)):
         return c.fail("headline", "the article's headline", f"{_quote(h)} (a placeholder, not a title)")
@@ -228,7 +226,7 @@ def headline_finding(c) -> str | None:
     shared = len(mine & theirs) / len(mine)
     if shared > OTHER_SLUG_SHARE:
         return None  # the same story's slug, edited
-    on_canonical, on_asked = _slug_share(c.url, h), _slug_share(asked, h)
+    on_canonical, on_asked = slug_share(c.url, h), slug_share(asked, h)
     if on_canonical is None or on_asked is None or on_canonical <= on_asked:
         return None
     if _retitled(c, asked, h):
@@ -282,8 +280,6 @@ def _retitled(c, asked: str, h: str) -> bool:
     one: the body names the old slug's subject as well as the new headline's. Another story
     served at the URL does not tell the asked one's (its own body), or its headline is not
     the body's (a cached header over this story's text)."""
-    from .checks import topic_share
-
     if not c.body:
         return False
     old = topic_share(None, asked, c.body, body_words=c.body_words)

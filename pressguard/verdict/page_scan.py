@@ -93,7 +93,7 @@ class PageScan:
     kept (keeping every element the walk passes made the garbage collector's passes
     cost more than the scan)."""
 
-    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "visit")
+    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "metas", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
@@ -107,11 +107,15 @@ class PageScan:
         # the body's unprocessed Edge Side Includes (<esi:include>, <esi:eval>), for
         # markup_leaks.unprocessed_includes: most pages have none, and its walk is not made
         self.includes: list = []
+        # the body's <meta content> elements (microdata), for the checks' meta values: the
+        # head's are found by a search of the head, instead of one of the whole page
+        self.metas: list = []
         self.visit = _visitor(self.bylines, self.comments, self.dates, self.h1s, self.childless_ps,
-                              self.includes)
+                              self.includes, self.metas)
 
 
-def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps: list, includes: list):
+def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps: list, includes: list,
+             metas: list):
     """visit(element, tag): file the element under the lists whose selectors it matches.
     (A closure: its names are read faster than attributes or globals, element by element.)"""
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
@@ -133,6 +137,8 @@ def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps
         elif tag == "esi:include" or tag == "esi:eval":
             includes.append(node)
         attrs = node.attributes
+        if tag == "meta" and "content" in attrs:
+            metas.append(node)
         if not attrs:
             if tag == "time":
                 dates.append(node)

@@ -14,7 +14,7 @@ scan pipeline mangled on its way to the web.
 Each is judged against what real prose does: suspended hyphens ("pre- and post-match")
 join no word; names, game titles and slang are unknown words that no single OCR confusion
 turns into a common one; a brand with an inner capital ("iPhone") is no lower-case start.
-Only pages judged English are judged (checks._judged_as_english), against English's word
+Only pages judged English are judged (english.judged_as_english), against English's word
 frequencies from wordfreq (its "small" list: the ~29,000 words at or above 1 per million),
 read once per process, on its first English page.
 """
@@ -24,7 +24,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import checks  # (partly made when it imports this module: read at call time)
+from .english import judged_as_english
+from .wording import is_prose, quote
 
 # "transfor- mation": letters, a hyphen, one space, lower-case letters. A hyphen before a
 # conjunction is a suspended one ("pre- and post-match", "first- or second-person").
@@ -162,7 +163,7 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
         return None
     seen_prose = after_prose = False
     for para in body:
-        prose = checks._is_prose(para)
+        prose = is_prose(para)
         first, opens_section = prose and not seen_prose, prose and not after_prose
         seen_prose, after_prose = seen_prose or prose, prose
         if not opens_section or not para[:1].islower():
@@ -174,7 +175,7 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
         if guess is None and not first:
             continue
         lost = f"as {guess.capitalize()!r}" if guess else "or a one-letter first word"
-        return (f"body: a paragraph opening on a fragment, {checks._quote(para, 40)} (its first letter lost, "
+        return (f"body: a paragraph opening on a fragment, {quote(para, 40)} (its first letter lost, "
                 f"{lost}: a drop cap the import left out; {capitals} of the {lettered} paragraphs that "
                 f"open with a letter open with a capital)")
     return None
@@ -182,8 +183,8 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
 
 def body_findings(c) -> list[str]:
     """The prose-quality findings on c's body (checks._Context), each one line naming the body."""
-    prose = [p for p in c.body if checks._is_prose(p)]
-    if not prose or not checks._judged_as_english(c):
+    prose = [p for p in c.body if is_prose(p)]
+    if not prose or not judged_as_english(c):
         return []
     finds = [line_end_hyphens(prose, c.body_words) if any("- " in p for p in prose) else None,
              lost_initial(c.body, c.body_words) if any(p[:1].islower() for p in prose) else None,

@@ -4,8 +4,8 @@
 
 Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted as
 right): how long their bodies are, whether they carry a dek, a date and authors, and how
-much of its headline's subject each body talks about (checks.topic_share), and how much of
-their prose is common English words (checks.english_share).
+much of its headline's subject each body talks about (topic.topic_share), and how much of
+their prose is common English words (english.english_share).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
 through the cassette cache the replay shares (pressguard.cassettes.store.CACHE).
 
@@ -35,7 +35,7 @@ class SiteProfile:
     # the least share of a recorded page's headline words found in its body (None: too
     # few pages with a headline of a few subject words to say)
     min_topic_share: float | None = None
-    # the least share of common English words in a recorded page's prose (checks.english_share;
+    # the least share of common English words in a recorded page's prose (english.english_share;
     # None: too few pages with enough prose to say)
     min_english_share: float | None = None
     # how many of the pages' documents end with their closing </html> (a page cut by a
@@ -74,7 +74,9 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     """The measures of one recorded page's extracted item; None for a page with no body
     text (a recorded error page is no yardstick). where: its URL if the item has none."""
     from ..extract.page import page_for
-    from .checks import document_ends, english_share, topic_share
+    from .completeness_signals import document_ends
+    from .english import english_share
+    from .topic import topic_share
     from .coherence import wordcount_ratio
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]

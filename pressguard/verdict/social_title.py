@@ -15,20 +15,22 @@ from __future__ import annotations
 
 import re
 
+from .titles import titles_agree
+from .topic import SLUG_SUPPORT, slug_share
+from .wording import norm, quote
+
 
 def social_title(c, headline: str, og_title: str, sources) -> bool:
     """Is og_title a social rewrite of the page's headline (see the module docstring)?
     c: checks._Context; sources: agreement's [(where, title)] for the page."""
-    from . import checks as k  # checks calls this module: imported when first used
-
     visible = c.page.visible_h1 if c.page is not None else ""
-    if not visible or not k._titles_agree(headline, visible):
+    if not visible or not titles_agree(headline, visible):
         return False
     ld = [title for where, title in sources if where == "JSON-LD"]
     if ld:
-        return k._titles_agree(headline, ld[0])
-    mine, theirs = k._slug_share(c.url, headline), k._slug_share(c.url, og_title)
-    return mine is not None and theirs is not None and mine >= k.SLUG_SUPPORT and theirs <= mine / 2
+        return titles_agree(headline, ld[0])
+    mine, theirs = slug_share(c.url, headline), slug_share(c.url, og_title)
+    return mine is not None and theirs is not None and mine >= SLUG_SUPPORT and theirs <= mine / 2
 
 
 # "Kicker: title", "Game review – verdict": a leading part, then a colon or a spaced dash
@@ -44,27 +46,23 @@ def title_says_otherwise(c, headline: str, title: str) -> str | None:
     headline in a cached header fragment). A title reworded for search or for the feeds
     keeps the story's subject, and a kicker the page prints above the h1 is shown: neither
     fires. Returns the finding's wording, or None."""
-    from . import checks as k
-
     if c.page is None or not headline or not title:
         return None
     lost = _kicker_lost(c, headline, title)
     if lost:
-        return f"headline {k._quote(headline, 60)} missing the leading part {k._quote(lost, 40)} of the page's title " \
-               f"{k._quote(title, 60)}, a part the page shows nowhere"
-    if k._titles_agree(headline, title):
+        return f"headline {quote(headline, 60)} missing the leading part {quote(lost, 40)} of the page's title " \
+               f"{quote(title, 60)}, a part the page shows nowhere"
+    if titles_agree(headline, title):
         return None
-    mine, theirs = k._slug_share(c.url, headline), k._slug_share(c.url, title)
-    if mine == 0 and theirs is not None and theirs >= k.SLUG_SUPPORT:
-        return f"headline {k._quote(headline, 60)} sharing no word with the URL, which names the page's title " \
-               f"{k._quote(title, 60)}"
+    mine, theirs = slug_share(c.url, headline), slug_share(c.url, title)
+    if mine == 0 and theirs is not None and theirs >= SLUG_SUPPORT:
+        return f"headline {quote(headline, 60)} sharing no word with the URL, which names the page's title " \
+               f"{quote(title, 60)}"
     return None
 
 
 def _kicker_lost(c, headline: str, title: str) -> str | None:
-    from . import checks as k
-
     m = _LEADING_PART.match(title)
-    if m is None or k._norm(m.group(2)) != k._norm(headline) or c.page.shows(m.group(1)):
+    if m is None or norm(m.group(2)) != norm(headline) or c.page.shows(m.group(1)):
         return None
     return m.group(1)

@@ -1,0 +1,126 @@
+"""The body's structure against the page's headings: every item a listicle's headline
+promises, no numbered item heading with nothing under it, no subheading closing the body,
+no "Part N" / "Step N" subheadings counting down. Read by the completeness check.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from . import fingerprint as fp
+from ..extract.blocks import stamped_template, template_content
+from .wording import quote
+
+if TYPE_CHECKING:  # annotations only
+    from .checks import _Context
+
+
+_LISTICLE = re.compile(r"^\W*(?:the\s+|our\s+)?(\d{1,2})\s+[^\W\d]")  # "10 things ...", "The 15 best ..."
+_ITEM = re.compile(r"^\W*(?:#|no\.\s*)?(\d{1,2})[.):]\s+\S", re.I)  # "5. More of ...", "#3: The ..."
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+LIST_ITEM_MAX = 150  # characters: an item's heading, not a paragraph that opens with a number
+
+
+def _heading_on_page(c: "_Context", text: str):
+    """The heading element the page shows text in, or None."""
+    for _, el in c.page.index.locate(text, slack=1.2, extra=20):
+        n = el
+        for _ in range(3):  # the text may sit in a <strong> or <a> inside the heading
+            if n is None:
+                break
+            if n.tag in _HEADINGS:
+                return n
+            n = n.parent
+    return None
+
+
+def _heading_in_templates(c: "_Context", text: str) -> bool:
+    """Is text a heading in a <template> the page stamps in on a click (the layouts read
+    those as article text; the page's text index does not see inside templates)?"""
+    wanted = fp.squash(text)
+    for template in c.page.tree.css("template[id]"):
+        if stamped_template(template):
+            content = template_content(template)
+            if any(fp.squash(h.text(deep=True)) == wanted for h in content.css(",".join(_HEADINGS))):
+                return True
+    return False
+
+
+def listicle_gap(c: "_Context") -> str | None:
+    """A headline that promises N items ("10 things ...") over a body whose numbered item
+    headings stop short of N (a body cut between two items)."""
+    m = _LISTICLE.match(c.item.get("headline") or "")
+    if not m or not 3 <= int(m.group(1)) <= 50:
+        return None
+    promised = int(m.group(1))
+    numbers = []
+    for p in c.body:
+        item = _ITEM.match(p) if len(p) <= LIST_ITEM_MAX else None
+        if item and (_heading_on_page(c, p) is not None or _heading_in_templates(c, p)):
+            numbers.append(int(item.group(1)))
+    if len(numbers) < 2 or set(range(1, promised + 1)) <= set(numbers):
+        return None
+    return (f"body: the {promised} items the headline promises, found numbered items "
+            f"{min(numbers)}-{max(numbers)} ({len(set(numbers))} of them)")
+
+
+def empty_item(c: "_Context") -> str | None:
+    """A numbered item heading ("4. A faster endgame") followed at once by the next heading:
+    the item's text is missing (blocks the page failed to render). An item that is a picture,
+    a video or a list stands on that element."""
+    for p in c.body:
+        if len(p) > LIST_ITEM_MAX or not _ITEM.match(p):
+            continue
+        heading = _heading_on_page(c, p)
+        if heading is None:
+            continue
+        n = heading.next
+        while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
+            n = n.next
+        # a deeper subheading under the item ("1. Zelda" then "Why we love it") is its content
+        if n is not None and n.tag in _HEADINGS and n.tag <= heading.tag:
+            return f"body: the text of each numbered item, found {quote(p, 40)} with nothing under it"
+    return None
+
+
+# Labels of a sequence read in one direction only: parts, steps and chapters are never
+# counted down (a "10. ... 1." list may be a countdown; episodes and rounds may be listed
+# newest first).
+_SEQUENCE = re.compile(r"^\W*(part|step|chapter|phase|stage)\s+(\d{1,3})\b", re.I)
+SEQUENCE_MIN = 3
+
+
+def sequence_reversed(c: "_Context") -> str | None:
+    """The body's "Part N" / "Step N" / "Chapter N" subheadings counting down: the blocks
+    are out of order (a fragment-cache merge, a template loop run backwards)."""
+    seen: dict[str, list[int]] = {}
+    for p in c.body:
+        m = _SEQUENCE.match(p) if len(p) <= LIST_ITEM_MAX else None
+        if m:
+            seen.setdefault(m.group(1).lower(), []).append(int(m.group(2)))
+    for label, numbers in seen.items():
+        if len(numbers) >= SEQUENCE_MIN and all(a > b for a, b in zip(numbers, numbers[1:])):
+            return (f"body: its {label}s in order ({label} {min(numbers)} first), found {label} "
+                    f"{numbers[0]}, then {', '.join(map(str, numbers[1:4]))}{' ...' if len(numbers) > 4 else ''}")
+    return None
+
+
+def heading_at_the_end(c: "_Context") -> str | None:
+    """The body's last block is a subheading with nothing after it in its container: the
+    section it opens is missing (a heading followed by a video, a table or a list is the
+    section's own)."""
+    if not c.body:
+        return None
+    last = c.body[-1]
+    heading = _heading_on_page(c, last) if len(last) <= LIST_ITEM_MAX else None
+    if heading is None:
+        return None
+    n = heading.next
+    while n is not None:
+        if not n.tag.startswith("-") and n.tag not in ("script", "style", "noscript", "template"):
+            return None
+        if n.tag == "-text" and (n.text_content or "").strip():
+            return None
+        n = n.next
+    return f"body: the section under the last subheading {quote(last, 40)}, found the body ending at it"

@@ -1,0 +1,154 @@
+"""Whether text reads as English: the common English words, their share in the body's prose
+and in a dek, and whether a page is judged as English at all (it declares English and the
+site's recorded pages read as English; any other language is not judged). Read by the
+text_quality check, prose_flaws and the site profile.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import filterfalse
+from typing import TYPE_CHECKING
+
+from .wording import is_prose, norm, quote
+
+if TYPE_CHECKING:  # annotations only
+    from .page_hints import PageHints
+    from .checks import _Context
+
+
+# Common English words. Those of four letters or more say nothing about a story's subject
+# (_TOPIC_SKIP); all of them together are a third of any English prose (text_quality).
+COMMON_LONG = frozenset("""
+    about after again also back been before being best come does each even ever every from
+    have here into just know last like made make many more most much next only other over
+    some such than that their them then there these they this those very want were what
+    when where which while will with your
+    """.split())
+ENGLISH_COMMON = COMMON_LONG | frozenset("""
+    a an the of to in on at by for as is are was be am it its he she we you i his her our
+    my and or but not no so if who how all any one two do did has had can may up out new
+    """.split())
+
+
+# Prose in the page's declared language: English prose is about a third common words
+# (30-39% on the shipped pages, codes lists included); filler text (lorem ipsum), a
+# machine-garbled or wrong-language body shares almost none. Judged on 80+ words of prose
+# paragraphs (sentences, not tables or lists) of a page that says it is English; any other
+# or no declared language is not judged, nor a site whose own recorded pages are not all
+# English prose (a theme's default lang="en-US" on another language's site).
+ENGLISH_MIN_SHARE = 0.12
+LANGUAGE_MIN_WORDS = 80
+_WORD = re.compile(r"[^\W\d_]+")
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _declared_language(page: "PageHints | None") -> str:
+    """The page's language as it declares it (<html lang>, else og:locale), lower case."""
+    if page is None:
+        return ""
+    root = page.tree.css_first("html")
+    lang = (root.attributes.get("lang") or "") if root is not None else ""
+    if not lang.strip():
+        lang = (page.meta.get("og:locale") or [""])[0]
+    return lang.strip().lower().replace("_", "-")
+
+
+def _letter_words(low: str) -> list[str]:
+    # on ASCII text the letters are [a-z] (lower-cased): a much cheaper class for the regex engine
+    return _ASCII_WORD.findall(low) if low.isascii() else _WORD.findall(low)
+
+
+def english_share(body: list[str]) -> tuple[float, list[str]] | None:
+    """(the share of common English words, the words) of the body's prose paragraphs;
+    None under LANGUAGE_MIN_WORDS words of prose."""
+    words = [w for p in body if is_prose(p) for w in _letter_words(p.lower())]
+    if len(words) < LANGUAGE_MIN_WORDS:
+        return None
+    return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
+
+
+def _english_counts(c: "_Context") -> tuple[int, int]:
+    """(common English words, letter words) of the body's prose paragraphs, as
+    english_share counts them, an ASCII paragraph read off its words (c.words_of: its
+    letter words are those words, and the letter runs of the ones with digits or
+    underscores); the words are not kept in order, only counted."""
+    common = total = 0
+    for p in c.body:
+        if not is_prose(p):
+            continue
+        if p.isascii():  # p.lower() == p.casefold(): the words c.words_of read
+            words = c.words_of(p)
+            # the common words are all letters: counted among all the words, with no list
+            # of the letter words made; those are the words less the others, plus the
+            # others' letter runs
+            others = list(filterfalse(str.isalpha, words))
+            total += len(words) - len(others)
+            common += sum(map(ENGLISH_COMMON.__contains__, words))
+            for word in others:
+                if not word.isdigit():
+                    runs = _ASCII_WORD.findall(word)
+                    total += len(runs)
+                    common += sum(map(ENGLISH_COMMON.__contains__, runs))
+            continue
+        letters = _letter_words(p.lower())
+        total += len(letters)
+        common += sum(map(ENGLISH_COMMON.__contains__, letters))
+    return common, total
+
+
+def judged_as_english(c: "_Context") -> bool:
+    """The page declares English, and the site's own recorded pages read as English prose
+    (else the declaration is a theme's default and says nothing)."""
+    lang = _declared_language(c.page)
+    if not (lang == "en" or lang.startswith("en-")):
+        return False
+    prof = c.profile
+    return prof is None or prof.min_english_share is None or prof.min_english_share >= 2 * ENGLISH_MIN_SHARE
+
+
+def not_english(c: "_Context") -> str | None:
+    if not judged_as_english(c):
+        return None
+    lang = _declared_language(c.page)
+    common, total = _english_counts(c)
+    if total < LANGUAGE_MIN_WORDS or common / total >= ENGLISH_MIN_SHARE:
+        return None  # (english_share's words are read only for a finding's message)
+    measured = english_share(c.body)
+    if measured is None:
+        return None
+    share, words = measured
+    if share >= ENGLISH_MIN_SHARE:
+        return None
+    return (f"body: {share:.0%} common English words in {len(words)} words of prose (the page "
+            f"declares {lang}; English prose has {ENGLISH_MIN_SHARE:.0%} or more), from "
+            f"{quote(' '.join(words[:8]), 50)}")
+
+
+DEK_LANGUAGE_MIN_WORDS = 10  # a sentence: a shorter dek ("Gorgeous, tight, forgettable") says little
+
+
+def dek_not_english(c: "_Context") -> str | None:
+    """A standfirst in another language on a page that declares English and describes
+    itself in English (another edition's field leaking into the template)."""
+    dek = c.item.get("dek")
+    if not isinstance(dek, str):
+        return None
+    words = _letter_words(dek.lower())
+    if len(words) < DEK_LANGUAGE_MIN_WORDS:
+        return None
+    if not judged_as_english(c):
+        return None
+    share = sum(map(ENGLISH_COMMON.__contains__, words)) / len(words)
+    if share >= ENGLISH_MIN_SHARE:
+        return None
+    # a list of names and titles can be short of common words in any language: judged only
+    # against the page's own description, when that is another text and reads as English
+    desc = c.page.description if c.page is not None else ""
+    desc_words = _letter_words(desc.lower())
+    if not desc_words or norm(desc) == norm(dek) or \
+            sum(map(ENGLISH_COMMON.__contains__, desc_words)) / len(desc_words) < ENGLISH_MIN_SHARE:
+        return None
+    return (f"dek: {share:.0%} common English words in {quote(dek, 50)} (the page declares "
+            f"{_declared_language(c.page)} "
+            f"and describes itself in English: {quote(desc, 40)})")
