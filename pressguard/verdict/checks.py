@@ -133,6 +133,7 @@ import ftfy.badness
 from . import fingerprint as fp
 from . import incidents
 from . import coherence
+from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.blocks import stamped_template, template_content, toggle_target
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
@@ -1731,6 +1732,7 @@ def check_completeness(c: "_Context") -> str:
     redated = _published_after_own_pictures(c)
     if redated:
         finds.append(redated)
+    finds += filter(None, [date_order.swapped_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages

@@ -1,0 +1,103 @@
+"""A publication date read with its day and month the wrong way round, told by the month the
+article's own pictures were uploaded in.
+
+    swapped_finding(c) -> str | None    completeness's finding, naming published
+
+An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
+and every copy of the date on the page (the visible one, its datetime, the meta and the
+JSON-LD) carries the same error: a plausible date, nothing on the page to compare with but
+the pictures made for the article. WordPress keeps each upload in the folder of its month
+(/uploads/2025/08/), and a picture named after the article's slug was made for it. When
+every such picture was uploaded in one month, the stated date falls before that month, and
+the same date read the other way round ("8 June" as "6 August") falls in it, the page's
+own evidence reads the date the other way.
+
+Only that direction is judged. Pictures uploaded a month before the publication (a draft
+prepared ahead) are ordinary, so a stated date after the pictures' month proves nothing
+either way; pictures uploaded months after the publication, in exactly the month the
+swapped reading names, are what the error leaves. The date's calendar day is the one its
+stated offset gives, and a day the page prints within a day of it ("Jul 8, 2025" for
+2025-07-09T02:06:00+00:00: a local date printed, the instant stated in UTC).
+
+False alarms on real pages (WCXB dev, both halves, 711 pages, every page extracted and the
+finding run on its item): 0. Few real pages can be judged at all: 526 state a date, 9 carry
+pictures named after their slug in a dated upload folder, and on 2 of those 9 the stated date
+is before the pictures' month (pictures replaced after publication are not rare), neither a
+day whose swap lands in it.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "Aug 6, 2025", "August 6 2025", "6 August 2025": how pages print a date in English
+_PRINTED = re.compile(r"\b(?:(?P<m1>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?P<d1>\d{1,2}),?"
+                      r"|(?P<d2>\d{1,2})\s+(?P<m2>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?)"
+                      r"\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _calendar_days(when, raw: str) -> set[date]:
+    """The day the instant falls on in its stated offset, and the days the page prints within
+    a day of it (a local date beside an instant stated in UTC)."""
+    days = {when.date()}
+    for m in _PRINTED.finditer(raw):
+        month = _MONTHS.index(m["m1" if m["m1"] else "m2"][:3].lower()) + 1
+        try:
+            day = date(int(m["y"]), month, int(m["d1"] or m["d2"]))
+        except ValueError:
+            continue
+        if abs(day - when.date()) <= timedelta(days=1):
+            days.add(day)
+    return days
+
+
+def _swapped(day: date) -> date | None:
+    """The date with its day and month exchanged; None where that is no other date."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return date(day.year, day.day, day.month)
+
+
+def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]], str]:
+    """The article's URL slug, the (year, month) upload folders of the pictures named after
+    it (checks._UPLOAD: the rule the re-dated-post finding reads them by) and the page's
+    source as text."""
+    from .checks import _UPLOAD, UPLOAD_SLUG_MIN_WORDS
+
+    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not html:
+        return slug, set(), ""
+    raw = html if isinstance(html, str) else html.decode("utf-8", "replace")
+    if slug not in raw:
+        return slug, set(), raw
+    return slug, {(int(y), int(m)) for y, m, name in _UPLOAD.findall(raw) if name.startswith(slug)}, raw
+
+
+def swapped_finding(c) -> str | None:
+    """published: a date before the month its own pictures were uploaded in, which read with
+    day and month exchanged is a day of that month."""
+    from .checks import _iso_time
+
+    published = _iso_time(c.item.get("published"))
+    if published is None:
+        return None
+    slug, months, raw = own_picture_months(c.url, c.html)
+    if len(months) != 1:
+        return None  # no pictures of its own, or pictures of several months: nothing to read
+    (year, month), = months
+    if date(published.year, published.month, 1) >= date(year, month, 1):
+        return None  # stated in or after the pictures' month: a draft's pictures come first
+    fetched = _iso_time(getattr(c._source, "fetched_at", None))
+    for day in sorted(_calendar_days(published, raw)):
+        other = _swapped(day)
+        if other is None or (other.year, other.month) != (year, month):
+            continue
+        if fetched is not None and other > fetched.date():
+            continue  # the other reading is later than the page itself: no date it can be
+        return (f"published: the publication date its own pictures place it in (uploaded in "
+                f"{year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...), found {c.item['published']}, "
+                f"which read with day and month exchanged is {other.day} {other:%B %Y} (a date stored "
+                "day first, read month first)")
+    return None
