@@ -23,6 +23,8 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from . import dek_source
+
 # PHP's display_errors output, as PHP prints it: "<b>Warning</b>:  message in <b>/path/x.php</b>
 # on line <b>42</b>" (the tags gone in extracted text).
 _PHP_ERROR = re.compile(r"\b(?:Warning|Notice|Deprecated|Fatal error|Parse error|Strict Standards|"
@@ -366,6 +368,7 @@ def completeness_findings(c) -> list[str]:
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
+    finds += filter(None, [dek_source.dek_finding(c)])
     return finds
 
 
