@@ -66,3 +66,24 @@ def test_a_date_the_pictures_do_not_contradict_read_the_other_way_is_not_judged(
 def test_the_shipped_pages_dates_are_not_judged(dated):
     site, url, html, right, published = dated
     assert "day and month exchanged" not in right["checks"]["completeness"]
+
+
+TITLED = ("destructoid/all-project-lumen-codes-august-2025", "themarysue/all-crimson-arcana-codes-august-2025")
+
+
+@pytest.mark.parametrize("name", TITLED, ids=lambda p: p.split("/")[0])
+def test_a_swapped_date_after_the_month_its_pictures_and_headline_name_is_broken_naming_published(name):
+    """A codes page for August 2025, its pictures uploaded in August, stated as published on
+    8 September: read day first, 9 August, the month the page itself names twice."""
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    assert right["verdict"] == "healthy" and "August 2025" in right["headline"], right["checks"]
+    published = datetime.fromisoformat(right["published"]).date()
+    assert published.month == 8 and published.day <= 12
+    swapped = date(published.year, published.day, published.month)
+    item = _assess(site, url, mutate.dates_moved(html, published, swapped))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "its headline names August 2025" in item["checks"]["completeness"], item["checks"]["completeness"]
+    # a September date whose other reading is not in August: a late roundup of the month
+    late = _assess(site, url, mutate.dates_moved(html, published, date(published.year, 9, 3)))
+    assert "day and month exchanged" not in late["checks"]["completeness"], late["checks"]

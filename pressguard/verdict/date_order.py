@@ -12,10 +12,15 @@ every such picture was uploaded in one month, the stated date falls before that 
 the same date read the other way round ("8 June" as "6 August") falls in it, the page's
 own evidence reads the date the other way.
 
-Only that direction is judged. Pictures uploaded a month before the publication (a draft
-prepared ahead) are ordinary, so a stated date after the pictures' month proves nothing
-either way; pictures uploaded months after the publication, in exactly the month the
-swapped reading names, are what the error leaves. The date's calendar day is the one its
+Only that direction is judged on the pictures alone. Pictures uploaded a month before the
+publication (a draft prepared ahead) are ordinary, so a stated date after the pictures' month
+proves nothing by itself; pictures uploaded months after the publication, in exactly the
+month the swapped reading names, are what the error leaves. A stated date after the
+pictures' month is judged when the headline names that month too ("All Ironvale codes
+(August 2025)"): a page for August is not first published in September, and two statements
+of the page then agree with the other reading. A title's month alone says nothing: a
+roundup of a month is published after it (WCXB's 0078, "45 Deals Announced in October 2025",
+published 3 November). The date's calendar day is the one its
 stated offset gives, and a day the page prints within a day of it ("Jul 8, 2025" for
 2025-07-09T02:06:00+00:00: a local date printed, the instant stated in UTC).
 
@@ -23,7 +28,7 @@ False alarms on real pages (WCXB dev, both halves, 711 pages, every page extract
 finding run on its item): 0. Few real pages can be judged at all: 526 state a date, 9 carry
 pictures named after their slug in a dated upload folder, and on 2 of those 9 the stated date
 is before the pictures' month (pictures replaced after publication are not rare), neither a
-day whose swap lands in it.
+day whose swap lands in it. 3 headlines name a month and year; none has pictures of its own.
 """
 
 from __future__ import annotations
@@ -75,9 +80,22 @@ def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]], str]:
     return slug, {(int(y), int(m)) for y, m, name in _UPLOAD.findall(raw) if name.startswith(slug)}, raw
 
 
+def _titled_month(headline: str) -> tuple[int, int] | None:
+    """The month and year a headline names ("All Ironvale codes (August 2025)"), if one."""
+    m = _TITLED.search(headline or "")
+    if m is None:
+        return None
+    return int(m["y"]), _MONTHS.index(m["m"][:3].lower()) + 1
+
+
+_TITLED = re.compile(r"\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|"
+                     r"december)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
 def swapped_finding(c) -> str | None:
-    """published: a date before the month its own pictures were uploaded in, which read with
-    day and month exchanged is a day of that month."""
+    """published: a date before the month its own pictures were uploaded in (or after it,
+    when the headline names that month too: a page for August's codes is not published in
+    September), which read with day and month exchanged is a day of that month."""
     from .checks import _iso_time
 
     published = _iso_time(c.item.get("published"))
@@ -87,7 +105,9 @@ def swapped_finding(c) -> str | None:
     if len(months) != 1:
         return None  # no pictures of its own, or pictures of several months: nothing to read
     (year, month), = months
-    if date(published.year, published.month, 1) >= date(year, month, 1):
+    titled = _titled_month(c.item.get("headline") or "") == (year, month)
+    stated = date(published.year, published.month, 1)
+    if stated == date(year, month, 1) or (stated > date(year, month, 1) and not titled):
         return None  # stated in or after the pictures' month: a draft's pictures come first
     fetched = _iso_time(getattr(c._source, "fetched_at", None))
     for day in sorted(_calendar_days(published, raw)):
@@ -96,8 +116,9 @@ def swapped_finding(c) -> str | None:
             continue
         if fetched is not None and other > fetched.date():
             continue  # the other reading is later than the page itself: no date it can be
+        also = f" and its headline names {other:%B %Y}" if titled else ""
         return (f"published: the publication date its own pictures place it in (uploaded in "
-                f"{year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...), found {c.item['published']}, "
+                f"{year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...{also}), found {c.item['published']}, "
                 f"which read with day and month exchanged is {other.day} {other:%B %Y} (a date stored "
                 "day first, read month first)")
     return None
