@@ -65,19 +65,29 @@ def _swapped(day: date) -> date | None:
     return date(day.year, day.day, day.month)
 
 
+# the upload folder right before a picture's name: "/uploads/2025/08/" (checks._UPLOAD's rule)
+_FOLDER_BEFORE = re.compile(r"/uploads/((?:19|20)\d\d)/(0[1-9]|1[0-2])/\Z")
+_FOLDER_LEN = len("/uploads/2025/08/")
+
+
 def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]], str]:
     """The article's URL slug, the (year, month) upload folders of the pictures named after
-    it (checks._UPLOAD: the rule the re-dated-post finding reads them by) and the page's
-    source as text."""
-    from .checks import _UPLOAD, UPLOAD_SLUG_MIN_WORDS
+    it (the re-dated-post finding's rule, checks._UPLOAD) and the page's source as text.
+    Read at the slug's few occurrences, not by a pattern over the whole page."""
+    from .checks import UPLOAD_SLUG_MIN_WORDS
 
     slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
     if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not html:
         return slug, set(), ""
     raw = html if isinstance(html, str) else html.decode("utf-8", "replace")
-    if slug not in raw:
-        return slug, set(), raw
-    return slug, {(int(y), int(m)) for y, m, name in _UPLOAD.findall(raw) if name.startswith(slug)}, raw
+    months = set()
+    at = raw.find(slug)
+    while at != -1:
+        folder = _FOLDER_BEFORE.search(raw[max(0, at - _FOLDER_LEN):at])
+        if folder:
+            months.add((int(folder[1]), int(folder[2])))
+        at = raw.find(slug, at + 1)
+    return slug, months, raw
 
 
 def _titled_month(headline: str) -> tuple[int, int] | None:
@@ -99,8 +109,8 @@ def swapped_finding(c) -> str | None:
     from .checks import _iso_time
 
     published = _iso_time(c.item.get("published"))
-    if published is None:
-        return None
+    if published is None or published.day > 13:
+        return None  # no day within one of it can be read as a month: the page is not read
     slug, months, raw = own_picture_months(c.url, c.html)
     if len(months) != 1:
         return None  # no pictures of its own, or pictures of several months: nothing to read
