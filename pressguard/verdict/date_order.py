@@ -109,7 +109,7 @@ def swapped_finding(c) -> str | None:
     from .checks import _iso_time
 
     published = _iso_time(c.item.get("published"))
-    if published is None or published.day > 13:
+    if published is None or all((published + timedelta(days=k)).day > 12 for k in (-1, 0, 1)):
         return None  # no day within one of it can be read as a month: the page is not read
     slug, months, raw = own_picture_months(c.url, c.html)
     if len(months) != 1:
