@@ -25,10 +25,11 @@ stated offset gives, and a day the page prints within a day of it ("Jul 8, 2025"
 2025-07-09T02:06:00+00:00: a local date printed, the instant stated in UTC).
 
 False alarms on real pages (WCXB dev, both halves, 711 pages, every page extracted and the
-finding run on its item): 0. Few real pages can be judged at all: 526 state a date, 9 carry
-pictures named after their slug in a dated upload folder, and on 2 of those 9 the stated date
-is before the pictures' month (pictures replaced after publication are not rare), neither a
-day whose swap lands in it. 3 headlines name a month and year; none has pictures of its own.
+finding run on its item: benchmarks/silent_signals_wcxb.py): 0. Few real pages can be judged
+at all: 526 state a date, 9 carry pictures named after their slug in a dated upload folder,
+and on 2 of those 9 the stated date is before the pictures' month (pictures replaced after
+publication are not rare), neither on a day whose swap lands in it. 3 headlines name a month
+and year; none has pictures of its own.
 """
 
 from __future__ import annotations
