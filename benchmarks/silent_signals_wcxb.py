@@ -66,7 +66,7 @@ def main(argv=None) -> int:
         published = _iso_time(item.get("published"))
         if published is not None:
             dated += 1
-            _slug, months, _text = date_order.own_picture_months(url, raw)
+            _slug, months = date_order.own_picture_months(url, raw)
             own += bool(months)
             if len(months) == 1:
                 (y, m), = months

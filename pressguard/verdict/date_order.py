@@ -68,27 +68,31 @@ def _swapped(day: date) -> date | None:
 
 # the upload folder right before a picture's name: "/uploads/2025/08/" (checks._UPLOAD's rule)
 _FOLDER_BEFORE = re.compile(r"/uploads/((?:19|20)\d\d)/(0[1-9]|1[0-2])/\Z")
+_FOLDER_BEFORE_BYTES = re.compile(_FOLDER_BEFORE.pattern.encode())
 _FOLDER_LEN = len("/uploads/2025/08/")
 
 
-def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]], str]:
-    """The article's URL slug, the (year, month) upload folders of the pictures named after
-    it (the re-dated-post finding's rule, checks._UPLOAD) and the page's source as text.
-    Read at the slug's few occurrences, not by a pattern over the whole page."""
+def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]]]:
+    """The article's URL slug and the (year, month) upload folders of the pictures named
+    after it (the re-dated-post finding's rule, checks._UPLOAD). Read at the slug's few
+    occurrences in the source as it is (bytes or text), not by a pattern over the page."""
     from .checks import UPLOAD_SLUG_MIN_WORDS
 
     slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
-    if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not html:
-        return slug, set(), ""
-    raw = html if isinstance(html, str) else html.decode("utf-8", "replace")
+    if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not html or not slug.isascii():
+        return slug, set()
+    if isinstance(html, str):
+        needle, folder_before = slug, _FOLDER_BEFORE
+    else:
+        needle, folder_before = slug.encode(), _FOLDER_BEFORE_BYTES
     months = set()
-    at = raw.find(slug)
+    at = html.find(needle)
     while at != -1:
-        folder = _FOLDER_BEFORE.search(raw[max(0, at - _FOLDER_LEN):at])
+        folder = folder_before.search(html[max(0, at - _FOLDER_LEN):at])
         if folder:
             months.add((int(folder[1]), int(folder[2])))
-        at = raw.find(slug, at + 1)
-    return slug, months, raw
+        at = html.find(needle, at + 1)
+    return slug, months
 
 
 def _titled_month(headline: str) -> tuple[int, int] | None:
@@ -112,15 +116,18 @@ def swapped_finding(c) -> str | None:
     published = _iso_time(c.item.get("published"))
     if published is None or all((published + timedelta(days=k)).day > 12 for k in (-1, 0, 1)):
         return None  # no day within one of it can be read as a month: the page is not read
-    slug, months, raw = own_picture_months(c.url, c.html)
+    slug, months = own_picture_months(c.url, c.html)
     if len(months) != 1:
         return None  # no pictures of its own, or pictures of several months: nothing to read
     (year, month), = months
-    titled = _titled_month(c.item.get("headline") or "") == (year, month)
-    stated = date(published.year, published.month, 1)
-    if stated == date(year, month, 1) or (stated > date(year, month, 1) and not titled):
-        return None  # stated in or after the pictures' month: a draft's pictures come first
+    stated, pictured = date(published.year, published.month, 1), date(year, month, 1)
+    if stated == pictured:
+        return None
+    titled = stated > pictured and _titled_month(c.item.get("headline") or "") == (year, month)
+    if stated > pictured and not titled:
+        return None  # stated after the pictures' month: a draft's pictures come first
     fetched = _iso_time(getattr(c._source, "fetched_at", None))
+    raw = c.html if isinstance(c.html, str) else c.html.decode("utf-8", "replace")
     for day in sorted(_calendar_days(published, raw)):
         other = _swapped(day)
         if other is None or (other.year, other.month) != (year, month):

@@ -1,7 +1,6 @@
 """Is the dek the page shows this story's standfirst? Read against the site's habit of
 printing its description as its dek.
 
-    descriptions(page) -> set[str]          the page's descriptions (meta, og, JSON-LD), squashed
     dek_is_description(dek, page) -> bool   what the site profile counts per recorded page
     dek_finding(c) -> str | None            completeness's finding, naming dek
 
@@ -37,20 +36,26 @@ SHARED_MAX = 0.25
 MIN_DEK_WORDS = 4  # subject words: a short label ("Updated") is no standfirst to compare
 
 
-def descriptions(page) -> set[str]:
-    """The page's descriptions (meta description, og:description, the JSON-LD article's),
-    squashed as extract.common compares a dek with them."""
+def _said(page) -> list[str]:
+    """The page's descriptions as stated: meta description, og:description, the JSON-LD
+    article's."""
+    return [d for d in (page.meta.first("description"), page.meta.first("og:description"),
+                        page.jsonld.description()) if d]
+
+
+def _is_one_of(dek: str, said: list[str]) -> bool:
     from ..extract.common import _squash_headline
 
-    return {_squash_headline(d) for d in (page.meta.first("description"), page.meta.first("og:description"),
-                                          page.jsonld.description()) if d}
+    spaced = " ".join(dek.split())
+    if any(" ".join(htmllib.unescape(d).split()) == spaced for d in said):
+        return True  # as stated, whitespace aside: the common case, read without squashing
+    squashed = _squash_headline(dek)
+    return any(_squash_headline(d) == squashed for d in said)
 
 
 def dek_is_description(dek, page) -> bool:
     """Is this dek one of the page's descriptions (entities, case, punctuation aside)?"""
-    from ..extract.common import _squash_headline
-
-    return isinstance(dek, str) and bool(dek.strip()) and _squash_headline(dek) in descriptions(page)
+    return isinstance(dek, str) and bool(dek.strip()) and _is_one_of(dek, _said(page))
 
 
 def dek_finding(c) -> str | None:
@@ -66,9 +71,8 @@ def dek_finding(c) -> str | None:
     if not prof.always("dek") or prof.with_described_dek != prof.pages:
         return None
     page = c._source if isinstance(c._source, Page) else page_for(c._source, c.url, budget=None)
-    said = [d for d in (page.meta.first("description"), page.meta.first("og:description"),
-                        page.jsonld.description()) if d]
-    if not said or dek_is_description(dek, page):
+    said = _said(page)
+    if not said or _is_one_of(dek, said):
         return None
     words = _topic_words(dek)
     if len(words) < MIN_DEK_WORDS:
