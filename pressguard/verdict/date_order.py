@@ -95,16 +95,17 @@ def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]]]:
     return slug, months
 
 
+# "August 2025" in a title
+_TITLED = re.compile(r"\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|"
+                     r"december)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
 def _titled_month(headline: str) -> tuple[int, int] | None:
     """The month and year a headline names ("All Ironvale codes (August 2025)"), if one."""
     m = _TITLED.search(headline or "")
     if m is None:
         return None
     return int(m["y"]), _MONTHS.index(m["m"][:3].lower()) + 1
-
-
-_TITLED = re.compile(r"\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|"
-                     r"december)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 
 
 def swapped_finding(c) -> str | None:
