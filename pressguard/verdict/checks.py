@@ -90,7 +90,10 @@ completeness the whole article is there: the body is not under half the shortest
              down (blocks rendered backwards); a published date that can be one (from 1995, at most a
              day after now: not a null date shown as 1970-01-01); a date on the fetch day
              while the pictures named after the article's slug sit in a WordPress upload
-             folder (/uploads/YYYY/MM/) two months or more older; a dek that is no
+             folder (/uploads/YYYY/MM/) two months or more older; no date whose day and
+             month read swapped lands in those pictures' month (date_order); on a site whose
+             recorded pages all print their description as the dek, no dek that shares
+             almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
              nor a list of SEO keywords, nor the headline printed again; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
              document that reaches </body></html> on a site whose recorded pages all do.
@@ -146,6 +149,7 @@ from itertools import chain
 from . import fingerprint as fp
 from . import incidents
 from . import coherence
+from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.page import Page
@@ -657,6 +661,7 @@ def check_completeness(c: "_Context") -> str:
     redated = published_after_own_pictures(c)
     if redated:
         finds.append(redated)
+    finds += filter(None, [date_order.swapped_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages

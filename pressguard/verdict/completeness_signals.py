@@ -120,7 +120,7 @@ UPLOAD_AGE_DAYS = 62  # a draft and its pictures may wait a month or two, not lo
 FETCH_DAY = timedelta(hours=36)
 
 
-def _iso_time(value) -> datetime | None:
+def iso_time(value) -> datetime | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
@@ -134,8 +134,8 @@ def published_after_own_pictures(c: "_Context") -> str | None:
     """A publication date on the day the page was fetched, while the pictures named after
     this article's slug were uploaded months before: the date is a later save's, not the
     publication's (a CMS upgrade that rewrites dates, a re-dated post)."""
-    published = _iso_time(c.item.get("published"))
-    fetched = _iso_time(getattr(c._source, "fetched_at", None))
+    published = iso_time(c.item.get("published"))
+    fetched = iso_time(getattr(c._source, "fetched_at", None))
     if published is None or fetched is None or abs(fetched - published) > FETCH_DAY:
         return None
     slug = (c.url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()

@@ -23,6 +23,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from . import dek_source
 from .markers import body_container
 from .person_names import person_problem, split_names
 from .topic import slug_share, topic_share
@@ -362,6 +363,7 @@ def completeness_findings(c) -> list[str]:
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
+    finds += filter(None, [dek_source.dek_finding(c)])
     return finds
 
 

@@ -48,6 +48,8 @@ class SiteProfile:
     # how many of the pages state their publication time machine-readably (meta, JSON-LD),
     # the time the extraction took (coherence.published_finding)
     with_stated_time: int = 0
+    # how many of the pages print their description as their dek (dek_source.dek_finding)
+    with_described_dek: int = 0
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors), its
@@ -66,7 +68,7 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 # hand (pressguard.verdict.assess keeps it in place of the item, which is far larger):
 # (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
 # None, English share or None, body words / JSON-LD wordCount or None, published read from
-# metadata).
+# metadata, dek is the page's description).
 PageMeasures = tuple
 
 
@@ -78,6 +80,7 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     from .english import english_share
     from .topic import topic_share
     from .coherence import wordcount_ratio
+    from .dek_source import dek_is_description
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
@@ -85,12 +88,14 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     english = english_share(texts)
     words = sum(len(p.split()) for p in texts)
     # the page the extraction has just parsed (extract.page keeps it while it is recent)
-    counted = wordcount_ratio(words, page_for(html, item.get("url") or where, budget=None).jsonld.article)
+    page = page_for(html, item.get("url") or where, budget=None)
+    counted = wordcount_ratio(words, page.jsonld.article)
     return (words, len(texts), bool(item.get("dek")),
             bool(item.get("published")), bool(item.get("authors")), document_ends(html),
             topic_share(item.get("headline"), item.get("url") or where, texts),
             None if english is None else english[0], counted,
-            (item.get("provenance") or {}).get("published") in STATED)
+            (item.get("provenance") or {}).get("published") in STATED,
+            dek_is_description(item.get("dek"), page))
 
 
 @lru_cache(maxsize=64)
@@ -102,13 +107,15 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     topics = english = 0
     min_topic = min_english = None
     counted = []
-    stated = 0
+    stated = described = 0
     for path in paths:
         measured = recorded_measures(path, site)
         if measured is None:
             continue  # an unreadable cassette (replaying it reports it), or no body text
-        n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta = measured
+        n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta, \
+            dek_described = measured
         stated += in_meta
+        described += dek_described
         words.append(n_words)
         min_paragraphs = n_paragraphs if min_paragraphs is None else min(min_paragraphs, n_paragraphs)
         dek += has_dek
@@ -133,4 +140,4 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        min_english_share=min_english if english >= MIN_PAGES else None,
                        with_html_end=ends,
                        wordcount_span=(min(counted), max(counted)) if len(counted) >= MIN_PAGES else None,
-                       wordcount_pages=len(counted), with_stated_time=stated)
+                       wordcount_pages=len(counted), with_stated_time=stated, with_described_dek=described)

@@ -1,0 +1,141 @@
+"""A publication date read with its day and month the wrong way round, told by the month the
+article's own pictures were uploaded in.
+
+    swapped_finding(c) -> str | None    completeness's finding, naming published
+
+An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
+and every copy of the date on the page (the visible one, its datetime, the meta and the
+JSON-LD) carries the same error: a plausible date, nothing on the page to compare with but
+the pictures made for the article. WordPress keeps each upload in the folder of its month
+(/uploads/2025/08/), and a picture named after the article's slug was made for it. When
+every such picture was uploaded in one month, the stated date falls before that month, and
+the same date read the other way round ("8 June" as "6 August") falls in it, the page's
+own evidence reads the date the other way.
+
+Only that direction is judged on the pictures alone. Pictures uploaded a month before the
+publication (a draft prepared ahead) are ordinary, so a stated date after the pictures' month
+proves nothing by itself; pictures uploaded months after the publication, in exactly the
+month the swapped reading names, are what the error leaves. A stated date after the
+pictures' month is judged when the headline names that month too ("All Ironvale codes
+(August 2025)"): a page for August is not first published in September, and two statements
+of the page then agree with the other reading. A title's month alone says nothing: a
+roundup of a month is published after it (WCXB's 0078, "45 Deals Announced in October 2025",
+published 3 November). The date's calendar day is the one its
+stated offset gives, and a day the page prints within a day of it ("Jul 8, 2025" for
+2025-07-09T02:06:00+00:00: a local date printed, the instant stated in UTC).
+
+False alarms on real pages (WCXB dev, both halves, 711 pages, every page extracted and the
+finding run on its item: benchmarks/silent_signals_wcxb.py): 0. Few real pages can be judged
+at all: 526 state a date, 9 carry pictures named after their slug in a dated upload folder,
+and on 2 of those 9 the stated date is before the pictures' month (pictures replaced after
+publication are not rare), neither on a day whose swap lands in it. 3 headlines name a month
+and year; none has pictures of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "Aug 6, 2025", "August 6 2025", "6 August 2025": how pages print a date in English
+_PRINTED = re.compile(r"\b(?:(?P<m1>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?P<d1>\d{1,2}),?"
+                      r"|(?P<d2>\d{1,2})\s+(?P<m2>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?)"
+                      r"\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _calendar_days(when, raw: str) -> set[date]:
+    """The day the instant falls on in its stated offset, and the days the page prints within
+    a day of it (a local date beside an instant stated in UTC)."""
+    days = {when.date()}
+    for m in _PRINTED.finditer(raw):
+        month = _MONTHS.index(m["m1" if m["m1"] else "m2"][:3].lower()) + 1
+        try:
+            day = date(int(m["y"]), month, int(m["d1"] or m["d2"]))
+        except ValueError:
+            continue
+        if abs(day - when.date()) <= timedelta(days=1):
+            days.add(day)
+    return days
+
+
+def _swapped(day: date) -> date | None:
+    """The date with its day and month exchanged; None where that is no other date."""
+    if day.day > 12 or day.day == day.month:
+        return None
+    return date(day.year, day.day, day.month)
+
+
+# the upload folder right before a picture's name: "/uploads/2025/08/" (completeness_signals._UPLOAD's rule)
+_FOLDER_BEFORE = re.compile(r"/uploads/((?:19|20)\d\d)/(0[1-9]|1[0-2])/\Z")
+_FOLDER_BEFORE_BYTES = re.compile(_FOLDER_BEFORE.pattern.encode())
+_FOLDER_LEN = len("/uploads/2025/08/")
+
+
+def own_picture_months(url: str, html) -> tuple[str, set[tuple[int, int]]]:
+    """The article's URL slug and the (year, month) upload folders of the pictures named
+    after it (the re-dated-post finding's rule, completeness_signals._UPLOAD). Read at the slug's few
+    occurrences in the source as it is (bytes or text), not by a pattern over the page."""
+    slug = (url or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+    if len(slug.split("-")) < UPLOAD_SLUG_MIN_WORDS or not html or not slug.isascii():
+        return slug, set()
+    if isinstance(html, str):
+        needle, folder_before = slug, _FOLDER_BEFORE
+    else:
+        needle, folder_before = slug.encode(), _FOLDER_BEFORE_BYTES
+    months = set()
+    at = html.find(needle)
+    while at != -1:
+        folder = folder_before.search(html[max(0, at - _FOLDER_LEN):at])
+        if folder:
+            months.add((int(folder[1]), int(folder[2])))
+        at = html.find(needle, at + 1)
+    return slug, months
+
+
+# "August 2025" in a title
+_TITLED = re.compile(r"\b(?P<m>january|february|march|april|may|june|july|august|september|october|november|"
+                     r"december)\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _titled_month(headline: str) -> tuple[int, int] | None:
+    """The month and year a headline names ("All Ironvale codes (August 2025)"), if one."""
+    m = _TITLED.search(headline or "")
+    if m is None:
+        return None
+    return int(m["y"]), _MONTHS.index(m["m"][:3].lower()) + 1
+
+
+def swapped_finding(c) -> str | None:
+    """published: a date before the month its own pictures were uploaded in (or after it,
+    when the headline names that month too: a page for August's codes is not published in
+    September), which read with day and month exchanged is a day of that month."""
+    published = iso_time(c.item.get("published"))
+    if published is None or all((published + timedelta(days=k)).day > 12 for k in (-1, 0, 1)):
+        return None  # no day within one of it can be read as a month: the page is not read
+    slug, months = own_picture_months(c.url, c.html)
+    if len(months) != 1:
+        return None  # no pictures of its own, or pictures of several months: nothing to read
+    (year, month), = months
+    stated, pictured = date(published.year, published.month, 1), date(year, month, 1)
+    if stated == pictured:
+        return None
+    titled = stated > pictured and _titled_month(c.item.get("headline") or "") == (year, month)
+    if stated > pictured and not titled:
+        return None  # stated after the pictures' month: a draft's pictures come first
+    fetched = iso_time(getattr(c._source, "fetched_at", None))
+    raw = c.html if isinstance(c.html, str) else c.html.decode("utf-8", "replace")
+    for day in sorted(_calendar_days(published, raw)):
+        other = _swapped(day)
+        if other is None or (other.year, other.month) != (year, month):
+            continue
+        if fetched is not None and other > fetched.date():
+            continue  # the other reading is later than the page itself: no date it can be
+        also = f" and its headline names {other:%B %Y}" if titled else ""
+        return (f"published: the publication date its own pictures place it in (uploaded in "
+                f"{year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...{also}), found {c.item['published']}, "
+                f"which read with day and month exchanged is {other.day} {other:%B %Y} (a date stored "
+                "day first, read month first)")
+    return None

@@ -1,0 +1,88 @@
+"""Is the dek the page shows this story's standfirst? Read against the site's habit of
+printing its description as its dek.
+
+    dek_is_description(dek, page) -> bool   what the site profile counts per recorded page
+    dek_finding(c) -> str | None            completeness's finding, naming dek
+
+Many themes fill the standfirst under the headline and the meta description from one excerpt
+field, so on such a site every page's dek is its description, word for word. When a page of
+such a site shows a dek that shares almost none of its subject words with the description it
+still states (nor with its headline), the slot holds other text: another story's standfirst
+from a fragment cached without the post ID, a field mapped to the wrong post. The page itself
+cannot tell this (real sites often write the dek apart from the description), so the habit is
+the site's, learned from its recorded pages (pressguard.verdict.site_profile: with_described_dek):
+judged only where every one of 3+ recorded pages has a dek that is its description.
+
+An editor who rewrites the standfirst after the description was written keeps most of its
+subject words (a rewording, an added clause): only a dek sharing at most a quarter of its
+subject words with the description and the headline together is judged.
+
+False alarms on real pages: none can fire on WCXB (no domain there has 3 pages, so no site
+has a profile). What the pages do say about the habit: of the 109 pages with both an
+extracted dek and a description, 62 print the description as the dek (the habit is common);
+of the 47 others, 8 share no subject word with their description and headline, 2 of them
+right deks (pages 0279 and 4591; the rest are date or byline lines taken for a dek): on a
+site without the habit such deks are normal, which is why the page alone is not judged
+(benchmarks/silent_signals_wcxb.py).
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+
+from .topic import topic_words
+from .wording import quote
+
+# a standfirst sharing this little of its subject with the description and the headline is
+# about something else (another story's was 0 to 12% on every case measured)
+SHARED_MAX = 0.25
+MIN_DEK_WORDS = 4  # subject words: a short label ("Updated") is no standfirst to compare
+
+
+def _said(page) -> list[str]:
+    """The page's descriptions as stated: meta description, og:description, the JSON-LD
+    article's."""
+    return [d for d in (page.meta.first("description"), page.meta.first("og:description"),
+                        page.jsonld.description()) if d]
+
+
+def _is_one_of(dek: str, said: list[str]) -> bool:
+    from ..extract.common import _squash_headline
+
+    spaced = " ".join(dek.split())
+    if any(" ".join(htmllib.unescape(d).split()) == spaced for d in said):
+        return True  # as stated, whitespace aside: the common case, read without squashing
+    squashed = _squash_headline(dek)
+    return any(_squash_headline(d) == squashed for d in said)
+
+
+def dek_is_description(dek, page) -> bool:
+    """Is this dek one of the page's descriptions (entities, case, punctuation aside)?"""
+    return isinstance(dek, str) and bool(dek.strip()) and _is_one_of(dek, _said(page))
+
+
+def dek_finding(c) -> str | None:
+    """dek: on a site whose recorded pages all print their description as their dek, a dek
+    that is not this page's description and shares almost none of its subject words with it
+    or the headline: another story's standfirst."""
+    from ..extract.page import Page, page_for
+
+    dek, prof = c.item.get("dek"), c.profile
+    if not isinstance(dek, str) or not dek.strip() or prof is None or c._source is None:
+        return None
+    if not prof.always("dek") or prof.with_described_dek != prof.pages:
+        return None
+    page = c._source if isinstance(c._source, Page) else page_for(c._source, c.url, budget=None)
+    said = _said(page)
+    if not said or _is_one_of(dek, said):
+        return None
+    words = topic_words(dek)
+    if len(words) < MIN_DEK_WORDS:
+        return None
+    known = topic_words(" ".join(htmllib.unescape(d) for d in said) + " " + (c.item.get("headline") or ""))
+    shared = len(words & known) / len(words)
+    if shared > SHARED_MAX:
+        return None
+    return (f"dek: this story's standfirst, its description {quote(htmllib.unescape(said[0]), 60)} (each of "
+            f"the site's {prof.pages} recorded pages prints its description as its dek), found {quote(dek, 60)}, "
+            f"which shares {shared:.0%} of its subject words with the description and the headline")
