@@ -174,6 +174,7 @@ class Layout:
         self.item_node: list = []
         self._markers: dict[int, tuple[int, bool]] = {}
         self._lowered: tuple | None = None  # own texts lower-cased, for own_text_matches
+        self._unread: set[str] = set()  # tags of the elements inside the elements left out
         self._measure(root)
 
     def _measure(self, root) -> None:
@@ -195,6 +196,7 @@ class Layout:
         item_parent, item_text, item_node = self.item_parent, self.item_text, self.item_node
         add_seq, add_spos = seq.append, spos.append
         add_item_parent, add_item_text, add_item_node = item_parent.append, item_text.append, item_node.append
+        unread = self._unread
         walk = root.traverse(include_text=True, skip_empty=True)
         # the root (the <body>, or <html>) first: the one element with no parent, so the
         # loop below never asks whether there is one
@@ -223,7 +225,8 @@ class Layout:
                 continue
             up = node.parent
             pidx = get(up.mem_id, -1) if up is not None else -1
-            if pidx < 0:
+            if pidx < 0:  # inside an element left out: noted, for named()
+                unread.add(tag)
                 continue
             if tag == "br" or tag == "template":  # items of the reading order, not elements
                 if tag == "br":
@@ -354,6 +357,19 @@ class Layout:
                 break
             pos = joined.find(needle, starts[k + 1])  # the next element's text
         return hits
+
+    def named(self, tag: str) -> list[int] | None:
+        """The elements with this tag, in page order: what a selector query for the tag
+        finds under the root, read off the pass (a query walks the whole tree in lexbor,
+        ~0.1 ms a page). None when the pass left such an element out (inside a
+        <noscript>, an <svg>, a <button> ...): then only the query knows them all."""
+        if tag in self._unread or tag in _UNREAD or tag == "br" or tag == "template":
+            return None
+        tags, out, at = self.tags, [], -1
+        for _ in range(tags.count(tag)):
+            at = tags.index(tag, at + 1)
+            out.append(at)
+        return out
 
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""
