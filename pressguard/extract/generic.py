@@ -516,7 +516,15 @@ def published_dom(page: Page) -> str | None:
         return None
     lay, s = ctx[0], ctx[1]
     scope = lay.nodes[s]
+    # what the page holds none of is not looked for in the scope (a query walks the
+    # scope in lexbor): the microdata date published_meta looked for in the whole page
+    # (its answer is cached), a <time> the measuring pass did not see
+    absent = {sel for sel, none in (('[itemprop="datePublished"]', page.first('[itemprop="datePublished"]') is None),
+                                    ("time[datetime]", lay.named("time") == []),
+                                    ("time", lay.named("time") == [])) if none}
     for sel in ('[itemprop="datePublished"]', "time[datetime]", "time"):
+        if sel in absent:
+            continue
         for node in scope.css(sel):
             if _in_teaser(node, page.url):
                 continue
