@@ -519,9 +519,9 @@ def published_dom(page: Page) -> str | None:
     # what the page holds none of is not looked for in the scope (a query walks the
     # scope in lexbor): the microdata date published_meta looked for in the whole page
     # (its answer is cached), a <time> the measuring pass did not see
-    absent = {sel for sel, none in (('[itemprop="datePublished"]', page.first('[itemprop="datePublished"]') is None),
-                                    ("time[datetime]", lay.named("time") == []),
-                                    ("time", lay.named("time") == [])) if none}
+    absent = {"time[datetime]", "time"} if lay.named("time") == [] else set()
+    if page.first('[itemprop="datePublished"]') is None:
+        absent.add('[itemprop="datePublished"]')
     for sel in ('[itemprop="datePublished"]', "time[datetime]", "time"):
         if sel in absent:
             continue

@@ -199,7 +199,7 @@ class Layout:
         unread = self._unread
         walk = root.traverse(include_text=True, skip_empty=True)
         # the root (the <body>, or <html>) first: the one element with no parent, so the
-        # loop below never asks whether there is one
+        # loop below needs no test for it
         next(walk)
         tag = root.tag
         add_spos(0)
