@@ -12,8 +12,7 @@ paragraph each, their cells joined with " | ".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -26,8 +25,10 @@ BR = _BR = "\x00"  # a <br> in a paragraph buffer (the parser never leaves NUL i
 _BR_SPLIT = re.compile(_BR + r"\s*" + _BR + r"[\s" + _BR + r"]*")
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
+    """One paragraph (immutable; a tuple: a page makes hundreds, and a frozen dataclass
+    costs twice as much to build)."""
+
     text: str
     tag: str  # the element that opened the paragraph ("p", "li", "h2", ...)
     link_chars: int  # characters of text inside <a>

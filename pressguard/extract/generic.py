@@ -106,6 +106,13 @@ def _is_home_link(node) -> bool:
     return a is not None and (a.attributes.get("href") or "").rstrip("/") in ("", "/", ".")
 
 
+def _all_named(page: Page, lay, tag: str) -> list:
+    """The page's elements with this tag, in page order (page.all(tag)), read off the
+    measured page when it holds them all (they all sit in the <body>)."""
+    found = lay.named(tag)
+    return page.all(tag) if found is None else [lay.nodes[i] for i in found]
+
+
 def _main_h1(page: Page):
     """(node, text) of the headline <h1>, or None. With several h1s (a logo h1 is common)
     the one that best matches og:title/<title> wins, then the longer one."""
@@ -115,7 +122,7 @@ def _main_h1(page: Page):
     site = page.site_names_lower
     h1s = []
     lay = generic_body.layout_of(page)
-    for h in page.all("h1"):
+    for h in _all_named(page, lay, "h1"):
         text = lay.short_text(h, 600)
         text = animated_label(h, text) if text else text
         if text and text.lower() not in site and len(text) < 400:
@@ -217,7 +224,7 @@ def _scope(page: Page):
             return node
         above.add(node.mem_id)
         node = node.parent
-    main = page.first("main")
+    main = next(iter(_all_named(page, generic_body.layout_of(page), "main")), None)
     if main is None or not above or main.mem_id in above:
         return main or page.tree.body
     node = main
@@ -509,7 +516,15 @@ def published_dom(page: Page) -> str | None:
         return None
     lay, s = ctx[0], ctx[1]
     scope = lay.nodes[s]
+    # what the page holds none of is not looked for in the scope (a query walks the
+    # scope in lexbor): the microdata date published_meta looked for in the whole page
+    # (its answer is cached), a <time> the measuring pass did not see
+    absent = {"time[datetime]", "time"} if lay.named("time") == [] else set()
+    if page.first('[itemprop="datePublished"]') is None:
+        absent.add('[itemprop="datePublished"]')
     for sel in ('[itemprop="datePublished"]', "time[datetime]", "time"):
+        if sel in absent:
+            continue
         for node in scope.css(sel):
             if _in_teaser(node, page.url):
                 continue

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from functools import lru_cache
 
 from .blocks import BR, collect_blocks, collect_measured_blocks, heading_permalink
@@ -42,6 +43,9 @@ _NEVER = frozenset({"html", "body", "main", "article"})
 _ID_TAGS = frozenset({"div", "section", "aside", "nav", "ins", "footer", "form", "ul", "ol", "span"})
 # A class/id word that says the element is the content itself ("post-body", "entry").
 _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "entry", "post", "story", "text"})
+# Elements the measuring pass leaves out with their subtrees (a <template> is an item of
+# the reading order: a script may stamp it)
+_UNREAD = SKIP_TAGS - {"template"}
 _STREAMED = re.compile(r"S:\d+\Z")  # React/Next streaming: <div hidden id="S:0">
 _WORD_SPLIT = re.compile(r"[_\-]+")
 _STATE_PREFIX = ("has-", "with-", "without-", "no-")
@@ -170,6 +174,7 @@ class Layout:
         self.item_node: list = []
         self._markers: dict[int, tuple[int, bool]] = {}
         self._lowered: tuple | None = None  # own texts lower-cased, for own_text_matches
+        self._unread: set[str] = set()  # tags of the elements inside the elements left out
         self._measure(root)
 
     def _measure(self, root) -> None:
@@ -190,33 +195,46 @@ class Layout:
         seq, spos = self.seq, self.spos
         item_parent, item_text, item_node = self.item_parent, self.item_text, self.item_node
         add_seq, add_spos = seq.append, spos.append
-        for node in root.traverse(include_text=True, skip_empty=True):
+        add_item_parent, add_item_text, add_item_node = item_parent.append, item_text.append, item_node.append
+        unread = self._unread
+        walk = root.traverse(include_text=True, skip_empty=True)
+        # the root (the <body>, or <html>) first: the one element with no parent, so the
+        # loop below needs no test for it
+        next(walk)
+        tag = root.tag
+        add_spos(0)
+        add_seq(0)
+        add_node(root)
+        add_tag(tag)
+        add_parent(-1)
+        index[root.mem_id] = 0
+        add_link(tag == "a")
+        add_block(0)
+        for node in walk:
             tag = node.tag
             if tag == "-text":
                 up = node.parent
                 pidx = get(up.mem_id, -1) if up is not None else -1
                 if pidx >= 0:
                     add_seq(~len(item_text))
-                    item_parent.append(pidx)
-                    item_text.append(node.text_content)
-                    item_node.append(node)
+                    add_item_parent(pidx)
+                    add_item_text(node.text_content)
+                    add_item_node(node)
                 continue
-            if tag[0] == "-" or (tag in SKIP_TAGS and tag != "template"):
+            if tag[0] == "-" or tag in _UNREAD:
                 continue
-            if nodes:
-                up = node.parent
-                pidx = get(up.mem_id, -1) if up is not None else -1
-                if pidx < 0:
-                    continue
-            else:
-                pidx = -1
+            up = node.parent
+            pidx = get(up.mem_id, -1) if up is not None else -1
+            if pidx < 0:  # inside an element left out: noted, for named()
+                unread.add(tag)
+                continue
             if tag == "br" or tag == "template":  # items of the reading order, not elements
                 if tag == "br":
                     br_blocks.append(block[pidx])
                 add_seq(~len(item_text))
-                item_parent.append(pidx)
-                item_text.append(BR if tag == "br" else None)
-                item_node.append(node)
+                add_item_parent(pidx)
+                add_item_text(BR if tag == "br" else None)
+                add_item_node(node)
                 continue
             idx = len(nodes)
             add_spos(len(seq))
@@ -225,10 +243,8 @@ class Layout:
             add_tag(tag)
             add_parent(pidx)
             index[node.mem_id] = idx
-            linked = tag == "a" or (pidx >= 0 and in_link[pidx])
-            add_link(linked)
-            bidx = idx if (tag in BLOCK_TAGS or pidx < 0) else block[pidx]
-            add_block(bidx)
+            add_link(tag == "a" or in_link[pidx])
+            add_block(idx if tag in BLOCK_TAGS else block[pidx])
         n = len(nodes)
         self.own = own = [0] * n
         self.own_links = own_links = [0] * n
@@ -316,23 +332,44 @@ class Layout:
         by"): the page's own texts, lower-cased and joined, are scanned for it at C
         speed, and only the few elements holding it are searched with the pattern (a
         case-insensitive alternation is slow to run over every element)."""
+        texts = self.texts
         if self._lowered is None:
-            lowered = [t.lower() for _, t in self.texts]  # lower() may change a length
-            starts, pos = [], 0
-            for t in lowered:
-                starts.append(pos)
-                pos += len(t) + 1
-            self._lowered = ("\x01".join(lowered), starts, lowered)
-        joined, starts, lowered = self._lowered
+            own = [t for _, t in texts]
+            joined = "\x01".join(own).lower()
+            if len(joined) != sum(map(len, own)) + len(own) - 1:
+                # lower() lengthened a letter ("İ"): the places of the texts after it moved
+                own = [t.lower() for t in own]
+                joined = "\x01".join(own)
+            # where each element's text starts in joined (lower() never shortens a text,
+            # so with the lengths unchanged the texts' own lengths place them)
+            starts = [at + k for k, at in enumerate(accumulate(map(len, own), initial=0))]
+            self._lowered = (joined, starts)
+        joined, starts = self._lowered
         hits: list[int] = []
+        last = len(texts) - 1
         pos = joined.find(needle)
         while pos >= 0:
             k = bisect_right(starts, pos) - 1
-            i, own = self.texts[k]
-            if pattern.search(own) is not None:
+            i, own_text = texts[k]
+            if pattern.search(own_text) is not None:
                 hits.append(i)
-            pos = joined.find(needle, starts[k] + len(lowered[k]) + 1)  # the next element's text
+            if k >= last:
+                break
+            pos = joined.find(needle, starts[k + 1])  # the next element's text
         return hits
+
+    def named(self, tag: str) -> list[int] | None:
+        """The elements with this tag, in page order: what a selector query for the tag
+        finds under the root, read off the pass (a query walks the whole tree in lexbor,
+        ~0.1 ms a page). None when the pass left such an element out (inside a
+        <noscript>, an <svg>, a <button> ...): then only the query knows them all."""
+        if tag in self._unread or tag in _UNREAD or tag == "br" or tag == "template":
+            return None
+        tags, out, at = self.tags, [], -1
+        for _ in range(tags.count(tag)):
+            at = tags.index(tag, at + 1)
+            out.append(at)
+        return out
 
     def marker(self, i: int) -> tuple[int, bool]:
         """marker_level of element i, computed once."""

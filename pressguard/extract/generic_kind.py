@@ -51,8 +51,8 @@ def _listing(lay, prose_chars: int) -> bool:
     if prose_chars >= _MAX_PROSE:
         return False
     teasers = teaser_chars = 0
-    for i, node in enumerate(lay.nodes):
-        if node.tag == "a" and lay.deep[i] >= TEASER_LINK:
+    for i, tag in enumerate(lay.tags):
+        if tag == "a" and lay.deep[i] >= TEASER_LINK:
             teasers += 1
             teaser_chars += lay.deep[i]
     return teasers >= _MIN_TEASERS and teaser_chars > 2 * prose_chars

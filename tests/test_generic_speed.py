@@ -1,0 +1,106 @@
+"""The generic extractor's shortcuts answer what the slower way they replace answers.
+
+Each speed change of issue #10 reads something off the measuring pass (or searches once
+where it searched twice); these tests compare each shortcut with the plain query on
+generated pages, so a shortcut that drops or invents an element fails here, not as a
+drifted WCXB figure. (The whole-corpus proof is benchmarks/generic_dump.py: every field of
+every page of WCXB, AEB and the shipped cassettes before and after, byte for byte.)
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
+
+from pressguard.extract import extract_generic
+from pressguard.extract.generic_authors import FAR_BYLINE
+from pressguard.extract.generic_body import Layout
+from pressguard.extract.page import _has_shadow_mark
+
+# Elements the measuring pass reads, leaves out with their subtree (noscript, svg,
+# button, dialog, select ...), or keeps as items (br, template); the tags asked about.
+_WRAPPERS = ["div", "section", "article", "main", "p", "span", "a", "noscript", "svg", "button",
+             "dialog", "template", "object", "video", "select", "ul", "li", "h1", "time"]
+_ASKED = ["h1", "main", "time", "p", "div", "section", "li", "a", "span"]
+
+
+@st.composite
+def _markup(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
+        kind = draw(st.sampled_from(["text", "br", "element", "element", "element"]))
+        if kind == "text":
+            parts.append(draw(st.sampled_from(["word", " ", "By Ann Lee", "\n  ", "x, y"])))
+        elif kind == "br":
+            parts.append("<br>")
+        else:
+            tag = draw(st.sampled_from(_WRAPPERS))
+            parts.append(f"<{tag}>{draw(_markup(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_markup())
+def test_named_is_the_tag_query(body):
+    """Layout.named(tag) lists exactly the elements a selector query for the tag finds,
+    in page order, or says it cannot (None) when the pass left one of them out."""
+    tree = LexborHTMLParser(f"<html><head><title>t</title></head><body>{body}</body></html>")
+    lay = Layout(tree.body)
+    for tag in _ASKED:
+        found = lay.named(tag)
+        if found is not None:
+            assert [lay.nodes[i].mem_id for i in found] == [n.mem_id for n in tree.css(tag)], tag
+
+
+def test_named_declines_when_an_element_is_left_out():
+    tree = LexborHTMLParser("<body><noscript><h1>Headline</h1></noscript><h1>Logo</h1>"
+                            "<button><time>3 May</time></button></body>")
+    lay = Layout(tree.body)
+    assert lay.named("h1") is None and len(tree.css("h1")) == 2
+    assert lay.named("time") is None
+    assert lay.named("main") == []
+
+
+def test_a_date_in_a_noscript_is_still_found():
+    """published_dom skips the <time> queries only when the page holds no <time>: one
+    the measuring pass did not see (in a <noscript>) is still read."""
+    html = ("<html><head><title>Harbour closes</title></head><body><article>"
+            "<h1>Harbour closes for winter</h1><noscript><time datetime='2024-05-01T08:00:00Z'>"
+            "1 May</time></noscript><p>" + "The harbour closes, the council said. " * 8 + "</p>"
+            "</article></body></html>")
+    item = extract_generic(html, "https://example.org/news/harbour-closes")
+    assert item["published"] == "2024-05-01T08:00:00+00:00"
+    assert item["provenance"]["published"] == "generic"
+
+
+_TEXTS = st.lists(st.lists(st.sampled_from(["a", "B", "y", " ", "by", "Written by ", "İ", "\x01", "Σ",
+                                             "é", "\n"]), max_size=8).map("".join),
+                  min_size=1, max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_own_text_matches_is_the_plain_search(texts):
+    """own_text_matches finds the elements whose own text the pattern matches, however
+    lower-casing moves the texts ("İ" lower-cased is two characters) and whatever the
+    texts hold (the separator's own character)."""
+    from html import escape
+
+    body = "".join(f"<p>{escape(t)}</p>" for t in texts)
+    lay = Layout(LexborHTMLParser(f"<body>{body}</body>").body)
+    pattern = re.compile(r"written\s+by", re.I)
+    assert lay.own_text_matches(pattern, "by") == [i for i, t in lay.texts if pattern.search(t)]
+    assert lay.own_text_matches(FAR_BYLINE, "by") == [i for i, t in lay.texts if FAR_BYLINE.search(t)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["shadow", "root", "Root", "shadowroot", "shadowRoot", "box-shadow:",
+                                 "ROOT", "x", "<template ", "shad", "owroot"]), max_size=10))
+def test_shadow_mark_is_either_spelling(pieces):
+    raw = "".join(pieces)
+    for source in (raw, raw.encode()):
+        marks = ("shadowroot", "shadowRoot") if isinstance(source, str) else (b"shadowroot", b"shadowRoot")
+        assert _has_shadow_mark(source) == any(m in source for m in marks)
