@@ -25,7 +25,6 @@ SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop
 
 def main(argv=None) -> int:
     from pressguard.extract import extract_article
-    from pressguard.extract.page import Page
     from pressguard.verdict import checks, english, prose_flaws
 
     here = Path(__file__).resolve().parent.parent
