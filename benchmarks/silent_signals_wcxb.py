@@ -43,7 +43,7 @@ def main(argv=None) -> int:
 
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=here.parent.parent / "shared" / "eval" / "wcxb-dev")
+    ap.add_argument("--data", type=Path, default=here.parent / "shared" / "eval" / "wcxb-dev")
     ap.add_argument("--limit", type=int)
     args = ap.parse_args(argv)
     gt_dir, html_dir = args.data / "ground-truth", args.data / "html"
