@@ -21,7 +21,16 @@ SITES = ("destructoid", "gamepur", "wegotthiscovered")
 COUNT = """
 import asyncio, atexit, gc, inspect, json, sys
 
-counts = {{"tasks": 0, "sources": [], "is_item": 0, "frozen_while_replaying": [], "frozen_at_exit": None}}
+counts = {{"tasks": 0, "sources": [], "is_item": 0, "frozen_while_replaying": [], "frozen_at_exit": None,
+           "scrapy_debug_records": 0}}
+
+import logging
+_make_record = logging.getLogRecordFactory()
+def make_record(name, level, *args, **kwargs):
+    if level == logging.DEBUG and name.startswith("scrapy.core."):  # the engine's and scraper's, per page
+        counts["scrapy_debug_records"] += 1
+    return _make_record(name, level, *args, **kwargs)
+logging.setLogRecordFactory(make_record)
 
 _create_task = asyncio.BaseEventLoop.create_task
 def create_task(self, *args, **kwargs):
@@ -128,3 +137,10 @@ def test_a_replayed_item_is_made_plain_as_itemadapter_makes_it():
     assert made == ItemAdapter(item).asdict()
     assert json.dumps(made) == json.dumps(ItemAdapter(item).asdict())
     assert type(made["body"]) is tuple and type(made["authors"][0]) is dict
+
+
+def test_with_logging_off_scrapy_makes_no_debug_record_per_page(replayed):
+    # `replay -q` shows no log; Scrapy's loggers still made a "Crawled" and a "Scraped from"
+    # DEBUG record for every page (old: 2 a page), for no handler to show
+    counts, cassettes, _ = replayed
+    assert counts["scrapy_debug_records"] == 0

@@ -9,8 +9,10 @@ live and record run them side by side.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from itemadapter import ItemAdapter
@@ -104,7 +106,32 @@ def run_spiders(
     """
     settings = project_settings(overrides)
     settings.set("LOG_INSTALL_ROOT_HANDLER", settings.getbool("LOG_ENABLED"), priority="cmdline")
-    process = CrawlerProcess(settings)
+    process = CrawlerProcess(settings)  # (configures logging: the scrapy logger at DEBUG)
+    with _scrapy_log_level(settings):
+        return _run_spiders(process, runs, settings, on_progress, on_result)
+
+
+@contextmanager
+def _scrapy_log_level(settings):
+    """With logging off, Scrapy's loggers at the LOG_LEVEL they would have shown, for the run.
+    No handler of Scrapy's shows their records then, yet they sit below a root that Scrapy
+    leaves at NOTSET, so they still made every DEBUG record: two a page ("Crawled",
+    "Scraped from"). Set once CrawlerProcess has configured logging (which sets it to DEBUG)."""
+    scrapy_logger = logging.getLogger("scrapy")
+    before = scrapy_logger.level
+    if not settings.getbool("LOG_ENABLED"):
+        try:
+            scrapy_logger.setLevel(settings.get("LOG_LEVEL") or logging.DEBUG)
+        except (TypeError, ValueError):  # a level logging does not know: records made as before
+            pass
+    try:
+        yield
+    finally:
+        scrapy_logger.setLevel(before)
+
+
+def _run_spiders(process: CrawlerProcess, runs: list[tuple[str, dict]], settings: Settings, on_progress,
+                 on_result) -> CrawlOutcome:
     outcome = CrawlOutcome()
     crawlers = []
     run_of: dict[int, int] = {}  # id(crawler) -> its index in runs
