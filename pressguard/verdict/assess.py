@@ -243,7 +243,8 @@ def _recorded_stored(path: Path | str, site: str) -> _RecordedPage | None:
 def _measured(path: Path | str, site: str, url: str, body: bytes) -> tuple[dict, "tuple | None"]:
     """(template fingerprint, profile measures) of a recorded page: its one extraction."""
     item = extract_article(body, url, site=site)
-    return fingerprint(body, item), page_measures(item, body, str(path))
+    # no page scan: no check reads a recorded page (its dates from lexbor's selector instead)
+    return fingerprint(body, item, scan=False), page_measures(item, body, str(path))
 
 
 def _keep(key: tuple, made: dict, measures: "tuple | None") -> _RecordedPage:
