@@ -223,12 +223,18 @@ def _recorded_stored(path: Path | str, site: str) -> _RecordedPage | None:
     """_recorded through the parse cache: keyed by the cassette file's bytes, so a page
     made on an earlier run costs a file read, neither its YAML nor its extraction."""
     try:
-        raw = Path(path).read_bytes()
+        stat = Path(path).stat()
     except OSError:  # as _recorded_source: unreadable, replaying it reports that
         return None
-    key = ("file", str(path), site, len(raw), hash(raw))
+    # in this process, the file as the cassette cache knows it (store.CassetteCache): read
+    # and hashed once, though the baseline and the profile both ask
+    key = ("file", str(path), site, stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
     kept = _RECORDED.get(key)
     if kept is None:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError:
+            return None
         def make() -> tuple:
             page = _recorded_source(path)
             return () if page is None else _measured(path, site, *page)
