@@ -29,6 +29,10 @@ from ..cassettes.handler import META_CASSETTE
 from .page_link import META_CHECKS, META_VERDICT, ledger_for
 
 
+# The collector's thresholds while spiders run (generation 0, 1, 2): see run_spiders.
+RUN_GC_THRESHOLD = (20_000, 20, 20)
+
+
 @dataclass
 class PageResult:
     """One page's result: an article (item), a listing, or a named failure (error)."""
@@ -242,9 +246,16 @@ def _run_spiders(process: CrawlerProcess, runs: list[tuple[str, dict]], settings
         # Unfrozen after, for a process that goes on (a pytest session), unless a caller froze first.
         frozen_already = gc.get_freeze_count()
         gc.freeze()
+        # A page allocates tens of thousands of short-lived containers (the extractors' and
+        # the checks' lists and dicts, freed by their reference counts): at Python's default
+        # of a young collection every 700, about 0.7 ms of a replayed page went to collections
+        # that found nearly nothing (benchmarks/README-speed.md). Restored after the run.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(*RUN_GC_THRESHOLD)
         try:
             process.start()
         finally:
+            gc.set_threshold(*thresholds)
             if not frozen_already:
                 gc.unfreeze()
     for crawler in crawlers:
