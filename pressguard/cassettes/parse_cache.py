@@ -8,6 +8,10 @@ content, an edited, checked-out or re-recorded cassette is never served
 stale. A cache that cannot be written, or a value marshal cannot hold, only
 means no entry.
 
+The same folder keeps what is derived from a cassette file alone (derived(): the recorded
+page's template fingerprint and profile measures, pressguard.verdict.assess), keyed by the
+bytes and by the source of every pressguard module, so a code change is a new key.
+
 Opt-in: PRESSGUARD_PARSE_CACHE=FOLDER turns it on (unset or "off": no cache).
 Measured (benchmarks/README-replay.md), a warm cache makes replay about 1.6x
 faster, while filling an empty one costs more than it saves in that run; so
