@@ -181,3 +181,43 @@ _P_PARTS = ["<p></p>", "<p> </p>", "<P>&nbsp;</P>", "<p/>", "<p><br></p>", "<p>t
 def test_the_scan_lists_the_childless_paragraphs_and_includes_of_generated_markup(parts):
     tree = LexborHTMLParser(f"<html><body>{''.join(parts)}</body></html>")
     assert _scanned(tree) == _walked(tree)
+
+
+# -- a recorded page's fingerprint, made without the scan ---------------------------------
+
+
+@pytest.mark.parametrize("path", CASSETTES, ids=lambda p: f"{p.parent.name}/{p.stem[:40]}")
+def test_a_fingerprint_made_without_the_page_scan_is_the_one_made_with_it(path):
+    """The recorded side fingerprints its pages with scan=False (no check reads them): the
+    text index walked alone and the dates from lexbor's selector list give, key for key and
+    in the same order, the fingerprint the scanned page gives."""
+    url, body = _final_page(open_cassette(path))
+    site = path.parent.name
+    item = extract_article(body, url, site=site)
+    import json
+
+    assert json.dumps(fp.fingerprint(body, item, scan=False)) == json.dumps(fp.fingerprint(body, item))
+
+
+def test_the_recorded_side_runs_no_page_scan(monkeypatch):
+    import pressguard.verdict.assess as assess_module
+
+    made = []
+    real = ps.PageScan
+
+    class CountedScan(real):
+        __slots__ = ()
+
+        def __init__(self):
+            made.append(1)
+            super().__init__()
+
+    monkeypatch.setattr(ps, "PageScan", CountedScan)
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", "off")
+    assess_module._RECORDED.clear()
+    try:
+        for path in CASSETTES[::11]:
+            assert assess_module.recorded_fingerprint(path, path.parent.name) is not None
+    finally:
+        assess_module._RECORDED.clear()
+    assert made == []

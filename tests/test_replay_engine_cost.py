@@ -21,7 +21,21 @@ SITES = ("destructoid", "gamepur", "wegotthiscovered")
 COUNT = """
 import asyncio, atexit, gc, inspect, json, sys
 
-counts = {{"tasks": 0, "sources": [], "is_item": 0, "frozen_while_replaying": [], "frozen_at_exit": None}}
+counts = {{"tasks": 0, "sources": [], "is_item": 0, "frozen_while_replaying": [], "frozen_at_exit": None,
+           "scrapy_debug_records": 0, "collections_while_replaying": 0, "threshold_at_exit": None}}
+
+def _collected(phase, info):
+    if phase == "start" and counts["frozen_while_replaying"]:  # (since the first cassette was opened)
+        counts["collections_while_replaying"] += 1
+gc.callbacks.append(_collected)
+
+import logging
+_make_record = logging.getLogRecordFactory()
+def make_record(name, level, *args, **kwargs):
+    if level == logging.DEBUG and name.startswith("scrapy.core."):  # the engine's and scraper's, per page
+        counts["scrapy_debug_records"] += 1
+    return _make_record(name, level, *args, **kwargs)
+logging.setLogRecordFactory(make_record)
 
 _create_task = asyncio.BaseEventLoop.create_task
 def create_task(self, *args, **kwargs):
@@ -50,6 +64,7 @@ sys.addaudithook(_opened)
 
 def _write():
     counts["frozen_at_exit"] = gc.get_freeze_count()
+    counts["threshold_at_exit"] = list(gc.get_threshold())
     with open({out!r}, "w") as handle:
         json.dump(counts, handle)
 atexit.register(_write)
@@ -128,3 +143,21 @@ def test_a_replayed_item_is_made_plain_as_itemadapter_makes_it():
     assert made == ItemAdapter(item).asdict()
     assert json.dumps(made) == json.dumps(ItemAdapter(item).asdict())
     assert type(made["body"]) is tuple and type(made["authors"][0]) is dict
+
+
+def test_with_logging_off_scrapy_makes_no_debug_record_per_page(replayed):
+    # `replay -q` shows no log; Scrapy's loggers still made a "Crawled" and a "Scraped from"
+    # DEBUG record for every page (old: 2 a page), for no handler to show
+    counts, cassettes, _ = replayed
+    assert counts["scrapy_debug_records"] == 0
+
+
+def test_the_collector_runs_less_than_once_a_page_and_its_thresholds_come_back(replayed):
+    # a young collection every 700 net allocations ran about five times a page (old: 144
+    # for these 28 pages), nearly all finding nothing: the pages' containers die by their
+    # reference counts
+    counts, cassettes, _ = replayed
+    assert counts["collections_while_replaying"] < len(cassettes)
+    import gc
+
+    assert counts["threshold_at_exit"] == list(gc.get_threshold())  # the interpreter's own, restored

@@ -86,6 +86,58 @@ def test_a_cassette_with_an_item_and_an_error_is_one_failure_and_strays_come_las
     assert out[1]["error"] == "a/2: replay gave no result; run with -v to see why"
 
 
+def test_the_parent_spills_each_shards_result_as_the_shard_encoded_it(monkeypatch):
+    """A shard's result line reaches the merger's spill as its bytes: the parent decodes a
+    small header, not the item, and encodes nothing again; each result is decoded once, when
+    it is emitted, equal to what the shard sent, in cassette order."""
+    import io
+
+    from pressguard.scrapy import shards
+
+    runs = [("a", ["a/1", "a/2"]), ("b", ["b/1"])]
+    sent = [_result("a/2"), _result("a/1"), _result("b/1", error="b/1: HTTP 500")]
+    sent[0]["item"] = {"headline": "Tab\there, «quotes», line\nbreak", "body": ["é", "\u2028"]}
+
+    class Shard:  # as much of a shard process as collect() reads: its protocol stream
+        def __init__(self, lines: list[str]):
+            self.stdout = io.BytesIO("".join(lines).encode("utf-8"))
+
+        def wait(self):
+            return 0
+
+        def poll(self):
+            return 0
+
+    shard_a = Shard([shards._result_line(0, sent[0]), shards._result_line(0, sent[1]),
+                     json.dumps({"run": 0, "done": True}) + "\n", json.dumps({"exit": 0}) + "\n"])
+    shard_b = Shard([shards._result_line(0, sent[2]), json.dumps({"run": 0, "done": True}) + "\n",
+                     json.dumps({"exit": 1}) + "\n"])
+    encoded, decoded = [], []
+    real_dumps, real_loads = json.dumps, json.loads
+
+    class CountingJson:
+        @staticmethod
+        def dumps(value, **kwargs):
+            encoded.append(value)
+            return real_dumps(value, **kwargs)
+
+        @staticmethod
+        def loads(text, **kwargs):
+            decoded.append(text)
+            return real_loads(text, **kwargs)
+
+    monkeypatch.setattr(shards, "json", CountingJson)
+    out = []
+    merger = InOrder(["a/1", "a/2", "b/1"], runs, out.append)
+    code = shards.collect([[runs[0]], [runs[1]]], [shard_a, shard_b], merger)
+    merger.finish()
+    assert code == 1
+    assert out == [sent[1], sent[0], sent[2]]
+    assert encoded == []  # nothing encoded again
+    results = [t for t in decoded if '"item"' in (t.decode("utf-8") if isinstance(t, bytes) else t)]
+    assert len(results) == 3  # each result decoded once: by the merger, as it is emitted
+
+
 # -- the cassette cache ------------------------------------------------------------------
 
 

@@ -8,6 +8,10 @@ content, an edited, checked-out or re-recorded cassette is never served
 stale. A cache that cannot be written, or a value marshal cannot hold, only
 means no entry.
 
+The same folder keeps what is derived from a cassette file alone (derived(): the recorded
+page's template fingerprint and profile measures, pressguard.verdict.assess), keyed by the
+bytes and by the source of every pressguard module, so a code change is a new key.
+
 Opt-in: PRESSGUARD_PARSE_CACHE=FOLDER turns it on (unset or "off": no cache).
 Measured (benchmarks/README-replay.md), a warm cache makes replay about 1.6x
 faster, while filling an empty one costs more than it saves in that run; so
@@ -53,6 +57,54 @@ def load(raw: bytes, parse: Callable[[bytes], Any]) -> Any:
     except (OSError, ValueError):
         pass
     return data
+
+
+def derived(raw: bytes, context: str, make: Callable[[], Any]) -> Any:
+    """make(), or what an earlier make() stored for the same bytes and context, made by the
+    same pressguard code: for what is computed from a cassette file alone (the recorded page's
+    template fingerprint and profile measures, pressguard.verdict.assess), so a corpus's
+    recorded side is computed once, not on every run. Keyed by the bytes, the context (what
+    else make reads: the site, the path), and the source of every pressguard module and the
+    parsers' versions, so an edited cassette or a changed extractor is never served stale.
+    An exception in make stores nothing."""
+    folder = cache_folder()
+    if folder is None:
+        return make()
+    key = hashlib.sha1(_code_salt() + context.encode("utf-8", "surrogatepass") + b"\0" + raw).hexdigest()
+    entry = folder / "derived" / key[:2] / f"{key}.marshal"
+    try:
+        return marshal.loads(entry.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value = make()
+    try:
+        _store(entry, marshal.dumps(value))
+    except (OSError, ValueError):
+        pass
+    return value
+
+
+_CODE_SALT: list[bytes] = []
+
+
+def _code_salt() -> bytes:
+    """The parse salt, the versions of lexbor's binding and of Python (its Unicode tables
+    fold the text), and every pressguard source file's path and bytes: read once a process."""
+    if not _CODE_SALT:
+        _CODE_SALT.append(code_salt(Path(__file__).resolve().parent.parent))
+    return _CODE_SALT[0]
+
+
+def code_salt(package: Path) -> bytes:
+    import sys
+
+    import selectolax
+
+    digest = hashlib.sha1(_SALT + f"selectolax {selectolax.__version__}|python {sys.version}\n".encode())
+    for source in sorted(package.rglob("*.py")):
+        digest.update(source.relative_to(package).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(source.read_bytes())
+    return digest.hexdigest().encode("ascii") + b"\n"
 
 
 def _store(entry: Path, payload: bytes) -> None:

@@ -9,8 +9,10 @@ live and record run them side by side.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from itemadapter import ItemAdapter
@@ -25,6 +27,10 @@ from .addon import Addon
 from ..exit_codes import BAD_INPUT, exit_code_from_stats
 from ..cassettes.handler import META_CASSETTE
 from .page_link import META_CHECKS, META_VERDICT, ledger_for
+
+
+# The collector's thresholds while spiders run (generation 0, 1, 2): see run_spiders.
+RUN_GC_THRESHOLD = (20_000, 20, 20)
 
 
 @dataclass
@@ -104,7 +110,32 @@ def run_spiders(
     """
     settings = project_settings(overrides)
     settings.set("LOG_INSTALL_ROOT_HANDLER", settings.getbool("LOG_ENABLED"), priority="cmdline")
-    process = CrawlerProcess(settings)
+    process = CrawlerProcess(settings)  # (configures logging: the scrapy logger at DEBUG)
+    with _scrapy_log_level(settings):
+        return _run_spiders(process, runs, settings, on_progress, on_result)
+
+
+@contextmanager
+def _scrapy_log_level(settings):
+    """With logging off, Scrapy's loggers at the LOG_LEVEL they would have shown, for the run.
+    No handler of Scrapy's shows their records then, yet they sit below a root that Scrapy
+    leaves at NOTSET, so they still made every DEBUG record: two a page ("Crawled",
+    "Scraped from"). Set once CrawlerProcess has configured logging (which sets it to DEBUG)."""
+    scrapy_logger = logging.getLogger("scrapy")
+    before = scrapy_logger.level
+    if not settings.getbool("LOG_ENABLED"):
+        try:
+            scrapy_logger.setLevel(settings.get("LOG_LEVEL") or logging.DEBUG)
+        except (TypeError, ValueError):  # a level logging does not know: records made as before
+            pass
+    try:
+        yield
+    finally:
+        scrapy_logger.setLevel(before)
+
+
+def _run_spiders(process: CrawlerProcess, runs: list[tuple[str, dict]], settings: Settings, on_progress,
+                 on_result) -> CrawlOutcome:
     outcome = CrawlOutcome()
     crawlers = []
     run_of: dict[int, int] = {}  # id(crawler) -> its index in runs
@@ -215,9 +246,16 @@ def run_spiders(
         # Unfrozen after, for a process that goes on (a pytest session), unless a caller froze first.
         frozen_already = gc.get_freeze_count()
         gc.freeze()
+        # A page allocates tens of thousands of short-lived containers (the extractors' and
+        # the checks' lists and dicts, freed by their reference counts): at Python's default
+        # of a young collection every 700, about 0.7 ms of a replayed page went to collections
+        # that found nearly nothing (benchmarks/README-speed.md). Restored after the run.
+        thresholds = gc.get_threshold()
+        gc.set_threshold(*RUN_GC_THRESHOLD)
         try:
             process.start()
         finally:
+            gc.set_threshold(*thresholds)
             if not frozen_already:
                 gc.unfreeze()
     for crawler in crawlers:

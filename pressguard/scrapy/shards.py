@@ -118,12 +118,16 @@ class InOrder:
         self.given = 0  # results received, for the live count
 
     def add(self, run: int, result: dict) -> None:
+        self.add_encoded(run, result.get("cassette"), json.dumps(result, ensure_ascii=False).encode("utf-8"))
+
+    def add_encoded(self, run: int, cassette, line: bytes) -> None:
+        """add() for a result already encoded as JSON (UTF-8, a shard's line): spilled as
+        it came, decoded once, when it is emitted."""
         self.given += 1
-        line = json.dumps(result, ensure_ascii=False).encode("utf-8")
         self.spill.seek(0, os.SEEK_END)
         where = (self.spill.tell(), len(line))
         self.spill.write(line)
-        cassette = str(result.get("cassette"))
+        cassette = str(cassette)
         if self.run_of.get(cassette) == run and run not in self.done:
             self.found.setdefault(cassette, []).append(where)
         else:  # ordered by run (site, first cassette), then arrival: the same with any sharding
@@ -256,8 +260,8 @@ def collect(shards: list[list[Run]], processes: list, merger: InOrder,
                     for run in range(len(shards[index])):
                         merger.run_done(firsts[index] + run, missing)
                     code = max(code, 1)
-            elif "result" in message:
-                merger.add(firsts[index] + message["run"], message["result"])
+            elif "result" in message:  # the result's JSON as the shard wrote it (_result_line)
+                merger.add_encoded(firsts[index] + message["run"], message["cassette"], message["result"])
                 if on_count is not None:
                     on_count(merger.given)
             elif "done" in message:
@@ -384,12 +388,24 @@ def _spawn(spec: dict) -> subprocess.Popen:
 def _read_lines(index: int, stream, messages: queue.Queue) -> None:
     try:
         for line in stream:
+            head, tab, result = line.partition(b"\t")
             try:
-                messages.put((index, json.loads(line)))
+                message = json.loads(head)
             except ValueError:  # not ours: a stray write to the protocol stream ends the shard as crashed
                 break
+            if tab:  # a result: its JSON kept as bytes, for the merger's spill
+                message["result"] = result.rstrip(b"\n")
+            messages.put((index, message))
     finally:
         messages.put((index, None))
+
+
+def _result_line(run: int, result: dict) -> str:
+    """A shard's line for one page's result: a small JSON header (run, cassette), a tab, the
+    result's JSON. The parent reads the header and spills the result's bytes as they are,
+    instead of decoding a whole item and encoding it again (JSON never holds a raw tab)."""
+    head = json.dumps({"run": run, "cassette": result.get("cassette")}, ensure_ascii=False)
+    return f"{head}\t{json.dumps(result, ensure_ascii=False)}\n"
 
 
 def _worker() -> int:
@@ -408,16 +424,16 @@ def _serve(spec: dict, protocol) -> int:
         block_network()
     from .runner import run_spiders
 
-    def send(message: dict) -> None:
-        protocol.write(json.dumps(message, ensure_ascii=False) + "\n")
+    def send(line: str) -> None:
+        protocol.write(line)
         protocol.flush()
 
     def on_result(run: int, page) -> None:
-        send({"run": run, "done": True} if page is None else {"run": run, "result": result_dict(page)})
+        send(json.dumps({"run": run, "done": True}) + "\n" if page is None else _result_line(run, result_dict(page)))
 
     runs = [(site, {"cassette": paths}) for site, paths in spec["runs"]]
     outcome = run_spiders(runs, spec["overrides"], on_result=on_result)
-    send({"exit": outcome.exit_code})
+    send(json.dumps({"exit": outcome.exit_code}) + "\n")
     protocol.close()
     return 0
 

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from ..cassettes import parse_cache
 from ..cassettes.store import CACHE, CassetteError, find_cassettes
 from .checks import run_checks
 from ..extract import extract_article
@@ -202,7 +203,11 @@ def _recorded_source(path: Path | str) -> tuple[str, bytes] | None:
 
 def _recorded(path: Path | str, site: str) -> _RecordedPage | None:
     """What is kept of a recorded cassette's page, made on first use: one extraction, and
-    the fingerprint and the profile measures from the tree it read (extract.page.parse_page)."""
+    the fingerprint and the profile measures from the tree it read (extract.page.parse_page).
+    With the parse cache on (PRESSGUARD_PARSE_CACHE), what was made for the same cassette
+    bytes on an earlier run is read instead (cassettes.parse_cache.derived)."""
+    if parse_cache.cache_folder() is not None:
+        return _recorded_stored(path, site)
     page = _recorded_source(path)
     if page is None:
         return None
@@ -210,12 +215,49 @@ def _recorded(path: Path | str, site: str) -> _RecordedPage | None:
     key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
     kept = _RECORDED.get(key)
     if kept is None:
-        item = extract_article(body, url, site=site)
-        template, shared = _shared_fingerprint(fingerprint(body, item))
-        kept = _RecordedPage(template, shared, page_measures(item, body, str(path)))
-        _RECORDED[key] = kept
-        if len(_RECORDED) > RECORDED_MAX:
-            _RECORDED.popitem(last=False)
+        kept = _keep(key, *_measured(path, site, url, body))
+    return kept
+
+
+def _recorded_stored(path: Path | str, site: str) -> _RecordedPage | None:
+    """_recorded through the parse cache: keyed by the cassette file's bytes, so a page
+    made on an earlier run costs a file read, neither its YAML nor its extraction."""
+    try:
+        stat = Path(path).stat()
+    except OSError:  # as _recorded_source: unreadable, replaying it reports that
+        return None
+    # in this process, the file as the cassette cache knows it (store.CassetteCache): read
+    # and hashed once, though the baseline and the profile both ask
+    key = ("file", str(path), site, stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    kept = _RECORDED.get(key)
+    if kept is None:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError:
+            return None
+        def make() -> tuple:
+            page = _recorded_source(path)
+            return () if page is None else _measured(path, site, *page)
+
+        made = parse_cache.derived(raw, f"recorded page|{site}|{path}", make)
+        if not made:
+            return None
+        kept = _keep(key, *made)
+    return kept
+
+
+def _measured(path: Path | str, site: str, url: str, body: bytes) -> tuple[dict, "tuple | None"]:
+    """(template fingerprint, profile measures) of a recorded page: its one extraction."""
+    item = extract_article(body, url, site=site)
+    # no page scan: no check reads a recorded page (its dates from lexbor's selector instead)
+    return fingerprint(body, item, scan=False), page_measures(item, body, str(path))
+
+
+def _keep(key: tuple, made: dict, measures: "tuple | None") -> _RecordedPage:
+    template, shared = _shared_fingerprint(made)
+    kept = _RECORDED[key] = _RecordedPage(template, shared, measures)
+    if len(_RECORDED) > RECORDED_MAX:
+        _RECORDED.popitem(last=False)
     return kept
 
 

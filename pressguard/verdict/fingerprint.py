@@ -556,15 +556,18 @@ def _scanning_index(tree) -> TextIndex:
     return index
 
 
-def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
+def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None, scan: bool = True) -> dict:
     """The structure around each extracted field of item on this page (see module doc).
     html is the page's source or the Page the item was extracted from (its tree and text
-    index are reused); tree, when given, is read instead."""
+    index are reused); tree, when given, is read instead. scan=False: no page scan (for a
+    page no check reads, a recorded one): its text index is walked alone, and lexbor's
+    selector list finds the date elements the scan would have listed (page_scan.DATE_SELECTOR)."""
     if tree is not None:
-        index = _scanning_index(tree)
+        index = _scanning_index(tree) if scan else TextIndex(tree)
     else:
         parsed = parsed_of(html)
-        tree, index = parsed.tree, text_index(parsed)
+        tree = parsed.tree
+        index = text_index(parsed) if scan else parsed.memo("unscanned text index", TextIndex)
     fields: dict[str, Any] = {}
     ancestry = _Ancestry()  # the elements the fields' climbs pass, read once
 
@@ -591,7 +594,7 @@ def fingerprint(html: "str | bytes | Page", item: dict, *, tree=None) -> dict:
 
     published = item.get("published") or ""
     if published:
-        node = _locate_date(tree, published, index.scan.dates)
+        node = _locate_date(tree, published, index.scan.dates if index.scan is not None else None)
         fields["published"] = _field_fp(node, index.position(node), ancestry) if node is not None \
             else dict(_NOT_FOUND)
     else:
