@@ -56,12 +56,28 @@ def pytest_configure(config):
     config.add_cleanup(forget)
 
 
+# The fixtures of conftest.py that start processes or servers: a file whose tests use them is
+# one of the long ones.
+PROCESS_FIXTURES = {"cli", "scrapy_cli", "sim", "pages", "pressguard_replay"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """On xdist's workers, the slow files first (stable otherwise): each goes whole to one
-    worker, so the longest start first and the short ones fill in around them, instead of one
-    long file starting last while the other worker idles."""
-    if hasattr(config, "workerinput"):
-        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """On xdist's workers, the long files first: the slow ones, then those starting processes,
+    then the rest, each file's tests in their own order. xdist hands files out in this order
+    (its reordering by test count is off, below), so the longest start first and the short
+    ones fill in around them, instead of one long file starting last while the other worker idles."""
+    if not hasattr(config, "workerinput"):
+        return
+    rank: dict[str, int] = {}
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        if item.get_closest_marker("slow") is not None:
+            rank[path] = 0
+        elif PROCESS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            rank[path] = min(rank.get(path, 1), 1)
+        else:
+            rank.setdefault(path, 2)
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
 
 
 # A pytest session a test starts, in a project of its own: without the plugins the test does
@@ -81,13 +97,25 @@ def not_a_worker(env: dict) -> dict:
 @pytest.hookimpl(optionalhook=True, tryfirst=True)  # before the pressguard plugin's scheduler
 def pytest_xdist_make_scheduler(config, log):
     """A test file's tests on one worker (xdist's loadfile), so its module-scoped fixtures (the
-    simulator, the crawls, parsed corpora) are built once; the snapshot suite's tests by replay
-    shard, as the pressguard plugin groups them."""
+    simulator, the crawls, parsed corpora) are built once (but ONE_BY_ONE's); the snapshot
+    suite's tests by replay shard, as the pressguard plugin groups them."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from pressguard.testing.pytest_plugin import shard_scheduling
 
-    return shard_scheduling(config, log, scope_of=lambda nodeid: nodeid.split("::", 1)[0])
+    config.option.loadscopereorder = False  # the order above, not the files with most tests first
+    return shard_scheduling(config, log, scope_of=_unit_of)
+
+
+# Files whose tests go to the workers one by one, not whole: each test is a few pytest sessions
+# of its own, and the file whole (two minutes on an idle machine) would be one worker's tail.
+# Its module fixture (an accepted project) is then built on each worker that needs it.
+ONE_BY_ONE = ("tests/test_snapshot_workflow.py",)
+
+
+def _unit_of(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    return nodeid if path in ONE_BY_ONE else path
 
 
 @pytest.fixture(scope="module")
