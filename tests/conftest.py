@@ -108,9 +108,10 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 # Files whose tests go to the workers one by one, not whole: each test is a few pytest sessions
-# of its own, and the file whole (two minutes on an idle machine) would be one worker's tail.
-# Its module fixture (an accepted project) is then built on each worker that needs it.
-ONE_BY_ONE = ("tests/test_snapshot_workflow.py",)
+# (and Scrapy runs) of its own, and the file whole (the workflow's: two minutes on an idle
+# machine) would be one worker's tail. A module fixture of theirs (the workflow's accepted
+# project) is then built on each worker that needs it.
+ONE_BY_ONE = ("tests/test_snapshot_workflow.py", "tests/test_example_project.py")
 
 
 def _unit_of(nodeid: str) -> str:
