@@ -29,12 +29,52 @@ def pytest_cmdline_main(config):
     return (yield)
 
 
+# -- bytecode for the run's processes -----------------------------------------------------
+# The suite starts a few hundred Python processes (pressguard, scrapy, pytest, xdist's workers),
+# each importing pressguard. With PYTHONDONTWRITEBYTECODE set, as on these machines, each of
+# them compiled pressguard's modules again: 0.17 s of CPU a process (measured: 1.14 against
+# 0.97 s to import the replay's modules), some 40 s a run. The run's processes write bytecode as
+# Python does by default, in __pycache__ beside the sources (.gitignore'd); the setting is
+# back when the run ends. (A PYTHONPYCACHEPREFIX in a temporary folder would keep the tree
+# clean but recompiles every installed package there, which cost more than it saved.)
+
+
+def pytest_configure(config):
+    if hasattr(config, "workerinput") or "PYTHONDONTWRITEBYTECODE" not in os.environ:
+        return  # a worker has its controller's environment; or bytecode is written already
+    setting = os.environ.pop("PYTHONDONTWRITEBYTECODE")
+    config.add_cleanup(lambda: os.environ.__setitem__("PYTHONDONTWRITEBYTECODE", setting))
+
+
+# The fixtures of conftest.py that start processes or servers: a file whose tests use them is
+# one of the long ones.
+PROCESS_FIXTURES = {"cli", "scrapy_cli", "sim", "pages", "pressguard_replay"}
+
+
 def pytest_collection_modifyitems(config, items):
-    """On xdist's workers, the slow files first (stable otherwise): each goes whole to one
-    worker, so the longest start first and the short ones fill in around them, instead of one
-    long file starting last while the other worker idles."""
-    if hasattr(config, "workerinput"):
-        items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    """On xdist's workers, the long files first: the slow ones, then those starting processes,
+    then the rest, each file's tests in their own order. xdist hands files out in this order
+    (its reordering by test count is off, below), so the longest start first and the short
+    ones fill in around them, instead of one long file starting last while the other worker idles."""
+    if not hasattr(config, "workerinput"):
+        return
+    rank: dict[str, int] = {}
+    for item in items:
+        path = item.nodeid.split("::", 1)[0]
+        if item.get_closest_marker("slow") is not None:
+            rank[path] = 0
+        elif PROCESS_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            rank[path] = min(rank.get(path, 1), 1)
+        else:
+            rank.setdefault(path, 2)
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])
+
+
+# A pytest session a test starts, in a project of its own: without the plugins the test does
+# not exercise. The cache is not the test's business; hypothesis's plugin imports all of
+# hypothesis at every session's end (its summary), about a second of CPU a session with no
+# bytecode written (PYTHONDONTWRITEBYTECODE), for tests that have no property to run.
+INNER_PYTEST = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:hypothesispytest"]
 
 
 def not_a_worker(env: dict) -> dict:
@@ -47,13 +87,26 @@ def not_a_worker(env: dict) -> dict:
 @pytest.hookimpl(optionalhook=True, tryfirst=True)  # before the pressguard plugin's scheduler
 def pytest_xdist_make_scheduler(config, log):
     """A test file's tests on one worker (xdist's loadfile), so its module-scoped fixtures (the
-    simulator, the crawls, parsed corpora) are built once; the snapshot suite's tests by replay
-    shard, as the pressguard plugin groups them."""
+    simulator, the crawls, parsed corpora) are built once (but ONE_BY_ONE's); the snapshot
+    suite's tests by replay shard, as the pressguard plugin groups them."""
     if config.getvalue("dist") != "loadgroup":
         return None
     from pressguard.testing.pytest_plugin import shard_scheduling
 
-    return shard_scheduling(config, log, scope_of=lambda nodeid: nodeid.split("::", 1)[0])
+    config.option.loadscopereorder = False  # the order above, not the files with most tests first
+    return shard_scheduling(config, log, scope_of=_unit_of)
+
+
+# Files whose tests go to the workers one by one, not whole: each test is a few pytest sessions
+# (and Scrapy runs) of its own, and the file whole (the workflow's: two minutes on an idle
+# machine) would be one worker's tail. A module fixture of theirs (the workflow's accepted
+# project) is then built on each worker that needs it.
+ONE_BY_ONE = ("tests/test_snapshot_workflow.py", "tests/test_example_project.py")
+
+
+def _unit_of(nodeid: str) -> str:
+    path = nodeid.split("::", 1)[0]
+    return nodeid if path in ONE_BY_ONE else path
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import not_a_worker
+from conftest import INNER_PYTEST, not_a_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "newsroom"
@@ -90,7 +90,7 @@ def scrapy(project: Path, *argv, site=None, offline=False) -> subprocess.Complet
 
 
 def pytest_in(project: Path, *argv, site=None) -> subprocess.CompletedProcess:
-    return run(project, "-m", "pytest", "-p", "no:cacheprovider", "-q", *argv, site=site)
+    return run(project, *INNER_PYTEST[1:], "-q", *argv, site=site)
 
 
 def items_of(path: Path) -> dict[str, dict]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import not_a_worker
+from conftest import INNER_PYTEST, not_a_worker
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_SLUG = "ukraine-is-ready-to-negotiate-but-not-to-surrender-rubio-pulls-out-as-peace-talks-falter"
@@ -63,7 +63,7 @@ def pytest_in(project, *args, env=None):
     full_env = not_a_worker({k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")})
     full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        [*INNER_PYTEST, "-q", *args],
         cwd=project, capture_output=True, text=True, timeout=300, env=full_env,
     )
 
