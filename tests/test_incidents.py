@@ -383,3 +383,73 @@ def test_an_alt_copy_of_the_headline_with_soft_hyphens_is_the_same_headline(ship
     page = mutate._replace_once(html, "<h1", f'<img src="/lead.jpg" alt="{hyphenated}"><h1')
     item = _assess(site, url, page)
     _unchanged(item, right)
+
+
+# -- a front end's unserialised values in the prose -------------------------------------------------
+
+def _paragraph_reading(html: str, right: dict, n: int, text: str) -> str:
+    p = _paragraphs(html, right)[n]
+    return mutate._replace_once(html, p.html, f"<p>{text}</p>")
+
+
+@pytest.mark.parametrize("prose", [
+    "Daily players rose by NaN percent in the first week, and the studio expects NaN more by the spring sale.",
+    "The patch notes list [object Object] fixes, and the team says [object Object] will follow next month.",
+    "The deluxe edition costs $undefined and includes the soundtrack, an art book and two cosmetic packs.",
+])
+def test_unserialised_values_in_the_prose_are_broken_naming_the_body(shipped, prose):
+    site, url, html, right = shipped
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    _broken_naming(item, "markers", "body")
+    assert "unserialised value" in item["checks"]["markers"]
+
+
+def test_prose_naming_nan_goldin_or_an_undefined_role_is_article_text(shipped):
+    site, url, html, right = shipped
+    prose = ("Nan Goldin's photographs hang beside the concept art, and the director gives the lead an "
+             "undefined role with a null result for the villain, at 100 percent of the budget.")
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    assert "unserialised" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
+# -- template variables printed unreplaced ------------------------------------------------------------
+
+def test_an_seo_plugins_title_variables_as_the_headline_are_broken_naming_the_headline(shipped):
+    site, url, html, right = shipped
+    title = re.search(r"<title>[^<]*</title>", html).group(0)
+    changed = html.replace(title, "<title>%%title%% %%sep%% %%sitename%%</title>")
+    h1 = re.search(r"<h1[^>]*>.*?</h1>", changed, re.S).group(0)
+    changed = changed.replace(h1, h1[:h1.index(">") + 1] + "%%title%% %%sep%% %%sitename%%</h1>")
+    item = _assess(site, url, changed)
+    _broken_naming(item, "headline", "headline")
+    assert "unreplaced" in item["checks"]["headline"], item["checks"]["headline"]
+
+
+def test_a_headline_with_an_editors_bracketed_label_is_a_title(shipped):
+    site, url, html, right = shipped
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    item = _assess(site, url, html.replace(h1.group(0), h1.group(0).replace(h1.group(1), "[Update] " + h1.group(1), 1)))
+    assert "unreplaced" not in item["checks"]["headline"], item["checks"]["headline"]
+
+
+# -- social share copy as the standfirst ---------------------------------------------------------------
+
+def test_social_share_copy_as_the_dek_is_broken_naming_the_dek(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    copy = f"🚨 NEW: {right['headline']} 👀 Full story below 👇 #News #Gaming"
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), copy)))
+    _broken_naming(item, "completeness", "dek")
+    assert "share copy" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_dek_with_one_emoji_or_a_chart_position_is_a_standfirst(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    dek = "The #1 seller of the week returns with a photo mode 📸, and the full story of its making is below the trailer."
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
+    assert "share copy" not in item["checks"]["completeness"], item["checks"]["completeness"]
