@@ -1,7 +1,8 @@
 """False alarms, on real pages, of the incident signals added for holdout15's silent kinds
 (pressguard/verdict/incidents.py): unserialised values in the prose ("[object Object]",
 "NaN", "$undefined"), template variables left in the headline or dek ("%%title%%",
-"{{ post.title }}"), social share copy as the dek.
+"{{ post.title }}"), social share copy as the dek, a
+__NEXT_DATA__ hydration payload cut short.
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -24,7 +25,7 @@ from pathlib import Path
 
 def main(argv=None) -> int:
     from pressguard.extract import extract_article
-    from pressguard.verdict import incidents
+    from pressguard.verdict import checks, incidents
 
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -63,16 +64,23 @@ def main(argv=None) -> int:
                 if var:
                     fired[f"template variable ({field})"] += 1
                     print(f"{pid} {field}: {var!r} in {text[:80]!r}")
+        if b"__NEXT_DATA__" in html:
+            seen["next"] += 1
+            c = checks._Context(item, html, None, None, None, True)
+            cut = incidents._payload_cut_short(c)
+            if cut:
+                fired["hydration payload cut short"] += 1
+                print(f"{pid}: {cut}")
         dek = item.get("dek")
         if isinstance(dek, str) and dek.strip():
             share = incidents._share_copy(" ".join(dek.split()))
             if share:
                 fired["share copy (dek)"] += 1
                 print(f"{pid}: {share}")
-    print(f"{seen['pages']} pages ({seen['headline']} with a headline, {seen['dek']} with a dek); "
+    print(f"{seen['pages']} pages ({seen['headline']} with a headline, {seen['dek']} with a dek, {seen['next']} with a __NEXT_DATA__ payload); "
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
-                 "template variable (dek)", "share copy (dek)"):
+                 "template variable (dek)", "share copy (dek)", "hydration payload cut short"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

@@ -453,3 +453,25 @@ def test_a_dek_with_one_emoji_or_a_chart_position_is_a_standfirst(shipped):
     dek = "The #1 seller of the week returns with a photo mode 📸, and the full story of its making is below the trailer."
     item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
     assert "share copy" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a hydration payload cut short -----------------------------------------------------------------
+
+def _with_next_data(html: str, payload: str) -> str:
+    return html.replace("</body>", f'<script id="__NEXT_DATA__" type="application/json">{payload}</script></body>', 1)
+
+
+def test_a_next_data_payload_cut_mid_string_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    cut = '{"props":{"pageProps":{"post":{"id":48213,"contentRest":"<p>The studio said the second half of'
+    item = _assess(site, url, _with_next_data(html, cut))
+    _broken_naming(item, "completeness", "body")
+    assert "__NEXT_DATA__" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_whole_next_data_payload_is_no_finding(shipped):
+    site, url, html, right = shipped
+    whole = '{"props":{"pageProps":{"post":{"id":48213,"slug":"a-story"}}},"page":"/[slug]"}\n'
+    item = _assess(site, url, _with_next_data(html, whole))
+    _unchanged(item, right)
+    assert "__NEXT_DATA__" not in item["checks"]["completeness"], item["checks"]["completeness"]

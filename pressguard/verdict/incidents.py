@@ -412,8 +412,30 @@ def completeness_findings(c) -> list[str]:
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
-    finds += filter(None, [dek_source.dek_finding(c)])
+    finds += filter(None, [dek_source.dek_finding(c), _payload_cut_short(c)])
     return finds
+
+
+_NEXT_DATA = "__NEXT_DATA__"
+
+
+def _payload_cut_short(c) -> str | None:
+    """body: the page's hydration payload (Next.js's __NEXT_DATA__, one JSON object) cut
+    short: the server stopped writing mid-value, so the part of the article the client was
+    to render from it never arrives, and the body holds what the server rendered first. A
+    whole JSON object ends with its closing brace: the end is read, not the payload parsed."""
+    raw = c.html
+    if c.page is None or raw is None or c.page.tree.body is None:
+        return None
+    if (_NEXT_DATA.encode() if isinstance(raw, bytes) else _NEXT_DATA) not in raw:
+        return None
+    node = c.page.tree.css_first(f"script#{_NEXT_DATA}")
+    payload = (node.text(deep=True) or "").rstrip() if node is not None else ""
+    if not payload or payload.endswith("}"):
+        return None
+    return (f"body: the whole article, found {len(c.body)} paragraphs beside the page's {_NEXT_DATA} "
+            f"payload cut short mid-value (ending {_quote(payload[-30:], 30)}: the rest of the page's "
+            "data never arrived)")
 
 
 # A post written for social networks: its emoji (pictographs, not the letters-like symbols a
