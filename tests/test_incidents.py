@@ -475,3 +475,31 @@ def test_a_whole_next_data_payload_is_no_finding(shipped):
     item = _assess(site, url, _with_next_data(html, whole))
     _unchanged(item, right)
     assert "__NEXT_DATA__" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a story flag set before the title in the h1 ------------------------------------------------------
+
+def _h1_opening_with(html: str, markup: str) -> str:
+    h1 = re.search(r"<h1[^>]*>", html).group(0)
+    return html.replace(h1, h1 + markup, 1)
+
+
+FLAG = '<mark class="story-flag">Breaking</mark><span class="visually-hidden">: </span> '
+
+
+def test_a_story_flag_before_the_title_is_not_read_into_the_headline(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _h1_opening_with(html, FLAG))
+    _unchanged(item, right)
+
+
+def test_a_flag_the_pages_metadata_keeps_too_is_part_of_the_headline(shipped):
+    site, url, html, right = shipped
+    flagged = _h1_opening_with(html, FLAG)
+    for m in re.finditer(r'<meta[^>]+property="og:title"[^>]*>', flagged):
+        flagged = flagged.replace(m.group(0), m.group(0).replace('content="', 'content="Breaking: ', 1))
+    flagged = re.sub(r"<title>", "<title>Breaking: ", flagged, count=1)
+    flagged = flagged.replace(f'"headline":"{right["headline"]}"', f'"headline":"Breaking: {right["headline"]}"')
+    flagged = flagged.replace(f'"headline": "{right["headline"]}"', f'"headline": "Breaking: {right["headline"]}"')
+    item = _assess(site, url, flagged)
+    assert item["headline"] == "Breaking: " + right["headline"], item["headline"]

@@ -29,6 +29,38 @@ def headline_text(node, page: Page) -> str:
     return text
 
 
+FLAG_MAX_WORDS = 3  # "Exclusive", "Breaking news", "Live updates": a story flag is a label of a few words
+_FLAG_SEPARATORS = " :|-\u2013\u2014\u00b7\u2022"
+
+
+def without_story_flag(page: Page, headline: str) -> str:
+    """The headline without the story flag its h1 opens with (an "Exclusive" or "Breaking"
+    badge, a <mark> or pill element the template sets before the title per story), when
+    the page's other copies of the title (JSON-LD headline, og:title) are the rest: they
+    are written from the title field, the flag from another. A headline whose flag the
+    metadata keeps too ("Exclusive: ..." in og:title, as wire services write it) stays."""
+    if not headline:
+        return headline
+    # og:title as written too: a title with a dash reads to strip_site_suffix as "Title – Site"
+    copies = (headline_jsonld(page), headline_meta(page), page.meta.first("og:title", "twitter:title"))
+    others = {_squash_headline(t) for t in copies if t}
+    if not others or _squash_headline(headline) in others:
+        return headline  # the copies agree already: most pages
+    for h in page.all("h1"):
+        first = h.child
+        while first is not None and (first.tag == "-comment" or (first.tag == "-text" and not (first.text_content or "").strip())):
+            first = first.next
+        if first is None or first.tag.startswith("-"):
+            continue  # the h1 opens with its text: no element set before the title
+        label = node_text(first)
+        if not label or len(label.split()) > FLAG_MAX_WORDS or not headline.startswith(label):
+            continue
+        rest = headline[len(label):].lstrip(_FLAG_SEPARATORS)
+        if rest and rest != headline and _squash_headline(rest) in others:
+            return rest
+    return headline
+
+
 def headline_jsonld(page: Page) -> str:
     # a CMS writes its title field into the graph with the entities its editor stored
     # ("Review &#8211; verdict"): the reader's text is the decoded one
