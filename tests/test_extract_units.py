@@ -758,3 +758,22 @@ def test_links_in_prose_and_a_stray_link_around_the_article_keep_their_text():
                         f'<p>The studio plans a second season next spring.</p>') == [PROSE.strip() + " the patch notes say so.", "The studio plans a second season next spring."]
     long = " ".join([PROSE.strip()] * 3)  # an unclosed <a> the parser carries over the article's blocks
     assert _layout_body(f'<a href="https://e.example/b/"><div><p>{long}</p><p>{long}</p></div></a>') == [long, long]
+
+
+# -- a newspaper byline's location --------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, want", [
+    ("Justin McCurry in Tokyo", ["Justin McCurry"]),
+    ("Elise Whitaker and Sana Quill in Los Angeles", ["Elise Whitaker", "Sana Quill"]),
+    ("By Elise Whitaker in Seoul", ["Elise Whitaker"]),
+])
+def test_the_city_a_byline_files_from_is_not_part_of_the_name(raw, want):
+    assert clean_authors([raw]) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Jane Doe and Marco Rossi", ["Jane Doe", "Marco Rossi"]),
+    ("Maria del Carmen Ruiz", ["Maria del Carmen Ruiz"]),
+])
+def test_bylines_without_a_location_keep_every_name(raw, want):
+    assert clean_authors([raw]) == want
