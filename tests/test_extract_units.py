@@ -777,3 +777,24 @@ def test_the_city_a_byline_files_from_is_not_part_of_the_name(raw, want):
 ])
 def test_bylines_without_a_location_keep_every_name(raw, want):
     assert clean_authors([raw]) == want
+
+
+# -- Unix time in a date meta field -------------------------------------------------------------------
+
+def _page_with_published_meta(value: str) -> str:
+    return (f'<html><head><meta property="article:published_time" content="{value}"></head><body>'
+            '<article><h1>Ironvale review: less grindy and better</h1>'
+            + "<p>The studio's second patch trims the grind and the game is better for it, say players.</p>" * 4
+            + "</article></body></html>")
+
+
+@pytest.mark.parametrize("value", ["1754459880000", "1754459880"])
+def test_epoch_seconds_or_milliseconds_in_the_published_meta_are_read_as_utc(value):
+    item = extract_article(_page_with_published_meta(value), "https://example.com/news/ironvale-review/")
+    assert item["published"] == "2025-08-06T05:58:00+00:00"
+
+
+@pytest.mark.parametrize("value", ["0000000000000", "123456"])
+def test_a_zero_or_a_short_number_in_the_published_meta_is_no_date(value):
+    item = extract_article(_page_with_published_meta(value), "https://example.com/news/ironvale-review/")
+    assert item["published"] is None

@@ -7,7 +7,7 @@ import re
 
 from .authors import clean_authors
 from .boilerplate import strip_site_suffix
-from .dates import parse_date
+from .dates import epoch_date, parse_date
 from .page import Page
 from .strategy import Declined, Final
 from .text import READING_TIME, animated_label, node_text
@@ -92,7 +92,7 @@ def published_meta(page: Page) -> str | None:
                 "dc.date.issued", "dc.date", "dcterms.created", "date"):
         value = page.meta.first(key)
         if value:
-            parsed = parse_date(value, page.fetched_at)
+            parsed = parse_date(value, page.fetched_at) or epoch_date(value)
             if parsed:
                 return parsed
     # schema.org microdata in the body (<time itemprop=datePublished datetime=...>, <meta
