@@ -2,7 +2,8 @@
 (pressguard/verdict/incidents.py): unserialised values in the prose ("[object Object]",
 "NaN", "$undefined"), template variables left in the headline or dek ("%%title%%",
 "{{ post.title }}"), social share copy as the dek, a
-__NEXT_DATA__ hydration payload cut short.
+__NEXT_DATA__ hydration payload cut short; and date_order.month_early_finding (a date a month
+before the URL's date or the article's own pictures' month).
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 def main(argv=None) -> int:
     from pressguard.extract import extract_article
-    from pressguard.verdict import checks, incidents
+    from pressguard.verdict import checks, date_order, incidents
 
     here = Path(__file__).resolve().parent.parent
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -64,6 +65,12 @@ def main(argv=None) -> int:
                 if var:
                     fired[f"template variable ({field})"] += 1
                     print(f"{pid} {field}: {var!r} in {text[:80]!r}")
+        if item.get("published"):
+            seen["dated"] += 1
+            early = date_order.month_early_finding(checks._Context(item, html, None, None, None, True))
+            if early:
+                fired["month early (published)"] += 1
+                print(f"{pid}: {early}")
         if b"__NEXT_DATA__" in html:
             seen["next"] += 1
             c = checks._Context(item, html, None, None, None, True)
@@ -77,10 +84,11 @@ def main(argv=None) -> int:
             if share:
                 fired["share copy (dek)"] += 1
                 print(f"{pid}: {share}")
-    print(f"{seen['pages']} pages ({seen['headline']} with a headline, {seen['dek']} with a dek, {seen['next']} with a __NEXT_DATA__ payload); "
+    print(f"{seen['pages']} pages ({seen['headline']} with a headline, {seen['dek']} with a dek, {seen['next']} with a __NEXT_DATA__ payload, {seen['dated']} dated); "
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
-                 "template variable (dek)", "share copy (dek)", "hydration payload cut short"):
+                 "template variable (dek)", "share copy (dek)", "hydration payload cut short",
+                 "month early (published)"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

@@ -661,7 +661,7 @@ def check_completeness(c: "_Context") -> str:
     redated = published_after_own_pictures(c)
     if redated:
         finds.append(redated)
-    finds += filter(None, [date_order.swapped_finding(c)])
+    finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages
