@@ -798,3 +798,23 @@ def test_epoch_seconds_or_milliseconds_in_the_published_meta_are_read_as_utc(val
 def test_a_zero_or_a_short_number_in_the_published_meta_is_no_date(value):
     item = extract_article(_page_with_published_meta(value), "https://example.com/news/ironvale-review/")
     assert item["published"] is None
+
+
+# -- a title's own dash in og:title, on a page with no h1 ----------------------------------------------
+
+def _page_titled(og_title: str) -> str:
+    return (f'<html><head><meta property="og:title" content="{og_title}"></head><body><article>'
+            + "<p>The studio's second patch trims the grind and the game is better for it, say players.</p>" * 4
+            + "</article></body></html>")
+
+
+def test_a_dash_the_url_slug_spells_on_is_the_titles_not_a_site_names():
+    url = "https://example.com/minecraft/ironvale-review-its-less-grindy-and-better/"
+    item = extract_article(_page_titled("Ironvale review \u2013 it\u2019s less grindy and better"), url)
+    assert item["headline"] == "Ironvale review \u2013 it\u2019s less grindy and better"
+
+
+def test_a_site_name_after_a_dash_is_still_cut_from_og_title():
+    url = "https://example.com/minecraft/ironvale-review-its-less-grindy-and-better/"
+    item = extract_article(_page_titled("Ironvale review: it\u2019s less grindy and better \u2013 Gamesite Weekly"), url)
+    assert item["headline"] == "Ironvale review: it\u2019s less grindy and better"

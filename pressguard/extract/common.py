@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from .authors import clean_authors
 from .boilerplate import strip_site_suffix
@@ -69,7 +70,27 @@ def headline_jsonld(page: Page) -> str:
 
 def headline_meta(page: Page) -> str:
     raw = page.meta.first("og:title", "twitter:title", "title", "headline") or page.meta.title
-    return strip_site_suffix(raw, page.site_names) if raw else ""
+    if not raw:
+        return ""
+    cut = strip_site_suffix(raw, page.site_names)
+    if cut != raw and _slug_spells(page.url, raw.replace(cut, " ", 1)):
+        return raw  # "Ironvale review – it's less grindy and better": the title's own dash
+    return cut
+
+
+SLUG_TAIL_MIN_WORDS = 2  # a one-word tail ("Review") may be in a slug by chance
+
+
+def _slug_spells(url: str, segment: str) -> bool:
+    """Does the URL's slug, made from the whole title, spell the segment a site-name guess
+    cut off? Then it was the title's (a site's name is not in its articles' slugs)."""
+    folded = unicodedata.normalize("NFKD", segment.lower().replace("'", "").replace("\u2019", ""))
+    words = [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
+    if len(words) < SLUG_TAIL_MIN_WORDS:
+        return False
+    path = [p for p in (url or "").split("?")[0].split("/") if p]
+    slug = "-" + "-".join(w for w in re.split(r"[^a-z0-9]+", path[-1].lower()) if w) + "-" if path else ""
+    return f"-{'-'.join(words)}-" in slug
 
 
 def authors_jsonld(page: Page) -> list[str]:
