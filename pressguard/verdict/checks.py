@@ -91,7 +91,8 @@ completeness the whole article is there: the body is not under half the shortest
              day after now: not a null date shown as 1970-01-01); a date on the fetch day
              while the pictures named after the article's slug sit in a WordPress upload
              folder (/uploads/YYYY/MM/) two months or more older; no date whose day and
-             month read swapped lands in those pictures' month (date_order); on a site whose
+             month read swapped lands in those pictures' month, no date a month before
+             them or before the URL's date (date_order); on a site whose
              recorded pages all print their description as the dek, no dek that shares
              almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
@@ -125,16 +126,19 @@ template     fingerprint.compare(recorded, current) is empty. "ok" when there is
 
 Incidents (pressguard.verdict.incidents: what CMS, front-end and pipeline failures print
 into the fields while the template stays put), each reported by the check of its field:
-headline  a placeholder ("TK") or an unserialised value as the title; another story at the
+headline  a placeholder ("TK"), an unserialised value or a template variable ("%%title%%") as
+          the title; another story at the
           URL (a same-host canonical URL naming another slug, whose story the headline is; not a
           retitle, whose body names both titles' subjects);
           a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on).
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
-completeness  a dek that is a placeholder or the body's opening cut with "[…]"; published read from an "Updated:" line on a page
+completeness  a dek that is a placeholder, a template variable, social share copy or the body's opening cut with "[…]";
+          a __NEXT_DATA__ payload cut short (body); published read from an "Updated:" line on a page
           stating no publication date; no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
-          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose.
+          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose,
+          unserialised values in the prose ("[object Object]", "NaN", "$undefined").
 """
 
 from __future__ import annotations
