@@ -6,7 +6,10 @@ standfirst, a script's unserialised object as the byline, Markdown printed unren
 photo agency credited as the writer, another story cached at the URL, paragraph blocks that
 render empty, an update time taken for the publication date, the CMS's automatic excerpt in
 the standfirst, an anonymising filter's redaction marks across the prose, a headline cut
-short by a length limit (its URL slug reads on).
+short by a length limit (its URL slug reads on), a template's variables printed unreplaced
+("%%title%% %%sep%%"), the social desk's share copy as the standfirst, a front end's
+unserialised values in the prose ("[object Object]", "rose by NaN percent"), a hydration
+payload (__NEXT_DATA__) cut short beside the body the server rendered first.
 
 Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
 the site profile) and returns one-line findings naming the field they judge ("dek: ...",
