@@ -503,3 +503,13 @@ def test_a_flag_the_pages_metadata_keeps_too_is_part_of_the_headline(shipped):
     flagged = flagged.replace(f'"headline": "{right["headline"]}"', f'"headline": "Breaking: {right["headline"]}"')
     item = _assess(site, url, flagged)
     assert item["headline"] == "Breaking: " + right["headline"], item["headline"]
+
+
+def test_a_dateline_before_a_title_with_its_own_dash_is_left_out_and_not_broken():
+    """"LOS ANGELES — Project Lumen review – almost there": the dateline's element is left out,
+    and the headline check does not take the rest for the JSON-LD's title over the h1's."""
+    site, url, html = _page("gamepur/project-lumen-review-almost-there")
+    right = _assess(site, url, html)
+    html = mutate.serialized(html)
+    item = _assess(site, url, _h1_opening_with(html, '<span class="dateline">LOS ANGELES</span> \u2014 '))
+    _unchanged(item, right)

@@ -34,6 +34,21 @@ FLAG_MAX_WORDS = 3  # "Exclusive", "Breaking news", "Live updates": a story flag
 _FLAG_SEPARATORS = " :|-\u2013\u2014\u00b7\u2022"
 
 
+def flag_before_title(h1, headline: str) -> str | None:
+    """The headline without the element the h1 opens with, when that element is a short
+    label (a story flag, a dateline) the headline starts with; else None."""
+    first = h1.child
+    while first is not None and (first.tag == "-comment" or (first.tag == "-text" and not (first.text_content or "").strip())):
+        first = first.next
+    if first is None or first.tag.startswith("-"):
+        return None  # the h1 opens with its text: no element set before the title
+    label = node_text(first)
+    if not label or len(label.split()) > FLAG_MAX_WORDS or not headline.startswith(label):
+        return None
+    rest = headline[len(label):].lstrip(_FLAG_SEPARATORS)
+    return rest if rest and rest != headline else None
+
+
 def without_story_flag(page: Page, headline: str) -> str:
     """The headline without the story flag its h1 opens with (an "Exclusive" or "Breaking"
     badge, a <mark> or pill element the template sets before the title per story), when
@@ -48,16 +63,8 @@ def without_story_flag(page: Page, headline: str) -> str:
     if not others or _squash_headline(headline) in others:
         return headline  # the copies agree already: most pages
     for h in page.all("h1"):
-        first = h.child
-        while first is not None and (first.tag == "-comment" or (first.tag == "-text" and not (first.text_content or "").strip())):
-            first = first.next
-        if first is None or first.tag.startswith("-"):
-            continue  # the h1 opens with its text: no element set before the title
-        label = node_text(first)
-        if not label or len(label.split()) > FLAG_MAX_WORDS or not headline.startswith(label):
-            continue
-        rest = headline[len(label):].lstrip(_FLAG_SEPARATORS)
-        if rest and rest != headline and _squash_headline(rest) in others:
+        rest = flag_before_title(h, headline)
+        if rest and _squash_headline(rest) in others:
             return rest
     return headline
 

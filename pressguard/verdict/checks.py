@@ -156,6 +156,7 @@ from . import coherence
 from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
+from ..extract.common import flag_before_title
 from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import SiteProfile
@@ -326,7 +327,8 @@ def check_headline(c: _Context) -> str:
     if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
-        if h1 and not titles_agree(h, h1) and norm(h1) not in {norm(n) for n in c.site_names}:
+        if h1 and not titles_agree(h, h1) and norm(h1) not in {norm(n) for n in c.site_names} \
+                and not _after_flag(c, h1, h):
             metas = [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
             if c.page.og_title:
                 metas.append(("og:title", strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
@@ -340,6 +342,15 @@ def check_headline(c: _Context) -> str:
             return c.fail("headline", "the headline the page shows",
                           f"{quote(h)}, which the page shows nowhere outside teaser tiles and menus")
     return incidents.headline_finding(c) or "ok"
+
+
+def _after_flag(c: _Context, h1: str, h: str) -> bool:
+    """Is the headline the visible h1 without the label element it opens with (a story flag,
+    a dateline: the extraction leaves it out when the page's other copies of the title are
+    the rest, extract.common.without_story_flag)?"""
+    if not h1.endswith(h):
+        return False
+    return any(flag_before_title(node, h1) == h for node in page_scan(c.page._parsed).h1s)
 
 
 def check_authors(c: _Context) -> str:
