@@ -87,3 +87,47 @@ def test_a_swapped_date_after_the_month_its_pictures_and_headline_name_is_broken
     # a September date whose other reading is not in August: a late roundup of the month
     late = _assess(site, url, mutate.dates_moved(html, published, date(published.year, 9, 3)))
     assert "day and month exchanged" not in late["checks"]["completeness"], late["checks"]
+
+
+# -- every date a month early (a JavaScript Date's zero-based month written back) -------------------
+
+def _month_early(day: date) -> date:
+    return date(day.year - (day.month == 1), (day.month - 2) % 12 + 1, day.day)
+
+
+def test_every_date_a_month_before_its_own_pictures_month_is_broken_naming_published(dated):
+    """6 August written as 6 July everywhere; the pictures made for the article were uploaded
+    in August, more than three weeks after the stated day."""
+    site, url, html, right, published = dated
+    early = _month_early(published)
+    item = _assess(site, url, mutate.dates_moved(html, published, early))
+    assert item["published"].startswith(early.isoformat()), item["published"]
+    assert item["verdict"] == "broken", item["checks"]
+    assert "published:" in item["checks"]["completeness"]
+    assert "zero-based month" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_date_days_before_the_pictures_month_is_not_a_month_early(dated):
+    """Published on 27 July, its pictures fixed in the first days of August: ordinary."""
+    site, url, html, right, published = dated
+    moved = date(published.year, published.month - 1, 27)
+    item = _assess(site, url, mutate.dates_moved(html, published, moved))
+    assert item["published"].startswith(moved.isoformat()), item["published"]
+    assert "zero-based" not in item["checks"]["completeness"], item["checks"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_date_a_month_before_the_urls_date_is_broken_and_the_urls_own_day_is_not(dated):
+    site, url, html, right, published = dated
+    host, slug = url.split("/")[2], url.rstrip("/").rsplit("/", 1)[-1]
+    dated_url = f"https://{host}/{published:%Y/%m/%d}/{slug}/"
+    early = _month_early(published)
+    item = _assess(site, dated_url, mutate.dates_moved(html.replace(url, dated_url), published, early))
+    assert "zero-based month" in item["checks"]["completeness"], item["checks"]["completeness"]
+    right_item = _assess(site, dated_url, html.replace(url, dated_url))
+    assert "zero-based" not in right_item["checks"]["completeness"], right_item["checks"]["completeness"]
+
+
+def test_the_shipped_pages_dates_are_not_a_month_early(dated):
+    site, url, html, right, published = dated
+    assert "zero-based" not in right["checks"]["completeness"]

@@ -758,3 +758,63 @@ def test_links_in_prose_and_a_stray_link_around_the_article_keep_their_text():
                         f'<p>The studio plans a second season next spring.</p>') == [PROSE.strip() + " the patch notes say so.", "The studio plans a second season next spring."]
     long = " ".join([PROSE.strip()] * 3)  # an unclosed <a> the parser carries over the article's blocks
     assert _layout_body(f'<a href="https://e.example/b/"><div><p>{long}</p><p>{long}</p></div></a>') == [long, long]
+
+
+# -- a newspaper byline's location --------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, want", [
+    ("Justin McCurry in Tokyo", ["Justin McCurry"]),
+    ("Elise Whitaker and Sana Quill in Los Angeles", ["Elise Whitaker", "Sana Quill"]),
+    ("By Elise Whitaker in Seoul", ["Elise Whitaker"]),
+])
+def test_the_city_a_byline_files_from_is_not_part_of_the_name(raw, want):
+    assert clean_authors([raw]) == want
+
+
+@pytest.mark.parametrize("raw, want", [
+    ("Jane Doe and Marco Rossi", ["Jane Doe", "Marco Rossi"]),
+    ("Maria del Carmen Ruiz", ["Maria del Carmen Ruiz"]),
+])
+def test_bylines_without_a_location_keep_every_name(raw, want):
+    assert clean_authors([raw]) == want
+
+
+# -- Unix time in a date meta field -------------------------------------------------------------------
+
+def _page_with_published_meta(value: str) -> str:
+    return (f'<html><head><meta property="article:published_time" content="{value}"></head><body>'
+            '<article><h1>Ironvale review: less grindy and better</h1>'
+            + "<p>The studio's second patch trims the grind and the game is better for it, say players.</p>" * 4
+            + "</article></body></html>")
+
+
+@pytest.mark.parametrize("value", ["1754459880000", "1754459880"])
+def test_epoch_seconds_or_milliseconds_in_the_published_meta_are_read_as_utc(value):
+    item = extract_article(_page_with_published_meta(value), "https://example.com/news/ironvale-review/")
+    assert item["published"] == "2025-08-06T05:58:00+00:00"
+
+
+@pytest.mark.parametrize("value", ["0000000000000", "123456"])
+def test_a_zero_or_a_short_number_in_the_published_meta_is_no_date(value):
+    item = extract_article(_page_with_published_meta(value), "https://example.com/news/ironvale-review/")
+    assert item["published"] is None
+
+
+# -- a title's own dash in og:title, on a page with no h1 ----------------------------------------------
+
+def _page_titled(og_title: str) -> str:
+    return (f'<html><head><meta property="og:title" content="{og_title}"></head><body><article>'
+            + "<p>The studio's second patch trims the grind and the game is better for it, say players.</p>" * 4
+            + "</article></body></html>")
+
+
+def test_a_dash_the_url_slug_spells_on_is_the_titles_not_a_site_names():
+    url = "https://example.com/minecraft/ironvale-review-its-less-grindy-and-better/"
+    item = extract_article(_page_titled("Ironvale review \u2013 it\u2019s less grindy and better"), url)
+    assert item["headline"] == "Ironvale review \u2013 it\u2019s less grindy and better"
+
+
+def test_a_site_name_after_a_dash_is_still_cut_from_og_title():
+    url = "https://example.com/minecraft/ironvale-review-its-less-grindy-and-better/"
+    item = extract_article(_page_titled("Ironvale review: it\u2019s less grindy and better \u2013 Gamesite Weekly"), url)
+    assert item["headline"] == "Ironvale review: it\u2019s less grindy and better"

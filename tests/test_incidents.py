@@ -383,3 +383,133 @@ def test_an_alt_copy_of_the_headline_with_soft_hyphens_is_the_same_headline(ship
     page = mutate._replace_once(html, "<h1", f'<img src="/lead.jpg" alt="{hyphenated}"><h1')
     item = _assess(site, url, page)
     _unchanged(item, right)
+
+
+# -- a front end's unserialised values in the prose -------------------------------------------------
+
+def _paragraph_reading(html: str, right: dict, n: int, text: str) -> str:
+    p = _paragraphs(html, right)[n]
+    return mutate._replace_once(html, p.html, f"<p>{text}</p>")
+
+
+@pytest.mark.parametrize("prose", [
+    "Daily players rose by NaN percent in the first week, and the studio expects NaN more by the spring sale.",
+    "The patch notes list [object Object] fixes, and the team says [object Object] will follow next month.",
+    "The deluxe edition costs $undefined and includes the soundtrack, an art book and two cosmetic packs.",
+])
+def test_unserialised_values_in_the_prose_are_broken_naming_the_body(shipped, prose):
+    site, url, html, right = shipped
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    _broken_naming(item, "markers", "body")
+    assert "unserialised value" in item["checks"]["markers"]
+
+
+def test_prose_naming_nan_goldin_or_an_undefined_role_is_article_text(shipped):
+    site, url, html, right = shipped
+    prose = ("Nan Goldin's photographs hang beside the concept art, and the director gives the lead an "
+             "undefined role with a null result for the villain, at 100 percent of the budget.")
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    assert "unserialised" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
+# -- template variables printed unreplaced ------------------------------------------------------------
+
+def test_an_seo_plugins_title_variables_as_the_headline_are_broken_naming_the_headline(shipped):
+    site, url, html, right = shipped
+    title = re.search(r"<title>[^<]*</title>", html).group(0)
+    changed = html.replace(title, "<title>%%title%% %%sep%% %%sitename%%</title>")
+    h1 = re.search(r"<h1[^>]*>.*?</h1>", changed, re.S).group(0)
+    changed = changed.replace(h1, h1[:h1.index(">") + 1] + "%%title%% %%sep%% %%sitename%%</h1>")
+    item = _assess(site, url, changed)
+    _broken_naming(item, "headline", "headline")
+    assert "unreplaced" in item["checks"]["headline"], item["checks"]["headline"]
+
+
+def test_a_headline_with_an_editors_bracketed_label_is_a_title(shipped):
+    site, url, html, right = shipped
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    item = _assess(site, url, html.replace(h1.group(0), h1.group(0).replace(h1.group(1), "[Update] " + h1.group(1), 1)))
+    assert "unreplaced" not in item["checks"]["headline"], item["checks"]["headline"]
+
+
+# -- social share copy as the standfirst ---------------------------------------------------------------
+
+def test_social_share_copy_as_the_dek_is_broken_naming_the_dek(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    copy = f"🚨 NEW: {right['headline']} 👀 Full story below 👇 #News #Gaming"
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), copy)))
+    _broken_naming(item, "completeness", "dek")
+    assert "share copy" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_dek_with_one_emoji_or_a_chart_position_is_a_standfirst(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    dek = "The #1 seller of the week returns with a photo mode 📸, and the full story of its making is below the trailer."
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
+    assert "share copy" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a hydration payload cut short -----------------------------------------------------------------
+
+def _with_next_data(html: str, payload: str) -> str:
+    return html.replace("</body>", f'<script id="__NEXT_DATA__" type="application/json">{payload}</script></body>', 1)
+
+
+def test_a_next_data_payload_cut_mid_string_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    cut = '{"props":{"pageProps":{"post":{"id":48213,"contentRest":"<p>The studio said the second half of'
+    item = _assess(site, url, _with_next_data(html, cut))
+    _broken_naming(item, "completeness", "body")
+    assert "__NEXT_DATA__" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_whole_next_data_payload_is_no_finding(shipped):
+    site, url, html, right = shipped
+    whole = '{"props":{"pageProps":{"post":{"id":48213,"slug":"a-story"}}},"page":"/[slug]"}\n'
+    item = _assess(site, url, _with_next_data(html, whole))
+    _unchanged(item, right)
+    assert "__NEXT_DATA__" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a story flag set before the title in the h1 ------------------------------------------------------
+
+def _h1_opening_with(html: str, markup: str) -> str:
+    h1 = re.search(r"<h1[^>]*>", html).group(0)
+    return html.replace(h1, h1 + markup, 1)
+
+
+FLAG = '<mark class="story-flag">Breaking</mark><span class="visually-hidden">: </span> '
+
+
+def test_a_story_flag_before_the_title_is_not_read_into_the_headline(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _h1_opening_with(html, FLAG))
+    _unchanged(item, right)
+
+
+def test_a_flag_the_pages_metadata_keeps_too_is_part_of_the_headline(shipped):
+    site, url, html, right = shipped
+    flagged = _h1_opening_with(html, FLAG)
+    for m in re.finditer(r'<meta[^>]+property="og:title"[^>]*>', flagged):
+        flagged = flagged.replace(m.group(0), m.group(0).replace('content="', 'content="Breaking: ', 1))
+    flagged = re.sub(r"<title>", "<title>Breaking: ", flagged, count=1)
+    flagged = flagged.replace(f'"headline":"{right["headline"]}"', f'"headline":"Breaking: {right["headline"]}"')
+    flagged = flagged.replace(f'"headline": "{right["headline"]}"', f'"headline": "Breaking: {right["headline"]}"')
+    item = _assess(site, url, flagged)
+    assert item["headline"] == "Breaking: " + right["headline"], item["headline"]
+
+
+def test_a_dateline_before_a_title_with_its_own_dash_is_left_out_and_not_broken():
+    """"LOS ANGELES — Project Lumen review – almost there": the dateline's element is left out,
+    and the headline check does not take the rest for the JSON-LD's title over the h1's."""
+    site, url, html = _page("gamepur/project-lumen-review-almost-there")
+    right = _assess(site, url, html)
+    html = mutate.serialized(html)
+    item = _assess(site, url, _h1_opening_with(html, '<span class="dateline">LOS ANGELES</span> \u2014 '))
+    _unchanged(item, right)

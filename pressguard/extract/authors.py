@@ -67,6 +67,10 @@ _TRAILING_DATE = re.compile(
     re.I,
 )
 
+# "Justin McCurry in Tokyo", "A and B in Los Angeles": where the writers filed from, after the
+# last name (newspaper bylines); one to three capitalised words ending the byline
+_LOCATION_TAIL = re.compile(r"(?<=\S)\s+in\s+(?:[A-Z][\w.'\u2019-]*)(?:\s+[A-Z][\w.'\u2019-]*){0,2}\s*$")
+
 JOB_WORDS = frozenset(
     """
     editor editors senior staff writer writers contributor contributors reporter reporters
@@ -259,6 +263,7 @@ def clean_authors(
         text = _GLUED_TAIL.sub(" | ", text)
         text = _BY.sub("", _GLUED_BY.sub("", normalize(text)))
         text = _TRAILING_DATE.sub("", text)
+        text = _LOCATION_TAIL.sub("", text)
         for piece in _SPLIT.split(text):
             name = _clean_piece(piece, site_keys)
             if not name:

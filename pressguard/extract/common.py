@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from .authors import clean_authors
 from .boilerplate import strip_site_suffix
-from .dates import parse_date
+from .dates import epoch_date, parse_date
 from .page import Page
 from .strategy import Declined, Final
 from .text import READING_TIME, animated_label, node_text
@@ -29,6 +30,45 @@ def headline_text(node, page: Page) -> str:
     return text
 
 
+FLAG_MAX_WORDS = 3  # "Exclusive", "Breaking news", "Live updates": a story flag is a label of a few words
+_FLAG_SEPARATORS = " :|-\u2013\u2014\u00b7\u2022"
+
+
+def flag_before_title(h1, headline: str) -> str | None:
+    """The headline without the element the h1 opens with, when that element is a short
+    label (a story flag, a dateline) the headline starts with; else None."""
+    first = h1.child
+    while first is not None and (first.tag == "-comment" or (first.tag == "-text" and not (first.text_content or "").strip())):
+        first = first.next
+    if first is None or first.tag.startswith("-"):
+        return None  # the h1 opens with its text: no element set before the title
+    label = node_text(first)
+    if not label or len(label.split()) > FLAG_MAX_WORDS or not headline.startswith(label):
+        return None
+    rest = headline[len(label):].lstrip(_FLAG_SEPARATORS)
+    return rest if rest and rest != headline else None
+
+
+def without_story_flag(page: Page, headline: str) -> str:
+    """The headline without the story flag its h1 opens with (an "Exclusive" or "Breaking"
+    badge, a <mark> or pill element the template sets before the title per story), when
+    the page's other copies of the title (JSON-LD headline, og:title) are the rest: they
+    are written from the title field, the flag from another. A headline whose flag the
+    metadata keeps too ("Exclusive: ..." in og:title, as wire services write it) stays."""
+    if not headline:
+        return headline
+    # og:title as written too: a title with a dash reads to strip_site_suffix as "Title – Site"
+    copies = (headline_jsonld(page), headline_meta(page), page.meta.first("og:title", "twitter:title"))
+    others = {_squash_headline(t) for t in copies if t}
+    if not others or _squash_headline(headline) in others:
+        return headline  # the copies agree already: most pages
+    for h in page.all("h1"):
+        rest = flag_before_title(h, headline)
+        if rest and _squash_headline(rest) in others:
+            return rest
+    return headline
+
+
 def headline_jsonld(page: Page) -> str:
     # a CMS writes its title field into the graph with the entities its editor stored
     # ("Review &#8211; verdict"): the reader's text is the decoded one
@@ -37,7 +77,27 @@ def headline_jsonld(page: Page) -> str:
 
 def headline_meta(page: Page) -> str:
     raw = page.meta.first("og:title", "twitter:title", "title", "headline") or page.meta.title
-    return strip_site_suffix(raw, page.site_names) if raw else ""
+    if not raw:
+        return ""
+    cut = strip_site_suffix(raw, page.site_names)
+    if cut != raw and _slug_spells(page.url, raw.replace(cut, " ", 1)):
+        return raw  # "Ironvale review – it's less grindy and better": the title's own dash
+    return cut
+
+
+SLUG_TAIL_MIN_WORDS = 2  # a one-word tail ("Review") may be in a slug by chance
+
+
+def _slug_spells(url: str, segment: str) -> bool:
+    """Does the URL's slug, made from the whole title, spell the segment a site-name guess
+    cut off? Then it was the title's (a site's name is not in its articles' slugs)."""
+    folded = unicodedata.normalize("NFKD", segment.lower().replace("'", "").replace("\u2019", ""))
+    words = [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
+    if len(words) < SLUG_TAIL_MIN_WORDS:
+        return False
+    path = [p for p in (url or "").split("?")[0].split("/") if p]
+    slug = "-" + "-".join(w for w in re.split(r"[^a-z0-9]+", path[-1].lower()) if w) + "-" if path else ""
+    return f"-{'-'.join(words)}-" in slug
 
 
 def authors_jsonld(page: Page) -> list[str]:
@@ -60,7 +120,7 @@ def published_meta(page: Page) -> str | None:
                 "dc.date.issued", "dc.date", "dcterms.created", "date"):
         value = page.meta.first(key)
         if value:
-            parsed = parse_date(value, page.fetched_at)
+            parsed = parse_date(value, page.fetched_at) or epoch_date(value)
             if parsed:
                 return parsed
     # schema.org microdata in the body (<time itemprop=datePublished datetime=...>, <meta

@@ -117,6 +117,22 @@ class RelativeDate(str):
     it changes whenever the page is fetched again."""
 
 
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?")  # Unix time in seconds, or JavaScript's milliseconds
+EPOCH_YEARS = (1995, 2100)  # a publication time: not 1970 (a zero), not a stray ID read as one
+
+
+def epoch_date(value: str | None) -> str | None:
+    """ISO 8601 (UTC) for a machine field holding Unix time ("1754459880" or JavaScript's
+    "1754459880000", as a front end passing the CMS's timestamps to its SEO component
+    writes them), or None. Only for fields that hold a time: in text a long number is not one."""
+    s = (value or "").strip()
+    if not _EPOCH.fullmatch(s):
+        return None
+    seconds = int(s) / 1000 if len(s) == 13 else int(s)
+    dt = datetime.fromtimestamp(seconds, tz=timezone.utc)
+    return _to_iso(dt) if EPOCH_YEARS[0] <= dt.year < EPOCH_YEARS[1] else None
+
+
 def parse_date(text: str | None, fetched_at: str | None = None) -> str | None:
     """ISO 8601 with offset for a date string, or None when it cannot be read."""
     s = normalize(text)

@@ -84,6 +84,10 @@ class Layout:
                     # a date read from "2 hours ago" moves with the fetch time
                     provenance[fieldname] = f"{name}/relative" if isinstance(value, RelativeDate) else name
                     break
+        if provenance["headline"] not in (None, "meta", "jsonld"):
+            from .common import without_story_flag  # common builds on this module
+
+            item["headline"] = without_story_flag(page, item["headline"])
         item["provenance"] = provenance
         return item
 

@@ -91,7 +91,8 @@ completeness the whole article is there: the body is not under half the shortest
              day after now: not a null date shown as 1970-01-01); a date on the fetch day
              while the pictures named after the article's slug sit in a WordPress upload
              folder (/uploads/YYYY/MM/) two months or more older; no date whose day and
-             month read swapped lands in those pictures' month (date_order); on a site whose
+             month read swapped lands in those pictures' month, no date a month before
+             them or before the URL's date (date_order); on a site whose
              recorded pages all print their description as the dek, no dek that shares
              almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
@@ -125,16 +126,19 @@ template     fingerprint.compare(recorded, current) is empty. "ok" when there is
 
 Incidents (pressguard.verdict.incidents: what CMS, front-end and pipeline failures print
 into the fields while the template stays put), each reported by the check of its field:
-headline  a placeholder ("TK") or an unserialised value as the title; another story at the
+headline  a placeholder ("TK"), an unserialised value or a template variable ("%%title%%") as
+          the title; another story at the
           URL (a same-host canonical URL naming another slug, whose story the headline is; not a
           retitle, whose body names both titles' subjects);
           a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on).
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
-completeness  a dek that is a placeholder or the body's opening cut with "[…]"; published read from an "Updated:" line on a page
+completeness  a dek that is a placeholder, a template variable, social share copy or the body's opening cut with "[…]";
+          a __NEXT_DATA__ payload cut short (body); published read from an "Updated:" line on a page
           stating no publication date; no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
-          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose.
+          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose,
+          unserialised values in the prose ("[object Object]", "NaN", "$undefined").
 """
 
 from __future__ import annotations
@@ -152,6 +156,7 @@ from . import coherence
 from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
+from ..extract.common import flag_before_title
 from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import SiteProfile
@@ -322,7 +327,8 @@ def check_headline(c: _Context) -> str:
     if c.page is not None and c.page.tree.body is not None:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
-        if h1 and not titles_agree(h, h1) and norm(h1) not in {norm(n) for n in c.site_names}:
+        if h1 and not titles_agree(h, h1) and norm(h1) not in {norm(n) for n in c.site_names} \
+                and not _after_flag(c, h1, h):
             metas = [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
             if c.page.og_title:
                 metas.append(("og:title", strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
@@ -336,6 +342,15 @@ def check_headline(c: _Context) -> str:
             return c.fail("headline", "the headline the page shows",
                           f"{quote(h)}, which the page shows nowhere outside teaser tiles and menus")
     return incidents.headline_finding(c) or "ok"
+
+
+def _after_flag(c: _Context, h1: str, h: str) -> bool:
+    """Is the headline the visible h1 without the label element it opens with (a story flag,
+    a dateline: the extraction leaves it out when the page's other copies of the title are
+    the rest, extract.common.without_story_flag)?"""
+    if not h1.endswith(h):
+        return False
+    return any(flag_before_title(node, h1) == h for node in page_scan(c.page._parsed).h1s)
 
 
 def check_authors(c: _Context) -> str:
@@ -661,7 +676,7 @@ def check_completeness(c: "_Context") -> str:
     redated = published_after_own_pictures(c)
     if redated:
         finds.append(redated)
-    finds += filter(None, [date_order.swapped_finding(c)])
+    finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages

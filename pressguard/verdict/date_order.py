@@ -1,7 +1,8 @@
-"""A publication date read with its day and month the wrong way round, told by the month the
-article's own pictures were uploaded in.
+"""A publication date read with its day and month the wrong way round, or written a month
+early, told by the month the article's own pictures were uploaded in.
 
-    swapped_finding(c) -> str | None    completeness's finding, naming published
+    swapped_finding(c) -> str | None       completeness's finding, naming published
+    month_early_finding(c) -> str | None   the same for a zero-based month written back
 
 An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
 and every copy of the date on the page (the visible one, its datetime, the meta and the
@@ -139,3 +140,54 @@ def swapped_finding(c) -> str | None:
                 f"which read with day and month exchanged is {other.day} {other:%B %Y} (a date stored "
                 "day first, read month first)")
     return None
+
+
+# Pictures uploaded after the publication are a fix made in the days after it; every picture
+# made for the article uploaded in the next month, this long after the stated day, is not.
+MONTH_EARLY_MIN_DAYS = 14
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])/")
+
+
+def _month_later(day: date) -> date | None:
+    """The same day a month later; None where that month has no such day."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    try:
+        return date(year, month, day.day)
+    except ValueError:
+        return None
+
+
+def month_early_finding(c) -> str | None:
+    """published: every date of the page a month early, as a front end that writes a
+    JavaScript Date's zero-based month (getMonth()) back as a calendar month leaves it. The
+    page's own evidence of the real month: the URL's date path (/2025/08/06/) the stated
+    date is one month short of, or the pictures made for the article, all uploaded in the
+    month after the stated one and at least MONTH_EARLY_MIN_DAYS after the stated day (a
+    picture fixed in the days after publishing is ordinary), the same day a month later
+    falling in that month and not after the page was fetched."""
+    published = iso_time(c.item.get("published"))
+    if published is None:
+        return None
+    stated = published.date()
+    later = _month_later(stated)
+    if later is None:
+        return None
+    fetched = iso_time(getattr(c._source, "fetched_at", None))
+    if fetched is not None and later > fetched.date():
+        return None  # a month later is after the page itself: no date it can be
+    m = _URL_DATE.search(c.url or "")
+    if m is not None:
+        if date(int(m[1]), int(m[2]), int(m[3])) == later:
+            return (f"published: the publication date its URL states ({m[0].strip('/')}), found "
+                    f"{c.item['published']}, the same day a month early (a zero-based month written back)")
+        return None  # the URL states the date: the pictures say no more
+    slug, months = own_picture_months(c.url, c.html)
+    if months != {(later.year, later.month)}:
+        return None  # no pictures of its own, pictures of several months, or of another month
+    if (date(later.year, later.month, 1) - stated).days < MONTH_EARLY_MIN_DAYS:
+        return None  # the next month's start is days away: a picture fixed after publishing
+    return (f"published: the publication date its own pictures place it in (uploaded in "
+            f"{later.year}-{later.month:02d}: /uploads/{later.year}/{later.month:02d}/{slug}..., at least "
+            f"{(date(later.year, later.month, 1) - stated).days} days after the stated day), found "
+            f"{c.item['published']}, which a month later is {later.day} {later:%B %Y} (a zero-based month "
+            "written back)")

@@ -6,7 +6,10 @@ standfirst, a script's unserialised object as the byline, Markdown printed unren
 photo agency credited as the writer, another story cached at the URL, paragraph blocks that
 render empty, an update time taken for the publication date, the CMS's automatic excerpt in
 the standfirst, an anonymising filter's redaction marks across the prose, a headline cut
-short by a length limit (its URL slug reads on).
+short by a length limit (its URL slug reads on), a template's variables printed unreplaced
+("%%title%% %%sep%%"), the social desk's share copy as the standfirst, a front end's
+unserialised values in the prose ("[object Object]", "rose by NaN percent"), a hydration
+payload (__NEXT_DATA__) cut short beside the body the server rendered first.
 
 Each signal reads what the checks already compute (checks._Context: the item, its PageHints,
 the site profile) and returns one-line findings naming the field they judge ("dek: ...",
@@ -48,12 +51,23 @@ _MD_EMPHASIS = re.compile(r"(?<![\w*])\*[^*\s][^*]{0,200}?(?<!\s)\*(?![\w*])")
 # undefined or NaN printed as the whole of a name.
 _UNSERIALISED = re.compile(r"\[object [A-Z]\w*\]")
 _EMPTY_VALUE = frozenset({"undefined", "null", "nan", "none", "[object object]"})
+# The same values printed into running text where a figure or an inline node was: NaN as a
+# word (English never writes it so), undefined / null / Infinity only in a figure's place (a
+# currency sign before, a percent after: "an undefined role" is English).
+_UNSERIALISED_FIGURE = re.compile(r"(?<![\w-])NaN(?![\w-])"
+                                  r"|[$£€¥]\s?(?:undefined|null|Infinity)\b"
+                                  r"|\b(?:undefined|null|Infinity)\s?(?:%|percent\b|per cent\b)")
 
 # The copy desk's "to come" mark left in a field: "TKTK" or "[TK]" anywhere, a bare "TK" in a
 # line of a few words ("DEK TK", "HED TK"); in a longer title "TK" is a name ("TK Maxx opens ...").
 _TK = re.compile(r"(?<![\w-])(?:TK){1,3}(?![\w-])")
 _TK_ANYWHERE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[TK\]")
 TK_FIELD_MAX_WORDS = 3
+
+# A template's variable printed unreplaced: an SEO plugin's "%%title%% %%sep%%", a Mustache or
+# Liquid "{{ post.title }}", a JavaScript template literal's "${title}", a shortcode-style
+# "[post_title]" (an underscore: "[Update]" and "[Video]" are editors' labels).
+_TEMPLATE_VAR = re.compile(r"%%[a-z][a-z_]*%%|\{\{\s*[\w.$-]+\s*\}\}|\$\{[\w.$]+\}|\[[a-z]+_[a-z_]+\]")
 
 _EMPTY_P = re.compile(r"<p(?:\s[^>]*)?>\s*</p>", re.I | re.A)
 _EMPTY_P_BYTES = re.compile(_EMPTY_P.pattern.encode(), re.I)  # the page as served, undecoded
@@ -69,6 +83,14 @@ OTHER_SLUG_SHARE = 0.34  # of the requested slug's words the canonical slug may 
 def _placeholder(text: str) -> bool:
     """Is the copy desk's TK mark in this line (a short line of it, or TKTK / [TK])?"""
     return bool(_TK_ANYWHERE.search(text) or (len(text.split()) <= TK_FIELD_MAX_WORDS and _TK.search(text)))
+
+
+def _template_variable(text: str) -> str | None:
+    """A template variable left unreplaced in the text, or None."""
+    if "%%" not in text and "{" not in text and "_" not in text:
+        return None
+    m = _TEMPLATE_VAR.search(text)
+    return m.group(0) if m else None
 
 
 def _squeeze(text: str) -> str:
@@ -95,6 +117,9 @@ def body_findings(c) -> list[str]:
             finds.append(f"{_quote(m.group(0), 60)} (the server's error output, not article text) "
                          f"in body paragraph {i}")
             break
+    printed = _unserialised_in_prose(c.body)
+    if printed:
+        finds.append(printed)
     markdown, emphasis = [], []
     for i, p in enumerate(c.body, 1):
         if "*" not in p and "](" not in p and not p.startswith("#"):
@@ -114,6 +139,24 @@ def body_findings(c) -> list[str]:
     if redacted:
         finds.append(redacted)
     return finds
+
+
+def _unserialised_in_prose(body) -> str | None:
+    """A front end's unserialised values in the prose: "[object Object]" where a link or an
+    emphasis was (a rich-text renderer joining nodes as strings), "NaN" where a figure was (a
+    number formatter fed nothing). The words they stand for are not on the page."""
+    hits = []
+    for i, p in enumerate(body, 1):
+        # the literals each shape cannot match without, looked for first: most paragraphs have none
+        if "[object " in p or "NaN" in p or "undefined" in p or "null" in p or "Infinity" in p:
+            m = _UNSERIALISED.search(p) or _UNSERIALISED_FIGURE.search(p)
+            if m:
+                hits.append((i, m.group(0)))
+    if not hits:
+        return None
+    i, value = hits[0]
+    return (f"{_quote(value, 20)} in {len(hits)} paragraph{'s' if len(hits) > 1 else ''} (a script's "
+            f"unserialised value where the article's words or figures were) from body paragraph {i}")
 
 
 # "[name redacted]", "[redacted]", "[name removed]": what an anonymising filter writes in
@@ -206,6 +249,10 @@ def headline_finding(c) -> str | None:
     h = _squeeze(c.item.get("headline") or "")
     if h and (_UNSERIALISED.search(h) or _placeholder(h)):
         return c.fail("headline", "the article's headline", f"{_quote(h)} (a placeholder, not a title)")
+    var = h and _template_variable(h)
+    if var:
+        return c.fail("headline", "the article's headline",
+                      f"{_quote(h)} (the template's variable {_quote(var, 30)} printed unreplaced)")
     stripped = _lossy_copy(c, h)
     if stripped:
         return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
@@ -357,14 +404,65 @@ def completeness_findings(c) -> list[str]:
         if _UNSERIALISED.search(d) or _placeholder(d):
             finds.append(f"dek: the article's standfirst, found {_quote(d)} (a placeholder left in "
                          "the field, not a summary)")
+        elif _template_variable(d):
+            finds.append(f"dek: the article's standfirst, found {_quote(d)} (the template's variable "
+                         f"{_quote(_template_variable(d), 30)} printed unreplaced)")
+        else:
+            finds += filter(None, [_share_copy(d)])
     excerpt = _automatic_excerpt(dek, c.body)
     if excerpt:
         finds.append(excerpt)
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
-    finds += filter(None, [dek_source.dek_finding(c)])
+    finds += filter(None, [dek_source.dek_finding(c), _payload_cut_short(c)])
     return finds
+
+
+_NEXT_DATA = "__NEXT_DATA__"
+
+
+def _payload_cut_short(c) -> str | None:
+    """body: the page's hydration payload (Next.js's __NEXT_DATA__, one JSON object) cut
+    short: the server stopped writing mid-value, so the part of the article the client was
+    to render from it never arrives, and the body holds what the server rendered first. A
+    whole JSON object ends with its closing brace: the end is read, not the payload parsed."""
+    raw = c.html
+    if c.page is None or raw is None or c.page.tree.body is None:
+        return None
+    if (_NEXT_DATA.encode() if isinstance(raw, bytes) else _NEXT_DATA) not in raw:
+        return None
+    node = c.page.tree.css_first(f"script#{_NEXT_DATA}")
+    payload = (node.text(deep=True) or "").rstrip() if node is not None else ""
+    if not payload or payload.endswith("}"):
+        return None
+    return (f"body: the whole article, found {len(c.body)} paragraphs beside the page's {_NEXT_DATA} "
+            f"payload cut short mid-value (ending {_quote(payload[-30:], 30)}: the rest of the page's "
+            "data never arrived)")
+
+
+# A post written for social networks: its emoji (pictographs, not the letters-like symbols a
+# headline may carry), hashtags, and the call to follow a link ("full story below 👇", "link in
+# bio"). A standfirst has at most one of these shapes; share copy has two or three.
+_PICTOGRAPH = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]")
+_HASHTAG = re.compile(r"(?<![\w&#/])#[A-Za-z]\w{1,40}")
+_CALL_TO_FOLLOW = re.compile(r"\b(?:(?:full|whole) (?:story|article|details)|more|details|read more|"
+                             r"link)\s+(?:below|in (?:the )?(?:bio|comments)|👇|⬇)|\blink in bio\b|"
+                             r"\bswipe up\b|\btap the link\b", re.I)
+SHARE_SHAPES_MIN = 2
+
+
+def _share_copy(dek: str) -> str | None:
+    """dek: the social desk's share copy printed as the standfirst (a field mapping fed the
+    standfirst from the social post)."""
+    shapes = [name for name, found in (
+        ("emoji", len(_PICTOGRAPH.findall(dek)) >= 2),
+        ("hashtags", bool(_HASHTAG.search(dek))),
+        ("a call to follow a link", bool(_CALL_TO_FOLLOW.search(dek)))) if found]
+    if len(shapes) < SHARE_SHAPES_MIN:
+        return None
+    return (f"dek: the article's standfirst, found {_quote(dek)} (social share copy: "
+            f"{' and '.join(shapes)}, not a summary)")
 
 
 _EXCERPT_MORE = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|…|\.\.\.)\s*$")
