@@ -15,43 +15,24 @@ Results are written down in benchmarks/resilience/README.md ("holdout15 after fi
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
+
+import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.extract import extract_article
     from pressguard.verdict import checks, date_order, incidents
 
-    here = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=here.parent.parent / "shared" / "eval" / "wcxb-dev")
-    ap.add_argument("--limit", type=int)
-    args = ap.parse_args(argv)
-    gt_dir, html_dir = args.data / "ground-truth", args.data / "html"
-    if not gt_dir.is_dir() or not html_dir.is_dir():
-        print(f"{args.data}: expected ground-truth/ and html/ folders (the wcxb-dev layout); pass --data",
-              file=sys.stderr)
+    args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
+    if args is None:
         return 2
     fired, seen = Counter(), Counter()
     t0 = time.process_time()
-    for gt_path in sorted(gt_dir.glob("*.json.gz"))[: args.limit]:
-        pid = gt_path.name.split(".")[0]
-        gt = json.loads(gzip.decompress(gt_path.read_bytes()))
-        html = gzip.decompress((html_dir / f"{pid}.html.gz").read_bytes())
-        try:
-            item = extract_article(html, gt["url"])
-        except Exception as exc:  # a page the extraction refuses has no fields to judge
-            print(f"{pid}: not extracted ({type(exc).__name__})")
-            continue
+    for pid, gt, html, item in wcxb_pages.extracted(args):
         seen["pages"] += 1
-        reference = [line.strip() for line in (gt["ground_truth"].get("main_content") or "").split("\n")
-                     if line.strip()]
+        reference = wcxb_pages.reference_paragraphs(gt)
         for source, body in (("prose (extraction)", item.get("body") or []), ("prose (reference)", reference)):
             hit = incidents._unserialised_in_prose(body)
             if hit:

@@ -12,47 +12,29 @@ alarm to explain, or a page that really prints its text wrongly.
 
 from __future__ import annotations
 
-import argparse
-import gzip
-import json
 import sys
 import time
 from collections import Counter
-from pathlib import Path
+
+import wcxb_pages
 
 SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop cap": "drop cap"}
 
 
 def main(argv=None) -> int:
-    from pressguard.extract import extract_article
     from pressguard.verdict import checks, english, prose_flaws
 
-    here = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=here.parent / "shared" / "eval" / "wcxb-dev")
-    ap.add_argument("--limit", type=int)
-    args = ap.parse_args(argv)
-    gt_dir, html_dir = args.data / "ground-truth", args.data / "html"
-    if not gt_dir.is_dir() or not html_dir.is_dir():
-        print(f"{args.data}: expected ground-truth/ and html/ folders (the wcxb-dev layout); "
-              f"pass --data", file=sys.stderr)
+    args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
+    if args is None:
         return 2
     fired = {"extraction": Counter(), "reference": Counter()}
     judged = Counter()
-    pages = sorted(gt_dir.glob("*.json.gz"))[: args.limit]
+    pages = 0
     t0 = time.process_time()
-    for gt_path in pages:
-        pid = gt_path.name.split(".")[0]
-        gt = json.loads(gzip.decompress(gt_path.read_bytes()))
-        html = gzip.decompress((html_dir / f"{pid}.html.gz").read_bytes())
+    for pid, gt, html, item in wcxb_pages.extracted(args):
         url = gt["url"]
-        try:
-            item = extract_article(html, url)
-        except Exception as exc:  # a page the extraction refuses is no prose to judge
-            print(f"{pid}: not extracted ({type(exc).__name__})")
-            continue
-        reference = [line.strip() for line in (gt["ground_truth"].get("main_content") or "").split("\n")
-                     if line.strip()]
+        pages += 1
+        reference = wcxb_pages.reference_paragraphs(gt)
         for source, body in (("extraction", item.get("body") or []), ("reference", reference)):
             c = checks._Context({"url": url, "body": body}, html, None, None, None, True)
             if not english.judged_as_english(c):
@@ -63,7 +45,7 @@ def main(argv=None) -> int:
                 fired[source][name] += 1
                 print(f"{pid} {source:10} {url}\n    {finding[:300]}")
     cpu = time.process_time() - t0
-    print(f"\n{len(pages)} WCXB pages, {cpu:.1f} s CPU")
+    print(f"\n{pages} WCXB pages, {cpu:.1f} s CPU")
     for source in fired:
         counts = ", ".join(f"{k} {fired[source][k]}" for k in SIGNALS)
         print(f"{source}: {judged[source]} pages judged English; fired: {counts}")

@@ -24,46 +24,29 @@ for a dek (a date and byline line, "Over 6,000 users."), 2 are right deks (0279,
 
 from __future__ import annotations
 
-import argparse
-import gzip
 import html as htmllib
-import json
 import sys
 from datetime import date
-from pathlib import Path
 from types import SimpleNamespace
+
+import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.extract import extract_article
     from pressguard.extract.page import Page
     from pressguard.verdict import date_order, dek_source
     from pressguard.verdict.completeness_signals import iso_time
     from pressguard.verdict.topic import topic_words
 
-    here = Path(__file__).resolve().parent.parent
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=here.parent / "shared" / "eval" / "wcxb-dev")
-    ap.add_argument("--limit", type=int)
-    args = ap.parse_args(argv)
-    gt_dir, html_dir = args.data / "ground-truth", args.data / "html"
-    if not gt_dir.is_dir() or not html_dir.is_dir():
-        print(f"{args.data}: expected ground-truth/ and html/ folders (the wcxb-dev layout); pass --data",
-              file=sys.stderr)
+    args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
+    if args is None:
         return 2
     pages = dated = own = before = titled = fired = 0
     with_dek = described = 0
     unrelated = []
-    for gt_path in sorted(gt_dir.glob("*.json.gz"))[: args.limit]:
-        pid = gt_path.name.split(".")[0]
-        url = json.loads(gzip.decompress(gt_path.read_bytes()))["url"]
-        raw = gzip.decompress((html_dir / f"{pid}.html.gz").read_bytes())
+    for pid, gt, raw, item in wcxb_pages.extracted(args):
+        url = gt["url"]
         pages += 1
-        try:
-            item = extract_article(raw, url)
-        except Exception as exc:  # a page the extraction refuses has no fields to judge
-            print(f"{pid}: not extracted ({type(exc).__name__})")
-            continue
         published = iso_time(item.get("published"))
         if published is not None:
             dated += 1
