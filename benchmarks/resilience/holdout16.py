@@ -126,11 +126,12 @@ def dates_arabic_indic_digits(sample: Sample) -> Mutated:
     return Mutated(tree.html, same(sample))
 
 
-_WORD = re.compile(r"\b([A-Z][a-z]{5,})\b")
+# a capitalised term inside a sentence (a name or a term of art), not a sentence's first word
+_WORD = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]+ )*[A-Z][a-z]{4,})\b(?<!day)")
 
 
 @register(HOLDOUT16, RIGHT, """A glossary feature (explainer sites mark jargon so a hover or tap
-shows its definition): in the prose paragraphs, one capitalised term per paragraph becomes a
+shows its definition): in the prose paragraphs, the first capitalised term inside a sentence becomes a
 <button class="glossary-term" aria-describedby=...> holding the same word, and the definitions
 are tooltips (role="tooltip", hidden until hovered) rendered in a portal at the end of the
 <body>, outside the article. The paragraphs read the same: the right fields are unchanged.""")
@@ -141,7 +142,8 @@ def glossary_term_tooltips(sample: Sample) -> Mutated:
         inner = _inner(p)
         m = _WORD.search(inner)
         # only a word in plain text (not inside a tag or an attribute)
-        while m is not None and inner.rfind("<", 0, m.start()) > inner.rfind(">", 0, m.start()):
+        while m is not None and (inner.rfind("<", 0, m.start()) > inner.rfind(">", 0, m.start())
+                                 or m.group(1).split()[-1] in MONTHS):
             m = _WORD.search(inner, m.end())
         if m is None:
             continue
@@ -342,7 +344,7 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
     published = sample.expected["published"]
     if not published:
         raise NotApplicable("no publication date")
-    iso = when.isoformat()
+    iso = when.isoformat(timespec="seconds")
     day = published[:10]
     for node in tree.css("time, [data-datetime]"):
         for key in ("datetime", "data-datetime"):
