@@ -5,8 +5,9 @@ blind: by someone who did not read the checks (pressguard/verdict/, pressguard/e
 what localised templates (French and Korean date stamps, Arabic-Indic digits), reader features
 (glossary tooltips, "By the numbers" stat boxes, highlighted key sentences, a save button in the
 title row, a clamped standfirst with "Show more"), magazine credits (a definition list of roles,
-verified-author badges) and failures (unresolved i18n keys and missing translations, JSON
-unicode escapes printed literally, an erased account's placeholder byline, a two-digit year
+verified-author badges, follow buttons) and failures (unresolved i18n keys and missing translations, JSON
+unicode escapes printed literally, an erased account's placeholder byline, an
+unrendered template literal in the byline, a two-digit year
 expanded into the wrong century, Unix seconds read as milliseconds, an ad-block recovery wall,
 a migration cut at the first apostrophe, a "not yet translated" edition) do to article pages,
 not from what the checks look at. Measured by the lead only, once, at the end of the session:
@@ -272,6 +273,20 @@ def paragraph_pilcrow_permalinks(sample: Sample) -> Mutated:
     return Mutated(tree.html, same(sample))
 
 
+@register(HOLDOUT16, RIGHT, """Follow buttons in the byline (news apps' "follow this author" feature
+moved to the web): after each author's name, a <button class="follow" aria-pressed="false">
+with a plus icon and the word "Follow", and the byline's "By" kept. The names are the same: the
+right fields are unchanged.""")
+def byline_follow_author_buttons(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    _byline_box(sample, a)
+    plus = '<svg aria-hidden="true" width="10" height="10" viewBox="0 0 10 10"><path d="M4 0h2v10H4zM0 4h10v2H0z"/></svg>'
+    names = [f'<span class="byline__author">{author_link(sample, n)} <button type="button" class="follow" '
+             f'aria-pressed="false">{plus}Follow</button></span>' for n in sample.expected["authors"]]
+    _rewrite_byline(a, "By " + " ".join(names))
+    return Mutated(tree.html, same(sample))
+
+
 # ------------------------------------------------- no right extraction exists
 
 @register(HOLDOUT16, NONE, """A front-end release whose locale bundle failed to load (i18next and
@@ -345,7 +360,6 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
     if not published:
         raise NotApplicable("no publication date")
     iso = when.isoformat(timespec="seconds")
-    day = published[:10]
     for node in tree.css("time, [data-datetime]"):
         for key in ("datetime", "data-datetime"):
             if node.attributes.get(key):
@@ -361,10 +375,7 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
             if isinstance(d.get(key), str):
                 d[key] = iso
     edit_jsonld(tree, lambda obj: walk_json(obj, fix))
-    out = tree.html
-    if day in out:
-        raise NotApplicable("the publication day is still stated elsewhere on the page")
-    return Mutated(_undated(sample, out), None)
+    return Mutated(_undated(sample, tree.html), None)
 
 
 def _published(sample: Sample) -> datetime:
@@ -460,4 +471,16 @@ def body_cms_api_quota_error(sample: Sample) -> Mutated:
     replace(a.body, f'<div class="rich-text rich-text--error"><p>Error 429: Too Many Requests. You have exceeded '
                     f'the rate limit of the Content Delivery API for this space. Please retry your request after '
                     f'60 seconds.</p><p><code>X-Request-Id: {rng.getrandbits(64):016x}</code></p></div>')
+    return Mutated(tree.html, None)
+
+
+@register(HOLDOUT16, NONE, """A byline component whose template string was written with plain
+quotes instead of backticks (a JavaScript template literal that never interpolates, shipped
+because the build's type checks pass on any string): the byline reads, literally, "By
+${author.displayName}". The author meta and JSON-LD keep the names. The page shows no author;
+no right extraction exists.""")
+def byline_template_literal_unrendered(sample: Sample) -> Mutated:
+    tree, a = anatomy_of(sample)
+    _byline_box(sample, a)
+    _rewrite_byline(a, '<span class="byline__authors">By ${author.displayName}</span>')
     return Mutated(tree.html, None)
