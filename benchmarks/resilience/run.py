@@ -50,7 +50,8 @@ HELD_OUT = (("holdout", "held-out"), ("holdout2", "second held-out"), ("holdout3
             ("holdout7", "seventh held-out"), ("holdout8", "eighth held-out"), ("holdout9", "ninth held-out"),
             ("holdout10", "tenth held-out"), ("holdout11", "eleventh held-out"),
             ("holdout12", "twelfth held-out"), ("holdout13", "thirteenth held-out"),
-            ("holdout14", "fourteenth held-out"), ("holdout15", "fifteenth held-out"))
+            ("holdout14", "fourteenth held-out"), ("holdout15", "fifteenth held-out"),
+            ("holdout16", "sixteenth held-out"))
 
 
 def held_out_set(module: str) -> list:
