@@ -181,6 +181,28 @@ def test_tk_inside_a_long_dek_is_a_name_not_a_placeholder(shipped):
     assert item["dek"] == dek and "placeholder" not in item["checks"]["completeness"]
 
 
+@pytest.mark.parametrize("label", ["Standfirst", "Summary"])
+def test_a_one_word_label_in_the_deks_slot_is_broken_naming_the_dek(shipped, label):
+    """An i18n front end printing the missing key's humanised name ("Standfirst"), or a CMS
+    printing the field's label, where the standfirst was."""
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), label)))
+    _broken_naming(item, "completeness", "dek")
+
+
+def test_a_short_sentence_dek_is_a_standfirst(shipped):
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), "Ten years, one game.")))
+    assert item["dek"] == "Ten years, one game.", item["dek"]
+    assert "label" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
 # -- another story served at the URL ---------------------------------------------------------------
 
 def _retitled(html: str, right: dict, url: str, canonical: str, headline: str) -> str:

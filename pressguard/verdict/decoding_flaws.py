@@ -1,5 +1,7 @@
 """What a wrong decoding leaves in a field's text: mojibake (ftfy), U+FFFD, an undecoded HTML
-entity, a control character. Read by the text_quality check, on every field.
+entity, a JSON/JavaScript escape printed as text ("review \\u2013 almost there": a payload
+string written into the page unparsed), a control character. Read by the text_quality check,
+on every field. The escape fires on none of WCXB's 711 real pages (fields or reference text).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from .wording import excerpt
 
 _ENTITY = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
+
+_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}")  # \u2013, as JSON and JavaScript strings write it
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # C0 but tab, LF, CR; DEL; C1
 
@@ -36,6 +40,10 @@ def text_problem(text: str) -> str | None:
         for m in _ENTITY.finditer(text):
             if htmllib.unescape(m.group(0)) != m.group(0):
                 return f"an undecoded HTML entity {m.group(0)!r} in {excerpt(text, m.start(), m.end(), 15)}"
+    if "\\u" in text:
+        m = _ESCAPE.search(text)
+        if m:
+            return f"an undecoded escape {m.group(0)!r} in {excerpt(text, m.start(), m.end(), 15)}"
     m = _CONTROL.search(text)
     if m:
         i, ch = m.start(), m.group(0)

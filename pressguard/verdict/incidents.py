@@ -395,6 +395,12 @@ def _lossy_copy(c, h: str) -> str | None:
 
 # -- completeness: dek, date ------------------------------------------------------------------
 
+# A standfirst is a sentence. One or two words in its slot are a label ("Standfirst",
+# "Summary") or a locale key's humanised name: none of WCXB's 113 extracted deks has under
+# three words, the shortest of the shipped cassettes' has eight.
+DEK_MIN_WORDS = 3
+
+
 def completeness_findings(c) -> list[str]:
     """A placeholder standfirst; an update time read as the publication date."""
     finds = []
@@ -407,6 +413,9 @@ def completeness_findings(c) -> list[str]:
         elif _template_variable(d):
             finds.append(f"dek: the article's standfirst, found {_quote(d)} (the template's variable "
                          f"{_quote(_template_variable(d), 30)} printed unreplaced)")
+        elif len(d.split()) < DEK_MIN_WORDS:
+            finds.append(f"dek: the article's standfirst, found {_quote(d)} (a label or an untranslated "
+                         "key in the dek's slot, not a summary)")
         else:
             finds += filter(None, [_share_copy(d)])
     excerpt = _automatic_excerpt(dek, c.body)
