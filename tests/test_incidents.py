@@ -162,22 +162,24 @@ def _dek_element(html: str, dek: str):
     return hits[-1]  # the innermost
 
 
-def test_a_tk_placeholder_left_in_the_dek_is_broken_naming_the_dek(shipped):
+def _assessed_with_dek(shipped, dek: str) -> dict:
+    """The shipped page assessed with `dek` printed in its standfirst's element (skipped on a
+    page without one)."""
     site, url, html, right = shipped
     if not right["dek"]:
         pytest.skip("no dek")
     el = _dek_element(html, right["dek"])
-    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), "STANDFIRST TKTK")))
+    return _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
+
+
+def test_a_tk_placeholder_left_in_the_dek_is_broken_naming_the_dek(shipped):
+    item = _assessed_with_dek(shipped, "STANDFIRST TKTK")
     _broken_naming(item, "completeness", "dek")
 
 
 def test_tk_inside_a_long_dek_is_a_name_not_a_placeholder(shipped):
-    site, url, html, right = shipped
-    if not right["dek"]:
-        pytest.skip("no dek")
-    el = _dek_element(html, right["dek"])
     dek = "The shop chain TK Maxx will stock the collector's box in stores from the first week of the new season."
-    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
+    item = _assessed_with_dek(shipped, dek)
     assert item["dek"] == dek and "placeholder" not in item["checks"]["completeness"]
 
 
@@ -185,20 +187,12 @@ def test_tk_inside_a_long_dek_is_a_name_not_a_placeholder(shipped):
 def test_a_one_word_label_in_the_deks_slot_is_broken_naming_the_dek(shipped, label):
     """An i18n front end printing the missing key's humanised name ("Standfirst"), or a CMS
     printing the field's label, where the standfirst was."""
-    site, url, html, right = shipped
-    if not right["dek"]:
-        pytest.skip("no dek")
-    el = _dek_element(html, right["dek"])
-    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), label)))
+    item = _assessed_with_dek(shipped, label)
     _broken_naming(item, "completeness", "dek")
 
 
 def test_a_short_sentence_dek_is_a_standfirst(shipped):
-    site, url, html, right = shipped
-    if not right["dek"]:
-        pytest.skip("no dek")
-    el = _dek_element(html, right["dek"])
-    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), "Ten years, one game.")))
+    item = _assessed_with_dek(shipped, "Ten years, one game.")
     assert item["dek"] == "Ten years, one game.", item["dek"]
     assert "label" not in item["checks"]["completeness"], item["checks"]["completeness"]
 
@@ -457,23 +451,15 @@ def test_a_headline_with_an_editors_bracketed_label_is_a_title(shipped):
 # -- social share copy as the standfirst ---------------------------------------------------------------
 
 def test_social_share_copy_as_the_dek_is_broken_naming_the_dek(shipped):
-    site, url, html, right = shipped
-    if not right["dek"]:
-        pytest.skip("no dek")
-    el = _dek_element(html, right["dek"])
-    copy = f"🚨 NEW: {right['headline']} 👀 Full story below 👇 #News #Gaming"
-    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), copy)))
+    copy = f"🚨 NEW: {shipped[3]['headline']} 👀 Full story below 👇 #News #Gaming"
+    item = _assessed_with_dek(shipped, copy)
     _broken_naming(item, "completeness", "dek")
     assert "share copy" in item["checks"]["completeness"], item["checks"]["completeness"]
 
 
 def test_a_dek_with_one_emoji_or_a_chart_position_is_a_standfirst(shipped):
-    site, url, html, right = shipped
-    if not right["dek"]:
-        pytest.skip("no dek")
-    el = _dek_element(html, right["dek"])
     dek = "The #1 seller of the week returns with a photo mode 📸, and the full story of its making is below the trailer."
-    item = _assess(site, url, mutate._replace_once(html, el.html, el.html.replace(el.text(), dek)))
+    item = _assessed_with_dek(shipped, dek)
     assert "share copy" not in item["checks"]["completeness"], item["checks"]["completeness"]
 
 
