@@ -685,6 +685,26 @@ def test_a_heading_that_links_its_own_words_keeps_them(heading, text):
     assert [b.text for b in collect_blocks(tree.css_first("div"), article_furniture)] == [text]
 
 
+@pytest.mark.parametrize("mark", ['<a class="para-permalink" href="#p-1" aria-label="Link to this paragraph">¶</a>',
+                                  '<span class="pl"><a href="#p-1">§</a></span>'])
+def test_a_paragraphs_permalink_mark_is_not_part_of_it(mark):
+    page = _body_page(f'<p id="p-1">{PROSE}{mark}</p><p>{PROSE}</p>')
+    assert _body_of(page) == [PROSE.strip(), PROSE.strip()]
+
+
+@pytest.mark.parametrize("para, text", [('<p>See <a href="#notes">the notes</a> below.</p>', "See the notes below."),
+                                        ('<p>Section <a href="https://e.example/law/">§</a> 12 applies.</p>',
+                                         "Section § 12 applies."),
+                                        ('<p>Tap <a href="#menu">link</a> to open it.</p>', "Tap link to open it.")])
+def test_a_paragraphs_own_same_page_links_keep_their_words(para, text):
+    """Look-alikes: words linked to a place on the page, a '§' linked to another page, the word
+    'link': only a same-page mark is a paragraph's permalink icon."""
+    from pressguard.extract.blocks import article_furniture
+
+    tree = LexborHTMLParser(f"<div>{para}</div>")
+    assert [b.text for b in collect_blocks(tree.css_first("div"), article_furniture)] == [text]
+
+
 def test_glossary_popovers_at_the_end_of_the_body_are_not_paragraphs():
     popovers = ('<div class="glossary-popover" role="tooltip" id="g1"><strong>Boss rush</strong> A game mode in '
                 'which the player fights a series of bosses back to back.</div>'

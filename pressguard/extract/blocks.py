@@ -293,8 +293,8 @@ def article_furniture(node) -> bool:
     table: a custom element's tag (``<ad-slot>``, ``<newsletter-signup>``: a component
     names itself) and an ``aria-label`` (``<div role="region" aria-label="Cookie notice">``:
     what the page tells a screen reader the region is)."""
-    if node.tag == "a" and heading_permalink(node):
-        return True  # a subheading's "#" permalink: the link's icon, not the heading's words
+    if node.tag == "a" and permalink_mark(node):
+        return True  # a subheading's or paragraph's "#"/"¶" permalink: an icon, not the words
     if node.tag == "p" and _labelled_link(node):
         return True  # "Related: <a>another story</a>", in whatever language the template speaks
     if _player_label(node):
@@ -337,6 +337,9 @@ def _labelled_link(p) -> bool:
 
 # What a heading-anchor plugin prints as a subheading's permalink (shown on hover)
 _PERMALINK_MARKS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "permalink"})
+# and a paragraph-permalink template at a paragraph's edge: marks only, a paragraph's words
+# ("link") can be its text
+_PARAGRAPH_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓"})
 _SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
@@ -358,18 +361,19 @@ def card_link(a) -> bool:
     return len(node_text(a).split()) <= CARD_MAX_WORDS
 
 
-def heading_permalink(a) -> bool:
-    """A link to a place on the same page (href "#...") in a subheading whose text is a
-    mark, not words: the heading's permalink icon. A heading that is one link to its own
-    anchor (<h2><a href="#x">Title</a></h2>) keeps its words."""
+def permalink_mark(a) -> bool:
+    """A link to a place on the same page (href "#...") in a subheading or a paragraph whose
+    text is a mark, not words: the heading's or the paragraph's permalink icon. A heading that
+    is one link to its own anchor (<h2><a href="#x">Title</a></h2>) keeps its words."""
     if not (a.attributes.get("href") or "").startswith("#"):
         return False
     up = a.parent
-    if up is not None and up.tag not in _SUBHEADINGS:
-        up = up.parent  # the link inside a span of the heading
-    if up is None or up.tag not in _SUBHEADINGS:
+    if up is not None and up.tag not in _SUBHEADINGS and up.tag != "p":
+        up = up.parent  # the link inside a span of the heading or paragraph
+    if up is None:
         return False
-    return normalize(a.text(deep=True)).lower() in _PERMALINK_MARKS
+    marks = _PERMALINK_MARKS if up.tag in _SUBHEADINGS else _PARAGRAPH_MARKS if up.tag == "p" else ()
+    return normalize(a.text(deep=True)).lower() in marks
 
 
 PLAYER_LABEL_MAX_WORDS = 4

@@ -31,7 +31,7 @@ from bisect import bisect_right
 from itertools import accumulate
 from functools import lru_cache
 
-from .blocks import BR, collect_blocks, collect_measured_blocks, heading_permalink
+from .blocks import BR, collect_blocks, collect_measured_blocks, permalink_mark
 from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
 from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text
@@ -120,8 +120,8 @@ def marker_level(node, review_box=is_review_box) -> tuple[int, bool]:
     attrs = node.attributes
     if not attrs:  # is_review_box only ever says yes to a div or a section
         return (1 if tag in _BOX_TAGS and review_box(node) else 0), False
-    if tag == "a" and (attrs.get("href") or "")[:1] == "#" and heading_permalink(node):
-        return 2, False  # a subheading's "#" permalink icon (blocks.heading_permalink)
+    if tag == "a" and (attrs.get("href") or "")[:1] == "#" and permalink_mark(node):
+        return 2, False  # a subheading's or paragraph's permalink icon (blocks.permalink_mark)
     ident = attrs.get("id") or ""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         if not _STREAMED.match(ident):
