@@ -18,7 +18,7 @@ _PREFIX = re.compile(
     r"^(?:(?:first\s+)?published|posted|updated|last\s+updated|modified|date|on)\s*(?:on|at)?\s*[:\-–—]?\s*",
     re.I,
 )
-_MONTHS = {
+MONTH_NUMBERS = {  # an English month's name or abbreviation, lower-cased -> its number
     m: i
     for i, names in enumerate(
         [
@@ -86,7 +86,7 @@ def _human(s: str) -> datetime | None:
     if not m:
         return None
     try:
-        day = date(int(m.group("y")), _MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("d")))
+        day = date(int(m.group("y")), MONTH_NUMBERS[m.group("mon").lower().rstrip(".")], int(m.group("d")))
     except (ValueError, KeyError):
         return None
     hour = minute = second = 0

@@ -38,9 +38,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..extract.dates import MONTH_NUMBERS
 from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "Aug 6, 2025", "August 6 2025", "6 August 2025": how pages print a date in English
 _PRINTED = re.compile(r"\b(?:(?P<m1>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?P<d1>\d{1,2}),?"
                       r"|(?P<d2>\d{1,2})\s+(?P<m2>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?,?)"
@@ -52,7 +52,7 @@ def _calendar_days(when, raw: str) -> set[date]:
     a day of it (a local date beside an instant stated in UTC)."""
     days = {when.date()}
     for m in _PRINTED.finditer(raw):
-        month = _MONTHS.index(m["m1" if m["m1"] else "m2"][:3].lower()) + 1
+        month = MONTH_NUMBERS[m["m1" if m["m1"] else "m2"][:3].lower()]
         try:
             day = date(int(m["y"]), month, int(m["d1"] or m["d2"]))
         except ValueError:
@@ -106,7 +106,7 @@ def _titled_month(headline: str) -> tuple[int, int] | None:
     m = _TITLED.search(headline or "")
     if m is None:
         return None
-    return int(m["y"]), _MONTHS.index(m["m"][:3].lower()) + 1
+    return int(m["y"]), MONTH_NUMBERS[m["m"][:3].lower()]
 
 
 def swapped_finding(c) -> str | None:
