@@ -50,6 +50,15 @@ def _assess(site: str, url: str, html: str) -> dict:
     return item
 
 
+def _healthy(name: str) -> tuple[str, str, str, dict]:
+    """A shipped page and its item, which must be healthy: what a mutation test changes and
+    compares with."""
+    site, url, html = _page(name)
+    right = _assess(site, url, html)
+    assert right["verdict"] == "healthy", right["checks"]
+    return site, url, html, right
+
+
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.split("/")[1][:40])
 def shipped(request):
     site, url, html = _page(request.param)

@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import page_mutations as mutate
-from test_check_signals import CASSETTES, _assess, _failing, _page
+from test_check_signals import CASSETTES, _assess, _failing, _healthy, _page
 from pressguard.verdict.site_profile import profile_of
 
 # sites whose JSON-LD states a wordCount, both Destructoid layouts among them
@@ -27,9 +27,7 @@ COUNTED = (
 
 @pytest.fixture(scope="module", params=COUNTED, ids=lambda p: p.split("/")[1][-34:])
 def counted(request):
-    site, url, html = _page(request.param)
-    right = _assess(site, url, html)
-    assert right["verdict"] == "healthy", right["checks"]
+    site, url, html, right = _healthy(request.param)
     return site, url, mutate.serialized(html), right
 
 
@@ -144,9 +142,7 @@ from test_incidents import PAGES as DATED, _undated  # noqa: E402
 
 @pytest.fixture(scope="module", params=DATED, ids=lambda p: p.split("/")[1][-34:])
 def dated(request):
-    site, url, html = _page(request.param)
-    right = _assess(site, url, html)
-    assert right["verdict"] == "healthy", right["checks"]
+    site, url, html, right = _healthy(request.param)
     return site, url, mutate.serialized(html), right
 
 

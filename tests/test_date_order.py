@@ -12,7 +12,7 @@ from datetime import date, datetime
 import pytest
 
 import page_mutations as mutate
-from test_check_signals import _assess, _page
+from test_check_signals import _assess, _healthy, _page
 
 # pages published on the 6th or 7th of August 2025, their pictures uploaded that month:
 # both Destructoid layouts, and sites with and without JSON-LD
@@ -26,9 +26,7 @@ DATED = (
 
 @pytest.fixture(scope="module", params=DATED, ids=lambda p: p.split("/")[0])
 def dated(request):
-    site, url, html = _page(request.param)
-    right = _assess(site, url, html)
-    assert right["verdict"] == "healthy", right["checks"]
+    site, url, html, right = _healthy(request.param)
     published = datetime.fromisoformat(right["published"]).date()
     assert published.day <= 12 and published.day != published.month
     slug = url.rstrip("/").rsplit("/", 1)[-1]

@@ -12,7 +12,7 @@ from dataclasses import replace
 import pytest
 
 import page_mutations as mutate
-from test_check_signals import CASSETTES, _assess, _page
+from test_check_signals import CASSETTES, _assess, _healthy
 from pressguard.verdict.checks import run_checks
 from pressguard.verdict.site_profile import profile_of
 
@@ -30,9 +30,8 @@ OTHER_STANDFIRST = ("The ferry operator says crossings will resume on Monday, al
 
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.split("/")[1][-30:])
 def shown(request):
-    site, url, html = _page(request.param)
-    right = _assess(site, url, html)
-    assert right["verdict"] == "healthy" and right["dek"], right["checks"]
+    site, url, html, right = _healthy(request.param)
+    assert right["dek"], right
     return site, url, html, right
 
 

@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import page_mutations as mutate
-from test_check_signals import _assess, _failing, _page
+from test_check_signals import _assess, _failing, _healthy, _page
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 
@@ -27,9 +27,7 @@ PAGES = (
 
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.split("/")[1][-30:])
 def shipped(request):
-    site, url, html = _page(request.param)
-    right = _assess(site, url, html)
-    assert right["verdict"] == "healthy", right["checks"]
+    site, url, html, right = _healthy(request.param)
     return site, url, mutate.serialized(html), right
 
 
