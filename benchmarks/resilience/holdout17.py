@@ -20,7 +20,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
-from anatomy import insert, replace
+from anatomy import insert, parse, replace, squeeze
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
@@ -54,6 +54,17 @@ def _map_text(inner: str, fn) -> str:
 
 def _rewrite_p(p, inner: str) -> None:
     replace(p, f"<{p.tag}{_attrs(p)}>{inner}</{p.tag}>")
+
+
+def _shown_elsewhere(html: str, value: str) -> None:
+    """A kind that takes a field off the page is n/a where the same words are shown elsewhere
+    (a dek that is also the first paragraph, a headline that is also a related-story tile):
+    there the page would still show them, and the label could not be told apart."""
+    tree = parse(html)
+    for node in tree.css("script, style, noscript"):
+        node.decompose()
+    if tree.body is not None and squeeze(value).lower() in squeeze(tree.body.text(deep=True)).lower():
+        raise NotApplicable("the field's words are shown elsewhere on the page")
 
 
 def _published(sample: Sample) -> datetime:
@@ -164,13 +175,9 @@ a second <h1> on the page. The article itself was rendered: the right fields are
 unchanged.""")
 def sidebar_include_gateway_timeout(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    scope = _scope(a)
     error = ('<aside class="sidebar sidebar--trending" data-esi-src="/fragments/trending"><center><h1>504 '
              'Gateway Time-out</h1></center><hr><center>nginx</center></aside>')
-    if scope is not None and scope.tag != "body" and scope is not a.body:
-        insert(scope, error, "after")
-    else:
-        insert(a.body, error, "after")
+    insert(_scope(a), error, "after")  # after the <article> (or the body container)
     return Mutated(tree.html, same(sample))
 
 
@@ -218,6 +225,9 @@ def jsonld_date_published_freshness_bump(sample: Sample) -> Mutated:
 _CAPWORD = re.compile(r"(?<=[a-z,] )([A-Z][a-z]{4,}(?: [A-Z][a-z]+)?)\b")
 
 
+_NOT_PRODUCTS = set(MONTHS) | {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
 def _affiliate(url: str, page: str) -> str:
     return f"https://go.shoplinkr.net/v2/?pub=48213X1592&amp;url={quote(url, safe='')}&amp;sref={quote(page, safe='')}"
 
@@ -241,6 +251,7 @@ def affiliate_autolinker_rewrites_links(sample: Sample) -> Mutated:
         inner = _inner(p)
         m = _CAPWORD.search(inner)
         while m is not None and (inner.rfind("<", 0, m.start()) > inner.rfind(">", 0, m.start())
+                                 or m.group(1).split()[0] in _NOT_PRODUCTS
                                  or "<a" in inner[max(0, inner.rfind("<", 0, m.start())):m.start()]):
             m = _CAPWORD.search(inner, m.end())
         if m is None:
@@ -402,6 +413,7 @@ def dek_site_default_description(sample: Sample) -> Mutated:
         if isinstance(d.get("description"), str):
             d["description"] = tagline
     edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    _shown_elsewhere(tree.html, sample.expected["dek"])
     return Mutated(tree.html, None)
 
 
@@ -559,6 +571,7 @@ def headline_as_image_generic_alt(sample: Sample) -> Mutated:
     h = a.headline
     replace(h, f'<{h.tag}{_attrs(h)}><img class="title-art" src="https://{_host(sample)}/wp-content/uploads/2025/08/'
                f'title-art.png" alt="Featured image" width="1400" height="220"></{h.tag}>')
+    _shown_elsewhere(tree.html, sample.expected["headline"])
     return Mutated(tree.html, None)
 
 
@@ -580,7 +593,7 @@ def syndicated_excerpt_with_origin_line(sample: Sample) -> Mutated:
     rng = rng_for(sample, "syndicated_excerpt_with_origin_line")
     partner = rng.choice(_PARTNERS)
     line = rng.choice(_ORIGINS).format(p=f'<a href="https://www.{_slug(partner).replace("-", "")}.com/" '
-                                         f'rel="canonical">{partner}</a>')
+                                         f'rel="noopener">{partner}</a>')
     insert(blocks[1], f'<p class="syndication-origin"><em>{line}</em></p>')
     for block in blocks[2:]:
         block.decompose()
@@ -620,4 +633,5 @@ def headline_replaced_by_latest_update_title(sample: Sample) -> Mutated:
     h = a.headline
     title = rng_for(sample, "headline_replaced_by_latest_update_title").choice(_UPDATE_TITLES)
     replace(h, f"<{h.tag}{_attrs(h)}>{_esc(title)}</{h.tag}>")
+    _shown_elsewhere(tree.html, sample.expected["headline"])
     return Mutated(tree.html, None)
