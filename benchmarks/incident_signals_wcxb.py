@@ -3,7 +3,11 @@
 "NaN", "$undefined"), template variables left in the headline or dek ("%%title%%",
 "{{ post.title }}"), social share copy as the dek, a
 __NEXT_DATA__ hydration payload cut short; and date_order.month_early_finding (a date a month
-before the URL's date or the article's own pictures' month).
+before the URL's date or the article's own pictures' month); and incidents._update_time_as_published
+(published read from an "Updated" stamp on a page stating no publication date: 8 of 526 dated
+pages, the same 8 before and after holdout17's change that reads a stamp's carried time and
+no longer counts update-labelled date elements as statements of publication; each of the 8
+prints only "Updated <day>" and states no publication date, so its published is the update).
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -48,10 +52,15 @@ def main(argv=None) -> int:
                     print(f"{pid} {field}: {var!r} in {text[:80]!r}")
         if item.get("published"):
             seen["dated"] += 1
-            early = date_order.month_early_finding(checks._Context(item, html, None, None, None, True))
+            c = checks._Context(item, html, None, None, None, True)
+            early = date_order.month_early_finding(c)
             if early:
                 fired["month early (published)"] += 1
                 print(f"{pid}: {early}")
+            updated = incidents._update_time_as_published(c)
+            if updated:
+                fired["update time as published"] += 1
+                print(f"{pid}: {updated}")
         if b"__NEXT_DATA__" in html:
             seen["next"] += 1
             c = checks._Context(item, html, None, None, None, True)
@@ -69,7 +78,7 @@ def main(argv=None) -> int:
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
                  "template variable (dek)", "share copy (dek)", "hydration payload cut short",
-                 "month early (published)"):
+                 "month early (published)", "update time as published"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

@@ -314,6 +314,33 @@ def test_an_update_time_read_as_the_publication_date_is_broken_naming_published(
     assert "Updated" in item["checks"]["completeness"]
 
 
+def _stamped(tree, stamp: str):
+    """The dateless page with one date element after the h1."""
+    h1 = tree.css_first("h1")
+    h1.insert_after(LexborHTMLParser(stamp).body.child)
+    return tree
+
+
+def test_an_update_stamp_whose_element_carries_the_time_read_as_the_publication_date_is_broken(shipped):
+    # the CMS prints only "Updated <day>" and keeps the edit's time in the element's attribute
+    site, url, html, right = shipped
+    tree = _stamped(_dateless_tree(html, right),
+                    '<time class="post-date" datetime="2025-09-02T16:10:00+00:00">Updated Sep 2, 2025</time>')
+    item = _assess(site, url, tree.html)
+    assert item["published"] and item["published"].startswith("2025-09-02")
+    _broken_naming(item, "completeness", "published")
+    assert "Updated Sep 2" in item["checks"]["completeness"]
+
+
+def test_a_publication_time_beside_the_update_stamp_is_a_stated_date(shipped):
+    site, url, html, right = shipped
+    tree = _stamped(_dateless_tree(html, right),
+                    '<div class="post-dates"><time datetime="2025-08-30T09:00:00+00:00">Aug 30, 2025</time> '
+                    '<time datetime="2025-09-02T16:10:00+00:00">Updated Sep 2, 2025</time></div>')
+    item = _assess(site, url, tree.html)
+    assert "Updated Sep 2" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
 # -- what no reader sees stays out of the body -------------------------------------------------------
 
 def test_links_placed_off_the_screen_between_paragraphs_are_not_read_into_the_body(shipped):

@@ -134,8 +134,8 @@ headline  a placeholder ("TK"), an unserialised value or a template variable ("%
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
 completeness  a dek that is a placeholder, a template variable, social share copy or the body's opening cut with "[…]";
-          a __NEXT_DATA__ payload cut short (body); published read from an "Updated:" line on a page
-          stating no publication date; no date on a site whose recorded pages all state one.
+          a __NEXT_DATA__ payload cut short (body); published read from an "Updated:" line (its text or the time its element carries) on a page
+          stating no publication date (update stamps are no statement of it); no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
           Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose,
           unserialised values in the prose ("[object Object]", "NaN", "$undefined").

@@ -495,12 +495,20 @@ def _automatic_excerpt(dek, body) -> str | None:
 
 
 _UPDATE_LABEL = re.compile(r"^\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_DATE_ATTRS = ("datetime", "data-datetime")
+
+
+def _update_labelled(node) -> bool:
+    """A date element whose own words say it is the update stamp ("Updated Aug 17, 2025"): its
+    machine-readable time is the last edit, whatever element carries it."""
+    return bool(_UPDATE_LABEL.match(node.text(deep=True) or ""))
 
 
 def _update_time_as_published(c) -> str | None:
-    """published read from the page's "Updated:" line when the page states no publication
-    date anywhere (no article:published_time, no JSON-LD datePublished, no <time> of its
-    own): the update time is not when the article was published."""
+    """published read from the page's "Updated:" line (its text, or the time its element
+    carries) when the page states no publication date anywhere (no article:published_time, no
+    JSON-LD datePublished, no date element of its own but update stamps): the update time is
+    not when the article was published."""
     from ..extract.dates import parse_date
 
     page, published = c.page, c.item.get("published")
@@ -509,8 +517,11 @@ def _update_time_as_published(c) -> str | None:
     def stated():
         yield page.ld.date_published()
         yield from page.meta.get("article:published_time", [])
-        # the <time> elements (a selector over the body) only when the metadata states none
-        yield from (t.attributes.get("datetime") for t in page.tree.body.css("time[datetime]"))
+        # the date elements (a selector over the body) only when the metadata states none; an
+        # update stamp states the last edit, not the publication
+        for node in page.tree.body.css("time[datetime], [data-datetime]"):
+            if not _update_labelled(node):
+                yield from (node.attributes.get(k) for k in _DATE_ATTRS)
 
     if any(parse_date(s) for s in stated() if isinstance(s, str)):
         return None  # a date the page states ("Invalid Date" is none)
@@ -518,8 +529,11 @@ def _update_time_as_published(c) -> str | None:
         if node.tag != "-text":
             continue
         raw = node.text_content or ""
-        if len(raw) <= 80 and _UPDATE_LABEL.match(raw) and \
-                parse_date(raw.strip(), c.item.get("fetched_at")) == published:
+        if len(raw) > 80 or not _UPDATE_LABEL.match(raw):
+            continue
+        carried = [node.parent.attributes.get(k) for k in _DATE_ATTRS] if node.parent is not None else []
+        if parse_date(raw.strip(), c.item.get("fetched_at")) == published or \
+                any(parse_date(s) == published for s in carried if s):
             return (f"published: the publication date, found {published}, the time of the page's "
                     f"{_quote(raw, 40)} line (the page states no publication date)")
     return None
