@@ -838,3 +838,64 @@ def test_a_site_name_after_a_dash_is_still_cut_from_og_title():
     url = "https://example.com/minecraft/ironvale-review-its-less-grindy-and-better/"
     item = extract_article(_page_titled("Ironvale review: it\u2019s less grindy and better \u2013 Gamesite Weekly"), url)
     assert item["headline"] == "Ironvale review: it\u2019s less grindy and better"
+
+
+# --- a <button> inside running prose (extract/text.prose_button_text) ---------------------
+
+from pressguard.extract import extract_generic  # noqa: E402
+from pressguard.extract.text import prose_button_text  # noqa: E402
+
+_SENTENCE = ("<p>Not everyone is convinced, and a vocal group has asked {} for more time before the "
+             "ranked mode arrives later this year.</p>")
+
+
+@pytest.mark.parametrize("button, read", [
+    ('<button type="button" class="glossary-term" aria-describedby="g0">Northlight Forge</button>',
+     "Northlight Forge"),
+    ('<button class="sidenote"><em>Mikey</em> Shulman</button>', "Mikey Shulman"),
+])
+def test_a_button_that_is_a_phrase_of_the_sentence_is_read(button, read):
+    tree = LexborHTMLParser(f"<body>{_SENTENCE.format(button)}</body>")
+    assert prose_button_text(tree.css_first("button")) == read
+    want = _SENTENCE.format(read)[3:-4]
+    assert node_text(tree.body) == want
+    assert [b.text for b in collect_blocks(tree.body)] == [want]
+
+
+@pytest.mark.parametrize("html", [
+    _SENTENCE.format('<button type="button">Load more</button>'),  # a control's verb
+    _SENTENCE.format('<button type="button">Share</button>'),
+    _SENTENCE.format('<button aria-label="Menu"><svg class="icon"></svg></button>'),  # an icon
+    _SENTENCE.format('<button><span class="icon"></span>Northlight Forge</button>'),
+    _SENTENCE.format('<button type="submit">Northlight Forge</button>'),
+    _SENTENCE.format('<button hidden>Northlight Forge</button>'),
+    _SENTENCE.format('<button>[1]</button>'),  # a footnote marker: no word
+    "<p>Not everyone is convinced, and a vocal group has asked for more time. <button>Northlight Forge</button></p>",
+    "<div><button>Northlight Forge</button></div>",  # standing alone
+    "<p>Filter by <button>Northlight Forge</button> now</p>",  # no sentence around it
+    f"<form>{_SENTENCE.format('<button>Northlight Forge</button>')}</form>",
+    "<nav><ul><li>Games news today <button>Northlight Forge</button> and the ranked mode reviews</li></ul></nav>"
+    .replace("<li>", "<li><div>"),  # not in the prose block itself
+])
+def test_an_interface_button_is_not_read(html):
+    tree = LexborHTMLParser(f"<body>{html}</body>")
+    assert prose_button_text(tree.css_first("button")) is None
+    assert "Northlight" not in node_text(tree.body) and "Load" not in node_text(tree.body)
+
+
+def test_a_button_glued_to_a_word_reads_as_its_own_word():
+    tree = LexborHTMLParser("<body><p>The definition holds true, said MIT Sloan professor<button class='sidenote'>"
+                            "Thomas Malone,</button> the founding director of the center.</p></body>")
+    assert node_text(tree.body) == ("The definition holds true, said MIT Sloan professor Thomas Malone, the "
+                                    "founding director of the center.")
+
+
+def test_every_reading_reads_a_prose_button_alike():
+    """The layout-free extractor's measuring pass reads the same sentence as node_text."""
+    paras = "".join(_SENTENCE.format(f'<button class="glossary-term">Term{i} Forge</button>').replace(
+        "Not everyone", f"Paragraph {i}: not everyone") for i in range(6))
+    html = (f"<html><head><title>A story</title></head><body><article><h1>A story about the ranked mode</h1>"
+            f"{paras}<button class='share'>Share</button></article></body></html>").encode()
+    body = extract_generic(html, "https://example.com/news/a-story/")["body"]
+    assert body and all(f"asked Term{i} Forge for more time" in p for i, p in enumerate(body))
+    assert not any("Share" in p for p in body)

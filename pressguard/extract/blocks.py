@@ -17,7 +17,7 @@ from typing import Callable, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from .boilerplate import class_level, furniture_level
-from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize
+from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize, prose_button_text
 
 _END = object()  # block-end marker on the walk stack
 _LINK_END = object()  # link-end marker
@@ -88,6 +88,13 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
             if buf:
                 flush()
             out.extend(collect_blocks(template_content(child), skip))
+            continue
+        if tag == "button":
+            t = prose_button_text(child)
+            if t:
+                buf.append(t)
+                if in_link:
+                    links += len(t.strip())
             continue
         if tag[0] == "-" or tag in SKIP_TAGS or tag == "img":
             continue

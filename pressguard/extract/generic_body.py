@@ -34,7 +34,7 @@ from functools import lru_cache
 from .blocks import BR, collect_blocks, collect_measured_blocks, permalink_mark
 from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
-from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text
+from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text, prose_button_text
 
 # Units: elements whose own text is read as one paragraph.
 _P_UNITS = frozenset({"p", "li", "pre", "blockquote", "td", "dd", "dt"})
@@ -219,6 +219,16 @@ class Layout:
                     add_seq(~len(item_text))
                     add_item_parent(pidx)
                     add_item_text(node.text_content)
+                    add_item_node(node)
+                continue
+            if tag == "button":  # read as a text of its parent when it is a phrase of the prose
+                t = prose_button_text(node)
+                up = node.parent
+                pidx = get(up.mem_id, -1) if t and up is not None else -1
+                if pidx >= 0:
+                    add_seq(~len(item_text))
+                    add_item_parent(pidx)
+                    add_item_text(t)
                     add_item_node(node)
                 continue
             if tag[0] == "-" or tag in _UNREAD:

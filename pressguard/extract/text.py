@@ -6,7 +6,8 @@ is kept, block boundaries and ``<br>`` become a space, so no word is ever glued 
 its neighbour; entities are decoded by the parser; every Unicode space (NBSP, thin
 space, ideographic space, ...) becomes a plain space; invisible format characters
 (zero-width space, BOM, soft hyphen, bidi marks and isolates) vanish; runs of whitespace
-collapse to one space.
+collapse to one space. Controls (``SKIP_TAGS``: scripts, forms, buttons ...) are not read,
+except a ``<button>`` that is a phrase of the sentence it stands in (``prose_button_text``).
 """
 
 from __future__ import annotations
@@ -75,7 +76,11 @@ def _collect(node, parts: list[str]) -> None:
             parts.append(child.text_content or "")
         elif tag == "br" or tag == "hr":
             parts.append(" ")
-        elif tag == "img" or tag in SKIP_TAGS or tag.startswith("-"):
+        elif tag == "img" or tag.startswith("-"):
+            continue
+        elif tag in SKIP_TAGS:
+            if tag == "button":
+                parts.append(prose_button_text(child) or "")
             continue
         elif tag in BLOCK_TAGS:
             parts.append(" ")
@@ -83,6 +88,109 @@ def _collect(node, parts: list[str]) -> None:
             stack.extend(_children_reversed(child))
         else:
             stack.extend(_children_reversed(child))
+
+
+# A <button> that is a phrase of the sentence around it (a glossary term's tooltip trigger,
+# a name that opens a profile card) is read with the sentence: dropping it leaves a hole in
+# the prose. Interface buttons (Share, Load more, a menu toggle, an icon, a submit button, a
+# button standing alone) stay unread. prose_button_text decides, for every reading of a page
+# (node_text, blocks.collect_blocks, generic_body's measuring pass), so they all agree.
+_PROSE_BLOCKS = frozenset({"p", "li", "dd", "blockquote", "td"})
+_LABEL_TAGS = frozenset({"span", "b", "strong", "em", "i", "abbr", "dfn", "mark", "small", "u", "cite", "q"})
+# a control's label opens with its verb ("Load more", "Sign up", "Show comments")
+_CONTROL_WORDS = frozenset(
+    """share subscribe sign log login logout menu close open load show hide play pause stop copy copied
+    follow unfollow like save print email reply comment comments search submit next previous prev back
+    expand collapse toggle read listen watch download buy shop add vote report cancel ok accept agree
+    dismiss skip continue more less view see tweet send join register get try learn click tap""".split())
+_PHRASE_END = frozenset(".,;:!?)]”’'\"…")
+PROSE_BUTTON_WORDS = 6  # a term or a name, not a sentence
+PROSE_BUTTON_CHARS = 60
+PROSE_BLOCK_WORDS = 8  # the block around it is a sentence, not a toolbar's label
+
+
+def _label(button) -> str | None:
+    """The button's words when it holds only text and text-holding inline elements (an
+    element without text is an icon), else None."""
+    parts = []
+    for node in button.traverse(include_text=True):
+        tag = node.tag
+        if tag == "-text":
+            parts.append(node.text_content or "")
+        elif node.mem_id != button.mem_id and (tag not in _LABEL_TAGS or not node.text(deep=True).strip()):
+            return None
+    return normalize("".join(parts))
+
+
+def _beside(node, forward: bool) -> str | None:
+    """The first non-blank text read right after (before) node among its siblings, with the
+    whitespace between; the whitespace alone at a block's edge or a line break; None when
+    there is nothing (look a level up)."""
+    sib = node.next if forward else node.prev
+    space = ""  # whitespace between: the edge is a word boundary
+    while sib is not None:
+        tag = sib.tag
+        text = None
+        if tag == "-text":
+            text = sib.text_content
+        elif tag in BLOCK_TAGS or tag == "br":
+            return space
+        elif tag not in SKIP_TAGS and tag != "img" and not tag.startswith("-"):
+            text = sib.text(deep=True)
+        if text:
+            if text.strip():
+                return space + text if forward else text + space
+            space = " "
+        sib = sib.next if forward else sib.prev
+    return None  # (a space alone says nothing: normalize collapses the one added at the edge)
+
+
+def prose_button_text(node) -> str | None:
+    """The words a reader reads in this <button> as part of the sentence it stands in, or
+    None for a control. Read: a short label of words (no control's verb opening it, no icon),
+    not hidden, no form's, with the sentence's words before it and its words or the phrase's
+    punctuation after it, inside a paragraph-like block (p, li, dd, blockquote, td) of a
+    sentence's length. A button is a box of its own: where it touches a letter, a space
+    stands ("professor<button>Thomas Malone</button>" reads as two words)."""
+    if node.tag != "button":
+        return None
+    attrs = node.attributes
+    if attrs.get("type") in ("submit", "reset") or "hidden" in attrs or "form" in attrs \
+            or attrs.get("aria-hidden") == "true":
+        return None
+    label = _label(node)
+    if not label or len(label) > PROSE_BUTTON_CHARS or not any(ch.isalpha() for ch in label):
+        return None
+    words = label.split()
+    if len(words) > PROSE_BUTTON_WORDS or words[0].strip("+×›»→…").casefold() in _CONTROL_WORDS:
+        return None
+    before = after = None
+    cur = node
+    while before is None or after is None:
+        before = _beside(cur, False) if before is None else before
+        after = _beside(cur, True) if after is None else after
+        parent = cur.parent
+        if parent is None or parent.tag in SKIP_TAGS:
+            return None
+        if parent.tag in BLOCK_TAGS:
+            break
+        cur = parent
+    block = cur.parent
+    while block.tag not in BLOCK_TAGS:
+        block = block.parent
+    if block.tag not in _PROSE_BLOCKS or not before or not after:
+        return None
+    if not any(ch.isalnum() for ch in before) or \
+            not (any(ch.isalnum() for ch in after) or after.lstrip()[:1] in _PHRASE_END):
+        return None
+    if len(block.text(deep=True).split()) < PROSE_BLOCK_WORDS:
+        return None
+    up = block.parent
+    while up is not None:  # a form's paragraph is a control's caption
+        if up.tag == "form":
+            return None
+        up = up.parent
+    return (" " if before[-1].isalnum() else "") + label + (" " if after[0].isalnum() else "")
 
 
 def node_text(node) -> str:
