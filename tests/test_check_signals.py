@@ -1551,6 +1551,35 @@ def test_a_byline_with_the_meta_author_and_a_co_author_agrees():
     assert "meta author" not in item["checks"]["agreement"], item["checks"]["agreement"]
 
 
+# -- a byline naming someone the author picture beside it does not ---------------------------
+
+_PGG_BYLINE = '<div data-author="sana-brennan" class="wp-block-gamurs-article-metadata__author">Sana Brennan</div>'
+
+
+def test_a_byline_sharing_no_name_with_its_author_picture_fails_agreement_naming_authors():
+    """progameguides states its writer in no metadata (no JSON-LD person, no meta author); the
+    byline's text is another story's cached fragment, the writer's picture beside it stays."""
+    site, url, html = _page(PAGES[4])
+    assert _PGG_BYLINE in html and 'name="author"' not in html
+    item = _assess(site, url, html.replace(
+        _PGG_BYLINE, '<div data-author="marcus-ellery" class="wp-block-gamurs-article-metadata__author">Marcus Ellery</div>'))
+    assert item["authors"] == ["Marcus Ellery"] and item["verdict"] == "broken", item["checks"]
+    assert "authors" in item["checks"]["agreement"] and "author picture" in item["checks"]["agreement"]
+
+
+@pytest.mark.parametrize("byline", [
+    # a co-author added: the pictured writer is still one of the names
+    _PGG_BYLINE + ' and <a href="/author/tove-lindahl/">Tove Lindahl</a>',
+    # the pictured person credited for another role: no other writer
+    '<div class="wp-block-gamurs-article-metadata__author">Marcus Ellery</div> · Reviewed by Sana Brennan',
+    # a partner's writer linked to their author page: that page backs the byline, not the picture
+    '<a href="https://progameguides.com/author/dana-whitfield/">Dana Whitfield</a>, Northwind Wire'])
+def test_a_byline_agreeing_with_its_author_picture_or_crediting_it_passes(byline):
+    site, url, html = _page(PAGES[4])
+    item = _assess(site, url, html.replace(_PGG_BYLINE, byline))
+    assert "author picture" not in item["checks"]["agreement"], item["checks"]["agreement"]
+
+
 # -- the headline as a reader sees it: split by a text animation, the site's name after it -----
 
 def _h1_rewritten(html: str, headline: str, inner: str, attrs: str = "") -> str:

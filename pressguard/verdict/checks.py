@@ -68,7 +68,9 @@ agreement    independent sources agree: the headline with the second opinion's, 
              other, or word Jaccard >= HEADLINE_JACCARD); the body's word set with the
              second opinion's (Jaccard >= BODY_JACCARD, checked when either has a body);
              the authors with the JSON-LD Person names when both have some (same set,
-             case-insensitive); the body with the JSON-LD articleBody (most of its words,
+             case-insensitive), else with the meta author, else with the author picture in the
+             byline's box (no shared name, and no author-page link under a byline name: a
+             cached or placeholder byline); the body with the JSON-LD articleBody (most of its words,
              its paragraphs in the same order); the body with the headline's subject
              (topic_share), on sites whose recorded pages all share at least TOPIC_TRUST of
              it (the profile); and no headline that is the JSON-LD / og:title (else the
@@ -565,9 +567,29 @@ def check_agreement(c: _Context) -> str:
                     if person_problem(n, c.site_names) is None]
             if meta and not {squash(a) for a in authors} & {squash(n) for n in meta}:
                 issues.append(f"authors {meta!r} (meta author) for {authors!r}")
+            elif not meta:
+                issues += filter(None, [_picture_disagrees(c, authors)])
     if issues:
         return f"agreement: {c.url}: expected sources to agree, found " + "; ".join(issues)
     return "ok"
+
+
+def _picture_disagrees(c: "_Context", authors: list[str]) -> str | None:
+    """On a page whose metadata names no writer: the author picture in the byline's box names
+    none of the authors. The picture comes with the writer's profile, the byline's text from
+    wherever it was cached or defaulted (another story's fragment, a component's placeholder)."""
+    shown = squash(" ".join(t for _, t in c.page.bylines))
+    # a picture of someone the byline credits (a reviewer, an editor) is no other writer
+    pictures = [n for n in dict.fromkeys(c.page.byline_pictures) if squash(n) not in shown]
+    if not pictures or {squash(a) for a in authors} & {squash(n) for n in pictures}:
+        return None
+    # an author page the page links to under a byline name backs the byline: the picture is outvoted
+    slugs = {re.sub(r"[^a-z0-9]+", "-", a.casefold()).strip("-") for a in authors}
+    for link in c.page.tree.css('a[href*="/author"]'):
+        path = (link.attributes.get("href") or "").split("?")[0].rstrip("/")
+        if path.rsplit("/", 1)[-1] in slugs:
+            return None
+    return f"authors {pictures!r} (the author picture beside the byline) for {authors!r}"
 
 
 ORDER_MIN_PARAGRAPHS = 3  # prose paragraphs found in the stored text, to judge an order

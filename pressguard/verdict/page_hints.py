@@ -271,10 +271,9 @@ class PageHints:
         return names
 
     @cached_property
-    def avatar_persons(self) -> list[str]:
-        """Names in the alt text of author pictures ("Image of Jorge Aguilar") next to where
-        a byline was: a template that drops the byline's text often keeps the picture."""
-        names = []
+    def _avatars(self) -> list[tuple[Any, list[str]]]:
+        """(img, names in its alt) of the author pictures outside bio boxes, furniture and tiles."""
+        found = []
         body = self.tree.body
         for img in body.css("img[alt]") if body is not None else []:
             near = " ".join((n.attributes.get("class") or "") for n in (img, img.parent, img.parent.parent
@@ -283,7 +282,42 @@ class PageHints:
             if "author" not in near or "bio" in near or self._in_furniture(img) or _in_tile(img):
                 continue
             alt = _AVATAR_WORDS.sub("", img.attributes.get("alt") or "")
-            names += [n for n in split_names(alt) if person_problem(n, self.site_names) is None]
+            found.append((img, [n for n in split_names(alt) if person_problem(n, self.site_names) is None]))
+        return found
+
+    @cached_property
+    def avatar_persons(self) -> list[str]:
+        """Names in the alt text of author pictures ("Image of Jorge Aguilar") next to where
+        a byline was: a template that drops the byline's text often keeps the picture."""
+        return [n for _, names in self._avatars for n in names]
+
+    @cached_property
+    def byline_pictures(self) -> list[str]:
+        """Names in the alt text of the author pictures printed with a byline: inside the
+        byline's own box (an ancestor of the byline, BYLINE_BOX_LEVELS up at most, whose text
+        is still a byline's length). The picture comes from the writer's profile, so it names
+        the writer even where the byline's text is another's (a cached fragment, a placeholder)."""
+        if not self._avatars:
+            return []
+        boxes = set()
+        for node, _ in self.bylines:
+            for _ in range(BYLINE_BOX_LEVELS):
+                if node.parent is None or node.parent.tag in ("body", "html", "article", "main"):
+                    break
+                node = node.parent
+                if len(node.text(deep=True, separator=" ")) > BYLINE_BOX_CHARS:
+                    break
+                boxes.add(node.mem_id)
+        names = []
+        for img, found in self._avatars:
+            n = img.parent
+            for _ in range(BYLINE_BOX_LEVELS + 2):  # the picture's own wrappers, then the box
+                if n is None:
+                    break
+                if n.mem_id in boxes:
+                    names += found
+                    break
+                n = n.parent
         return names
 
     @cached_property
@@ -311,6 +345,9 @@ def _meta_values(tree, body_metas: list | None = None) -> dict[str, list[str]]:
             meta.setdefault(key, []).append(" ".join((attrs.get("content") or "").split()))
     return meta
 
+
+BYLINE_BOX_LEVELS = 3  # ancestors of a byline element that may be its box (name, text, pictures, date)
+BYLINE_BOX_CHARS = 300  # a box with more text than this holds more than the byline
 
 _AVATAR_WORDS = re.compile(r"^\s*(?:image|photo|picture|avatar|portrait|headshot)\s+of\s+|'s\s+avatar\s*$"
                            r"|\s+(?:avatar|profile (?:picture|photo)|headshot)\s*$", re.I)
