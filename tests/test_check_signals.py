@@ -1903,3 +1903,27 @@ def test_a_headline_shorter_than_its_slug_that_ends_on_a_word_is_fine(headline):
            "The": "https://e.example/news/the-10-best-games-of-2025/",
            "Here": "https://e.example/news/here-is-why-the-servers-went-down/"}[headline.split()[0]]
     assert run_checks({"url": url, "headline": headline, "body": PARAS})["headline"] == "ok"
+
+
+def test_subheadings_in_another_order_than_the_table_of_contents_are_broken_naming_the_body():
+    """The page's own table of contents (jump links to the subheadings) records the article's
+    order: a body whose sections come in reverse is broken, naming the body; the same page in
+    the TOC's order, and a page with one swapped pair (a TOC edited by hand), are not."""
+    heads = ["Where it started", "What changed", "What comes next", "Our verdict"]
+    toc = "".join(f'<li><a href="#s{i}">{h}</a></li>' for i, h in enumerate(heads))
+
+    def page(order):
+        blocks = "".join(f'<h2 id="s{i}">{heads[i]}</h2><p>{PARAS[i % len(PARAS)]}</p>' for i in order)
+        return (f"<html><body><article><h1>The update lands next week</h1><nav><ul>{toc}</ul></nav>"
+                f"<div>{blocks}</div></article></body></html>")
+
+    def item(order):
+        body = [x for i in order for x in (heads[i], PARAS[i % len(PARAS)])]
+        return {"url": "https://example.com/a", "headline": "The update lands next week", "authors": [],
+                "body": body}
+
+    reversed_order = [3, 2, 1, 0]
+    found = run_checks(item(reversed_order), html=page(reversed_order))["completeness"]
+    assert "body: its subheadings in the order the page's table of contents lists them" in found
+    for order in ([0, 1, 2, 3], [1, 0, 2, 3]):
+        assert "table of contents" not in run_checks(item(order), html=page(order))["completeness"]

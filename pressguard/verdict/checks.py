@@ -26,6 +26,7 @@ topic                a headline's subject words in a body or a URL (agreement, m
 truncation_signs     words cut out of the body, a last paragraph that may end open (truncation)
 completeness_signals counts, dates, split pages and the document's end (completeness)
 body_structure       listicle items, empty items, closing and reversed headings (completeness)
+outline              the body's subheadings against the page's table of contents (completeness)
 markers              comment, paywall, lazy-load and consent text, placeholder elements,
                      repeated paragraphs, legal pages (markers)
 english              common English words, and whether a page is judged as English (text_quality)
@@ -89,7 +90,8 @@ completeness the whole article is there: the body is not under half the shortest
              body's numbered item headings, no subheading closing the body with
              nothing after it, no numbered item heading with the next heading right
              after it (an item whose text is missing), no "Part N" / "Step N" / "Chapter N" subheadings counting
-             down (blocks rendered backwards); a published date that can be one (from 1995, at most a
+             down (blocks rendered backwards), no subheadings in another order than the
+             page's table of contents lists them (outline); a published date that can be one (from 1995, at most a
              day after now: not a null date shown as 1970-01-01); a date on the fetch day
              while the pictures named after the article's slug sit in a WordPress upload
              folder (/uploads/YYYY/MM/) two months or more older; no date whose day and
@@ -177,6 +179,7 @@ from .truncation_signs import ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_S
 from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, following, in_comments, lazy_text, legal_page,
                       marker_gates_in, marker_of, opens_served_text, placeholder, repeated_paragraphs, stutter)
 from .body_structure import empty_item, heading_at_the_end, listicle_gap, sequence_reversed
+from .outline import toc_order_finding
 from .completeness_signals import (MIN_WORDCOUNT, PROFILE_SHARE, READING_WPM_FLOOR, SECOND_EXTRA_SHARE,
                                    SECOND_EXTRA_WORDS, as_int, count_finding, document_ends, first_of_many,
                                    implausible_date, keyword_list, later_page, published_after_own_pictures,
@@ -778,7 +781,8 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"published: the date the page states ({stated}), found none")
         # the page's own structure: the items a listicle's headline promises, a section
         # its last subheading opens
-        finds += filter(None, (listicle_gap(c), heading_at_the_end(c), empty_item(c), sequence_reversed(c)))
+        finds += filter(None, (listicle_gap(c), heading_at_the_end(c), empty_item(c), sequence_reversed(c),
+                                    toc_order_finding(c)))
     if prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: the publication date (every one of the site's {prof.pages} recorded "
                      "pages states one), found none on this page")
