@@ -40,6 +40,7 @@ from holdout14 import HOLDOUT14  # noqa: E402
 from holdout15 import HOLDOUT15  # noqa: E402
 from holdout16 import HOLDOUT16  # noqa: E402
 from holdout17 import HOLDOUT17  # noqa: E402
+from holdout18 import HOLDOUT18  # noqa: E402
 from mutations import TUNING  # noqa: E402
 
 PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
@@ -107,7 +108,7 @@ def _right_parts(expected: dict) -> list[tuple[str, str]]:
     return parts
 
 
-ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17
+ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18
 
 
 def test_the_sets_are_big_enough_and_disjoint():
@@ -115,7 +116,8 @@ def test_the_sets_are_big_enough_and_disjoint():
         and len(HOLDOUT4) >= 15 and len(HOLDOUT5) >= 15 and len(HOLDOUT6) >= 15 and len(HOLDOUT7) >= 12 \
         and len(HOLDOUT8) >= 14 and len(HOLDOUT9) >= 18 and len(HOLDOUT10) >= 18 and len(HOLDOUT11) >= 18 \
         and len(HOLDOUT12) >= 18 and len(HOLDOUT13) >= 20 and len(HOLDOUT14) >= 20 \
-        and len(HOLDOUT15) >= 24 and len(HOLDOUT16) >= 20 and len(HOLDOUT17) >= 24
+        and len(HOLDOUT15) >= 24 and len(HOLDOUT16) >= 20 and len(HOLDOUT17) >= 24 \
+        and len(HOLDOUT18) >= 24
     names = [k.name for k in ALL]
     assert len(names) == len(set(names)), "a kind is in both sets, or twice"
     assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
@@ -137,6 +139,7 @@ def test_the_sets_are_big_enough_and_disjoint():
     assert {k.label for k in HOLDOUT15} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT16} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT17} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT18} == {RIGHT, NONE}
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
