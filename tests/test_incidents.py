@@ -195,6 +195,26 @@ def test_a_short_sentence_dek_is_a_standfirst(shipped):
     assert "label" not in item["checks"]["completeness"], item["checks"]["completeness"]
 
 
+def _site_title(site: str) -> str:
+    from pressguard.sites import SITES
+    return SITES[site].title
+
+
+def test_the_sites_tagline_in_the_deks_slot_is_broken_naming_the_dek(shipped):
+    # a theme falling back to the site-wide description when the post's excerpt is lost
+    tagline = f"{_site_title(shipped[0])} | Breaking stories, previews and opinion from our newsroom, daily."
+    item = _assessed_with_dek(shipped, tagline)
+    _broken_naming(item, "completeness", "dek")
+    assert "tagline" in item["checks"]["completeness"]
+
+
+def test_a_standfirst_naming_the_site_is_about_its_story(shipped):
+    site, url, html, right = shipped
+    dek = f"{_site_title(site)} looks at {right['headline']}, and what it means for players."
+    item = _assessed_with_dek(shipped, dek)
+    assert item["dek"] == dek and "tagline" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
 # -- another story served at the URL ---------------------------------------------------------------
 
 def _retitled(html: str, right: dict, url: str, canonical: str, headline: str) -> str:

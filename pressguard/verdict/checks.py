@@ -137,7 +137,8 @@ headline  a placeholder ("TK"), an unserialised value or a template variable ("%
           a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on).
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
-completeness  a dek that is a placeholder, a template variable, social share copy or the body's opening cut with "[…]";
+completeness  a dek that is a placeholder, a template variable, social share copy, the body's opening cut with "[…]"
+          or the site's tagline (it names the site, and the story shares little else of it: dek_source);
           a __NEXT_DATA__ payload cut short (body); published read from an "Updated:" line (its text or the time its element carries) on a page
           stating no publication date (update stamps are no statement of it); no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),

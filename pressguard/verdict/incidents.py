@@ -424,7 +424,7 @@ def completeness_findings(c) -> list[str]:
     updated = _update_time_as_published(c)
     if updated:
         finds.append(updated)
-    finds += filter(None, [dek_source.dek_finding(c), _payload_cut_short(c)])
+    finds += filter(None, [dek_source.dek_finding(c), dek_source.tagline_finding(c), _payload_cut_short(c)])
     return finds
 
 
