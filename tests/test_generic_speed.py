@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from pressguard.extract import extract_generic
 from pressguard.extract.generic_authors import FAR_BYLINE
+from pressguard.extract.blocks import BR
 from pressguard.extract.generic_body import Layout
 from pressguard.extract.page import _has_shadow_mark
 
@@ -104,3 +105,91 @@ def test_shadow_mark_is_either_spelling(pieces):
     for source in (raw, raw.encode()):
         marks = ("shadowroot", "shadowRoot") if isinstance(source, str) else (b"shadowroot", b"shadowRoot")
         assert _has_shadow_mark(source) == any(m in source for m in marks)
+
+
+# The measuring pass against the plain walk it replaces (a tag name and a parent lookup per
+# node): tag ids looked up once a page, and a first child's parent taken from the walk.
+_PASS_TAGS = ["div", "p", "a", "span", "x-card", "clippath", "script", "template", "noscript", "li",
+              "svg", "br", "table", "td", "button"]
+_PASS_LEAVES = ["word", " ", "\n  ", "<!--note-->", "<br>", "<svg><clipPath><path/></clipPath>x</svg>",
+                "<math><mi>x</mi></math>", "<clippath>c</clippath>", "<X-Card>k</X-Card>", "<img src=x>"]
+
+
+@st.composite
+def _pass_markup(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
+        if draw(st.booleans()):
+            parts.append(draw(st.sampled_from(_PASS_LEAVES)))
+        else:
+            tag = draw(st.sampled_from(_PASS_TAGS))
+            parts.append(f"<{tag}>{draw(_pass_markup(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+def _plain_pass(root):
+    """(tags, parents, reading-order items as (parent, text or tag), tags left out) by a
+    tag name and a parent lookup for every node, as the pass was first written."""
+    from pressguard.extract.generic_body import _UNREAD
+    from pressguard.extract.text import prose_button_text
+
+    index, tags, parents, items, unread = {root.mem_id: 0}, [root.tag], [-1], [], set()
+    walk = root.traverse(include_text=True, skip_empty=True)
+    next(walk)
+    for node in walk:
+        tag = node.tag
+        up = node.parent
+        pidx = index.get(up.mem_id, -1) if up is not None else -1
+        if tag == "-text":
+            if pidx >= 0:
+                items.append((pidx, node.text_content))
+            continue
+        if tag == "button":
+            t = prose_button_text(node)
+            if t and pidx >= 0:
+                items.append((pidx, t))
+            continue
+        if tag[0] == "-" or tag in _UNREAD:
+            continue
+        if pidx < 0:
+            unread.add(tag)
+        elif tag in ("br", "template"):
+            items.append((pidx, tag))
+        else:
+            index[node.mem_id] = len(tags)
+            tags.append(tag)
+            parents.append(pidx)
+    return tags, parents, items, unread
+
+
+@settings(max_examples=400, deadline=None)
+@given(_pass_markup())
+def test_measuring_pass_reads_the_tree_as_the_plain_walk(body):
+    """Layout's tags, parents, items and left-out tags equal the plain walk's: an SVG
+    clipPath shares its tag id with an HTML clippath, custom elements' ids are the page's."""
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    lay = Layout(tree.body)
+    tags, parents, items, unread = _plain_pass(tree.body)
+    assert lay.tags == tags
+    assert lay.parent == parents
+    assert [(p, "br" if t is BR else "template" if t is None else t)
+            for p, t in zip(lay.item_parent, lay.item_text)] == items
+    assert lay._unread == unread
+    assert lay.in_link == [any(tags[a] == "a" for a in _ancestry(parents, i)) for i in range(len(tags))]
+
+
+def _ancestry(parents, i):
+    while i >= 0:
+        yield i
+        i = parents[i]
+
+
+def test_measuring_pass_parent_of_a_first_child_after_a_left_out_element():
+    """A first child follows its parent in the walk, also when the element visited before
+    it was left out (a script) or an item (a <br>): the parent is the one visited last."""
+    tree = LexborHTMLParser("<body><div><script>x</script><p><b>bold</b> text<br><i>i</i></p>"
+                            "<svg><clipPath/></svg><clippath><u>u</u></clippath></div></body>")
+    lay = Layout(tree.body)
+    assert lay.tags == ["body", "div", "p", "b", "i", "clippath", "u"]
+    assert lay.parent == [-1, 0, 1, 2, 2, 1, 5]
+    assert lay._unread == {"clipPath"}

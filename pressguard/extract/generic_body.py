@@ -31,6 +31,8 @@ from bisect import bisect_right
 from itertools import accumulate
 from functools import lru_cache
 
+from selectolax.lexbor import LexborHTMLParser
+
 from .blocks import BR, collect_blocks, collect_measured_blocks, permalink_mark
 from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
@@ -47,6 +49,27 @@ _CONTENT_WORDS = frozenset({"article", "body", "content", "main", "entry", "post
 # the reading order: a script may stamp it)
 _UNREAD = SKIP_TAGS - {"template"}
 _STREAMED = re.compile(r"S:\d+\Z")  # React/Next streaming: <div hidden id="S:0">
+# What the measuring pass does with a node, by its tag (see _kind)
+_SKIP, _BR, _TEMPLATE, _ELEMENT, _BLOCK, _LINK, _BUTTON = range(7)
+_TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # every text node's
+
+
+def _kind(tag: str) -> tuple[int, str]:
+    """(what the measuring pass does with an element of this tag, the tag): comments and
+    the elements it leaves out are skipped; <br> and <template> are items."""
+    if tag == "button":  # left out, but read when it is a phrase of the prose
+        return _BUTTON, tag
+    if tag[0] == "-" or tag in _UNREAD:
+        return _SKIP, tag
+    if tag == "br":
+        return _BR, tag
+    if tag == "template":
+        return _TEMPLATE, tag
+    if tag == "a":
+        return _LINK, tag
+    return (_BLOCK if tag in BLOCK_TAGS else _ELEMENT), tag
+
+
 _WORD_SPLIT = re.compile(r"[_\-]+")
 _STATE_PREFIX = ("has-", "with-", "without-", "no-")
 
@@ -210,18 +233,35 @@ class Layout:
         index[root.mem_id] = 0
         add_link(tag == "a")
         add_block(0)
+        # Nodes are told apart by lexbor's tag id (an int) and each id's name and kind
+        # looked up once a page: a tag name is a new string per call. Ids of custom
+        # elements are the document's own, so the table is the page's.
+        kinds: dict[int, tuple[int, str]] = {}
+        # The element visited last (-1: one not taken): a node that is its parent's first
+        # child follows its parent in the walk, so its parent needs no lookup.
+        last = 0
         for node in walk:
-            tag = node.tag
-            if tag == "-text":
-                up = node.parent
-                pidx = get(up.mem_id, -1) if up is not None else -1
+            tid = node.tag_id
+            if tid == _TEXT_ID:
+                if node.prev is None:
+                    pidx = last
+                else:
+                    up = node.parent
+                    pidx = get(up.mem_id, -1) if up is not None else -1
                 if pidx >= 0:
                     add_seq(~len(item_text))
                     add_item_parent(pidx)
                     add_item_text(node.text_content)
                     add_item_node(node)
                 continue
-            if tag == "button":  # read as a text of its parent when it is a phrase of the prose
+            k = kinds.get(tid)
+            if k is None:
+                k = _kind(node.tag)
+                if k[1] == k[1].lower():  # not an SVG name (clipPath: the id of clippath)
+                    kinds[tid] = k
+            kind, tag = k
+            if kind == _BUTTON:  # read as a text of its parent when it is a phrase of the prose
+                last = -1
                 t = prose_button_text(node)
                 up = node.parent
                 pidx = get(up.mem_id, -1) if t and up is not None else -1
@@ -231,30 +271,36 @@ class Layout:
                     add_item_text(t)
                     add_item_node(node)
                 continue
-            if tag[0] == "-" or tag in _UNREAD:
+            if kind == _SKIP:
+                last = -1
                 continue
-            up = node.parent
-            pidx = get(up.mem_id, -1) if up is not None else -1
-            if pidx < 0:  # inside an element left out: noted, for named()
-                unread.add(tag)
+            if node.prev is None:
+                pidx = last
+            else:
+                up = node.parent
+                pidx = get(up.mem_id, -1) if up is not None else -1
+            if pidx < 0:  # inside an element left out: noted, for named(), by its own
+                unread.add(node.tag)  # name (an <svg>'s clipPath, not the table's clippath)
+                last = -1
                 continue
-            if tag == "br" or tag == "template":  # items of the reading order, not elements
-                if tag == "br":
+            if kind <= _TEMPLATE:  # items of the reading order, not elements
+                if kind == _BR:
                     br_blocks.append(block[pidx])
                 add_seq(~len(item_text))
                 add_item_parent(pidx)
-                add_item_text(BR if tag == "br" else None)
+                add_item_text(BR if kind == _BR else None)
                 add_item_node(node)
+                last = -1
                 continue
-            idx = len(nodes)
+            last = idx = len(nodes)
             add_spos(len(seq))
             add_seq(idx)
             add_node(node)
             add_tag(tag)
             add_parent(pidx)
             index[node.mem_id] = idx
-            add_link(tag == "a" or in_link[pidx])
-            add_block(idx if tag in BLOCK_TAGS else block[pidx])
+            add_link(kind == _LINK or in_link[pidx])
+            add_block(idx if kind == _BLOCK else block[pidx])
         n = len(nodes)
         self.own = own = [0] * n
         self.own_links = own_links = [0] * n
