@@ -12,6 +12,10 @@ Result (711 pages, 2 December 2026): 30 pages with authors and an author picture
 byline's box, 13 of them naming no writer in metadata; fires on 0. (Without the gate on
 metadata, the picture disagrees with right bylines on 3 of the 30: a reviewer's picture, a
 picture of other staff, an alt reading "Author <name>": the picture alone is no witness.)
+- headline: a picture's alt is the headline and reads on, inside its last word or word by word as
+  the URL slug reads on past it (incidents._cut_against_picture, part of headline). Result: 12
+  pages have an alt that is the headline and goes on (" banner", " | Site", " Header Image",
+  " 4"), none inside a word nor as the slug does; fires on 0.
 
 Every WCXB page (real sites' HTML; the pages are right, so a firing is a false alarm) is
 extracted and each witness judged on the item; every firing is printed, with how many pages
@@ -28,7 +32,7 @@ import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks
+    from pressguard.verdict import checks, incidents
     from pressguard.verdict.person_names import person_problem
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
@@ -39,6 +43,13 @@ def main(argv=None) -> int:
     for pid, gt, html, item in wcxb_pages.extracted(args):
         seen["pages"] += 1
         c = checks._Context(item, html, None, None, None, True)
+        h = " ".join((item.get("headline") or "").split())
+        if h:
+            seen["headline"] += 1
+            cut = incidents._cut_against_picture(c, h)
+            if cut:
+                fired["headline: cut against a picture's alt"] += 1
+                print(f"{pid}: {cut}")
         authors = [a for a in item.get("authors") or [] if isinstance(a, str)]
         if authors and c.page.byline_pictures:
             seen["byline pictures"] += 1
@@ -52,7 +63,7 @@ def main(argv=None) -> int:
     print(f"{seen['pages']} pages; {seen['byline pictures']} with authors and an author picture in the "
           f"byline's box, {seen['byline pictures, no writer in metadata']} of them naming no writer in "
           f"metadata; {time.process_time() - t0:.1f} s CPU")
-    for name in ("authors: author picture",):
+    for name in ("authors: author picture", "headline: cut against a picture's alt"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

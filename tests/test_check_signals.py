@@ -1927,3 +1927,34 @@ def test_subheadings_in_another_order_than_the_table_of_contents_are_broken_nami
     assert "body: its subheadings in the order the page's table of contents lists them" in found
     for order in ([0, 1, 2, 3], [1, 0, 2, 3]):
         assert "table of contents" not in run_checks(item(order), html=page(order))["completeness"]
+
+def _picture_page(headline: str, alt: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f'<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>'
+            f'<figure><img src="/wp-content/uploads/2025/08/lead.jpg" alt="{alt}"></figure>'
+            f'<div class="entry-content">{paras}</div></article></body></html>')
+
+
+@pytest.mark.parametrize("headline, alt, url, how", [
+    # cut inside a word the slug's plural rule cannot tell from a word ("bos" of "boss")
+    ("10 things we want to see in Ironvale after the bos", "10 things we want to see in Ironvale after the boss rush",
+     "https://e.example/guides/10-things-we-want-to-see-in-ironvale-after-the-boss-rush/", "inside the word 'boss'"),
+    # cut on a word: the picture's title and the slug read on with the same words
+    ("Moonlit Harvest: everything we know about the new", "Moonlit Harvest: everything we know about the new season so far",
+     "https://e.example/news/moonlit-harvest-everything-we-know-about-the-new-season-so-far", "reads on the same"),
+])
+def test_a_headline_its_picture_titles_further_is_broken_naming_headline(headline, alt, url, how):
+    msg = run_checks({"url": url, "headline": headline, "body": PARAS}, html=_picture_page(headline, alt))["headline"]
+    assert msg.startswith(f"headline: {url}: expected the article's whole headline") and how in msg, msg
+
+
+@pytest.mark.parametrize("alt", [
+    "Moonlit Harvest: everything we know about the new banner",  # captioning the title, not the slug's words
+    "Moonlit Harvest: everything we know about the new | Gamepur",
+    "Moonlit Harvest: everything we know about the new",  # the picture titled as the headline
+])
+def test_a_picture_titled_as_the_headline_or_captioned_after_it_is_fine(alt):
+    headline = "Moonlit Harvest: everything we know about the new"
+    url = "https://e.example/news/moonlit-harvest-everything-we-know-about-the-new-season"  # an editor's shorter title
+    assert run_checks({"url": url, "headline": headline, "body": PARAS},
+                      html=_picture_page(headline, alt))["headline"] == "ok"

@@ -134,7 +134,8 @@ headline  a placeholder ("TK"), an unserialised value or a template variable ("%
           the title; another story at the
           URL (a same-host canonical URL naming another slug, whose story the headline is; not a
           retitle, whose body names both titles' subjects);
-          a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on).
+          a headline whose other copies on the page keep the non-ASCII characters it lacks; one cut short (its URL slug reads on, or a picture's alt titles
+          it further: inside its last word, or on as the slug does).
 authors   [] where the byline credits a script's unserialised value ("[object Object]")
           or a photo agency.
 completeness  a dek that is a placeholder, a template variable, social share copy, the body's opening cut with "[…]"

@@ -257,7 +257,7 @@ def headline_finding(c) -> str | None:
     if stripped:
         return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
                       "write it)", f"{_quote(h, 70)} (its non-ASCII characters deleted)")
-    cut = _cut_headline(h, c.url)
+    cut = _cut_headline(h, c.url) or _cut_against_picture(c, h)
     if cut:
         return c.fail("headline", *cut)
     asked = getattr(getattr(c, "_source", None), "given_url", None)
@@ -318,6 +318,36 @@ def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
         return None
     return (f"the article's whole headline (its URL slug reads on: {'-'.join(slug[n - 1:n + 3])!r})",
             f"{_quote(h, 70)}, {how} (cut short)")
+
+
+def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
+    """A headline cut short where the page's pictures kept the whole title: an image's alt (an
+    upload's alt is filled from the title when it is made) is the headline and reads on, inside
+    the headline's last word ("... after the bos" / "... after the boss rush"), or word by word
+    as the URL slug, also made from the whole title, reads on past the headline's words. An
+    alt that merely goes on ("<title> banner", "<title> | Site") is captioning, not the title."""
+    page = c.page
+    if len(h.split()) < CUT_MIN_WORDS or page is None or page.tree.body is None or h[-1] in ".!?…":
+        return None
+    path = [p for p in urlsplit(c.url or "").path.split("/") if p]
+    slug = re.split(r"[^a-z0-9]+", path[-1].lower()) if path else []
+    words = _title_words(h)
+    for img in page.tree.body.css("img[alt]"):
+        alt = _squeeze(htmllib.unescape(img.attributes.get("alt") or ""))
+        if len(alt) <= len(h) or not alt.startswith(h) or page._in_furniture(img):
+            continue
+        rest = alt[len(h):]
+        if rest[0].isalnum():
+            whole = h.rsplit(" ", 1)[-1] + rest.split(" ", 1)[0]
+            return (f"the article's whole headline (the page's picture is titled {_quote(alt, 70)})",
+                    f"{_quote(h, 70)}, stopping inside the word {_quote(whole, 30)} (cut short)")
+        more = _title_words(rest)[:2]
+        if rest[0] == " " and len(more) == 2 and slug[:len(words)] == words and \
+                slug[len(words):len(words) + 2] == more:
+            return (f"the article's whole headline (the page's picture is titled {_quote(alt, 70)}, and "
+                    f"its URL slug reads on the same: {'-'.join(slug[len(words):len(words) + 3])!r})",
+                    f"{_quote(h, 70)} (cut short)")
+    return None
 
 
 RETITLE_SUPPORT = 0.5  # of each title's subject words the body uses, for one story under both
