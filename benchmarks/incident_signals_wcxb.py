@@ -7,7 +7,10 @@ before the URL's date or the article's own pictures' month); and incidents._upda
 (published read from an "Updated" stamp on a page stating no publication date: 8 of 526 dated
 pages, the same 8 before and after holdout17's change that reads a stamp's carried time and
 no longer counts update-labelled date elements as statements of publication; each of the 8
-prints only "Updated <day>" and states no publication date, so its published is the update).
+prints only "Updated <day>" and states no publication date, so its published is the update);
+and english.foreign_paragraphs (2+ prose paragraphs in another language in an English body):
+0 of 693 pages judged as English (a share of English's common words alone fired on 30: list
+lines and spec sheets, hence the other language's own function words).
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -27,7 +30,7 @@ import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, date_order, incidents
+    from pressguard.verdict import checks, date_order, english, incidents
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -42,6 +45,10 @@ def main(argv=None) -> int:
             if hit:
                 fired[source] += 1
                 print(f"{pid} {source}: {hit}")
+        foreign = english.foreign_paragraphs(checks._Context(item, html, None, None, None, True))
+        if foreign:
+            fired["paragraphs in another language"] += 1
+            print(f"{pid}: {foreign}")
         for field in ("headline", "dek"):
             text = item.get(field)
             if isinstance(text, str) and text.strip():
@@ -78,7 +85,7 @@ def main(argv=None) -> int:
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
                  "template variable (dek)", "share copy (dek)", "hydration payload cut short",
-                 "month early (published)", "update time as published"):
+                 "month early (published)", "update time as published", "paragraphs in another language"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

@@ -566,3 +566,27 @@ def test_a_dateline_before_a_title_with_its_own_dash_is_left_out_and_not_broken(
     html = mutate.serialized(html)
     item = _assess(site, url, _h1_opening_with(html, '<span class="dateline">LOS ANGELES</span> \u2014 '))
     _unchanged(item, right)
+
+
+# -- another edition's paragraphs in the body -------------------------------------------------------
+
+_FRENCH = ("Le studio a confirmé mardi que la mise à jour arrivera dans les prochaines semaines, sans donner "
+           "de date précise pour le moment.",
+           "Les joueurs qui ont manqué le premier événement auront une autre chance, selon un message publié "
+           "par l'équipe sur son site.")
+
+
+def test_paragraphs_from_another_editions_cache_are_broken_naming_the_body(shipped):
+    # a per-string translation cache keyed without the locale serves the French edition's paragraphs
+    site, url, html, right = shipped
+    html = _paragraph_reading(html, right, 1, _FRENCH[0])
+    html = _paragraph_reading(html, right, 3, _FRENCH[1])
+    item = _assess(site, url, html)
+    _broken_naming(item, "text_quality", "body")
+    assert "another language" in item["checks"]["text_quality"]
+
+
+def test_one_quoted_sentence_in_its_original_language_is_reporting(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _paragraph_reading(html, right, 1, _FRENCH[0]))
+    assert "another language" not in item["checks"]["text_quality"], item["checks"]["text_quality"]

@@ -114,7 +114,8 @@ text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), n
              no undecoded entity (&#8211;, &amp;), no control character, no "?" standing for
              lost characters inside words (two or more: "don?t", "Lumi?re"); on a page that
              declares English, a body whose prose has the common English words prose has
-             (not filler such as lorem ipsum), and a dek of 10+ words in English too;
+             (not filler such as lorem ipsum) and no 2+ paragraphs of another language's prose
+             (english.foreign_paragraphs: another edition's cached text), and a dek of 10+ words in English too;
              and a body free of a print or scan pipeline's flaws (pressguard.verdict.prose_flaws:
              line-end hyphens kept, OCR misreadings, a drop cap's letter lost);
              other languages are not judged.
@@ -174,7 +175,7 @@ from ..sites import SITES, site_for_url
 from .wording import CLOSERS, ELLIPSIS, TERMINAL, excerpt, first_three, is_prose, jaccard, norm, quote, word_total, words
 from .person_names import only_other_role, person_problem, split_names, squash
 from .titles import GENERIC_TITLES, SLUG, said_twice, segment_difference, strip_site, titles_agree
-from .english import dek_not_english, not_english
+from .english import dek_not_english, foreign_paragraphs, not_english
 from .topic import SLUG_SUPPORT, TOPIC_SHARE, TOPIC_TRUST, slug_share, topic_share, topic_words
 from .page_hints import PageHints
 from .truncation_signs import ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_STRIP, last_is_exempt, orphans
@@ -882,7 +883,7 @@ def check_markers(c: "_Context") -> str:
 
 def check_text_quality(c: "_Context") -> str:
     finds = []
-    foreign = not_english(c)
+    foreign = not_english(c) or foreign_paragraphs(c)
     if foreign:
         finds.append(foreign)
     foreign_dek = dek_not_english(c)

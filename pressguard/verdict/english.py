@@ -125,6 +125,52 @@ def not_english(c: "_Context") -> str | None:
             f"{quote(' '.join(words[:8]), 50)}")
 
 
+# Paragraphs in another language inside an English body (a per-string translation cache keyed
+# without the locale serving another edition's paragraphs): each a sentence or more of prose
+# with almost none of the common English words, at least FOREIGN_MIN_PARAGRAPHS of them, while
+# the rest of the body reads as English. One quoted sentence in its original language is normal
+# in reporting; two or more such paragraphs are another edition's text.
+FOREIGN_MIN_WORDS = 12
+FOREIGN_MIN_PARAGRAPHS = 2
+# A paragraph short of English words is often a list line or a spec sheet ("Services Offered:
+# Payroll, compliance ..."): it is another language's prose only when that language's own
+# function words make a good share of it, as English's do of English prose. The most
+# frequent function words of the languages an English page's other editions are most often in.
+OTHER_COMMON = {lang: frozenset(words.split()) for lang, words in {
+    "es": "el la los las que de del en y por para con una un es se no lo su al como más pero sus le ya fue este ha",
+    "fr": "le la les de des du un une et est en que qui dans pour pas sur au avec ce il elle ne se sont par plus",
+    "de": "der die das und ist nicht ein eine zu den von mit sich des auf für im dem auch es an als wird",
+    "it": "il di che la e un una per non sono del della con si le da gli lo nel alla è più",
+    "pt": "o a os as de do da em um uma que não para com por se mais na no dos das ao é",
+}.items()}
+OTHER_MIN_SHARE = 0.25
+
+
+def _other_language(p: str) -> bool:
+    """Is p prose in another language: few of English's common words, many of another's?"""
+    words = _letter_words(p.lower())
+    if len(words) < FOREIGN_MIN_WORDS or sum(map(ENGLISH_COMMON.__contains__, words)) >= ENGLISH_MIN_SHARE * len(words):
+        return False
+    return any(sum(map(common.__contains__, words)) >= OTHER_MIN_SHARE * len(words) for common in OTHER_COMMON.values())
+
+
+def foreign_paragraphs(c: "_Context") -> str | None:
+    """body: FOREIGN_MIN_PARAGRAPHS or more prose paragraphs in another language on a page
+    judged as English whose other paragraphs read as English."""
+    if not judged_as_english(c):
+        return None
+    foreign = [(i, p) for i, p in enumerate(c.body, 1) if is_prose(p) and _other_language(p)]
+    if len(foreign) < FOREIGN_MIN_PARAGRAPHS:
+        return None
+    rest = [p for i, p in enumerate(c.body, 1) if i not in {j for j, _ in foreign}]
+    measured = english_share(rest)
+    if measured is None or measured[0] < 2 * ENGLISH_MIN_SHARE:
+        return None  # a body not mostly English prose: no English edition to compare with
+    i, p = foreign[0]
+    return (f"body: {len(foreign)} paragraphs in another language (under {ENGLISH_MIN_SHARE:.0%} common "
+            f"English words; the page and the rest of the body read as English), from paragraph {i} {quote(p, 50)}")
+
+
 DEK_LANGUAGE_MIN_WORDS = 10  # a sentence: a shorter dek ("Gorgeous, tight, forgettable") says little
 
 
