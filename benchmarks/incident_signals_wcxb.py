@@ -10,7 +10,9 @@ no longer counts update-labelled date elements as statements of publication; eac
 prints only "Updated <day>" and states no publication date, so its published is the update);
 and english.foreign_paragraphs (2+ prose paragraphs in another language in an English body):
 0 of 693 pages judged as English (a share of English's common words alone fired on 30: list
-lines and spec sheets, hence the other language's own function words).
+lines and spec sheets, hence the other language's own function words); and
+incidents._rest_elsewhere (a line after the body linking to another site for the rest of the
+story): 0 of 711.
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -49,6 +51,10 @@ def main(argv=None) -> int:
         if foreign:
             fired["paragraphs in another language"] += 1
             print(f"{pid}: {foreign}")
+        elsewhere = incidents._rest_elsewhere(checks._Context(item, html, None, None, None, True))
+        if elsewhere:
+            fired["rest elsewhere (excerpt)"] += 1
+            print(f"{pid}: {elsewhere}")
         for field in ("headline", "dek"):
             text = item.get(field)
             if isinstance(text, str) and text.strip():
@@ -85,7 +91,7 @@ def main(argv=None) -> int:
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
                  "template variable (dek)", "share copy (dek)", "hydration payload cut short",
-                 "month early (published)", "update time as published", "paragraphs in another language"):
+                 "month early (published)", "update time as published", "paragraphs in another language", "rest elsewhere (excerpt)"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

@@ -590,3 +590,34 @@ def test_one_quoted_sentence_in_its_original_language_is_reporting(shipped):
     site, url, html, right = shipped
     item = _assess(site, url, _paragraph_reading(html, right, 1, _FRENCH[0]))
     assert "another language" not in item["checks"]["text_quality"], item["checks"]["text_quality"]
+
+
+# -- syndicated copy cut to an excerpt ---------------------------------------------------------------
+
+def _cut_after_second(html: str, right: dict, line: str) -> str:
+    """The body cut after its second paragraph (its later paragraphs, headings and items gone),
+    then line."""
+    ps = _paragraphs(html, right)
+    html = mutate._replace_once(html, ps[1].html, ps[1].html + line)
+    for text in right["body"][2:]:
+        el = _dek_element(html, " ".join(text.split()))
+        html = mutate._replace_once(html, el.html, "")
+    return html
+
+
+def test_a_syndicated_excerpt_sending_readers_elsewhere_for_the_rest_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    line = ('<p><em>From our partners at <a href="https://www.lakesidegazette.example/">the Lakeside Gazette</a>. '
+            'Continue reading the full report on their site.</em></p>')
+    item = _assess(site, url, _cut_after_second(html, right, line))
+    assert item["verdict"] == "broken"
+    assert any("rest is on" in v and "body" in v for v in item["checks"].values()), _failing(item)
+
+
+def test_a_reprint_credit_after_the_whole_article_is_no_excerpt(shipped):
+    site, url, html, right = shipped
+    last = _paragraphs(html, right)[-1]
+    credit = ('<p><em>This article originally appeared on <a href="https://theconversation.example/">The '
+              'Conversation</a> and is republished under a Creative Commons licence.</em></p>')
+    item = _assess(site, url, mutate._replace_once(html, last.html, last.html + credit))
+    assert not any("rest is on" in v for v in item["checks"].values()), _failing(item)

@@ -145,6 +145,7 @@ completeness  a dek that is a placeholder, a template variable, social share cop
           stating no publication date (update stamps are no statement of it); no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
           Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose,
+          a line after the body sending readers to another site for the rest (a syndicated excerpt),
           unserialised values in the prose ("[object Object]", "NaN", "$undefined").
 """
 

@@ -138,7 +138,44 @@ def body_findings(c) -> list[str]:
     redacted = _redacted_prose(c.body)
     if redacted:
         finds.append(redacted)
+    elsewhere = _rest_elsewhere(c)
+    if elsewhere:
+        finds.append(elsewhere)
     return finds
+
+
+# A line sending the reader to another site for the rest: the body is the excerpt a licence or a
+# feed allows. A credit alone ("This article originally appeared on ...") ends whole reprints too:
+# only a line saying the rest, the full story, is there counts.
+_REST_ELSEWHERE = re.compile(r"\b(?:read|continue reading|see)\b[^.;]{0,40}\b(?:full|whole|rest|remainder|complete)"
+                             r"\b|\bthe rest of (?:it|the (?:article|story|piece))\b|\bcontinue reading\b", re.I)
+ORIGIN_LINE_MAX = 200
+
+
+def _rest_elsewhere(c) -> str | None:
+    """body: as the body's last paragraph or right after it, a short line linking to another
+    site and saying the rest of the story is there (syndicated copy cut to an excerpt)."""
+    from urllib.parse import urlsplit
+
+    if c.page is None or not c.body:
+        return None
+    last = c.page.locate(c.body[-1])
+    if last is None:
+        return None
+    host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+    # the line itself may have been read into the body as its last paragraph
+    n, seen = last, -1
+    while n is not None and seen < 2:
+        if n.tag not in ("-text", "-comment"):
+            seen += 1
+            text = " ".join((n.text(deep=True) or "").split())
+            hosts = {(urlsplit(a.attributes.get("href") or "").hostname or "").removeprefix("www.")
+                     for a in n.css("a[href]")} - {"", host}
+            if text and len(text) <= ORIGIN_LINE_MAX and hosts and _REST_ELSEWHERE.search(text):
+                return (f"the whole article, found {len(c.body)} paragraphs and then {_quote(text, 60)} "
+                        f"(the rest is on {sorted(hosts)[0]}: an excerpt) after the body")
+        n = n.next
+    return None
 
 
 def _unserialised_in_prose(body) -> str | None:
