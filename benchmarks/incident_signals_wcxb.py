@@ -12,7 +12,8 @@ and english.foreign_paragraphs (2+ prose paragraphs in another language in an En
 0 of 693 pages judged as English (a share of English's common words alone fired on 30: list
 lines and spec sheets, hence the other language's own function words); and
 incidents._rest_elsewhere (a line after the body linking to another site for the rest of the
-story): 0 of 711.
+story): 0 of 711; markup_leaks.esi_comment (an include in ESI's comment form, read by
+unprocessed_includes): no WCXB page holds one, so it fires on 0.
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -32,7 +33,7 @@ import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, date_order, english, incidents
+    from pressguard.verdict import checks, date_order, english, incidents, markup_leaks
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -51,6 +52,13 @@ def main(argv=None) -> int:
         if foreign:
             fired["paragraphs in another language"] += 1
             print(f"{pid}: {foreign}")
+        if markup_leaks.esi_comment(html):
+            seen["esi"] += 1
+            page = checks._Context(item, html, None, None, None, True).page
+            esi = markup_leaks.unprocessed_includes(html, page.tree, item.get("body") or [])
+            if esi:
+                fired["ESI include in a comment"] += 1
+                print(f"{pid}: {esi}")
         elsewhere = incidents._rest_elsewhere(checks._Context(item, html, None, None, None, True))
         if elsewhere:
             fired["rest elsewhere (excerpt)"] += 1
@@ -91,7 +99,7 @@ def main(argv=None) -> int:
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
                  "template variable (dek)", "share copy (dek)", "hydration payload cut short",
-                 "month early (published)", "update time as published", "paragraphs in another language", "rest elsewhere (excerpt)"):
+                 "month early (published)", "update time as published", "paragraphs in another language", "rest elsewhere (excerpt)", "ESI include in a comment"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

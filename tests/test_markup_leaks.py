@@ -88,3 +88,29 @@ def test_an_esi_include_in_the_footer_says_nothing_about_the_body(name):
     at = html.rindex("</footer>")
     changed = _assess(name, html[:at] + '<esi:include src="/esi/footer-links"/>' + html[at:])
     assert changed["checks"]["completeness"] == "ok", changed["checks"]["completeness"]
+
+
+@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("comment", ['<!--esi <esi:include src="/esi/article-body/4471?part=2"/> -->',
+                                     '<!-- esi:include src="/fragments/article/body/2" onerror="continue" -->'])
+def test_an_esi_include_in_comment_form_beside_the_body_is_broken_naming_the_body(name, comment):
+    # ESI's comment form passed through by an edge that did not process it
+    url, html = _page(name)
+    item = _assess(name, html)
+    second = item["body"][1][:30]
+    at = html.index("</p>", html.index(second, html.index("<body"))) + len("</p>")
+    changed = _assess(name, html[:at] + comment + html[at:])
+    assert changed["verdict"] == "broken"
+    assert "body: the whole article, found an unprocessed <esi:include" in changed["checks"]["completeness"]
+
+
+@pytest.mark.parametrize("name", PAGES[:2])
+def test_an_ordinary_comment_beside_the_body_and_an_esi_comment_in_the_footer_say_nothing(name):
+    url, html = _page(name)
+    item = _assess(name, html)
+    second = item["body"][1][:30]
+    at = html.index("</p>", html.index(second, html.index("<body"))) + len("</p>")
+    html = html[:at] + "<!-- /wp:paragraph -->" + html[at:]
+    at = html.rindex("</footer>")
+    changed = _assess(name, html[:at] + '<!-- esi:include src="/esi/footer-links" -->' + html[at:])
+    assert changed["checks"]["completeness"] == "ok", changed["checks"]["completeness"]

@@ -169,7 +169,7 @@ from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .social_title import social_title, title_says_otherwise
-from .markup_leaks import escaped_markup, lost_characters, unprocessed_includes
+from .markup_leaks import esi_comment, escaped_markup, lost_characters, unprocessed_includes
 from . import prose_flaws
 from ..sites import SITES, site_for_url
 # each check's readings, one module an idea (the docstring above says which)
@@ -772,7 +772,8 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
                          f"pages ends with </body></html>), found a document cut off at "
                          f"{quote(' '.join(tail.split()), 40)}")
-        if page_scan(page._parsed).includes:  # (the elements its walk looks for, from the page's one walk)
+        # (the elements its walk looks for, from the page's one walk; comments it does not see)
+        if page_scan(page._parsed).includes or esi_comment(c.html):
             finds += filter(None, [unprocessed_includes(c.html, page.tree, c.body)])
         later = later_page(page, c.url)
         if later:

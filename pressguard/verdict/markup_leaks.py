@@ -57,6 +57,15 @@ def lost_characters(fields: list[tuple[str, object]]) -> str | None:
             f"{where!r}; a database connection that could not hold them)")
 
 
+_ESI_COMMENT = re.compile(rb"<!--\s*esi[\s:]")
+
+
+def esi_comment(html) -> bool:
+    """Does the source hold an include in ESI's comment form (the page's walk sees no element)?"""
+    raw = html.encode("utf-8", "replace") if isinstance(html, str) else (html or b"")
+    return b"esi" in raw and _ESI_COMMENT.search(raw) is not None
+
+
 def unprocessed_includes(html, tree, body: list[str]) -> str | None:
     """An <esi:include> left in the page beside the article's own paragraphs: the edge did
     not fetch the fragment, so the part of the article it stands for is not on the page.
@@ -69,12 +78,19 @@ def unprocessed_includes(html, tree, body: list[str]) -> str | None:
     starts = [" ".join(p.split())[:40] for p in body if isinstance(p, str) and len(p) >= 40]
     if not starts:
         return None
-    for node in root.traverse():
-        if node.tag not in ("esi:include", "esi:eval"):
+    for node in root.traverse(include_text=True):
+        # an include left in ESI's comment form (<!--esi <esi:include .../> -->, or a bare
+        # "<!-- esi:include ... -->") is as unprocessed as the tag: the edge passed it through
+        if node.tag == "-comment":
+            said = node.html or ""
+            if "esi:include" not in said:
+                continue
+        elif node.tag not in ("esi:include", "esi:eval"):
             continue
         parent = node.parent
         near = " ".join((parent.text(deep=True) if parent is not None else "").split())
         if any(s in near for s in starts):
-            src = node.attributes.get("src") or ""
+            src = node.attributes.get("src") or "" if node.tag != "-comment" else \
+                (re.search(r'src="([^"]*)"', node.html or "") or re.search("()", "")).group(1)
             return f"body: the whole article, found an unprocessed <esi:include src={src[:50]!r}> where the article goes on"
     return None
