@@ -8,6 +8,11 @@ judged): on pressguard's own extraction of the page, and on the reference text (
 as paragraphs: real prose as its writers wrote it). Every firing is printed with its
 message, then the counts per signal. Real pages should give none: each firing is a false
 alarm to explain, or a page that really prints its text wrongly.
+
+Words lost with their links (link_holes) are judged against the site's recorded pages,
+which a WCXB page has none of; its page-side evidence is counted on the extraction instead:
+pages whose body prose shows holes, and pages where it would fire on a site whose recorded
+pages all link inside their prose (holes, and no link left in the prose): the worst case.
 """
 
 from __future__ import annotations
@@ -22,13 +27,14 @@ SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, english, prose_flaws
+    from pressguard.verdict import checks, english, link_holes, prose_flaws
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
         return 2
     fired = {"extraction": Counter(), "reference": Counter()}
     judged = Counter()
+    holed = unlinked_holed = 0
     pages = 0
     t0 = time.process_time()
     for pid, gt, html, item in wcxb_pages.extracted(args):
@@ -40,6 +46,12 @@ def main(argv=None) -> int:
             if not english.judged_as_english(c):
                 continue
             judged[source] += 1
+            if source == "extraction":
+                linked, holes = link_holes.link_habit(c.page, c.body)
+                holed += holes > 0
+                if holes and not linked:
+                    unlinked_holed += 1
+                    print(f"{pid} link holes {url}\n    {holes} holes, no link in the prose")
             for finding in prose_flaws.body_findings(c):
                 name = next(k for k, v in SIGNALS.items() if v in finding)
                 fired[source][name] += 1
@@ -49,6 +61,8 @@ def main(argv=None) -> int:
     for source in fired:
         counts = ", ".join(f"{k} {fired[source][k]}" for k in SIGNALS)
         print(f"{source}: {judged[source]} pages judged English; fired: {counts}")
+    print(f"link holes (extraction): {holed} pages show holes in their prose; {unlinked_holed} would "
+          f"fire on a site whose recorded pages all link inside their prose (holes and no link left)")
     return 0
 
 

@@ -4,8 +4,9 @@
 
 Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted as
 right): how long their bodies are, whether they carry a dek, a date and authors, and how
-much of its headline's subject each body talks about (topic.topic_share), and how much of
-their prose is common English words (english.english_share).
+much of its headline's subject each body talks about (topic.topic_share), how much of
+their prose is common English words (english.english_share), and whether their prose links
+and shows holes where words stood (link_holes.link_habit).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
 through the cassette cache the replay shares (pressguard.cassettes.store.CACHE).
 
@@ -50,6 +51,10 @@ class SiteProfile:
     with_stated_time: int = 0
     # how many of the pages print their description as their dek (dek_source.dek_finding)
     with_described_dek: int = 0
+    # how many of the pages hold links inside their body's prose, and how many show holes
+    # where words stood (link_holes.link_habit: a site whose pages show them is not judged)
+    with_prose_links: int = 0
+    with_link_holes: int = 0
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors), its
@@ -68,7 +73,7 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 # hand (pressguard.verdict.assess keeps it in place of the item, which is far larger):
 # (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
 # None, English share or None, body words / JSON-LD wordCount or None, published read from
-# metadata, dek is the page's description).
+# metadata, dek is the page's description, links in the prose, holes in the prose).
 PageMeasures = tuple
 
 
@@ -81,6 +86,8 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     from .topic import topic_share
     from .coherence import wordcount_ratio
     from .dek_source import dek_is_description
+    from .link_holes import link_habit
+    from .page_hints import PageHints
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
@@ -90,12 +97,13 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     # the page the extraction has just parsed (extract.page keeps it while it is recent)
     page = page_for(html, item.get("url") or where, budget=None)
     counted = wordcount_ratio(words, page.jsonld.article)
+    linked, holes = link_habit(PageHints(page, item.get("url") or where), texts)
     return (words, len(texts), bool(item.get("dek")),
             bool(item.get("published")), bool(item.get("authors")), document_ends(html),
             topic_share(item.get("headline"), item.get("url") or where, texts),
             None if english is None else english[0], counted,
             (item.get("provenance") or {}).get("published") in STATED,
-            dek_is_description(item.get("dek"), page))
+            dek_is_description(item.get("dek"), page), linked > 0, holes > 0)
 
 
 @lru_cache(maxsize=64)
@@ -107,13 +115,15 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     topics = english = 0
     min_topic = min_english = None
     counted = []
-    stated = described = 0
+    stated = described = linking = holed = 0
     for path in paths:
         measured = recorded_measures(path, site)
         if measured is None:
             continue  # an unreadable cassette (replaying it reports it), or no body text
         n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta, \
-            dek_described = measured
+            dek_described, links, holes = measured
+        linking += links
+        holed += holes
         stated += in_meta
         described += dek_described
         words.append(n_words)
@@ -140,4 +150,5 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        min_english_share=min_english if english >= MIN_PAGES else None,
                        with_html_end=ends,
                        wordcount_span=(min(counted), max(counted)) if len(counted) >= MIN_PAGES else None,
-                       wordcount_pages=len(counted), with_stated_time=stated, with_described_dek=described)
+                       wordcount_pages=len(counted), with_stated_time=stated, with_described_dek=described,
+                       with_prose_links=linking, with_link_holes=holed)

@@ -1,0 +1,78 @@
+"""Words lost with their links: a converter or sanitizer that removes <a> elements with
+their text leaves sentences with holes ("Not everyone  a vocal group has asked ...").
+
+    link_habit(hints, body) -> (linked paragraphs, holes)  what one page shows (page_hints.PageHints)
+    hole_finding(c) -> str | None                          (c: checks._Context) "body: ..."
+
+The extracted body hides the hole (whitespace is collapsed), and what is left often reads
+as a grammatical sentence; the trace is in the page's own text: two spaces where a word
+stood between two words, or a word standing before the sentence's punctuation with a space
+between. Real writers type double spaces too (after a full stop, mostly: not counted here;
+mid-sentence on a few pages), so a hole alone never decides. The finding needs the site's
+habit, learned from its recorded pages (site_profile.SiteProfile.with_prose_links,
+with_link_holes): nearly every recorded page (LINKING_SHARE) carries links inside its prose
+and none shows such a hole, while this page's prose carries no link at all and shows one.
+"""
+
+from __future__ import annotations
+
+import re
+from types import SimpleNamespace
+
+from ..extract.text import SKIP_TAGS, normalize
+from .markers import body_container
+from .wording import is_prose
+
+# Two or more spaces inside one text between a word (or a comma) and a word: the place of a
+# removed inline element. After . ! ? : a double space is a typist's sentence spacing.
+_HOLE = re.compile(r"(?:(?<=[A-Za-z])|(?<=[A-Za-z],))  +(?=[A-Za-z])|(?<=[a-z])  +(?=[.,;:])")
+PROSE_TAGS = ("p", "li", "blockquote")
+MIN_PAGES = 3  # recorded pages, to know a site's habit
+LINKING_SHARE = 0.8  # of them linking inside their prose: the site's way (a short item may not)
+
+
+def _texts(node):
+    """node's text nodes, outside the elements no reader sees (scripts, controls)."""
+    for sub in node.traverse(include_text=True):
+        if sub.tag == "-text":
+            up = sub.parent
+            if up is not None and up.tag not in SKIP_TAGS:
+                yield sub.text_content or ""
+
+
+def link_habit(page, body: list[str]) -> tuple[int, int]:  # page: a PageHints
+    """(paragraphs of the body's prose holding a link with text, holes in the body's prose)
+    on this page; (0, 0) when the body's container is not found."""
+    prose = {normalize(p) for p in body if is_prose(p)}
+    if page is None or not prose:
+        return 0, 0
+    container = body_container(SimpleNamespace(page=page, body=body))
+    if container is None:
+        return 0, 0
+    linked = holes = 0
+    for el in container.css(",".join(PROSE_TAGS)):
+        raw = list(_texts(el))
+        if normalize("".join(raw)) not in prose:
+            continue  # not a paragraph of the body (a caption, a box), or one holding blocks
+        if any(a.text(deep=True).strip() for a in el.css("a")):
+            linked += 1
+        holes += sum(len(_HOLE.findall(t)) for t in raw if "  " in t or " ." in t or " ," in t or
+                     " ;" in t or " :" in t)
+    return linked, holes
+
+
+def hole_finding(c) -> str | None:
+    """The body's finding when this page's prose has lost its links with their words: holes
+    in it, no link left in it, on a site whose recorded pages all link inside their prose and
+    show no such hole."""
+    prof = c.profile
+    if prof is None or prof.pages < MIN_PAGES or prof.with_prose_links < LINKING_SHARE * prof.pages \
+            or prof.with_link_holes:
+        return None
+    linked, holes = link_habit(c.page, c.body)
+    if linked or not holes:
+        return None
+    return (f"body: the article's whole sentences, found {holes} hole{'s' if holes > 1 else ''} where words "
+            f"stood in its prose (double spaces between words, a space before punctuation) and no link "
+            f"left in it, where {prof.with_prose_links} of the site's {prof.pages} recorded pages link inside "
+            f"their prose and none shows such a hole (links removed with their text)")
