@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .regex_prefix import Openings
 from .text import BLOCK_TAGS
 
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
@@ -255,8 +256,12 @@ _GATED_RE = [(gates, re.compile(f"(?:{p})\\Z", re.I | re.S)) for gates, p in _GA
 _ANY_GATE = re.compile("|".join(re.escape(g) for gates, _ in _GATED for g in gates))
 
 
+# What _TEXT_RE's matches can start with: most paragraphs start otherwise and skip it
+_TEXT_OPENINGS = Openings(_TEXT_PATTERNS, re.I | re.S)
+
+
 def _text_matches(text: str, low: str) -> bool:
-    if _TEXT_RE.match(text) is not None:
+    if _TEXT_OPENINGS.may_match(text) and _TEXT_RE.match(text) is not None:
         return True
     if _ANY_GATE.search(low) is None:
         return False
