@@ -13,7 +13,8 @@ and english.foreign_paragraphs (2+ prose paragraphs in another language in an En
 lines and spec sheets, hence the other language's own function words); and
 incidents._rest_elsewhere (a line after the body linking to another site for the rest of the
 story): 0 of 711; markup_leaks.esi_comment (an include in ESI's comment form, read by
-unprocessed_includes): no WCXB page holds one, so it fires on 0.
+unprocessed_includes): no WCXB page holds one, so it fires on 0; decoding_flaws' escapes
+(\\u2013, a backslash before a quote) in any field or reference line.
 
     python benchmarks/incident_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -33,7 +34,7 @@ import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, date_order, english, incidents, markup_leaks
+    from pressguard.verdict import checks, date_order, decoding_flaws, english, incidents, markup_leaks
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -48,6 +49,13 @@ def main(argv=None) -> int:
             if hit:
                 fired[source] += 1
                 print(f"{pid} {source}: {hit}")
+        # decoding_flaws' escapes (\\u2013, a backslashed quote) in any extracted field or reference line
+        fields = [item.get("headline"), item.get("dek")] + list(item.get("body") or []) + list(reference)
+        escape = next((p for t in fields if isinstance(t, str) and "\\" in t
+                       for p in [decoding_flaws.text_problem(t)] if p and "escape" in p), None)
+        if escape:
+            fired["escape in a field"] += 1
+            print(f"{pid}: {escape}")
         foreign = english.foreign_paragraphs(checks._Context(item, html, None, None, None, True))
         if foreign:
             fired["paragraphs in another language"] += 1
@@ -99,7 +107,8 @@ def main(argv=None) -> int:
           f"{time.process_time() - t0:.1f} s CPU")
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
                  "template variable (dek)", "share copy (dek)", "hydration payload cut short",
-                 "month early (published)", "update time as published", "paragraphs in another language", "rest elsewhere (excerpt)", "ESI include in a comment"):
+                 "month early (published)", "update time as published", "paragraphs in another language", "rest elsewhere (excerpt)", "ESI include in a comment",
+                 "escape in a field"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

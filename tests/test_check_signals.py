@@ -211,7 +211,7 @@ def test_a_page_decoded_twice_fails_text_quality_and_the_right_one_passes():
     "São Paulo hosts the final", "Zoë Ørsted’s crème brûlée returns", "東京の天気は晴れ",
     "Привет мир, — said the Łódź team", "The bundle is 30% cheaper. 🎉", "NBA 2K25™ costs ½ price",
     "Pokémon Légendes: Z-A", "AT&T and R&D; teams met", "naïve café … ‘quoted’",
-    "Paths such as C:\\users\\me and a \\n in a regex",
+    "Paths such as C:\\users\\me and a \\n in a regex", "Type \\ then \u2018quote\u2019 and 'it' or \"it\"",
 ])
 def test_legitimate_text_is_not_mojibake(text):
     item = {"url": "https://example.com/a", "headline": text, "body": [text + "."]}
@@ -224,6 +224,8 @@ def test_legitimate_text_is_not_mojibake(text):
     ("Act one &#8211; the return", "'&#8211;'"), ("Line\x07 feed", "U+0007"),
     ("Price \x96 cheap", "mojibake"), ("Price \x1b cheap", "U+001B"),
     ("Review \\u2013 almost there", "undecoded escape"),
+    # a save without wp_unslash: a backslash before every quote
+    (r'It\'s \"almost\" there', "undecoded escape"), ("Zo\u00eb\\\u2019s return", "undecoded escape"),
 ])
 def test_broken_text_names_the_field_and_the_problem(text, why):
     item = {"url": "https://example.com/a", "headline": "A fine headline", "body": ["Fine.", text]}

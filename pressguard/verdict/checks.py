@@ -30,7 +30,7 @@ outline              the body's subheadings against the page's table of contents
 markers              comment, paywall, lazy-load and consent text, placeholder elements,
                      repeated paragraphs, legal pages (markers)
 english              common English words, and whether a page is judged as English (text_quality)
-decoding_flaws       mojibake, U+FFFD, entities, control characters (text_quality)
+decoding_flaws       mojibake, U+FFFD, entities, escapes, control characters (text_quality)
 wording              normalising, words, prose and quoting, shared by all of them (a leaf)
 
 headline     present, at most MAX_HEADLINE characters, not a URL slug, not one title given twice
