@@ -12,7 +12,9 @@ and english.foreign_paragraphs (2+ prose paragraphs in another language in an En
 0 of 693 pages judged as English (a share of English's common words alone fired on 30: list
 lines and spec sheets, hence the other language's own function words); and
 incidents._rest_elsewhere (a line after the body linking to another site for the rest of the
-story): 0 of 711; markup_leaks.esi_comment (an include in ESI's comment form, read by
+story): 0 of 711; incidents._auto_title (a headline that is the lede's first words cut off
+with an ellipsis, the URL slug sharing at most a fifth of its words: holdout18): 0 of 711;
+markup_leaks.esi_comment (an include in ESI's comment form, read by
 unprocessed_includes): no WCXB page holds one, so it fires on 0; decoding_flaws' escapes
 (\\u2013, a backslash before a quote) in any field or reference line.
 
@@ -75,6 +77,11 @@ def main(argv=None) -> int:
             text = item.get(field)
             if isinstance(text, str) and text.strip():
                 seen[field] += 1
+                if field == "headline":
+                    auto = incidents._auto_title(checks._Context(item, html, None, None, None, True), " ".join(text.split()))
+                    if auto:
+                        fired["auto-title (headline)"] += 1
+                        print(f"{pid}: {auto}")
                 var = incidents._template_variable(text)
                 if var:
                     fired[f"template variable ({field})"] += 1
@@ -108,7 +115,7 @@ def main(argv=None) -> int:
     for name in ("prose (extraction)", "prose (reference)", "template variable (headline)",
                  "template variable (dek)", "share copy (dek)", "hydration payload cut short",
                  "month early (published)", "update time as published", "paragraphs in another language", "rest elsewhere (excerpt)", "ESI include in a comment",
-                 "escape in a field"):
+                 "escape in a field", "auto-title (headline)"):
         print(f"{name}: fires on {fired[name]}")
     return 0
 

@@ -621,3 +621,25 @@ def test_a_reprint_credit_after_the_whole_article_is_no_excerpt(shipped):
               'Conversation</a> and is republished under a Creative Commons licence.</em></p>')
     item = _assess(site, url, mutate._replace_once(html, last.html, last.html + credit))
     assert not any("rest is on" in v for v in item["checks"].values()), _failing(item)
+
+
+def _auto(url: str, headline: str, lede: str):
+    from types import SimpleNamespace
+    from pressguard.verdict import incidents
+    return incidents._auto_title(SimpleNamespace(url=url, body=[lede, "More."]), headline)
+
+
+_LEDE = "Not everyone is convinced, and a vocal group has asked Northlight Forge to delay the patch."
+
+
+def test_a_headline_that_is_the_ledes_first_words_cut_off_is_an_auto_title():
+    url = "https://example.com/news/rogue-circuit-photo-mode-confirmed-for-playstation-5/"
+    assert "auto-title" in _auto(url, "Not everyone is convinced, and a vocal group has asked\u2026", _LEDE)[1]
+
+
+def test_a_headline_the_slug_spells_or_without_an_ellipsis_is_not_an_auto_title():
+    # a teaser headline the slug was made from, and an editor's headline opening like the lede
+    url = "https://example.com/news/not-everyone-is-convinced-vocal-group-asked/"
+    assert _auto(url, "Not everyone is convinced, and a vocal group has asked\u2026", _LEDE) is None
+    other = "https://example.com/news/rogue-circuit-photo-mode-confirmed-for-playstation-5/"
+    assert _auto(other, "Not everyone is convinced, and a vocal group has asked", _LEDE) is None

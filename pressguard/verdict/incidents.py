@@ -294,7 +294,7 @@ def headline_finding(c) -> str | None:
     if stripped:
         return c.fail("headline", f"{_quote(stripped, 70)} (as the page's other copies of the headline "
                       "write it)", f"{_quote(h, 70)} (its non-ASCII characters deleted)")
-    cut = _cut_headline(h, c.url) or _cut_against_picture(c, h)
+    cut = _cut_headline(h, c.url) or _cut_against_picture(c, h) or _auto_title(c, h)
     if cut:
         return c.fail("headline", *cut)
     asked = getattr(getattr(c, "_source", None), "given_url", None)
@@ -355,6 +355,27 @@ def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
         return None
     return (f"the article's whole headline (its URL slug reads on: {'-'.join(slug[n - 1:n + 3])!r})",
             f"{_quote(h, 70)}, {how} (cut short)")
+
+
+AUTO_MIN_WORDS = 6  # of the lede an auto-title repeats: fewer is a headline that happens to open it
+AUTO_SLUG_MAX = 0.2  # share of the slug's words in an auto-title: the slug was made from the real title
+
+
+def _auto_title(c, h: str) -> tuple[str, str] | None:
+    """A headline filled from the body (a CMS auto-title): the opening words of the first
+    paragraph cut off with an ellipsis, while the URL slug, made from the real title,
+    shares next to none of its words. An editor's headline is not the lede's first words."""
+    if not h.endswith("\u2026") or not c.body:
+        return None
+    words = h[:-1].split()
+    lede = _squeeze(c.body[0]).split()
+    if len(words) < AUTO_MIN_WORDS or len(lede) <= len(words) or lede[:len(words)] != words:
+        return None
+    share = slug_share(c.url, h)
+    if share is None or share > AUTO_SLUG_MAX:
+        return None
+    return ("the article's own headline (its URL slug names another title)",
+            f"{_quote(h, 70)}, the first paragraph's opening words (an auto-title)")
 
 
 def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
