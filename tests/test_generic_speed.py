@@ -193,3 +193,11 @@ def test_measuring_pass_parent_of_a_first_child_after_a_left_out_element():
     assert lay.tags == ["body", "div", "p", "b", "i", "clippath", "u"]
     assert lay.parent == [-1, 0, 1, 2, 2, 1, 5]
     assert lay._unread == {"clipPath"}
+
+
+def test_the_text_node_tag_id_is_lexbors_constant():
+    from selectolax.lexbor import LexborHTMLParser
+
+    from pressguard.extract.generic_body import _TEXT_ID
+    text = LexborHTMLParser("<p>x</p>").css_first("p").first_child
+    assert text.tag == "-text" and text.tag_id == _TEXT_ID

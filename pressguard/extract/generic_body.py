@@ -31,7 +31,6 @@ from bisect import bisect_right
 from itertools import accumulate
 from functools import lru_cache
 
-from selectolax.lexbor import LexborHTMLParser
 
 from .blocks import BR, collect_blocks, collect_measured_blocks, permalink_mark
 from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
@@ -51,7 +50,8 @@ _UNREAD = SKIP_TAGS - {"template"}
 _STREAMED = re.compile(r"S:\d+\Z")  # React/Next streaming: <div hidden id="S:0">
 # What the measuring pass does with a node, by its tag (see _kind)
 _SKIP, _BR, _TEMPLATE, _ELEMENT, _BLOCK, _LINK, _BUTTON = range(7)
-_TEXT_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # every text node's
+_TEXT_ID = 2  # lexbor's LXB_TAG__TEXT, every text node's tag id (a constant: no parse at import, which
+# would count as a second parse of the page; tests/test_generic_speed.py checks it)
 
 
 def _kind(tag: str) -> tuple[int, str]:

@@ -31,6 +31,19 @@ def toc_order_finding(c) -> str | None:
     A link to an id the page lacks is not judged (TOC scripts add ids in the browser)."""
     if c.page is None or len(c.body) < TOC_MIN:
         return None
+    # the table of contents: a list (<ul>, <ol>) of jump links; jump links elsewhere ("see
+    # below", "back to top") are no record of the order. Read first: without such a list the
+    # page's text index (another reading of the page) is not needed
+    jumps: dict[int, list[str]] = {}
+    for link in c.page.tree.css('a[href^="#"]'):
+        holder = link.parent
+        while holder is not None and holder.tag not in ("ul", "ol"):
+            holder = holder.parent
+        anchor = unquote(link.attributes.get("href") or "")[1:]
+        if holder is not None and anchor:
+            jumps.setdefault(holder.mem_id, []).append(anchor)
+    if not any(len(set(ids)) >= TOC_MIN for ids in jumps.values()):
+        return None
     position: dict[str, int] = {}
     for i, p in enumerate(c.body):
         heading = _heading_on_page(c, p) if len(p) <= LIST_ITEM_MAX else None
@@ -39,19 +52,14 @@ def toc_order_finding(c) -> str | None:
             position[anchor] = i
     if len(position) < TOC_MIN:
         return None
-    # the table of contents: the list (<ul>, <ol>) whose jump links reach the most subheadings;
-    # jump links elsewhere ("see below", "back to top") are no record of the order
+    # the list whose jump links reach the most subheadings
     lists: dict[int, list[int]] = {}
-    for link in c.page.tree.css('a[href^="#"]'):
-        target = position.get(unquote(link.attributes.get("href") or "")[1:])
-        holder = link.parent
-        while holder is not None and holder.tag not in ("ul", "ol"):
-            holder = holder.parent
-        if target is None or holder is None:
-            continue
-        listed = lists.setdefault(holder.mem_id, [])
-        if target not in listed:
-            listed.append(target)
+    for holder, ids in jumps.items():
+        listed = lists.setdefault(holder, [])
+        for anchor in ids:
+            target = position.get(anchor)
+            if target is not None and target not in listed:
+                listed.append(target)
     listed = max(lists.values(), key=len, default=[])
     if len(listed) < TOC_MIN:
         return None
