@@ -1,7 +1,7 @@
 """Words lost with their links: a converter or sanitizer that removes <a> elements with
 their text leaves sentences with holes ("Not everyone  a vocal group has asked ...").
 
-    link_habit(hints, body) -> (linked paragraphs, holes)  what one page shows (page_hints.PageHints)
+    link_habit(page, body) -> (linked paragraphs, holes)   what one page shows (anything with .tree)
     hole_finding(c) -> str | None                          (c: checks._Context) "body: ..."
 
 The extracted body hides the hole (whitespace is collapsed), and what is left often reads
@@ -17,10 +17,8 @@ and none shows such a hole, while this page's prose carries no link at all and s
 from __future__ import annotations
 
 import re
-from types import SimpleNamespace
 
 from ..extract.text import SKIP_TAGS, normalize
-from .markers import body_container
 from .wording import is_prose
 
 # Two or more spaces inside one text between a word (or a comma) and a word: the place of a
@@ -40,13 +38,15 @@ def _texts(node):
                 yield sub.text_content or ""
 
 
-def link_habit(page, body: list[str]) -> tuple[int, int]:  # page: a PageHints
+def link_habit(page, body: list[str]) -> tuple[int, int]:  # page: a parsed page or its hints
     """(paragraphs of the body's prose holding a link with text, holes in the body's prose)
     on this page; (0, 0) when the body's container is not found."""
     prose = {normalize(p) for p in body if is_prose(p)}
     if page is None or not prose:
         return 0, 0
-    container = body_container(SimpleNamespace(page=page, body=body))
+    # the body's paragraphs are found by their text, in the whole page: locating the body's
+    # container would build the page's text index, which the recorded side never pays for
+    container = page.tree.body or page.tree.root
     if container is None:
         return 0, 0
     linked = holes = 0

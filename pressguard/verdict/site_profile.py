@@ -87,7 +87,6 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     from .coherence import wordcount_ratio
     from .dek_source import dek_is_description
     from .link_holes import link_habit
-    from .page_hints import PageHints
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
@@ -97,7 +96,7 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     # the page the extraction has just parsed (extract.page keeps it while it is recent)
     page = page_for(html, item.get("url") or where, budget=None)
     counted = wordcount_ratio(words, page.jsonld.article)
-    linked, holes = link_habit(PageHints(page, item.get("url") or where), texts)
+    linked, holes = link_habit(page, texts)  # the parsed page: hints would scan it
     return (words, len(texts), bool(item.get("dek")),
             bool(item.get("published")), bool(item.get("authors")), document_ends(html),
             topic_share(item.get("headline"), item.get("url") or where, texts),
