@@ -155,8 +155,6 @@ ORIGIN_LINE_MAX = 200
 def _rest_elsewhere(c) -> str | None:
     """body: as the body's last paragraph or right after it, a short line linking to another
     site and saying the rest of the story is there (syndicated copy cut to an excerpt)."""
-    from urllib.parse import urlsplit
-
     if c.page is None or not c.body:
         return None
     last = c.page.locate(c.body[-1])
