@@ -330,6 +330,11 @@ def _title_words(text: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
 
 
+def _unnumbered(words: list[str]) -> list[str]:
+    """A title's words less its bare numbers, as _slug_words reads a slug."""
+    return [w for w in words if not w.isdigit()]
+
+
 def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
     """A headline cut short (a title column narrower than the title, a length limit): the URL
     slug, made from the whole title, spells the headline out word for word and reads on,
@@ -385,9 +390,10 @@ def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
     page = c.page
     if len(h.split()) < CUT_MIN_WORDS or page is None or page.tree.body is None or h[-1] in ".!?…":
         return None
-    path = [p for p in urlsplit(c.url or "").path.split("/") if p]
-    slug = re.split(r"[^a-z0-9]+", path[-1].lower()) if path else []
-    words = _title_words(h)
+    # the slug's words as the other slug readers take them (no bare numbers: a slugifier may
+    # drop or keep a title's "10"), the headline's read the same way
+    slug = _slug_words(c.url or "")
+    words = _unnumbered(_title_words(h))
     for img in page.tree.body.css("img[alt]"):
         alt = _squeeze(htmllib.unescape(img.attributes.get("alt") or ""))
         if len(alt) <= len(h) or not alt.startswith(h) or page._in_furniture(img):
@@ -397,7 +403,7 @@ def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
             whole = h.rsplit(" ", 1)[-1] + rest.split(" ", 1)[0]
             return (f"the article's whole headline (the page's picture is titled {_quote(alt, 70)})",
                     f"{_quote(h, 70)}, stopping inside the word {_quote(whole, 30)} (cut short)")
-        more = _title_words(rest)[:2]
+        more = _unnumbered(_title_words(rest))[:2]
         if rest[0] == " " and len(more) == 2 and slug[:len(words)] == words and \
                 slug[len(words):len(words) + 2] == more:
             return (f"the article's whole headline (the page's picture is titled {_quote(alt, 70)}, and "
