@@ -52,7 +52,7 @@ HELD_OUT = (("holdout", "held-out"), ("holdout2", "second held-out"), ("holdout3
             ("holdout12", "twelfth held-out"), ("holdout13", "thirteenth held-out"),
             ("holdout14", "fourteenth held-out"), ("holdout15", "fifteenth held-out"),
             ("holdout16", "sixteenth held-out"), ("holdout17", "seventeenth held-out"),
-            ("holdout18", "eighteenth held-out"))
+            ("holdout18", "eighteenth held-out"), ("holdout19", "nineteenth held-out"))
 
 
 def held_out_set(module: str) -> list:
