@@ -6,7 +6,7 @@ headings_dropped_by_converter).
 
 For every WCXB page (real sites' HTML; the pages are right, so a firing is a false alarm),
 the page is extracted and the body's subheadings are found on the page
-(body_structure._heading_on_page: a short body paragraph shown in an <h2>-<h6>). Counted:
+(PageHints.heading_of: a short body paragraph shown in a subheading). Counted:
 
 - outline: the body's first subheading is deeper than a later one (an <h3> before the first
   <h2>), which a body rendered backwards shows (a section's <h3> comes before its <h2>);
@@ -68,7 +68,7 @@ def main(argv=None) -> int:
         c = _Context(item, raw, None, None, None, True)
         levels, numbers = [], []
         for p in c.body:
-            heading = bs._heading_on_page(c, p) if len(p) <= bs.LIST_ITEM_MAX else None
+            heading = c.page.heading_of(p) if len(p) <= bs.LIST_ITEM_MAX else None
             if heading is None:
                 continue
             levels.append(int(heading.tag[1]))

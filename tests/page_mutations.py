@@ -441,3 +441,17 @@ def section_emptied(html: str, item: dict, heading: str) -> str:
             html = _replace_once(html, n.html, "")
         n = n.next
     return html
+
+
+def subheadings_retagged(html: str, item: dict, tag: str) -> str:
+    """Every <h2>-<h6> in the body's container printed as another element (a block pattern
+    that reset the heading blocks' level to <h1>), its attributes and content kept."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    heads = _container(tree, item).css("h2, h3, h4, h5, h6")
+    assert heads, "no subheading in the body"
+    for h in heads:
+        outer = h.html
+        html = _replace_once(html, outer, f"<{tag}{outer[3: outer.index('>')]}>"
+                             f"{outer[outer.index('>') + 1: outer.rindex('</')]}</{tag}>")
+    return html

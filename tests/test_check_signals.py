@@ -678,6 +678,27 @@ def test_a_body_ending_at_a_subheading_misses_the_section_it_opens():
     assert "last subheading" in item["checks"]["completeness"]
 
 
+def test_subheadings_printed_as_h1_after_the_headline_stay_in_the_body(shipped):
+    """A block pattern that resets the heading blocks' level prints the body's subheadings as
+    <h1>s after the headline: they are the article's subheadings, read as before."""
+    site, url, html, right = shipped
+    if not LexborHTMLParser(html).css_first("h2.wp-block-heading, .post-content h2, .post-content h3"):
+        pytest.skip("no subheading in the body")
+    item = _assess(site, url, mutate.subheadings_retagged(html, right, "h1"))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_a_body_ending_at_a_subheading_printed_as_h1_misses_the_section_it_opens():
+    """The structure checks see an <h1> after the headline as the subheading it is."""
+    site, url, html = _page(LISTICLE)
+    right = _assess(site, url, html)
+    h1s = mutate.subheadings_retagged(html, right, "h1")
+    item = _assess(site, url, mutate.cut_after_block(h1s, right, next(p for p in right["body"] if p.startswith("3."))))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "last subheading" in item["checks"]["completeness"]
+
+
 def test_numbered_steps_in_a_list_are_no_listicle_items_and_a_closing_heading_over_a_video_is_fine():
     headline = "10 best settings for a smoother frame rate"
     body = ["These are the settings that help most on older machines, tested over two weeks of play.",

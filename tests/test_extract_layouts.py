@@ -466,6 +466,43 @@ def test_a_section_label_h1_does_not_replace_the_jsonld_headline():
     assert item["provenance"]["headline"] == "jsonld"
 
 
+# -- subheadings printed as <h1> (issue #8) ------------------------------------------
+
+_SUBHEAD = '<h2 class="wp-block-heading" id="h-what-else-changed">What else changed</h2>'
+
+
+def test_gamurs_body_h1_after_the_headline_is_a_subheading():
+    html = load(SLOTS_GAMURS)
+    right = extract_article(html, SLOTS_GAMURS_URL)["body"]
+    assert "What else changed" in right
+    item = extract_article(html.replace(_SUBHEAD, _SUBHEAD.replace("h2", "h1")), SLOTS_GAMURS_URL)
+    assert item["body"] == right
+
+
+@pytest.mark.parametrize("logo", ["", '<h1 class="site-title"><a href="/">Twinfinite</a></h1>'])
+def test_the_headline_h1_printed_inside_the_body_is_not_body(logo):
+    """The headline's <h1> moved into the body container (alone, or after a logo's <h1>):
+    the title, not a subheading of the article."""
+    html = load(SLOTS_GAMURS)
+    right = extract_article(html, SLOTS_GAMURS_URL)
+    m = re.search(r"<!--headline-->(.*?)<!--/headline-->", html, re.S)
+    moved = html.replace(m.group(0), "").replace('<header class="site-header">', '<header class="site-header">' + logo)
+    start = moved.index('<div class="entry-content wp-block-gamurs-article-content">')
+    start = moved.index(">", start) + 1
+    moved = moved[:start] + m.group(1) + moved[start:]
+    item = extract_article(moved, SLOTS_GAMURS_URL)
+    assert item["headline"] == right["headline"]
+    assert item["body"] == right["body"]
+
+
+def test_destructoid_body_h1_after_the_headline_is_a_subheading(dtoid):
+    html = load("destructoid2025-review.html")
+    assert "A map worth keeping" in dtoid["body"]
+    item = extract_article(html.replace("<h2>A map worth keeping</h2>", "<h1>A map worth keeping</h1>"), DTOID_URL)
+    assert item["body"] == dtoid["body"]
+    assert item["headline"] == dtoid["headline"]
+
+
 def test_destructoid_teaser_card_bylines_inside_the_article_are_not_authors():
     card = ('<div class="dto-more"><a href="/news/silksong-dlc/"><h3>Silksong\'s first DLC has a '
             'date and a price</h3><span class="author-name">Eric Van Allen</span></a></div>')

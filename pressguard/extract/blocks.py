@@ -284,9 +284,31 @@ def _custom_block_in(parent_tag: str) -> bool:
 _TOGGLES = frozenset({"button", "a"})
 
 
-def article_furniture(node) -> bool:
+def body_furniture(page) -> Callable[[object], bool]:
+    """The layouts' skip predicate for one page's body: article_furniture, with the page's
+    first <h1> as the title every later <h1> follows (section_heading)."""
+    title = page.first("h1")
+    return lambda node: article_furniture(node, title)
+
+
+def section_heading(node, title) -> bool:
+    """Is node an <h1> other than title, the page's first <h1>? Such an <h1> in the body
+    comes after the headline (or a logo's <h1>): a section heading of the article, as
+    HTML5 sectioning templates and block patterns that reset heading levels print its
+    subheadings. The title itself is furniture in a body, and a headline printed in the
+    body after a logo's <h1> is dropped as the headline's text (generic.filter_blocks)."""
+    return node.tag == "h1" and title is not None and node.mem_id != title.mem_id
+
+
+def is_subheading(node, title) -> bool:
+    """An <h2>-<h6>, or an <h1> after title, the page's first <h1> (section_heading)."""
+    return node.tag in _SUBHEADINGS or section_heading(node, title)
+
+
+def article_furniture(node, title=None) -> bool:
     """The layouts' skip predicate: boilerplate.furniture_level, except for two kinds of
-    element that hold the article's own text although they look like furniture:
+    element that hold the article's own text although they look like furniture (and an
+    <h1> after title, the page's first, which is judged as a subheading: section_heading):
 
     * a collapsed part of the article: a hidden element that a toggle just before it
       opens (``<button aria-controls="more">Read more</button><div id="more" hidden>``);
@@ -312,7 +334,7 @@ def article_furniture(node) -> bool:
         return True  # the fold's control ("Show full article"), not a line of the article
     if node.tag in _TOGGLES and _opens_next(node):
         return True  # "Keep reading" that unfolds what follows: a control, not text
-    level = max(furniture_level(node), _named_furniture(node))
+    level = max(furniture_level(node, by_tag=not section_heading(node, title)), _named_furniture(node))
     if level == 0:
         return False
     if level == 2 and _collapsed_part(node):

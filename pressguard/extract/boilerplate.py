@@ -134,11 +134,13 @@ _OFF_SCREEN = re.compile(r"position:(?:absolute|fixed)\b.*?(?:left|top|text-inde
                          r"|(?:left|top|text-indent):-\d{4,}(?:\.\d+)?px.*?position:(?:absolute|fixed)\b")
 
 
-def furniture_level(node) -> int:
+def furniture_level(node, *, by_tag: bool = True) -> int:
     """2: this element is surely furniture (a tag such as aside or nav, hidden, a dialog
-    role, a strong class word); 1: maybe (a weak class word, a review box); 0: not."""
+    role, a strong class word); 1: maybe (a weak class word, a review box); 0: not.
+    by_tag=False judges the element by its markup only (an <h1> known to be a section
+    heading, not the page's title)."""
     tag = node.tag
-    if tag in SKIP_BLOCK_TAGS:
+    if by_tag and tag in SKIP_BLOCK_TAGS:
         return 2
     if tag in _NEVER:
         return 0

@@ -22,19 +22,6 @@ _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 LIST_ITEM_MAX = 150  # characters: an item's heading, not a paragraph that opens with a number
 
 
-def _heading_on_page(c: "_Context", text: str):
-    """The heading element the page shows text in, or None."""
-    for _, el in c.page.index.locate(text, slack=1.2, extra=20):
-        n = el
-        for _ in range(3):  # the text may sit in a <strong> or <a> inside the heading
-            if n is None:
-                break
-            if n.tag in _HEADINGS:
-                return n
-            n = n.parent
-    return None
-
-
 def _heading_in_templates(c: "_Context", text: str) -> bool:
     """Is text a heading in a <template> the page stamps in on a click (the layouts read
     those as article text; the page's text index does not see inside templates)?"""
@@ -57,7 +44,7 @@ def listicle_gap(c: "_Context") -> str | None:
     numbers = []
     for p in c.body:
         item = _ITEM.match(p) if len(p) <= LIST_ITEM_MAX else None
-        if item and (_heading_on_page(c, p) is not None or _heading_in_templates(c, p)):
+        if item and (c.page.heading_of(p) is not None or _heading_in_templates(c, p)):
             numbers.append(int(item.group(1)))
     if len(numbers) < 2 or set(range(1, promised + 1)) <= set(numbers):
         return None
@@ -72,14 +59,14 @@ def empty_item(c: "_Context") -> str | None:
     for p in c.body:
         if len(p) > LIST_ITEM_MAX or not _ITEM.match(p):
             continue
-        heading = _heading_on_page(c, p)
+        heading = c.page.heading_of(p)
         if heading is None:
             continue
         n = heading.next
         while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
             n = n.next
         # a deeper subheading under the item ("1. Zelda" then "Why we love it") is its content
-        if n is not None and n.tag in _HEADINGS and n.tag <= heading.tag:
+        if n is not None and c.page.is_subheading(n) and n.tag <= heading.tag:
             return f"body: the text of each numbered item, found {quote(p, 40)} with nothing under it"
     return None
 
@@ -113,7 +100,7 @@ def heading_at_the_end(c: "_Context") -> str | None:
     if not c.body:
         return None
     last = c.body[-1]
-    heading = _heading_on_page(c, last) if len(last) <= LIST_ITEM_MAX else None
+    heading = c.page.heading_of(last) if len(last) <= LIST_ITEM_MAX else None
     if heading is None:
         return None
     n = heading.next

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import unquote
 
-from .body_structure import LIST_ITEM_MAX, _heading_on_page
+from .body_structure import LIST_ITEM_MAX
 from .wording import quote
 
 TOC_MIN = 3  # jump links to distinct body subheadings: fewer are no table of contents
@@ -46,7 +46,7 @@ def toc_order_finding(c) -> str | None:
         return None
     position: dict[str, int] = {}
     for i, p in enumerate(c.body):
-        heading = _heading_on_page(c, p) if len(p) <= LIST_ITEM_MAX else None
+        heading = c.page.heading_of(p) if len(p) <= LIST_ITEM_MAX else None
         anchor = _anchor_id(heading) if heading is not None else None
         if anchor and anchor not in position:
             position[anchor] = i

@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
+from ..extract.blocks import is_subheading
 from ..extract.page import jsonld_of, parsed_of
 from ..extract.text import READING_TIME, animated_label, node_text, same_line
 from .page_scan import page_scan
@@ -116,6 +117,29 @@ class PageHints:
         if not found:
             return None
         return min(found, key=lambda pe: (self._in_furniture(pe[1]), pe[0]))[1]
+
+    @cached_property
+    def title_h1(self):
+        """The page's first <h1>: the headline, or a logo's <h1> before it."""
+        return self.tree.css_first("h1")
+
+    def is_subheading(self, node) -> bool:
+        """Is node a subheading of the page (blocks.is_subheading: an <h2>-<h6>, or an
+        <h1> after the page's first)?"""
+        return is_subheading(node, self.title_h1)
+
+    def heading_of(self, text: str):
+        """The subheading element the page shows text in (a body paragraph that is a
+        subheading on the page), or None."""
+        for _, el in self.index.locate(text, slack=1.2, extra=20):
+            n = el
+            for _ in range(3):  # the text may sit in a <strong> or <a> inside the heading
+                if n is None:
+                    break
+                if self.is_subheading(n):
+                    return n
+                n = n.parent
+        return None
 
     @cached_property
     def bylines(self) -> list[tuple[Any, str]]:

@@ -6,7 +6,7 @@ Pros/Cons boxes, and end with "This review is based on a retail build ...".
 from __future__ import annotations
 
 from .. import common, generic
-from ..blocks import article_furniture, collect_blocks
+from ..blocks import body_furniture, collect_blocks
 from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
@@ -70,8 +70,8 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    blocks = [b for part in body_containers(container)
-              for b in collect_blocks(part, article_furniture)]
+    skip = body_furniture(page)
+    blocks = [b for part in body_containers(container) for b in collect_blocks(part, skip)]
     return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 

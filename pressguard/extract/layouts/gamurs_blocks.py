@@ -8,7 +8,7 @@ back to JSON-LD / meta and then to the generic extractor, and provenance says so
 from __future__ import annotations
 
 from .. import common, generic
-from ..blocks import article_furniture, collect_blocks
+from ..blocks import body_furniture, collect_blocks
 from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
@@ -69,8 +69,8 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    blocks = [b for part in body_containers(container)
-              for b in collect_blocks(part, article_furniture)]
+    skip = body_furniture(page)
+    blocks = [b for part in body_containers(container) for b in collect_blocks(part, skip)]
     return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
