@@ -112,7 +112,9 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              not a site's legal page (a policy title and a "Last updated" line).
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character, no "?" standing for
-             lost characters inside words (two or more: "don?t", "Lumi?re"); on a page that
+             lost characters inside words (two or more: "don?t", "Lumi?re"), no apostrophes deleted
+             (text with none at all, and two or more contractions or possessives run together:
+             "dont", "a collectors edition", "Priya Ramans ideas" beside "Priya Raman"); on a page that
              declares English, a body whose prose has the common English words prose has
              (not filler such as lorem ipsum) and no 2+ paragraphs of another language's prose
              (english.foreign_paragraphs: another edition's cached text), and a dek of 10+ words in English too;
@@ -147,7 +149,8 @@ completeness  a dek that is a placeholder, a template variable, social share cop
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
           Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose,
           a line after the body sending readers to another site for the rest (a syndicated excerpt),
-          unserialised values in the prose ("[object Object]", "NaN", "$undefined").
+          unserialised values in the prose ("[object Object]", "NaN", "$undefined"), two or more
+          paragraphs instructing the writer (a template's default text: "Add the key facts here").
 """
 
 from __future__ import annotations
@@ -170,7 +173,7 @@ from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import SiteProfile
 from .social_title import social_title, title_says_otherwise
-from .markup_leaks import esi_comment, escaped_markup, lost_characters, unprocessed_includes
+from .markup_leaks import deleted_apostrophes, esi_comment, escaped_markup, lost_characters, unprocessed_includes
 from . import prose_flaws
 from ..sites import SITES, site_for_url
 # each check's readings, one module an idea (the docstring above says which)
@@ -900,7 +903,7 @@ def check_text_quality(c: "_Context") -> str:
             problem = text_problem(text) or escaped_markup(text)
             if problem:
                 finds.append(f"{field}: {problem}")
-    finds += filter(None, [lost_characters(fields)])
+    finds += filter(None, [lost_characters(fields) or deleted_apostrophes(fields)])
     finds += prose_flaws.body_findings(c)
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "

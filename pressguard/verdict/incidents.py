@@ -141,7 +141,40 @@ def body_findings(c) -> list[str]:
     elsewhere = _rest_elsewhere(c)
     if elsewhere:
         finds.append(elsewhere)
+    told = _writer_instructions(c.body)
+    if told:
+        finds.append(told)
     return finds
+
+
+# A template's default text, written to the author who fills it in (a block pattern whose
+# overrides were lost, a theme's demo content, a newsroom template's prompts): an imperative
+# writing verb opening the paragraph, about the writing itself ("Add a summary here", "Start
+# with the news in one sentence", "Write your intro here", "Body text goes here"). A story
+# tells readers what to do with a game or a code ("Enter the code in the box"), never what to
+# put in the story. One such line can be a guide's step that happens to read so; a template's
+# defaults come as several.
+_INSTRUCTION = re.compile(
+    r"^(?:please\s+)?(?:add|write|insert|enter|type|paste|put|place|describe|summari[sz]e|explain|start|"
+    r"begin|open|lead|introduce|replace|use|include|give|tell|keep|mention)\b"
+    r"(?=[^.!?]{0,120}?\b(?:here|(?:in )?(?:one|a|two|three|a few|short) (?:sentences?|paragraphs?|lines?)|"
+    r"placeholder|(?:your|this|the) (?:text|copy|headline|intro|introduction|summary|standfirst|lede|story|article)|"
+    r"(?:the|your) readers?|to (?:the )?readers?)\b)"
+    r"|\b(?:text|copy|content|headline|title|summary|caption|intro|body) goes here\b", re.I)
+INSTRUCTIONS_MIN = 2
+INSTRUCTION_MAX_WORDS = 40  # a prompt is a line; a paragraph of a story runs on
+
+
+def _writer_instructions(body) -> str | None:
+    """body: two or more paragraphs that instruct the writer what to write (a template's
+    default text printed where the article's paragraphs were): those paragraphs of the
+    article are not on the page."""
+    told = [i for i, p in enumerate(body, 1)
+            if len(p.split()) <= INSTRUCTION_MAX_WORDS and _INSTRUCTION.search(p.strip())]
+    if len(told) < INSTRUCTIONS_MIN:
+        return None
+    return (f"{len(told)} paragraphs instructing the writer, first {_quote(body[told[0] - 1], 60)} "
+            f"(a template's default text where the article's paragraphs were) from body paragraph {told[0]}")
 
 
 # A line sending the reader to another site for the rest: the body is the excerpt a licence or a

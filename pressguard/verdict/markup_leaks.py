@@ -1,6 +1,7 @@
 """What a page prints, or leaves out, when a layer between the stored post and the reader
 did not do its work: markup a theme escaped instead of rendering, characters a database
-connection could not hold, Edge Side Includes an edge passed through unprocessed.
+connection could not hold ("?" in their place) or a conversion deleted (apostrophes gone from
+contractions and possessives), Edge Side Includes an edge passed through unprocessed.
 
 Each reads the extracted text (or, for ESI, the page's elements) and says in a few words
 what it found; the checks put the field and the page around it.
@@ -9,6 +10,8 @@ what it found; the checks put the field and the page around it.
 from __future__ import annotations
 
 import re
+
+from .english import ENGLISH_COMMON
 
 # An inline or block tag written out as text ("<em>Starfall</em> review"): a theme that
 # escaped a field it used to print as HTML. Only real tag names, with a closing partner or
@@ -55,6 +58,51 @@ def lost_characters(fields: list[tuple[str, object]]) -> str | None:
     field, where = hits[0]
     return (f"{field}: '?' in place of characters the text had ({len(hits)} times, e.g. "
             f"{where!r}; a database connection that could not hold them)")
+
+
+# Apostrophes deleted with every character ASCII cannot hold (a feed tool's "iconv -c", an
+# export through a Latin-1-only connection): a contraction run together ("dont", "theyre") or
+# a name's possessive glued to it ("lead designer Priya Ramans ideas" where the text also
+# names "Priya Raman"). Edited English writes neither. Judged only on text holding no
+# apostrophe at all (text that kept some lost none), with two or more such words.
+_RUN_TOGETHER = frozenset("dont doesnt didnt isnt wasnt arent werent couldnt wouldnt shouldnt havent hasnt "
+                          "hadnt theyre youre theyve youve weve thats whats theres heres shes "
+                          # possessives that are no word without their apostrophe
+                          "childrens womens todays tonights everyones someones anyones nobodys".split())
+_LOWER_WORD = re.compile(r"\b[a-z]{4,9}\b")
+# possessive set phrases English writes with their apostrophe ("the director's cut", "a
+# collector's edition", "New Year's Eve")
+_SET_PHRASE = re.compile(r"\b(?:directors cut|collectors edition|new years (?:eve|day)|valentines day|"
+                         r"mothers day|fathers day)\b", re.I)
+# a two-word name, its possessive's "s" glued on, before a lower-case word ("Priya Ramans
+# ideas"); a single capitalised word may be a plural opening a sentence ("Humans remain"), and
+# a plural name goes on with a verb or a function word ("Skincare Sets are"): not counted
+_GLUED_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]{2,})s ([a-z]+)")
+_APOSTROPHES = ("'", "\u2019", "\u02bc")
+DELETED_MIN = 2
+
+
+def deleted_apostrophes(fields: list[tuple[str, object]]) -> str | None:
+    """Contractions and possessives whose apostrophes were deleted, across a page's (field,
+    text) pairs: "<field>: <what>" naming the first field one is in, or None."""
+    texts = [(f, t) for f, t in fields if isinstance(t, str) and t]
+    if not texts or any(a in t for _, t in texts for a in _APOSTROPHES):
+        return None
+    whole = "\n".join(t for _, t in texts)
+    hits: list[tuple[str, str]] = []
+    for field, text in texts:
+        hits += [(field, w) for w in _LOWER_WORD.findall(text) if w in _RUN_TOGETHER]
+        hits += [(field, m.group(0)) for m in _SET_PHRASE.finditer(text)]
+        for m in _GLUED_POSSESSIVE.finditer(text):
+            # the name stands alone elsewhere in the page's text: "Priya Raman was" beside
+            # "Priya Ramans ideas"
+            if m.group(2) not in ENGLISH_COMMON and re.search(rf"\b{m.group(1)}\b", whole):
+                hits.append((field, m.group(0)))
+    if len(hits) < DELETED_MIN:
+        return None
+    field, where = hits[0]
+    return (f"{field}: apostrophes deleted ({len(hits)} words such as {where!r}, and none in the "
+            "text; a conversion that dropped the characters ASCII cannot hold)")
 
 
 _ESI_COMMENT = re.compile(rb"<!--\s*esi[\s:]")
