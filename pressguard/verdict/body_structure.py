@@ -1,6 +1,7 @@
 """The body's structure against the page's headings: every item a listicle's headline
 promises, no numbered item heading with nothing under it, no subheading closing the body,
-no "Part N" / "Step N" subheadings counting down. Read by the completeness check.
+no "Part N" / "Step N" subheadings counting down, no prose running on far longer without a
+break than the site's recorded pages ever do. Read by the completeness check.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..extract.blocks import stamped_template, template_content
-from .wording import quote
+from .wording import is_prose, quote
 
 if TYPE_CHECKING:  # annotations only
     from .checks import _Context
@@ -111,3 +112,38 @@ def heading_at_the_end(c: "_Context") -> str | None:
             return None
         n = n.next
     return f"body: the section under the last subheading {quote(last, 40)}, found the body ending at it"
+
+
+def prose_run(body: list[str]) -> int:
+    """The most words the body says in a row of prose paragraphs: what runs between two
+    lines that are no sentence (a subheading, a label, a list entry, whatever its markup:
+    the text alone tells, so the recorded side needs no page for it)."""
+    best = run = 0
+    for p in body:
+        if is_prose(p):
+            run += len(p.split())
+            best = max(best, run)
+        else:
+            run = 0
+    return best
+
+
+# A converter or sanitizer that drops heading blocks leaves the whole article one run of
+# prose. Real sites print long stories without subheadings too, so a page is judged only
+# against its own site's habit, learned from enough recorded pages, and only far past it.
+RUN_MIN_PAGES = 5
+RUN_RATIO = 3  # times the longest run any recorded page of the site shows
+RUN_MIN_WORDS = 1200  # a long news story runs so on any site
+
+
+def run_finding(c: "_Context") -> str | None:
+    """body: prose running on without a subheading or any other break for three times as
+    long as on any of the site's recorded pages: the article's subheadings are gone."""
+    prof = c.profile
+    if prof is None or prof.pages < RUN_MIN_PAGES or not prof.max_prose_run:
+        return None
+    run = prose_run(c.body)
+    if run < max(RUN_MIN_WORDS, RUN_RATIO * prof.max_prose_run):
+        return None
+    return (f"body: its subheadings (none of the site's {prof.pages} recorded pages says more than "
+            f"{prof.max_prose_run} words of prose without one), found {run} words of prose in a row")

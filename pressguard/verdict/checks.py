@@ -101,12 +101,17 @@ completeness the whole article is there: the body is not under half the shortest
              almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
              nor a list of SEO keywords, nor the headline printed again; not a later page of a split article (rel=prev, ?page=2, "Page 2 of 3"); a
-             document that reaches </body></html> on a site whose recorded pages all do.
+             document that reaches </body></html> on a site whose recorded pages all do; no
+             prose running on without a break (a subheading, a label) for RUN_RATIO times as
+             long as on any of the site's RUN_MIN_PAGES+ recorded pages and RUN_MIN_WORDS+
+             (body_structure.run_finding: subheadings dropped).
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
              aria-busy, data-lazy-*; never ads, pictures or embeds) inside the body's
-             container or right after it ("Load earlier updates" too); no body paragraph the
+             container or right after it ("Load earlier updates" too), nor a collapsed control
+             in the container that fetches what it unfolds from an address (aria-expanded="false"
+             with a data-*/hx-* URL, no served text to unfold: markers.fetched_on_expand); no body paragraph the
              page shows inside its comment section; no body given twice (REPEAT_MIN prose
              paragraphs repeated), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line).
@@ -184,9 +189,10 @@ from .english import dek_not_english, foreign_paragraphs, not_english
 from .topic import SLUG_SUPPORT, TOPIC_SHARE, TOPIC_TRUST, slug_share, topic_share, topic_words
 from .page_hints import PageHints
 from .truncation_signs import ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_STRIP, last_is_exempt, orphans
-from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, following, in_comments, lazy_text, legal_page,
-                      marker_gates_in, marker_of, opens_served_text, placeholder, repeated_paragraphs, stutter)
-from .body_structure import empty_item, heading_at_the_end, listicle_gap, sequence_reversed
+from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, fetched_on_expand, following, in_comments,
+                      lazy_text, legal_page, marker_gates_in, marker_of, opens_served_text, placeholder,
+                      repeated_paragraphs, stutter)
+from .body_structure import empty_item, heading_at_the_end, listicle_gap, run_finding, sequence_reversed
 from .outline import toc_order_finding
 from .completeness_signals import (MIN_WORDCOUNT, PROFILE_SHARE, READING_WPM_FLOOR, SECOND_EXTRA_SHARE,
                                    SECOND_EXTRA_WORDS, as_int, count_finding, document_ends, first_of_many,
@@ -716,6 +722,7 @@ def check_completeness(c: "_Context") -> str:
     if prof is not None and c.body and words < prof.min_words * PROFILE_SHARE:
         finds.append(f"body: at least {int(prof.min_words * PROFILE_SHARE)} words (half the "
                      f"shortest of the site's {prof.pages} recorded pages), found {words}")
+    finds += filter(None, [run_finding(c)])
     page = c.page
     if page is not None:
         # (b) the page's own signals
@@ -857,7 +864,8 @@ def check_markers(c: "_Context") -> str:
                         hit = (node.parent, why)
                         break
                     continue
-                why = placeholder(node, strong=root is not container)
+                why = placeholder(node, strong=root is not container) \
+                    or (fetched_on_expand(node, c.page.tree) if root is container else None)
                 if why and not c.page._in_furniture(node) and not in_comments(node) \
                         and not opens_served_text(node, c.page.tree):
                     hit = (node, why)

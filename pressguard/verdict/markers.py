@@ -1,6 +1,7 @@
 """What stands in the body, or around its container, that is no article text: a comment
 thread, a paywall teaser, lazy-load or consent text (MARKERS), a placeholder element inside
-or right after the body's container, paragraphs given twice or right after themselves, a
+or right after the body's container (a collapsed control that fetches the text it unfolds
+too), paragraphs given twice or right after themselves, a
 site's legal page, excerpt marks. Read by the markers check, the completeness check (the
 second opinion's extra text is no marker) and incidents (the body's container).
 """
@@ -94,7 +95,7 @@ _MEDIA_WORDS = frozenset(
 PLACEHOLDER_HINTS = ("skeleton", "shimmer", "placeholder", "lazy", "loading", "loader", "spinner",
                       "paywall", "regwall", "piano", "premium", "gated", "locked", "truncated",
                       "load", "more", "continue", "member", "subscriber", "lock", "aria-busy",
-                      "data-remaining", "read", "show", "javascript")
+                      "data-remaining", "read", "show", "javascript", "aria-expanded")
 _PLACEHOLDER_ATTRS = ("data-lazy", "data-load", "data-paywall", "data-src-content", "data-remaining")
 PLACEHOLDER_MAX_TEXT = 200  # characters: more is the article's text, whatever the markup says
 _MEDIA_SEL = "img, picture, video, iframe, svg, audio, figure, source"
@@ -190,6 +191,36 @@ def _marker_reading(marker: str, strong: bool) -> str | None:
         _MARKER_READINGS.clear()
     _MARKER_READINGS[(marker, strong)] = reading
     return reading
+
+
+# An attribute holding the address a control fetches what it unfolds from: data-src,
+# data-url, data-endpoint, htmx's hx-get ... (never href: a link that navigates)
+_FETCH_ATTRS = ("data-", "hx-")
+_FETCH_ADDRESS = re.compile(r"(?:https?:)?/\S*\Z")
+_PICTURE_ADDRESS = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg)\b", re.I)
+
+
+def fetched_on_expand(node, tree) -> str | None:
+    """A collapsed control (aria-expanded="false") that fetches what it unfolds from an
+    address in its attributes and unfolds nothing the page serves: a lazy accordion, a
+    "lite" template's section loader. Inside the body's container, the text it stands for
+    is not in the HTML. A toggle whose target holds text (a FAQ's answer) folds served text."""
+    attrs = node.attributes
+    if not attrs or attrs.get("aria-expanded") != "false" or node.tag in _MEDIA_TAGS - {"a", "button"}:
+        return None
+    address = next((f"{key}={quote(value.strip(), 40)}" for key, value in attrs.items()
+                    if key.startswith(_FETCH_ATTRS) and value and _FETCH_ADDRESS.match(value.strip())
+                    and not _PICTURE_ADDRESS.search(value)), None)
+    if address is None:
+        return None
+    target = toggle_target(node) or attrs.get("aria-controls")
+    if target and '"' not in target:
+        folded = tree.css_first(f'[id="{target}"]')
+        if folded is not None and folded.tag == "template":
+            folded = template_content(folded)
+        if folded is not None and (folded.text(deep=True) or "").strip():
+            return None
+    return f'aria-expanded="false", fetching {address}'
 
 
 _LAZY_WHOLE = next(whole for kind, whole, _ in _MARKERS if kind == "a lazy-load placeholder")

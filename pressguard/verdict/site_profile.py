@@ -6,7 +6,8 @@ Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted
 right): how long their bodies are, whether they carry a dek, a date and authors, and how
 much of its headline's subject each body talks about (topic.topic_share), how much of
 their prose is common English words (english.english_share), and whether their prose links
-and shows holes where words stood (link_holes.link_habit).
+and shows holes where words stood (link_holes.link_habit), and how far their prose runs on
+between two subheadings (body_structure.prose_run).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
 through the cassette cache the replay shares (pressguard.cassettes.store.CACHE).
 
@@ -55,6 +56,9 @@ class SiteProfile:
     # where words stood (link_holes.link_habit: a site whose pages show them is not judged)
     with_prose_links: int = 0
     with_link_holes: int = 0
+    # the most words of prose any recorded page says in a row, between two lines that are
+    # no sentence (body_structure.prose_run: a site's way of breaking its text up)
+    max_prose_run: int = 0
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors), its
@@ -73,7 +77,8 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 # hand (pressguard.verdict.assess keeps it in place of the item, which is far larger):
 # (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
 # None, English share or None, body words / JSON-LD wordCount or None, published read from
-# metadata, dek is the page's description, links in the prose, holes in the prose).
+# metadata, dek is the page's description, links in the prose, holes in the prose, the
+# longest run of prose).
 PageMeasures = tuple
 
 
@@ -87,6 +92,7 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     from .coherence import wordcount_ratio
     from .dek_source import dek_is_description
     from .link_holes import link_habit
+    from .body_structure import prose_run
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
@@ -102,7 +108,7 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
             topic_share(item.get("headline"), item.get("url") or where, texts),
             None if english is None else english[0], counted,
             (item.get("provenance") or {}).get("published") in STATED,
-            dek_is_description(item.get("dek"), page), linked > 0, holes > 0)
+            dek_is_description(item.get("dek"), page), linked > 0, holes > 0, prose_run(texts))
 
 
 @lru_cache(maxsize=64)
@@ -114,13 +120,14 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     topics = english = 0
     min_topic = min_english = None
     counted = []
-    stated = described = linking = holed = 0
+    stated = described = linking = holed = longest_run = 0
     for path in paths:
         measured = recorded_measures(path, site)
         if measured is None:
             continue  # an unreadable cassette (replaying it reports it), or no body text
         n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta, \
-            dek_described, links, holes = measured
+            dek_described, links, holes, run = measured
+        longest_run = max(longest_run, run)
         linking += links
         holed += holes
         stated += in_meta
@@ -150,4 +157,4 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        with_html_end=ends,
                        wordcount_span=(min(counted), max(counted)) if len(counted) >= MIN_PAGES else None,
                        wordcount_pages=len(counted), with_stated_time=stated, with_described_dek=described,
-                       with_prose_links=linking, with_link_holes=holed)
+                       with_prose_links=linking, with_link_holes=holed, max_prose_run=longest_run)
