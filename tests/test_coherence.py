@@ -6,6 +6,7 @@ body comes out broken naming it; the look-alike right page does not.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import replace
 
@@ -127,6 +128,40 @@ def test_a_site_whose_pages_miss_their_own_counts_is_judged_only_outside_its_spa
     wide = replace(prof, wordcount_span=(0.8, 1.0))
     assert coherence.wordcount_finding(_C(wide, 420)) is None  # inside a spread the site has
     assert coherence.wordcount_finding(_C(replace(prof, wordcount_span=None), 420)) is None
+
+
+def test_a_sentence_gone_from_a_site_that_matches_its_counts_to_the_word_is_broken(counted):
+    """One sentence of a paragraph not on the page (a block converted into an embed, a
+    paragraph served from another locale's shorter cache): on a site each of whose recorded
+    pages matches its count exactly, a sentence's words short of the count are missing."""
+    site, url, html, right = counted
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+    assert prof.wordcount_span[1] - prof.wordcount_span[0] < 0.005  # every recorded page to the word
+    para = next(p for p in _prose_elements(html, right) if len(p.text().split(". ")) >= 2
+                and 10 <= len(p.text().split(". ")[0].split()) <= 25)
+    rest = " ".join(para.text().split()).split(". ", 1)[1]
+    gone = f"<p>{htmllib.escape(rest, quote=False)}</p>"  # the paragraph less its first sentence
+    item = _assess(site, url, mutate._replace_once(html, para.html, gone))
+    assert len(item["body"]) == len(right["body"]) and item["verdict"] == "broken", item["checks"]
+    assert "JSON-LD wordCount" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_few_words_off_an_exact_count_or_a_sentence_off_a_looser_one_is_not_judged(counted):
+    from pressguard.verdict import coherence
+
+    site, url, html, right = counted
+    prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
+
+    class _C:  # what wordcount_finding reads of the checks' context
+        def __init__(self, profile, words):
+            self.profile, self.word_total, self.body = profile, words, ["x"]
+            self.page = type("P", (), {"ld": type("L", (), {"article": {"wordCount": 500}})()})()
+
+    exact = replace(prof, wordcount_span=(1.0, 1.0))
+    assert coherence.wordcount_finding(_C(exact, 485)) is not None  # a sentence short
+    assert coherence.wordcount_finding(_C(exact, 492)) is None  # a heading's words: under a sentence
+    # a site whose pages already stray from their counts by a percent is judged past its span and 3%
+    assert coherence.wordcount_finding(_C(replace(prof, wordcount_span=(0.99, 1.0)), 485)) is None
 
 
 def test_a_page_with_no_word_count_is_not_judged_by_one():

@@ -33,6 +33,12 @@ from .completeness_signals import MIN_WORDCOUNT, as_int, count_finding
 # word split differently; a site whose pages already differ by more gets its own spread
 WORDCOUNT_TOLERANCE = 0.03
 WORDCOUNT_MIN_GAP = 20  # words: about a paragraph; never judged on a few words
+# A site each of whose recorded pages matches its count to the word (a span under half a
+# percent) counts what it prints, words split as the extraction splits them: a page of it
+# short by a sentence has lost one. Judged past 1% and a sentence's words.
+EXACT_SPAN = 0.005
+EXACT_TOLERANCE = 0.01
+EXACT_MIN_GAP = 10
 
 
 def wordcount_ratio(words: int, article: dict | None) -> float | None:
@@ -58,13 +64,14 @@ def wordcount_finding(c) -> str | None:
     if ratio is None:
         return None
     low, high = prof.wordcount_span
-    slack = max(WORDCOUNT_TOLERANCE, high - low)
+    exact = high - low < EXACT_SPAN
+    slack = EXACT_TOLERANCE if exact else max(WORDCOUNT_TOLERANCE, high - low)
     count = round(words / ratio)
-    if ratio >= low - slack or count - words < WORDCOUNT_MIN_GAP:
+    if ratio >= low - slack or count - words < (EXACT_MIN_GAP if exact else WORDCOUNT_MIN_GAP):
         return None
     if count_finding(words, count, "") is not None:
         return None  # far under any count: completeness says so already, whatever the site's span
-    spread = f"{low:.0%}" if high - low < 0.005 else f"{low:.0%} to {high:.0%}"
+    spread = f"{low:.0%}" if exact else f"{low:.0%} to {high:.0%}"
     return (f"body: about {count} words (the JSON-LD wordCount; the site's "
             f"{prof.wordcount_pages} recorded pages stating one have {spread} of theirs), found {words} "
             "(text missing from the article)")
