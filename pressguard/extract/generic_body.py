@@ -131,18 +131,27 @@ _BOX_TAGS = frozenset({"div", "section"})
 HIDDEN = 3
 
 
-def marker_level(node, review_box=is_review_box) -> tuple[int, bool]:
+def marker_level(node) -> tuple[int, bool]:
     """(level, says-content) from markup alone: 3 hidden or a dialog, 2 surely furniture
-    by tag or class, 1 maybe, 0 not. review_box: boilerplate.is_review_box, or an
-    answer to it that knows the page (Layout.marker)."""
-    tag = node.tag
+    by tag or class, 1 maybe, 0 not."""
+    level, content = _markup_level(node, node.tag)
+    if level < 0:  # a div or a section that only a review box's label would mark
+        return (1 if is_review_box(node) else 0), content
+    return level, content
+
+
+def _markup_level(node, tag: str) -> tuple[int, bool]:
+    """marker_level short of the review-box test: level -1 when the element is a div or
+    a section the markup leaves unmarked, so that is_review_box decides between 1 and 0
+    (the caller asks it: Layout.marker knows the element's place, and asks lexbor only
+    when the element's first child can be a box label). tag is node.tag, passed in."""
     if tag in SKIP_BLOCK_TAGS:
         return 2, False
     if tag in _NEVER:
         return 0, True
     attrs = node.attributes
     if not attrs:  # is_review_box only ever says yes to a div or a section
-        return (1 if tag in _BOX_TAGS and review_box(node) else 0), False
+        return (-1 if tag in _BOX_TAGS else 0), False
     if tag == "a" and (attrs.get("href") or "")[:1] == "#" and permalink_mark(node):
         return 2, False  # a subheading's or paragraph's permalink icon (blocks.permalink_mark)
     ident = attrs.get("id") or ""
@@ -161,8 +170,8 @@ def marker_level(node, review_box=is_review_box) -> tuple[int, bool]:
     if level < 2 and tag in _ID_TAGS and ident:
         lid, cid = class_marker(ident)
         level, content = max(level, lid), content or cid
-    if level == 0 and tag in _BOX_TAGS and review_box(node):
-        level = 1
+    if level == 0 and tag in _BOX_TAGS:
+        return -1, content
     return level, content
 
 
@@ -431,20 +440,21 @@ class Layout:
         """marker_level of element i, computed once."""
         m = self._markers.get(i)
         if m is None:
-            m = self._markers[i] = marker_level(self.nodes[i], self._review_box)
+            level, content = _markup_level(self.nodes[i], self.tags[i])
+            if level < 0:
+                level = 1 if self._review_box(i) else 0
+            m = self._markers[i] = (level, content)
         return m
 
-    def _review_box(self, node) -> bool:
-        """is_review_box(node), asked of lexbor only when the element's first child in
-        the measured reading order is a label-sized heading (an h2, a <b> ...): a
+    def _review_box(self, i: int) -> bool:
+        """is_review_box of element i, asked of lexbor only when the element's first child
+        in the measured reading order is a label-sized heading (an h2, a <b> ...): a
         review box's label is its first child, and one that is not cannot be one."""
-        i = self.index.get(node.mem_id)
-        if i is not None:
-            p = self.spos[i] + 1
-            x = self.seq[p] if p < len(self.seq) else -1
-            if x < 0 or self.parent[x] != i or self.tags[x] not in _BOX_LABEL_TAGS:
-                return False
-        return is_review_box(node)
+        p = self.spos[i] + 1
+        x = self.seq[p] if p < len(self.seq) else -1
+        if x < 0 or self.parent[x] != i or self.tags[x] not in _BOX_LABEL_TAGS:
+            return False
+        return is_review_box(self.nodes[i])
 
     def short_text(self, node, limit: int = 300) -> str | None:
         """node_text(node) when the element is small (at most limit characters, a few
