@@ -201,3 +201,51 @@ def test_the_text_node_tag_id_is_lexbors_constant():
     from pressguard.extract.generic_body import _TEXT_ID
     text = LexborHTMLParser("<p>x</p>").css_first("p").first_child
     assert text.tag == "-text" and text.tag_id == _TEXT_ID
+
+
+# Attribute values for the byline query: cased and case-folded spellings, a non-ASCII
+# letter whose lower case is ASCII-like (Kelvin sign, dotted I), an entity, other words.
+_BYLINE_VALUES = ["author", "Author", "AUTHOR", "byline", "Byline", "BYLINE", "byLine", "me",
+                  "post-author", "author-name Byline", "\u212Aauthor", "BYL\u0130NE", "auth&#111;r",
+                  "x", ""]
+_BYLINE_PLAIN = ('[rel~="author"], [itemprop~="author"], [class*="byline"], [class*="author"], '
+                 '[class*="Byline"], [class*="Author"]')
+
+
+@st.composite
+def _byline_markup(draw, depth: int = 0) -> str:
+    parts = []
+    for _ in range(draw(st.integers(0, 3 if depth < 3 else 0))):
+        tag = draw(st.sampled_from(["div", "span", "a", "p", "meta"]))
+        attrs = ""
+        for name in draw(st.lists(st.sampled_from(["class", "rel", "itemprop", "id"]), max_size=3)):
+            value = " ".join(draw(st.lists(st.sampled_from(_BYLINE_VALUES), max_size=3)))
+            attrs += f' {name}="{value}"'
+        parts.append(f"<{tag}{attrs}>{draw(_byline_markup(depth + 1))}</{tag}>")
+    return "".join(parts)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_byline_markup())
+def test_byline_matches_are_the_cased_query(body):
+    """generic._byline_matches gives the nodes (and the duplicates: one per selector a
+    node matches) that lexbor gives for the cased six-selector list it replaces."""
+    from pressguard.extract.generic import _byline_matches
+
+    tree = LexborHTMLParser(f"<html><body>{body}</body></html>")
+    got = [n.mem_id for n in _byline_matches(tree.body)]
+    assert got == [n.mem_id for n in tree.body.css(_BYLINE_PLAIN)]
+
+
+def test_byline_matches_on_the_fixture_pages():
+    from pathlib import Path
+
+    from pressguard.extract.generic import _byline_matches
+
+    pages = sorted((Path(__file__).parent / "fixtures").rglob("*.html"))
+    assert pages
+    for path in pages:
+        tree = LexborHTMLParser(path.read_bytes())
+        if tree.body is not None:
+            got = [n.mem_id for n in _byline_matches(tree.body)]
+            assert got == [n.mem_id for n in tree.body.css(_BYLINE_PLAIN)], path.name
