@@ -117,3 +117,25 @@ def test_the_recorded_page_cache_is_bounded_in_entries(tmp_path, fresh_cache, mo
     assert len(assess_module._FINGERPRINTS) <= 2
     # what a cap evicted is made again, the same
     assert [recorded_fingerprint(p, "destructoid") for p in paths] == made
+
+
+def test_the_profile_fingerprints_only_the_pages_the_baseline_reads(tmp_path, fresh_cache, monkeypatch):
+    """The profile reads every page of the site, the baseline stops at the first recording
+    that matches: a page read for the profile alone is not fingerprinted, and one the
+    baseline reads later gets the fingerprint it would have had."""
+    sources = sorted(DESTRUCTOID.glob("*.yaml"))[:4]
+    paths = _copies(tmp_path, sources, 12)
+    eager = [recorded_fingerprint(p, "destructoid") for p in paths]
+    assess_module._RECORDED.clear()
+    made = []
+    real = assess_module.fingerprint
+    monkeypatch.setattr(assess_module, "fingerprint", lambda *a, **k: made.append(1) or real(*a, **k))
+    baseline = TemplateBaseline("destructoid", paths)
+    assert baseline.closest(eager[0]) == eager[0] and baseline.read == 1
+    assert baseline.profile is not None
+    assert len(made) == 1  # the profile measured the other eleven without fingerprinting them
+    nothing_like_it = {"version": 2, "page": {"layout": "elsewhere"}, "fields": {}}
+    baseline.closest(nothing_like_it)  # matches none: the rest are read now
+    assert baseline.read == 12 and len(made) == 12
+    assert [recorded_fingerprint(p, "destructoid") for p in paths] == eager
+    assert len(made) == 12

@@ -168,14 +168,18 @@ def recorded_measures(path: Path | str, site: str) -> "tuple | None":
     """What the site profile reads of a recorded cassette's page
     (pressguard.verdict.site_profile.page_measures); None as recorded_page, or for a page
     with no body text."""
-    recorded = _recorded(path, site)
+    # measured alone: the baseline asks for the fingerprint only of the pages it reads
+    recorded = _recorded(path, site, fingerprinted=False)
     return None if recorded is None else recorded.measures
 
 
 class _RecordedPage:
     """What is kept of one recorded page: its fingerprint (shared with every page of the
     same template, see _FINGERPRINTS) and its profile measures; a few hundred bytes where
-    the extracted item was tens of kilobytes."""
+    the extracted item was tens of kilobytes. template and fingerprint are None until the
+    baseline reads the page: the profile reads every page of a site, the baseline mostly
+    one or two (it stops at the first recording that matches), so a page read for the
+    profile alone is not fingerprinted."""
 
     __slots__ = ("template", "fingerprint", "measures")
 
@@ -201,11 +205,14 @@ def _recorded_source(path: Path | str) -> tuple[str, bytes] | None:
         return None
 
 
-def _recorded(path: Path | str, site: str) -> _RecordedPage | None:
+def _recorded(path: Path | str, site: str, *, fingerprinted: bool = True) -> _RecordedPage | None:
     """What is kept of a recorded cassette's page, made on first use: one extraction, and
-    the fingerprint and the profile measures from the tree it read (extract.page.parse_page).
+    the profile measures and (unless fingerprinted is False) the fingerprint from the tree
+    it read (extract.page.parse_page). A page measured without its fingerprint is extracted
+    again if the fingerprint is asked for later (rarely: see _RecordedPage).
     With the parse cache on (PRESSGUARD_PARSE_CACHE), what was made for the same cassette
-    bytes on an earlier run is read instead (cassettes.parse_cache.derived)."""
+    bytes on an earlier run is read instead (cassettes.parse_cache.derived), and both are
+    always made (they are stored for the next runs)."""
     if parse_cache.cache_folder() is not None:
         return _recorded_stored(path, site)
     page = _recorded_source(path)
@@ -215,7 +222,10 @@ def _recorded(path: Path | str, site: str) -> _RecordedPage | None:
     key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
     kept = _RECORDED.get(key)
     if kept is None:
-        kept = _keep(key, *_measured(path, site, url, body))
+        kept = _keep(key, *_measured(path, site, url, body, fingerprinted=fingerprinted))
+    elif fingerprinted and kept.fingerprint is None:
+        kept.template, kept.fingerprint = _shared_fingerprint(
+            _fingerprint(body, extract_article(body, url, site=site)))
     return kept
 
 
@@ -246,15 +256,21 @@ def _recorded_stored(path: Path | str, site: str) -> _RecordedPage | None:
     return kept
 
 
-def _measured(path: Path | str, site: str, url: str, body: bytes) -> tuple[dict, "tuple | None"]:
-    """(template fingerprint, profile measures) of a recorded page: its one extraction."""
+def _measured(path: Path | str, site: str, url: str, body: bytes, *,
+              fingerprinted: bool = True) -> tuple["dict | None", "tuple | None"]:
+    """(template fingerprint or None when not fingerprinted, profile measures) of a
+    recorded page: its one extraction."""
     item = extract_article(body, url, site=site)
+    return (_fingerprint(body, item) if fingerprinted else None), page_measures(item, body, str(path))
+
+
+def _fingerprint(body: bytes, item: dict) -> dict:
     # no page scan: no check reads a recorded page (its dates from lexbor's selector instead)
-    return fingerprint(body, item, scan=False), page_measures(item, body, str(path))
+    return fingerprint(body, item, scan=False)
 
 
-def _keep(key: tuple, made: dict, measures: "tuple | None") -> _RecordedPage:
-    template, shared = _shared_fingerprint(made)
+def _keep(key: tuple, made: "dict | None", measures: "tuple | None") -> _RecordedPage:
+    template, shared = _shared_fingerprint(made) if made is not None else (None, None)
     kept = _RECORDED[key] = _RecordedPage(template, shared, measures)
     if len(_RECORDED) > RECORDED_MAX:
         _RECORDED.popitem(last=False)
