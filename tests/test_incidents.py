@@ -704,3 +704,33 @@ def test_a_possessive_glued_to_a_name_the_text_also_names_counts_and_a_plural_na
     plural = [("body paragraph 1", "The Skincare Set ships in May. Skincare Sets are cheaper in bundles."),
               ("body paragraph 2", "Humans remain in charge. Skincare Sets were gone by noon, and Skincare Sets have returned.")]
     assert deleted_apostrophes(plural) is None
+
+
+# -- an ad injector that wrote over paragraphs ----------------------------------------------------
+
+_AD = ('<span class="ad-label">Advertisement</span><ins class="adsbygoogle" style="display:block" '
+       'data-ad-client="ca-pub-5550001" data-ad-slot="8120"></ins>')
+
+
+def test_paragraphs_an_ad_injector_wrote_over_are_broken_naming_the_body(shipped):
+    """The injector set the content of its target paragraphs (their own markup kept) to the ad."""
+    site, url, html, right = shipped
+    targets = [_paragraphs(html, right)[n] for n in (2, 4)]
+    opening = targets[0].html[:targets[0].html.index(">") + 1]
+    if opening == "<p>":
+        pytest.skip("bare paragraphs: an ad in one is no sign of a paragraph written over")
+    for p in targets:
+        html = mutate._replace_once(html, p.html, p.html[:p.html.index(">") + 1] + _AD + "</p>")
+    item = _assess(site, url, html)
+    _broken_naming(item, "markers", "body")
+    assert "holding only an ad slot" in item["checks"]["markers"], item["checks"]["markers"]
+
+
+def test_ads_pasted_between_paragraphs_in_bare_paragraph_elements_are_not_lost_text(shipped):
+    """AdSense code pasted into the post, which the editor wraps in a <p> of its own."""
+    site, url, html, right = shipped
+    for n in (2, 4):
+        html = _after_paragraph(html, right, n, f"<p>{_AD}</p>")
+    item = _assess(site, url, html)
+    assert item["body"] == right["body"]
+    assert "ad slot" not in item["checks"]["markers"], item["checks"]["markers"]

@@ -152,7 +152,8 @@ completeness  a dek that is a placeholder, a template variable, social share cop
           a __NEXT_DATA__ payload cut short (body); published read from an "Updated:" line (its text or the time its element carries) on a page
           stating no publication date (update stamps are no statement of it); no date on a site whose recorded pages all state one.
 markers   the server's error output (PHP's "... in /path/x.php on line N", tracebacks),
-          Markdown source printed as text, two or more empty <p> between prose paragraphs, redaction marks across the prose,
+          Markdown source printed as text, two or more empty <p> between prose paragraphs (or two or
+          more with the prose paragraphs' own markup holding only an ad slot), redaction marks across the prose,
           a line after the body sending readers to another site for the rest (a syndicated excerpt),
           unserialised values in the prose ("[object Object]", "NaN", "$undefined"), two or more
           paragraphs instructing the writer (a template's default text: "Add the key facts here").

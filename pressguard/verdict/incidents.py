@@ -132,7 +132,7 @@ def body_findings(c) -> list[str]:
         at = (markdown or emphasis)[0]
         finds.append(f"Markdown source printed as text ({len(markdown) + len(emphasis)} paragraphs, first "
                      f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
-    empty = emptied_paragraphs(c)
+    empty = emptied_paragraphs(c) or _ad_filled_paragraphs(c)
     if empty:
         finds.append(empty)
     redacted = _redacted_prose(c.body)
@@ -276,6 +276,55 @@ def emptied_paragraphs(c) -> str | None:
         return (f"{empty} empty paragraph elements between the article's paragraphs in the body's "
                 "container (blocks rendered without their text: the body lacks them)")
     return None
+
+
+# An ad slot's markup: AdSense's <ins>, an ad server's frame, an element an ad class or an ad
+# data attribute names
+_AD_HINTS = (b"<ins", b"data-ad", b"gpt-ad", b"adsbygoogle", b"advert")
+_AD_CLASS = re.compile(r"(?:^|[\s_-])(?:ads?|advert|advertisement|adsbygoogle|gpt-ad|ad-slot|ad-unit)(?:[\s_-]|$)", re.I)
+AD_LABEL_MAX_WORDS = 2  # "Advertisement", "Sponsored content": the slot's label, no sentence
+
+
+def _holds_ad(node) -> bool:
+    for el in node.iter(include_text=False):
+        if el.tag in ("ins", "iframe") or any(k.startswith("data-ad") for k in el.attributes) or \
+                _AD_CLASS.search(f"{el.attributes.get('class') or ''} {el.attributes.get('id') or ''}"):
+            return True
+        if _holds_ad(el):
+            return True
+    return False
+
+
+def _ad_filled_paragraphs(c) -> str | None:
+    """Paragraph elements of the article, with the very markup of its prose paragraphs (a
+    site's own paragraph class or data attributes), holding an ad slot and no text but its
+    label, between prose paragraphs: an ad injector that set the paragraphs' content instead
+    of inserting after them. Their text is not on the page. A site's own ad slots are
+    elements of their own; a pasted ad wrapped in a bare <p> carries no paragraph markup."""
+    raw = c.html
+    if c.page is None or raw is None:
+        return None
+    data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "ignore")
+    if not any(h in data for h in _AD_HINTS):
+        return None
+    container = body_container(c)
+    if container is None or container.tag in ("body", "html"):
+        return None
+    kids = [k for k in container.iter(include_text=False)]
+    texts = [_squeeze(k.text(deep=True) or "") for k in kids]
+    marks = [frozenset(k.attributes.items()) for k, t in zip(kids, texts) if k.tag == "p" and len(t.split()) >= 8]
+    if len(marks) < 3:
+        return None
+    mark = max(set(marks), key=marks.count)
+    if not mark or marks.count(mark) * 3 < len(marks) * 2:
+        return None  # bare paragraphs, or no markup most of them share
+    filled = [n for n, (k, t) in enumerate(zip(kids, texts))
+              if k.tag == "p" and frozenset(k.attributes.items()) == mark and len(t.split()) <= AD_LABEL_MAX_WORDS
+              and any(texts[:n]) and any(texts[n + 1:]) and _holds_ad(k)]
+    if len(filled) < EMPTY_BLOCKS_MIN:
+        return None
+    return (f"{len(filled)} of the article's paragraph elements holding only an ad slot between its "
+            "paragraphs (an ad injector wrote over their text: the body lacks them)")
 
 
 # -- authors ---------------------------------------------------------------------------------
