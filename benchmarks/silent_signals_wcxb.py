@@ -1,4 +1,4 @@
-"""False alarms of the day-month swap and dek-source signals on real pages.
+"""False alarms of the day-month swap, dek-source, date-stamp, byline and auto-title signals on real pages.
 
     python benchmarks/silent_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -25,6 +25,16 @@ for a dek (a date and byline line, "Over 6,000 users."), 2 are right deks (0279,
   subject words the story does not share) runs on every extracted dek. 2 December 2026: of 113
   deks, 4 name their site (iRunFar twice, Serious Eats, SoundGuys), sharing 62 to 100% of their
   other subject words with headline and body; it fires on 0.
+- The bylines helper's signals (2 December 2026, both halves, 711 pages, 24 s): the loop-leak
+  date stamp (coherence.printed_date_finding) fires on 0 of the 132 pages that print a stamp
+  of their own beside a stated time (a stamp that only differs from the metadata would fire on
+  5 of them: an original date beside a republished time, an event's date, a paper's date, which
+  is why another listed story's date and writer are required); an author link showing its own
+  slug (checks._slug_byline) fires on 0; the auto-title (incidents._auto_title) can judge none
+  (no extracted headline ends in an ellipsis). The crowded byline needs a site profile, which
+  WCXB has none of; what it would weigh: 6 pages credit 5+ people, the one real round-up among
+  them (0079, 8 names) credited in full by its JSON-LD and meta author (so never judged), the
+  others teaser or testimonial names read as authors, a paper's 5 authors, and a listing page.
 """
 
 from __future__ import annotations
@@ -37,9 +47,13 @@ from types import SimpleNamespace
 import wcxb_pages
 
 
+CROWDED = 5  # people a byline names: reported, with how many the page's metadata credits
+
+
 def main(argv=None) -> int:
     from pressguard.extract.page import Page
-    from pressguard.verdict import checks, date_order, dek_source
+    from pressguard.verdict import checks, coherence, date_order, dek_source, incidents
+    from pressguard.verdict.person_names import person_problem, split_names, squash
     from pressguard.verdict.completeness_signals import iso_time
     from pressguard.verdict.topic import topic_words
 
@@ -50,6 +64,8 @@ def main(argv=None) -> int:
     with_dek = described = 0
     unrelated = []
     deks = taglines = 0
+    stamped = stamp_fired = slug_fired = ellipsed = auto_fired = 0
+    crowded = []
     for pid, gt, raw, item in wcxb_pages.extracted(args):
         url = gt["url"]
         pages += 1
@@ -66,6 +82,38 @@ def main(argv=None) -> int:
             if finding:
                 fired += 1
                 print(f"{pid}: date_order: {finding}")
+        ctx = checks._Context(item, raw, None, None, None, True)
+        if ctx.page is not None and ctx.page.tree.body is not None:
+            # the loop-leak stamp: how many pages print a date stamp of their own beside a
+            # stated time (what it can judge), and its firings
+            if published is not None and (item.get("provenance") or {}).get("published") in ("meta", "jsonld") \
+                    and coherence._date_stamp(ctx.page) is not None:
+                stamped += 1
+            leaked = coherence.printed_date_finding(ctx)
+            if leaked:
+                stamp_fired += 1
+                print(f"{pid}: printed date: {leaked}")
+            headline = " ".join((item.get("headline") or "").split())
+            if headline.endswith("\u2026"):
+                ellipsed += 1
+                auto = incidents._auto_title(ctx, headline)
+                if auto:
+                    auto_fired += 1
+                    print(f"{pid}: auto-title: {auto[1]}")
+            slugged = checks._slug_byline(ctx.page)
+            if slugged:
+                slug_fired += 1
+                print(f"{pid}: slug byline: {slugged}")
+            # the crowded byline needs a site profile (none here): how many people the page
+            # credits, and whether its metadata credits as many (what lets a real round-up pass)
+            shown = len(item.get("authors") or [])
+            for _, text in ctx.page.bylines:
+                shown = max(shown, len({squash(n) for n in split_names(text)
+                                        if person_problem(n, ctx.site_names) is None}))
+            if shown >= CROWDED:
+                meta = [n for raw_name in ctx.page.meta.get("author", []) for n in split_names(raw_name)]
+                backed = max(len(ctx.page.jsonld[1]), len(meta))
+                crowded.append(f"{pid} ({shown} names, metadata {backed})")
         dek = item.get("dek")
         if dek:
             deks += 1
@@ -92,6 +140,11 @@ def main(argv=None) -> int:
           f"the dek; sharing no subject word with description and headline: {len(unrelated)} "
           f"({', '.join(unrelated)})")
     print(f"tagline as dek: fires on {taglines} of {deks} deks")
+    print(f"printed date stamp of another listed story: fires on {stamp_fired} of {stamped} pages with a "
+          f"stamp of their own beside a stated time; author link showing its slug: fires on {slug_fired}")
+    print(f"auto-title (a paragraph's opening words cut with an ellipsis): fires on {auto_fired} of "
+          f"{ellipsed} headlines ending in an ellipsis")
+    print(f"bylines naming {CROWDED}+ people: {len(crowded)} ({', '.join(crowded)})")
     return 0
 
 

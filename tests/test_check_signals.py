@@ -9,6 +9,8 @@ a metadata headline that differs from the visible one, text decoded twice.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1175,6 +1177,61 @@ def test_a_byline_label_in_another_language_is_not_read_into_the_name(shipped, l
     assert item["verdict"] != "broken", item["checks"]
 
 
+# -- a byline naming far more people than the site's pages ever credit --------------------
+
+_STAFF = ["Ingrid Falk", "Tomas Varga", "Rosa Delacroix", "Maren Holt", "Amara Nwosu",
+          "Hugo Lindell", "Dev Malhotra", "Keira Dunmore", "Felix Carrow", "Leila Moreau"]
+
+
+def test_a_byline_listing_the_whole_staff_is_broken_naming_authors(shipped):
+    """A co-authors query that lost its post filter: the byline lists every profile of the
+    site, the writer among them; the site's recorded pages credit one or two people."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    crowd = dict(right, authors=_STAFF[:5] + right["authors"] + _STAFF[5:])
+    item = _assess(site, url, mutate.byline_relabelled(html, crowd, "By", "and"))
+    assert item["verdict"] == "broken", item["checks"]
+    msg = item["checks"]["authors"]
+    assert msg.startswith(f"authors: {url}: expected the piece's writers (at most "), msg
+    assert f"found a byline naming {len(crowd['authors'])} people" in msg, msg
+
+
+def test_a_byline_of_a_few_co_writers_is_no_crowd(shipped):
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    pair = dict(right, authors=right["authors"][:1] + _STAFF[:2])
+    item = _assess(site, url, mutate.byline_relabelled(html, pair, "By", "and"))
+    assert item["checks"]["authors"] == "ok", item["checks"]["authors"]
+
+
+def test_a_staff_round_up_its_metadata_credits_in_full_is_no_crowd():
+    """A real round-up ("Our staff's games of the year") credits a dozen writers in the
+    byline and in its JSON-LD alike: the CMS's own record backs the count."""
+    from pressguard.verdict.site_profile import SiteProfile
+
+    names = _STAFF + ["Sam Reyes", "Jo Park"]
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle",
+                     "headline": "The update lands next week in every region",
+                     "author": [{"@type": "Person", "name": n} for n in names]})
+    byline = ", ".join(f"<a href='/author/{'-'.join(n.lower().split())}/'>{n}</a>" for n in names)
+
+    def page(script: str) -> str:
+        return (f'<html><head>{script}</head><body><article><h1>The update lands next week in every '
+                f'region</h1><div class="byline">By {byline}</div>' + "".join(f"<p>{p}</p>" for p in PARAS)
+                + "</article></body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week in every region",
+            "authors": names, "body": PARAS}
+    prof = SiteProfile(site="example", pages=8, min_words=50, min_paragraphs=3, median_words=400,
+                       with_dek=0, with_date=0, with_authors=8, max_authors=2)
+    backed = run_checks(item, html=page(f'<script type="application/ld+json">{ld}</script>'), site_profile=prof)
+    assert backed["authors"] == "ok", backed["authors"]
+    alone = run_checks(item, html=page('<meta name="author" content="Sam Reyes">'), site_profile=prof)
+    assert "found a byline naming 12 people" in alone["authors"], alone["authors"]
+    assert run_checks(item, html=page(""))["authors"] == "ok"  # no profile: nothing to compare with
+
+
 def test_a_name_that_starts_like_a_byline_label_is_kept_whole():
     from pressguard.extract.authors import clean_authors
 
@@ -1981,3 +2038,66 @@ def test_a_picture_titled_as_the_headline_or_captioned_after_it_is_fine(alt):
     url = "https://e.example/news/moonlit-harvest-everything-we-know-about-the-new-season"  # an editor's shorter title
     assert run_checks({"url": url, "headline": headline, "body": PARAS},
                       html=_picture_page(headline, alt))["headline"] == "ok"
+
+
+# -- a date stamp and byline printed from another story's post ------------------------------
+
+_STAMP = re.compile(r"Published: [A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d [ap]m")
+
+
+def _loop_leaked(html: str, right: dict, writer: str) -> str:
+    """The shipped page as a "Trending" list before its header leaves it when the list's
+    loop does not restore the page's post: the stamp prints the list's last story's date
+    (the byline is left as it is: the writer is given), the <head> keeps the page's own."""
+    html = mutate.serialized(html)
+    assert _STAMP.search(html), "no 'Published:' stamp on this page"
+    html = _STAMP.sub("Published: Aug 2, 2025 9:15 am", html)
+    aside = ('<aside class="trending" aria-label="Trending"><ol><li><a href="https://example.com/other/">'
+             'Every confirmed platform and price so far</a> <span>By ' + writer + '</span> '
+             '<time datetime="2025-08-02T13:15:00+00:00">Aug 2, 2025</time></li></ol></aside>')
+    return re.sub(r"(<body[^>]*>)", lambda m: m[1] + aside, html, count=1)
+
+
+def test_a_stamp_and_writer_of_a_story_the_page_lists_are_broken_naming_published():
+    site, url, html, right = _healthy("progameguides/ironvale-review-its-less-grindy-and-better")
+    item = _assess(site, url, _loop_leaked(html, right, right["authors"][0]))
+    assert item["verdict"] == "broken", item["checks"]
+    msg = item["checks"]["completeness"]
+    assert "expected published: the date the page prints over the article" in msg, msg
+    assert "'Published: Aug 2, 2025 9:15 am' (2025-08-02), the date and writer of another story" in msg, msg
+
+
+def test_a_stamp_that_only_differs_from_the_metadata_is_not_judged():
+    """An original date printed beside a republished time, or a listed story of that day by
+    someone else: real pages do both, and neither is another post's stamp."""
+    site, url, html, right = _healthy("progameguides/ironvale-review-its-less-grindy-and-better")
+    item = _assess(site, url, _loop_leaked(html, right, "Sam Reyes"))
+    assert "another story" not in item["checks"]["completeness"], item["checks"]["completeness"]
+    item = _assess(site, url, _STAMP.sub("Published: Aug 2, 2025 9:15 am", mutate.serialized(html)))
+    assert "another story" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+# -- a byline printing its author page's slug ------------------------------------------------
+
+def test_a_byline_showing_the_profiles_login_slug_is_broken_naming_authors():
+    """A guest-author profile that lost its display name prints its login ("By
+    cap-rosa-delacroix"); the author box further down still names the writer, so the
+    extraction does, and the squashed byline holds the name's letters."""
+    site, url, html, right = _healthy("destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5")
+    slug = "cap-" + "-".join(right["authors"][0].lower().split())
+    item = _assess(site, url, mutate.byline_relabelled(html, dict(right, authors=[slug]), "By", "and"))
+    assert item["verdict"] == "broken", item["checks"]
+    assert item["checks"]["authors"].startswith(f"authors: {url}: expected the writer's name in the byline"), \
+        item["checks"]["authors"]
+
+
+def test_an_author_link_showing_a_name_is_no_slug_and_one_showing_its_slug_is():
+    def page(link: str) -> str:
+        return ('<html><body><article><h1>The update lands next week in every region</h1>'
+                f'<div class="byline">By {link}</div>' + "".join(f"<p>{p}</p>" for p in PARAS)
+                + "</article></body></html>")
+    item = {"url": "https://example.com/a", "headline": "The update lands next week in every region",
+            "authors": ["Sam Reyes"], "body": PARAS}
+    assert run_checks(item, html=page("<a href='/author/sam-reyes/'>Sam Reyes</a>"))["authors"] == "ok"
+    slugged = run_checks(item, html=page("<a href='/author/sam-reyes/'>sam-reyes</a>"))["authors"]
+    assert "shows the profile's address, not a name" in slugged, slugged

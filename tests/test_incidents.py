@@ -623,10 +623,10 @@ def test_a_reprint_credit_after_the_whole_article_is_no_excerpt(shipped):
     assert not any("rest is on" in v for v in item["checks"].values()), _failing(item)
 
 
-def _auto(url: str, headline: str, lede: str):
+def _auto(url: str, headline: str, lede: str, before: tuple = ()):
     from types import SimpleNamespace
     from pressguard.verdict import incidents
-    return incidents._auto_title(SimpleNamespace(url=url, body=[lede, "More."]), headline)
+    return incidents._auto_title(SimpleNamespace(url=url, body=[*before, lede, "More."]), headline)
 
 
 _LEDE = "Not everyone is convinced, and a vocal group has asked Northlight Forge to delay the patch."
@@ -734,3 +734,27 @@ def test_ads_pasted_between_paragraphs_in_bare_paragraph_elements_are_not_lost_t
     item = _assess(site, url, html)
     assert item["body"] == right["body"]
     assert "ad slot" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
+def test_an_auto_title_cut_after_a_comma_or_from_a_lede_the_extraction_read_past_is_one():
+    # a theme cuts the content's first words and drops the comma it cut at; the content's
+    # first block may be one the extraction does not open the body with
+    url = "https://example.com/reviews/spirit-lantern-tales-review-almost-there/"
+    lede = "It is the biggest shake-up for Idol Frontier since launch, and it shows in the details."
+    assert "auto-title" in _auto(url, "It is the biggest shake-up for Idol Frontier since launch\u2026", lede)[1]
+    found = _auto(url, "It is the biggest shake-up for Idol Frontier since launch\u2026", lede,
+                  before=("The studio confirmed the date on Tuesday.",))
+    assert "paragraph 2" in found[1], found
+    # the words of no paragraph's opening (a paragraph's middle, or another wording) are no auto-title
+    assert _auto(url, "the biggest shake-up for Idol Frontier since launch\u2026", lede) is None
+    assert _auto(url, "It is the biggest shake-up for Idol Frontier in years\u2026", lede) is None
+
+
+def test_a_shipped_headline_replaced_by_a_later_paragraphs_opening_is_broken_naming_it(shipped):
+    site, url, html, right = shipped
+    third = right["body"][2].split()
+    auto = " ".join(third[:8]).rstrip(",;:") + "\u2026"
+    html = html.replace(right["headline"], auto)  # every copy of the title: <title>, og:title, the <h1>
+    item = _assess(site, url, html)
+    assert item["verdict"] == "broken", item["checks"]
+    assert "paragraph 3 (an auto-title)" in item["checks"]["headline"], item["checks"]["headline"]

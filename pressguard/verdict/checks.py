@@ -50,7 +50,10 @@ authors      every name person-like: 2-4 capitalised words (particles such as "d
              one ("By A, B and C", "Written by A and B", "Words by A", roles and dates
              around them). Names with no byline on the page at all fail (metadata goes
              stale), nor names the byline credits only for another role ("Reviewed by",
-             "Photography by"). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
+             "Photography by"), nor a byline naming far more people (CROWD_FACTOR times,
+             CROWD_MARGIN more) than any of the site's recorded pages credits (the profile)
+             unless the JSON-LD or meta author credits as many (a co-authors query that lists
+             the whole staff). Without html, [] fails when the second opinion found authors. (With html the second opinion's authors are not
              used alone: a layout-free extractor also reads the names on teaser tiles.)
 body_length  at least MIN_WORDS words in at least MIN_PARAGRAPHS paragraphs.
 boilerplate  no paragraph matches BOILERPLATE (one table: sign-up modal, reCAPTCHA, video
@@ -83,7 +86,10 @@ completeness the whole article is there: the body is not under half the shortest
              the JSON-LD wordCount (or articleBody's length), nor under it by more than the
              site's recorded pages ever are (pressguard.verdict.coherence), not under what an "N min read"
              label implies; no publication time read from printed text alone on a site whose
-             recorded pages state theirs in metadata (coherence); a dek every recorded page has and this page shows, and a date
+             recorded pages state theirs in metadata (coherence), nor a printed date stamp
+             on neither the stated publication's day nor its modification's that is the day
+             and writer of another story the page lists (coherence: a loop's post printed); a
+             dek every recorded page has and this page shows, and a date
              the page states, were extracted; the layout-free second opinion did not read
              on where the layout stopped (2+ paragraphs of prose the body lacks); the page
              itself: every item a listicle's headline promises ("10 things") among the
@@ -177,7 +183,7 @@ from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.common import flag_before_title
 from ..extract.page import Page
 from .page_scan import page_scan
-from .site_profile import SiteProfile
+from .site_profile import MIN_PAGES as MIN_PROFILE_PAGES, SiteProfile
 from .social_title import social_title, title_says_otherwise
 from .markup_leaks import deleted_apostrophes, esi_comment, escaped_markup, lost_characters, unprocessed_includes
 from . import prose_flaws
@@ -424,7 +430,59 @@ def check_authors(c: _Context) -> str:
             return c.fail("authors", "the writer the byline names",
                           f"{credited!r}, credited in {quote(texts[0], 60)} for another role "
                           "(not as the writer)")
-    return "ok"
+        slugged = _slug_byline(page)
+        if slugged:
+            return c.fail("authors", f"the writer's name in the byline (the page's metadata or author box "
+                                     f"names {', '.join(authors)})", slugged)
+    return _crowded_byline(c, authors) or "ok"
+
+
+# an author page's address slug ("cap-carla-kowalski", "jane_doe"): lower case words joined
+_LOGIN_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+")
+
+
+def _slug_byline(page: PageHints) -> str | None:
+    """A byline whose author link reads its own address's slug: a profile whose display name
+    was lost (a migration, a co-authors plugin's guest profile) shows its login. No byline
+    prints a writer's name that way; the squashed text still holds the name's letters, so
+    the names-in-the-byline test alone passes it."""
+    for node, text in page.bylines:
+        links = [node] if node.tag == "a" else node.css("a[href]")
+        for link in links:
+            shown = " ".join(link.text(deep=True).split())
+            slug = (link.attributes.get("href") or "").split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+            if shown and shown == slug and _LOGIN_SLUG.fullmatch(shown):
+                return f"{quote(text, 50)} (its author link {shown!r} shows the profile's address, not a name)"
+    return None
+
+
+# A byline naming more people than CROWD_FACTOR times the most any of the site's recorded
+# pages names (and CROWD_MARGIN more) is no list of writers: a co-authors query that lost its
+# post filter prints every profile of the site. Generous: a real staff round-up adds a few.
+CROWD_FACTOR, CROWD_MARGIN = 3, 4
+
+
+def _crowded_byline(c: _Context, authors: list[str]) -> str | None:
+    """authors: the byline (or the authors) names far more people than any recorded page of
+    the site ever had, and no metadata (JSON-LD, meta author) names as many."""
+    prof, page = c.profile, c.page
+    if prof is None or page is None or prof.with_authors < MIN_PROFILE_PAGES:
+        return None
+    limit = max(prof.max_authors * CROWD_FACTOR, prof.max_authors + CROWD_MARGIN)
+    shown, where = len(authors), ", ".join(authors)
+    for _, text in page.bylines:
+        names = {squash(n) for n in split_names(text) if person_problem(n, c.site_names) is None}
+        if len(names) > shown:
+            shown, where = len(names), text
+    if shown <= limit:
+        return None
+    meta = [n for raw in page.meta.get("author", []) for n in split_names(raw)]
+    backed = max(len(set(map(squash, page.jsonld[1]))), len(set(map(squash, meta))))
+    if backed >= shown:  # the CMS's own record credits them all: a real round-up
+        return None
+    return c.fail("authors", f"the piece's writers (at most {prof.max_authors} on any of the site's "
+                             f"{prof.with_authors} recorded pages with a byline; the metadata names {backed})",
+                  f"a byline naming {shown} people ({quote(where, 60)})")
 
 
 def check_body_length(c: _Context) -> str:
@@ -733,7 +791,8 @@ def check_completeness(c: "_Context") -> str:
             f = count_finding(words, wc, "JSON-LD wordCount")
             if f:
                 finds.append(f)
-        finds += filter(None, [coherence.wordcount_finding(c), coherence.published_finding(c)])
+        finds += filter(None, [coherence.wordcount_finding(c), coherence.published_finding(c),
+                               coherence.printed_date_finding(c)])
         ab = art.get("articleBody")
         if isinstance(ab, str) and len(ab.split()) >= MIN_WORDCOUNT and wc is None:
             f = count_finding(words, len(ab.split()), "JSON-LD articleBody")

@@ -47,19 +47,22 @@ _PRINTED = re.compile(r"\b(?:(?P<m1>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|n
                       r"\s+(?P<y>(?:19|20)\d\d)\b", re.I)
 
 
+def printed_days(text: str) -> list[date]:
+    """The calendar days text prints in English ("Aug 6, 2025", "6 August 2025"), in order."""
+    days = []
+    for m in _PRINTED.finditer(text):
+        month = MONTH_NUMBERS[m["m1" if m["m1"] else "m2"][:3].lower()]
+        try:
+            days.append(date(int(m["y"]), month, int(m["d1"] or m["d2"])))
+        except ValueError:
+            continue
+    return days
+
+
 def _calendar_days(when, raw: str) -> set[date]:
     """The day the instant falls on in its stated offset, and the days the page prints within
     a day of it (a local date beside an instant stated in UTC)."""
-    days = {when.date()}
-    for m in _PRINTED.finditer(raw):
-        month = MONTH_NUMBERS[m["m1" if m["m1"] else "m2"][:3].lower()]
-        try:
-            day = date(int(m["y"]), month, int(m["d1"] or m["d2"]))
-        except ValueError:
-            continue
-        if abs(day - when.date()) <= timedelta(days=1):
-            days.add(day)
-    return days
+    return {when.date()} | {day for day in printed_days(raw) if abs(day - when.date()) <= timedelta(days=1)}
 
 
 def _swapped(day: date) -> date | None:

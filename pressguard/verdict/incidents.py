@@ -447,20 +447,29 @@ AUTO_SLUG_MAX = 0.2  # share of the slug's words in an auto-title: the slug was 
 
 
 def _auto_title(c, h: str) -> tuple[str, str] | None:
-    """A headline filled from the body (a CMS auto-title): the opening words of the first
-    paragraph cut off with an ellipsis, while the URL slug, made from the real title,
-    shares next to none of its words. An editor's headline is not the lede's first words."""
+    """A headline filled from the body (a CMS auto-title): the opening words of a paragraph
+    (the content's first, which the extraction may have read past: a lede in a block it
+    skips) cut off with an ellipsis, the cut word's comma or colon dropped, while the URL
+    slug, made from the real title, shares next to none of its words. An editor's headline
+    is not a paragraph's first words."""
     if not h.endswith("\u2026") or not c.body:
         return None
     words = h[:-1].split()
-    lede = _squeeze(c.body[0]).split()
-    if len(words) < AUTO_MIN_WORDS or len(lede) <= len(words) or lede[:len(words)] != words:
+    if len(words) < AUTO_MIN_WORDS:
+        return None
+    n = len(words)
+    for i, para in enumerate(c.body, 1):
+        opening = _squeeze(para).split()
+        if len(opening) > n and opening[:n - 1] == words[:-1] \
+                and opening[n - 1].rstrip(",;:") == words[-1].rstrip(",;:"):
+            break
+    else:
         return None
     share = slug_share(c.url, h)
     if share is None or share > AUTO_SLUG_MAX:
         return None
     return ("the article's own headline (its URL slug names another title)",
-            f"{_quote(h, 70)}, the first paragraph's opening words (an auto-title)")
+            f"{_quote(h, 70)}, the opening words of the body's paragraph {i} (an auto-title)")
 
 
 def _cut_against_picture(c, h: str) -> tuple[str, str] | None:

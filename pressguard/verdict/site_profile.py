@@ -3,7 +3,8 @@
     profile_of(paths, site) -> SiteProfile | None
 
 Learned from the cassettes of cassettes/<site>/ (the pages the team has accepted as
-right): how long their bodies are, whether they carry a dek, a date and authors, and how
+right): how long their bodies are, whether they carry a dek, a date and authors (and how
+many authors at most), and how
 much of its headline's subject each body talks about (topic.topic_share), how much of
 their prose is common English words (english.english_share), and whether their prose links
 and shows holes where words stood (link_holes.link_habit), and how far their prose runs on
@@ -59,6 +60,9 @@ class SiteProfile:
     # the most words of prose any recorded page says in a row, between two lines that are
     # no sentence (body_structure.prose_run: a site's way of breaking its text up)
     max_prose_run: int = 0
+    # the most authors any recorded page names (checks: a byline far above it lists people
+    # who did not write the piece)
+    max_authors: int = 0
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors), its
@@ -78,7 +82,7 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 # (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
 # None, English share or None, body words / JSON-LD wordCount or None, published read from
 # metadata, dek is the page's description, links in the prose, holes in the prose, the
-# longest run of prose).
+# longest run of prose, how many authors it names).
 PageMeasures = tuple
 
 
@@ -108,7 +112,8 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
             topic_share(item.get("headline"), item.get("url") or where, texts),
             None if english is None else english[0], counted,
             (item.get("provenance") or {}).get("published") in STATED,
-            dek_is_description(item.get("dek"), page), linked > 0, holes > 0, prose_run(texts))
+            dek_is_description(item.get("dek"), page), linked > 0, holes > 0, prose_run(texts),
+            len(item.get("authors") or ()))
 
 
 @lru_cache(maxsize=64)
@@ -120,14 +125,15 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     topics = english = 0
     min_topic = min_english = None
     counted = []
-    stated = described = linking = holed = longest_run = 0
+    stated = described = linking = holed = longest_run = most_authors = 0
     for path in paths:
         measured = recorded_measures(path, site)
         if measured is None:
             continue  # an unreadable cassette (replaying it reports it), or no body text
         n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta, \
-            dek_described, links, holes, run = measured
+            dek_described, links, holes, run, n_authors = measured
         longest_run = max(longest_run, run)
+        most_authors = max(most_authors, n_authors)
         linking += links
         holed += holes
         stated += in_meta
@@ -157,4 +163,5 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        with_html_end=ends,
                        wordcount_span=(min(counted), max(counted)) if len(counted) >= MIN_PAGES else None,
                        wordcount_pages=len(counted), with_stated_time=stated, with_described_dek=described,
-                       with_prose_links=linking, with_link_holes=holed, max_prose_run=longest_run)
+                       with_prose_links=linking, with_link_holes=holed, max_prose_run=longest_run,
+                       max_authors=most_authors)
