@@ -86,3 +86,15 @@ def test_sentence_spacing_is_no_hole():
 ])
 def test_holes_are_not_judged_without_the_sites_habit_or_with_links_left(profile, paragraphs):
     assert link_holes.hole_finding(_context(paragraphs, profile)) is None
+
+
+def test_a_copy_of_a_body_paragraph_elsewhere_on_the_page_is_not_the_body():
+    """The body's paragraphs are counted in their container only: a teaser box quoting one of
+    them with a link (or a print view's copy) says nothing about the body's own prose."""
+    c = _context(_HOLED, _SITE)
+    teaser = (f"<aside class='also-read'><p>{_PROSE[2].replace('short explanation', '<a href=/x>short explanation</a>')}"
+              "</p></aside>")
+    c = _Context(c.item, c.html.replace("</article>", "</article>" + teaser), None, None, None, True, _SITE)
+    assert link_holes.link_habit(c.page, c.body) == (0, 2)
+    finding = link_holes.hole_finding(c)
+    assert finding is not None and "2 holes" in finding

@@ -44,21 +44,45 @@ def link_habit(page, body: list[str]) -> tuple[int, int]:  # page: a parsed page
     prose = {normalize(p) for p in body if is_prose(p)}
     if page is None or not prose:
         return 0, 0
-    # the body's paragraphs are found by their text, in the whole page: locating the body's
-    # container would build the page's text index, which the recorded side never pays for
-    container = page.tree.body or page.tree.root
-    if container is None:
+    root = page.tree.body or page.tree.root
+    if root is None:
         return 0, 0
-    linked = holes = 0
-    for el in container.css(",".join(PROSE_TAGS)):
+    found = []
+    for el in root.css(",".join(PROSE_TAGS)):
         raw = list(_texts(el))
-        if normalize("".join(raw)) not in prose:
-            continue  # not a paragraph of the body (a caption, a box), or one holding blocks
+        if normalize("".join(raw)) in prose:  # else not a paragraph of the body (a caption, a box)
+            found.append((el, raw))
+    linked = holes = 0
+    for el, raw in _in_container(found):
         if any(a.text(deep=True).strip() for a in el.css("a")):
             linked += 1
         holes += sum(len(_HOLE.findall(t)) for t in raw if "  " in t or " ." in t or " ," in t or
                      " ;" in t or " :" in t)
     return linked, holes
+
+
+def _in_container(found: list) -> list:
+    """The (element, texts) of found inside the deepest element holding more than half of
+    them: the body's container, told by its own paragraphs (a copy of one elsewhere on the
+    page, a teaser's or a print view's, stays out). Locating the container by the page's
+    text index would build it, which the recorded side never pays for."""
+    if len(found) < 3:
+        return found
+    counts: dict[int, int] = {}
+    depths: dict[int, int] = {}
+    chains = []
+    for el, _ in found:
+        chain = []
+        n = el.parent
+        while n is not None:
+            chain.append(n.mem_id)
+            n = n.parent
+        chains.append(chain)
+        for depth, key in enumerate(reversed(chain)):
+            counts[key] = counts.get(key, 0) + 1
+            depths[key] = depth
+    container = max((key for key, k in counts.items() if k * 2 > len(found)), key=depths.__getitem__)
+    return [pair for pair, chain in zip(found, chains) if container in chain]
 
 
 def hole_finding(c) -> str | None:
