@@ -425,16 +425,15 @@ def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
     ".../about-the-spin-off-so-far"). A headline shortened by an editor ends on a word."""
     if not h or h[-1] in ".!?…)\"'\u201d\u2019":
         return None
-    path = [p for p in urlsplit(url or "").path.split("/") if p]
-    slug = re.split(r"[^a-z0-9]+", path[-1].lower()) if path else []
-    words = _title_words(h)
+    slug = _slug_words(url or "")  # the one slug reader; the headline's words read as it reads
+    words = _unnumbered(_title_words(h))
     n = len(words)
-    if n < CUT_MIN_WORDS or len(slug) <= n or slug[:n - 1] != words[:-1]:
+    if n < CUT_MIN_WORDS or len(slug) < n or slug[:n - 1] != words[:-1]:
         return None
     last, whole = words[-1], slug[n - 1]
     if whole != last and whole.startswith(last) and whole not in (last + "s", last + "es"):  # "game" of "games": a word
         how = f"stopping inside the word {whole!r}"
-    elif whole == last and last in _NEVER_LAST:
+    elif whole == last and last in _NEVER_LAST and len(slug) > n:  # the slug's words read on past it
         how = f"ending on {last!r}"
     else:
         return None
