@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shipped_pages import article_page as _page, assess_page as _assess
 
-from pressguard.verdict.markup_leaks import escaped_markup, lost_characters
+from pressguard.verdict.markup_leaks import escaped_markup, lost_characters, word_in
 
 PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
          "destructoid/starfall-tactics-review-worth-the-wait",
@@ -114,3 +116,18 @@ def test_an_ordinary_comment_beside_the_body_and_an_esi_comment_in_the_footer_sa
     at = html.rindex("</footer>")
     changed = _assess(name, html[:at] + '<!-- esi:include src="/esi/footer-links" -->' + html[at:])
     assert changed["checks"]["completeness"] == "ok", changed["checks"]["completeness"]
+
+
+# a name as the glued-possessive test finds it, in text of letters of several scripts, digits
+# (decimal, superscript, other numerals), "_", spaces and punctuation
+_NAMES = st.from_regex(r"\A[A-Z][a-z]{1,3} [A-Z][a-z]{2,3}\Z")
+_PIECES = st.sampled_from(["", " ", "_", "a", "Z", "é", "ß", "名", "Ж", "0", "²", "Ⅻ", "٣", "'", "\u2019",
+                           ".", "-", "\n", "\u00a0", "\u200b", "s", "es"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAMES, st.lists(st.one_of(_PIECES, _NAMES), max_size=12), st.lists(_PIECES, max_size=4))
+def test_word_in_answers_as_the_regex_it_replaces(name, parts, around):
+    text = "".join(parts)
+    for extra in (text, "".join(around) + name + "".join(reversed(around)), text + name + text):
+        assert word_in(name, extra) == (re.search(rf"\b{re.escape(name)}\b", extra) is not None), extra
