@@ -455,3 +455,18 @@ def subheadings_retagged(html: str, item: dict, tag: str) -> str:
         html = _replace_once(html, outer, f"<{tag}{outer[3: outer.index('>')]}>"
                              f"{outer[outer.index('>') + 1: outer.rindex('</')]}</{tag}>")
     return html
+
+
+def all_pages_shown(html: str, item: dict) -> str:
+    """A split post shown whole ("view all"): a line at the top of the body that links to the
+    paged view, and a "Page N of 3" label where pages 2 and 3 began."""
+    html = serialized(html)
+    tree = LexborHTMLParser(html)
+    paras = _body_elements(tree, item)
+    assert len(paras) >= 3, "too few paragraphs for three pages"
+    url = item["url"].rstrip("/")
+    for n, p in ((3, paras[2 * len(paras) // 3]), (2, paras[len(paras) // 3])):
+        html = _replace_once(html, p.html, f'<p class="nextpage-label"><strong>Page {n} of 3</strong></p>' + p.html)
+    first = paras[0].html
+    return _replace_once(html, first, f'<p class="view-switch">You are viewing the whole article. '
+                                      f'<a href="{url}/1/">Switch to paged view</a></p>' + first)

@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlsplit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pressguard.extract.continuation import PAGE_PARAM
 from pressguard.extract.page import page_for
 from pressguard.verdict import checks, completeness_signals, english, incidents, markers, person_names, wording
 
@@ -91,13 +92,14 @@ def test_no_pattern_is_compiled_for_a_headline_no_copy_can_hold(monkeypatch):
 # -- a first page's "next" link (completeness_signals.first_of_many) --------------------------------------
 
 def _second_part(url: str, href: str) -> bool:
-    """_first_of_many's test of one link, written out in full (no pre-filter)."""
+    """_first_of_many's test of one link, written out in full (no pre-filter; PAGE_PARAM is the
+    page-N query parameter continuation.article_page reads)."""
     here = urlsplit(url)
     path = here.path.rstrip("/")
     there = urlsplit(urljoin(url, href.strip()))
     if there.netloc != here.netloc:
         return False
-    m = completeness_signals._PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
+    m = PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
     return (m is not None and m.group(1) == "2") or there.path.rstrip("/") == path + "/2"
 
 
@@ -128,13 +130,13 @@ def test_the_next_link_prefilter_never_skips_a_link_to_the_second_part(url, href
 def test_links_without_a_2_are_not_resolved(monkeypatch):
     """A "Next" link whose href has no "2" (nor the page's query) cannot lead to page 2:
     it is not joined with the page's URL (on every shipped page ~130 links are read)."""
-    import urllib.parse
+    from pressguard.extract import continuation  # where article_page joins a link with the page's URL
 
     links = "".join(f'<a href="/news/story-{w}/">Next story</a>' for w in "abcdefghijklmnopqrstuvwxyz")
     c = _context(f"<html><body><h1>x</h1><p>text</p>{links}<a href='?page=2'>Next</a></body></html>", {})
     joined = []
-    real = urllib.parse.urljoin
-    monkeypatch.setattr(urllib.parse, "urljoin", lambda *a: joined.append(a) or real(*a))
+    real = continuation.urljoin
+    monkeypatch.setattr(continuation, "urljoin", lambda *a: joined.append(a) or real(*a))
     assert completeness_signals.first_of_many(c.page, URL) == "a next link to '?page=2'"
     assert joined == [(URL, "?page=2")]
 

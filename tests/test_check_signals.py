@@ -973,10 +973,36 @@ def test_a_later_page_of_a_split_article_is_broken_naming_the_body(shipped, sign
     assert "body" in item["checks"]["completeness"] and "later page" in item["checks"]["completeness"]
 
 
+def test_a_split_article_shown_whole_with_its_page_labels_is_the_whole_article(shipped):
+    """A "view all" of a split post labels where pages 2 and 3 began and links to the paged
+    view above the text: the labels of two later pages say the page holds them all (no later
+    page), and the line that switches views is not a paragraph of the article."""
+    site, url, html, right = shipped
+    if len(right["body"]) < 6:
+        pytest.skip("too few paragraphs for three pages")
+    item = _assess(site, url, mutate.all_pages_shown(html, right))
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
 def test_the_first_page_of_a_split_article_is_no_later_page(shipped):
     site, url, html, right = shipped
     item = _assess(site, url, mutate.pager_added(html, right, label="Page 1 of 3"))
     assert "later page" not in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_labels_of_two_later_pages_say_all_pages_are_shown_but_a_pagers_links_do_not():
+    from pressguard.verdict import completeness_signals
+    from pressguard.verdict.page_hints import PageHints
+
+    url = "https://s.example/news/a-split-story/"
+    shown = ("<p>First part.</p><div role='separator'><span>Page 2 of 3</span></div><p>Second part.</p>"
+             "<div role='separator'><span>Page 3 of 3</span></div><p>Third part.</p>")
+    pager = (f"<p>Second part.</p><nav><span>Page 2 of 3</span> <a href='{url}'>Page 1 of 3</a> "
+             f"<a href='{url}3/'>Page 3 of 3</a></nav>")
+    for body, want in ((shown, None), (pager, "'Page 2 of 3' on the page")):
+        page = PageHints(f"<html><body><article>{body}</article></body></html>", url)
+        assert completeness_signals.later_page(page, url) == want, body
 
 
 # -- a second opinion that saw no article ---------------------------------------------------
@@ -1230,6 +1256,17 @@ def test_a_staff_round_up_its_metadata_credits_in_full_is_no_crowd():
     alone = run_checks(item, html=page('<meta name="author" content="Sam Reyes">'), site_profile=prof)
     assert "found a byline naming 12 people" in alone["authors"], alone["authors"]
     assert run_checks(item, html=page(""))["authors"] == "ok"  # no profile: nothing to compare with
+
+
+def test_a_dateline_before_the_byline_is_not_read_as_the_name(shipped):
+    """A theme switch to a starter theme's meta line prints the date before the byline
+    ("Posted on Aug 9, 2025 by <a>A</a>"): the same people wrote it."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    item = _assess(site, url, mutate.byline_relabelled(html, right, "Posted on Aug 9, 2025 by", "and"))
+    assert item["authors"] == right["authors"], item["authors"]
+    assert item["verdict"] != "broken", item["checks"]
 
 
 def test_a_name_that_starts_like_a_byline_label_is_kept_whole():

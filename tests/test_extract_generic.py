@@ -636,6 +636,13 @@ _WALK_CASES = [
     "<div id=r><ul><li>one</li> <li>two <a href=/x>x</a></li></ul><pre>code  <span class=hidden>h</span> x</pre></div>",
     "<div id=r><div hidden><p>modal</p></div><p>kept <span style='display:none'>gone</span> text</p>"
     "<nav><a href=/>home</a></nav> <span>end</span></div>",
+    # layout tables (read block by block, a column of links left out) and a data table
+    "<div id=r><table role=presentation><tbody><tr><td>lead <p>one</p><p>two</p></td><td><a href=#top>Back to"
+    " top</a> | <a href=/p>Print</a></td></tr></tbody></table>after</div>",
+    "<div id=r><table><tr><td><h2>Head</h2><p>para <a href=/x>x</a></p></td><td>side note</td></tr></table></div>",
+    "<div id=r><table><tr><td><h2>One</h2><p>first box</p></td></tr><tr><td><h2>Two</h2><p>second</p></td></tr>"
+    "</table><table><tr><td><p>a</p><p>b</p></td><td>c</td></tr><tr><td>d</td><td>e</td></tr></table></div>",
+    "<div id=r><table><tr><th>Code</th><th>Reward</th></tr><tr><td><p>a</p><p>b</p></td><td>x</td></tr></table></div>",
 ]
 
 

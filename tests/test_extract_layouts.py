@@ -503,6 +503,69 @@ def test_destructoid_body_h1_after_the_headline_is_a_subheading(dtoid):
     assert item["headline"] == dtoid["headline"]
 
 
+# -- a body inside a layout table, pager lines inside a body (issue #8) -----------------
+
+_GAMURS_BODY = '<div class="entry-content wp-block-gamurs-article-content">'
+
+
+def _body_wrapped(html: str, before: str, after: str) -> str:
+    """The fixture with the body container's content between before and after."""
+    start = html.index(_GAMURS_BODY) + len(_GAMURS_BODY)
+    end = html.index("<!--continuation-->")
+    end = html.rindex("</div>", start, end)
+    return html[:start] + before + html[start:end] + after + html[end:]
+
+
+@pytest.mark.parametrize("table", [
+    '<table role="presentation" class="story-table" width="100%">',  # ARIA says it is layout
+    '<table width="100%" cellpadding="0" border="0">',  # a cell holding the story's blocks says so
+])
+def test_a_body_inside_a_layout_table_reads_block_by_block(table):
+    """A legacy CMS's story table around the body, with a column of links beside it: the
+    cell's paragraphs and subheadings are the body, the links column is not."""
+    html = load(SLOTS_GAMURS)
+    right = extract_article(html, SLOTS_GAMURS_URL)["body"]
+    side = ('<td class="story-side" valign="top"><a href="#top">Back to top</a><br>'
+            '<a href="mailto:?subject=Story">Email</a> | <a href="#print">Print</a></td>')
+    item = extract_article(_body_wrapped(html, f'{table}<tbody><tr><td valign="top">',
+                                         f'</td>{side}</tr></tbody></table>'), SLOTS_GAMURS_URL)
+    assert item["body"] == right
+    assert extract_generic(_body_wrapped(html, f'{table}<tr><td>', f'</td>{side}</tr></table>'),
+                           SLOTS_GAMURS_URL)["body"] == extract_generic(html, SLOTS_GAMURS_URL)["body"]
+
+
+def test_a_data_table_row_stays_one_paragraph_when_a_cell_holds_paragraphs():
+    """A table with header cells is data, whatever its cells hold: each row one paragraph."""
+    table = ('<table><tr><th>Boss</th><th>Change</th></tr><tr><td>Last Judge</td><td><p>Ten percent '
+             'less health</p><p>in phase two</p></td></tr></table>')
+    html = _body_wrapped(load(SLOTS_GAMURS), "", table)
+    body = extract_article(html, SLOTS_GAMURS_URL)["body"]
+    assert body[-2:] == ["Boss | Change", "Last Judge | Ten percent less health in phase two"]
+
+
+@pytest.mark.parametrize("line", [
+    'Showing all 2 pages. <a href="{url}1/">Read one page at a time</a>',
+    '<a href="{url}?page=2">Continue to page 2</a>',
+])
+def test_a_line_linking_to_the_articles_other_pages_is_not_body(line):
+    """A split post's view switch or page link printed inside the body steers between the
+    article's pages: not a paragraph of it (layout and generic alike)."""
+    html = load(SLOTS_GAMURS)
+    right = extract_article(html, SLOTS_GAMURS_URL)["body"]
+    second = extract_generic(html, SLOTS_GAMURS_URL)["body"]
+    changed = _body_wrapped(html, f'<div class="note">{line.format(url=SLOTS_GAMURS_URL)}</div>', "")
+    assert extract_article(changed, SLOTS_GAMURS_URL)["body"] == right
+    assert extract_generic(changed, SLOTS_GAMURS_URL)["body"] == second
+
+
+def test_a_sentence_linking_to_another_page_of_the_article_is_body():
+    """Prose that links to the article's next page is still prose (a pager line is short)."""
+    sentence = ("The full list of balance changes, with every number the studio published, is on "
+                f'<a href="{SLOTS_GAMURS_URL}2/">the second page of this article</a> for anyone who wants it.')
+    html = _body_wrapped(load(SLOTS_GAMURS), "", f'<p data-injectable="true">{sentence}</p>')
+    assert extract_article(html, SLOTS_GAMURS_URL)["body"][-1].startswith("The full list of balance changes")
+
+
 def test_destructoid_teaser_card_bylines_inside_the_article_are_not_authors():
     card = ('<div class="dto-more"><a href="/news/silksong-dlc/"><h3>Silksong\'s first DLC has a '
             'date and a price</h3><span class="author-name">Eric Van Allen</span></a></div>')

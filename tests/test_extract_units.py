@@ -70,6 +70,11 @@ def test_blocks_do_not_glue_neighbours():
          ["Ludwig van Beethoven", "José Álvarez", "Zoë O'Brien-Núñez"]),
         (["Written by Sam Okafor on Aug 10, 2025"], ["Sam Okafor"]),
         (["admin", "jorge"], []),
+        # a starter theme's meta line: the date, then the byline
+        (["Posted on August 10, 2025 by Ben Ashby"], ["Ben Ashby"]),
+        (["Published 10 Aug 2025 at 9:30 am | By Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+        (["On 2025-08-10 by Ana Lima"], ["Ana Lima"]),
+        (["Posted by Jane Doe on Aug 10, 2025"], ["Jane Doe"]),
     ],
 )
 def test_clean_authors(raw, want):

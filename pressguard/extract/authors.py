@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
+from .dates import WRITTEN_DATE
 from .text import normalize
 
 _BY = re.compile(
@@ -58,6 +59,14 @@ _GLUED_TAIL = re.compile(
     r"(?<=[a-z\u00df-\u00ff])(?=(?:Senior|Staff|Lead|Managing|Associate|Contributing|Deputy"
     r"|Chief|Executive|Features?|News|Guides?|Reviews?|Freelance|Editor|Writer|Reporter"
     r"|Contributor|Columnist|Correspondent|Follow|Author)\b)"
+)
+# A meta line that prints the date before the byline, as starter themes' template tags do
+# ("Posted on August 10, 2025 by Ben Ashby", "Published 10 Aug 2025 at 9:30 am | By ..."):
+# the names follow its "by" (the date would otherwise read as a trailing date, and leave "Posted")
+_DATE_THEN_BY = re.compile(
+    r"^(?:(?:posted|published|updated|written|filed)\s+)?(?:on\s+)?" + WRITTEN_DATE
+    + r"(?:\s*(?:,|at|@)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[,|·•\-\u2013\u2014]?\s*by\b[:\s]*",
+    re.I,
 )
 _TRAILING_DATE = re.compile(
     r"\s+(?:on|published|updated|posted|last updated)\b.*$"
@@ -261,7 +270,7 @@ def clean_authors(
         text = _HANDLE.sub(" ", text)
         text = _EMPTY_PARENS.sub(" ", text)
         text = _GLUED_TAIL.sub(" | ", text)
-        text = _BY.sub("", _GLUED_BY.sub("", normalize(text)))
+        text = _BY.sub("", _DATE_THEN_BY.sub("", _GLUED_BY.sub("", normalize(text))))
         text = _TRAILING_DATE.sub("", text)
         text = _LOCATION_TAIL.sub("", text)
         for piece in _SPLIT.split(text):

@@ -6,7 +6,8 @@ paragraphs of their own, and a list split in two by an ad slot reads as one run 
 items. Subtrees the ``skip`` predicate rejects (ad slots, captions, bio boxes ...)
 contribute nothing but still end the paragraph before them when they are blocks.
 Two ``<br>`` in a row split a paragraph, one ``<br>`` is a space. Table rows are one
-paragraph each, their cells joined with " | ".
+paragraph each, their cells joined with " | ", except a layout table's (layout_table):
+its cells are page columns, read block by block, a column of links left out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Callable, NamedTuple
 from selectolax.lexbor import LexborHTMLParser
 
 from .boilerplate import class_level, furniture_level
+from .continuation import pager_lines
 from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize, prose_button_text
 
 _END = object()  # block-end marker on the walk stack
@@ -56,6 +58,7 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
     block_tag = "p"
     links = 0  # characters of link text in buf
     in_link = 0  # how many <a> the walk is inside
+    tables: dict[int, bool] = {}  # layout_table's answers, by the table's mem_id
 
     def flush() -> None:
         nonlocal links
@@ -108,6 +111,11 @@ def collect_blocks(root, skip: Callable[[object], bool] | None = None) -> list[B
         if tag == "tr":
             if buf:
                 flush()
+            if layout_row(child, tables):  # page columns: read block by block, link columns left out
+                block_tag = tag
+                push(_END)
+                extend([c for c in _children_reversed(child) if not link_column(c)])
+                continue
             cells = [node_text(c) for c in child.iter() if c.tag in ("td", "th")]
             row = " | ".join(c for c in cells if c)
             if row:
@@ -148,6 +156,8 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
     in_link = 0  # how many <a> the walk is inside
     opened: list[tuple[int, int, bool]] = []  # (first, end) element range, is a block; else a link
     last = -1  # the item of the last text in buf when only elements followed it
+    tables: dict[int, bool] = {}  # layout_table's answers, by the table's mem_id
+    columns: set[int] = set()  # the link columns of the layout rows read so far
     stop, n = root + size[root], len(seq)
     pos = spos[root] + 1
     while pos < n:
@@ -191,7 +201,11 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
         tag = tags[x]
         if tag == "img":
             continue
-        skipped = skip(x)
+        skipped = skip(x) or x in columns
+        if tag == "tr" and not skipped and layout_row(lay.nodes[x], tables):
+            # page columns: read block by block (as any block), link columns left out
+            columns.update(lay.index.get(c.mem_id, -1) for c in lay.nodes[x].iter() if link_column(c))
+            tag = "div"
         if skipped or tag == "tr":
             if buf and tag in BLOCK_TAGS:
                 _emit("".join(buf), block_tag, links, out)
@@ -209,7 +223,7 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
                 _emit("".join(buf), block_tag, links, out)
                 buf.clear()
                 links, last = 0, -1
-            block_tag = tag
+            block_tag = tags[x]
             opened.append((x, x + size[x], True))
         elif tag == "a":
             in_link += 1
@@ -217,6 +231,68 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
     if buf:
         _emit("".join(buf), block_tag, links, out)
     return out
+
+
+_DATA_MARKS = "th, thead, caption"
+# the blocks of a story's text: a cell holding two of them is a page column, not a datum
+_CELL_BLOCKS = "p, h1, h2, h3, h4, h5, h6, ul, ol, blockquote, figure"
+
+
+def layout_row(tr, memo: dict[int, bool]) -> bool:
+    """Is this row one of a layout table's (layout_table), not a row of data? memo keeps
+    each table's answer for the walk (a data table's rows ask about it once each)."""
+    table = tr.parent
+    while table is not None and table.tag in ("tbody", "thead", "tfoot"):
+        table = table.parent
+    if table is None or table.tag != "table":
+        return False
+    key = table.mem_id
+    if key not in memo:
+        memo[key] = layout_table(table)
+    return memo[key]
+
+
+def layout_table(table) -> bool:
+    """A table that lays out the page rather than holding data: its role says so
+    (role="presentation" or "none", ARIA's word for a layout table), or, with no header
+    cell or caption, it is one row of columns or one column of boxes and a cell holds two
+    or more blocks of text (paragraphs, headings, lists, figures), as a legacy CMS's story
+    table or a migrated template's column wraps the article. Its rows are page regions,
+    read block by block; a grid of cells (rows and columns, whatever they hold) is data,
+    each row one paragraph, its cells joined."""
+    role = (table.attributes.get("role") or "").strip().lower()
+    if role in ("presentation", "none"):
+        return True
+    if table.css_first(_DATA_MARKS) is not None:
+        return False
+    rows = [[c for c in row.iter() if c.tag in ("td", "th")] for row in _rows(table)]
+    if len(rows) > 1 and any(len(cells) > 1 for cells in rows):
+        return False  # a grid
+    return any(len(cell.css(_CELL_BLOCKS)) >= 2 for cells in rows for cell in cells)
+
+
+def _rows(table):
+    """The table's own rows (in its row groups), not those of a table nested in a cell."""
+    for child in table.iter():
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("tbody", "thead", "tfoot"):
+            yield from (r for r in child.iter() if r.tag == "tr")
+
+
+LINK_COLUMN_SHARE = 0.5  # of a layout cell's text in links: a column of links
+
+
+def link_column(cell) -> bool:
+    """A layout row's cell whose text is mostly links: a column of navigation, share or
+    "Back to top" links beside the story, not the story (read only in layout rows)."""
+    if cell.tag not in ("td", "th"):
+        return False
+    text = len(node_text(cell))
+    if not text:
+        return False
+    linked = sum(len(node_text(a)) for a in cell.css("a"))
+    return linked > LINK_COLUMN_SHARE * text
 
 
 def _after(lay, i: int) -> int:
@@ -284,11 +360,18 @@ def _custom_block_in(parent_tag: str) -> bool:
 _TOGGLES = frozenset({"button", "a"})
 
 
-def body_furniture(page) -> Callable[[object], bool]:
-    """The layouts' skip predicate for one page's body: article_furniture, with the page's
-    first <h1> as the title every later <h1> follows (section_heading)."""
-    title = page.first("h1")
-    return lambda node: article_furniture(node, title)
+def body_furniture(page, parts: list) -> Callable[[object], bool]:
+    """The layouts' skip predicate for one page's body (its containers, parts):
+    article_furniture, with the page's first <h1> as the title every later <h1> follows
+    (section_heading), and the lines that link to the article's other pages
+    (continuation.pager_lines)."""
+    pagers = {b.mem_id for b in pager_lines(parts, page.url)}
+
+    def skip(node) -> bool:
+        if node.tag == "h1":  # (the page's first <h1> looked up, once, only for a body that has one)
+            return article_furniture(node, page.first("h1"))
+        return node.mem_id in pagers or article_furniture(node)
+    return skip
 
 
 def section_heading(node, title) -> bool:

@@ -18,9 +18,10 @@ once, so this stays linear in the page.
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from .boilerplate import ends_article, furniture_level
-from .text import SKIP_TAGS, node_text
+from .text import BLOCK_TAGS, SKIP_TAGS, node_text
 
 _MEDIA_TAGS = frozenset({"figure", "img", "picture", "hr", "br"})
 
@@ -110,3 +111,53 @@ def _read_siblings(node, continues, out: list) -> bool:
             continue
         return True
     return False
+
+
+# -- the other pages of an article split over several ------------------------------
+
+PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg|slide)=(\d{1,3})\b", re.I)
+
+
+def article_page(href: str, url: str) -> int | None:
+    """The page number href leads to when it is a page of the article at url (a split post's
+    <url>/2/, <url>?page=2, ?slide=2 on the same host and path), else None."""
+    here = urlsplit(url or "")
+    there = urlsplit(urljoin(url or "", (href or "").strip()))
+    if there.netloc != here.netloc:
+        return None
+    path, other = here.path.rstrip("/"), there.path.rstrip("/")
+    if other == path:
+        m = PAGE_PARAM.search("?" + there.query)
+        return int(m.group(1)) if m else None
+    tail = other[len(path) + 1:] if other.startswith(path + "/") else ""
+    return int(tail) if tail.isdigit() and len(tail) <= 3 else None
+
+
+PAGER_MAX_WORDS = 12  # a pager's line ("Showing all 3 pages. Read one page at a time"), not prose
+
+
+def pager_lines(roots, url: str) -> list:
+    """The short blocks under roots (a body's containers) that link to another page of the
+    article at url: a split post's page links or view switch ("Read one page at a time",
+    "Continue on page 2") printed inside the body. They steer between the article's pages;
+    they are none of its sentences. Found by the links a page-N address can have (the
+    article's slug in it, or a bare query): one selector query per container."""
+    slug = [p for p in urlsplit(url or "").path.split("/") if p][-1:]
+    if not slug or '"' in slug[0] or "\\" in slug[0]:
+        return []
+    found: list = []
+    seen: set[int] = set()
+    for root in roots:
+        for a in root.css(f'a[href*="{slug[0]}"], a[href^="?"]'):
+            if article_page(a.attributes.get("href") or "", url) is None:
+                continue
+            block = a.parent
+            while block is not None and block.tag not in BLOCK_TAGS and block.mem_id != root.mem_id:
+                block = block.parent
+            # (a link in the container's own run of text is no line of its own)
+            if block is None or block.mem_id == root.mem_id or block.mem_id in seen:
+                continue
+            seen.add(block.mem_id)
+            if len(node_text(block).split()) <= PAGER_MAX_WORDS:
+                found.append(block)
+    return found

@@ -163,11 +163,12 @@ def parse_date(text: str | None, fetched_at: str | None = None) -> str | None:
     return None
 
 
-_SEARCH = re.compile(
-    r"\b(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    + _MONTH.replace("?P<mon>", "?:") + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)",
-    re.I,
+# a written date in a longer text: "Aug 10, 2025", "10th of August 2025", "2025-08-10T09:00Z"
+WRITTEN_DATE = (
+    r"(?:" + _MONTH.replace("?P<mon>", "?:") + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH.replace("?P<mon>", "?:") + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)"
 )
+_SEARCH = re.compile(r"\b" + WRITTEN_DATE, re.I)
 _SEARCH_REL = re.compile(r"\b(?:just now|yesterday|(?:an?|one|\d+)\s*(?:secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?)\s+ago)\b", re.I)
 
 

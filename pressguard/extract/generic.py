@@ -29,6 +29,7 @@ from .blocks import Block
 from .boilerplate import bare_review_label, is_boilerplate_text
 from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
+from .continuation import pager_lines
 from .page import Page, page_for
 from .strategy import Layout
 from .text import animated_label, node_text, normalize
@@ -89,8 +90,9 @@ def body_generic(page: Page) -> list[str]:
         lay = generic_body.layout_of(page)
         h = _main_h1(page)
         found, _ = generic_body.containers(lay, h[0] if h else None)
+        pagers = {lay.index.get(b.mem_id) for b in pager_lines(found, page.url)}
         for container in found:
-            body += filter_blocks(generic_body.read(container, lay), headline, dek)
+            body += filter_blocks(generic_body.read(container, lay, pagers), headline, dek)
     page._cache["generic:body"] = body
     return body
 

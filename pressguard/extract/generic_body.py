@@ -620,14 +620,17 @@ def _text_dense(lay: Layout, j: int) -> bool:
     return lay.units[j] >= 200 and lay.links[j] <= 0.3 * lay.deep[j]
 
 
-def read(container, lay: Layout) -> list:
+def read(container, lay: Layout, also_skip: "set | frozenset" = frozenset()) -> list:
     """The container's blocks, skipping furniture inside it; a marked subtree that holds
-    most of the container's paragraph text is the article, not furniture."""
+    most of the container's paragraph text is the article, not furniture. also_skip: more
+    elements (their numbers) to pass over, such as lines linking to the article's other pages."""
     ci = lay.index.get(container.mem_id)
     total = lay.units[ci] if ci is not None else 0
     markers, tags, block, units = lay._markers, lay.tags, lay.block, lay.units
 
     def skip(j: int) -> bool:
+        if also_skip and j in also_skip:
+            return True
         m = markers.get(j)
         level, content = m if m is not None else lay.marker(j)
         if level == 0:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
+from ..extract.continuation import PAGE_PARAM, article_page
 from .minified import minified_whole
 from .markers import marker_of
 from .wording import quote
@@ -157,7 +158,6 @@ def published_after_own_pictures(c: "_Context") -> str | None:
 
 
 _PAGE_OF = re.compile(r"\bpage\s+(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b", re.I)
-_PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg|slide)=(\d{1,3})\b", re.I)
 _NEXT_TEXT = re.compile(r"\s*next\b", re.I)
 
 
@@ -165,10 +165,9 @@ def first_of_many(page: "PageHints", url: str) -> str | None:
     """A "next" link from this page to its own second part (?page=2, ?slide=2, <url>/2/): the
     article goes on on other pages (a slideshow's slide 1, a split post's page 1), so the body
     here is its first part only. A link to another article, or a page with none, says nothing."""
-    from urllib.parse import urljoin, urlsplit
+    from urllib.parse import urlsplit
 
     here = urlsplit(url or "")
-    path = here.path.rstrip("/")
     # a "2" in the joined URL's query or after its path comes from the href (or the
     # query from this URL's, which a bare "?" or "#x" keeps): links without one, whose
     # joined URL has no "2" (neither ?page=2 nor <url>/2), are not read
@@ -179,12 +178,7 @@ def first_of_many(page: "PageHints", url: str) -> str | None:
         if node.tag == "a" and "next" not in (node.attributes.get("rel") or "").lower().split() and \
                 not _NEXT_TEXT.match(node.text(deep=True) or ""):
             continue
-        there = urlsplit(urljoin(url, href))
-        if there.netloc != here.netloc:
-            continue
-        m = _PAGE_PARAM.search("?" + there.query) if there.path.rstrip("/") == path else None
-        second = (m is not None and m.group(1) == "2") or there.path.rstrip("/") == path + "/2"
-        if second:
+        if article_page(href, url) == 2:
             return f"a next link to {quote(href, 60)}"
     return None
 
@@ -195,18 +189,37 @@ def later_page(page: "PageHints", url: str) -> str | None:
     for link in page.tree.css('link[rel~="prev"], link[rel~="previous"]'):
         if link.attributes.get("href"):
             return f"a rel=prev link to {quote(link.attributes['href'], 60)}"
-    m = _PAGE_PARAM.search(url or "")
+    m = PAGE_PARAM.search(url or "")
     if m and int(m.group(1)) >= 2:
         return f"page {m.group(1)} in the URL"
     # a pager's "Page 2 of 3": a text node of its own (a label, not a sentence of prose)
+    labels: dict[int, set[int]] = {}  # of M -> the N of each "Page N of M" label, not a link
+    first = None
     for node in _nodes_opening_with(page.index, "page"):
         text = node.text_content or ""
         if "age" not in text or len(text) > 40:
             continue
         m = _PAGE_OF.match(text.strip())
         if m and 2 <= int(m.group(1)) <= int(m.group(2)):
-            return f"{quote(m.group(0), 30)} on the page"
+            first = first or m.group(0)
+            if not _in_link(node):
+                labels.setdefault(int(m.group(2)), set()).add(int(m.group(1)))
+    # labels of two later pages of the same article, neither of them a pager's link: the
+    # page prints its pages one after another (a split post's "view all", each page's
+    # start marked), so it is the whole article, not one of its later pages
+    if first and not any(len(numbers) >= 2 for numbers in labels.values()):
+        return f"{quote(first, 30)} on the page"
     return None
+
+
+def _in_link(node, depth: int = 4) -> bool:
+    """Is node inside an <a>, a few levels up (a pager's entry)?"""
+    n = node.parent
+    while n is not None and depth:
+        if n.tag == "a":
+            return True
+        n, depth = n.parent, depth - 1
+    return False
 
 
 def _nodes_opening_with(index: "fp.TextIndex", start: str):

@@ -69,8 +69,9 @@ def body(page: Page) -> list[str]:
     container = page.first(BODY)
     if container is None:
         return []
-    skip = body_furniture(page)
-    blocks = [b for part in body_containers(container) for b in collect_blocks(part, skip)]
+    parts = body_containers(container)
+    skip = body_furniture(page, parts)
+    blocks = [b for part in parts for b in collect_blocks(part, skip)]
     return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
