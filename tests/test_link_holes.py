@@ -98,3 +98,13 @@ def test_a_copy_of_a_body_paragraph_elsewhere_on_the_page_is_not_the_body():
     assert link_holes.link_habit(c.page, c.body) == (0, 2)
     finding = link_holes.hole_finding(c)
     assert finding is not None and "2 holes" in finding
+
+
+def test_the_shortest_paragraph_and_one_holding_a_script_are_read():
+    """Elements shorter than the shortest body paragraph are passed over unread: the shortest
+    itself (its link) and a paragraph whose inline script lengthens its raw text still count."""
+    shortest = "It rained all day, and the <a href='/x'>final</a> was moved to late on Sunday night."
+    scripted = _HOLED[1].replace("convinced,  and", "convinced,  and<script>var slot = 'ad';</script>")
+    page = _context([_HOLED[0], scripted, shortest], _SITE).page
+    body = _context([_HOLED[0], _HOLED[1], shortest], _SITE).body
+    assert link_holes.link_habit(page, body) == (1, 2)

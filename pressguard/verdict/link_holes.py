@@ -48,7 +48,13 @@ def link_habit(page, body: list[str]) -> tuple[int, int]:  # page: a parsed page
     if root is None:
         return 0, 0
     found = []
+    # Dropping text nodes never lengthens a normalized text, so an element whose whole text
+    # (lexbor's, skipped elements' too) is shorter than the shortest paragraph is none of
+    # them: the Python walk is paid only for elements that may be (most <li> are menu items)
+    shortest = min(map(len, prose))
     for el in root.css(",".join(PROSE_TAGS)):
+        if len(el.text(deep=True)) < shortest:
+            continue
         raw = list(_texts(el))
         if normalize("".join(raw)) in prose:  # else not a paragraph of the body (a caption, a box)
             found.append((el, raw))
