@@ -1697,6 +1697,30 @@ def test_a_byline_agreeing_with_its_author_picture_or_crediting_it_passes(byline
     assert "author picture" not in item["checks"]["agreement"], item["checks"]["agreement"]
 
 
+
+@pytest.mark.parametrize("meta", ["Posted on March 3, 2025", "Published 3 Mar 2025", "Last updated March 3, 2025",
+                                  "Updated: 2 hours ago", "Posted in Guides", "Filed Under"])
+def test_a_byline_holding_only_a_date_or_category_label_gives_no_author(meta):
+    """A theme's meta line printed where the byline goes, with no "by NAME": its label
+    ("Posted", "Last", "Filed Under") is no author, and the writer the page shows elsewhere
+    (the author picture) is named as missing rather than a label passing for them."""
+    site, url, html = _page(PAGES[4])
+    item = _assess(site, url, html.replace(
+        _PGG_BYLINE, f'<div class="wp-block-gamurs-article-metadata__author">{meta}</div>'))
+    assert item["authors"] == [], item["authors"]
+    assert item["verdict"] == "broken" and "Sana Brennan" in item["checks"]["authors"], item["checks"]
+    assert "Filed Under" not in item["checks"]["authors"]
+
+
+def test_a_scraper_giving_a_meta_label_as_its_author_is_broken_naming_authors():
+    """An older scraper's byline split returns "Filed Under" (two capitalised words): the
+    verdict names it, not silent."""
+    base = {"url": "https://example.com/a/", "headline": "A headline", "body": ["Text of the piece."]}
+    for label in (["Filed Under"], ["Last Updated"], ["Posted"]):
+        assert "person names" in run_checks({**base, "authors": label})["authors"], label
+    assert "a date or category label" in run_checks({**base, "authors": ["Filed Under"]})["authors"]
+    assert run_checks({**base, "authors": ["Ana Lima"]})["authors"] == "ok"
+
 # -- the headline as a reader sees it: split by a text animation, the site's name after it -----
 
 def _h1_rewritten(html: str, headline: str, inner: str, attrs: str = "") -> str:

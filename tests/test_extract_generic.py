@@ -295,6 +295,13 @@ def test_declared_and_shown_single_name_is_the_author():
     assert extract_generic(shown, "https://garden.example/soil")["authors"] == ["Susan"]
 
 
+
+@pytest.mark.parametrize("meta", ["Filed Under", "Posted on March 3, 2025", "Posted in Guides", "Last updated March 3"])
+def test_a_byline_element_holding_only_a_meta_label_names_no_author(meta):
+    """A theme's author slot printing a date or category label: its words are no name."""
+    html = _article(f"<span class='entry-author author vcard'>{meta}</span>")
+    assert extract_generic(html, "https://garden.example/soil")["authors"] == []
+
 def test_role_after_the_name_is_dropped():
     html = _article("<div class='post-author'><span>Joe Kindness</span> <span>Founder</span></div>")
     assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Joe Kindness"]

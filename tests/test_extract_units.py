@@ -75,6 +75,8 @@ def test_blocks_do_not_glue_neighbours():
         (["Published 10 Aug 2025 at 9:30 am | By Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
         (["On 2025-08-10 by Ana Lima"], ["Ana Lima"]),
         (["Posted by Jane Doe on Aug 10, 2025"], ["Jane Doe"]),
+        # a meta line with no "by": its label is no name, even where one word may be
+        (["Posted on August 10, 2025", "Last updated Aug 10, 2025", "Filed Under", "Posted in Guides"], []),
     ],
 )
 def test_clean_authors(raw, want):
@@ -85,6 +87,7 @@ def test_single_word_names_only_from_trusted_sources():
     assert clean_authors(["Aggy"]) == []
     assert clean_authors(["Aggy"], allow_single=True) == ["Aggy"]
     assert clean_authors(["Staff"], allow_single=True) == []
+    assert clean_authors(["Posted on Aug 10, 2025", "Updated:", "Last updated"], allow_single=True) == []
 
 
 def test_surname_in_capitals_is_a_name():

@@ -69,7 +69,7 @@ _DATE_THEN_BY = re.compile(
     re.I,
 )
 _TRAILING_DATE = re.compile(
-    r"\s+(?:on|published|updated|posted|last updated)\b.*$"
+    r"(?:^|\s+)last\s+updated\b.*$|\s+(?:on|published|updated|posted)\b.*$"
     r"|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d.*$"
     r"|\s+\d+\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago.*$"
     r"|\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$",
@@ -117,8 +117,9 @@ NOT_PERSON_WORDS = frozenset(
     inc llc ltd media group network studios entertainment magazine daily times post journal
     company corporation productions publishing digital official
     view all recent stories story watch listen video videos see profile bio
+    posted published updated modified filed
     """.split()
-)
+)  # (the last line: a meta line's labels, "Posted on DATE", "Filed under X", left once the date goes)
 PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin ibn al el ter ten mac st y e".split()
 )

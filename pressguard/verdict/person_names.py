@@ -17,8 +17,11 @@ NOT_PERSON = frozenset(
     """staff team editor editors editorial desk newsroom admin administrator contributors
     contributor guest writer writers reporter reporters correspondent wire agency
     getty images image photo photos photograph photography shutterstock alamy screenshot
-    screengrab courtesy via credit credits associated press reuters afp unsplash""".split()
+    screengrab courtesy via credit credits associated press reuters afp unsplash
+    posted published updated modified filed""".split()
 )
+# a meta line's labels ("Posted on DATE", "Last updated", "Filed Under"): no name is made of them
+_META_LABELS = frozenset("posted published updated modified filed".split())
 PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin ibn al el ter ten mac st y e".split())
 BY = re.compile(r"^\s*(?:(?:(?:written|posted|published|reviewed|edited|words|story|reporting|text"
@@ -87,6 +90,8 @@ def person_problem(name: str, site_names) -> str | None:
                    "shutterstock", "alamy", "screenshot", "screengrab", "courtesy", "via",
                    "credit", "credits", "unsplash"}:
             return "a photo credit"
+        if hit in _META_LABELS:
+            return "a date or category label, not a person"
         return "a collective byline, not a person"
     core = [w for w, l in zip(words, lowered) if l not in PARTICLES]
     if _initials_glued(core):
