@@ -317,6 +317,12 @@ class _Context:
         return word_total(self.body)
 
     @cached_property
+    def container(self):
+        """The element holding the body's paragraphs (markers.body_container), located once
+        per item: the placeholder, emptied and ad-filled paragraph looks all start from it."""
+        return body_container(self)
+
+    @cached_property
     def body_squashed(self) -> list[str]:
         """Every body paragraph squashed (fingerprint.squash), to be found in other text."""
         return [fp.squash(p) for p in self.body]
@@ -900,7 +906,7 @@ def check_markers(c: "_Context") -> str:
     if again is not None:
         finds.append(f"paragraph {again + 1} {quote(c.body[again], 50)} given again right after "
                      "itself (an editor's or a cache's glitch)")
-    container = body_container(c)
+    container = c.container
     if container is not None and container.tag not in ("body", "html"):
         budget = 5000  # elements: the container and what follows it, never the whole page
         for root in [container] + following(container, 1):

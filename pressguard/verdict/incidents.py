@@ -27,7 +27,6 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from . import dek_source
-from .markers import body_container
 from .person_names import person_problem, split_names
 from .topic import slug_share, topic_share
 from .wording import quote
@@ -257,7 +256,7 @@ def emptied_paragraphs(c) -> str | None:
     raw = c.html
     if raw is None or not (_EMPTY_P_BYTES if isinstance(raw, bytes) else _EMPTY_P).search(raw):
         return None  # no empty <p> anywhere: nothing to look for in the container
-    container = body_container(c)
+    container = c.container
     if container is None or container.tag in ("body", "html"):
         return None
     kids = [k for k in container.iter(include_text=False)]
@@ -307,7 +306,7 @@ def _ad_filled_paragraphs(c) -> str | None:
     data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "ignore")
     if not any(h in data for h in _AD_HINTS):
         return None
-    container = body_container(c)
+    container = c.container
     if container is None or container.tag in ("body", "html"):
         return None
     kids = [k for k in container.iter(include_text=False)]
