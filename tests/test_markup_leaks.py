@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shipped_pages import article_page as _page, assess_page as _assess
 
-from pressguard.verdict.markup_leaks import escaped_markup, lost_characters, word_in
+from pressguard.verdict.markup_leaks import deleted_apostrophes, escaped_markup, lost_characters, word_in
 
 PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
          "destructoid/starfall-tactics-review-worth-the-wait",
@@ -131,3 +131,11 @@ def test_word_in_answers_as_the_regex_it_replaces(name, parts, around):
     text = "".join(parts)
     for extra in (text, "".join(around) + name + "".join(reversed(around)), text + name + text):
         assert word_in(name, extra) == (re.search(rf"\b{re.escape(name)}\b", extra) is not None), extra
+
+
+def test_set_phrases_without_their_apostrophe_are_counted_whatever_their_case():
+    """The set phrases are read case-blind ("DIRECTORS CUT"), behind the search for their end."""
+    found = deleted_apostrophes([("headline", "The DIRECTORS CUT arrives"),
+                                 ("body paragraph 1", "It lands on New Years Day with a Collectors edition.")])
+    assert found is not None and found.startswith("headline: apostrophes deleted (3 words such as 'DIRECTORS CUT'")
+    assert deleted_apostrophes([("headline", "The directors cutting room"), ("dek", "New Years Days")]) is None

@@ -74,6 +74,9 @@ _LOWER_WORD = re.compile(r"\b[a-z]{4,9}\b")
 # collector's edition", "New Year's Eve")
 _SET_PHRASE = re.compile(r"\b(?:directors cut|collectors edition|new years (?:eve|day)|valentines day|"
                          r"mothers day|fathers day)\b", re.I)
+# what every set phrase ends with: a case-blind pattern opening with \b and six words has no
+# literal to skip to, so each text is first searched for this shorter one (several times faster)
+_SET_PHRASE_END = re.compile(r"s (?:cut|edition|eve|day)\b", re.I)
 # a two-word name, its possessive's "s" glued on, before a lower-case word ("Priya Ramans
 # ideas"); a single capitalised word may be a plural opening a sentence ("Humans remain"), and
 # a plural name goes on with a verb or a function word ("Skincare Sets are"): not counted
@@ -108,7 +111,8 @@ def deleted_apostrophes(fields: list[tuple[str, object]]) -> str | None:
     hits: list[tuple[str, str]] = []
     for field, text in texts:
         hits += [(field, w) for w in _LOWER_WORD.findall(text) if w in _RUN_TOGETHER]
-        hits += [(field, m.group(0)) for m in _SET_PHRASE.finditer(text)]
+        if _SET_PHRASE_END.search(text):
+            hits += [(field, m.group(0)) for m in _SET_PHRASE.finditer(text)]
         for m in _GLUED_POSSESSIVE.finditer(text):
             # the name stands alone elsewhere in the page's text: "Priya Raman was" beside
             # "Priya Ramans ideas"
