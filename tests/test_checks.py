@@ -8,7 +8,9 @@ must fail and what their message must say, and every other check must stay "ok".
 from __future__ import annotations
 
 import copy
+import html as htmllib
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -249,3 +251,36 @@ def test_a_metadata_finding_is_drift_in_the_item_and_in_the_crawl_record():
     record = page_from_item("example", item, changes=[], challenge=False)
     assert record["status"] == "drifted" and record["verdict"] == "drift"
     assert record["fields"]["headline"] == "drift"
+
+
+_SEED_H1 = re.compile(r"(<h1 [^>]*>)[^<]*(</h1>)")
+
+
+def _h1_as(seed_html: str, inner: str) -> str:
+    out, n = _SEED_H1.subn(lambda m: m.group(1) + inner + m.group(2), seed_html)
+    assert n == 1
+    return out
+
+
+def test_headline_lettered_as_an_image_is_the_heading_text(seed_item, seed_html):
+    # a feature title set as artwork: the <h1> holds only an image whose alt is the title
+    # (what a screen reader reads), so the page still shows the headline where it was
+    alt = htmllib.escape(seed_item["headline"])
+    art = _h1_as(seed_html, f'<a href="/feature/"><img class="title-art" src="/t.svg" alt="{alt}"></a>')
+    recorded = fingerprint(seed_html, seed_item)
+    result = run_checks(seed_item, html=art, recorded_fingerprint=recorded,
+                        current_fingerprint=fingerprint(art, seed_item))
+    assert result["headline"] == "ok" and result["template"] == "ok", result
+
+
+def test_image_alt_is_no_heading_text_beside_text_or_elsewhere(seed_item, seed_html):
+    alt = htmllib.escape(seed_item["headline"])
+    # an alt that is not the title: the headline is shown nowhere
+    other = _h1_as(seed_html, '<img src="/t.svg" alt="Our summer feature">')
+    assert "shows nowhere" in run_checks(seed_item, html=other)["headline"]
+    # a heading with text of its own: the image beside it is decoration, its alt no text
+    beside = _h1_as(seed_html, f'Live <img src="/t.svg" alt="{alt}">')
+    assert "shows nowhere" in run_checks(seed_item, html=beside)["headline"]
+    # an image outside any heading: its alt is no text the page shows
+    loose = _h1_as(seed_html, "").replace("<h1 ", f'<figure><img src="/t.svg" alt="{alt}"></figure><h1 ', 1)
+    assert "shows nowhere" in run_checks(seed_item, html=loose)["headline"]

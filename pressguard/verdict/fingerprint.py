@@ -269,6 +269,24 @@ def _furniture_class(value: str) -> bool:
 
 # -- locating values -----------------------------------------------------------------
 
+def _heading_art_text(img) -> str:
+    """The squashed alt of an <img> that is a heading's only content (a title lettered as
+    an image, <h1><img alt="Title"></h1>, possibly inside a link or span), else ""."""
+    alt = img.attributes.get("alt")
+    if not alt:
+        return ""
+    el = img.parent
+    for _ in range(3):
+        if el is None:
+            return ""
+        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            if squash(el.text(deep=True)) or len(el.css("img[alt]")) != 1:
+                return ""  # the heading has text of its own (or several images): alt is no text
+            return squash(alt)
+        el = el.parent
+    return ""
+
+
 class TextIndex:
     """The page's visible text, squashed, as one string in document order, with the
     text node behind every offset: a value is found with str.find, however many inline
@@ -291,6 +309,15 @@ class TextIndex:
                 if tag != "-text":
                     if visit is not None:
                         visit(node, tag)
+                    if tag == "img":
+                        # a heading set as artwork: its alt is the heading's text (what a
+                        # screen reader reads), indexed under the img so the heading holds it
+                        s = _heading_art_text(node)
+                        if s:
+                            self.nodes.append((pos, node))
+                            self.starts.append(offset)
+                            parts.append(s)
+                            offset += len(s)
                     continue
                 parent = node.parent
                 if parent is None or parent.tag in _SKIP_PARENTS:
