@@ -758,3 +758,36 @@ def test_a_shipped_headline_replaced_by_a_later_paragraphs_opening_is_broken_nam
     item = _assess(site, url, html)
     assert item["verdict"] == "broken", item["checks"]
     assert "paragraph 3 (an auto-title)" in item["checks"]["headline"], item["checks"]["headline"]
+
+
+# -- a plain-text copy's addresses where the linked words were ----------------------------------
+
+def _addressed(html: str, right: dict, url: str, prose) -> str:
+    """body paragraph 2's text replaced by prose(own address) with the address made a link."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    address = f"{parts.scheme}://{parts.netloc}/tag/is-convinced-and/"
+    p = _paragraphs(html, right)[2]
+    return mutate._replace_once(html, p.html, f'<p>{prose(f"<a href={address!r}>{address}</a>")}</p>')
+
+
+def test_the_sites_own_address_where_linked_words_stood_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _addressed(html, right, url, lambda a: (
+        f"Not everyone {a} a vocal group has asked the studio for more time before the ranked mode, "
+        "and the studio has not said whether it will listen.")))
+    _broken_naming(item, "markers", "body")
+    assert "own address" in item["checks"]["markers"]
+
+
+@pytest.mark.parametrize("prose", [
+    lambda a: f"Readers can find every update at {a} and in the studio's newsletter, which comes out weekly.",
+    lambda a: f"The studio has published its full notes for the season ahead of launch: {a}",
+    lambda a: ("Not everyone https://example.org/petition/ranked-mode a vocal group has asked the studio "
+               "for more time before the ranked mode, and it has not said whether it will listen."),
+], ids=["introduced", "sentence-end", "another-site"])
+def test_an_address_a_writer_prints_is_not_a_plain_text_copys(shipped, prose):
+    site, url, html, right = shipped
+    item = _assess(site, url, _addressed(html, right, url, prose))
+    assert "own address" not in item["checks"].get("markers", "")

@@ -143,7 +143,39 @@ def body_findings(c) -> list[str]:
     told = _writer_instructions(c.body)
     if told:
         finds.append(told)
+    address = _own_address_in_prose(c)
+    if address:
+        finds.append(address)
     return finds
+
+
+# An address of the page's own site standing in a sentence where its words stood: a post
+# imported from a plain-text copy (a newsletter archive, an email export) whose links' words
+# were replaced by their addresses, then made links again on import ("Not everyone
+# https://site/tag/is-convinced/ a vocal group has asked"). Writers print an address after a
+# word that introduces it ("visit", "at", "see", a colon) or end a sentence with it; one
+# between two words of a running sentence is no writer's.
+_ADDRESS_IN_SENTENCE = re.compile(r"(?<=[A-Za-z,] )https?://([^\s/]+)/\S*(?= [a-z])")
+_INTRODUCES_ADDRESS = frozenset({"at", "visit", "see", "via", "to", "on", "from", "here", "site",
+                                 "website", "page", "link", "url", "address", "go", "read", "and", "or"})
+
+
+def _own_address_in_prose(c) -> str | None:
+    """The site's own address in the middle of a running sentence of the body, where the
+    linked words were: the article's words are not on the page."""
+    host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+    if not host:
+        return None
+    for i, p in enumerate(c.body, 1):
+        if "://" not in p:  # the literal the shape cannot match without: most paragraphs have none
+            continue
+        for m in _ADDRESS_IN_SENTENCE.finditer(p):
+            before = p[:m.start()].split()
+            if (m.group(1).lower().removeprefix("www.") == host
+                    and before[-1].strip(",").lower() not in _INTRODUCES_ADDRESS):
+                return (f"{_quote(p[max(0, m.start() - 30):m.end() + 20], 90)} (the site's own address "
+                        f"in a running sentence, where the linked words were) in body paragraph {i}")
+    return None
 
 
 # A template's default text, written to the author who fills it in (a block pattern whose
