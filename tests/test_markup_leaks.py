@@ -139,3 +139,27 @@ def test_set_phrases_without_their_apostrophe_are_counted_whatever_their_case():
                                  ("body paragraph 1", "It lands on New Years Day with a Collectors edition.")])
     assert found is not None and found.startswith("headline: apostrophes deleted (3 words such as 'DIRECTORS CUT'")
     assert deleted_apostrophes([("headline", "The directors cutting room"), ("dek", "New Years Days")]) is None
+
+
+@pytest.mark.parametrize("name", PAGES[:2])
+def test_a_dek_printed_as_the_block_editors_serialized_markup_is_broken_naming_the_dek(name):
+    # an excerpt stored as the post's first paragraph block, which the theme escapes
+    url, html = _page(name)
+    dek = _assess(name, html)["dek"]
+    shown = re.search(r">\s*" + re.escape(dek) + r"\s*<", html)
+    assert shown is not None
+    markup = f"&lt;!-- wp:paragraph --&gt; &lt;p&gt;{dek}&lt;/p&gt; &lt;!-- /wp:paragraph --&gt;"
+    item = _assess(name, html[: shown.start()] + f">{markup}<" + html[shown.end():])
+    assert item["dek"].startswith("<!-- wp:paragraph -->"), item["dek"]
+    assert item["verdict"] == "broken"
+    assert "dek: markup printed as text '<!-- wp:paragraph -->" in item["checks"]["text_quality"]
+
+
+def test_a_field_that_is_markup_is_escaped_markup_and_a_tag_quoted_in_prose_is_not():
+    assert escaped_markup("<p>The studio confirmed the date.</p>") is not None
+    assert escaped_markup("<!-- wp:paragraph -->The studio confirmed it.<!-- /wp:paragraph -->") is not None
+    assert escaped_markup('<h2 class="wp-block-heading">What we know</h2>') is not None
+    # an article about HTML quotes tags in its sentences (a real WCXB page does)
+    assert escaped_markup("A smoke test of a valid HTML string, <p>Hello</p>. Then more") is None
+    assert escaped_markup("Input: <table></table><li><table></table>") is None
+    assert escaped_markup("<p> opens a paragraph and </p> closes it") is None

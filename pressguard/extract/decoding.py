@@ -32,6 +32,27 @@ def header_charset(content_type: str | bytes | None) -> str | None:
     return _canonical(declared) if declared else None
 
 
+# Media types a browser shows as a page: HTML, and XML (an XHTML document served as XML
+# renders as one). No type, or one saying it is unknown, is sniffed: the page renders.
+_RENDERED = frozenset({"text/html", "application/xhtml+xml", "application/xml", "text/xml"})
+_SNIFFED = frozenset({"", "unknown/unknown", "application/unknown", "*/*"})
+
+
+@lru_cache(maxsize=256)
+def not_rendered(content_type: str | bytes | None) -> str | None:
+    """The media type of a Content-Type a browser does not render as a page (text/plain shows
+    the source as text, JSON as data, octet-stream is downloaded), else None: a server whose
+    MIME mapping lost its HTML entry serves the same bytes that no reader sees as an article."""
+    if content_type is None:
+        return None
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    essence = content_type.split(";", 1)[0].strip().lower()
+    if essence in _RENDERED or essence in _SNIFFED or essence.endswith("+xml") or "/" not in essence:
+        return None
+    return essence
+
+
 def reads_as_utf8(charset: str | None) -> bool:
     """Does a page served with this header charset (header_charset) read as UTF-8 bytes
     when they are valid UTF-8? (No charset, UTF-8 or ASCII: parser_input passes them.)"""

@@ -34,7 +34,8 @@ def assess(html: str | bytes, url: str, *, site: str, fetched_at: str | None = N
     the extraction, the second opinion, the fingerprint and the checks read that tree."""
     page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type)
     item = extract_article(page, url, site=site, fetched_at=fetched_at)
-    return item, check_article(item, page, url, site=site, fetched_at=fetched_at, baseline=baseline)
+    return item, check_article(item, page, url, site=site, fetched_at=fetched_at, baseline=baseline,
+                               content_type=content_type)
 
 
 def check_article(item: dict, html: "str | bytes | Page", url: str, *, site: str,
@@ -62,6 +63,7 @@ def check_article(item: dict, html: "str | bytes | Page", url: str, *, site: str
         current_fingerprint=current,
         site_profile=baseline.profile if baseline is not None else None,
         template_diffs=diffs,
+        content_type=content_type,
     )
     item["verdict"] = verdict_of(item["checks"])
     return current

@@ -120,9 +120,12 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              with a data-*/hx-* URL, no served text to unfold: markers.fetched_on_expand); no body paragraph the
              page shows inside its comment section; no body given twice (REPEAT_MIN prose
              paragraphs repeated), no prose paragraph given again right after itself;
-             not a site's legal page (a policy title and a "Last updated" line).
+             not a site's legal page (a policy title and a "Last updated" line). First, a
+             response served with a Content-Type no browser renders as a page (text/plain,
+             JSON, octet-stream: decoding.not_rendered) fails naming the headline and body.
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
-             no undecoded entity (&#8211;, &amp;), no control character, no "?" standing for
+             no undecoded entity (&#8211;, &amp;), no control character, no markup printed
+             as text (an escaped tag, or a whole field of serialized block markup), no "?" standing for
              lost characters inside words (two or more: "don?t", "Lumi?re"), no apostrophes deleted
              (text with none at all, and two or more contractions or possessives run together:
              "dont", "a collectors edition", "Priya Ramans ideas" beside "Priya Raman"); on a page that
@@ -181,6 +184,7 @@ from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.common import flag_before_title
+from ..extract.decoding import not_rendered
 from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import MIN_PAGES as MIN_PROFILE_PAGES, SiteProfile
@@ -254,8 +258,9 @@ _BOILERPLATE = PatternTable(BOILERPLATE, re.M)  # each pattern behind its litera
 
 class _Context:
     def __init__(self, item, html, second_opinion, recorded, current, source_complete, profile=None,
-                 template_diffs=None):
+                 template_diffs=None, content_type=None):
         self.item = item
+        self.content_type = content_type
         self.profile = profile
         self.url = item.get("url") or "?"
         # html may be the Page the item was extracted from: its tree is read, not a new parse
@@ -883,6 +888,11 @@ def check_completeness(c: "_Context") -> str:
 
 
 def check_markers(c: "_Context") -> str:
+    served = not_rendered(c.content_type)
+    if served is not None:
+        # the fields are read from a source no browser renders: none of them is shown as such
+        return c.fail("markers", "headline, body: a page served as HTML (text/html)",
+                      f"Content-Type {served}: browsers show the response as {served}, not the article")
     finds = []
     lows = [t.lower() for t in c.body_spaced]
     gates = marker_gates_in(lows)  # each gate looked for once in the body
@@ -995,10 +1005,12 @@ _RUN = {"headline": check_headline, "authors": check_authors, "body_length": che
 def run_checks(item: dict, *, html: "str | bytes | Page | None" = None, second_opinion: dict | None = None,
                recorded_fingerprint: dict | None = None, current_fingerprint: dict | None = None,
                source_complete: bool = True, site_profile: "SiteProfile | None" = None,
-               template_diffs: list[dict] | None = None) -> dict[str, str]:
+               template_diffs: list[dict] | None = None,
+               content_type: str | bytes | None = None) -> dict[str, str]:
     """{check: "ok" | one-line message} for every check in CHECKS, in that order.
     template_diffs: fingerprint.compare(recorded_fingerprint, current_fingerprint), when the
-    caller has it (assess.TemplateBaseline.closest_compared): not compared again."""
+    caller has it (assess.TemplateBaseline.closest_compared): not compared again.
+    content_type: the Content-Type header the page was served with, when known."""
     c = _Context(item, html, second_opinion, recorded_fingerprint, current_fingerprint, source_complete,
-                 site_profile, template_diffs)
+                 site_profile, template_diffs, content_type)
     return {name: _RUN[name](c) for name in CHECKS}

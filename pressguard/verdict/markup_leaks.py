@@ -31,14 +31,29 @@ _URLISH = re.compile(r"\S*(?:/|=|\.[a-z]{2,}\b|@)\S*\?\S*|\S*\?\S*(?:/|=|:\S)\S*
 LOST_MIN = 1  # a question mark never runs on into a lower-case letter, nor stands between words
 
 
+# A whole field that is serialized block markup, printed as text: it opens with a block tag
+# or an HTML comment (the block editor's "<!-- wp:paragraph -->" delimiters) and closes with
+# the tag's end or a comment ("<!-- wp:paragraph --> <p>The studio ...</p> <!-- /wp:paragraph
+# -->"): a field stored as markup (an excerpt filled from the post's blocks) that the theme
+# escapes. The whole field, not a tag inside prose: an article about HTML quotes "<p>Hello</p>"
+# in its sentences.
+_BLOCK = r"p|div|h[1-6]|li|blockquote|figure|figcaption|section"
+_MARKUP_FIELD = re.compile(
+    rf"(?:<!--[^<>]{{0,200}}-->\s*)*<({_BLOCK})(?:\s[^<>]{{0,200}})?>.*</\1\s*>(?:\s*<!--[^<>]{{0,200}}-->)*"
+    rf"|<!--[^<>]{{0,200}}-->.*<!--[^<>]{{0,200}}-->", re.I | re.S)
+
+
 def escaped_markup(text: str) -> str | None:
     """Markup printed as text in a field, or None."""
     if "<" not in text:
         return None
     m = _ESCAPED_TAG.search(text)
-    if m is None:
-        return None
-    return f"markup printed as text {m.group(0)[:40]!r} (a tag the template escaped)"
+    if m is not None:
+        return f"markup printed as text {m.group(0)[:40]!r} (a tag the template escaped)"
+    if text.lstrip().startswith("<") and _MARKUP_FIELD.fullmatch(text.strip()):
+        return (f"markup printed as text {text.strip()[:40]!r} (the field stored as markup, "
+                "which the template escaped)")
+    return None
 
 
 def lost_characters(fields: list[tuple[str, object]]) -> str | None:
