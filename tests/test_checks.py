@@ -17,6 +17,7 @@ import pytest
 
 from pressguard.verdict.checks import CHECKS, run_checks
 from pressguard.extract import extract_article, extract_generic
+from pressguard.verdict import fingerprint as fp
 from pressguard.verdict.fingerprint import fingerprint
 
 HERE = Path(__file__).parent
@@ -284,3 +285,34 @@ def test_image_alt_is_no_heading_text_beside_text_or_elsewhere(seed_item, seed_h
     # an image outside any heading: its alt is no text the page shows
     loose = _h1_as(seed_html, "").replace("<h1 ", f'<figure><img src="/t.svg" alt="{alt}"></figure><h1 ', 1)
     assert "shows nowhere" in run_checks(seed_item, html=loose)["headline"]
+
+
+_SEED_BYLINE = re.compile(r'<div class="wp-block-gamurs-article-metadata__name">\s*<div data-author[^>]*>'
+                          r'(<a [^>]*>[^<]*</a>)</div>\s*</div>')
+
+
+def _byline_in(seed_html: str, wrapper: str) -> str:
+    # wrapper: "<open tags>{}<close tags>" around the author link (no data-author, no byline class)
+    out, n = _SEED_BYLINE.subn(lambda m: wrapper.format(m.group(1)), seed_html)
+    assert n == 1
+    return out
+
+
+def test_byline_in_a_page_builder_widget_is_the_byline(seed_item, seed_html):
+    # Elementor's "Post Info" widget: every block of its templates is an "elementor-widget",
+    # the byline too; the names sit in an icon list, no "By"
+    el = _byline_in(seed_html, '<div class="elementor-element elementor-widget elementor-widget-post-info">'
+                               '<div class="elementor-widget-container"><ul class="elementor-icon-list-items">'
+                               '<li class="elementor-icon-list-item"><span class="elementor-icon-list-text">{}'
+                               '</span></li></ul></div></div>')
+    assert run_checks(seed_item, html=el)["authors"] == "ok"
+
+
+def test_names_only_in_a_sidebar_widget_are_no_byline(seed_item, seed_html):
+    # a sidebar's widget ("widget widget_text"), naming the writer: furniture, not a byline
+    side = _byline_in(seed_html, '<section class="widget widget_text"><div class="textwidget">'
+                                 '<p>Our writers: <span>{}</span></p></div></section>')
+    assert "no byline on the page" in run_checks(seed_item, html=side)["authors"]
+    assert fp.furniture_words("widget widget_text") == {"widget"}
+    assert fp.furniture_words("elementor-widget elementor-widget-post-info") == set()
+    assert fp.furniture_words("elementor-widget elementor-widget-sidebar") == {"sidebar"}

@@ -264,7 +264,18 @@ def in_furniture(node) -> bool:
 @lru_cache(maxsize=8192)  # a page's ancestors repeat a few class values
 def _furniture_class(value: str) -> bool:
     """Does a class value name furniture (a word of _FURNITURE_WORDS)?"""
-    return not _FURNITURE_WORDS.isdisjoint(_CLASS_SPLIT.split(value.lower()))
+    return bool(furniture_words(value.lower()))
+
+
+def furniture_words(cls: str) -> set[str]:
+    """The words of _FURNITURE_WORDS a (lower-case) class value names. "widget" counts only
+    as a class of its own ("widget", "widget_text", "widget-area": a sidebar's widgets):
+    page builders name every block of the article a widget inside their own prefix
+    ("elementor-widget elementor-widget-post-info"), the byline and the text included."""
+    words = set(_FURNITURE_WORDS.intersection(_CLASS_SPLIT.split(cls)))
+    if "widget" in words and not any(t.startswith("widget") for t in cls.split()):
+        words.discard("widget")
+    return words
 
 
 # -- locating values -----------------------------------------------------------------

@@ -89,7 +89,7 @@ class PageHints:
             if not state:
                 cls = (el.attributes.get("class") or "").lower()
                 words = set(fp._CLASS_SPLIT.split(cls)) if cls else set()
-                furniture = words & fp._FURNITURE_WORDS
+                furniture = fp.furniture_words(cls) if cls else set()
                 # an author card ("author-card", "byline-card") presents this page's author;
                 # a card or tile naming anything else is a teaser of another page
                 if furniture and furniture <= _CARD_WORDS and words & {"author", "authors", "byline"}:
