@@ -14,7 +14,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 from shipped_pages import article_page as _page, assess_page as _assess
 
-from pressguard.verdict.prose_flaws import line_end_hyphens, lost_initial, ocr_misreadings
+from pressguard.verdict.prose_flaws import line_end_hyphens, lost_initial, masked_word_parts, ocr_misreadings
 
 PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
          "destructoid/starfall-tactics-review-worth-the-wait",
@@ -167,3 +167,44 @@ def test_a_sentence_running_on_after_a_heading_is_no_lost_drop_cap():
     body = [PROSE[1], "What it means", "which is why the studio waited: the patch had to land with "
             "the event, not a week after it, as the last one did.", PROSE[3], PROSE[4]]
     assert lost_initial(body, set()) is None
+
+
+def _star_inside(text: str, n: int) -> str:
+    # the body's first long lower-case word starred inside, as a word filter matching inside
+    # words writes it ("rew**ding")
+    if _STARRED_ONE:
+        return text
+    out = re.sub(r"\b([a-z]{3})([a-z]{2})([a-z]{2,})\b", lambda m: m[1] + "**" + m[3], text, count=1)
+    if out != text:
+        _STARRED_ONE.append(n)
+    return out
+
+
+_STARRED_ONE: list = []
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_part_of_a_word_starred_by_a_word_filter_is_broken_naming_the_body(name):
+    _STARRED_ONE.clear()
+    item = _assess(name, _rewrite_body(name, _star_inside))
+    assert any("**" in p for p in item["body"])
+    assert item["verdict"] == "broken", _failing(item)
+    assert "body: " in item["checks"]["text_quality"]
+    assert "a word filter starred part of a word" in item["checks"]["text_quality"]
+
+
+@pytest.mark.parametrize("name", PAGES[:2])
+def test_a_writers_starred_swear_words_are_no_word_filters(name):
+    quote = ' "This is f***ing brilliant, s**t gets real and the a**holes lose," one player wrote.'
+    item = _assess(name, _rewrite_body(name, lambda text, n: text + quote if n == 0 else text))
+    assert any("f***ing" in p for p in item["body"])
+    assert "word filter" not in item["checks"]["text_quality"]
+
+
+def test_masked_word_parts_names_the_word_and_spares_names_and_marks():
+    found = masked_word_parts(["The studio's latest battle pa** is the most rew**ding season yet, fans say."])
+    assert found and "'pass'" in found or "pa**" in found
+    for prose in ("E*Trade and M*A*S*H are names; the price is $59.99** with tax, as the footnote says.",
+                  "The f*** word and b***h appear in the quoted lyrics of the song, which the label defended.",
+                  "**Bold** text and a rating of 4** are no words starred by a filter at all in this line."):
+        assert masked_word_parts([prose]) is None, prose

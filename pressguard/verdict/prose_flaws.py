@@ -191,5 +191,37 @@ def body_findings(c) -> list[str]:
         return []
     finds = [line_end_hyphens(prose, c.body_words) if any("- " in p for p in prose) else None,
              lost_initial(c.body, c.body_words) if any(p[:1].islower() for p in prose) else None,
-             ocr_misreadings(prose, c.body_words), link_holes.hole_finding(c)]
+             ocr_misreadings(prose, c.body_words), link_holes.hole_finding(c),
+             masked_word_parts(prose) if any("**" in p for p in prose) else None]
     return [f for f in finds if f]
+
+
+# A word filter that stars what it matches inside words (the Scunthorpe problem: an ad
+# partner's "brand safety" worker, a comment filter run over the article): "pa**" for "pass",
+# "rew**ding" for "rewarding". A writer stars a swear word ("f***", "s**t", "a**hole"); a
+# starred word that no swear word fits but a common English word does (one letter a star) is
+# a filter's. Two stars or more: one is a footnote mark or a name's ("E*Trade").
+_STARRED = re.compile(r"(?<![\w*])([A-Za-z]+)(\*{2,})([A-Za-z]*)(?![\w*])")
+_SWEARING = ("fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "shitty", "bullshit", "cunt",
+             "bitch", "ass", "asshole", "arse", "arsehole", "dick", "dickhead", "piss", "pissed", "bastard",
+             "damn", "goddamn", "hell", "cock", "twat", "wank", "wanker", "bollocks", "crap", "prick",
+             "slut", "whore", "pussy", "tits", "nigger", "nigga", "faggot", "fag", "retard", "porn", "sex")
+_INFLECTIONS = ("", "s", "es", "ed", "ing", "er", "ers", "y")
+
+
+def masked_word_parts(prose: list[str]) -> str | None:
+    """A common English word with part of it starred, which no swear word fits."""
+    vocab = None
+    for i, para in enumerate(prose, 1):
+        for m in _STARRED.finditer(para):
+            head, stars, tail = m.group(1).lower(), m.group(2), m.group(3).lower()
+            writer = re.compile(re.escape(head) + r"[a-z]+" + re.escape(tail))
+            if any(writer.fullmatch(w + end) for w in _SWEARING for end in _INFLECTIONS):
+                continue
+            vocab = vocab if vocab is not None else vocabulary()
+            fits = re.compile(re.escape(head) + "[a-z]" * len(stars) + re.escape(tail))
+            word = next((w for w in vocab if len(w) == len(m.group(0)) and fits.fullmatch(w)), None)
+            if word:
+                return (f"body: {quote(m.group(0), 30)} (a word filter starred part of a word, "
+                        f"{word!r} fits; the words are not as written) in body prose paragraph {i}")
+    return None
