@@ -53,6 +53,30 @@ def not_rendered(content_type: str | bytes | None) -> str | None:
     return essence
 
 
+# A chunk's size line: hexadecimal digits (an extension after ";" allowed), then CRLF
+_CHUNK_SIZE = {bytes: re.compile(rb"([0-9A-Fa-f]{1,8})(?:;[^\r\n]{0,64})?\r\n"),
+               str: re.compile(r"([0-9A-Fa-f]{1,8})(?:;[^\r\n]{0,64})?\r\n")}
+
+
+def chunk_framing(raw: str | bytes | None) -> str | None:
+    """The first size line when the document still carries HTTP chunked framing, else None: it
+    opens with a chunk's size line and the next size line stands exactly that many bytes later
+    (a proxy that chunk-encoded a response already chunked; the client removes one framing, and
+    the other lands in the page as text, inside tags and words, every chunk). Read at the
+    document's start only: no markup opens with a size line that its own length confirms."""
+    if not raw:
+        return None
+    pattern = _CHUNK_SIZE[type(raw)]
+    first = pattern.match(raw)
+    if first is None:
+        return None
+    end = first.end() + int(first.group(1), 16)
+    crlf = b"\r\n" if isinstance(raw, bytes) else "\r\n"
+    if raw[end:end + 2] != crlf or pattern.match(raw, end + 2) is None:
+        return None
+    return first.group(1) if isinstance(raw, str) else first.group(1).decode("ascii")
+
+
 def reads_as_utf8(charset: str | None) -> bool:
     """Does a page served with this header charset (header_charset) read as UTF-8 bytes
     when they are valid UTF-8? (No charset, UTF-8 or ASCII: parser_input passes them.)"""

@@ -122,7 +122,8 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              paragraphs repeated), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line). First, a
              response served with a Content-Type no browser renders as a page (text/plain,
-             JSON, octet-stream: decoding.not_rendered) fails naming the headline and body.
+             JSON, octet-stream: decoding.not_rendered) fails naming the headline and body,
+             and a document still carrying chunked framing (decoding.chunk_framing) the body.
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character, no markup printed
              as text (an escaped tag, or a whole field of serialized block markup), no "?" standing for
@@ -184,7 +185,7 @@ from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.common import flag_before_title
-from ..extract.decoding import not_rendered
+from ..extract.decoding import chunk_framing, not_rendered
 from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import MIN_PAGES as MIN_PROFILE_PAGES, SiteProfile
@@ -893,6 +894,12 @@ def check_markers(c: "_Context") -> str:
         # the fields are read from a source no browser renders: none of them is shown as such
         return c.fail("markers", "headline, body: a page served as HTML (text/html)",
                       f"Content-Type {served}: browsers show the response as {served}, not the article")
+    size = chunk_framing(c.html if isinstance(c.html, (str, bytes)) else None)
+    if size is not None:
+        return c.fail("markers", "body: the page's text as served",
+                      f"the response's chunked framing left in the document (it opens with a chunk size "
+                      f"{size!r} that the next size line confirms): size lines and line breaks cut "
+                      "into the text wherever a chunk ends")
     finds = []
     lows = [t.lower() for t in c.body_spaced]
     gates = marker_gates_in(lows)  # each gate looked for once in the body
