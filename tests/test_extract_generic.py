@@ -876,3 +876,40 @@ def test_collector_does_not_run_while_the_pages_layout_is_alive(monkeypatch):
         gc.set_threshold(*threshold)
     assert len(item["body"]) == 400 and layouts and layouts[0]() is None
     assert not any(alive_at_start)
+
+
+_SHORT_STORY = ("<p>The council approved the new bus lanes on Tuesday, after a long debate that ran past midnight.</p>"
+                "<p>Work starts in the spring, and the mayor said the first lanes would open by the summer.</p>"
+                "<p>Shop owners on the high street asked for a delay, but the vote was eleven to four.</p>")
+
+
+def _webforms_page(title_inside: bool) -> str:
+    title = "<h1>Council approves the new bus lanes after a long night</h1>"
+    # ASP.NET WebForms: one page form around everything; a sign-up form's </form> below the
+    # story closes it early, so the page form holds the story but not the page's other prose
+    return ("<html><head><title>Bus lanes</title></head><body>"
+            + ("" if title_inside else title)
+            + '<form method="post" action="./bus-lanes" id="aspnetForm"><input type="hidden" name="__VIEWSTATE"'
+            ' value="dDwtMTA4MTg3NjM4Nzs7Pg==">' + (title if title_inside else "")
+            + f'<div class="entry-content" id="ctl00_MainContent_ArticleBody">{_SHORT_STORY}</div>'
+            '<div class="newsletter"><p>Get our newsletter: the best local stories, once a day, no spam.</p>'
+            '<form><input type="email"><button>Sign up</button></form></div>'
+            "<div class='footer-text'><p>Our newsroom covers the city council, schools, transport and the courts,"
+            " with reporters in every district and a desk open seven days a week.</p>"
+            "<p>Send tips and corrections to the news desk; we read every message and answer most of them.</p>"
+            "<p>Copyright notices, terms of use and the privacy policy are linked at the foot of every page.</p></div>"
+            "</body></html>")
+
+
+def test_a_page_form_holding_the_title_is_the_page_not_a_form():
+    item = extract_generic(_webforms_page(True), "https://news.example.com/2025/bus-lanes")
+    assert item["body"][:3] == [
+        "The council approved the new bus lanes on Tuesday, after a long debate that ran past midnight.",
+        "Work starts in the spring, and the mayor said the first lanes would open by the summer.",
+        "Shop owners on the high street asked for a delay, but the vote was eleven to four."]
+
+
+def test_a_form_without_the_title_stays_furniture():
+    # the same form, the title outside it: a form's text is no article
+    item = extract_generic(_webforms_page(False), "https://news.example.com/2025/bus-lanes")
+    assert not any("bus lanes on Tuesday" in p for p in item["body"] or [])

@@ -494,7 +494,10 @@ def _furniture(lay: Layout) -> list[bool]:
             continue
         level, content = lay.marker(i)
         if level >= 2 and not content and not (
-                level < HIDDEN and u >= PAGE_WIDE_MIN and u >= 0.5 * total):  # the page itself
+                level < HIDDEN and u >= PAGE_WIDE_MIN and u >= 0.5 * total) and not (
+                # a framework's page form (ASP.NET WebForms wraps the whole page in one):
+                # search, sign-up and comment forms never hold the page's title
+                lay.tags[i] == "form" and "h1" in lay.tags[i:i + size[i]]):  # the page itself
             end = i + size[i]
             furn[i:end] = [True] * (end - i)
             i = end
