@@ -9,29 +9,11 @@ does not.
 from __future__ import annotations
 
 import pytest
-from selectolax.lexbor import LexborHTMLParser
 
 import page_mutations as mutate
-from test_check_signals import _assess, _failing, _healthy
-
-FIELDS = ("headline", "dek", "authors", "published", "body")
-
-# both Destructoid layouts, and a site that states no word count (nothing else counts its text)
-PAGES = (
-    "destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5",
-    "destructoid/rogue-circuit-the-photo-mode-confirmed-for-playstation-5--gamurs-blocks",
-    "siliconera/cafe-stella-sisters-everything-we-know-about-the-collectors-edition-so-far",
-)
-
-
-@pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.split("/")[1][-30:])
-def shipped(request):
-    site, url, html, right = _healthy(request.param)
-    return site, url, mutate.serialized(html), right
-
-
-def _paragraphs(html: str, right: dict) -> list:
-    return mutate._body_elements(LexborHTMLParser(html), right)
+from test_check_signals import _assess, _failing
+# the same three shipped pages (both Destructoid layouts, a site that states no word count)
+from test_incidents import FIELDS, PAGES, _paragraphs, shipped  # noqa: F401 (shipped: a fixture)
 
 
 def _rest_behind(html: str, right: dict, control: str, keep: int = 2) -> str:
