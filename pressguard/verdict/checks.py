@@ -374,12 +374,44 @@ def check_headline(c: _Context) -> str:
                 if titles_agree(h, other) and not titles_agree(h1, other):
                     return c.fail("headline", f"the visible headline {quote(h1, 70)} (the page's <h1>)",
                                   f"{quote(h, 70)} (the {where} headline, which differs)")
+        sub = _subtitle_in_h1(c, h)
+        if sub:
+            return c.fail("headline", f"the title {quote(sub[0], 70)} (the page's {sub[1]})",
+                          f"{quote(h, 70)}: the <h1>'s last element {quote(sub[2], 50)} read into it (a subtitle)")
         # The headline is what readers see: one found only in <title>, og:title or JSON-LD
         # is a template that stopped printing it (or printed another).
         if not c.page.shows(h):
             return c.fail("headline", "the headline the page shows",
                           f"{quote(h)}, which the page shows nowhere outside teaser tiles and menus")
     return incidents.headline_finding(c) or "ok"
+
+
+SUBTITLE_MIN_WORDS = 4  # a subtitle is a phrase or a sentence; "(Updated)" or a badge is not
+
+
+def _subtitle_in_h1(c: _Context, h: str) -> tuple[str, str, str] | None:
+    """(title, where, subtitle) when the headline is the page's metadata title followed by
+    the text of the element an <h1> ends with: a template (Bootstrap's <h1>Title <small>..)
+    that sets the standfirst inside the heading, read whole into the headline."""
+    metas = [("JSON-LD headline", x) for x in c.page.jsonld[0][:1]]
+    if c.page.og_title:
+        metas.append(("og:title", strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
+    nh = norm(h)
+    for where, title in metas:
+        nt = norm(title)
+        if not nt or not nh.startswith(nt) or nh == nt:
+            continue
+        for node in page_scan(c.page._parsed).h1s:
+            last = node.last_child
+            while last is not None and (last.tag == "-comment" or (last.tag == "-text" and not (last.text_content or "").strip())):
+                last = last.prev
+            if last is None or last.tag.startswith("-"):
+                continue  # the h1 ends with its own text
+            tail = " ".join((last.text() or "").split())
+            if len(tail.split()) >= SUBTITLE_MIN_WORDS and nh.endswith(norm(tail)) \
+                    and norm(h[: len(h) - len(tail)]) == nt:
+                return title, where, tail
+    return None
 
 
 def _after_flag(c: _Context, h1: str, h: str) -> bool:
