@@ -32,6 +32,7 @@ import wcxb_pages
 
 
 def main(argv=None) -> int:
+    from pressguard.extract.text import skip_blank
     from pressguard.verdict import body_structure as bs
     from pressguard.verdict.checks import _Context
     from pressguard.verdict.markers import body_container, fetched_on_expand
@@ -60,9 +61,7 @@ def main(argv=None) -> int:
         heads = [(p, h) for p in c.body if len(p) <= bs.LIST_ITEM_MAX and (h := c.page.heading_of(p)) is not None]
         with_heads += bool(heads)
         for p, h in heads:
-            n = h.next
-            while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
-                n = n.next
+            n = skip_blank(h.next)
             if n is not None and c.page.is_subheading(n) and n.tag <= h.tag:
                 empty += 1
                 print(f"{pid}: empty section under {p[:50]!r} ({h.tag}, then {n.tag})")

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .regex_prefix import Openings
-from .text import BLOCK_TAGS
+from .text import BLOCK_TAGS, skip_blank
 
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
 # nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
@@ -94,9 +94,7 @@ def is_review_box(node) -> bool:
     reading "Pros", "Cons", "Verdict" ... (Destructoid's own theme does this)."""
     if node.tag not in ("div", "section"):
         return False
-    child = node.child
-    while child is not None and (child.tag == "-comment" or (child.tag == "-text" and not (child.text_content or "").strip())):
-        child = child.next
+    child = skip_blank(node.child)
     if child is None or child.tag not in _BOX_LABEL_TAGS:
         return False
     label = " ".join(_text_up_to(child, _LABEL_MAX).split()).rstrip(":").lower()

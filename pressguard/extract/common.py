@@ -11,7 +11,7 @@ from .boilerplate import strip_site_suffix
 from .dates import epoch_date, parse_date
 from .page import Page
 from .strategy import Declined, Final
-from .text import READING_TIME, animated_label, node_text
+from .text import READING_TIME, animated_label, node_text, skip_blank
 
 
 def headline_text(node, page: Page) -> str:
@@ -37,9 +37,7 @@ _FLAG_SEPARATORS = " :|-\u2013\u2014\u00b7\u2022"
 def flag_before_title(h1, headline: str) -> str | None:
     """The headline without the element the h1 opens with, when that element is a short
     label (a story flag, a dateline) the headline starts with; else None."""
-    first = h1.child
-    while first is not None and (first.tag == "-comment" or (first.tag == "-text" and not (first.text_content or "").strip())):
-        first = first.next
+    first = skip_blank(h1.child)
     if first is None or first.tag.startswith("-"):
         return None  # the h1 opens with its text: no element set before the title
     label = node_text(first)
@@ -193,9 +191,7 @@ def dek_text(node) -> str:
     m = _TRAILING_READING.search(text)
     if m:
         return text[:m.start()].rstrip()
-    last = node.last_child
-    while last is not None and (last.tag == "-comment" or (last.tag == "-text" and not (last.text_content or "").strip())):
-        last = last.prev
+    last = skip_blank(node.last_child, "prev")
     if last is None or last.tag == "-text":
         return text
     label = node_text(last)

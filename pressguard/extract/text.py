@@ -219,6 +219,14 @@ def same_line(a, b) -> bool:
     return block(a) == block(b)
 
 
+def skip_blank(node, step: str = "next"):
+    """node, or the first sibling after it along step ("next" or "prev") that is not a comment
+    or whitespace between tags: the element or text a reader meets there (None if none)."""
+    while node is not None and (node.tag == "-comment" or (node.tag == "-text" and not (node.text_content or "").strip())):
+        node = getattr(node, step)
+    return node
+
+
 def attr(node, name: str) -> str:
     """An attribute value, normalized; "" when absent."""
     if node is None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..extract.blocks import stamped_template, template_content
+from ..extract.text import skip_blank
 from .wording import is_prose, quote
 
 if TYPE_CHECKING:  # annotations only
@@ -63,9 +64,7 @@ def empty_item(c: "_Context") -> str | None:
         heading = c.page.heading_of(p)
         if heading is None:
             continue
-        n = heading.next
-        while n is not None and (n.tag == "-comment" or (n.tag == "-text" and not (n.text_content or "").strip())):
-            n = n.next
+        n = skip_blank(heading.next)
         # a deeper subheading under the item ("1. Zelda" then "Why we love it") is its content
         if n is not None and c.page.is_subheading(n) and n.tag <= heading.tag:
             return f"body: the text of each numbered item, found {quote(p, 40)} with nothing under it"

@@ -187,6 +187,7 @@ from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.common import flag_before_title
 from ..extract.decoding import chunk_framing, not_rendered
 from ..extract.page import Page
+from ..extract.text import skip_blank
 from .page_scan import page_scan
 from .site_profile import MIN_PAGES as MIN_PROFILE_PAGES, SiteProfile
 from .social_title import social_title, title_says_otherwise
@@ -402,9 +403,7 @@ def _subtitle_in_h1(c: _Context, h: str) -> tuple[str, str, str] | None:
         if not nt or not nh.startswith(nt) or nh == nt:
             continue
         for node in page_scan(c.page._parsed).h1s:
-            last = node.last_child
-            while last is not None and (last.tag == "-comment" or (last.tag == "-text" and not (last.text_content or "").strip())):
-                last = last.prev
+            last = skip_blank(node.last_child, "prev")
             if last is None or last.tag.startswith("-"):
                 continue  # the h1 ends with its own text
             tail = " ".join((last.text() or "").split())
