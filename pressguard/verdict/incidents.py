@@ -131,21 +131,8 @@ def body_findings(c) -> list[str]:
         at = (markdown or emphasis)[0]
         finds.append(f"Markdown source printed as text ({len(markdown) + len(emphasis)} paragraphs, first "
                      f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
-    empty = emptied_paragraphs(c) or _ad_filled_paragraphs(c)
-    if empty:
-        finds.append(empty)
-    redacted = _redacted_prose(c.body)
-    if redacted:
-        finds.append(redacted)
-    elsewhere = _rest_elsewhere(c)
-    if elsewhere:
-        finds.append(elsewhere)
-    told = _writer_instructions(c.body)
-    if told:
-        finds.append(told)
-    address = _own_address_in_prose(c)
-    if address:
-        finds.append(address)
+    finds += filter(None, [emptied_paragraphs(c) or _ad_filled_paragraphs(c), _redacted_prose(c.body),
+                           _rest_elsewhere(c), _writer_instructions(c.body), _own_address_in_prose(c)])
     return finds
 
 
