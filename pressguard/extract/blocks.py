@@ -19,7 +19,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from .boilerplate import class_level, furniture_level
 from .continuation import pager_lines
-from .text import BLOCK_TAGS, SKIP_TAGS, _children_reversed, node_text, normalize, prose_button_text
+from .text import BLOCK_TAGS, SKIP_TAGS, SUBHEADINGS, _children_reversed, node_text, normalize, prose_button_text
 
 _END = object()  # block-end marker on the walk stack
 _LINK_END = object()  # link-end marker
@@ -385,7 +385,7 @@ def section_heading(node, title) -> bool:
 
 def is_subheading(node, title) -> bool:
     """An <h2>-<h6>, or an <h1> after title, the page's first <h1> (section_heading)."""
-    return node.tag in _SUBHEADINGS or section_heading(node, title)
+    return node.tag in SUBHEADINGS or section_heading(node, title)
 
 
 def article_furniture(node, title=None) -> bool:
@@ -452,7 +452,6 @@ _PERMALINK_MARKS = frozenset({"", "#", "¶", "§", "🔗", "⚓", "link", "perma
 # and a paragraph-permalink template at a paragraph's edge: marks only, a paragraph's words
 # ("link") can be its text
 _PARAGRAPH_MARKS = frozenset({"#", "¶", "§", "🔗", "⚓"})
-_SUBHEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 
 
 CARD_MAX_WORDS = 80  # a card's title, teaser and site name; more is a page wrapped in a stray <a>
@@ -480,11 +479,11 @@ def permalink_mark(a) -> bool:
     if not (a.attributes.get("href") or "").startswith("#"):
         return False
     up = a.parent
-    if up is not None and up.tag not in _SUBHEADINGS and up.tag != "p":
+    if up is not None and up.tag not in SUBHEADINGS and up.tag != "p":
         up = up.parent  # the link inside a span of the heading or paragraph
     if up is None:
         return False
-    marks = _PERMALINK_MARKS if up.tag in _SUBHEADINGS else _PARAGRAPH_MARKS if up.tag == "p" else ()
+    marks = _PERMALINK_MARKS if up.tag in SUBHEADINGS else _PARAGRAPH_MARKS if up.tag == "p" else ()
     return normalize(a.text(deep=True)).lower() in marks
 
 

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .regex_prefix import Openings
-from .text import BLOCK_TAGS, skip_blank
+from .text import BLOCK_TAGS, HEADINGS, skip_blank
 
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
 # nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
@@ -275,7 +275,6 @@ def _text_matches(text: str, low: str) -> bool:
 # (class words, is_review_box), and a flat "Pros" heading keeps its list items anyway.
 _LABEL_RE = re.compile(r"(?:verdict|the verdict|final verdict|pros|cons|score|the good|the bad"
                        r"|final score)\s*:?\Z", re.I)
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CREDIT_MAX = 160
 _LONG_MARKERS = ("supported by our audience", "supported by its readers", "commission",
                  "affiliate links", "recaptcha", "retail build", "review copy", "something went wrong",
@@ -303,7 +302,7 @@ def is_boilerplate_text(text: str, tag: str = "p") -> bool:
             return False
         return _text_matches(text, low)
     if not _text_matches(text, low):
-        return tag not in _HEADING_TAGS and _LABEL_RE.match(text) is not None
+        return tag not in HEADINGS and _LABEL_RE.match(text) is not None
     return True
 
 

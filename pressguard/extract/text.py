@@ -24,6 +24,10 @@ SKIP_TAGS = frozenset(
     }
 )
 
+# Section headings; SUBHEADINGS are those that may sit inside an article body under its title.
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+SUBHEADINGS = HEADINGS - {"h1"}
+
 # Elements that start a new line when rendered: their edges are word boundaries.
 BLOCK_TAGS = frozenset(
     {

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..extract.blocks import stamped_template, template_content
-from ..extract.text import skip_blank
+from ..extract.text import SUBHEADINGS, skip_blank
 from .wording import is_prose, quote
 
 if TYPE_CHECKING:  # annotations only
@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # annotations only
 
 _LISTICLE = re.compile(r"^\W*(?:the\s+|our\s+)?(\d{1,2})\s+[^\W\d]")  # "10 things ...", "The 15 best ..."
 _ITEM = re.compile(r"^\W*(?:#|no\.\s*)?(\d{1,2})[.):]\s+\S", re.I)  # "5. More of ...", "#3: The ..."
-_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_SUBHEADING_SELECTOR = ",".join(sorted(SUBHEADINGS))
 LIST_ITEM_MAX = 150  # characters: an item's heading, not a paragraph that opens with a number
 
 
@@ -31,7 +31,7 @@ def _heading_in_templates(c: "_Context", text: str) -> bool:
     for template in c.page.tree.css("template[id]"):
         if stamped_template(template):
             content = template_content(template)
-            if any(fp.squash(h.text(deep=True)) == wanted for h in content.css(",".join(_HEADINGS))):
+            if any(fp.squash(h.text(deep=True)) == wanted for h in content.css(_SUBHEADING_SELECTOR)):
                 return True
     return False
 

@@ -58,6 +58,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..extract.decoding import parser_input
 from ..extract.page import Page, attach_shadow_roots, parsed_of
+from ..extract.text import HEADINGS
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
 REQUIRED = frozenset({"headline", "body"})  # empty is a change; others may be empty
@@ -290,7 +291,7 @@ def _heading_art_text(img) -> str:
     for _ in range(3):
         if el is None:
             return ""
-        if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+        if el.tag in HEADINGS:
             if squash(el.text(deep=True)) or len(el.css("img[alt]")) != 1:
                 return ""  # the heading has text of its own (or several images): alt is no text
             return squash(alt)
