@@ -88,11 +88,11 @@ class PageHints:
         for el in reversed(path):
             if not state:
                 cls = (el.attributes.get("class") or "").lower()
-                words = set(fp._CLASS_SPLIT.split(cls)) if cls else set()
                 furniture = fp.furniture_words(cls) if cls else set()
                 # an author card ("author-card", "byline-card") presents this page's author;
                 # a card or tile naming anything else is a teaser of another page
-                if furniture and furniture <= _CARD_WORDS and words & {"author", "authors", "byline"}:
+                if (furniture and furniture <= _CARD_WORDS
+                        and not _AUTHOR_WORDS.isdisjoint(fp._CLASS_SPLIT.split(cls))):
                     furniture = set()
                 state = el.tag in fp._FURNITURE_TAGS or bool(furniture)
             memo[el.mem_id] = state
@@ -391,6 +391,7 @@ def _in_author_box(node) -> bool:
     return False
 
 
+_AUTHOR_WORDS = frozenset({"author", "authors", "byline"})
 _CARD_WORDS = frozenset({"card", "cards", "tile", "tiles"})
 
 
