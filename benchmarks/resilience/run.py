@@ -2,6 +2,7 @@
 
     python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | ... | --holdout12 | --all]
                                         [--kinds a,b] [--pages N] [--json out.json]
+    python benchmarks/resilience/run.py --compose [--seed S] [--count N]   # kinds combined (compose.py)
 
 For each sampled shipped page and each mutation kind: mutate the page, assess it in-process
 with the pressguard installed in the running interpreter (pressguard.verdict.assess.assess, the
@@ -77,6 +78,14 @@ def kinds_for(args):
             sys.exit(2)
         chosen = [every[n] for n in names]
     return chosen
+
+
+def composed_plan(args, samples):
+    """--compose: (combined kind, its pages) drawn from the tuning set and every held-out set."""
+    from compose import plan
+    from mutations import TUNING
+    pool = TUNING + [k for m, _ in HELD_OUT for k in held_out_set(m)]
+    return plan(pool, samples, args.count, args.seed)
 
 
 def load_samples(root: Path, per_site: int) -> list[Sample]:
@@ -279,13 +288,17 @@ def main(argv=None) -> int:
     for module, what in HELD_OUT:
         group.add_argument(f"--{module}", action="store_true", help=f"the {what} set only ({module}.py)")
     group.add_argument("--all", action="store_true", help="tuning and the first two held-out sets")
+    group.add_argument("--compose", action="store_true",
+                       help="pairs and triples of the tuning and held-out kinds applied together (compose.py)")
+    ap.add_argument("--seed", type=int, default=1, help="--compose: the seed of the draw (default 1)")
+    ap.add_argument("--count", type=int, default=360, help="--compose: how many combinations (default 360)")
     ap.add_argument("--kinds", help="comma-separated kind names (overrides the set)")
     ap.add_argument("--pages", type=int, default=2, help="pages per site (default 2)")
     ap.add_argument("--json", type=Path, help="write every case to this file")
     ap.add_argument("--describe", action="store_true",
                     help="print the chosen kinds with their labels and reasons (markdown) and exit")
     args = ap.parse_args(argv)
-    if args.describe:
+    if args.describe and not args.compose:
         for kind in kinds_for(args):
             print(f"- `{kind.name}` ({kind.label}): {kind.why}")
         return 0
@@ -295,7 +308,13 @@ def main(argv=None) -> int:
     if args.pages < 1:
         print("run.py: --pages must be at least 1", file=sys.stderr)
         return 2
-    kinds = kinds_for(args)
+    if args.count < 1:
+        print("run.py: --count must be at least 1", file=sys.stderr)
+        return 2
+    if args.compose and args.kinds:
+        print("run.py: --compose draws its own kinds; --kinds does not apply", file=sys.stderr)
+        return 2
+    kinds = None if args.compose else kinds_for(args)
 
     import pressguard
     from pressguard.verdict.assess import template_baseline
@@ -303,18 +322,26 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     samples = load_samples(args.root, args.pages)
     cassettes = str(args.root / "cassettes")
+    planned = composed_plan(args, samples) if args.compose else [(k, samples) for k in kinds]
+    if args.describe:
+        for kind, pages in planned:
+            print(f"- `{kind.name}` ({kind.label}) on {', '.join(s.page for s in pages)}")
+        return 0
+    kinds = [k for k, _ in planned]
     # the unmutated pages first: a kind's counts mean little if its pages start unhealthy
     control = Counter()
     for sample in samples:
         case = run_case(UNCHANGED, sample, lambda site: template_baseline(cassettes, site))
         control[f"{case['verdict']}{'' if case['fields_right'] else ' (fields differ)'}"] += 1
     cases = []
-    for kind in kinds:
-        for sample in samples:
+    for kind, pages in planned:
+        for sample in pages:
             cases.append(run_case(kind, sample, lambda site: template_baseline(cassettes, site)))
     elapsed = time.perf_counter() - started
+    shape = (f"{len(kinds)} combinations (seed {args.seed}) on {sum(len(p) for _, p in planned)} pages"
+             if args.compose else f"{len(kinds)} kinds")
     print(f"pressguard from {Path(pressguard.__file__).parent}; pages from {args.root / 'cassettes'}: "
-          f"{len(samples)} pages of {len({s.site for s in samples})} sites x {len(kinds)} kinds; "
+          f"{len(samples)} pages of {len({s.site for s in samples})} sites x {shape}; "
           f"{elapsed:.1f} s on {platform.python_implementation()} {platform.python_version()}")
     print(f"unmutated pages: {', '.join(f'{v} {k}' for k, v in sorted(control.items()))}\n")
     summary = report(cases, kinds)

@@ -1,0 +1,143 @@
+"""Composed changes: two or three existing kinds applied one after another to the same page.
+
+A real redesign rarely ships one change: a new wrapper, a new byline widget and a lazy-loader
+arrive together. The sets written so far are tuned on one kind at a time, so a check that
+misreads two harmless changes together, or a breakage that a harmless change hides from its
+check, stays unseen. This set draws combinations of the kinds of the tuning set and of
+holdout..holdout19 (never a set kept blind) with a seeded random source, and applies each to a
+few of the sampled pages:
+
+- each part sees the page and the right fields the part before it left (a new Sample built from
+  the previous Mutated); a part whose right fields are None (no right extraction) leaves the
+  fields before it, so that the later parts still find the article's parts by their text
+- the parts that change the page's bytes (an encoding, a framing) go last: a chain with two of
+  them cannot be built and counts as n/a
+- RIGHT only if every part leaves a right extraction (the right fields are the last part's, with
+  an earlier part's alternatives kept for the fields the later parts leave alone); NONE if any
+  part leaves none; a part that does not apply to the page makes the case n/a
+
+Every kind appears at least once: the RIGHT kinds first each get a NONE partner (the breakage a
+harmless change may hide) or another RIGHT kind (two harmless changes a check may misread
+together), then more pairs and triples are drawn until there are `count` combinations.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample
+
+FIELDS = ("headline", "dek", "authors", "published", "body")
+
+
+def _plain(expected: dict) -> dict:
+    """The right fields with one value each (an alternative's first, the page's own), for a
+    later part to find the article's parts by."""
+    return {f: (v.values[0] if isinstance(v, AnyOf) else v) for f, v in expected.items()}
+
+
+def chain(parts: list[Kind], sample: Sample) -> Mutated:
+    """The parts applied one after another to sample (NotApplicable if any part is)."""
+    order, moved = list(parts), None
+    while True:
+        try:
+            return _apply(order, sample)
+        except _BytesTooEarly as exc:
+            # the part that changed the bytes goes last; a second one cannot follow it
+            if moved is not None:
+                raise NotApplicable(f"two parts change the page's bytes ({moved.name}, "
+                                    f"{order[exc.index].name})") from None
+            moved = order.pop(exc.index)
+            order.append(moved)
+
+
+class _BytesTooEarly(Exception):
+    def __init__(self, index: int):
+        self.index = index
+
+
+def _apply(order: list[Kind], sample: Sample) -> Mutated:
+    current, right, right_exists, content_type = sample, dict(sample.expected), True, None
+    for i, kind in enumerate(order):
+        try:
+            mutated = kind.apply(current)
+        except NotApplicable as exc:
+            raise NotApplicable(f"{kind.name}: {exc}") from None
+        if isinstance(mutated.html, bytes) and i < len(order) - 1:
+            raise _BytesTooEarly(i)
+        content_type = mutated.content_type or content_type
+        if mutated.expected is None:
+            right_exists = False
+            carried = current.expected
+        else:
+            before = _plain(right) if right_exists else None
+            # a field this part left as it was keeps the earlier part's alternatives
+            right = {f: (right[f] if before is not None and not isinstance(v, AnyOf) and v == before[f]
+                         else v) for f, v in mutated.expected.items()}
+            carried = _plain(mutated.expected)
+        if i < len(order) - 1:
+            current = replace(current, html=mutated.html, expected=carried,
+                              content_type=mutated.content_type or current.content_type)
+    return Mutated(mutated.html, right if right_exists else None, content_type)
+
+
+def composed(parts: list[Kind]) -> Kind:
+    label = NONE if any(k.label == NONE for k in parts) else RIGHT
+    why = " + ".join(f"[{k.name}] {k.why}" for k in parts)
+    return Kind("+".join(k.name for k in parts), label, why, lambda s, _p=tuple(parts): chain(list(_p), s))
+
+
+def draw(pool: list[Kind], count: int, seed: int) -> list[list[Kind]]:
+    """count combinations of pool's kinds, every kind in at least one (if count allows)."""
+    rng = random.Random(seed)
+    right = [k for k in pool if k.label == RIGHT]
+    none = [k for k in pool if k.label == NONE]
+    rng.shuffle(right)
+    rng.shuffle(none)
+    combos: list[list[Kind]] = []
+    # every NONE kind after a RIGHT one; the RIGHT kinds left over in pairs of two
+    for n, r in zip(none, right):
+        combos.append([r, n])
+    rest_right = right[len(none):]
+    rest_none = none[len(right):]
+    for i in range(0, len(rest_right) - 1, 2):
+        combos.append(rest_right[i:i + 2])
+    if len(rest_right) % 2:
+        combos.append([rest_right[-1], rng.choice(right[:-1] or right)])
+    for n in rest_none:
+        combos.append([rng.choice(right), n] if right else [n])
+    seen = {tuple(k.name for k in c) for c in combos}
+    # then more: two harmless changes, two harmless and a breakage, three harmless
+    shapes = ((RIGHT, RIGHT), (RIGHT, RIGHT, NONE), (RIGHT, RIGHT, RIGHT), (RIGHT, NONE))
+    tries = 0
+    while len(combos) < count and tries < count * 20:
+        tries += 1
+        shape = shapes[len(combos) % len(shapes)]
+        picked = []
+        for label in shape:
+            options = [k for k in (right if label == RIGHT else none) if k not in picked]
+            if not options:
+                break
+            picked.append(rng.choice(options))
+        key = tuple(k.name for k in picked)
+        if len(picked) == len(shape) and key not in seen:
+            seen.add(key)
+            combos.append(picked)
+    rng.shuffle(combos)
+    return combos[:count] if count < len(combos) else combos
+
+
+def plan(pool: list[Kind], samples: list[Sample], count: int, seed: int, per_combo: int = 2):
+    """(composed kind, the pages it is applied to) for count combinations; the pages of one
+    combination come from different sites."""
+    rng = random.Random(seed + 1)
+    by_site: dict[str, list[Sample]] = {}
+    for s in samples:
+        by_site.setdefault(s.site, []).append(s)
+    sites = sorted(by_site)
+    out = []
+    for parts in draw(pool, count, seed):
+        chosen = rng.sample(sites, min(per_combo, len(sites)))
+        out.append((composed(parts), [rng.choice(by_site[site]) for site in chosen]))
+    return out

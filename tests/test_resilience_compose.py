@@ -1,0 +1,92 @@
+"""The composed resilience set (benchmarks/resilience/compose.py): kinds applied one after
+another to one page, labelled RIGHT only when every part is, drawn reproducibly and broadly."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks" / "resilience"))
+
+import compose  # noqa: E402
+import run  # noqa: E402
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, same  # noqa: E402
+
+PAGE = "destructoid/starfall-tactics-review-worth-the-wait"
+
+
+@pytest.fixture(scope="module")
+def sample() -> Sample:
+    from pressguard.cassettes.store import open_cassette, recording_info
+    from pressguard.extract import extract_article
+    from pressguard.verdict.assess import _final_page
+
+    site, slug = PAGE.split("/")
+    cassette = open_cassette(ROOT / "cassettes" / site / f"{slug}.yaml")
+    url, body = _final_page(cassette)
+    fetched_at = recording_info(cassette).get("fetched_at")
+    item = extract_article(body, url, site=site, fetched_at=fetched_at)
+    return Sample(site, slug, url, body.decode("utf-8"), "text/html; charset=UTF-8", fetched_at,
+                  {f: item[f] for f in run.FIELDS})
+
+
+def _kind(name, label, fn):
+    return Kind(name, label, name, fn)
+
+
+# small kinds that record what they saw: the page each part gets is the previous part's page
+APPEND = _kind("append", RIGHT, lambda s: Mutated(s.html.replace("</body>", "<p>x1</p></body>"), same(s)))
+RENAME = _kind("rename", RIGHT, lambda s: Mutated(s.html, same(s, headline=AnyOf((s.expected["headline"], "Other")))))
+CUT = _kind("cut", NONE, lambda s: Mutated(s.html.replace("x1", "cut"), None))
+BYTES = _kind("bytes", RIGHT, lambda s: Mutated(s.html.encode("utf-16"), same(s), "text/html; charset=utf-16"))
+NEVER = _kind("never", RIGHT, lambda s: (_ for _ in ()).throw(NotApplicable("no byline")))
+
+
+def test_each_part_sees_the_page_the_part_before_left(sample):
+    out = compose.composed([APPEND, CUT]).apply(sample)
+    assert "<p>cut</p>" in out.html and out.expected is None
+
+
+def test_right_only_when_every_part_is_right_and_alternatives_are_kept(sample):
+    out = compose.composed([RENAME, APPEND]).apply(sample)
+    assert compose.composed([RENAME, APPEND]).label == RIGHT
+    assert compose.composed([APPEND, CUT]).label == NONE
+    # APPEND left the headline as the page had it: RENAME's alternatives stay right
+    assert out.expected["headline"] == AnyOf((sample.expected["headline"], "Other"))
+    assert out.expected["body"] == sample.expected["body"]
+
+
+def test_a_part_after_a_none_part_still_finds_the_fields(sample):
+    seen = []
+    spy = _kind("spy", RIGHT, lambda s: seen.append(s.expected) or Mutated(s.html, same(s)))
+    out = compose.composed([CUT, spy]).apply(sample)
+    assert out.expected is None and seen == [sample.expected]
+
+
+def test_a_part_that_changes_the_bytes_goes_last(sample):
+    out = compose.composed([BYTES, APPEND]).apply(sample)
+    assert isinstance(out.html, bytes) and "x1" in out.html.decode("utf-16")
+    assert out.content_type == "text/html; charset=utf-16"
+    with pytest.raises(NotApplicable, match="two parts change the page's bytes"):
+        compose.composed([BYTES, _kind("bytes2", RIGHT, BYTES.apply), APPEND]).apply(sample)
+
+
+def test_a_part_not_applicable_makes_the_case_not_applicable(sample):
+    with pytest.raises(NotApplicable, match="never: no byline"):
+        compose.composed([APPEND, NEVER]).apply(sample)
+
+
+def test_the_draw_is_reproducible_and_covers_every_kind():
+    pool = [_kind(f"r{i}", RIGHT, APPEND.apply) for i in range(9)] + \
+           [_kind(f"n{i}", NONE, CUT.apply) for i in range(4)]
+    first = [[k.name for k in c] for c in compose.draw(pool, 20, seed=3)]
+    assert first == [[k.name for k in c] for c in compose.draw(pool, 20, seed=3)]
+    assert first != [[k.name for k in c] for c in compose.draw(pool, 20, seed=4)]
+    assert len(first) == 20 and len({tuple(c) for c in first}) == 20
+    assert {n for c in first for n in c} == {k.name for k in pool}
+    assert any(len(c) == 3 for c in first)
+    # a breakage is never drawn alone, nor two of one kind in a combination
+    assert all(any(n.startswith("r") for n in c) and len(set(c)) == len(c) for c in first)
