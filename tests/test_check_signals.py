@@ -1269,6 +1269,17 @@ def test_a_dateline_before_the_byline_is_not_read_as_the_name(shipped):
     assert item["verdict"] != "broken", item["checks"]
 
 
+def test_a_dateline_and_a_separator_before_the_names_is_not_read_as_the_name(shipped):
+    """The same meta line with no "by": "Posted on Aug 9, 2025 | <a>A</a>" (a theme that
+    separates the date from the byline with a bar): the names after the bar wrote it."""
+    site, url, html, right = shipped
+    if not right["authors"]:
+        pytest.skip("a staff piece: no byline")
+    item = _assess(site, url, mutate.byline_relabelled(html, right, "Posted on Aug 9, 2025 |", "and"))
+    assert item["authors"] == right["authors"], item["authors"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
 def test_a_name_that_starts_like_a_byline_label_is_kept_whole():
     from pressguard.extract.authors import clean_authors
 

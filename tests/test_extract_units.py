@@ -75,6 +75,11 @@ def test_blocks_do_not_glue_neighbours():
         (["Published 10 Aug 2025 at 9:30 am | By Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
         (["On 2025-08-10 by Ana Lima"], ["Ana Lima"]),
         (["Posted by Jane Doe on Aug 10, 2025"], ["Jane Doe"]),
+        # the date, then the names after a separator with no "by"
+        (["Posted on August 10, 2025 | Ben Ashby"], ["Ben Ashby"]),
+        (["Published 10 Aug 2025 at 9:30 am · Jane Doe and John Roe"], ["Jane Doe", "John Roe"]),
+        (["Posted on August 10, 2025 | News", "Posted on August 10, 2025 | 5 min read",
+          "Posted on August 10, 2025 | Leave a comment"], []),
         # a meta line with no "by": its label is no name, even where one word may be
         (["Posted on August 10, 2025", "Last updated Aug 10, 2025", "Filed Under", "Posted in Guides"], []),
     ],

@@ -61,11 +61,14 @@ _GLUED_TAIL = re.compile(
     r"|Contributor|Columnist|Correspondent|Follow|Author)\b)"
 )
 # A meta line that prints the date before the byline, as starter themes' template tags do
-# ("Posted on August 10, 2025 by Ben Ashby", "Published 10 Aug 2025 at 9:30 am | By ..."):
-# the names follow its "by" (the date would otherwise read as a trailing date, and leave "Posted")
+# ("Posted on August 10, 2025 by Ben Ashby", "Published 10 Aug 2025 at 9:30 am | By ...", or
+# with the separator a byline's parts are split on and no "by": "Posted on August 10, 2025 |
+# Ben Ashby"): the names follow it (the date would otherwise read as a trailing date, and
+# leave "Posted")
 _DATE_THEN_BY = re.compile(
     r"^(?:(?:posted|published|updated|written|filed)\s+)?(?:on\s+)?" + WRITTEN_DATE
-    + r"(?:\s*(?:,|at|@)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?\s*[,|·•\-\u2013\u2014]?\s*by\b[:\s]*",
+    + r"(?:\s*(?:,|at|@)?\s*\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?"
+    + r"(?:\s*[,|·•\-\u2013\u2014]?\s*by\b[:\s]*|\s*[|·•]\s*)",
     re.I,
 )
 _TRAILING_DATE = re.compile(

@@ -47,24 +47,46 @@ def flag_before_title(h1, headline: str) -> str | None:
     return rest if rest and rest != headline else None
 
 
-def without_story_flag(page: Page, headline: str) -> str:
-    """The headline without the story flag its h1 opens with (an "Exclusive" or "Breaking"
-    badge, a <mark> or pill element the template sets before the title per story), when
-    the page's other copies of the title (JSON-LD headline, og:title) are the rest: they
-    are written from the title field, the flag from another. A headline whose flag the
-    metadata keeps too ("Exclusive: ..." in og:title, as wire services write it) stays."""
+SUBTITLE_MIN_WORDS = 4  # a subtitle is a phrase or a sentence; "(Updated)" or a badge is not
+
+
+def subtitle_after_title(h1, headline: str) -> tuple[str, str] | None:
+    """(title, subtitle): the headline split before the element the h1 ends with, when that
+    element's text is a phrase the headline ends with (Bootstrap's page header, <h1>Title
+    <small>Standfirst</small></h1>, sets the standfirst inside the heading); else None."""
+    last = skip_blank(h1.last_child, "prev")
+    if last is None or last.tag.startswith("-"):
+        return None  # the h1 ends with its own text: no element set after the title
+    sub = node_text(last)
+    if len(sub.split()) < SUBTITLE_MIN_WORDS or not headline.endswith(sub):
+        return None
+    title = headline[: len(headline) - len(sub)].rstrip(_FLAG_SEPARATORS)
+    return (title, sub) if title else None
+
+
+def title_of_h1(page: Page, headline: str) -> tuple[str, str | None]:
+    """(headline, subtitle): the headline without the story flag its h1 opens with (an
+    "Exclusive" or "Breaking" badge, a <mark> or pill element the template sets before the
+    title per story) or the subtitle element it ends with, when the page's other copies of
+    the title (JSON-LD headline, og:title) are the rest: they are written from the title
+    field, the flag or the standfirst from another. The subtitle is that standfirst (None
+    when none was split off). A headline whose flag the metadata keeps too ("Exclusive:
+    ..." in og:title, as wire services write it) stays."""
     if not headline:
-        return headline
+        return headline, None
     # og:title as written too: a title with a dash reads to strip_site_suffix as "Title – Site"
     copies = (headline_jsonld(page), headline_meta(page), page.meta.first("og:title", "twitter:title"))
     others = {_squash_headline(t) for t in copies if t}
     if not others or _squash_headline(headline) in others:
-        return headline  # the copies agree already: most pages
+        return headline, None  # the copies agree already: most pages
     for h in page.all("h1"):
         rest = flag_before_title(h, headline)
         if rest and _squash_headline(rest) in others:
-            return rest
-    return headline
+            return rest, None
+        split = subtitle_after_title(h, headline)
+        if split and _squash_headline(split[0]) in others:
+            return split
+    return headline, None
 
 
 def headline_jsonld(page: Page) -> str:

@@ -85,9 +85,12 @@ class Layout:
                     provenance[fieldname] = f"{name}/relative" if isinstance(value, RelativeDate) else name
                     break
         if provenance["headline"] not in (None, "meta", "jsonld"):
-            from .common import without_story_flag  # common builds on this module
+            from .common import title_of_h1  # common builds on this module
 
-            item["headline"] = without_story_flag(page, item["headline"])
+            item["headline"], subtitle = title_of_h1(page, item["headline"])
+            if subtitle and not item["dek"]:
+                # the standfirst the template set inside the heading, with no element of its own
+                item["dek"], provenance["dek"] = subtitle, provenance["headline"]
         item["provenance"] = provenance
         return item
 

@@ -184,10 +184,9 @@ from . import coherence
 from . import date_order
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
-from ..extract.common import flag_before_title
+from ..extract.common import flag_before_title, subtitle_after_title
 from ..extract.decoding import chunk_framing, not_rendered
 from ..extract.page import Page
-from ..extract.text import skip_blank
 from .page_scan import page_scan
 from .site_profile import MIN_PAGES as MIN_PROFILE_PAGES, SiteProfile
 from .social_title import social_title, title_says_otherwise
@@ -367,7 +366,7 @@ def check_headline(c: _Context) -> str:
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
         if h1 and not titles_agree(h, h1) and norm(h1) not in {norm(n) for n in c.site_names} \
-                and not _after_flag(c, h1, h):
+                and not _h1_less_label(c, h1, h):
             metas = [("JSON-LD", x) for x in c.page.jsonld[0][:1]]
             if c.page.og_title:
                 metas.append(("og:title", strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
@@ -387,13 +386,11 @@ def check_headline(c: _Context) -> str:
     return incidents.headline_finding(c) or "ok"
 
 
-SUBTITLE_MIN_WORDS = 4  # a subtitle is a phrase or a sentence; "(Updated)" or a badge is not
-
-
 def _subtitle_in_h1(c: _Context, h: str) -> tuple[str, str, str] | None:
     """(title, where, subtitle) when the headline is the page's metadata title followed by
     the text of the element an <h1> ends with: a template (Bootstrap's <h1>Title <small>..)
-    that sets the standfirst inside the heading, read whole into the headline."""
+    that sets the standfirst inside the heading, read whole into the headline (the layouts
+    split it off, extract.common.title_of_h1; an item from another spider may not)."""
     metas = [("JSON-LD headline", x) for x in c.page.jsonld[0][:1]]
     if c.page.og_title:
         metas.append(("og:title", strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
@@ -403,23 +400,21 @@ def _subtitle_in_h1(c: _Context, h: str) -> tuple[str, str, str] | None:
         if not nt or not nh.startswith(nt) or nh == nt:
             continue
         for node in page_scan(c.page._parsed).h1s:
-            last = skip_blank(node.last_child, "prev")
-            if last is None or last.tag.startswith("-"):
-                continue  # the h1 ends with its own text
-            tail = " ".join((last.text() or "").split())
-            if len(tail.split()) >= SUBTITLE_MIN_WORDS and nh.endswith(norm(tail)) \
-                    and norm(h[: len(h) - len(tail)]) == nt:
-                return title, where, tail
+            split = subtitle_after_title(node, h)
+            if split and norm(split[0]) == nt:
+                return title, where, split[1]
     return None
 
 
-def _after_flag(c: _Context, h1: str, h: str) -> bool:
+def _h1_less_label(c: _Context, h1: str, h: str) -> bool:
     """Is the headline the visible h1 without the label element it opens with (a story flag,
-    a dateline: the extraction leaves it out when the page's other copies of the title are
-    the rest, extract.common.without_story_flag)?"""
-    if not h1.endswith(h):
-        return False
-    return any(flag_before_title(node, h1) == h for node in page_scan(c.page._parsed).h1s)
+    a dateline) or the subtitle element it ends with? The extraction leaves those out when
+    the page's other copies of the title are the rest (extract.common.title_of_h1)."""
+    if h1.endswith(h):
+        return any(flag_before_title(node, h1) == h for node in page_scan(c.page._parsed).h1s)
+    if h1.startswith(h):
+        return any((subtitle_after_title(node, h1) or ("",))[0] == h for node in page_scan(c.page._parsed).h1s)
+    return False
 
 
 def check_authors(c: _Context) -> str:
