@@ -90,3 +90,27 @@ def test_the_draw_is_reproducible_and_covers_every_kind():
     assert any(len(c) == 3 for c in first)
     # a breakage is never drawn alone, nor two of one kind in a combination
     assert all(any(n.startswith("r") for n in c) and len(set(c)) == len(c) for c in first)
+
+
+def test_a_part_labelled_by_extraction_keeps_the_fields_it_does_not_change(sample):
+    """shift_jis_header_only reads its right fields with the extractor: after a part whose page
+    the extractor misreads (here: the byline's names gone, the authors still claimed), only the
+    fields the Shift_JIS part itself changes (the body's added paragraph) come from that reading."""
+    from mutations import TUNING
+
+    sjis = next(k for k in TUNING if k.name == "shift_jis_header_only")
+    name = sample.expected["authors"][0]
+    unnamed = _kind("unnamed", RIGHT, lambda s: Mutated(s.html.replace(name, "Staff"), same(s)))
+    out = compose.composed([unnamed, sjis]).apply(sample)
+    assert out.expected["authors"] == sample.expected["authors"]
+    assert len(out.expected["body"]) == len(sample.expected["body"]) + 1
+
+
+def test_a_later_part_failing_on_an_earlier_parts_page_is_not_applicable(sample):
+    def fails(s):
+        raise AttributeError("'NoneType' object has no attribute 'attributes'")
+
+    with pytest.raises(NotApplicable, match="broken cannot edit the page append made"):
+        compose.composed([APPEND, _kind("broken", RIGHT, fails)]).apply(sample)
+    with pytest.raises(AttributeError):  # failing on a shipped page: the runner's error
+        compose.composed([_kind("broken", RIGHT, fails), APPEND]).apply(sample)
