@@ -132,6 +132,20 @@ _OFF_SCREEN = re.compile(r"position:(?:absolute|fixed)\b.*?(?:left|top|text-inde
                          r"|(?:left|top|text-indent):-\d{4,}(?:\.\d+)?px.*?position:(?:absolute|fixed)\b")
 
 
+def style_hides(style: str | None) -> bool:
+    """Does an inline style keep the element from every reader: display:none,
+    visibility:hidden, or positioned thousands of pixels off the screen? One reading for
+    the template path (furniture_level) and the generic one (generic_body.marker_level):
+    hidden spam must stay out of the body whichever path reads it."""
+    if not style:
+        return False
+    if "none" in style or "hidden" in style:
+        s = style.replace(" ", "").lower()
+        if "display:none" in s or "visibility:hidden" in s:
+            return True
+    return "-" in style and _OFF_SCREEN.search(style.replace(" ", "").lower()) is not None
+
+
 def furniture_level(node, *, by_tag: bool = True) -> int:
     """2: this element is surely furniture (a tag such as aside or nav, hidden, a dialog
     role, a strong class word); 1: maybe (a weak class word, a review box); 0: not.
@@ -150,13 +164,8 @@ def furniture_level(node, *, by_tag: bool = True) -> int:
     role = attrs.get("role")
     if role and role.lower() in SKIP_ROLES:
         return 2
-    style = attrs.get("style")
-    if style and ("none" in style or "hidden" in style):
-        s = style.replace(" ", "").lower()
-        if "display:none" in s or "visibility:hidden" in s:
-            return 2
-    if style and "-" in style and _OFF_SCREEN.search(style.replace(" ", "").lower()):
-        return 2  # positioned thousands of pixels off the screen: shown to no reader
+    if style_hides(attrs.get("style")):
+        return 2
     level = class_level(attrs.get("class") or "")
     if level < 2 and tag in _ID_TAGS:
         level = max(level, class_level(attrs.get("id") or ""))

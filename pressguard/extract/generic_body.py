@@ -33,7 +33,7 @@ from functools import lru_cache
 
 
 from .blocks import BR, collect_blocks, collect_measured_blocks, permalink_mark
-from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box
+from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box, style_hides
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
 from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text, prose_button_text
 
@@ -126,7 +126,7 @@ def _name_marker(name: str) -> tuple[bool, int, bool]:
 
 _BOX_TAGS = frozenset({"div", "section"})
 
-# Hidden, a dialog, display:none: furniture however much text it holds (a sign-up modal
+# Hidden, a dialog, display:none, off the screen: furniture however much text it holds (a sign-up modal
 # can hold most of the prose of a page whose article failed to render).
 HIDDEN = 3
 
@@ -161,11 +161,8 @@ def _markup_level(node, tag: str) -> tuple[int, bool]:
     role = attrs.get("role")
     if role and role.lower() in SKIP_ROLES:
         return HIDDEN, False
-    style = attrs.get("style")
-    if style and ("none" in style or "hidden" in style):
-        s = style.replace(" ", "").lower()
-        if "display:none" in s or "visibility:hidden" in s:
-            return HIDDEN, False
+    if style_hides(attrs.get("style")):
+        return HIDDEN, False
     level, content = class_marker(attrs.get("class") or "")
     if level < 2 and tag in _ID_TAGS and ident:
         lid, cid = class_marker(ident)

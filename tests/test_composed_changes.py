@@ -1,0 +1,38 @@
+"""Two template changes at once, on shipped pages (benchmarks/resilience --compose): a change
+that is harmless alone must not hide a breakage from its check, and two harmless changes
+together must not read as a breakage."""
+
+from __future__ import annotations
+
+import pytest
+
+from page_mutations import after_paragraph, serialized
+from shipped_pages import article_page, assess_page
+
+GAMURS = "twinfinite/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards"
+
+# the "pharma hack": a link block positioned off the screen between two paragraphs
+SPAM = ('<div style="position: absolute; left: -9999px; top: -9999px">Best online casino bonus 2025: '
+        '<a href="https://spin.example/">free spins no deposit</a>, <a href="https://pills.example/">buy '
+        'cheap pills online without prescription</a>. Fast payouts for players from every country.</div>')
+
+
+def _renamed_body(html: str) -> str:
+    """The body container's classes renamed by a theme update (entry-content -> entry-body)."""
+    html = serialized(html)
+    assert html.count("entry-content") == 1
+    return html.replace("entry-content", "entry-body").replace("wp-block-gamurs-article-content",
+                                                                "wp-block-gamurs-article-body")
+
+
+@pytest.mark.parametrize("renamed", [False, True])
+def test_hidden_spam_stays_out_of_the_body_whichever_path_reads_it(renamed):
+    """Hidden link spam is furniture on the template path; with the body's container renamed
+    the body is read by the generic path, which must hide it too (one style_hides)."""
+    _url, html = article_page(GAMURS)
+    shipped = assess_page(GAMURS, html)
+    changed = after_paragraph(_renamed_body(html) if renamed else html, shipped, 1, SPAM)
+    item = assess_page(GAMURS, changed)
+    assert not any("casino" in p for p in item["body"])
+    assert item["body"] == shipped["body"]
+    assert item["verdict"] in ("healthy", "drift")
