@@ -78,7 +78,8 @@ def main(argv=None) -> int:
                 (y, m), = months
                 before += date(published.year, published.month, 1) < date(y, m, 1)
             titled += date_order._titled_month(item.get("headline") or "") is not None
-            finding = date_order.swapped_finding(SimpleNamespace(item=item, url=url, html=raw, _source=None))
+            finding = date_order.swapped_finding(SimpleNamespace(item=item, url=url, html=raw, _source=None,
+                                                                   picture_months=(_slug, months)))
             if finding:
                 fired += 1
                 print(f"{pid}: date_order: {finding}")

@@ -32,6 +32,7 @@ def _lexbor_and_scan(html) -> dict:
     found = {name: ([n.mem_id for n in tree.body.css(sel)], [n.mem_id for n in getattr(scan, name)])
              for name, sel in LISTS.items()}
     found["h1s"] = ([n.mem_id for n in tree.css(ps.H1_SELECTOR)], [n.mem_id for n in scan.h1s])
+    found["alt_imgs"] = ([n.mem_id for n in tree.body.css("img[alt]")], [n.mem_id for n in scan.alt_imgs])
     return found
 
 
@@ -63,8 +64,9 @@ _ATTRS = {
     "data-byline": [""],
     "datetime": ["", "2024-01-01"],
     "data-datetime": ["x"],
+    "alt": ["", "Jane Doe"],
 }
-_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg", "h1", "template"]
+_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg", "h1", "template", "img", "image"]
 
 
 @st.composite
@@ -146,7 +148,7 @@ def test_the_fingerprint_and_the_checks_run_no_selector_list_over_the_body():
     checks = run_checks(item, html=page, second_opinion=second, current_fingerprint=fp.fingerprint(page, item))
     assert item["published"] and item["authors"]  # the date and the bylines were looked for
     assert checks["authors"] == "ok"
-    assert not {*LISTS.values(), ps.H1_SELECTOR} & set(calls), calls
+    assert not {*LISTS.values(), ps.H1_SELECTOR, "img[alt]"} & set(calls), calls
     assert calls  # (the watch works: other selectors are still run)
     assert checks["headline"] == "ok"  # the visible <h1> was read
     assert ps.page_scan(page) is ps.page_scan(page.parsed)  # made once per parsed page

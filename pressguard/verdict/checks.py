@@ -329,6 +329,12 @@ class _Context:
         return body_container(self)
 
     @cached_property
+    def picture_months(self) -> tuple[str, set[tuple[int, int]]]:
+        """date_order.own_picture_months of the page, read once per item: the swapped-date and
+        the month-early findings both ask (each a search of the whole source)."""
+        return date_order.own_picture_months(self.url, self.html)
+
+    @cached_property
     def body_squashed(self) -> list[str]:
         """Every body paragraph squashed (fingerprint.squash), to be found in other text."""
         return [fp.squash(p) for p in self.body]

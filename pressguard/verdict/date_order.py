@@ -3,6 +3,7 @@ early, told by the month the article's own pictures were uploaded in.
 
     swapped_finding(c) -> str | None       completeness's finding, naming published
     month_early_finding(c) -> str | None   the same for a zero-based month written back
+    (c: checks._Context; its picture_months is own_picture_months(c.url, c.html), read once)
 
 An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
 and every copy of the date on the page (the visible one, its datetime, the meta and the
@@ -119,7 +120,7 @@ def swapped_finding(c) -> str | None:
     published = iso_time(c.item.get("published"))
     if published is None or all((published + timedelta(days=k)).day > 12 for k in (-1, 0, 1)):
         return None  # no day within one of it can be read as a month: the page is not read
-    slug, months = own_picture_months(c.url, c.html)
+    slug, months = c.picture_months
     if len(months) != 1:
         return None  # no pictures of its own, or pictures of several months: nothing to read
     (year, month), = months
@@ -184,7 +185,7 @@ def month_early_finding(c) -> str | None:
             return (f"published: the publication date its URL states ({m[0].strip('/')}), found "
                     f"{c.item['published']}, the same day a month early (a zero-based month written back)")
         return None  # the URL states the date: the pictures say no more
-    slug, months = own_picture_months(c.url, c.html)
+    slug, months = c.picture_months
     if months != {(later.year, later.month)}:
         return None  # no pictures of its own, pictures of several months, or of another month
     if (date(later.year, later.month, 1) - stated).days < MONTH_EARLY_MIN_DAYS:

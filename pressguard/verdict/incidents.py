@@ -322,9 +322,6 @@ def _ad_filled_paragraphs(c) -> str | None:
     raw = c.html
     if c.page is None or raw is None:
         return None
-    data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "ignore")
-    if not any(h in data for h in _AD_HINTS):
-        return None
     container = c.container
     if container is None or container.tag in ("body", "html"):
         return None
@@ -338,7 +335,15 @@ def _ad_filled_paragraphs(c) -> str | None:
         return None  # bare paragraphs, or no markup most of them share
     filled = [n for n, (k, t) in enumerate(zip(kids, texts))
               if k.tag == "p" and frozenset(k.attributes.items()) == mark and len(t.split()) <= AD_LABEL_MAX_WORDS
-              and any(texts[:n]) and any(texts[n + 1:]) and _holds_ad(k)]
+              and any(texts[:n]) and any(texts[n + 1:])]
+    if len(filled) < EMPTY_BLOCKS_MIN:
+        return None
+    # the source searched for an ad's markup last: every page passes it (news pages name ads
+    # somewhere), and five searches of the whole source cost more than the container's reading
+    data = raw if isinstance(raw, bytes) else raw.encode("utf-8", "ignore")
+    if not any(h in data for h in _AD_HINTS):
+        return None
+    filled = [n for n in filled if _holds_ad(kids[n])]
     if len(filled) < EMPTY_BLOCKS_MIN:
         return None
     return (f"{len(filled)} of the article's paragraph elements holding only an ad slot between its "
@@ -502,7 +507,7 @@ def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
     # drop or keep a title's "10"), the headline's read the same way
     slug = _slug_words(c.url or "")
     words = _unnumbered(_title_words(h))
-    for img in page.tree.body.css("img[alt]"):
+    for img in page.alt_imgs:
         alt = _squeeze(htmllib.unescape(img.attributes.get("alt") or ""))
         if len(alt) <= len(h) or not alt.startswith(h) or page._in_furniture(img):
             continue
@@ -569,7 +574,7 @@ def _lossy_copy(c, h: str) -> str | None:
     page = c.page
     if not h.isascii() or len(h.split()) < 3 or page is None or page.tree.body is None:
         return None
-    copies = [img.attributes.get("alt") or "" for img in page.tree.body.css("img[alt]")]
+    copies = [img.attributes.get("alt") or "" for img in page.alt_imgs]
     copies += _strings(page.ld.nodes)  # the JSON-LD as the page's one reader decoded it
     copies = [htmllib.unescape(t) if "&" in t else t for t in copies if not t.isascii()]
     if not copies:

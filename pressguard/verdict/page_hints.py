@@ -294,12 +294,18 @@ class PageHints:
             names += [n for n in split_names(text) if person_problem(n, self.site_names) is None]
         return names
 
+    @property
+    def alt_imgs(self) -> list:
+        """The body's <img alt> elements (``body.css("img[alt]")``), from the page's one scan:
+        the author pictures and the headline's picture signals read them."""
+        return page_scan(self._parsed).alt_imgs
+
     @cached_property
     def _avatars(self) -> list[tuple[Any, list[str]]]:
         """(img, names in its alt) of the author pictures outside bio boxes, furniture and tiles."""
         found = []
         body = self.tree.body
-        for img in body.css("img[alt]") if body is not None else []:
+        for img in self.alt_imgs if body is not None else []:
             near = " ".join((n.attributes.get("class") or "") for n in (img, img.parent, img.parent.parent
                                                                         if img.parent is not None else None)
                             if n is not None).lower()

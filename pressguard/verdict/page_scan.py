@@ -9,7 +9,8 @@ lexbor's selector lists answer them: the same elements, in document order, each 
 selector of the list it matches (tests/test_page_scan.py compares them on the corpus and
 on generated markup). Made once per parsed page, with its text index (page_scan()).
 The same walk lists the body's childless <p> elements and its Edge Side Includes, so the
-signals that look for those skip a page that has none (instead of a search of the source).
+signals that look for those skip a page that has none (instead of a search of the source),
+its <meta content> elements and its pictures with alt text.
 
 How lexbor reads the selectors used here (checked against it, not assumed):
 ``[a~="w"]`` and ``.w`` split the value at ASCII whitespace (space, tab, LF, FF, CR);
@@ -93,7 +94,7 @@ class PageScan:
     kept (keeping every element the walk passes made the garbage collector's passes
     cost more than the scan)."""
 
-    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "metas", "visit")
+    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "metas", "alt_imgs", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
@@ -110,12 +111,15 @@ class PageScan:
         # the body's <meta content> elements (microdata), for the checks' meta values: the
         # head's are found by a search of the head, instead of one of the whole page
         self.metas: list = []
+        # the body's <img alt> elements (``body.css("img[alt]")``): the author pictures, and the
+        # headline's signals that read pictures' alt text, each searched the body for them
+        self.alt_imgs: list = []
         self.visit = _visitor(self.bylines, self.comments, self.dates, self.h1s, self.childless_ps,
-                              self.includes, self.metas)
+                              self.includes, self.metas, self.alt_imgs)
 
 
 def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps: list, includes: list,
-             metas: list):
+             metas: list, alt_imgs: list):
     """visit(element, tag): file the element under the lists whose selectors it matches.
     (A closure: its names are read faster than attributes or globals, element by element.)"""
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
@@ -137,8 +141,11 @@ def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps
         elif tag == "esi:include" or tag == "esi:eval":
             includes.append(node)
         attrs = node.attributes
-        if tag == "meta" and "content" in attrs:
-            metas.append(node)
+        if tag == "meta":
+            if "content" in attrs:
+                metas.append(node)
+        elif tag == "img" and "alt" in attrs:
+            alt_imgs.append(node)
         if not attrs:
             if tag == "time":
                 dates.append(node)
