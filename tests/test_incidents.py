@@ -726,6 +726,42 @@ def test_paragraphs_an_ad_injector_wrote_over_are_broken_naming_the_body(shipped
     assert "holding only an ad slot" in item["checks"]["markers"], item["checks"]["markers"]
 
 
+def _css_in_js(html: str, right: dict) -> str:
+    """Every body paragraph given a CSS-in-JS class of its own (css-<hash>, as Emotion or a
+    component's sx/css prop generates per element), its other attributes kept."""
+    for n, p in enumerate(_paragraphs(html, right)):
+        opening = p.html[:p.html.index(">") + 1]
+        attrs = opening[2:-1].replace('class="', 'class="css-' + f"{n * 7919:x}q ")
+        if "class=" not in attrs:
+            attrs += f' class="css-{n * 7919:x}q"'
+        html = mutate._replace_once(html, p.html, "<p" + attrs + ">" + p.html[len(opening):])
+    return html
+
+
+def test_paragraphs_written_over_by_an_ad_injector_are_found_under_per_element_css_classes(shipped):
+    """A CSS-in-JS migration gives each paragraph a class of its own: the paragraphs still share
+    the template's markup (their component classes and data attributes), and the injector's
+    ad-only paragraphs carry it too."""
+    site, url, html, right = shipped
+    html = _css_in_js(html, right)
+    targets = [_paragraphs(html, right)[n] for n in (2, 4)]
+    opening = targets[0].html[:targets[0].html.index(">") + 1]
+    if re.sub(r' class="css-\w+ ?"', "", opening) == "<p>":
+        pytest.skip("bare paragraphs: an ad in one is no sign of a paragraph written over")
+    for p in targets:
+        html = mutate._replace_once(html, p.html, p.html[:p.html.index(">") + 1] + _AD + "</p>")
+    item = _assess(site, url, html)
+    _broken_naming(item, "markers", "body")
+    assert "holding only an ad slot" in item["checks"]["markers"], item["checks"]["markers"]
+
+
+def test_per_element_css_classes_alone_are_no_lost_text(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _css_in_js(html, right))
+    assert item["body"] == right["body"]
+    assert "ad slot" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
 def test_ads_pasted_between_paragraphs_in_bare_paragraph_elements_are_not_lost_text(shipped):
     """AdSense code pasted into the post, which the editor wraps in a <p> of its own."""
     site, url, html, right = shipped

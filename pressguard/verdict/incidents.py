@@ -27,6 +27,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from . import dek_source
+from .fingerprint import node_classes
 from .person_names import person_problem, split_names
 from .topic import slug_share, topic_share
 from .wording import quote
@@ -313,6 +314,20 @@ def _holds_ad(node) -> bool:
     return False
 
 
+def _paragraph_markup(node) -> frozenset:
+    """A paragraph element's markup as its template writes it: its attributes with the class
+    reduced to the component classes (fingerprint.node_classes), so that a build's per-element
+    hashes (css-<hash> of CSS-in-JS, utilities) do not make each paragraph's markup its own."""
+    attrs = node.attributes
+    if "class" not in attrs:
+        return frozenset(attrs.items())
+    kept = {(k, v) for k, v in attrs.items() if k != "class"}
+    classes = node_classes(node)
+    if classes:
+        kept.add(("class", " ".join(classes)))
+    return frozenset(kept)
+
+
 def _ad_filled_paragraphs(c) -> str | None:
     """Paragraph elements of the article, with the very markup of its prose paragraphs (a
     site's own paragraph class or data attributes), holding an ad slot and no text but its
@@ -327,14 +342,14 @@ def _ad_filled_paragraphs(c) -> str | None:
         return None
     kids = [k for k in container.iter(include_text=False)]
     texts = [_squeeze(k.text(deep=True) or "") for k in kids]
-    marks = [frozenset(k.attributes.items()) for k, t in zip(kids, texts) if k.tag == "p" and len(t.split()) >= 8]
+    marks = [_paragraph_markup(k) for k, t in zip(kids, texts) if k.tag == "p" and len(t.split()) >= 8]
     if len(marks) < 3:
         return None
     mark = max(set(marks), key=marks.count)
     if not mark or marks.count(mark) * 3 < len(marks) * 2:
         return None  # bare paragraphs, or no markup most of them share
     filled = [n for n, (k, t) in enumerate(zip(kids, texts))
-              if k.tag == "p" and frozenset(k.attributes.items()) == mark and len(t.split()) <= AD_LABEL_MAX_WORDS
+              if k.tag == "p" and _paragraph_markup(k) == mark and len(t.split()) <= AD_LABEL_MAX_WORDS
               and any(texts[:n]) and any(texts[n + 1:])]
     if len(filled) < EMPTY_BLOCKS_MIN:
         return None
