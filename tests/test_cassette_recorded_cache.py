@@ -110,3 +110,112 @@ def test_replay_gives_the_same_items_with_the_cache_cold_warm_and_off(cli, tmp_p
     assert outputs[0] == outputs[1] == outputs[2]
     assert len(outputs[0].splitlines()) == len(list((tmp_path / "cassettes" / "destructoid").glob("*.yaml")))
     assert list((cache / "derived").rglob("*.marshal"))  # the recorded side was stored
+
+
+@pytest.fixture
+def default_folder(tmp_path, monkeypatch):
+    """PRESSGUARD_PARSE_CACHE unset, derived entries kept where the pytest plugin's replay keeps
+    them (keep_derived_in), as a shard of the snapshot suite runs."""
+    monkeypatch.delenv("PRESSGUARD_PARSE_CACHE", raising=False)
+    folder = tmp_path / ".pressguard-cache"
+    parse_cache.keep_derived_in(folder)
+    yield folder
+    parse_cache.keep_derived_in(None)
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("derived/*/*/*.marshal"))
+
+
+def test_unset_the_derived_entries_go_where_a_caller_said_off_nowhere(tmp_path, monkeypatch, default_folder):
+    assert parse_cache.derived_folder() == default_folder
+    assert parse_cache.cache_folder() is None  # parsed cassettes (as large as the files) stay uncached
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", "off")
+    assert parse_cache.derived_folder() is None
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", str(tmp_path / "elsewhere"))
+    assert parse_cache.derived_folder() == tmp_path / "elsewhere"
+    parse_cache.keep_derived_in(None)
+    monkeypatch.delenv("PRESSGUARD_PARSE_CACHE")
+    assert parse_cache.derived_folder() is None  # nobody asked: nothing written (pressguard replay, assess())
+
+
+def test_filling_the_cache_extracts_no_page_more_than_no_cache(monkeypatch, extractions, default_folder):
+    """The profile measures every page of a site, the baseline fingerprints the few it reads:
+    measures and fingerprints are entries of their own, so a cold run makes what a run without
+    the cache makes, and a warm run extracts nothing."""
+    site = "destructoid"
+    paths = sorted((ROOT / "cassettes" / site).glob("*.yaml"))[:4]
+
+    def a_run() -> list:
+        assess_module._RECORDED.clear()
+        measures = [assess_module.recorded_measures(path, site) for path in paths]  # the profile
+        fingerprint = assess_module.recorded_fingerprint(paths[0], site)  # the baseline, one page
+        return [measures, json.dumps(fingerprint)]
+
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", "off")
+    without = a_run()
+    uncached = len(extractions)
+    assert uncached == len(paths) + 1  # the fingerprinted page is extracted again, as it always was
+    monkeypatch.delenv("PRESSGUARD_PARSE_CACHE")
+    assert a_run() == without
+    assert len(extractions) == 2 * uncached  # filling it: the same extractions
+    assert len(_entries(default_folder)) == len(paths) + 1  # every page's measures, one fingerprint
+    assert a_run() == without
+    assert len(extractions) == 2 * uncached  # warm: none
+
+
+def test_a_damaged_entry_is_ignored_with_a_one_line_warning_and_made_again(capsys, extractions, default_folder):
+    path = SAMPLE[0]
+    fresh = _made(path, path.parent.name)
+    entries = _entries(default_folder)
+    assert len(entries) == 2  # its measures and its fingerprint
+    for entry, damage in zip(entries, (lambda b: b[:-7], lambda b: b[:-1] + bytes([b[-1] ^ 1]))):
+        entry.write_bytes(damage(entry.read_bytes()))  # truncated; one bit flipped (marshal reads both)
+    capsys.readouterr()
+    assess_module._RECORDED.clear()
+    assert _made(path, path.parent.name) == fresh
+    warnings = capsys.readouterr().err.splitlines()
+    assert len(warnings) == 2 and all("a damaged cache entry, ignored and made again" in w for w in warnings)
+    assert {str(e) for e in entries} == {w.split(": ")[1] for w in warnings}  # each names its file
+    assess_module._RECORDED.clear()
+    made = len(extractions)
+    assert _made(path, path.parent.name) == fresh  # written again, whole
+    assert len(extractions) == made and not capsys.readouterr().err
+
+
+def test_an_interrupted_write_leaves_no_entry_and_no_temporary_file(monkeypatch, extractions, default_folder):
+    import os
+
+    def interrupted(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    path = SAMPLE[0]
+    assert _made(path, path.parent.name)  # the value all the same
+    monkeypatch.undo()
+    assert not [p for p in default_folder.rglob("*") if p.is_file() and p.name != ".gitignore"]
+
+
+def test_another_codes_entries_are_removed_when_the_first_of_this_code_is_written(monkeypatch, extractions,
+                                                                                   default_folder):
+    path = SAMPLE[0]
+    monkeypatch.setattr(parse_cache, "_CODE_SALT", [b"0" * 40 + b"\n"])  # an older pressguard
+    _made(path, path.parent.name)
+    (old,) = (default_folder / "derived").iterdir()
+    monkeypatch.undo()
+    assess_module._RECORDED.clear()
+    _made(path, path.parent.name)
+    (current,) = (default_folder / "derived").iterdir()
+    assert current != old and len(_entries(default_folder)) == 2
+    assert (default_folder / ".gitignore").read_text().splitlines()[-1] == "*"  # never committed
+
+
+def test_the_code_salt_follows_the_decoders_version(tmp_path, monkeypatch):
+    import w3lib
+
+    package = tmp_path / "pressguard"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    first = parse_cache.code_salt(package)
+    monkeypatch.setattr(w3lib, "__version__", "0.0.1")
+    assert parse_cache.code_salt(package) != first

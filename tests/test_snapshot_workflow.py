@@ -92,6 +92,39 @@ def test_the_suite_passes_under_xdist(accepted):
     assert "3 passed" in result.stdout  # one test per cassette, and the two others
 
 
+def test_what_the_replay_derives_from_the_recorded_cassettes_is_kept_between_runs(accepted):
+    """The site's template fingerprints and profile measures go to the rootdir's
+    .pressguard-cache, by the cassettes' bytes and pressguard's code: the next run reads them
+    (nothing written again), a damaged entry is made again with a one-line warning in the
+    replay's log, and PRESSGUARD_PARSE_CACHE=off keeps nothing."""
+    cache = accepted / ".pressguard-cache"
+    assert list(cache.glob("derived/*/*/*.marshal"))  # made by the --snapshot-update run
+    shutil.rmtree(cache)  # made in another folder: a recorded page's path is part of its key
+    result = pytest_in(accepted)
+    assert result.returncode == 0, result.stdout + result.stderr
+    entries = sorted(cache.glob("derived/*/*/*.marshal"))
+    assert len(entries) == 2  # the one cassette's measures and fingerprint
+    assert (cache / ".gitignore").is_file()
+
+    def stamps():
+        return {entry: (entry.stat().st_ino, entry.stat().st_mtime_ns) for entry in entries}
+
+    before = stamps()
+    result = pytest_in(accepted)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert stamps() == before  # read back, not made again
+    entries[0].write_bytes(entries[0].read_bytes()[:-2])
+    result = pytest_in(accepted, f"--basetemp={accepted / 'run'}")
+    assert result.returncode == 0, result.stdout + result.stderr
+    log = (accepted / "run" / "replay0" / "report.log").read_text()
+    assert f"pressguard: {entries[0]}: a damaged cache entry, ignored and made again" in log.splitlines()
+    assert stamps()[entries[0]] != before[entries[0]] and stamps()[entries[1]] == before[entries[1]]
+    shutil.rmtree(cache)
+    result = pytest_in(accepted, env={"PRESSGUARD_PARSE_CACHE": "off"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not cache.exists()
+
+
 def test_under_xdist_each_worker_replays_only_its_share_and_no_cassette_twice(project):
     """Two local workers, three sites: each cassette is replayed exactly once in the whole run
     (the replay reports in the run's shared temporary folder list every cassette once), by the

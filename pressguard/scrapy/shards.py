@@ -214,11 +214,13 @@ def run_shards(shards: list[list[Run]], overrides: dict, merger: InOrder, block_
 
 
 def start_shards(shards: list[list[Run]], overrides: dict, block_network: bool = False,
-                 cwd: str | None = None, log: str | None = None) -> list:
+                 cwd: str | None = None, log: str | None = None, derived_cache: str | None = None) -> list:
     """One process per shard, started now (call from the main thread, before any thread of
     this process reads their output: a fork copies no thread). With cwd, a shard runs in that
     folder (its Scrapy project) as `python -m` would there; with log, its stdout and stderr
-    (Scrapy's log, a traceback) go to that file instead of this process's."""
+    (Scrapy's log, a traceback) go to that file instead of this process's; with derived_cache,
+    a shard keeps what it derives from the recorded cassettes there
+    (cassettes.parse_cache.keep_derived_in)."""
     processes = []
     forking = _can_fork()
     if forking:
@@ -227,7 +229,8 @@ def start_shards(shards: list[list[Run]], overrides: dict, block_network: bool =
         gc.freeze()
     try:
         for shard in shards:
-            spec = {"runs": shard, "overrides": overrides, "block_network": block_network, "cwd": cwd, "log": log}
+            spec = {"runs": shard, "overrides": overrides, "block_network": block_network, "cwd": cwd, "log": log,
+                    "derived_cache": derived_cache}
             processes.append(_fork(spec) if forking else _spawn(spec))
     except BaseException:
         stop(processes)
@@ -422,6 +425,10 @@ def _serve(spec: dict, protocol) -> int:
         from ..cassettes.network_block import block_network
 
         block_network()
+    if spec.get("derived_cache"):
+        from ..cassettes.parse_cache import keep_derived_in
+
+        keep_derived_in(Path(spec["derived_cache"]))
     from .runner import run_spiders
 
     def send(line: str) -> None:

@@ -38,6 +38,11 @@ pytest from starting):
   tests fail with that line, the others keep their results. With `--record-mode`
   other than none, the selected cassettes are re-recorded at the first test that
   asks, then replayed.
+- What the shards derive from the recorded cassettes (each site's template fingerprints
+  and profile measures, cassettes.parse_cache.derived) is kept between runs in the
+  rootdir's .pressguard-cache/ (DERIVED_CACHE), by the cassettes' bytes and pressguard's
+  code: a run reads it instead of extracting every recorded page of each site again.
+  PRESSGUARD_PARSE_CACHE names another folder, or "off".
 - `--pressguard-fail-on broken|drift` and the `pressguard_fail_on` fixture: which
   page verdict fails the health assertion (default broken).
 - `article_snapshot.assert_match(item)`: syrupy's `snapshot`, stored as
@@ -63,6 +68,11 @@ from .snapshot_extension import ArticleSnapshotExtension
 from ..verdict import FAIL_ON
 
 CASSETTE_PARAM = "cassette"
+# What the replay derives from the recorded cassettes (each site's template fingerprints and
+# profile measures), kept between runs by the cassettes' bytes and pressguard's code
+# (cassettes.parse_cache.derived), as pytest keeps .pytest_cache; PRESSGUARD_PARSE_CACHE
+# names another folder, or "off"
+DERIVED_CACHE = ".pressguard-cache"
 REPLAY_FIXTURE = "pressguard_replay"
 RECORDING_PLUGIN = "recording"  # pytest-recording's entry-point name
 # pytest-recording's record modes -> `pressguard record --record-mode`
@@ -286,7 +296,8 @@ class ReplayStream:
             merger = shards.InOrder(self.cassettes, runs, self._give)
             overrides = {"LOG_ENABLED": False, "PRESSGUARD_MODE": "replay"}
             self.processes = shards.start_shards(plan, overrides, block_network=self.block_network,
-                                                 cwd=str(self.rootdir), log=str(self.log))
+                                                 cwd=str(self.rootdir), log=str(self.log),
+                                                 derived_cache=str(self.rootdir / DERIVED_CACHE))
         except Exception as exc:  # noqa: BLE001 - every test of these cassettes fails with it
             self.error = f"pressguard replay did not run: {exc}"
             self._end(owner)

@@ -212,11 +212,11 @@ def _recorded(path: Path | str, site: str, *, fingerprinted: bool = True) -> _Re
     the profile measures and (unless fingerprinted is False) the fingerprint from the tree
     it read (extract.page.parse_page). A page measured without its fingerprint is extracted
     again if the fingerprint is asked for later (rarely: see _RecordedPage).
-    With the parse cache on (PRESSGUARD_PARSE_CACHE), what was made for the same cassette
-    bytes on an earlier run is read instead (cassettes.parse_cache.derived), and both are
-    always made (they are stored for the next runs)."""
-    if parse_cache.cache_folder() is not None:
-        return _recorded_stored(path, site)
+    With a cache of derived entries (cassettes.parse_cache.derived_folder: the pytest
+    plugin's replay, or PRESSGUARD_PARSE_CACHE), what was made for the same cassette bytes
+    on an earlier run is read instead."""
+    if parse_cache.derived_folder() is not None:
+        return _recorded_stored(path, site, fingerprinted)
     page = _recorded_source(path)
     if page is None:
         return None
@@ -231,9 +231,12 @@ def _recorded(path: Path | str, site: str, *, fingerprinted: bool = True) -> _Re
     return kept
 
 
-def _recorded_stored(path: Path | str, site: str) -> _RecordedPage | None:
-    """_recorded through the parse cache: keyed by the cassette file's bytes, so a page
-    made on an earlier run costs a file read, neither its YAML nor its extraction."""
+def _recorded_stored(path: Path | str, site: str, fingerprinted: bool) -> _RecordedPage | None:
+    """_recorded through the cache of derived entries: keyed by the cassette file's bytes, so
+    a page made on an earlier run costs a file read, neither its YAML nor its extraction.
+    The measures and the fingerprint are entries of their own, each made when first asked
+    for, as _recorded makes them: a run that fills the cache extracts no page more than a
+    run without it (the profile measures every page, the baseline fingerprints one or two)."""
     try:
         stat = Path(path).stat()
     except OSError:  # as _recorded_source: unreadable, replaying it reports that
@@ -242,19 +245,38 @@ def _recorded_stored(path: Path | str, site: str) -> _RecordedPage | None:
     # and hashed once, though the baseline and the profile both ask
     key = ("file", str(path), site, stat.st_dev, stat.st_ino, stat.st_mtime_ns, stat.st_size)
     kept = _RECORDED.get(key)
-    if kept is None:
-        try:
-            raw = Path(path).read_bytes()
-        except OSError:
-            return None
-        def make() -> tuple:
-            page = _recorded_source(path)
-            return () if page is None else _measured(path, site, *page)
+    if kept is not None and (kept.fingerprint is not None or not fingerprinted):
+        return kept
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return None
+    context = f"{site}|{path}"
+    extracted: list[tuple] = []  # the page's one extraction, if an entry has to be made
 
-        made = parse_cache.derived(raw, f"recorded page|{site}|{path}", make)
+    def extraction() -> tuple | None:
+        if not extracted:
+            page = _recorded_source(path)
+            extracted.append(None if page is None else (*page, extract_article(page[1], page[0], site=site)))
+        return extracted[0]
+
+    if kept is None:
+        def measure() -> tuple:
+            page = extraction()
+            return () if page is None else (page_measures(page[2], page[1], str(path)),)
+
+        made = parse_cache.derived(raw, f"recorded measures|{context}", measure)
         if not made:
             return None
-        kept = _keep(key, *made)
+        kept = _keep(key, None, made[0])
+    if fingerprinted:
+        def fingerprinted_page() -> tuple:
+            page = extraction()
+            return () if page is None else (_fingerprint(page[1], page[2]),)
+
+        made = parse_cache.derived(raw, f"recorded fingerprint|{context}", fingerprinted_page)
+        if made:
+            kept.template, kept.fingerprint = _shared_fingerprint(made[0])
     return kept
 
 
