@@ -35,6 +35,18 @@ for a dek (a date and byline line, "Over 6,000 users."), 2 are right deks (0279,
   WCXB has none of; what it would weigh: 6 pages credit 5+ people, the one real round-up among
   them (0079, 8 names) credited in full by its JSON-LD and meta author (so never judged), the
   others teaser or testimonial names read as authors, a paper's 5 authors, and a listing page.
+- The dateline's update before its publication (date_order.update_before_publication_finding:
+  a labelled "Updated" line earlier than the publication stamp beside it, in one short box,
+  the publication stamp stating the item's time). 2 December 2026, both halves, 711 pages: 53
+  pages print a labelled update line, 6 print it in a dateline beside the item's publication,
+  and it fires on 0. One update line precedes the item's publication anywhere on its page
+  (0283, "Last Updated: January 31, 2024" beside a contact form, on a post published in
+  October 2024): what a rule on the update line alone would flag, hence the dateline box. The
+  machine-readable rule (the publication later than the stated modification) would flag 9
+  pages: 5 scheduled posts (saved, published untouched hours or days later), 3 whose times
+  disagree by a zone's 5 hours, and 0358, whose JSON-LD states its update (Aug 21, 2025) as
+  datePublished while its byline prints "Published Apr 26, 2023 / Updated Aug 21, 2025" (a
+  wrong date the extraction takes from the JSON-LD; its update line is not after it).
 """
 
 from __future__ import annotations
@@ -65,6 +77,8 @@ def main(argv=None) -> int:
     unrelated = []
     deks = taglines = 0
     stamped = stamp_fired = slug_fired = ellipsed = auto_fired = 0
+    update_lines = datelined = update_fired = meta_before = 0
+    updated_before = []
     crowded = []
     for pid, gt, raw, item in wcxb_pages.extracted(args):
         url = gt["url"]
@@ -90,6 +104,20 @@ def main(argv=None) -> int:
             if published is not None and (item.get("provenance") or {}).get("published") in ("meta", "jsonld") \
                     and coherence._date_stamp(ctx.page) is not None:
                 stamped += 1
+            # the dateline's update before its publication: pages printing a labelled update
+            # line, pages whose dateline prints it beside the item's publication (what the
+            # signal can judge), update lines anywhere before the item's publication, firings
+            if published is not None:
+                meta_before += bool(date_order.modified_before(ctx.page, published))
+                stamps = date_order.own_stamps(ctx.page)
+                updates = [s for s in stamps if s.kind == "updated"]
+                update_lines += bool(updates)
+                updated_before += [f"{pid} ({s.line})" for s in updates if s.when.date() < published.date()]
+                datelined += any(date_order.dateline_pairs(stamps, published))
+                early_update = date_order.update_before_publication_finding(ctx)
+                if early_update:
+                    update_fired += 1
+                    print(f"{pid}: update before publication: {early_update}")
             leaked = coherence.printed_date_finding(ctx)
             if leaked:
                 stamp_fired += 1
@@ -145,6 +173,10 @@ def main(argv=None) -> int:
           f"stamp of their own beside a stated time; author link showing its slug: fires on {slug_fired}")
     print(f"auto-title (a paragraph's opening words cut with an ellipsis): fires on {auto_fired} of "
           f"{ellipsed} headlines ending in an ellipsis")
+    print(f"update before publication: fires on {update_fired} of {datelined} pages whose dateline prints an "
+          f"update line beside the item's publication ({update_lines} print an update line; printed before "
+          f"the item's publication, anywhere on the page: {len(updated_before)} ({', '.join(updated_before)})); "
+          f"{meta_before} pages' metadata states a modification before the publication")
     print(f"bylines naming {CROWDED}+ people: {len(crowded)} ({', '.join(crowded)})")
     return 0
 

@@ -7,9 +7,13 @@ published; look-alike dates the pictures do not contradict are not judged.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from pressguard.verdict.assess import assess
 
 import page_mutations as mutate
 from test_check_signals import _assess, _healthy, _page
@@ -129,3 +133,173 @@ def test_a_date_a_month_before_the_urls_date_is_broken_and_the_urls_own_day_is_n
 def test_the_shipped_pages_dates_are_not_a_month_early(dated):
     site, url, html, right, published = dated
     assert "zero-based" not in right["checks"]["completeness"]
+
+
+# -- a dateline whose last update comes before its publication ---------------------------------
+
+# gamurs-blocks pages that print "Published: ..." and "Updated: ..." lines, on three sites
+DATELINED = (
+    "attackofthefanboy/10-things-we-want-to-see-in-crimson-arcana-after-the-co-op-campaign",
+    "primagames/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards",
+    "twinfinite/all-moonlit-harvest-codes-august-2025",
+)
+_LINE = re.compile(r">(Published|Updated): ([^<]+)<")
+
+
+def _dateline(html: str) -> dict[str, str]:
+    return {m[1]: m[2] for m in _LINE.finditer(html)}
+
+
+def _exchanged(html: str, a: str, b: str) -> str:
+    """Every copy of the strings a and b exchanged, as an import that read the publication
+    column as the last update and the update column as the publication writes them."""
+    return html.replace(a, "\0").replace(b, a).replace("\0", b)
+
+
+@pytest.fixture(scope="module", params=DATELINED, ids=lambda p: p.split("/")[0])
+def datelined(request):
+    site, url, html, right = _healthy(request.param)
+    lines = _dateline(html)
+    modified = re.search(r'article:modified_time" content="([^"]+)"', html)[1]
+    assert set(lines) == {"Published", "Updated"} and modified != right["published"]
+    return site, url, html, right, lines, modified
+
+
+def test_publication_and_update_exchanged_is_broken_naming_published(datelined):
+    """The page states its last edit as the publication and the publication as the edit, in
+    the dateline, its machine-readable times, the meta tags and the JSON-LD: "Published" then
+    prints a time after "Updated"."""
+    site, url, html, right, lines, modified = datelined
+    html = _exchanged(_exchanged(html, right["published"], modified), lines["Published"], lines["Updated"])
+    item = _assess(site, url, html)
+    assert item["published"] == modified, item["published"]
+    assert item["verdict"] == "broken", item["checks"]
+    found = item["checks"]["completeness"]
+    assert "published: a publication no later than the page's own update" in found, found
+    assert f"update ('Updated: {lines['Published']}', its metadata's {right['published']})" in found, found
+    assert f"found {modified}" in found, found
+
+
+def test_a_publication_rewritten_after_its_update_line_is_broken_naming_published(datelined):
+    """The publication moved a month on everywhere it is stated (the metadata, the dateline),
+    the "Updated" line left as it was: an update printed a month before the publication."""
+    site, url, html, right, lines, modified = datelined
+    published = datetime.fromisoformat(right["published"])
+    later = published.replace(month=published.month + 1)
+    html = html.replace(right["published"], later.isoformat()).replace(
+        f"Published: {lines['Published']}", "Published: " + lines["Published"].replace("Aug", "Sep"))
+    item = _assess(site, url, html)
+    assert item["published"] == later.isoformat()
+    assert item["verdict"] == "broken", item["checks"]
+    assert f"page's own update ('Updated: {lines['Updated']}', its metadata's {modified})" \
+        in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_an_update_line_before_the_publication_its_metadata_orders_rightly_is_not_judged(datelined):
+    """A byline whose "Updated" line is set by hand, or left from an older revision, days
+    before the publication, while the metadata states a modification after it: the line is
+    wrong, not the publication (the metadata and the dateline's "Published" agree)."""
+    site, url, html, right, lines, modified = datelined
+    day = datetime.fromisoformat(right["published"]).date() - timedelta(days=3)
+    item = _assess(site, url, html.replace(f"Updated: {lines['Updated']}", f"Updated: {day:%b %-d, %Y}"))
+    assert item["published"] == right["published"]
+    assert "update" not in item["checks"]["completeness"], item["checks"]["completeness"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_scheduled_post_that_prints_no_update_line_is_not_judged(datelined):
+    """A post scheduled at night and published untouched in the morning: its metadata and
+    JSON-LD state the last save hours before the publication (as WordPress leaves it), the
+    theme prints the update in a hidden <time class="updated"> with no label, as
+    GeneratePress and Twenty Seventeen do, and no "Updated" line."""
+    site, url, html, right, lines, modified = datelined
+    published = datetime.fromisoformat(right["published"])
+    saved = (published - timedelta(hours=9)).isoformat()
+    html = html.replace(modified, saved)
+    tree = LexborHTMLParser(html)
+    upd = tree.css_first('[class$="__updated"]')
+    html = html.replace(upd.html, f'<time class="updated" datetime="{saved}" hidden>'
+                                  f'{(published - timedelta(hours=9)):%b %-d, %Y %-I:%M %p}</time>')
+    item = _assess(site, url, html)
+    assert item["published"] == right["published"]
+    assert "update" not in item["checks"]["completeness"], item["checks"]["completeness"]
+    assert item["verdict"] != "broken", item["checks"]
+
+
+def test_a_last_updated_line_outside_the_dateline_is_not_judged(datelined):
+    """A "Last Updated" line set by hand in a box of its own, months before the publication
+    (a real page, WCXB's 0283, prints "Last Updated: January 31, 2024" beside a contact
+    form on a post published in October): not the dateline's update, not judged."""
+    site, url, html, right, lines, modified = datelined
+    item_before = _assess(site, url, html)
+    box = ('<aside class="sidebar-note"><div class="leadform-widget"><span>Last Updated: January 31, 2024</span>'
+           '<h4>Get in Touch</h4><p>Tell us about your project and our team will get back to you.</p></div></aside>')
+    item = _assess(site, url, html.replace("</article>", box + "</article>", 1))
+    assert "update" not in item["checks"]["completeness"], item["checks"]["completeness"]
+    assert item["verdict"] == item_before["verdict"] != "broken", item["checks"]
+
+
+def test_the_shipped_datelines_are_not_judged(datelined):
+    site, url, html, right, lines, modified = datelined
+    assert "update" not in right["checks"]["completeness"]
+
+
+_STORY = ("<p>The studio confirmed on Tuesday that the next season of the game arrives in the autumn, "
+          "with a new map, two new characters and a ranked mode rebuilt from the ground up.</p>"
+          "<p>Players who bought the season pass will get early access a week before everyone else, "
+          "the studio said, and the rewards earned in the old ranked mode carry over.</p>"
+          "<p>Its director told us that the team spent most of the year listening to the community "
+          "and that the feedback shaped almost every change in this season.</p>"
+          "<p>The new map is set in a flooded city, and the studio says it is the largest it has built, "
+          "with routes over rooftops and through the canals for the faster characters.</p>"
+          "<p>Both new characters were shown in a short trailer on Tuesday evening. One heals her team from "
+          "a distance; the other sets traps that slow anyone who walks into them.</p>"
+          "<p>The ranked mode now places players after five matches instead of ten, and a loss early in a "
+          "season costs fewer points than it did, a change players asked for since the launch.</p>"
+          "<p>The studio did not give a price for the season pass, but said that it will cost the same as "
+          "the last one and that everything in it can also be earned by playing.</p>")
+
+
+def _news_page(dateline: str, published: str, modified: str) -> str:
+    return ('<html><head><title>The next season arrives in the autumn | Example News</title>'
+            f'<meta property="article:published_time" content="{published}">'
+            f'<meta property="article:modified_time" content="{modified}"></head><body>'
+            '<header class="site-header"><a href="/">Example News</a></header><main><article>'
+            '<h1>The next season arrives in the autumn</h1>'
+            f'<div class="byline">By <a href="/author/ada-lovelace/">Ada Lovelace</a></div>{dateline}'
+            f'<div class="article-body">{_STORY}</div></article></main></body></html>')
+
+
+_PUBLISHED_TIME = '<time class="published" datetime="2025-08-12T09:00:00-04:00">Aug. 12, 2025</time>'
+
+
+@pytest.mark.parametrize("dateline, modified, judged", [
+    (f'<div class="dateline">{_PUBLISHED_TIME} <span class="updated">Updated Aug. 3, 2025</span></div>',
+     "2025-08-03T12:00:00-04:00", True),
+    ('<div class="dateline"><p>Published <time datetime="2025-08-12T09:00:00-04:00">August 12, 2025 9:00 am</time>'
+     '</p><p>Last updated <time datetime="2025-08-12T03:10:00-04:00">August 12, 2025 3:10 am</time></p></div>',
+     "2025-08-12T03:10:00-04:00", True),
+    # the update after the publication, or on its day with no clock printed: nothing to say
+    (f'<div class="dateline">{_PUBLISHED_TIME} <span class="updated">Updated Aug. 14, 2025</span></div>',
+     "2025-08-14T12:00:00-04:00", False),
+    (f'<div class="dateline">{_PUBLISHED_TIME} <span class="updated">Updated Aug. 12, 2025</span></div>',
+     "2025-08-12T08:40:00-04:00", False),
+    # an update line before the publication while the metadata states a later modification
+    (f'<div class="dateline">{_PUBLISHED_TIME} <span class="updated">Updated Aug. 3, 2025</span></div>',
+     "2025-08-13T10:00:00-04:00", False),
+    # a post scheduled the evening before and published untouched: its metadata states the last
+    # save before the publication; the theme prints no update line for it
+    (f'<div class="dateline">{_PUBLISHED_TIME}</div>', "2025-08-11T22:15:00-04:00", False),
+], ids=["day-before", "clock-before", "after", "same-day", "line-only", "scheduled"])
+def test_a_news_page_dateline_is_judged_only_when_its_update_comes_first(dateline, modified, judged):
+    """A page no layout knows (the generic extraction): "Aug. 12, 2025 · Updated Aug. 3" is
+    an update before the publication the metadata states; an update after it, or a scheduled
+    post's earlier save stated only in its metadata, is ordinary."""
+    url = "https://news.example.com/2025/08/12/next-season-autumn/"
+    item, _ = assess(_news_page(dateline, "2025-08-12T09:00:00-04:00", modified), url, site="news.example.com")
+    assert item["published"] == "2025-08-12T09:00:00-04:00", item["published"]
+    found = item["checks"]["completeness"]
+    assert ("page's own update" in found) == judged, found
+    assert (item["verdict"] == "broken") == judged, item["checks"]
+    if judged:
+        assert "published: a publication no later than" in found

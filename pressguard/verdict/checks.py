@@ -102,7 +102,9 @@ completeness the whole article is there: the body is not under half the shortest
              while the pictures named after the article's slug sit in a WordPress upload
              folder (/uploads/YYYY/MM/) two months or more older; no date whose day and
              month read swapped lands in those pictures' month, no date a month before
-             them or before the URL's date (date_order); on a site whose
+             them or before the URL's date, no dateline whose labelled "Updated" line
+             precedes the publication it prints while the metadata states that update
+             before the publication too (date_order); on a site whose
              recorded pages all print their description as the dek, no dek that shares
              almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
@@ -818,7 +820,8 @@ def check_completeness(c: "_Context") -> str:
     redated = published_after_own_pictures(c)
     if redated:
         finds.append(redated)
-    finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)])
+    finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)
+                           or date_order.update_before_publication_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages

@@ -1,8 +1,12 @@
 """A publication date read with its day and month the wrong way round, or written a month
-early, told by the month the article's own pictures were uploaded in.
+early, told by the month the article's own pictures were uploaded in; and a publication
+exchanged with the last update, told by the dateline's own "Updated" line.
 
     swapped_finding(c) -> str | None       completeness's finding, naming published
     month_early_finding(c) -> str | None   the same for a zero-based month written back
+    update_before_publication_finding(c) -> str | None
+                                           the same for an update printed and stated before the
+                                           publication (its own docstring says why both readings)
     (c: checks._Context; its picture_months is own_picture_months(c.url, c.html), read once)
 
 An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
@@ -37,10 +41,13 @@ and year; none has pictures of its own.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from ..extract.dates import MONTH_NUMBERS
 from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
+from .coherence import _EDITED_STAMP, PRINTED_SLACK_DAYS, _date_elements
+from .wording import quote
 
 # "Aug 6, 2025", "August 6 2025", "6 August 2025": how pages print a date in English
 _PRINTED = re.compile(r"\b(?:(?P<m1>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?P<d1>\d{1,2}),?"
@@ -195,3 +202,157 @@ def month_early_finding(c) -> str | None:
             f"{(date(later.year, later.month, 1) - stated).days} days after the stated day), found "
             f"{c.item['published']}, which a month later is {later.day} {later:%B %Y} (a zero-based month "
             "written back)")
+
+
+# A dateline's own words for its stamps: "Published: Aug 6, 2025 1:34 am", "Last updated on
+# 7 August 2025", "Posted", "Modified". The label, then an optional "on"/"at" and separator.
+_STAMP_LABEL = re.compile(r"^\W*(?:(?P<pub>(?:first\s+)?published|posted)|(?P<upd>(?:last\s+)?"
+                          r"(?:updated|modified|edited|revised)))\b\s*(?:on|at)?\s*[:\-\u2013\u2014]?\s*", re.I)
+_CLOCK = re.compile(r"\d:\d\d")
+STAMP_TEXT_MAX = 80  # a stamp's line: a label and a date, not a sentence of the article
+DATELINE_TEXT_MAX = 400  # the box holding both stamps: a byline and its dates, not a section
+# A printed clock beside an instant stated with an offset: the two differ by a time zone's
+# offset, a whole number of quarter hours within UTC-12 and UTC+14.
+_ZONE_SPAN = timedelta(hours=14)
+
+
+class _Stamp(NamedTuple):
+    kind: str  # "published", "updated", or "" for a date printed with no label
+    node: object
+    line: str  # the line as printed
+    when: datetime  # a printed wall clock (read as UTC) or, from a datetime attribute, the instant
+    clocked: bool  # a time of day is stated, not only the day
+    printed: bool  # when is the printed wall clock, not the attribute's instant
+
+
+def _stamp(node) -> _Stamp | None:
+    """The stamp a date element of the page's own prints, or None. The label is the
+    element's own or the one of the short line it sits in ("<p>Updated: <time>...</time></p>");
+    an unlabelled date is kept as such (the publication of a dateline that prints "Aug 6,
+    2025 · Updated Aug 7, 2025"), but an update is only an update when its words say so (a
+    <time class="updated"> whose label is hidden or drawn by CSS is neither)."""
+    from ..extract.dates import parse_date
+
+    own = " ".join(node.text(deep=True).split())
+    if len(own) > STAMP_TEXT_MAX:
+        return None
+    for el in (node, node.parent):
+        line = own if el is node else " ".join(el.text(deep=True).split())
+        if not line or len(line) > STAMP_TEXT_MAX:
+            break
+        m = _STAMP_LABEL.match(line)
+        if m is not None:
+            when = iso_time(parse_date(line[m.end():]))
+            if when is None:
+                return None
+            return _Stamp("published" if m["pub"] else "updated", node, line, when,
+                          bool(_CLOCK.search(line[m.end():])), True)
+    if _EDITED_STAMP.search(f"{own} {node.attributes.get('class') or ''}"):
+        return None  # an update's stamp by its class, its label not in its text
+    when = iso_time(parse_date(own))
+    if when is not None:
+        return _Stamp("", node, own, when, bool(_CLOCK.search(own)), True)
+    when = iso_time(parse_date(node.attributes.get("datetime") or ""))
+    if when is None or not own:
+        return None
+    return _Stamp("", node, own, when, bool(_CLOCK.search(node.attributes.get("datetime") or "")), False)
+
+
+def _dateline_box(a, b):
+    """The smallest element holding both nodes, if its text is a dateline's (short)."""
+    above = set()
+    n = a
+    while n is not None:
+        above.add(n.mem_id)
+        n = n.parent
+    n = b
+    while n is not None and n.mem_id not in above:
+        n = n.parent
+    if n is None or len(" ".join(n.text(deep=True).split())) > DATELINE_TEXT_MAX:
+        return None
+    return n
+
+
+def _states(stamp: _Stamp, published: datetime) -> bool:
+    """Does the stamp state the instant published: the same minute (its printed wall clock
+    in some time zone), or with no clock, its day within a day (a local date beside an
+    instant stated in UTC)?"""
+    if not stamp.clocked:
+        return abs(stamp.when.date() - published.date()) <= timedelta(days=PRINTED_SLACK_DAYS)
+    if not stamp.printed:
+        return abs(stamp.when - published) < timedelta(minutes=1)
+    gap = stamp.when.replace(tzinfo=None) - \
+        published.astimezone(stamp.when.tzinfo).replace(tzinfo=None, second=0, microsecond=0)
+    return abs(gap) <= _ZONE_SPAN and gap % timedelta(minutes=15) == timedelta(0)
+
+
+def _before(update: _Stamp, publication: _Stamp) -> bool:
+    """Does the update stamp state a time before the publication stamp? Both printed clocks
+    (one zone, the dateline's) or both instants: by more than a minute. Otherwise by the
+    day, a day's slack when one is printed and the other an instant (a local day)."""
+    if update.clocked and publication.clocked and update.printed == publication.printed:
+        return update.when < publication.when - timedelta(minutes=1)
+    slack = timedelta(days=0 if update.printed == publication.printed else PRINTED_SLACK_DAYS)
+    return update.when.date() < publication.when.date() - slack
+
+
+def update_before_publication_finding(c) -> str | None:
+    """published: the page's dateline prints its last update before its publication
+    ("Published: Aug 6, 2025 6:34 am" over "Updated: Aug 6, 2025 1:34 am"), its metadata
+    states that same update before the publication too, and the publication the item holds
+    is the one the dateline prints. An import that mapped the old CMS's date columns the
+    wrong way round (post_date from the last edit, post_modified from the publication)
+    leaves every statement of the two dates exchanged.
+
+    Two readings must agree, as neither alone tells the swap from real pages. The metadata
+    alone: a scheduled post (saved, then published untouched hours or days later) states its
+    last save before its publication (5 of WCXB's 711 dev pages), and so may a hidden <time
+    class="updated">; but a theme that labels an "Updated" line prints it only for an edit
+    after publishing. The printed line alone: a line set by hand or left stale (WCXB's 0283
+    prints "Last Updated: January 31, 2024" beside a contact form on a post published in
+    October) while the metadata orders the two rightly. Hence a labelled update line, in
+    one short box with the publication's stamp, stating the metadata's modification."""
+    published = iso_time(c.item.get("published"))
+    page = c.page
+    if published is None or page is None or page.tree.body is None:
+        return None
+    modified = modified_before(page, published)
+    if not modified:
+        return None
+    for pub, upd in dateline_pairs(own_stamps(page), published):
+        if not _before(upd, pub):
+            continue
+        agreed = next((m for m in modified if _states(upd, m)), None)
+        if agreed is not None:
+            return (f"published: a publication no later than the page's own update "
+                    f"({quote(upd.line, 50)}, its metadata's {agreed.isoformat()}), found {c.item['published']} "
+                    f"(printed {quote(pub.line, 50)}): the dates of publication and last update exchanged")
+    return None
+
+
+def modified_before(page, published: datetime) -> list[datetime]:
+    """The last modifications the page's metadata states (article:modified_time,
+    og:updated_time, the JSON-LD dateModified) more than a minute before published."""
+    from ..extract.dates import parse_date
+
+    stated = [*page.meta.get("article:modified_time", ()), *page.meta.get("og:updated_time", ()),
+              (page.ld.article or {}).get("dateModified")]
+    return [m for m in (iso_time(parse_date(v)) for v in stated if isinstance(v, str))
+            if m is not None and m < published - timedelta(minutes=1)]
+
+
+def own_stamps(page) -> list[_Stamp]:
+    """The stamps of the page's own date elements (furniture, tiles and other stories aside)."""
+    return [s for s in (_stamp(node) for node, elsewhere in _date_elements(page) if not elsewhere) if s]
+
+
+def dateline_pairs(stamps: list[_Stamp], published: datetime):
+    """(publication stamp, update stamp) for each labelled update line and each other stamp
+    stating the instant published, the two in one short box (a dateline)."""
+    updates = [s for s in stamps if s.kind == "updated"]
+    for pub in stamps if updates else ():
+        if pub.kind == "updated" or not _states(pub, published):
+            continue  # not the publication the item holds
+        for upd in updates:
+            if _dateline_box(pub.node, upd.node) is not None:
+                yield pub, upd
