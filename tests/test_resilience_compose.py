@@ -114,3 +114,10 @@ def test_a_later_part_failing_on_an_earlier_parts_page_is_not_applicable(sample)
         compose.composed([APPEND, _kind("broken", RIGHT, fails)]).apply(sample)
     with pytest.raises(AttributeError):  # failing on a shipped page: the runner's error
         compose.composed([_kind("broken", RIGHT, fails), APPEND]).apply(sample)
+
+
+def test_the_draw_never_takes_a_sealed_set():
+    """A set written sealed is run once, blind, on its own: --compose draws from the sets named
+    in run.COMPOSED_SETS only, never from every set run.py knows."""
+    assert "holdout20" not in run.COMPOSED_SETS
+    assert set(run.COMPOSED_SETS) <= {m for m, _ in run.HELD_OUT}

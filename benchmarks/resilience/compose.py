@@ -5,7 +5,7 @@ arrive together. The sets written so far are tuned on one kind at a time, so a c
 misreads two harmless changes together, or a breakage that a harmless change hides from its
 check, stays unseen. This set draws combinations of the kinds of the tuning set and of
 holdout..holdout19 (never a set kept blind) with a seeded random source, and applies each to a
-few of the sampled pages:
+few of the sampled pages (run.COMPOSED_SETS names the sets drawn from; a sealed set never is):
 
 - each part sees the page and the right fields the part before it left (a new Sample built from
   the previous Mutated); a part whose right fields are None (no right extraction) leaves the
