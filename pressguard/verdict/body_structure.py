@@ -113,14 +113,16 @@ def heading_at_the_end(c: "_Context") -> str | None:
     return f"body: the section under the last subheading {quote(last, 40)}, found the body ending at it"
 
 
-def prose_run(body: list[str]) -> int:
+def prose_run(body: list[str], counts: list[int] | None = None, prose: list[bool] | None = None) -> int:
     """The most words the body says in a row of prose paragraphs: what runs between two
     lines that are no sentence (a subheading, a label, a list entry, whatever its markup:
-    the text alone tells, so the recorded side needs no page for it)."""
+    the text alone tells, so the recorded side needs no page for it). counts, prose: each
+    paragraph's len(p.split()) and is_prose, when the caller has read them."""
+    counts = counts if counts is not None else [len(p.split()) for p in body]
     best = run = 0
-    for p in body:
-        if is_prose(p):
-            run += len(p.split())
+    for n, sentence in zip(counts, prose if prose is not None else map(is_prose, body, counts)):
+        if sentence:
+            run += n
             best = max(best, run)
         else:
             run = 0
@@ -141,7 +143,7 @@ def run_finding(c: "_Context") -> str | None:
     prof = c.profile
     if prof is None or prof.pages < RUN_MIN_PAGES or not prof.max_prose_run:
         return None
-    run = prose_run(c.body)
+    run = prose_run(c.body, c.word_counts, c.prose)
     if run < max(RUN_MIN_WORDS, RUN_RATIO * prof.max_prose_run):
         return None
     return (f"body: its subheadings (none of the site's {prof.pages} recorded pages says more than "

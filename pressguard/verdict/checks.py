@@ -199,7 +199,7 @@ from ..sites import SITES, site_for_url
 from .wording import CLOSERS, ELLIPSIS, TERMINAL, excerpt, first_three, is_prose, jaccard, norm, quote, word_total, words
 from .person_names import only_other_role, person_problem, split_names, squash
 from .titles import GENERIC_TITLES, SLUG, said_twice, segment_difference, strip_site, titles_agree
-from .english import dek_not_english, foreign_paragraphs, not_english
+from .english import dek_not_english, foreign_paragraphs, not_english, paragraph_counts
 from .topic import SLUG_SUPPORT, TOPIC_SHARE, TOPIC_TRUST, slug_share, topic_share, topic_words
 from .page_hints import PageHints
 from .truncation_signs import ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_STRIP, last_is_exempt, orphans
@@ -320,9 +320,26 @@ class _Context:
         return [p.casefold() for p in self.body_spaced]
 
     @cached_property
+    def word_counts(self) -> list[int]:
+        """Every body paragraph's whitespace-separated words, counted once (len(p.split()))."""
+        return [len(p.split()) for p in self.body]
+
+    @cached_property
     def word_total(self) -> int:
         """The body's whitespace-separated words (word_total)."""
-        return word_total(self.body)
+        return sum(self.word_counts)
+
+    @cached_property
+    def prose(self) -> list[bool]:
+        """is_prose of every body paragraph, read once per item: the English counts, the
+        foreign paragraphs, the prose flaws, the link holes, the prose run and the JSON-LD's
+        order all read the body's prose."""
+        return list(map(is_prose, self.body, self.word_counts))
+
+    @cached_property
+    def english_counts(self) -> list[tuple[int, int] | None]:
+        """english.paragraph_counts: each prose paragraph's common English and letter words."""
+        return paragraph_counts(self)
 
     @cached_property
     def container(self):
@@ -667,7 +684,7 @@ def check_agreement(c: _Context) -> str:
                 issues.append(f"body holding {share:.0%} of the words of the JSON-LD articleBody "
                               f"(need >= {ARTICLE_BODY_SHARE:.0%}; it opens {quote(ab, 40)})")
             else:
-                shuffled = _order_against(c.body, htmllib.unescape(ab))
+                shuffled = _order_against(c.body, htmllib.unescape(ab), c.prose)
                 if shuffled:
                     issues.append(shuffled)
     prof = c.profile
@@ -718,14 +735,15 @@ ORDER_MIN_PARAGRAPHS = 3  # prose paragraphs found in the stored text, to judge 
 ORDER_MAX_INVERSIONS = 0.2  # of neighbouring pairs stored the other way round
 
 
-def _order_against(body: list[str], stored: str) -> str | None:
+def _order_against(body: list[str], stored: str, prose: list[bool]) -> str | None:
     """The body's prose paragraphs must come in the order the CMS stored them (a fragment
     cache that merges blocks out of order keeps every word). Only paragraphs found whole in
-    the stored text are placed; with fewer than ORDER_MIN_PARAGRAPHS the order is not judged."""
+    the stored text are placed; with fewer than ORDER_MIN_PARAGRAPHS the order is not judged.
+    prose: is_prose of each paragraph."""
     text = fp.squash(stored)
     placed = []
-    for i, p in enumerate(body, 1):
-        if is_prose(p):
+    for i, (p, is_sentence) in enumerate(zip(body, prose), 1):
+        if is_sentence:
             at = text.find(fp.squash(p))
             if at >= 0:
                 placed.append((at, i, p))

@@ -59,23 +59,27 @@ def _letter_words(low: str) -> list[str]:
     return _ASCII_WORD.findall(low) if low.isascii() else _WORD.findall(low)
 
 
-def english_share(body: list[str]) -> tuple[float, list[str]] | None:
+def english_share(body: list[str], prose: list[bool] | None = None) -> tuple[float, list[str]] | None:
     """(the share of common English words, the words) of the body's prose paragraphs;
-    None under LANGUAGE_MIN_WORDS words of prose."""
-    words = [w for p in body if is_prose(p) for w in _letter_words(p.lower())]
+    None under LANGUAGE_MIN_WORDS words of prose. prose: is_prose of each paragraph, when
+    the caller has read it."""
+    words = [w for p, sentence in zip(body, prose if prose is not None else map(is_prose, body)) if sentence
+             for w in _letter_words(p.lower())]
     if len(words) < LANGUAGE_MIN_WORDS:
         return None
     return sum(map(ENGLISH_COMMON.__contains__, words)) / len(words), words
 
 
-def _english_counts(c: "_Context") -> tuple[int, int]:
-    """(common English words, letter words) of the body's prose paragraphs, as
-    english_share counts them, an ASCII paragraph read off its words (c.words_of: its
-    letter words are those words, and the letter runs of the ones with digits or
-    underscores); the words are not kept in order, only counted."""
-    common = total = 0
-    for p in c.body:
-        if not is_prose(p):
+def paragraph_counts(c: "_Context") -> list[tuple[int, int] | None]:
+    """(common English words, letter words) of each body paragraph that is prose (None for
+    the others), as english_share counts them, an ASCII paragraph read off its words
+    (c.words_of: its letter words are those words, and the letter runs of the ones with
+    digits or underscores); the words are not kept in order, only counted. Read once per
+    item (c.english_counts): the body's English share and its foreign paragraphs both ask."""
+    counts: list[tuple[int, int] | None] = []
+    for p, sentence in zip(c.body, c.prose):
+        if not sentence:
+            counts.append(None)
             continue
         if p.isascii():  # p.lower() == p.casefold(): the words c.words_of read
             words = c.words_of(p)
@@ -83,17 +87,28 @@ def _english_counts(c: "_Context") -> tuple[int, int]:
             # of the letter words made; those are the words less the others, plus the
             # others' letter runs
             others = list(filterfalse(str.isalpha, words))
-            total += len(words) - len(others)
-            common += sum(map(ENGLISH_COMMON.__contains__, words))
+            total = len(words) - len(others)
+            common = sum(map(ENGLISH_COMMON.__contains__, words))
             for word in others:
                 if not word.isdigit():
                     runs = _ASCII_WORD.findall(word)
                     total += len(runs)
                     common += sum(map(ENGLISH_COMMON.__contains__, runs))
+            counts.append((common, total))
             continue
         letters = _letter_words(p.lower())
-        total += len(letters)
-        common += sum(map(ENGLISH_COMMON.__contains__, letters))
+        counts.append((sum(map(ENGLISH_COMMON.__contains__, letters)), len(letters)))
+    return counts
+
+
+def _english_counts(c: "_Context") -> tuple[int, int]:
+    """(common English words, letter words) of the body's prose paragraphs, as
+    english_share counts them (paragraph_counts, summed)."""
+    common = total = 0
+    for counted in c.english_counts:
+        if counted is not None:
+            common += counted[0]
+            total += counted[1]
     return common, total
 
 
@@ -114,7 +129,7 @@ def not_english(c: "_Context") -> str | None:
     common, total = _english_counts(c)
     if total < LANGUAGE_MIN_WORDS or common / total >= ENGLISH_MIN_SHARE:
         return None  # (english_share's words are read only for a finding's message)
-    measured = english_share(c.body)
+    measured = english_share(c.body, c.prose)
     if measured is None:
         return None
     share, words = measured
@@ -146,11 +161,13 @@ OTHER_COMMON = {lang: frozenset(words.split()) for lang, words in {
 OTHER_MIN_SHARE = 0.25
 
 
-def _other_language(p: str) -> bool:
-    """Is p prose in another language: few of English's common words, many of another's?"""
+def _other_language(p: str, counted: tuple[int, int]) -> bool:
+    """Is p prose in another language: few of English's common words, many of another's?
+    counted: p's (common English words, letter words) (paragraph_counts)."""
+    english, total = counted
+    if total < FOREIGN_MIN_WORDS or english >= ENGLISH_MIN_SHARE * total:
+        return False  # (most paragraphs: their letter words are listed only past this)
     words = _letter_words(p.lower())
-    if len(words) < FOREIGN_MIN_WORDS or sum(map(ENGLISH_COMMON.__contains__, words)) >= ENGLISH_MIN_SHARE * len(words):
-        return False
     return any(sum(map(common.__contains__, words)) >= OTHER_MIN_SHARE * len(words) for common in OTHER_COMMON.values())
 
 
@@ -159,7 +176,8 @@ def foreign_paragraphs(c: "_Context") -> str | None:
     judged as English whose other paragraphs read as English."""
     if not judged_as_english(c):
         return None
-    foreign = [(i, p) for i, p in enumerate(c.body, 1) if is_prose(p) and _other_language(p)]
+    foreign = [(i, p) for i, (p, counted) in enumerate(zip(c.body, c.english_counts), 1)
+               if counted is not None and _other_language(p, counted)]
     if len(foreign) < FOREIGN_MIN_PARAGRAPHS:
         return None
     rest = [p for i, p in enumerate(c.body, 1) if i not in {j for j, _ in foreign}]

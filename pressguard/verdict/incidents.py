@@ -133,7 +133,8 @@ def body_findings(c) -> list[str]:
         finds.append(f"Markdown source printed as text ({len(markdown) + len(emphasis)} paragraphs, first "
                      f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
     finds += filter(None, [emptied_paragraphs(c) or _ad_filled_paragraphs(c), _redacted_prose(c.body),
-                           _rest_elsewhere(c), _writer_instructions(c.body), _own_address_in_prose(c)])
+                           _rest_elsewhere(c), _writer_instructions(c.body, c.word_counts),
+                           _own_address_in_prose(c)])
     return finds
 
 
@@ -184,12 +185,12 @@ INSTRUCTIONS_MIN = 2
 INSTRUCTION_MAX_WORDS = 40  # a prompt is a line; a paragraph of a story runs on
 
 
-def _writer_instructions(body) -> str | None:
+def _writer_instructions(body, counts: list[int]) -> str | None:
     """body: two or more paragraphs that instruct the writer what to write (a template's
     default text printed where the article's paragraphs were): those paragraphs of the
-    article are not on the page."""
-    told = [i for i, p in enumerate(body, 1)
-            if len(p.split()) <= INSTRUCTION_MAX_WORDS and _INSTRUCTION.search(p.strip())]
+    article are not on the page. counts: each paragraph's len(p.split())."""
+    told = [i for i, (p, n) in enumerate(zip(body, counts), 1)
+            if n <= INSTRUCTION_MAX_WORDS and _INSTRUCTION.search(p.strip())]
     if len(told) < INSTRUCTIONS_MIN:
         return None
     return (f"{len(told)} paragraphs instructing the writer, first {_quote(body[told[0] - 1], 60)} "

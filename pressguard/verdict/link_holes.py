@@ -1,7 +1,7 @@
 """Words lost with their links: a converter or sanitizer that removes <a> elements with
 their text leaves sentences with holes ("Not everyone  a vocal group has asked ...").
 
-    link_habit(page, body) -> (linked paragraphs, holes)   what one page shows (anything with .tree)
+    link_habit(page, body[, prose]) -> (linked paragraphs, holes)   what one page shows (anything with .tree)
     hole_finding(c) -> str | None                          (c: checks._Context) "body: ..."
 
 The extracted body hides the hole (whitespace is collapsed), and what is left often reads
@@ -38,10 +38,12 @@ def _texts(node):
                 yield sub.text_content or ""
 
 
-def link_habit(page, body: list[str]) -> tuple[int, int]:  # page: a parsed page or its hints
+def link_habit(page, body: list[str], prose: list[bool] | None = None) -> tuple[int, int]:  # page: parsed, or hints
     """(paragraphs of the body's prose holding a link with text, holes in the body's prose)
-    on this page; (0, 0) when the body's container is not found."""
-    prose = {normalize(p) for p in body if is_prose(p)}
+    on this page; (0, 0) when the body's container is not found. prose: is_prose of each
+    paragraph, when the caller has read it."""
+    prose = {normalize(p) for p, sentence in zip(body, prose if prose is not None else map(is_prose, body))
+             if sentence}
     if page is None or not prose:
         return 0, 0
     root = page.tree.body or page.tree.root
@@ -99,7 +101,7 @@ def hole_finding(c) -> str | None:
     if prof is None or prof.pages < MIN_PAGES or prof.with_prose_links < LINKING_SHARE * prof.pages \
             or prof.with_link_holes:
         return None
-    linked, holes = link_habit(c.page, c.body)
+    linked, holes = link_habit(c.page, c.body, c.prose)
     if linked or not holes:
         return None
     return (f"body: the article's whole sentences, found {holes} hole{'s' if holes > 1 else ''} where words "

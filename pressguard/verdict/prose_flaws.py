@@ -150,7 +150,7 @@ def _restored(rest: str, page_words: set[str]) -> str | None:
     return None
 
 
-def lost_initial(body: list[str], page_words: set[str]) -> str | None:
+def lost_initial(body: list[str], page_words: set[str], prose: list[bool] | None = None) -> str | None:
     """A paragraph that opens a section (the body's first prose paragraph, or one right after
     a heading) in lower case, "he studio announced", "second update is planned", on a page
     whose other prose paragraphs open with a capital: its first letter, or its one-letter
@@ -158,17 +158,17 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
     fragment that one letter in front makes a word counts (after a heading or a list a
     sentence may run on: "which means ..."). A brand with an inner capital ("iPhone"), a
     name particle ("de Blasio"), an address ("x.com") is no such opening; a writer who
-    writes in lower case opens every paragraph so."""
+    writes in lower case opens every paragraph so. prose: is_prose of each paragraph, when
+    the caller has read it."""
     opened = [p.lstrip(_QUOTES)[:1] for p in body]
     lettered = sum(ch.isalpha() for ch in opened)
     capitals = sum(ch.isupper() for ch in opened)
     if lettered < 4 or capitals < CAPITAL_SHARE * (lettered - 1):
         return None
     seen_prose = after_prose = False
-    for para in body:
-        prose = is_prose(para)
-        first, opens_section = prose and not seen_prose, prose and not after_prose
-        seen_prose, after_prose = seen_prose or prose, prose
+    for para, sentence in zip(body, prose if prose is not None else map(is_prose, body)):
+        first, opens_section = sentence and not seen_prose, sentence and not after_prose
+        seen_prose, after_prose = seen_prose or sentence, sentence
         if not opens_section or not para[:1].islower():
             continue
         m = _OPENING.match(para)
@@ -186,11 +186,11 @@ def lost_initial(body: list[str], page_words: set[str]) -> str | None:
 
 def body_findings(c) -> list[str]:
     """The prose-quality findings on c's body (checks._Context), each one line naming the body."""
-    prose = [p for p in c.body if is_prose(p)]
+    prose = [p for p, sentence in zip(c.body, c.prose) if sentence]
     if not prose or not judged_as_english(c):
         return []
     finds = [line_end_hyphens(prose, c.body_words) if any("- " in p for p in prose) else None,
-             lost_initial(c.body, c.body_words) if any(p[:1].islower() for p in prose) else None,
+             lost_initial(c.body, c.body_words, c.prose) if any(p[:1].islower() for p in prose) else None,
              ocr_misreadings(prose, c.body_words), link_holes.hole_finding(c),
              masked_word_parts(prose) if any("**" in p for p in prose) else None]
     return [f for f in finds if f]

@@ -97,22 +97,25 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     from .dek_source import dek_is_description
     from .link_holes import link_habit
     from .body_structure import prose_run
+    from .wording import is_prose
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
         return None
-    english = english_share(texts)
-    words = sum(len(p.split()) for p in texts)
+    counts = [len(p.split()) for p in texts]
+    prose = list(map(is_prose, texts, counts))  # read once: the English share, the links and the run ask
+    english = english_share(texts, prose)
+    words = sum(counts)
     # the page the extraction has just parsed (extract.page keeps it while it is recent)
     page = page_for(html, item.get("url") or where, budget=None)
     counted = wordcount_ratio(words, page.jsonld.article)
-    linked, holes = link_habit(page, texts)  # the parsed page: hints would scan it
+    linked, holes = link_habit(page, texts, prose)  # the parsed page: hints would scan it
     return (words, len(texts), bool(item.get("dek")),
             bool(item.get("published")), bool(item.get("authors")), document_ends(html),
             topic_share(item.get("headline"), item.get("url") or where, texts),
             None if english is None else english[0], counted,
             (item.get("provenance") or {}).get("published") in STATED,
-            dek_is_description(item.get("dek"), page), linked > 0, holes > 0, prose_run(texts),
+            dek_is_description(item.get("dek"), page), linked > 0, holes > 0, prose_run(texts, counts, prose),
             len(item.get("authors") or ()))
 
 

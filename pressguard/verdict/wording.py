@@ -72,6 +72,8 @@ def word_total(paragraphs) -> int:
     return sum(len(p.split()) for p in paragraphs)
 
 
-def is_prose(p: str) -> bool:
-    """A sentence or more: 12+ words ending like a sentence."""
-    return p.rstrip(CLOSERS + " ")[-1:] in TERMINAL and len(p.split()) >= 12  # the cheap test first
+def is_prose(p: str, word_count: int | None = None) -> bool:
+    """A sentence or more: 12+ words ending like a sentence. word_count: len(p.split()),
+    when the caller has counted them."""
+    return p.rstrip(CLOSERS + " ")[-1:] in TERMINAL and \
+        (len(p.split()) if word_count is None else word_count) >= 12  # the cheap test first
