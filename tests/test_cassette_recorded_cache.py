@@ -202,12 +202,22 @@ def test_another_codes_entries_are_removed_when_the_first_of_this_code_is_writte
     monkeypatch.setattr(parse_cache, "_CODE_SALT", [b"0" * 40 + b"\n"])  # an older pressguard
     _made(path, path.parent.name)
     (old,) = (default_folder / "derived").iterdir()
+    (default_folder / "derived" / "notes").mkdir()  # not an entry folder: left alone
     monkeypatch.undo()
     assess_module._RECORDED.clear()
     _made(path, path.parent.name)
-    (current,) = (default_folder / "derived").iterdir()
-    assert current != old and len(_entries(default_folder)) == 2
+    current = [p for p in (default_folder / "derived").iterdir() if p.name != "notes"]
+    assert current != [old] and len(current) == 1 and len(_entries(default_folder)) == 2
+    assert (default_folder / "derived" / "notes").is_dir()
     assert (default_folder / ".gitignore").read_text().splitlines()[-1] == "*"  # never committed
+
+
+def test_a_folder_the_user_names_gets_no_gitignore(tmp_path, monkeypatch, extractions):
+    folder = tmp_path / "project"  # PRESSGUARD_PARSE_CACHE=. in a project, say
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", str(folder))
+    _made(SAMPLE[0], SAMPLE[0].parent.name)
+    assert len(_entries(folder)) == 2
+    assert not (folder / ".gitignore").exists()
 
 
 def test_the_code_salt_follows_the_decoders_version(tmp_path, monkeypatch):

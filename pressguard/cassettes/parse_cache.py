@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -64,7 +65,8 @@ def derived_folder() -> Path | None:
 
 def keep_derived_in(folder: Path | None) -> None:
     """Keep derived() entries in folder (None: nowhere) unless PRESSGUARD_PARSE_CACHE says
-    otherwise. The folder gets a .gitignore of everything, as pytest's cache folder has."""
+    otherwise. The folder gets a .gitignore of everything, as pytest's cache folder has (not
+    one PRESSGUARD_PARSE_CACHE names: that may be any folder)."""
     _DERIVED_DEFAULT[:] = [] if folder is None else [Path(folder)]
 
 
@@ -106,15 +108,20 @@ def derived(raw: bytes, context: str, make: Callable[[], Any]) -> Any:
     value = make()
     if _store(entry, value, fresh=here):
         _prune(here)
+        if folder in _DERIVED_DEFAULT:  # a folder of ours (a folder named by the user may be anything)
+            _ignored(folder)
     return value
 
 
+# The folders derived() keeps entries in: a code salt's (16 hex digits), or, before it had
+# those, a key's first two hex digits
+_ENTRY_FOLDER = re.compile(r"[0-9a-f]{16}|[0-9a-f]{2}")
+
+
 def _prune(current: Path) -> None:
-    """Remove every other folder beside current (the derived entries of other code), and
-    give the cache folder its .gitignore."""
-    _ignored(current.parent.parent)
+    """Remove the other code salts' folders beside current (and the older layout's), nothing else."""
     try:
-        others = [p for p in current.parent.iterdir() if p != current and not p.name.startswith(".")]
+        others = [p for p in current.parent.iterdir() if p != current and _ENTRY_FOLDER.fullmatch(p.name)]
     except OSError:
         return
     for other in others:
