@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import html as htmllib
 import sys
-from datetime import date
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import wcxb_pages
@@ -108,7 +108,8 @@ def main(argv=None) -> int:
             # line, pages whose dateline prints it beside the item's publication (what the
             # signal can judge), update lines anywhere before the item's publication, firings
             if published is not None:
-                meta_before += bool(date_order.modified_before(ctx.page, published))
+                meta_before += any(m < published - timedelta(minutes=1)
+                                   for m in date_order.stated_modifications(ctx.page))
                 stamps = date_order.own_stamps(ctx.page)
                 updates = [s for s in stamps if s.kind == "updated"]
                 update_lines += bool(updates)

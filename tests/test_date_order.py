@@ -239,6 +239,59 @@ def test_a_last_updated_line_outside_the_dateline_is_not_judged(datelined):
     assert item["verdict"] == item_before["verdict"] != "broken", item["checks"]
 
 
+# pages published on the 9th or 10th of August: their dates read day first are later ones
+LATER_READINGS = ("attackofthefanboy/project-lumen-review-almost-there",
+                  "siliconera/cafe-stella-sisters-players-cant-stop-talking-about-the-limited-event")
+_SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+
+def _read_month_first(html: str, right: dict, modified: str, lines: dict, update_line_too: bool) -> str:
+    """The publication and the modification with day and month exchanged in the metadata, the
+    JSON-LD and the dateline's "Published" line (an import that read 09/08/2025 month first);
+    the "Updated" line too, or left as it was (a fragment the import did not rewrite)."""
+    def other(iso: str) -> str:
+        when = datetime.fromisoformat(iso)
+        return when.replace(month=when.day, day=when.month).isoformat()
+
+    def printed(line: str) -> str:
+        m = re.match(r"([A-Z][a-z]{2}) (\d{1,2}), (\d{4})(.*)", line)
+        month, day = _SHORT_MONTHS.index(m[1]) + 1, int(m[2])
+        return f"{_SHORT_MONTHS[day - 1]} {month}, {m[3]}{m[4]}"
+
+    html = html.replace(right["published"], other(right["published"])).replace(modified, other(modified))
+    html = html.replace(f"Published: {lines['Published']}", f"Published: {printed(lines['Published'])}")
+    if update_line_too:
+        html = html.replace(f"Updated: {lines['Updated']}", f"Updated: {printed(lines['Updated'])}")
+    return html
+
+
+@pytest.mark.parametrize("name", LATER_READINGS, ids=lambda p: p.split("/")[0])
+def test_dates_read_month_first_beside_an_update_line_read_day_first_are_broken_naming_published(name):
+    """Every date of the page read month first (9 August stated as 8 September) but the
+    dateline's "Updated" line, which prints the metadata's modification the other way round,
+    before the stated publication: the page's own witness of how its dates read."""
+    site, url, html, right = _healthy(name)
+    lines = _dateline(html)
+    modified = re.search(r'article:modified_time" content="([^"]+)"', html)[1]
+    item = _assess(site, url, _read_month_first(html, right, modified, lines, update_line_too=False))
+    assert item["published"] != right["published"] and item["published"][5:7] in ("09", "10")
+    assert item["verdict"] == "broken", item["checks"]
+    found = item["checks"]["completeness"]
+    published = datetime.fromisoformat(right["published"])
+    assert f"update line reads its dates ('Updated: {lines['Updated']}'" in found, found
+    assert f"which read the same way is {published.day} August 2025" in found, found
+    # every statement read month first, the update line too: nothing on the page says otherwise
+    every = _assess(site, url, _read_month_first(html, right, modified, lines, update_line_too=True))
+    assert "update line" not in every["checks"]["completeness"], every["checks"]["completeness"]
+    # the update line left, the modification moved on otherwise (no reading of the line): not judged
+    moved = _read_month_first(html, right, modified, lines, update_line_too=False)
+    later = (datetime.fromisoformat(modified) + timedelta(days=45)).isoformat()
+    swapped_modified = datetime.fromisoformat(modified)
+    moved = moved.replace(swapped_modified.replace(month=swapped_modified.day, day=swapped_modified.month).isoformat(), later)
+    other = _assess(site, url, moved)
+    assert "update line" not in other["checks"]["completeness"], other["checks"]["completeness"]
+
+
 def test_the_shipped_datelines_are_not_judged(datelined):
     site, url, html, right, lines, modified = datelined
     assert "update" not in right["checks"]["completeness"]

@@ -104,7 +104,7 @@ completeness the whole article is there: the body is not under half the shortest
              month read swapped lands in those pictures' month, no date a month before
              them or before the URL's date, no dateline whose labelled "Updated" line
              precedes the publication it prints while the metadata states that update
-             before the publication too (date_order); on a site whose
+             before the publication too, or states it with day and month exchanged (date_order); on a site whose
              recorded pages all print their description as the dek, no dek that shares
              almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,

@@ -6,7 +6,8 @@ exchanged with the last update, told by the dateline's own "Updated" line.
     month_early_finding(c) -> str | None   the same for a zero-based month written back
     update_before_publication_finding(c) -> str | None
                                            the same for an update printed and stated before the
-                                           publication (its own docstring says why both readings)
+                                           publication (its own docstring says why both readings),
+                                           or printed before it as the modification reads day first
     (c: checks._Context; its picture_months is own_picture_months(c.url, c.html), read once)
 
 An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
@@ -311,34 +312,71 @@ def update_before_publication_finding(c) -> str | None:
     after publishing. The printed line alone: a line set by hand or left stale (WCXB's 0283
     prints "Last Updated: January 31, 2024" beside a contact form on a post published in
     October) while the metadata orders the two rightly. Hence a labelled update line, in
-    one short box with the publication's stamp, stating the metadata's modification."""
+    one short box with the publication's stamp, stating the metadata's modification.
+
+    The same update line before the publication, stating the metadata's modification with
+    day and month exchanged (the same minute, in the zone the dateline prints the publication
+    in), is the other witness: an import that read "09/08/2025" month first rewrote every
+    date but that line, and the publication read as the line reads comes before it."""
     published = iso_time(c.item.get("published"))
     page = c.page
     if published is None or page is None or page.tree.body is None:
         return None
-    modified = modified_before(page, published)
-    if not modified:
+    stated = stated_modifications(page)
+    if not stated:
         return None
     for pub, upd in dateline_pairs(own_stamps(page), published):
         if not _before(upd, pub):
             continue
-        agreed = next((m for m in modified if _states(upd, m)), None)
+        agreed = next((m for m in stated if m < published - timedelta(minutes=1) and _states(upd, m)), None)
         if agreed is not None:
             return (f"published: a publication no later than the page's own update "
                     f"({quote(upd.line, 50)}, its metadata's {agreed.isoformat()}), found {c.item['published']} "
                     f"(printed {quote(pub.line, 50)}): the dates of publication and last update exchanged")
+        # The update line is the metadata's modification read with day and month exchanged,
+        # printed in the dateline's own zone: the one statement an import that read dates
+        # month first did not rewrite (a fragment or field of its own), and the publication,
+        # read the same way, comes before it.
+        earlier = _day_month_exchanged(published)
+        for m in stated:
+            other = _day_month_exchanged(m)
+            if other is not None and earlier is not None and earlier <= other and _same_reading(upd, other, pub, published):
+                return (f"published: the publication read as the page's own update line reads its dates "
+                        f"({quote(upd.line, 50)}: its metadata's {m.isoformat()} with day and month exchanged), "
+                        f"found {c.item['published']}, which read the same way is {earlier.day} {earlier:%B %Y} "
+                        "(dates stored day first, read month first)")
     return None
 
 
-def modified_before(page, published: datetime) -> list[datetime]:
+def _day_month_exchanged(when: datetime) -> datetime | None:
+    """The instant with its day and month exchanged, in its own offset; None where that is no
+    other date."""
+    other = _swapped(when.date())
+    return None if other is None else when.replace(month=other.month, day=other.day)
+
+
+def _same_reading(stamp: _Stamp, instant: datetime, publication: _Stamp, published: datetime) -> bool:
+    """Does the stamp print the instant as the dateline prints its publication: both printed
+    clocks, the same zone offset from the instants; a printed day, the instant's own day."""
+    if not stamp.clocked:
+        return stamp.when.date() == instant.date()
+    if not (stamp.printed and publication.printed and publication.clocked):
+        return stamp.when == instant
+    def wall(when: datetime, tz) -> datetime:  # an instant as a clock in tz prints it, to the minute
+        return when.astimezone(tz).replace(tzinfo=None, second=0, microsecond=0)
+
+    zone = wall(publication.when, publication.when.tzinfo) - wall(published, publication.when.tzinfo)
+    return wall(stamp.when, stamp.when.tzinfo) - wall(instant, stamp.when.tzinfo) == zone
+
+
+def stated_modifications(page) -> list[datetime]:
     """The last modifications the page's metadata states (article:modified_time,
-    og:updated_time, the JSON-LD dateModified) more than a minute before published."""
+    og:updated_time, the JSON-LD dateModified)."""
     from ..extract.dates import parse_date
 
     stated = [*page.meta.get("article:modified_time", ()), *page.meta.get("og:updated_time", ()),
               (page.ld.article or {}).get("dateModified")]
-    return [m for m in (iso_time(parse_date(v)) for v in stated if isinstance(v, str))
-            if m is not None and m < published - timedelta(minutes=1)]
+    return [m for m in (iso_time(parse_date(v)) for v in stated if isinstance(v, str)) if m is not None]
 
 
 def own_stamps(page) -> list[_Stamp]:
