@@ -242,6 +242,24 @@ def test_a_page_with_no_edge_side_include_is_not_walked_for_one(monkeypatch):
     assert len(walked) == 1
 
 
+def test_the_source_is_searched_for_an_esi_comment_only_when_the_body_has_a_comment_naming_one(monkeypatch):
+    """An include in ESI's comment form is looked for in the source (a regex over ~120 KB)
+    only when the page's walk met a comment holding "esi:include"; the finding needs one."""
+    searched = []
+    real = checks.esi_comment
+    monkeypatch.setattr(checks, "esi_comment", lambda html: searched.append(1) or real(html))
+    body = ["The team shipped the update on time and the players noticed the change here."] * 4
+    page = f"<html><body><h1>A headline of the page</h1>{''.join(f'<p>{p}</p>' for p in body)}</body></html>"
+    item = {"url": URL, "headline": "A headline of the page", "body": body, "authors": []}
+    checks.run_checks(item, html=page_for(page.replace("</h1>", "</h1><!-- esi: a note -->").encode(), URL,
+                                          site="example"))
+    assert searched == []
+    with_esi = page.replace("</h1>", "</h1><!--esi <esi:include src='/part'/> -->")
+    result = checks.run_checks(item, html=page_for(with_esi.encode(), URL, site="example"))
+    assert searched == [1]
+    assert "unprocessed <esi:include" in result["completeness"], result["completeness"]
+
+
 def _selectors_run(path) -> tuple[list[str], dict]:
     """The selectors run over a shipped page's tree and body while it is checked."""
     from test_page_scan import watched_tree
@@ -276,6 +294,9 @@ def test_a_page_whose_metadata_states_its_date_is_not_searched_for_time_elements
     assert result["completeness"] == "ok"
     assert "time[datetime]" not in calls
     assert 'a[href], link[rel~="next"][href]' not in calls
+    # a body with no <link>: the split-page links are the head's and the scan's, no search of the page
+    assert 'link[rel~="prev"], link[rel~="previous"]' not in calls
+    assert 'a[href*="2"], link[rel~="next"][href*="2"]' not in calls
     assert calls  # (the watch works)
 
 

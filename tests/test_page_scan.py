@@ -113,6 +113,10 @@ def watched_tree(real, calls: list):
 
     class Watched(LexborHTMLParser):
         @property
+        def head(self):  # (the head's searches are not recorded: a search of the head is no page's)
+            return real.head
+
+        @property
         def body(self):
             node = real.body
             return _BodyWatch(node, calls) if node is not None else None
@@ -223,3 +227,62 @@ def test_the_recorded_side_runs_no_page_scan(monkeypatch):
     finally:
         assess_module._RECORDED.clear()
     assert made == []
+
+
+# -- the whole-page searches the scan narrows (links, numbered links, a hydration script, ESI comments)
+
+
+_PREV = 'link[rel~="prev"], link[rel~="previous"]'
+_NEXT = 'link[rel~="next"][href*="2"]'
+
+
+def _narrowed(html) -> dict:
+    """(lexbor's whole-page answer, the narrowed answer) for each search the scan narrows."""
+    from types import SimpleNamespace
+
+    from pressguard.extract.page import parsed_of
+
+    parsed = parsed_of(html)
+    tree = parsed.tree
+    page = SimpleNamespace(tree=tree, _parsed=parsed)
+    scan = ps.page_scan(parsed)
+    ids = lambda nodes: [n.mem_id for n in nodes]  # noqa: E731
+    body = tree.body
+    found = {"prev links": (ids(tree.css(_PREV)), ids(ps.links_matching(page, _PREV))),
+             "numbered links": (ids(tree.css(f'a[href*="2"], {_NEXT}')), ids(ps.numbered_links(page, _NEXT)))}
+    if body is not None:
+        walked = list(body.traverse(include_text=True))
+        found["numbered anchors"] = (ids(body.css('a[href*="2"]')), ids(scan.numbered_anchors))
+        found["id scripts"] = (ids(body.css("script[id]")), ids(scan.id_scripts))
+        found["esi comments"] = (ids(n for n in walked if n.tag == "-comment" and "esi:include" in (n.html or "")),
+                                 ids(scan.esi_comments))
+        found["links"] = (ids(body.css("link")), ids(scan.links))
+    return found
+
+
+@pytest.mark.parametrize("path", CASSETTES, ids=lambda p: p.stem[:40])
+def test_the_narrowed_searches_find_what_the_whole_page_search_finds_on_shipped_pages(path):
+    for name, (lexbor, narrowed) in _narrowed(_final_page(open_cassette(path))[1]).items():
+        assert narrowed == lexbor, name
+
+
+_LINK_PARTS = ['<link rel="prev" href="/a">', '<link rel="PREV previous" href="/2">', '<link rel=next href="?page=2">',
+               '<link rel="next" href="/x">', '<a href="/p/2/">next</a>', '<a href="/x">2</a>', "<a href>2</a>",
+               '<a rel="next" href="?p=2">', '<svg><a href="/2">x</a></svg>', "<!-- esi:include src=/a -->",
+               "<!--esi <esi:include src='/b'/> -->", "<!-- other -->", '<script id="__NEXT_DATA__">{}</script>',
+               "<script id=x></script>", "<script>1</script>", "<div>", "</div>", "<p>text</p>",
+               '<template><link rel="prev" href="/t"></template>', "<noscript><link rel=prev href=/n></noscript>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(doctype=st.sampled_from(["", "<!DOCTYPE html>"]), head=st.lists(st.sampled_from(_LINK_PARTS), max_size=4),
+       between=st.lists(st.sampled_from(_LINK_PARTS), max_size=2), body=st.lists(st.sampled_from(_LINK_PARTS), max_size=8),
+       after=st.lists(st.sampled_from(_LINK_PARTS), max_size=2))
+def test_the_narrowed_searches_find_what_the_whole_page_search_finds_on_generated_markup(doctype, head, between,
+                                                                                         body, after):
+    """<link>s in the head, between it and the body, in the body, after it; links, comments
+    and scripts the head cannot hold (the parser moves them to the body)."""
+    html = (f"{doctype}<html><head>{''.join(head)}</head>{''.join(between)}<body>{''.join(body)}</body>"
+            f"{''.join(after)}</html>")
+    for name, (lexbor, narrowed) in _narrowed(html).items():
+        assert narrowed == lexbor, name

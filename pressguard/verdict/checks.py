@@ -908,8 +908,10 @@ def check_completeness(c: "_Context") -> str:
             finds.append(f"body: the whole document (every one of the site's {prof.pages} recorded "
                          f"pages ends with </body></html>), found a document cut off at "
                          f"{quote(' '.join(tail.split()), 40)}")
-        # (the elements its walk looks for, from the page's one walk; comments it does not see)
-        if page_scan(page._parsed).includes or esi_comment(c.html):
+        # (the elements and comments its walk looks for, from the page's one walk; a comment
+        # holding "esi:include" counts only in ESI's comment form, a search of the source)
+        scan = page_scan(page._parsed)
+        if scan.includes or (scan.esi_comments and esi_comment(c.html)):
             finds += filter(None, [unprocessed_includes(c.html, page.tree, c.body)])
         later = later_page(page, c.url)
         if later:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from . import fingerprint as fp
 from ..extract.continuation import PAGE_PARAM, article_page
 from .minified import minified_whole
+from .page_scan import links_matching, numbered_links
 from .markers import marker_of
 from .wording import quote
 
@@ -171,9 +172,9 @@ def first_of_many(page: "PageHints", url: str) -> str | None:
     # a "2" in the joined URL's query or after its path comes from the href (or the
     # query from this URL's, which a bare "?" or "#x" keeps): links without one, whose
     # joined URL has no "2" (neither ?page=2 nor <url>/2), are not read
-    links = 'a[href], link[rel~="next"][href]' if "2" in here.query else \
-        'a[href*="2"], link[rel~="next"][href*="2"]'
-    for node in page.tree.css(links):
+    links = page.tree.css('a[href], link[rel~="next"][href]') if "2" in here.query else \
+        numbered_links(page, 'link[rel~="next"][href*="2"]')
+    for node in links:
         href = (node.attributes.get("href") or "").strip()
         if node.tag == "a" and "next" not in (node.attributes.get("rel") or "").lower().split() and \
                 not _NEXT_TEXT.match(node.text(deep=True) or ""):
@@ -186,7 +187,7 @@ def first_of_many(page: "PageHints", url: str) -> str | None:
 def later_page(page: "PageHints", url: str) -> str | None:
     """What says this is a later page of an article split over several (a CMS "nextpage"
     split, a pager): then the body is that page's part only. None on a first or only page."""
-    for link in page.tree.css('link[rel~="prev"], link[rel~="previous"]'):
+    for link in links_matching(page, 'link[rel~="prev"], link[rel~="previous"]'):
         if link.attributes.get("href"):
             return f"a rel=prev link to {quote(link.attributes['href'], 60)}"
     m = PAGE_PARAM.search(url or "")

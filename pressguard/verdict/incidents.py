@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from . import dek_source
 from .fingerprint import node_classes
+from .page_scan import page_scan
 from .person_names import person_problem, split_names
 from .topic import slug_share, topic_share
 from .wording import quote
@@ -270,8 +271,6 @@ def _redacted_prose(body) -> str | None:
 def emptied_paragraphs(c) -> str | None:
     """Empty <p> elements standing between prose paragraphs in the body's container: blocks
     the CMS or its API rendered without their text."""
-    from .page_scan import page_scan
-
     if c.page is None or len(page_scan(c.page._parsed).childless_ps) < EMPTY_BLOCKS_MIN:
         return None  # fewer <p> with no child in the whole body than a finding counts
     raw = c.html
@@ -660,6 +659,11 @@ def _payload_cut_short(c) -> str | None:
     raw = c.html
     if c.page is None or raw is None or c.page.tree.body is None:
         return None
+    head = c.page.tree.head
+    if head is not None and head.css_first(f"script#{_NEXT_DATA}") is None and \
+            not any((n.attributes.get("id") or "").lower() == _NEXT_DATA.lower()
+                    for n in page_scan(c.page._parsed).id_scripts):
+        return None  # no such script in the head, nor in the body (the page's walk): no search of the source
     if (_NEXT_DATA.encode() if isinstance(raw, bytes) else _NEXT_DATA) not in raw:
         return None
     node = c.page.tree.css_first(f"script#{_NEXT_DATA}")

@@ -94,7 +94,8 @@ class PageScan:
     kept (keeping every element the walk passes made the garbage collector's passes
     cost more than the scan)."""
 
-    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "metas", "alt_imgs", "visit")
+    __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "esi_comments", "metas",
+                 "alt_imgs", "links", "numbered_anchors", "id_scripts", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
@@ -108,20 +109,33 @@ class PageScan:
         # the body's unprocessed Edge Side Includes (<esi:include>, <esi:eval>), for
         # markup_leaks.unprocessed_includes: most pages have none, and its walk is not made
         self.includes: list = []
+        # its comments that hold "esi:include" (an include in ESI's comment form), for the same
+        # signal: the source is searched for that form only when the body has such a comment
+        self.esi_comments: list = []
         # the body's <meta content> elements (microdata), for the checks' meta values: the
         # head's are found by a search of the head, instead of one of the whole page
         self.metas: list = []
         # the body's <img alt> elements (``body.css("img[alt]")``): the author pictures, and the
         # headline's signals that read pictures' alt text, each searched the body for them
         self.alt_imgs: list = []
-        self.visit = _visitor(self.bylines, self.comments, self.dates, self.h1s, self.childless_ps,
-                              self.includes, self.metas, self.alt_imgs)
+        # the body's <link> elements (most pages have none: their rel=prev / rel=next links
+        # are then the head's, searched alone), its <a> elements with a "2" in their href
+        # (``a[href*="2"]``: the links that may lead to an article's second page) and its
+        # <script> elements with an id (a hydration payload's): each a whole-page selector
+        # of the checks, otherwise
+        self.links: list = []
+        self.numbered_anchors: list = []
+        self.id_scripts: list = []
+        self.visit = _visitor(self)
 
 
-def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps: list, includes: list,
-             metas: list, alt_imgs: list):
-    """visit(element, tag): file the element under the lists whose selectors it matches.
-    (A closure: its names are read faster than attributes or globals, element by element.)"""
+def _visitor(scan: PageScan):
+    """visit(element, tag): file the element under the scan's lists whose selectors it
+    matches. (A closure: its names are read faster than attributes or globals, element by
+    element.)"""
+    bylines, comments, dates, h1s, childless_ps = scan.bylines, scan.comments, scan.dates, scan.h1s, scan.childless_ps
+    includes, esi_comments, metas, alt_imgs = scan.includes, scan.esi_comments, scan.metas, scan.alt_imgs
+    links, numbered_anchors, id_scripts = scan.links, scan.numbered_anchors, scan.id_scripts
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
     if len(class_readings) > _READINGS_MAX:
         class_readings.clear()
@@ -140,12 +154,25 @@ def _visitor(bylines: list, comments: list, dates: list, h1s: list, childless_ps
                 childless_ps.append(node)
         elif tag == "esi:include" or tag == "esi:eval":
             includes.append(node)
+        elif tag == "-comment":  # (no attributes: nothing else to file it under)
+            if "esi:include" in (node.html or ""):
+                esi_comments.append(node)
+            return
         attrs = node.attributes
         if tag == "meta":
             if "content" in attrs:
                 metas.append(node)
-        elif tag == "img" and "alt" in attrs:
-            alt_imgs.append(node)
+        elif tag == "img":
+            if "alt" in attrs:
+                alt_imgs.append(node)
+        elif tag == "a":
+            href = attrs.get("href")
+            if href is not None and "2" in href:
+                numbered_anchors.append(node)
+        elif tag == "link":
+            links.append(node)
+        elif tag == "script" and "id" in attrs:
+            id_scripts.append(node)
         if not attrs:
             if tag == "time":
                 dates.append(node)
@@ -218,3 +245,27 @@ def page_scan(page) -> PageScan:
     """The scan of a parsed page (extract.page.Page or Parsed), made once, on the walk of
     its text index (fingerprint.text_index)."""
     return fp.text_index(page).scan
+
+
+def links_matching(page, selector: str) -> list:
+    """page.tree.css(selector) (page: the checks' PageHints) for a selector matching <link>
+    elements only: the head searched alone when the page scan met no <link> in the body
+    (most pages: a whole-page search costs ~0.1 ms), else the whole page."""
+    tree = page.tree
+    head = tree.head
+    if head is None or tree.body is None or page_scan(page._parsed).links:
+        return tree.css(selector)
+    return head.css(selector)
+
+
+def numbered_links(page, link_selector: str) -> list:
+    """page.tree.css('a[href*="2"], ' + link_selector), link_selector matching <link>
+    elements only: the head's, then the body's <a> with a "2" in their href from the page
+    scan, in document order (an <a> is never the head's), when the body has no <link>."""
+    tree = page.tree
+    head = tree.head
+    selector = f'a[href*="2"], {link_selector}'
+    scan = page_scan(page._parsed)
+    if head is None or tree.body is None or scan.links:
+        return tree.css(selector)
+    return [*head.css(selector), *scan.numbered_anchors]
