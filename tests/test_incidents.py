@@ -160,6 +160,36 @@ def _dek_element(html: str, dek: str):
     return hits[-1]  # the innermost
 
 
+def _dek_as_subtitle(shipped, text: str) -> dict:
+    """The shipped page assessed with its standfirst element replaced by a theme's subtitle
+    heading (<h2 class="entry-subtitle">) printing text (skipped on a page without a dek)."""
+    site, url, html, right = shipped
+    if not right["dek"]:
+        pytest.skip("no dek")
+    el = _dek_element(html, right["dek"])
+    return _assess(site, url, mutate._replace_once(html, el.html, f'<h2 class="entry-subtitle">{text}</h2>'))
+
+
+@pytest.mark.parametrize("text, why", [("Screengrab via Atelier Kumo", "a photo credit"),
+                                       ("DEK TK", "a placeholder left in the field"),
+                                       ("games, news, release date, trailer, studio", "a list of keywords")])
+def test_a_moved_standfirst_slot_printing_no_summary_is_broken_naming_the_dek(shipped, text, why):
+    """The theme's new subtitle heading, fed from the wrong field: the extraction's generic dek
+    reading passes over a credit, a placeholder or keywords (rightly: they are no dek), and the
+    page must not read as one without a dek on a site whose every recorded page has one."""
+    item = _dek_as_subtitle(shipped, text)
+    _broken_naming(item, "completeness", "dek")
+    if not item["dek"]:  # (keywords are long enough for the generic reading: judged as the dek)
+        assert f"found its slot showing '{text}' ({why}), read as no dek" in item["checks"]["completeness"]
+
+
+def test_a_moved_standfirst_slot_printing_the_dek_is_right(shipped):
+    site, url, html, right = shipped
+    item = _dek_as_subtitle(shipped, right["dek"] or "")
+    _unchanged(item, right)
+    assert "slot showing" not in item["checks"]["completeness"]
+
+
 def _assessed_with_dek(shipped, dek: str) -> dict:
     """The shipped page assessed with `dek` printed in its standfirst's element (skipped on a
     page without one)."""

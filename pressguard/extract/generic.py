@@ -174,11 +174,15 @@ def headline_generic(page: Page) -> str:
     return h[1] if h else ""
 
 
-def dek_generic(page: Page) -> str | None:
+def dek_slots(page: Page):
+    """(element, text) of each element the page marks as its standfirst, in order: a
+    dek/standfirst/subtitle class or itemprop, or a plain <h2> in the headline's <header>,
+    among the few elements after the <h1> (and after its wrapper). What the slot shows,
+    before any judgment of whether it reads as a dek."""
     h = _title_node(page)
     if not h:
-        return None
-    h1, headline = h
+        return
+    h1, _headline = h
     candidates = []
     sib = h1.next
     while sib is not None and len(candidates) < 4:
@@ -207,7 +211,12 @@ def dek_generic(page: Page) -> str | None:
             continue
         if re.search(r"review-summary|author|byline", marker, re.I):
             continue
-        text = generic_body.layout_of(page).short_text(node, 600) or ""
+        yield node, generic_body.layout_of(page).short_text(node, 600) or ""
+
+
+def dek_generic(page: Page) -> str | None:
+    headline = (_title_node(page) or (None, ""))[1]
+    for _node, text in dek_slots(page):
         if 15 <= len(text) <= 400 and text != headline and not is_boilerplate_text(text):
             return text
     return None

@@ -876,6 +876,10 @@ def check_completeness(c: "_Context") -> str:
             if page.index.full.find(sq) >= 0 and sq not in fp.squash(" ".join(c.body)):
                 finds.append(f"dek: the page's dek {quote(desc, 60)} (every one of the "
                              f"site's {prof.pages} recorded pages has a dek), found none")
+        if prof is not None and prof.always("dek") and not c.item.get("dek"):
+            # ... or printing no summary in its standfirst slot, which the extraction passed over
+            source = c._source if isinstance(c._source, Page) else Page(None, c.url, parsed=page._parsed)
+            finds += filter(None, [incidents.dek_slot_finding(source, desc)])
         dek = c.item.get("dek")
         if isinstance(dek, str) and dek.strip() and is_boilerplate_text(" ".join(dek.split())):
             # a standfirst slot that printed a widget's error state or a label; the page's own

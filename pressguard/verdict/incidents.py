@@ -621,6 +621,50 @@ def _lossy_copy(c, h: str) -> str | None:
 DEK_MIN_WORDS = 3
 
 
+def _not_a_summary(text: str) -> str | None:
+    """Why a standfirst slot's text is no summary (the judgments the dek itself gets: a
+    placeholder, keywords, a photo credit, interface text), or None."""
+    from ..extract.authors import names_a_credit
+    from ..extract.boilerplate import is_boilerplate_text
+    from .completeness_signals import keyword_list
+
+    d = _squeeze(text)
+    if _UNSERIALISED.search(d) or _placeholder(d):
+        return "a placeholder left in the field"
+    if keyword_list(d):
+        return "a list of keywords"
+    if names_a_credit(d):
+        return "a photo credit"
+    if is_boilerplate_text(d):
+        return "interface text"
+    # (a short line alone is not judged here: a one- or two-word standfirst slot on a page
+    # without a dek can be a series name, as on WCXB page 0476)
+    return None
+
+
+def dek_slot_finding(page, desc: str | None) -> str | None:
+    """(page: the extract.page.Page the item was read from) The element the page marks as its
+    standfirst (extract.generic.dek_slots) showing what is no summary, on a page whose item
+    has no dek: the extraction passed over the slot (its generic reading skips labels and
+    credits, as it should on a page without a dek), so the dek's own judgments never saw what
+    the page prints there. The caller asks only on a site every recorded page of which has a
+    dek. On WCXB's 598 development pages without a dek it fires on none
+    (benchmarks/composed_signals_wcxb.py)."""
+    from ..extract.generic import dek_slots
+
+    for _node, text in dek_slots(page):
+        shown = " ".join(text.split())
+        if not shown:
+            continue
+        why = _not_a_summary(shown)
+        if why is None:
+            return None  # a sentence in the slot: not a broken standfirst this reading names
+        described = f" (the page describes it as {_quote(desc, 50)})" if desc else ""
+        return (f"dek: the article's standfirst{described}, found its slot showing {_quote(shown)} "
+                f"({why}), read as no dek")
+    return None
+
+
 def completeness_findings(c) -> list[str]:
     """A placeholder standfirst; an update time read as the publication date."""
     finds = []

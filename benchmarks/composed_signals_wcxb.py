@@ -1,0 +1,67 @@
+"""False alarms, on real pages, of the readings added for the composed resilience set
+(benchmarks/resilience/compose.py, `run.py --compose`):
+
+- incidents.dek_slot_finding: the element a page marks as its standfirst printing no summary
+  (a placeholder, keywords, a photo credit, interface text) on a page whose item has
+  no dek. The check asks only on a site every recorded page of which has a dek; WCXB pages
+  have no recorded pages, so it is asked here on every page without a dek (the worst case).
+- the agreement check's meta author on a page whose JSON-LD describes another article
+  (checks._foreign_jsonld): the byline sharing no name with the meta author.
+- english.judged_as_english on a page declaring another language: its body read as English
+  as plainly as prose is (twice the floor). The check asks only on a site whose recorded
+  pages are all English prose; here: how many pages declaring another language read so.
+
+    python benchmarks/composed_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
+
+Every WCXB development page is extracted (real pages, right fields: a firing is a false
+alarm, or for the last one a page the reading newly judges); every firing is printed.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+
+import wcxb_pages
+
+
+def main(argv=None) -> int:
+    from pressguard.extract.page import Page
+    from pressguard.verdict import checks, english, incidents
+
+    args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
+    if args is None:
+        return 2
+    seen, fired = Counter(), Counter()
+    for pid, gt, html, item in wcxb_pages.extracted(args):
+        seen["pages"] += 1
+        c = checks._Context(item, html, None, None, None, True)
+        page = c.page
+        if page is None:
+            continue
+        if not item.get("dek"):
+            seen["pages without a dek"] += 1
+            hit = incidents.dek_slot_finding(Page(None, c.url, parsed=page._parsed), page.description)
+            if hit:
+                fired["dek slot"] += 1
+                print(f"{pid} dek slot: {hit}")
+        if item.get("authors") and checks._foreign_jsonld(c) is not None:
+            seen["pages with another article's JSON-LD and authors"] += 1
+            agreement = checks.check_agreement(c)
+            if "(meta author)" in agreement:
+                fired["meta author under foreign JSON-LD"] += 1
+                print(f"{pid} agreement: {agreement}")
+        lang = english._declared_language(page)
+        if lang and not (lang == "en" or lang.startswith("en-")):
+            seen["pages declaring another language"] += 1
+            common, total = english._english_counts(c)
+            if total >= english.LANGUAGE_MIN_WORDS and common >= 2 * english.ENGLISH_MIN_SHARE * total:
+                fired["another language declared, English read"] += 1
+                print(f"{pid} declares {lang}, reads English: {common}/{total} common words")
+    print(f"\n{dict(seen)}")
+    print(f"fired: {dict(fired) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
