@@ -13,6 +13,8 @@ Words lost with their links (link_holes) are judged against the site's recorded 
 which a WCXB page has none of; its page-side evidence is counted on the extraction instead:
 pages whose body prose shows holes, and pages where it would fire on a site whose recorded
 pages all link inside their prose (holes, and no link left in the prose): the worst case.
+Words glued at inline edges (glued_words) fire on a rate; the pages whose body prose shows
+any such glue are listed too, with their counts: how near the real pages come to it.
 """
 
 from __future__ import annotations
@@ -23,11 +25,12 @@ from collections import Counter
 
 import wcxb_pages
 
-SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop cap": "drop cap"}
+SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop cap": "drop cap",
+           "word filter": "a word filter starred", "glued words": "words glued where"}
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, english, link_holes, prose_flaws
+    from pressguard.verdict import checks, english, glued_words, link_holes, prose_flaws
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -35,6 +38,7 @@ def main(argv=None) -> int:
     fired = {"extraction": Counter(), "reference": Counter()}
     judged = Counter()
     holed = unlinked_holed = 0
+    glue_pages = glue_many = 0
     pages = 0
     t0 = time.process_time()
     for pid, gt, html, item in wcxb_pages.extracted(args):
@@ -52,6 +56,12 @@ def main(argv=None) -> int:
                 if holes and not linked:
                     unlinked_holed += 1
                     print(f"{pid} link holes {url}\n    {holes} holes, no link in the prose")
+                boundaries, glued = glued_words.body_edges(c)
+                if glued:
+                    glue_pages += 1
+                    glue_many += len(glued) >= glued_words.MIN_GLUED
+                    print(f"{pid} glued words {url}\n    {len(glued)} of {boundaries} word boundaries at inline "
+                          f"edges glued: {', '.join(w for w, _ in glued[:5])}")
             for finding in prose_flaws.body_findings(c):
                 name = next(k for k, v in SIGNALS.items() if v in finding)
                 fired[source][name] += 1
@@ -63,6 +73,8 @@ def main(argv=None) -> int:
         print(f"{source}: {judged[source]} pages judged English; fired: {counts}")
     print(f"link holes (extraction): {holed} pages show holes in their prose; {unlinked_holed} would "
           f"fire on a site whose recorded pages all link inside their prose (holes and no link left)")
+    print(f"glued words (extraction): {glue_pages} pages show a glued word at an inline edge in their prose, "
+          f"{glue_many} of them {glued_words.MIN_GLUED}+")
     return 0
 
 

@@ -58,7 +58,9 @@ def normalize(text: str | None) -> str:
     return " ".join(text.split())
 
 
-_CLOSE = object()  # marks the end of a block element on the walk stack
+# Where edge_marked_text puts an inline element's start and end: a character no parsed text
+# holds (the HTML parser reads a NUL in the source as U+FFFD).
+EDGE = "\x00"
 
 
 def _children_reversed(node) -> list:
@@ -67,13 +69,13 @@ def _children_reversed(node) -> list:
     return kids
 
 
-def _collect(node, parts: list[str]) -> None:
+def _collect(node, parts: list[str], edges: frozenset[str] | None = None) -> None:
     # An explicit stack, not recursion: malformed pages nest thousands of levels deep.
     stack: list = _children_reversed(node)
     while stack:
         child = stack.pop()
-        if child is _CLOSE:
-            parts.append(" ")
+        if child.__class__ is str:  # an element's end on the stack: what it reads as
+            parts.append(child)
             continue
         tag = child.tag
         if tag == "-text":
@@ -88,9 +90,12 @@ def _collect(node, parts: list[str]) -> None:
             continue
         elif tag in BLOCK_TAGS:
             parts.append(" ")
-            stack.append(_CLOSE)
+            stack.append(" ")  # a block's end is a word boundary
             stack.extend(_children_reversed(child))
         else:
+            if edges is not None and tag in edges:
+                parts.append(EDGE)
+                stack.append(EDGE)
             stack.extend(_children_reversed(child))
 
 
@@ -206,6 +211,16 @@ def node_text(node) -> str:
     parts: list[str] = []
     _collect(node, parts)
     return normalize("".join(parts))
+
+
+def edge_marked_text(node, tags: frozenset[str]) -> str:
+    """node's text as node_text reads it, whitespace not yet collapsed, with EDGE where each
+    element whose tag is in tags (inline ones: a, em, span ...) starts and ends: what stood on
+    each side of its edge, a space or a letter touching it. node_text(node) is normalize() of
+    this text without EDGE."""
+    parts: list[str] = []
+    _collect(node, parts, tags)
+    return "".join(parts)
 
 
 # "6 min read", "12-minute read": a reading-time label (the checks read its N too)

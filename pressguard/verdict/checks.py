@@ -137,7 +137,8 @@ text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), n
              (english.foreign_paragraphs: another edition's cached text), and a dek of 10+ words in English too;
              and a body free of a print or scan pipeline's flaws (pressguard.verdict.prose_flaws:
              line-end hyphens kept, OCR misreadings, a drop cap's letter lost, words lost
-             with their links: pressguard.verdict.link_holes);
+             with their links: pressguard.verdict.link_holes, words glued where a minifier
+             trimmed the spaces at links' and emphasis' edges: pressguard.verdict.glued_words);
              other languages are not judged.
 metadata     the JSON-LD describes the article the page shows. Fails (a drift finding, never
              broken: pressguard.verdict.DRIFT_CHECKS) only when the JSON-LD is another

@@ -11,7 +11,9 @@ scan pipeline mangled on its way to the web.
 - a lost drop cap: a section's first paragraph opening in lower case ("he studio
   announced", "second update is planned") on a page whose paragraphs open with capitals;
 - words lost with their links (link_holes.hole_finding: holes in the page's prose on a site
-  whose recorded pages link inside theirs).
+  whose recorded pages link inside theirs);
+- words glued at inline elements' edges (glued_words.glue_finding: a minifier or an export
+  trimmed the spaces around links and emphasis, read in the body paragraphs' markup).
 
 Each is judged against what real prose does: suspended hyphens ("pre- and post-match")
 join no word; names, game titles and slang are unknown words that no single OCR confusion
@@ -26,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import link_holes
+from . import glued_words, link_holes
 from .english import judged_as_english
 from .wording import is_prose, quote
 
@@ -192,7 +194,7 @@ def body_findings(c) -> list[str]:
     finds = [line_end_hyphens(prose, c.body_words) if any("- " in p for p in prose) else None,
              lost_initial(c.body, c.body_words, c.prose) if any(p[:1].islower() for p in prose) else None,
              ocr_misreadings(prose, c.body_words), link_holes.hole_finding(c),
-             masked_word_parts(prose) if any("**" in p for p in prose) else None]
+             masked_word_parts(prose) if any("**" in p for p in prose) else None, glued_words.glue_finding(c)]
     return [f for f in finds if f]
 
 
