@@ -1064,6 +1064,23 @@ def test_jsonld_of_another_article_is_drift_naming_the_headline_not_a_broken_fie
     assert OTHER_TITLE in item["checks"]["metadata"]
 
 
+def test_another_writers_byline_under_another_articles_jsonld_is_broken_naming_the_authors(shipped):
+    """Two leaks at once: an SEO cache serves another post's JSON-LD, and a query loop that did
+    not restore the post prints another writer in the byline. The foreign JSON-LD is no witness
+    of this article's writers, but the head's meta author still is, and names none of them."""
+    site, url, html, right = shipped
+    head, sep, rest = html.partition("</head>")
+    if '"headline"' not in html or not right.get("authors") or 'name="author"' not in head:
+        pytest.skip("no JSON-LD headline, no byline or no meta author on this page")
+    html = mutate.jsonld_of_another_article(head + sep + rest.replace(right["authors"][0], "Tomas Varga"),
+                                            OTHER_TITLE, "Morgan Vale")
+    item = _assess(site, url, html)
+    assert item["authors"] != right["authors"]
+    assert item["verdict"] == "broken", item["checks"]
+    assert "authors" in item["checks"]["agreement"] and "(meta author)" in item["checks"]["agreement"], \
+        item["checks"]["agreement"]
+
+
 def test_a_lone_differing_jsonld_headline_stays_an_agreement_failure(shipped):
     """Only the title differs (writer and date are the page's): that is the JSON-LD headline
     disagreeing with the visible one, agreement's finding about the headline, not another

@@ -696,8 +696,11 @@ def check_agreement(c: _Context) -> str:
             issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
                           f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
     authors = [a for a in c.item.get("authors") or [] if isinstance(a, str)]
-    if c.page is not None and authors and not foreign:
-        ld = [n for n in c.page.jsonld[1] if person_problem(n, c.site_names) is None]
+    if c.page is not None and authors:
+        # JSON-LD that describes another article is no witness of this one's writers; the
+        # meta author and the byline's picture still are (a cached byline fragment of another
+        # story must not hide behind a cached graph of a third)
+        ld = [] if foreign else [n for n in c.page.jsonld[1] if person_problem(n, c.site_names) is None]
         if ld and {squash(a) for a in authors} != {squash(n) for n in ld}:
             issues.append(f"authors {ld!r} (JSON-LD) for {authors!r}")
         elif not ld:
