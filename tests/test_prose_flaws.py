@@ -114,6 +114,36 @@ def test_a_first_paragraph_that_lost_its_drop_cap_is_broken_naming_the_body(name
     assert "body: a paragraph opening on a fragment" in item["checks"]["text_quality"]
 
 
+def _declared(html: str, lang: str) -> str:
+    """The page's language declaration changed (a multilingual plugin's wrong default)."""
+    html = re.sub(r"<html\b([^>]*?)\slang=\"[^\"]*\"", r"<html\1", html, count=1)
+    return html.replace("<html", f'<html lang="{lang}"', 1)
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_a_lost_drop_cap_under_a_wrong_language_declaration_is_still_broken(name):
+    """The English text is still English when the page declares de-DE: the site's recorded
+    pages and this body read as English prose, so the English text checks still judge it."""
+    first = next(p for p in _shipped(name)["body"] if len(p.split()) >= 12)
+    done = []
+
+    def drop(text: str, n: int) -> str:
+        if done or not " ".join(first.split()).startswith(" ".join(text.split())[:20]):
+            return text
+        done.append(text)
+        lead = len(text) - len(text.lstrip())
+        return text[:lead] + text[lead + 1:]
+
+    html = _declared(_rewrite_body(name, drop), "de-DE")
+    assert 'lang="de-DE"' in html
+    item = _assess(name, html)
+    assert item["verdict"] == "broken", _failing(item)
+    assert "body: a paragraph opening on a fragment" in item["checks"]["text_quality"]
+    # the declaration alone changes no field and breaks nothing
+    alone = _assess(name, _declared(_page(name)[1], "de-DE"))
+    assert alone["body"] == _shipped(name)["body"] and alone["verdict"] != "broken", _failing(alone)
+
+
 # -- look-alikes: real prose that must not fire ------------------------------------------
 
 PROSE = [

@@ -113,13 +113,21 @@ def _english_counts(c: "_Context") -> tuple[int, int]:
 
 
 def judged_as_english(c: "_Context") -> bool:
-    """The page declares English, and the site's own recorded pages read as English prose
-    (else the declaration is a theme's default and says nothing)."""
-    lang = _declared_language(c.page)
-    if not (lang == "en" or lang.startswith("en-")):
-        return False
+    """The site's own recorded pages read as English prose (else a declaration is a theme's
+    default and says nothing), and the page declares English; or, on such a site, declares
+    another language while its body reads as plainly English as prose does (twice the floor):
+    a multilingual plugin's wrong default changes the declaration, not the words, and must
+    not switch off the checks of the English text the page still carries."""
     prof = c.profile
-    return prof is None or prof.min_english_share is None or prof.min_english_share >= 2 * ENGLISH_MIN_SHARE
+    if prof is not None and prof.min_english_share is not None and prof.min_english_share < 2 * ENGLISH_MIN_SHARE:
+        return False
+    lang = _declared_language(c.page)
+    if lang == "en" or lang.startswith("en-"):
+        return True
+    if prof is None or prof.min_english_share is None:
+        return False  # no recorded pages to say the site is English: the declaration stands
+    common, total = _english_counts(c)
+    return total >= LANGUAGE_MIN_WORDS and common >= 2 * ENGLISH_MIN_SHARE * total
 
 
 def not_english(c: "_Context") -> str | None:
