@@ -108,3 +108,27 @@ def test_the_shortest_paragraph_and_one_holding_a_script_are_read():
     page = _context([_HOLED[0], scripted, shortest], _SITE).page
     body = _context([_HOLED[0], _HOLED[1], shortest], _SITE).body
     assert link_holes.link_habit(page, body) == (1, 2)
+
+
+def test_the_page_scans_prose_elements_give_the_reading_a_search_of_the_page_gives():
+    """The checks hand link_habit the body's <p>, <li> and <blockquote> from the page scan's
+    walk (the recorded side searches the page for them): the same answer on every shipped
+    page, with its links removed with their words too."""
+    from pathlib import Path
+
+    from pressguard.cassettes.store import open_cassette
+    from pressguard.extract import extract_article
+    from pressguard.extract.page import page_for
+    from pressguard.verdict.assess import _final_page
+    from pressguard.verdict.page_scan import page_scan
+
+    seen = set()
+    for path in sorted((Path(__file__).resolve().parent.parent / "cassettes").glob("*/*.yaml")):
+        url, raw = _final_page(open_cassette(path))
+        for html in (raw, _strip_links(raw.decode("utf-8", "replace")).encode()):
+            page = page_for(html, url, site=path.parent.name)
+            body = [p for p in extract_article(page, url, site=path.parent.name).get("body") or [] if p.strip()]
+            searched = link_holes.link_habit(page, body)
+            assert link_holes.link_habit(page, body, None, page_scan(page).prose_blocks) == searched
+            seen.add(searched)
+    assert len(seen) > 3  # (pages with links, and pages with holes, were read)

@@ -33,6 +33,8 @@ def _lexbor_and_scan(html) -> dict:
              for name, sel in LISTS.items()}
     found["h1s"] = ([n.mem_id for n in tree.css(ps.H1_SELECTOR)], [n.mem_id for n in scan.h1s])
     found["alt_imgs"] = ([n.mem_id for n in tree.body.css("img[alt]")], [n.mem_id for n in scan.alt_imgs])
+    found["prose_blocks"] = ([n.mem_id for n in tree.body.css("p, li, blockquote")],
+                             [n.mem_id for n in scan.prose_blocks])
     return found
 
 
@@ -66,7 +68,7 @@ _ATTRS = {
     "data-datetime": ["x"],
     "alt": ["", "Jane Doe"],
 }
-_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg", "h1", "template", "img", "image"]
+_TAGS = ["div", "span", "a", "p", "time", "section", "li", "svg", "h1", "template", "img", "image", "blockquote"]
 
 
 @st.composite

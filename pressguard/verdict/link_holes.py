@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..extract.text import SKIP_TAGS, normalize
+from .page_scan import page_scan
 from .wording import is_prose
 
 # Two or more spaces inside one text between a word (or a comma) and a word: the place of a
@@ -38,10 +39,12 @@ def _texts(node):
                 yield sub.text_content or ""
 
 
-def link_habit(page, body: list[str], prose: list[bool] | None = None) -> tuple[int, int]:  # page: parsed, or hints
+def link_habit(page, body: list[str], prose: list[bool] | None = None, blocks: list | None = None
+               ) -> tuple[int, int]:  # page: a parsed page or its hints
     """(paragraphs of the body's prose holding a link with text, holes in the body's prose)
     on this page; (0, 0) when the body's container is not found. prose: is_prose of each
-    paragraph, when the caller has read it."""
+    paragraph, when the caller has read it; blocks: the body's PROSE_TAGS elements in
+    document order (the page scan's), when known."""
     prose = {normalize(p) for p, sentence in zip(body, prose if prose is not None else map(is_prose, body))
              if sentence}
     if page is None or not prose:
@@ -54,7 +57,8 @@ def link_habit(page, body: list[str], prose: list[bool] | None = None) -> tuple[
     # (lexbor's, skipped elements' too) is shorter than the shortest paragraph is none of
     # them: the Python walk is paid only for elements that may be (most <li> are menu items)
     shortest = min(map(len, prose))
-    for el in root.css(",".join(PROSE_TAGS)):
+    # (the scan walks the body: a page without one is searched from its root)
+    for el in blocks if blocks is not None and page.tree.body is not None else root.css(",".join(PROSE_TAGS)):
         if len(el.text(deep=True)) < shortest:
             continue
         raw = list(_texts(el))
@@ -101,7 +105,8 @@ def hole_finding(c) -> str | None:
     if prof is None or prof.pages < MIN_PAGES or prof.with_prose_links < LINKING_SHARE * prof.pages \
             or prof.with_link_holes:
         return None
-    linked, holes = link_habit(c.page, c.body, c.prose)
+    linked, holes = link_habit(c.page, c.body, c.prose, page_scan(c.page._parsed).prose_blocks
+                               if c.page is not None else None)
     if linked or not holes:
         return None
     return (f"body: the article's whole sentences, found {holes} hole{'s' if holes > 1 else ''} where words "

@@ -95,7 +95,7 @@ class PageScan:
     cost more than the scan)."""
 
     __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "esi_comments", "metas",
-                 "alt_imgs", "links", "numbered_anchors", "id_scripts", "visit")
+                 "alt_imgs", "links", "numbered_anchors", "id_scripts", "prose_blocks", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
@@ -126,6 +126,9 @@ class PageScan:
         self.links: list = []
         self.numbered_anchors: list = []
         self.id_scripts: list = []
+        # the body's <p>, <li> and <blockquote> elements (``body.css("p, li, blockquote")``):
+        # where the link holes' reading looks for the body's prose paragraphs
+        self.prose_blocks: list = []
         self.visit = _visitor(self)
 
 
@@ -135,7 +138,8 @@ def _visitor(scan: PageScan):
     element.)"""
     bylines, comments, dates, h1s, childless_ps = scan.bylines, scan.comments, scan.dates, scan.h1s, scan.childless_ps
     includes, esi_comments, metas, alt_imgs = scan.includes, scan.esi_comments, scan.metas, scan.alt_imgs
-    links, numbered_anchors, id_scripts = scan.links, scan.numbered_anchors, scan.id_scripts
+    links, numbered_anchors, id_scripts, prose_blocks = scan.links, scan.numbered_anchors, scan.id_scripts, \
+        scan.prose_blocks
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
     if len(class_readings) > _READINGS_MAX:
         class_readings.clear()
@@ -150,8 +154,11 @@ def _visitor(scan: PageScan):
         if tag == "h1":
             h1s.append(node)
         elif tag == "p":
+            prose_blocks.append(node)
             if node.child is None:
                 childless_ps.append(node)
+        elif tag == "li" or tag == "blockquote":
+            prose_blocks.append(node)
         elif tag == "esi:include" or tag == "esi:eval":
             includes.append(node)
         elif tag == "-comment":  # (no attributes: nothing else to file it under)
