@@ -15,7 +15,10 @@ peak memory: the largest sum of the tree's resident set sizes, sampled every 20 
               extraction (pressguard.extract.extract_article)
   replay-j1   pressguard replay -q -j 1 cassettes
   replay-j2   pressguard replay -q -j 2 cassettes
-  suite       pytest -q -p no:cacheprovider (tests/test_snapshots.py; the plugin's default jobs)
+  suite       pytest -q -p no:cacheprovider (tests/test_snapshots.py; the plugin's default jobs),
+              the recorded side read from the project's .pressguard-cache/ as the plugin
+              keeps it (filled by the untimed acceptance run; PRESSGUARD_PARSE_CACHE=off
+              in the environment measures it made on every run)
   suite-n2    the same with pytest-xdist -n 2
   httpcache   a real Scrapy project (WORK/suite-N/cacheproject: scrapy.cfg, settings,
               one spider) with HTTPCACHE_ENABLED (FilesystemCacheStorage, DummyPolicy, no
