@@ -102,6 +102,18 @@ def test_the_same_article_minified_is_broken_naming_the_body():
             "'alongabsence'") in found, found
 
 
+def test_the_same_article_with_one_end_of_each_text_node_trimmed_is_broken():
+    # a template's whitespace control ("{{- ... }}") trimming only what precedes each tag: the
+    # spaces after elements stay, and an element after punctuation glues no word
+    quoting = ("Fans asked the studio, \u201c<em>when</em> will it ship?\u201d and (<a href='/faq/'>again</a> and "
+               "again) the answer was the same, so the <a href='/tag/ironvale/'>Ironvale</a> team wrote a long post.")
+    item = _assess_generic([re.sub(r"\s+<", "<", p) for p in SPACED + [quoting]])
+    found = item["checks"]["text_quality"]
+    assert item["verdict"] == "broken"
+    assert "body: words glued where a link or an emphasis meets the text, 'behindIronvale'" in found, found
+    assert "(10 of the 22 word boundaries" in found, found
+
+
 def _plain(paragraph: str) -> str:
     return re.sub(r"<[^>]+>", "", paragraph)
 

@@ -35,7 +35,9 @@ INLINE_TAGS = frozenset("a abbr b bdi bdo big cite data dfn em font i mark q s s
 _INLINE_SEL = ",".join(sorted(INLINE_TAGS))
 _PROSE_SEL = ",".join(PROSE_TAGS)
 MIN_GLUED = 2  # one is a writer's slip; a link glued on both sides is already two
-GLUED_SHARE = 0.5  # of the body's word boundaries at inline edges: a minifier glues nearly all
+# of the body's word boundaries at inline edges: a minifier trimming both ends of every text node
+# glues nearly all, one trimming one end (a template's whitespace control) about half
+GLUED_SHARE = 0.4
 # A run of edges (and the whitespace among them) between two characters of text.
 _EDGE_RUN = re.compile(r"(?<=[^\s\x00])[\s\x00]*\x00[\s\x00]*(?=[^\s\x00])")
 _WORD_AFTER = re.compile(r"(?:[^\W_]|\x00)*")
