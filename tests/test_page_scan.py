@@ -255,6 +255,7 @@ def _narrowed(html) -> dict:
     if body is not None:
         walked = list(body.traverse(include_text=True))
         found["numbered anchors"] = (ids(body.css('a[href*="2"]')), ids(scan.numbered_anchors))
+        found["jump anchors"] = (ids(tree.css('a[href^="#"]')), ids(scan.jump_anchors))
         found["id scripts"] = (ids(body.css("script[id]")), ids(scan.id_scripts))
         found["esi comments"] = (ids(n for n in walked if n.tag == "-comment" and "esi:include" in (n.html or "")),
                                  ids(scan.esi_comments))
@@ -273,7 +274,9 @@ _LINK_PARTS = ['<link rel="prev" href="/a">', '<link rel="PREV previous" href="/
                '<a rel="next" href="?p=2">', '<svg><a href="/2">x</a></svg>', "<!-- esi:include src=/a -->",
                "<!--esi <esi:include src='/b'/> -->", "<!-- other -->", '<script id="__NEXT_DATA__">{}</script>',
                "<script id=x></script>", "<script>1</script>", "<div>", "</div>", "<p>text</p>",
-               '<template><link rel="prev" href="/t"></template>', "<noscript><link rel=prev href=/n></noscript>"]
+               '<template><link rel="prev" href="/t"></template>', "<noscript><link rel=prev href=/n></noscript>",
+               '<a href="#part-2">Part 2</a>', '<a href="#">top</a>', '<a href=" #x">x</a>', "<ul><li><a href=#a>a</a></ul>",
+               "<noscript><a href=#n>n</a></noscript>"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from urllib.parse import unquote
 
 from .body_structure import LIST_ITEM_MAX
+from .page_scan import page_scan
 from .wording import quote
 
 TOC_MIN = 3  # jump links to distinct body subheadings: fewer are no table of contents
@@ -35,7 +36,9 @@ def toc_order_finding(c) -> str | None:
     # below", "back to top") are no record of the order. Read first: without such a list the
     # page's text index (another reading of the page) is not needed
     jumps: dict[int, list[str]] = {}
-    for link in c.page.tree.css('a[href^="#"]'):
+    # (the body's jump links from the page scan's walk: an <a> is never the head's)
+    for link in page_scan(c.page._parsed).jump_anchors if c.page.tree.body is not None else \
+            c.page.tree.css('a[href^="#"]'):
         holder = link.parent
         while holder is not None and holder.tag not in ("ul", "ol"):
             holder = holder.parent

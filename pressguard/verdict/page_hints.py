@@ -43,6 +43,7 @@ class PageHints:
         self.tree = self._parsed.tree
         self.url = url
         self._furniture_memo: dict[int, bool] = {}
+        self._located: dict[str, object] = {}  # locate's memo
         self.meta: dict[str, list[str]] = self._parsed.memo(
             "checks:meta", lambda tree: _meta_values(tree, page_scan(self._parsed).metas))
 
@@ -112,11 +113,14 @@ class PageHints:
 
     def locate(self, text: str):
         """The element text most likely came from (fingerprint._primary's choice, outside
-        furniture first, then the first on the page), or None."""
+        furniture first, then the first on the page), or None. Memoised per text: the body's
+        container and the line after the body both locate the body's last paragraph."""
+        if text in self._located:
+            return self._located[text]
         found = self.index.locate(text, slack=1.3, extra=30)
-        if not found:
-            return None
-        return min(found, key=lambda pe: (self._in_furniture(pe[1]), pe[0]))[1]
+        el = min(found, key=lambda pe: (self._in_furniture(pe[1]), pe[0]))[1] if found else None
+        self._located[text] = el
+        return el
 
     @cached_property
     def title_h1(self):

@@ -95,7 +95,7 @@ class PageScan:
     cost more than the scan)."""
 
     __slots__ = ("bylines", "comments", "dates", "h1s", "childless_ps", "includes", "esi_comments", "metas",
-                 "alt_imgs", "links", "numbered_anchors", "id_scripts", "prose_blocks", "visit")
+                 "alt_imgs", "links", "numbered_anchors", "jump_anchors", "id_scripts", "prose_blocks", "visit")
 
     def __init__(self) -> None:
         self.bylines: list = []
@@ -125,6 +125,7 @@ class PageScan:
         # of the checks, otherwise
         self.links: list = []
         self.numbered_anchors: list = []
+        self.jump_anchors: list = []  # its <a href="#..."> (``a[href^="#"]``: a table of contents' links)
         self.id_scripts: list = []
         # the body's <p>, <li> and <blockquote> elements (``body.css("p, li, blockquote")``):
         # where the link holes' reading looks for the body's prose paragraphs
@@ -140,6 +141,7 @@ def _visitor(scan: PageScan):
     includes, esi_comments, metas, alt_imgs = scan.includes, scan.esi_comments, scan.metas, scan.alt_imgs
     links, numbered_anchors, id_scripts, prose_blocks = scan.links, scan.numbered_anchors, scan.id_scripts, \
         scan.prose_blocks
+    jump_anchors = scan.jump_anchors
     class_readings, id_readings = _CLASS_READINGS, _ID_READINGS
     if len(class_readings) > _READINGS_MAX:
         class_readings.clear()
@@ -174,8 +176,11 @@ def _visitor(scan: PageScan):
                 alt_imgs.append(node)
         elif tag == "a":
             href = attrs.get("href")
-            if href is not None and "2" in href:
-                numbered_anchors.append(node)
+            if href:
+                if "2" in href:
+                    numbered_anchors.append(node)
+                if href[0] == "#":
+                    jump_anchors.append(node)
         elif tag == "link":
             links.append(node)
         elif tag == "script" and "id" in attrs:
