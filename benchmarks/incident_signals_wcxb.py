@@ -8,7 +8,8 @@ before the URL's date or the article's own pictures' month); and incidents._upda
 pages, the same 8 before and after holdout17's change that reads a stamp's carried time and
 no longer counts update-labelled date elements as statements of publication; each of the 8
 prints only "Updated <day>" and states no publication date, so its published is the update);
-and english.foreign_paragraphs (2+ prose paragraphs in another language in an English body):
+and english.foreign_paragraphs (2+ prose paragraphs in another language in an English body, or
+one with no quotation mark in it since 2 December: not one such paragraph on any page):
 0 of 693 pages judged as English (a share of English's common words alone fired on 30: list
 lines and spec sheets, hence the other language's own function words); and
 incidents._rest_elsewhere (a line after the body linking to another site for the rest of the

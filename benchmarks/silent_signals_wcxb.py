@@ -1,4 +1,4 @@
-"""False alarms of the day-month swap, dek-source, date-stamp, byline and auto-title signals on real pages.
+"""False alarms of the day-month swap, dek-source, swapped-title, date-stamp, byline and auto-title signals on real pages.
 
     python benchmarks/silent_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
@@ -47,6 +47,9 @@ for a dek (a date and byline line, "Over 6,000 users."), 2 are right deks (0279,
   disagree by a zone's 5 hours, and 0358, whose JSON-LD states its update (Aug 21, 2025) as
   datePublished while its byline prints "Published Apr 26, 2023 / Updated Aug 21, 2025" (a
   wrong date the extraction takes from the JSON-LD; its update line is not after it).
+- dek_source.swapped_finding (the title and the standfirst swapped: the headline is the page's
+  description and the dek its title), 2 December 2026: 6 headlines are their page's
+  description (5 also its title); it fires on 0.
 """
 
 from __future__ import annotations
@@ -76,6 +79,7 @@ def main(argv=None) -> int:
     with_dek = described = 0
     unrelated = []
     deks = taglines = 0
+    as_description = swap_fired = 0
     stamped = stamp_fired = slug_fired = ellipsed = auto_fired = 0
     update_lines = datelined = update_fired = meta_before = 0
     updated_before = []
@@ -145,6 +149,16 @@ def main(argv=None) -> int:
                 backed = max(len(ctx.page.jsonld[1]), len(meta))
                 crowded.append(f"{pid} ({shown} names, metadata {backed})")
         dek = item.get("dek")
+        if ctx.page is not None:
+            # the title and the standfirst swapped: how many headlines are the page's description
+            # (what it can judge), and its firings (the title printed as the dek too)
+            said = [d for d in ctx.page.meta.get("description", [])[:1] + ctx.page.meta.get("og:description", [])[:1]
+                    + [ctx.page.ld.description()] if d]
+            as_description += bool(item.get("headline")) and dek_source._is_one_of(item["headline"], said)
+            swapped = dek_source.swapped_finding(ctx)
+            if swapped:
+                swap_fired += 1
+                print(f"{pid}: swapped: {swapped}")
         if dek:
             deks += 1
             tagline = dek_source.tagline_finding(checks._Context(item, raw, None, None, None, True))
@@ -170,6 +184,8 @@ def main(argv=None) -> int:
           f"the dek; sharing no subject word with description and headline: {len(unrelated)} "
           f"({', '.join(unrelated)})")
     print(f"tagline as dek: fires on {taglines} of {deks} deks")
+    print(f"title and standfirst swapped: fires on {swap_fired} of {as_description} headlines that are "
+          "the page's description")
     print(f"printed date stamp of another listed story: fires on {stamp_fired} of {stamped} pages with a "
           f"stamp of their own beside a stated time; author link showing its slug: fires on {slug_fired}")
     print(f"auto-title (a paragraph's opening words cut with an ellipsis): fires on {auto_fired} of "

@@ -616,10 +616,38 @@ def test_paragraphs_from_another_editions_cache_are_broken_naming_the_body(shipp
     assert "another language" in item["checks"]["text_quality"]
 
 
-def test_one_quoted_sentence_in_its_original_language_is_reporting(shipped):
+def test_one_paragraph_from_another_editions_cache_is_broken_naming_the_body(shipped):
+    # a short body has room for one swapped paragraph: the article's own text, quoting nobody
     site, url, html, right = shipped
     item = _assess(site, url, _paragraph_reading(html, right, 1, _FRENCH[0]))
+    _broken_naming(item, "text_quality", "body")
+    assert "1 paragraph in another language" in item["checks"]["text_quality"]
+
+
+@pytest.mark.parametrize("quoted", [
+    "\u201c{}\u201d, a indiqué le studio.",                # a quotation, marked as one
+    "<blockquote><p>{}</p></blockquote>",                    # set apart as a quote (an embedded post's text)
+    '<span lang="fr">{}</span>',                             # marked as in another language
+])
+def test_one_quoted_sentence_in_its_original_language_is_reporting(shipped, quoted):
+    site, url, html, right = shipped
+    text = quoted.format(_FRENCH[0])
+    if text.startswith("<blockquote>"):
+        p = _paragraphs(html, right)[1]
+        html = mutate._replace_once(html, p.html, text)
+    else:
+        html = _paragraph_reading(html, right, 1, text)
+    item = _assess(site, url, html)
+    assert any(_FRENCH[0] in b for b in item["body"]), item["body"]
     assert "another language" not in item["checks"]["text_quality"], item["checks"]["text_quality"]
+
+
+def test_a_paragraph_signed_off_with_an_emoji_is_prose():
+    from pressguard.verdict.wording import is_prose
+
+    assert is_prose("The event runs for three weeks, and the naive little mascot returns too. \u2615\ufe0f")
+    assert is_prose("Jos\u00e9 said the team wanted it to feel like coming home, and it does. \U0001f3ae")
+    assert not is_prose("Prices at a glance for every item in the shop this week and the next \U0001f4b6")
 
 
 # -- syndicated copy cut to an excerpt ---------------------------------------------------------------

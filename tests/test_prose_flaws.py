@@ -193,6 +193,17 @@ def test_a_lost_one_letter_first_word_is_a_lost_drop_cap_too():
     assert lost_initial(body, set()) is not None
 
 
+def test_a_sentence_broken_after_a_comma_is_no_lost_drop_cap():
+    # a line break inside a sentence (a blog's <br> read as two paragraphs), the second signed
+    # off with an emoji (prose all the same: WCXB dev page 0440's reference text)
+    body = [PROSE[1], "We have been levelling up our command-line skills,",
+            "as well as browsing the source to find the hidden setting, which finally gave us the "
+            "speed we needed to beat the clock. \U0001f605", PROSE[3], PROSE[4]]
+    assert lost_initial(body, set()) is None
+    body[1] = "What we learned"  # after a heading the same opening is judged
+    assert lost_initial(body, set()) is not None
+
+
 def test_a_sentence_running_on_after_a_heading_is_no_lost_drop_cap():
     body = [PROSE[1], "What it means", "which is why the studio waited: the patch had to land with "
             "the event, not a week after it, as the last one did.", PROSE[3], PROSE[4]]
@@ -238,3 +249,22 @@ def test_masked_word_parts_names_the_word_and_spares_names_and_marks():
                   "The f*** word and b***h appear in the quoted lyrics of the song, which the label defended.",
                   "**Bold** text and a rating of 4** are no words starred by a filter at all in this line."):
         assert masked_word_parts([prose]) is None, prose
+
+
+def test_a_word_starred_in_a_short_list_step_is_broken_naming_the_body():
+    # a guide's steps are short: the filter's starred word is as wrong there as in prose
+    name = "destructoid/all-project-lumen-codes-august-2025"
+    step = "<li>Press Redeem and collect your reward from the mailbox.</li>"
+    html = _page(name)[1]
+    assert step in html
+    item = _assess(name, html.replace(step, step.replace("reward", "rew**d")))
+    assert "Press Redeem and collect your rew**d from the mailbox." in item["body"]
+    assert item["verdict"] == "broken", _failing(item)
+    assert "'reward' fits" in item["checks"]["text_quality"]
+
+
+def test_a_markdown_emphasis_closing_on_a_word_is_no_word_filter():
+    # "**picks up mic**": stars that close an emphasis the paragraph opened (a real blog's
+    # Markdown left unrendered, WCXB dev page 1405)
+    assert masked_word_parts(["**picks up mic**", "*mic drop*"]) is None
+    assert masked_word_parts(["Then pick up the mic** and go."]) is not None

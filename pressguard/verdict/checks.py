@@ -38,7 +38,9 @@ headline     present, at most MAX_HEADLINE characters, not a URL slug, not one t
              titles, og:site_name, the JSON-LD publisher), not a generic page title ("Home",
              "Page not found", "Just a moment...", a CMS placeholder such as "Auto Draft"). With html: not a JSON-LD/og headline that
              differs from the visible <h1> (the visible one wins), and shown on the page
-             outside teaser tiles and menus (a template that stopped printing it).
+             outside teaser tiles and menus (a template that stopped printing it), not the
+             <h1>'s subtitle element read into it, not the page's description with its title
+             printed as the dek (the two fields swapped, dek_source).
 authors      every name person-like: 2-4 capitalised words (particles such as "de", "van"
              aside), no digits, "@", e-mails or URLs, not the site's name, not a collective
              ("Staff", "Team", "Editor" ...), not a photo credit, no avatar's initials glued
@@ -183,6 +185,7 @@ from itertools import chain
 
 from . import fingerprint as fp
 from . import incidents
+from . import dek_source
 from . import coherence
 from . import date_order
 from ..extract.authors import names_a_credit
@@ -409,7 +412,7 @@ def check_headline(c: _Context) -> str:
         if not c.page.shows(h):
             return c.fail("headline", "the headline the page shows",
                           f"{quote(h)}, which the page shows nowhere outside teaser tiles and menus")
-    return incidents.headline_finding(c) or "ok"
+    return dek_source.swapped_finding(c) or incidents.headline_finding(c) or "ok"
 
 
 def _subtitle_in_h1(c: _Context, h: str) -> tuple[str, str, str] | None:

@@ -4,6 +4,7 @@ printing its description as its dek.
     dek_is_description(dek, page) -> bool   what the site profile counts per recorded page
     dek_finding(c) -> str | None            completeness's finding, naming dek
     tagline_finding(c) -> str | None        completeness's finding, naming dek: the site's tagline
+    swapped_finding(c) -> str | None        the headline check's finding: title and standfirst swapped
 
 Many themes fill the standfirst under the headline and the meta description from one excerpt
 field, so on such a site every page's dek is its description, word for word. When a page of
@@ -117,3 +118,33 @@ def tagline_finding(c) -> str | None:
     return (f"dek: this story's standfirst, found {quote(dek, 60)}: it names the site ({quote(named[0], 30)}) "
             f"and shares {shared:.0%} of its other subject words with the headline and the body (the site's "
             "tagline, not a summary)")
+
+
+def swapped_finding(c) -> str | None:
+    """headline: the title and the standfirst printed the wrong way round (a header template
+    that maps the excerpt to the heading and the title to the standfirst's slot): the headline
+    is the page's description word for word and the dek is its title as the metadata states it
+    (JSON-LD headline, og:title, else the <title> less the site's name). A headline that is the
+    description happens on real pages (6 of 711 WCXB dev pages, one with another <title>); one
+    with the title shown as its dek at once, on none of them (benchmarks/silent_signals_wcxb.py)."""
+    from .titles import strip_site
+
+    h, dek, page = c.item.get("headline"), c.item.get("dek"), c.page
+    if page is None or not isinstance(h, str) or not isinstance(dek, str) or not h.strip() or not dek.strip():
+        return None
+    said = [d for d in (page.meta.get("description", [])[:1] + page.meta.get("og:description", [])[:1]
+                        + [page.ld.description()]) if d]
+    if not said or not _is_one_of(h, said) or _is_one_of(dek, [h]):
+        return None
+    titles = [("JSON-LD headline", t) for t in page.jsonld[0][:1]]
+    if page.og_title:
+        titles.append(("og:title", strip_site(htmllib.unescape(page.og_title), c.site_names)))
+    if not titles:
+        node = page.tree.css_first("title")
+        text = strip_site(htmllib.unescape(" ".join(node.text().split())), c.site_names) if node is not None else ""
+        titles = [("<title>", text)] if text else []
+    where = next((w for w, t in titles if _is_one_of(dek, [t])), None)
+    if where is None:
+        return None
+    return c.fail("headline", f"the title {quote(dek, 70)} (the page's {where})",
+                  f"{quote(h, 70)}, the page's description, with the title printed as the dek (the two fields swapped)")

@@ -152,9 +152,31 @@ def not_english(c: "_Context") -> str | None:
 # without the locale serving another edition's paragraphs): each a sentence or more of prose
 # with almost none of the common English words, at least FOREIGN_MIN_PARAGRAPHS of them, while
 # the rest of the body reads as English. One quoted sentence in its original language is normal
-# in reporting; two or more such paragraphs are another edition's text.
+# in reporting; two or more such paragraphs are another edition's text, and so is one that
+# quotes nobody (a short body has room for one swapped paragraph): no quotation mark in it,
+# and printed as the body's own text, not set apart as a quote or an embed (a <blockquote>, an
+# embedded post's <figure>) nor marked as another language (lang="es").
+# WCXB dev: none of the 693 pages judged as English has even one such paragraph, in the
+# extraction or the ground truth (benchmarks/incident_signals_wcxb.py).
 FOREIGN_MIN_WORDS = 12
 FOREIGN_MIN_PARAGRAPHS = 2
+_QUOTE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e\u2039\u203a\u300c\u300d')
+_SET_APART = frozenset({"blockquote", "q", "figure", "aside", "cite"})
+
+
+def _quotes_nobody(c: "_Context", p: str) -> bool:
+    """Is p, a body paragraph, the article's own text: no quotation mark in it, and its element
+    (found on the page) neither inside a quote or an embed nor marked as in another language?"""
+    if not _QUOTE_MARKS.isdisjoint(p) or c.page is None:
+        return False
+    node = c.page.locate(p)
+    if node is None:
+        return False
+    while node is not None and node.tag not in ("body", "html"):
+        if node.tag in _SET_APART or node.attributes.get("lang"):
+            return False
+        node = node.parent
+    return True
 # A paragraph short of English words is often a list line or a spec sheet ("Services Offered:
 # Payroll, compliance ..."): it is another language's prose only when that language's own
 # function words make a good share of it, as English's do of English prose. The most
@@ -180,20 +202,20 @@ def _other_language(p: str, counted: tuple[int, int]) -> bool:
 
 
 def foreign_paragraphs(c: "_Context") -> str | None:
-    """body: FOREIGN_MIN_PARAGRAPHS or more prose paragraphs in another language on a page
-    judged as English whose other paragraphs read as English."""
+    """body: FOREIGN_MIN_PARAGRAPHS or more prose paragraphs in another language (or one that
+    quotes nobody) on a page judged as English whose other paragraphs read as English."""
     if not judged_as_english(c):
         return None
     foreign = [(i, p) for i, (p, counted) in enumerate(zip(c.body, c.english_counts), 1)
                if counted is not None and _other_language(p, counted)]
-    if len(foreign) < FOREIGN_MIN_PARAGRAPHS:
+    if not foreign or (len(foreign) < FOREIGN_MIN_PARAGRAPHS and not _quotes_nobody(c, foreign[0][1])):
         return None
     rest = [p for i, p in enumerate(c.body, 1) if i not in {j for j, _ in foreign}]
     measured = english_share(rest)
     if measured is None or measured[0] < 2 * ENGLISH_MIN_SHARE:
         return None  # a body not mostly English prose: no English edition to compare with
     i, p = foreign[0]
-    return (f"body: {len(foreign)} paragraphs in another language (under {ENGLISH_MIN_SHARE:.0%} common "
+    return (f"body: {len(foreign)} paragraph{'s' * (len(foreign) > 1)} in another language (under {ENGLISH_MIN_SHARE:.0%} common "
             f"English words; the page and the rest of the body read as English), from paragraph {i} {quote(p, 50)}")
 
 

@@ -172,7 +172,9 @@ def lost_initial(body: list[str], page_words: set[str], prose: list[bool] | None
     seen_prose = after_prose = False
     for para, sentence in zip(body, prose if prose is not None else map(is_prose, body)):
         first, opens_section = sentence and not seen_prose, sentence and not after_prose
-        seen_prose, after_prose = seen_prose or sentence, sentence
+        # a line ending on a comma runs on into the next ("We've been levelling up our skills," /
+        # "as well as browsing the source ..."): no section opens there
+        seen_prose, after_prose = seen_prose or sentence, sentence or para.rstrip()[-1:] in ",;"
         if not opens_section or not para[:1].islower():
             continue
         m = _OPENING.match(para)
@@ -196,7 +198,7 @@ def body_findings(c) -> list[str]:
     finds = [line_end_hyphens(prose, c.body_words) if any("- " in p for p in prose) else None,
              lost_initial(c.body, c.body_words, c.prose) if any(p[:1].islower() for p in prose) else None,
              ocr_misreadings(prose, c.body_words), link_holes.hole_finding(c),
-             masked_word_parts(prose) if any("**" in p for p in prose) else None, glued_words.glue_finding(c)]
+             masked_word_parts(c.body) if any("**" in p for p in c.body) else None, glued_words.glue_finding(c)]
     return [f for f in finds if f]
 
 
@@ -213,12 +215,15 @@ _SWEARING = ("fuck", "fucking", "fucked", "fucker", "motherfucker", "shit", "shi
 _INFLECTIONS = ("", "s", "es", "ed", "ing", "er", "ers", "y")
 
 
-def masked_word_parts(prose: list[str]) -> str | None:
-    """A common English word with part of it starred, which no swear word fits."""
+def masked_word_parts(paragraphs: list[str]) -> str | None:
+    """A common English word with part of it starred, which no swear word fits. Read in every
+    paragraph, a list item's short step too: a filter stars words wherever they stand."""
     vocab = None
-    for i, para in enumerate(prose, 1):
+    for i, para in enumerate(paragraphs, 1):
         for m in _STARRED.finditer(para):
             head, stars, tail = m.group(1).lower(), m.group(2), m.group(3).lower()
+            if not tail and re.search(rf"(?<![\w*]){re.escape(stars)}[A-Za-z]", para[: m.start()]):
+                continue  # the stars close a Markdown emphasis the paragraph opened: "**picks up mic**"
             writer = re.compile(re.escape(head) + r"[a-z]+" + re.escape(tail))
             if any(writer.fullmatch(w + end) for w in _SWEARING for end in _INFLECTIONS):
                 continue
@@ -227,5 +232,5 @@ def masked_word_parts(prose: list[str]) -> str | None:
             word = next((w for w in vocab if len(w) == len(m.group(0)) and fits.fullmatch(w)), None)
             if word:
                 return (f"body: {quote(m.group(0), 30)} (a word filter starred part of a word, "
-                        f"{word!r} fits; the words are not as written) in body prose paragraph {i}")
+                        f"{word!r} fits; the words are not as written) in body paragraph {i}")
     return None

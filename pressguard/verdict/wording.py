@@ -73,7 +73,15 @@ def word_total(paragraphs) -> int:
 
 
 def is_prose(p: str, word_count: int | None = None) -> bool:
-    """A sentence or more: 12+ words ending like a sentence. word_count: len(p.split()),
-    when the caller has counted them."""
-    return p.rstrip(CLOSERS + " ")[-1:] in TERMINAL and \
-        (len(p.split()) if word_count is None else word_count) >= 12  # the cheap test first
+    """A sentence or more: 12+ words ending like a sentence (an emoji after its full stop
+    aside, as social-minded writers sign off a paragraph: "... and it does. 🎮"). word_count:
+    len(p.split()), when the caller has counted them."""
+    end = p.rstrip(CLOSERS + " ")[-1:]
+    if end not in TERMINAL:  # the cheap test first
+        if end.isascii() or _EMOJI_TAIL.sub("", p).rstrip(CLOSERS + " ")[-1:] not in TERMINAL:
+            return False
+    return (len(p.split()) if word_count is None else word_count) >= 12
+
+
+# pictographs, their variation selectors and joiners, and the space before them, at a text's end
+_EMOJI_TAIL = re.compile(r"[\s\u200d\ufe0e\ufe0f\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff]+$")
