@@ -121,3 +121,21 @@ def test_the_draw_never_takes_a_sealed_set():
     in run.COMPOSED_SETS only, never from every set run.py knows."""
     assert "holdout20" not in run.COMPOSED_SETS
     assert set(run.COMPOSED_SETS) <= {m for m, _ in run.HELD_OUT}
+
+
+def test_a_part_labelled_by_extraction_adds_only_its_own_paragraphs_to_a_misread_body(sample):
+    """After a RIGHT part whose page the extractor misreads (a comment glued after the last
+    paragraph, read into the body), shift_jis_header_only's right body is the right body with
+    the paragraph it adds, not its reading with the comment."""
+    from pressguard.extract import extract_article
+    from mutations import TUNING
+
+    sjis = next(k for k in TUNING if k.name == "shift_jis_header_only")
+    last = sample.expected["body"][-1]
+    comment = "<p>Great write-up, I have been waiting for this for months and it finally seems to be happening.</p>"
+    glued = _kind("glued", RIGHT, lambda s: Mutated(s.html.replace(last + "</p>", last + "</p>" + comment, 1), same(s)))
+    page = glued.apply(sample).html
+    assert any("Great write-up" in p for p in extract_article(page, sample.url, site=sample.site)["body"])
+    out = compose.composed([glued, sjis]).apply(sample)
+    assert not any("Great write-up" in p for p in out.expected["body"])
+    assert len(out.expected["body"]) == len(sample.expected["body"]) + 1

@@ -79,7 +79,7 @@ def _apply(order: list[Kind], sample: Sample) -> Mutated:
                                 f"({type(exc).__name__}: {exc})") from None
         if isinstance(mutated.html, bytes) and i < len(order) - 1:
             raise _BytesTooEarly(i)
-        if kind.name in LABELLED_BY_EXTRACTION and i > 0 and mutated.expected is not None:
+        if kind.name in LABELLED_BY_EXTRACTION and i > 0 and mutated.expected is not None and right_exists:
             mutated = replace(mutated, expected=_own_changes(current, mutated.expected))
         content_type = mutated.content_type or content_type
         if mutated.expected is None:
@@ -98,14 +98,36 @@ def _apply(order: list[Kind], sample: Sample) -> Mutated:
 
 
 def _own_changes(given: Sample, read: dict) -> dict:
-    """A part labelled by extraction: the given page's right fields, but where the extractor reads
-    the part's page differently from the given page, the part's reading."""
+    """A part labelled by extraction: the given page's right fields, changed where the extractor
+    reads the part's page differently from the given page, by that difference: the part's
+    reading where the extractor read the given page right; where it misread it (an earlier part
+    it cannot follow), the paragraphs the part adds put into the right body, else the case
+    cannot be labelled (NotApplicable)."""
+    from difflib import SequenceMatcher
+
     from pressguard.extract import extract_article
-    from run import differing
+    from run import differing, norm
 
     before = extract_article(given.html, given.url, site=given.site, fetched_at=given.fetched_at)
-    changed = set(differing(before, read))
-    return {f: (read[f] if f in changed else given.expected[f]) for f in read}
+    out = dict(given.expected)
+    for f in differing(before, read):
+        right = given.expected[f]  # (a carried Sample's fields have one value each)
+        if norm(before[f]) == norm(right):
+            out[f] = read[f]  # the extractor was right on the given page: its new reading is too
+            continue
+        was, now = norm(before[f] or []), norm(read[f] or [])
+        ops = SequenceMatcher(a=was, b=now, autojunk=False).get_opcodes() if f == "body" else []
+        if f != "body" or any(op not in ("equal", "insert") for op, *_ in ops):
+            raise NotApplicable(f"the extractor misread the page before this part ({f}): its own "
+                                "change cannot be told apart")
+        body, wanted = list(right), norm(right)
+        for op, i1, _i2, j1, j2 in reversed(ops):
+            if op == "insert":
+                if wanted[:i1] != was[:i1]:
+                    raise NotApplicable("the extractor misread the body before this part's insertion")
+                body[i1:i1] = read[f][j1:j2]
+        out[f] = body
+    return out
 
 
 def composed(parts: list[Kind]) -> Kind:
