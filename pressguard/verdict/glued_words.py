@@ -25,15 +25,14 @@ from __future__ import annotations
 
 import re
 
-from ..extract.text import EDGE, edge_marked_text, normalize
+from ..extract.text import BLOCK_TAGS, EDGE, edge_marked_text, normalize
 from .link_holes import PROSE_TAGS
-from .wording import is_prose, quote
+from .wording import quote
 
 # Phrasing elements whose edges a writer's spaces stand at.
 INLINE_TAGS = frozenset("a abbr b bdi bdo big cite data dfn em font i mark q s small span strike strong "
                         "time tt u".split())
 _INLINE_SEL = ",".join(sorted(INLINE_TAGS))
-_PROSE_SEL = ",".join(PROSE_TAGS)
 MIN_GLUED = 2  # one is a writer's slip; a link glued on both sides is already two
 # of the body's word boundaries at inline edges: a minifier trimming both ends of every text node
 # glues nearly all, one trimming one end (a template's whitespace control) about half
@@ -82,11 +81,27 @@ def paragraph_edges(marked: str, vocab) -> tuple[int, list[tuple[str, bool]]]:
     return boundaries, glued
 
 
+def _inline_holders(container) -> list:
+    """The paragraphs (PROSE_TAGS) inside container that hold an inline element, in page
+    order: each inline element's nearest block, when that is one (one selector query: a
+    query per paragraph costs more than the whole reading)."""
+    seen: set[int] = set()
+    holders = []
+    for el in container.css(_INLINE_SEL):
+        up = el.parent
+        while up is not None and up.tag not in BLOCK_TAGS:
+            up = up.parent
+        if up is not None and up.tag in PROSE_TAGS and up.mem_id not in seen:
+            seen.add(up.mem_id)
+            holders.append(up)
+    return holders
+
+
 def body_edges(c) -> tuple[int, list[tuple[str, bool]]]:
     """paragraph_edges summed over the body's prose paragraphs inside its container (c:
     checks._Context): (word boundaries at inline edges, glued words)."""
     container = c.container
-    prose = {normalize(p) for p in c.body if is_prose(p)} if container is not None else None
+    prose = {p for p, sentence in zip(c.body_spaced, c.prose) if sentence} if container is not None else None
     if not prose:
         return 0, []
     from .prose_flaws import vocabulary  # (here: prose_flaws imports this module)
@@ -94,10 +109,13 @@ def body_edges(c) -> tuple[int, list[tuple[str, bool]]]:
     vocab = vocabulary()
     boundaries = 0
     glued: list[tuple[str, bool]] = []
-    for block in container.css(_PROSE_SEL):
-        # (lexbor's selectors match the element itself too)
-        if block.css_first(_INLINE_SEL) is None or len(block.css(_PROSE_SEL)) > 1:
-            continue  # no inline element; or a list item holding paragraphs (they are read)
+    # lexbor's text, spaces aside, first: most holders of a link are no body paragraph (menus,
+    # boxes), and a paragraph's text differs from it only in spaces (at <br>, at block edges;
+    # one holding a script or a control is passed over)
+    squashed = {p.replace(" ", "") for p in prose}
+    for block in _inline_holders(container):
+        if normalize(block.text(deep=True)).replace(" ", "") not in squashed:
+            continue
         marked = edge_marked_text(block, INLINE_TAGS)
         if normalize(marked.replace(EDGE, "")) not in prose:
             continue  # not a paragraph of the body (a caption, a box, a teaser)
