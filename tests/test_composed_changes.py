@@ -36,3 +36,43 @@ def test_hidden_spam_stays_out_of_the_body_whichever_path_reads_it(renamed):
     assert not any("casino" in p for p in item["body"])
     assert item["body"] == shipped["body"]
     assert item["verdict"] in ("healthy", "drift")
+
+
+def _view_all_note(html: str, url: str) -> str:
+    """A single-view plugin's note at the top of the body: "Showing all 3 pages" with a link to
+    the paged view of the same article (<url>1/)."""
+    html = serialized(html)
+    assert html.count('<div class="entry-content') == 1
+    at = html.index(">", html.index('<div class="entry-content')) + 1
+    note = (f'<div class="single-view-note">Showing all 3 pages. <a href="{url}1/">Read one page at a '
+            'time</a></div>')
+    return html[:at] + note + html[at:]
+
+
+@pytest.mark.parametrize("amp", [False, True])
+def test_a_view_all_note_stays_out_of_the_body_when_the_canonical_names_the_amp_copy(amp):
+    """An AMP plugin and an SEO plugin that disagree point the canonical at <url>amp/: the
+    note's link to the paged view still names the article's own address (one segment up), so
+    it is the article's pager, not a sentence of it."""
+    url, html = article_page(GAMURS)
+    shipped = assess_page(GAMURS, html)
+    changed = _view_all_note(html, url)
+    if amp:
+        changed = changed.replace(f'rel="canonical" href="{url}"', f'rel="canonical" href="{url}amp/"', 1)
+        assert f'href="{url}amp/"' in changed
+    item = assess_page(GAMURS, changed)
+    assert item["body"] == shipped["body"]
+    assert item["verdict"] in ("healthy", "drift")
+
+
+@pytest.mark.parametrize("url, address", [
+    ("https://x.example/news/story/amp/", "https://x.example/news/story/"),
+    ("https://x.example/news/story/?amp=1", "https://x.example/news/story/"),
+    ("https://x.example/news/story/?amp&utm=a", "https://x.example/news/story/?utm=a"),
+    ("https://x.example/news/story/", "https://x.example/news/story/"),
+    ("https://x.example/news/champ-wins/?camp=1", "https://x.example/news/champ-wins/?camp=1"),
+])
+def test_an_amp_copys_address_names_the_article_above_it(url, address):
+    from pressguard.extract.continuation import article_address
+
+    assert article_address(url) == address

@@ -18,7 +18,7 @@ once, so this stays linear in the page.
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .boilerplate import ends_article, furniture_level
 from .text import BLOCK_TAGS, SKIP_TAGS, node_text
@@ -118,9 +118,26 @@ def _read_siblings(node, continues, out: list) -> bool:
 PAGE_PARAM = re.compile(r"[?&](?:page|paged|pg|slide)=(\d{1,3})\b", re.I)
 
 
+def article_address(url: str) -> str:
+    """url less an AMP copy's suffix (<article>/amp/, ?amp, ?amp=1: the AMP plugins' paired
+    addresses). A page whose canonical names its AMP copy (an AMP and an SEO plugin that
+    disagree) is still the article at the address above it: its page links name that one."""
+    parts = urlsplit(url or "")
+    path = parts.path.rstrip("/")
+    if not path.endswith("/amp") and "amp" not in parts.query:
+        return url or ""
+    if path.endswith("/amp"):
+        path = path[: -len("/amp")] + "/"
+    else:
+        path = parts.path
+    query = "&".join(q for q in parts.query.split("&") if q and q.split("=")[0] != "amp")
+    return urlunsplit(parts._replace(path=path, query=query))
+
+
 def article_page(href: str, url: str) -> int | None:
     """The page number href leads to when it is a page of the article at url (a split post's
     <url>/2/, <url>?page=2, ?slide=2 on the same host and path), else None."""
+    url = article_address(url)
     here = urlsplit(url or "")
     there = urlsplit(urljoin(url or "", (href or "").strip()))
     if there.netloc != here.netloc:
@@ -142,7 +159,7 @@ def pager_lines(roots, url: str) -> list:
     "Continue on page 2") printed inside the body. They steer between the article's pages;
     they are none of its sentences. Found by the links a page-N address can have (the
     article's slug in it, or a bare query): one selector query per container."""
-    slug = [p for p in urlsplit(url or "").path.split("/") if p][-1:]
+    slug = [p for p in urlsplit(article_address(url)).path.split("/") if p][-1:]
     if not slug or '"' in slug[0] or "\\" in slug[0]:
         return []
     found: list = []
