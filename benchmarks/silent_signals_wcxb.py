@@ -50,6 +50,11 @@ for a dek (a date and byline line, "Over 6,000 users."), 2 are right deks (0279,
 - dek_source.swapped_finding (the title and the standfirst swapped: the headline is the page's
   description and the dek its title), 2 December 2026: 6 headlines are their page's
   description (5 also its title); it fires on 0.
+- The item holding the dateline's update (date_order.update_as_publication_finding: the item's
+  time is the labelled "Updated" line's, not the earlier labelled "Published" line's beside it;
+  lines read from date elements and from the box around the byline). 2 December 2026: 3 pages
+  print both labelled lines; it fires on 1, 0358 above, rightly: the ground truth's
+  publish_date is 2023-04-26, the item's 2025-08-21 (the JSON-LD's datePublished is the update).
 """
 
 from __future__ import annotations
@@ -81,7 +86,8 @@ def main(argv=None) -> int:
     deks = taglines = 0
     as_description = swap_fired = 0
     stamped = stamp_fired = slug_fired = ellipsed = auto_fired = 0
-    update_lines = datelined = update_fired = meta_before = 0
+    update_lines = datelined = update_fired = meta_before = labelled_both = 0
+    as_update_fired = []
     updated_before = []
     crowded = []
     for pid, gt, raw, item in wcxb_pages.extracted(args):
@@ -123,6 +129,16 @@ def main(argv=None) -> int:
                 if early_update:
                     update_fired += 1
                     print(f"{pid}: update before publication: {early_update}")
+                # the item holding the dateline's update: pages printing both labelled lines,
+                # and firings with the ground truth's publish_date (a firing on a date the
+                # ground truth also gives is a false alarm)
+                both = {s.kind for s in stamps + date_order._byline_box_stamps(ctx.page)} >= {"published", "updated"}
+                labelled_both += both
+                as_update = date_order.update_as_publication_finding(ctx)
+                if as_update:
+                    truth = (gt["ground_truth"] or {}).get("publish_date") if isinstance(gt["ground_truth"], dict) else None
+                    as_update_fired.append(f"{pid} (ground truth {truth}, item {published.date()})")
+                    print(f"{pid}: update as publication: {as_update} [ground truth publish_date {truth}]")
             leaked = coherence.printed_date_finding(ctx)
             if leaked:
                 stamp_fired += 1
@@ -194,6 +210,8 @@ def main(argv=None) -> int:
           f"update line beside the item's publication ({update_lines} print an update line; printed before "
           f"the item's publication, anywhere on the page: {len(updated_before)} ({', '.join(updated_before)})); "
           f"{meta_before} pages' metadata states a modification before the publication")
+    print(f"update as publication: fires on {len(as_update_fired)} of {labelled_both} pages printing both a "
+          f"labelled publication and a labelled update line ({', '.join(as_update_fired)})")
     print(f"bylines naming {CROWDED}+ people: {len(crowded)} ({', '.join(crowded)})")
     return 0
 

@@ -356,3 +356,54 @@ def test_a_news_page_dateline_is_judged_only_when_its_update_comes_first(datelin
     assert (item["verdict"] == "broken") == judged, item["checks"]
     if judged:
         assert "published: a publication no later than" in found
+
+
+# -- the item holding the dateline's update as its publication ----------------------------------
+
+def test_metadata_stating_the_update_as_the_publication_is_broken_naming_published(datelined):
+    """article:published_time and the JSON-LD datePublished bound to the post's modification
+    (a schema plugin's field mapping), the dateline printing both lines rightly: the item
+    holds the "Updated" line's time, not the "Published" one's."""
+    site, url, html, right, lines, modified = datelined
+    # the last edit two days after the publication (within a day, a printed clock and an
+    # instant agree in some time zone whichever line is read: not judged)
+    when = datetime.fromisoformat(modified) + timedelta(days=2)
+    edited = when.isoformat()
+    updated_line = f"Updated: {lines['Updated'].replace(f' {when.day - 2},', f' {when.day},')}"
+    html = html.replace(modified, edited).replace(f"Updated: {lines['Updated']}", updated_line)
+    html = html.replace(f'article:published_time" content="{right["published"]}"',
+                        f'article:published_time" content="{edited}"')
+    html = re.sub(r'("datePublished":\s*")[^"]+"', lambda m: m[1] + edited + '"', html)
+    item = _assess(site, url, html)
+    assert item["published"] == edited, item["published"]
+    assert item["verdict"] == "broken", item["checks"]
+    found = item["checks"]["completeness"]
+    assert f"published: the publication the page's dateline prints ('Published: {lines['Published']}')" in found, found
+    assert f"the time of its update line ('{updated_line}')" in found, found
+
+
+_SITELINE = ('<div class="post_meta"><div class="post_meta-author"><a href="https://www.linkedin.com/in/ada-lovelace/">'
+             'By <span>Ada Lovelace</span></a></div><div class="post_meta-info">Published&ensp;<span>Apr 26, 2023</span>'
+             '</div><div class="post_meta-info">Updated&ensp;<span>Aug 21, 2025</span></div>'
+             '<div class="post_meta-info">Reading time&ensp;<span>15 minutes</span></div></div>')
+
+
+@pytest.mark.parametrize("ld_published, judged", [("Aug 21, 2025", True), ("Apr 26, 2023", False)],
+                         ids=["update-as-publication", "publication"])
+def test_a_json_ld_publication_that_is_the_dateline_update_is_broken_naming_published(ld_published, judged):
+    """A page builder's hand-written JSON-LD whose datePublished is bound to the "Updated"
+    field (as on WCXB's 0358): the byline's box prints "Published Apr 26, 2023" and "Updated
+    Aug 21, 2025" in plain elements; the item holds the update."""
+    url = "https://www.example-builder.com/blog/next-season-autumn"
+    ld = ('{"@context": "https://schema.org", "@type": "BlogPosting", "headline": "The next season arrives '
+          f'in the autumn", "datePublished": "{ld_published}", "dateModified": "Aug 20, 2025", '
+          '"author": {"@type": "Person", "name": "Ada Lovelace"}}')
+    page = (f'<html><head><title>The next season arrives in the autumn</title>'
+            f'<script type="application/ld+json">{ld}</script></head><body><main><article>'
+            f'<h1>The next season arrives in the autumn</h1>{_SITELINE}'
+            f'<div class="article-body">{_STORY}</div></article></main></body></html>')
+    item, _ = assess(page, url, site="example-builder.com")
+    assert item["published"].startswith("2025-08-21" if judged else "2023-04-26"), item["published"]
+    found = item["checks"]["completeness"]
+    assert ("the publication the page's dateline prints ('Published Apr 26, 2023')" in found) == judged, found
+    assert (item["verdict"] == "broken") == judged, item["checks"]

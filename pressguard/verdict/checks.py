@@ -106,7 +106,9 @@ completeness the whole article is there: the body is not under half the shortest
              month read swapped lands in those pictures' month, no date a month before
              them or before the URL's date, no dateline whose labelled "Updated" line
              precedes the publication it prints while the metadata states that update
-             before the publication too, or states it with day and month exchanged (date_order); on a site whose
+             before the publication too, or states it with day and month exchanged; no
+             publication that is the time of the dateline's "Updated" line, not of its
+             "Published" line (date_order); on a site whose
              recorded pages all print their description as the dek, no dek that shares
              almost nothing with this page's description and headline (dek_source); a dek that is no
              interface text (the boilerplate table) unrelated to the page's description,
@@ -846,7 +848,8 @@ def check_completeness(c: "_Context") -> str:
     if redated:
         finds.append(redated)
     finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)
-                           or date_order.update_before_publication_finding(c)])
+                           or date_order.update_before_publication_finding(c)
+                           or date_order.update_as_publication_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages

@@ -8,6 +8,8 @@ exchanged with the last update, told by the dateline's own "Updated" line.
                                            the same for an update printed and stated before the
                                            publication (its own docstring says why both readings),
                                            or printed before it as the modification reads day first
+    update_as_publication_finding(c) -> str | None
+                                           the same for the item holding the dateline's update
     (c: checks._Context; its picture_months is own_picture_months(c.url, c.html), read once)
 
 An import or a date field that reads "06/08/2025" month first turns 6 August into 8 June,
@@ -47,6 +49,7 @@ from typing import NamedTuple
 
 from ..extract.dates import MONTH_NUMBERS
 from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
+from . import coherence
 from .coherence import _EDITED_STAMP, PRINTED_SLACK_DAYS, _date_elements
 from .wording import quote
 
@@ -323,8 +326,10 @@ def update_before_publication_finding(c) -> str | None:
     if published is None or page is None or page.tree.body is None:
         return None
     stated = stated_modifications(page)
-    if not stated:
-        return None
+    earlier = _day_month_exchanged(published)
+    if not any(m < published - timedelta(minutes=1) or (earlier is not None and (other := _day_month_exchanged(m))
+                                                         is not None and earlier <= other) for m in stated):
+        return None  # no modification either reading can be about: the dateline is not read
     for pub, upd in dateline_pairs(own_stamps(page), published):
         if not _before(upd, pub):
             continue
@@ -337,7 +342,6 @@ def update_before_publication_finding(c) -> str | None:
         # printed in the dateline's own zone: the one statement an import that read dates
         # month first did not rewrite (a fragment or field of its own), and the publication,
         # read the same way, comes before it.
-        earlier = _day_month_exchanged(published)
         for m in stated:
             other = _day_month_exchanged(m)
             if other is not None and earlier is not None and earlier <= other and _same_reading(upd, other, pub, published):
@@ -346,6 +350,70 @@ def update_before_publication_finding(c) -> str | None:
                         f"found {c.item['published']}, which read the same way is {earlier.day} {earlier:%B %Y} "
                         "(dates stored day first, read month first)")
     return None
+
+
+# an update's label in the page's squashed (case-folded) text, for a look before any walk
+_UPDATE_WORDS = ("updated", "modified", "edited", "revised")
+
+
+def update_as_publication_finding(c) -> str | None:
+    """published: the item holds the time the dateline's "Updated" line prints, not the
+    earlier one its "Published" line prints beside it ("Published Apr 26, 2023 / Updated
+    Aug 21, 2025", the JSON-LD's datePublished bound to the update field, as on WCXB's 0358).
+    The lines are read from the page's own date elements and from the short box around its
+    byline (a dateline's lines need not be date elements). A printed clock within 14 hours of
+    an instant states it in some zone, so an update line with a clock must state the item's
+    time as the metadata's modification too, and a "Published" line whose clock states the
+    item's time in some zone is taken as its publication (an update that close is not judged).
+    A "Published" line that another listed story's stamp explains (coherence's loop leak) is
+    not the dateline's publication: that finding names the field instead."""
+    published = iso_time(c.item.get("published"))
+    page = c.page
+    if published is None or page is None or page.tree.body is None:
+        return None
+    full = page.index.full
+    if not any(w in full for w in _UPDATE_WORDS):
+        return None  # no update's label in the page's text: nothing to read
+    stamps = own_stamps(page) + _byline_box_stamps(page)
+    pubs = [s for s in stamps if s.kind == "published"]
+    # the item's time as the metadata's modification: what a printed clock must state (a clock
+    # within 14 hours of any instant states it in some zone: alone it tells nothing)
+    as_modified = [m for m in stated_modifications(page) if abs(m - published) < timedelta(minutes=1)]
+    for upd in stamps:
+        if upd.kind != "updated" or not _states(upd, published) or \
+                (upd.clocked and not any(_states(upd, m) for m in as_modified)):
+            continue
+        for pub in pubs:
+            if _before(pub, upd) and not _states(pub, published) and _dateline_box(pub.node, upd.node) is not None:
+                if coherence.printed_date_finding(c):
+                    return None  # the "Published" line is another listed story's (a loop's post printed)
+                return (f"published: the publication the page's dateline prints ({quote(pub.line, 50)}), "
+                        f"found {c.item['published']}, the time of its update line ({quote(upd.line, 50)})")
+    return None
+
+
+def _byline_box_stamps(page) -> list[_Stamp]:
+    """The labelled stamps ("Published Apr 26, 2023", "Updated: Aug 21, 2025") in the box
+    around each byline: its largest enclosing element whose text is a dateline's (short)."""
+    from ..extract.dates import parse_date
+
+    stamps, boxes = [], set()
+    for node, _text in page.bylines:
+        box = node
+        while box.parent is not None and box.parent.tag not in ("body", "html") and \
+                len(" ".join(box.parent.text(deep=True).split())) <= DATELINE_TEXT_MAX:
+            box = box.parent
+        if box.mem_id in boxes:
+            continue
+        boxes.add(box.mem_id)
+        for el in box.traverse():
+            line = " ".join(el.text(deep=True).split())
+            m = _STAMP_LABEL.match(line) if len(line) <= STAMP_TEXT_MAX else None
+            when = iso_time(parse_date(line[m.end():])) if m is not None else None
+            if when is not None:
+                stamps.append(_Stamp("published" if m["pub"] else "updated", el, line, when,
+                                     bool(_CLOCK.search(line[m.end():])), True))
+    return stamps
 
 
 def _day_month_exchanged(when: datetime) -> datetime | None:
@@ -380,8 +448,10 @@ def stated_modifications(page) -> list[datetime]:
 
 
 def own_stamps(page) -> list[_Stamp]:
-    """The stamps of the page's own date elements (furniture, tiles and other stories aside)."""
-    return [s for s in (_stamp(node) for node, elsewhere in _date_elements(page) if not elsewhere) if s]
+    """The stamps of the page's own date elements (furniture, tiles and other stories aside),
+    read once per parsed page and URL (both dateline findings read them)."""
+    return page._parsed.memo(("date_order:stamps", page.url), lambda _tree: [
+        s for s in (_stamp(node) for node, elsewhere in _date_elements(page) if not elsewhere) if s])
 
 
 def dateline_pairs(stamps: list[_Stamp], published: datetime):
