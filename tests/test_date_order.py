@@ -407,3 +407,21 @@ def test_a_json_ld_publication_that_is_the_dateline_update_is_broken_naming_publ
     found = item["checks"]["completeness"]
     assert ("the publication the page's dateline prints ('Published Apr 26, 2023')" in found) == judged, found
     assert (item["verdict"] == "broken") == judged, item["checks"]
+
+
+def test_a_published_line_that_is_a_listed_storys_stamp_is_left_to_the_loop_leak_finding():
+    """A dateline printing dates only, its "Published" line a "Trending" loop's last story's
+    (Aug 2, the writer's other story) and its "Updated" line on the item's own day: the item is
+    right and the line is another post's; the finding that names it is the loop leak's, not
+    the update-as-publication one."""
+    from test_check_signals import _loop_leaked
+
+    site, url, html, right = _healthy("progameguides/ironvale-review-its-less-grindy-and-better")
+    leaked = _loop_leaked(html, right, right["authors"][0])
+    leaked = re.sub(r"(Published: [A-Z][a-z]{2} \d{1,2}, \d{4}) \d{1,2}:\d\d [ap]m", r"\1", leaked)
+    leaked = re.sub(r"(Updated: [A-Z][a-z]{2} \d{1,2}, \d{4}) \d{1,2}:\d\d [ap]m", r"\1", leaked)
+    item = _assess(site, url, leaked)
+    assert item["published"] == right["published"]
+    found = item["checks"]["completeness"]
+    assert "another story the page lists" in found, found
+    assert "the time of its update line" not in found, found
