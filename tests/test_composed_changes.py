@@ -76,3 +76,33 @@ def test_an_amp_copys_address_names_the_article_above_it(url, address):
     from pressguard.extract.continuation import article_address
 
     assert article_address(url) == address
+
+
+_CF_EMAIL = ('<span class="byline__email"> · <a href="/cdn-cgi/l/email-protection#5a2832232974" title="Email">'
+             '<span class="__cf_email__" data-cfemail="5a2832232974">[email&#160;protected]</span></a></span>')
+
+
+def _emailed_byline(html: str, name: str) -> str:
+    """The byline's e-mail link beside the name, as Cloudflare's obfuscation serves it."""
+    old = f">{name}</a></div>"
+    assert html.count(old) == 1
+    return html.replace(old, old + _CF_EMAIL, 1)
+
+
+@pytest.mark.parametrize("credit", [False, True])
+def test_a_photo_credit_byline_is_judged_without_the_contact_link_beside_it(credit):
+    """A feed importer credits the lead image's agency as the author (byline, meta, JSON-LD):
+    broken naming the authors, with or without an obfuscated e-mail link beside the name;
+    the e-mail link beside the real writer is no finding."""
+    _url, html = article_page(GAMURS)
+    shipped = assess_page(GAMURS, html)
+    name = shipped["authors"][0]
+    changed = _emailed_byline(serialized(html), name)
+    if credit:
+        changed = changed.replace(name, "Getty Images")
+    item = assess_page(GAMURS, changed)
+    if credit:
+        assert item["verdict"] == "broken", item["checks"]
+        assert "(a photo credit, not a writer)" in item["checks"]["authors"], item["checks"]["authors"]
+    else:
+        assert item["authors"] == shipped["authors"] and item["verdict"] != "broken", item["checks"]

@@ -372,13 +372,19 @@ def _ad_filled_paragraphs(c) -> str | None:
 
 # -- authors ---------------------------------------------------------------------------------
 
+_CONTACT = re.compile(r"\[email\s*protected\]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|e-?mail(?: me| the author)?|contact",
+                      re.I)
+
+
 def authors_finding(c) -> str | None:
     """authors [] where the page's byline credits no person but an incident's value: a
     script's unserialised object, or a photo agency (a credit column mapped to the author)."""
     if c.item.get("authors") or c.page is None:
         return None
     for _, text in c.page.bylines:
-        names = split_names(text)
+        # a contact link beside the names ("· Email", an address, Cloudflare's "[email protected]"
+        # where it obfuscates one) names nobody: the names are judged without it
+        names = [n for n in split_names(text) if not _CONTACT.fullmatch(" ".join(n.split()))]
         if not names:
             continue
         odd = [n for n in names if _UNSERIALISED.search(n) or n.casefold() in _EMPTY_VALUE]
