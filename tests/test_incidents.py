@@ -503,6 +503,53 @@ def test_prose_naming_nan_goldin_or_an_undefined_role_is_article_text(shipped):
     assert "unserialised" not in item["checks"]["markers"], item["checks"]["markers"]
 
 
+# -- the copy desk's notes left in the sentences ------------------------------------------------------
+
+@pytest.mark.parametrize("prose", [
+    "The studio confirmed the date on Tuesday. [ED: confirm the date with the publisher's PR before this "
+    "goes live] Pre-orders open the same week, with a deluxe edition at a higher price.",
+    "The director explained the change in a developer diary. [VIDEO TK] It follows a year of feedback from "
+    "players who found the late game too slow.",
+    "Sales passed two million copies in the first month. [CHECK: is this the right figure? \u2014JD] The "
+    "publisher says a sequel is already in development.",
+])
+def test_copy_desk_notes_left_in_the_sentences_are_broken_naming_the_body(shipped, prose):
+    site, url, html, right = shipped
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    _broken_naming(item, "markers", "body")
+    assert "copy-desk note" in item["checks"]["markers"]
+
+
+def test_an_editors_note_for_readers_and_brackets_in_quotes_are_article_text(shipped):
+    site, url, html, right = shipped
+    prose = ("[Editor's note: This story was updated with the studio's statement.] The lead said the team "
+             "\u201cwas [sic] never told\u201d about the cut, and [Ed.: the publisher] declined to comment [laughs].")
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    assert "copy-desk" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
+# -- a hacked site's spam sentences in the paragraphs ------------------------------------------------
+
+def test_spam_sentences_linking_to_another_site_are_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    prose = ("The update also adds a photo mode and two new maps for the ranked playlist. Want more? Buy "
+             '<a href="https://pills-discount-rx.example/">cheap viagra</a> from our online pharmacy, shipped '
+             "without prescription.")
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    _broken_naming(item, "markers", "body")
+    assert "spam sentence" in item["checks"]["markers"]
+
+
+def test_a_story_warning_of_scams_or_naming_a_casino_is_article_text(shipped):
+    site, url, html, right = shipped
+    prose = ("Epic warns that any site offering a free V-Bucks generator with no human verification is a "
+             'scam, and its <a href="https://www.epicgames.com/help/">support page</a> explains how to report '
+             'one. The streamer, sponsored by <a href="https://stake.example/">an online casino</a>, '
+             "denied it.")
+    item = _assess(site, url, _paragraph_reading(html, right, 1, prose))
+    assert "spam" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
 # -- template variables printed unreplaced ------------------------------------------------------------
 
 def test_an_seo_plugins_title_variables_as_the_headline_are_broken_naming_the_headline(shipped):

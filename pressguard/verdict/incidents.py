@@ -135,8 +135,66 @@ def body_findings(c) -> list[str]:
                      f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
     finds += filter(None, [emptied_paragraphs(c) or _ad_filled_paragraphs(c), _redacted_prose(c.body),
                            _rest_elsewhere(c), _writer_instructions(c.body, c.word_counts),
-                           _own_address_in_prose(c)])
+                           _own_address_in_prose(c), _desk_notes(c.body), _spam_links(c)])
     return finds
+
+
+# The copy desk's notes left in the sentences of a story published from the queue: a "to
+# come" mark in brackets ("[TK]", "[LINK TK]", "[PHOTO TK]") or a note addressed to the desk
+# in capitals ("[ED: confirm ...]", "[CHECK: ...]", "[NOTE TO DESK: ...]"). An editor's note
+# meant for readers is written "[Editor's note: ...]" or "[Ed.: ...]", and is no match.
+_DESK_NOTE = re.compile(r"\[(?:[A-Z]+ ){0,2}TK(?:TK)*\]"
+                        r"|\[(?:ED|EDS|EDITORS?|CHECK|FACT[ -]?CHECK|CONFIRM|VERIFY|QUERY"
+                        r"|NOTE TO (?:ED|EDS|EDITORS?|DESK|COPY(?: ?DESK)?))\s*[:?\u2014\u2013-][^\]]{0,200}\]")
+
+
+def _desk_notes(body) -> str | None:
+    """body: desk notes printed in the paragraphs: the paragraphs are the draft, not the
+    article as edited (the notes stand where words or checked figures were to come)."""
+    hits = [(i, m.group(0)) for i, p in enumerate(body, 1) if "[" in p for m in _DESK_NOTE.finditer(p)]
+    if not hits:
+        return None
+    i, note = hits[0]
+    return (f"{_quote(note, 50)} ({len(hits)} copy-desk note{'s' if len(hits) > 1 else ''} left in the "
+            f"sentences: the draft's text, not the article as edited) from body paragraph {i}")
+
+
+# What the link-injection hacks of a compromised site write (casino, pharma, game-key and
+# loan spam). One such term is a story's subject ("an online casino", "payday loans"); a
+# sentence holding two, one of them the words of a link to another site, is an advert for it.
+_SPAM_TERM = re.compile(
+    r"\b(?:free spins|no deposit(?: bonus)?|online (?:slots?|casinos?|pokies)|casino bonus|sports? betting odds"
+    r"|(?:buy|cheap|generic) (?:viagra|cialis|levitra)|viagra|cialis|levitra|without (?:a )?prescription"
+    r"|online pharmacy|no human verification|(?:v-?bucks|robux|gems?|coins?) generator|free (?:v-?bucks|robux)"
+    r"|cheap (?:game |steam |cd )?keys|cd keys|payday loans?|essay writing service|replica watches"
+    r"|buy (?:instagram |tiktok |youtube )?(?:followers|likes))\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SPAM_TERMS_MIN = 2
+
+
+def _spam_links(c) -> str | None:
+    """body: a sentence of spam (SPAM_TERMS_MIN of its terms) around a link to another
+    site whose words are one of them: a hacked site's plugin writes its adverts into the
+    article's paragraphs. Read in the body's text first (most bodies hold no term), then
+    in the container's links."""
+    spam = [(i, s) for i, p in enumerate(c.body, 1) if _SPAM_TERM.search(p)
+            for s in _SENTENCE_END.split(p) if len({m.group(0).lower() for m in _SPAM_TERM.finditer(s)})
+            >= SPAM_TERMS_MIN]
+    if not spam or c.page is None:
+        return None
+    container = c.container
+    if container is None:
+        return None
+    host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+    anchors = [_squeeze(a.text(deep=True) or "") for a in container.css("a[href]")
+               if (urlsplit(a.attributes.get("href") or "").hostname or "").removeprefix("www.") not in ("", host)]
+    anchors = [t for t in anchors if _SPAM_TERM.search(t)]
+    for i, sentence in spam:
+        if any(t in sentence for t in anchors):
+            n = sum(1 for _, s in spam if any(t in s for t in anchors))
+            return (f"{_quote(sentence, 60)} ({n} spam sentence{'s' if n > 1 else ''} linking to another "
+                    f"site: a hack's adverts written into the article's text) from body paragraph {i}")
+    return None
 
 
 # An address of the page's own site standing in a sentence where its words stood: a post
