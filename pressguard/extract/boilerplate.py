@@ -37,9 +37,10 @@ _WEAK_WORDS = frozenset(
     ad ads adv advert adverts advertisement advertising adslot adunit adsbygoogle dfp gpt
     jwplayer player videoplayer auth overlay dialog share sharing sharedaddy social
     sidebar rail widget widgets toc verdict score rating pros cons caption credit credits
-    figcaption meta metadata tags categories tile tiles embed tweet
+    figcaption meta metadata tags categories tile tiles embed tweet button btn
     """.split()
-)
+)  # ("button", "btn": a link styled as a button, alone in its paragraph or box: the platform's
+# call to act, "Subscribe now", "Share", "Buy on Amazon", not the writer's sentence)
 # Layout modifiers say nothing about what an element is: "has-sidebar",
 # "lm-grid--with-right-rail", "no-ads".
 _MODIFIER = re.compile(r"(?:(?<=\s)|^|--)(?:has|with|without|no)-\S*")
@@ -228,6 +229,12 @@ _TEXT_PATTERNS = [
     # Photo credits and captions
     r"\(?(photos?|images?|screenshots?|screengrabs?|screencaps?|footage|videos?|gifs?|"
     r"featured image|header image|credit|source)( credit)?\s*(by|via|from|courtesy of|:)\s.{1,140}",
+    # an embed's credit line on its own ("via GIPHY" under the GIF, as the host's embed code
+    # prints it beside its <iframe>): a source's name of one or two words, no sentence
+    r"via\s+[^\s.,;:!?]+(\s+[^\s.,;:!?]+)?\.?",
+    # a reading platform's own labels printed in the text (Medium's readers' "Top highlight"
+    # over the paragraph they marked most, its image zoom hint)
+    r"top highlight|press enter or click to view image in full size\.?",
     # Affiliate disclosures
     r"(this|the) (article|post|page|story|guide) (contains|includes|may contain|may include)"
     r" affiliate links.*",

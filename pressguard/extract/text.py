@@ -69,6 +69,34 @@ def _children_reversed(node) -> list:
     return kids
 
 
+# An inline element styled as a box of its own with a side margin: a word-by-word headline
+# animation (React's title.split(" ").map(w => <span style={{display: "inline-block",
+# marginRight: "0.25em"}}>)) prints its words with no space between the spans, the gaps
+# being the margins. A reader sees separate words. Without the margin the boxes touch (a
+# per-letter split, an ad box inside a word): no boundary.
+_BOX_DISPLAY = re.compile(r"display:\s*inline-(?:block|flex|grid)\b", re.I)
+_SIDE_MARGIN = re.compile(r"margin(?:-(?:right|left|inline|inline-start|inline-end))?:\s*([^;]*)", re.I)
+
+
+def spaced_box(node) -> bool:
+    """Is this inline element (a <span>) a box with a margin on a side, set apart from its
+    neighbours as words are?"""
+    style = node.attributes.get("style")
+    if not style or "margin" not in style or _BOX_DISPLAY.search(style) is None:
+        return False
+    for m in _SIDE_MARGIN.finditer(style):
+        prop, values = m.group(0).split(":", 1)[0].lower(), m.group(1).split()
+        if prop == "margin" and len(values) >= 2:
+            values = values[1::2][:2]  # "margin: 0 0.25em" / "0 .25em 0 0": right and left
+        if any(_nonzero(v) for v in values):
+            return True
+    return False
+
+
+def _nonzero(length: str) -> bool:
+    return any(ch in "123456789" for ch in length.split("!")[0]) and not length.startswith("-")
+
+
 def _collect(node, parts: list[str], edges: frozenset[str] | None = None) -> None:
     # An explicit stack, not recursion: malformed pages nest thousands of levels deep.
     stack: list = _children_reversed(node)
@@ -91,6 +119,10 @@ def _collect(node, parts: list[str], edges: frozenset[str] | None = None) -> Non
         elif tag in BLOCK_TAGS:
             parts.append(" ")
             stack.append(" ")  # a block's end is a word boundary
+            stack.extend(_children_reversed(child))
+        elif tag == "span" and spaced_box(child):  # (spans only: the one tag such splits use, and a cheap test)
+            parts.append(" ")
+            stack.append(" ")  # a box set apart by its margin: its edges are word boundaries
             stack.extend(_children_reversed(child))
         else:
             if edges is not None and tag in edges:
