@@ -10,6 +10,7 @@ a metadata headline that differs from the visible one, text decoded twice.
 from __future__ import annotations
 
 import json
+import quopri
 import re
 from pathlib import Path
 
@@ -234,6 +235,50 @@ def test_broken_text_names_the_field_and_the_problem(text, why):
     msg = run_checks(item)["text_quality"]
     assert msg.startswith("text_quality: https://example.com/a: expected ")
     assert "body paragraph 2:" in msg and why in msg
+
+
+# -- a mail import stored quoted-printable -------------------------------------------------------
+
+@pytest.mark.parametrize("name", [
+    "wegotthiscovered/cafe-lumiere-returns-zoe-rsteds-creme-brulee-event-brings-rewards",  # non-ASCII
+    "progameguides/ironvale-review-its-less-grindy-and-better",  # ASCII only: soft breaks alone
+])
+def test_body_paragraphs_stored_quoted_printable_are_broken_naming_the_body(name):
+    # a post-by-email gateway that stores the message's HTML part still encoded: each <p>'s
+    # markup as the stdlib's encoder writes it (76-character lines, "=3D", "=E2=80=99")
+    site, url, html, right = _healthy(name)
+    item = _assess(site, url, mutate.body_paragraphs_edited(
+        html, right, lambda inners, i: quopri.encodestring(inners[i].encode("utf-8")).decode("ascii")))
+    assert item["verdict"] == "broken"
+    msg = item["checks"]["text_quality"]
+    assert "body paragraph" in msg and "quoted-printable" in msg
+
+
+@pytest.mark.parametrize("text", [
+    # a code listing printed as one paragraph: assignments at a line's spacing, spaced "="
+    # (four "= " 72 to 75 characters apart)
+    "const total = items.reduce((sum, item) => sum + item.price * item.qty, 0); "
+    "const taxed = total * (1 + TAX_RATE) + shippingFor(order.address, 2); "
+    "const rounded = Math.round(taxed * 100) / 100 + fees.handling(order, 1); "
+    "if (rounded != expected) { log(rounded); }",
+    "Set x= 5 in the config, then the launcher reads it as the default value for the server.",
+    "E=mc2 is the famous one; the byte =A9 and =C3=28 are not valid UTF-8 sequences anyway.",
+])
+def test_equations_and_code_are_not_quoted_printable(text):
+    item = {"url": "https://example.com/a", "headline": "A fine headline", "body": [text]}
+    assert run_checks(item)["text_quality"] == "ok"
+
+
+@pytest.mark.parametrize("text, why", [
+    ("The event=E2=80=99s subtitle comes from the 2019 novel.", "'=E2=80=99' (decoded: '\u2019')"),
+    (" ".join(quopri.encodestring(("Not everyone is convinced, and a vocal group has asked the studio "
+                                   "for more time before the ranked mode. ") .encode() * 3).decode().split()),
+     "soft line breaks"),
+])
+def test_quoted_printable_text_names_the_escape_or_the_soft_breaks(text, why):
+    item = {"url": "https://example.com/a", "headline": "A fine headline", "body": ["Fine.", text]}
+    msg = run_checks(item)["text_quality"]
+    assert "body paragraph 2: " in msg and why in msg
 
 
 # -- bylines in the wordings real sites use ----------------------------------------------------
