@@ -26,6 +26,7 @@ from collections import Counter
 import wcxb_pages
 
 SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop cap": "drop cap",
+           "lost opening": "opening words lost",
            "word filter": "a word filter starred", "glued words": "words glued where"}
 
 

@@ -121,6 +121,53 @@ def test_a_first_paragraph_that_lost_its_drop_cap_is_broken_naming_the_body(name
     assert "body: a paragraph opening on a fragment" in item["checks"]["text_quality"]
 
 
+@pytest.mark.parametrize("name", PAGES)
+def test_a_paragraph_that_lost_its_opening_words_mid_word_is_broken_naming_the_body(name):
+    # an edge rewriter that kept only the last piece of a text node split at a network chunk
+    # boundary: a mid-section paragraph (its predecessor ended a sentence) opens on the last
+    # two letters of a word ("ll change again ...")
+    body = _shipped(name)["body"]
+    target = next(p for prev, p in zip(body, body[1:]) if len(p.split()) >= 12
+                  and prev.rstrip().endswith(".") and len(prev.split()) >= 12)
+    done = []
+
+    def cut(text: str, n: int) -> str:
+        if done or not " ".join(target.split()).startswith(" ".join(text.split())[:20]):
+            return text
+        m = next(m for m in re.finditer(r"(?<= )[a-z]{3,}([a-z]{2}) ", text)
+                 if m.group(1) not in ("an", "at", "in", "is", "it", "on", "or", "to", "us", "up", "me", "he", "we"))
+        done.append(text)
+        return text[m.start(1):]
+
+    item = _assess(name, _rewrite_body(name, cut))
+    assert done and item["body"] != body
+    assert item["verdict"] == "broken", _failing(item)
+    assert "body: a paragraph opening on a fragment" in item["checks"]["text_quality"]
+    assert "its opening words lost" in item["checks"]["text_quality"]
+
+
+@pytest.mark.parametrize("opening", [
+    "l'abeille opened its doors in the spring, and the tasting menu has not changed since then.",
+    "vs the old patch, the new one gives every class a second ability and a faster cooldown.",
+    "unigram = 1-gram = single word, and the model counts each of them once per document here.",
+    "that is the part nobody at the studio wanted to talk about when the patch notes went out.",
+])
+def test_a_whole_word_or_elision_opening_mid_section_is_no_lost_opening(opening):
+    body = PROSE[1:3] + [opening] + PROSE[3:]
+    assert lost_initial(body, set()) is None
+
+
+@pytest.mark.parametrize("opening, why", [
+    ("ll change again before the end of the year, and the studio has said nothing more since.", "'ll' is no word"),
+    ("usly positive, if a little impatient, was how the studio described the reaction to it.",
+     "'usly' is no word, the end of one"),
+])
+def test_a_word_piece_opening_mid_section_is_a_lost_opening(opening, why):
+    body = PROSE[1:3] + [opening] + PROSE[3:]
+    found = lost_initial(body, set())
+    assert found and why in found and "opening words lost" in found
+
+
 def _declared(html: str, lang: str) -> str:
     """The page's language declaration changed (a multilingual plugin's wrong default)."""
     html = re.sub(r"<html\b([^>]*?)\slang=\"[^\"]*\"", r"<html\1", html, count=1)

@@ -9,7 +9,9 @@ scan pipeline mangled on its way to the web.
   a recogniser's usual confusion ("rn" for "m", "1" for "l", "c" for "e", "b" for "h") is
   undone ("cornpany", "1ike", "tbe");
 - a lost drop cap: a section's first paragraph opening in lower case ("he studio
-  announced", "second update is planned") on a page whose paragraphs open with capitals;
+  announced", "second update is planned") on a page whose paragraphs open with capitals, and
+  a paragraph inside a section opening on a piece of a word ("ll change again": an edge
+  rewriter that kept only a text node's last chunk);
 - words lost with their links (link_holes.hole_finding: holes in the page's prose on a site
   whose recorded pages link inside theirs);
 - words glued at inline elements' edges (glued_words.glue_finding: a minifier or an export
@@ -154,6 +156,31 @@ def _restored(rest: str, page_words: set[str]) -> str | None:
     return None
 
 
+# English's one- and two-letter words, and the abbreviations prose opens on: any other short
+# lower-case opening is a piece of a word ("ll change again", "t few noticed")
+_SHORT_WORDS = frozenset(
+    "a i ad ah am an as at aw ax be by do eh go ha he hi hm if in is it me my no of oh ok on or ow ox so to "
+    "uh um up us we ya yo vs pm mr ms dr st km kg cm mm ml ft lb oz mb gb kb tv pc id ex".split())
+_CLOSING = "\"'”’)]»"
+
+
+def _cut_opening(para: str, word: str, others: list[str]) -> str | None:
+    """What makes a lower-case opening word the end of a word whose start was lost: a short
+    one English has no such word for, or a longer one that is no English word, that no other
+    paragraph uses (a name the writer spells in lower case comes back) and that ends an
+    English word ("usly": "seriously"; a coined "unigram" ends none). An elision ("l'abeille")
+    is a whole word."""
+    if para[len(word): len(word) + 1] in "'’":
+        return None
+    if len(word) <= 2:
+        return None if word in _SHORT_WORDS else f"{word!r} is no word"
+    vocab = vocabulary()
+    if word in vocab or any(re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", p, re.I) for p in others):
+        return None
+    whole = next((w for w in vocab if len(w) > len(word) and w.endswith(word)), None)
+    return f"{word!r} is no word, the end of one such as {whole!r}" if whole else None
+
+
 def lost_initial(body: list[str], page_words: set[str], prose: list[bool] | None = None) -> str | None:
     """A paragraph that opens a section (the body's first prose paragraph, or one right after
     a heading) in lower case, "he studio announced", "second update is planned", on a page
@@ -169,16 +196,24 @@ def lost_initial(body: list[str], page_words: set[str], prose: list[bool] | None
     capitals = sum(ch.isupper() for ch in opened)
     if lettered < 4 or capitals < CAPITAL_SHARE * (lettered - 1):
         return None
-    seen_prose = after_prose = False
-    for para, sentence in zip(body, prose if prose is not None else map(is_prose, body)):
-        first, opens_section = sentence and not seen_prose, sentence and not after_prose
+    seen_prose = after_prose = ended = False
+    for k, (para, sentence) in enumerate(zip(body, prose if prose is not None else map(is_prose, body))):
+        first, opens_section, after_sentence = sentence and not seen_prose, sentence and not after_prose, ended
         # a line ending on a comma runs on into the next ("We've been levelling up our skills," /
         # "as well as browsing the source ..."): no section opens there
         seen_prose, after_prose = seen_prose or sentence, sentence or para.rstrip()[-1:] in ",;"
-        if not opens_section or not para[:1].islower():
+        ended = sentence and para.rstrip().rstrip(_CLOSING)[-1:] in ".!?"
+        if not para[:1].islower() or not (opens_section or after_sentence):
             continue
         m = _OPENING.match(para)
         if m is None or _PARTICLE.match(para) or _ADDRESS.match(para) or _LOWER_STYLE.search(para):
+            continue
+        if not opens_section:
+            cut = _cut_opening(para, m.group(0), [p for j, p in enumerate(body) if j != k])
+            if cut:
+                return (f"body: a paragraph opening on a fragment, {quote(para, 40)} ({cut}, after a "
+                        f"paragraph that ended its sentence: its opening words lost; {capitals} of the "
+                        f"{lettered} paragraphs that open with a letter open with a capital)")
             continue
         guess = _restored(m.group(0), page_words)
         if guess is None and not first:
