@@ -205,6 +205,12 @@ def test_a_tk_placeholder_left_in_the_dek_is_broken_naming_the_dek(shipped):
     _broken_naming(item, "completeness", "dek")
 
 
+def test_a_desk_note_left_in_the_dek_is_broken_naming_the_dek(shipped):
+    item = _assessed_with_dek(shipped, "[ED: write a one-line standfirst before this goes live]")
+    _broken_naming(item, "completeness", "dek")
+    assert "placeholder" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
 def test_tk_inside_a_long_dek_is_a_name_not_a_placeholder(shipped):
     dek = "The shop chain TK Maxx will stock the collector's box in stores from the first week of the new season."
     item = _assessed_with_dek(shipped, dek)
@@ -511,7 +517,7 @@ def test_prose_naming_nan_goldin_or_an_undefined_role_is_article_text(shipped):
     "The director explained the change in a developer diary. [VIDEO TK] It follows a year of feedback from "
     "players who found the late game too slow.",
     "Sales passed two million copies in the first month. [CHECK: is this the right figure? \u2014JD] The "
-    "publisher says a sequel is already in development.",
+    "publisher says a sequel is already in development.",    "The studio's founder, TKTK, said the team had doubled since the first game shipped in 2019.",
 ])
 def test_copy_desk_notes_left_in_the_sentences_are_broken_naming_the_body(shipped, prose):
     site, url, html, right = shipped

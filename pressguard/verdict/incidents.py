@@ -59,10 +59,17 @@ _UNSERIALISED_FIGURE = re.compile(r"(?<![\w-])NaN(?![\w-])"
                                   r"|[$£€¥]\s?(?:undefined|null|Infinity)\b"
                                   r"|\b(?:undefined|null|Infinity)\s?(?:%|percent\b|per cent\b)")
 
-# The copy desk's "to come" mark left in a field: "TKTK" or "[TK]" anywhere, a bare "TK" in a
-# line of a few words ("DEK TK", "HED TK"); in a longer title "TK" is a name ("TK Maxx opens ...").
+# The copy desk's notes, in a field or left in the sentences of a story published from the
+# queue: "TKTK" anywhere, a "to come" mark in brackets ("[TK]", "[LINK TK]", "[PHOTO TK]") or
+# a note addressed to the desk in capitals ("[ED: confirm ...]", "[CHECK: ...]", "[NOTE TO
+# DESK: ...]"). An editor's note meant for readers is written "[Editor's note: ...]" or
+# "[Ed.: ...]", and is no match.
+_DESK_NOTE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[(?:[A-Z]+ ){0,2}TK(?:TK)*\]"
+                        r"|\[(?:ED|EDS|EDITORS?|CHECK|FACT[ -]?CHECK|CONFIRM|VERIFY|QUERY"
+                        r"|NOTE TO (?:ED|EDS|EDITORS?|DESK|COPY(?: ?DESK)?))\s*[:?\u2014\u2013-][^\]]{0,200}\]")
+# a bare "TK" in a line of a few words ("DEK TK", "HED TK"); in a longer title "TK" is a name
+# ("TK Maxx opens ...").
 _TK = re.compile(r"(?<![\w-])(?:TK){1,3}(?![\w-])")
-_TK_ANYWHERE = re.compile(r"(?<![\w-])TK(?:TK)+(?![\w-])|\[TK\]")
 TK_FIELD_MAX_WORDS = 3
 
 # A template's variable printed unreplaced: an SEO plugin's "%%title%% %%sep%%", a Mustache or
@@ -82,8 +89,8 @@ OTHER_SLUG_SHARE = 0.34  # of the requested slug's words the canonical slug may 
 
 
 def _placeholder(text: str) -> bool:
-    """Is the copy desk's TK mark in this line (a short line of it, or TKTK / [TK])?"""
-    return bool(_TK_ANYWHERE.search(text) or (len(text.split()) <= TK_FIELD_MAX_WORDS and _TK.search(text)))
+    """Is the copy desk's mark in this line (a short line of TK, or a _DESK_NOTE)?"""
+    return bool(_DESK_NOTE.search(text) or (len(text.split()) <= TK_FIELD_MAX_WORDS and _TK.search(text)))
 
 
 def _template_variable(text: str) -> str | None:
@@ -139,19 +146,11 @@ def body_findings(c) -> list[str]:
     return finds
 
 
-# The copy desk's notes left in the sentences of a story published from the queue: a "to
-# come" mark in brackets ("[TK]", "[LINK TK]", "[PHOTO TK]") or a note addressed to the desk
-# in capitals ("[ED: confirm ...]", "[CHECK: ...]", "[NOTE TO DESK: ...]"). An editor's note
-# meant for readers is written "[Editor's note: ...]" or "[Ed.: ...]", and is no match.
-_DESK_NOTE = re.compile(r"\[(?:[A-Z]+ ){0,2}TK(?:TK)*\]"
-                        r"|\[(?:ED|EDS|EDITORS?|CHECK|FACT[ -]?CHECK|CONFIRM|VERIFY|QUERY"
-                        r"|NOTE TO (?:ED|EDS|EDITORS?|DESK|COPY(?: ?DESK)?))\s*[:?\u2014\u2013-][^\]]{0,200}\]")
-
-
 def _desk_notes(body) -> str | None:
     """body: desk notes printed in the paragraphs: the paragraphs are the draft, not the
     article as edited (the notes stand where words or checked figures were to come)."""
-    hits = [(i, m.group(0)) for i, p in enumerate(body, 1) if "[" in p for m in _DESK_NOTE.finditer(p)]
+    hits = [(i, m.group(0)) for i, p in enumerate(body, 1) if "[" in p or "TKTK" in p
+            for m in _DESK_NOTE.finditer(p)]
     if not hits:
         return None
     i, note = hits[0]
