@@ -10,7 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
-from ..extract.blocks import stamped_template, template_content
+from ..extract.blocks import article_furniture, stamped_template, template_content
+from ..extract.boilerplate import style_hides
 from ..extract.text import SUBHEADINGS, skip_blank
 from .wording import is_prose, quote
 
@@ -111,6 +112,129 @@ def heading_at_the_end(c: "_Context") -> str | None:
             return None
         n = n.next
     return f"body: the section under the last subheading {quote(last, 40)}, found the body ending at it"
+
+
+# What hides an element from view while it stays in the markup: a subheading's copy for
+# screen readers is meant to be there, unseen.
+_HIDING_CLASS = re.compile(r"screen-reader|sr-only|visually-hidden|offscreen|(?:^|\s)hidden(?:\s|$)", re.I)
+
+
+def _shown_text(node) -> str:
+    """The text of node a reader sees: without the elements the markup hides."""
+    parts = []
+    for kid in node.iter(include_text=True):
+        if kid.tag == "-text":
+            parts.append(kid.text_content or "")
+            continue
+        attrs = kid.attributes or {}
+        if "hidden" in attrs or attrs.get("aria-hidden") == "true" or style_hides(attrs.get("style")) \
+                or _HIDING_CLASS.search(attrs.get("class") or ""):
+            continue
+        parts.append(_shown_text(kid))
+    return "".join(parts)
+
+
+HEADLINE_REPEATS_MIN = 2  # real pages name one section as the post (a newsletter's, a blog's closing one)
+DOUBLED_MIN_WORDS = 5  # a subheading the extraction reads twice: "Bora Bora" is a name, not a misprint
+
+
+def subheading_misprinted(c: "_Context") -> str | None:
+    """Subheadings of the body that the page does not show as written: one printed twice in
+    a row (a heading-anchor or TOC plugin putting a visible copy of the heading in its
+    anchor, which the extraction drops as the TOC's, or keeps), or the article's headline
+    standing among the body's paragraphs in place of several subheadings (a template
+    binding or a pattern filling every heading block with the post's title, which the
+    extraction drops as the title's repeat)."""
+    short = {sq: p for p, sq in zip(c.body, c.body_squashed) if len(p) <= LIST_ITEM_MAX}
+    headline = fp.squash(c.item.get("headline"))
+    doubled = []
+    for heading in c.page.tree.css(_SUBHEADING_SELECTOR):
+        shown = " ".join(_shown_text(heading).split())
+        words = fp.squash(shown)
+        half = len(words) // 2
+        if half and words[:half] == words[half:]:
+            if words[:half] in short:  # the page shows what the item has, and again
+                return (f"body: the subheading {quote(short[words[:half]], 40)} printed once, "
+                        f"found it twice in a row ({quote(shown, 60)})")
+            if words in short:
+                doubled.append(shown)
+                if len(doubled) >= 2 or len(shown.split()) >= DOUBLED_MIN_WORDS:
+                    return (f"body: its subheadings printed once, found {quote(shown, 60)}"
+                            f"{' and others' if len(doubled) > 1 else ''} twice in a row")
+    box = c.container if headline else None
+    if box is None:
+        return None
+    # every subheading of the body's container prints the headline (an FAQ may ask the
+    # headline's question twice, beside other subheadings)
+    heads = [" ".join(_shown_text(h).split()) for h in box.css(_SUBHEADING_SELECTOR)
+             if not _in_box_furniture(h, box, c.page.title_h1)]  # a review box's "Pros" is the box's
+    if len(heads) >= HEADLINE_REPEATS_MIN and all(fp.squash(h) == headline for h in heads):
+        return (f"body: its subheadings, found the headline {quote(heads[0], 40)} printed as each "
+                f"of the {len(heads)} subheadings among its paragraphs")
+    return None
+
+
+# A sentence's end, a blank line, and the next sentence, in the source: two paragraphs of
+# plain text (a classic-editor post printed without its paragraph filter, a plain-text
+# import) that a browser folds into one block, as blank lines are only whitespace in HTML.
+_BLANK_LINE = r"[.!?][^\n<>]{0,3}[ \t]*\r?\n[ \t]*\r?\n[ \t]*([^\s<][^\n<]{15,80})"
+_BLANK_LINE_STR, _BLANK_LINE_BYTES = re.compile(_BLANK_LINE), re.compile(_BLANK_LINE.encode())
+_BLANK_SPLIT = re.compile(r"\n[ \t]*\r?\n")
+RUN_PIECE_MIN_WORDS = 8  # each side of the blank line a sentence or more, not a stray line
+_KEEPS_WHITESPACE = ("pre", "textarea", "code", "xmp")
+
+
+def paragraphs_run_together(c: "_Context") -> str | None:
+    """A body paragraph the page prints from text whose source separates paragraphs by a
+    blank line only, outside <pre>: the browser shows them as one block, so the article's
+    paragraphs are not on the page (wpautop switched off, Markdown left unrendered)."""
+    html = c.html
+    if not isinstance(html, (str, bytes)):
+        return None
+    found = (_BLANK_LINE_STR if isinstance(html, str) else _BLANK_LINE_BYTES).findall(html)
+    if not found:
+        return None
+    # the opening words after each blank line, to pick the body paragraphs worth locating
+    openings = {fp.squash(o if isinstance(o, str) else o.decode("utf-8", "ignore"))[:20] for o in found[:200]}
+    texts = [sq for sq, n, prose in zip(c.body_squashed, c.word_counts, c.prose)
+             if prose and n >= 2 * RUN_PIECE_MIN_WORDS and any(o and o in sq for o in openings)]
+    box = c.container if texts else None
+    if box is None or any(a.tag in _KEEPS_WHITESPACE or "pre" in ((a.attributes or {}).get("style") or "")
+                          for a in (box, *_ancestors(box))):
+        return None
+    # the text the body's container holds outside any paragraph element: where such a
+    # post's raw text stands
+    for kid in box.iter(include_text=True):
+        if kid.tag != "-text":
+            continue
+        pieces = [" ".join(t.split()) for t in _BLANK_SPLIT.split((kid.text_content or "").strip())]
+        pieces = [t for t in pieces if t]
+        for first, second in zip(pieces, pieces[1:]):
+            if min(len(first.split()), len(second.split())) < RUN_PIECE_MIN_WORDS:
+                continue
+            if any(fp.squash(first) in t and fp.squash(second) in t for t in texts):
+                return (f"body: its paragraphs apart, found {len(pieces)} paragraphs the source separates "
+                        f"by blank lines only printed as one block ({quote(second, 50)} runs on from "
+                        f"{quote(first[-40:], 40)})")
+    return None
+
+
+def _in_box_furniture(node, box, title) -> bool:
+    """Is node in an element of box that the extraction skips (blocks.article_furniture)?"""
+    for up in _ancestors(node):
+        if up.mem_id == box.mem_id:
+            return False
+        if article_furniture(up, title):
+            return True
+    return False
+
+
+def _ancestors(el):
+    """The elements el stands in, nearest first."""
+    up = el.parent
+    while up is not None:
+        yield up
+        up = up.parent
 
 
 def prose_run(body: list[str], counts: list[int] | None = None, prose: list[bool] | None = None) -> int:

@@ -212,7 +212,8 @@ from .truncation_signs import ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_S
 from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, fetched_on_expand, following, in_comments,
                       lazy_text, legal_page, marker_gates_in, marker_of, opens_served_text, placeholder,
                       repeated_paragraphs, stutter)
-from .body_structure import empty_item, heading_at_the_end, listicle_gap, run_finding, sequence_reversed
+from .body_structure import empty_item, heading_at_the_end, listicle_gap, run_finding, sequence_reversed, \
+    subheading_misprinted, paragraphs_run_together
 from .outline import toc_order_finding
 from .completeness_signals import (MIN_WORDCOUNT, PROFILE_SHARE, READING_WPM_FLOOR, SECOND_EXTRA_SHARE,
                                    SECOND_EXTRA_WORDS, as_int, count_finding, document_ends, first_of_many,
@@ -939,7 +940,8 @@ def check_completeness(c: "_Context") -> str:
         # the page's own structure: the items a listicle's headline promises, a section
         # its last subheading opens
         finds += filter(None, (listicle_gap(c), heading_at_the_end(c), empty_item(c), sequence_reversed(c),
-                                    toc_order_finding(c)))
+                                    toc_order_finding(c), subheading_misprinted(c),
+                                    paragraphs_run_together(c)))
     if prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: the publication date (every one of the site's {prof.pages} recorded "
                      "pages states one), found none on this page")
