@@ -27,7 +27,7 @@ decides); a subheading with the next right after it on 19 of 597 pages with a su
 title: not a check). 8.6 s CPU. subheading_misprinted and paragraphs_run_together (2 December
 2026): 0 of 711 (the headline as subheadings fired on 3 pages when one such subheading was
 enough, and on 1 FAQ asking the headline's question twice when two were: hence every
-subheading of the container; the source's blank-line test reaches 10 pages whose blank lines
+subheading of the container, a lone one only after the body's first paragraph; the source's blank-line test reaches 10 pages whose blank lines
 stand between paragraph elements).
 """
 

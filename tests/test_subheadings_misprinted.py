@@ -134,3 +134,31 @@ def test_subheadings_printed_twice_in_their_own_text_are_broken_naming_the_body(
     item = _assess(site, url, _headings_edited(html, right, lambda text, ident, h: f"<span>{text}</span>{text}"))
     assert item["verdict"] == "broken", item["checks"]
     assert "twice in a row" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def _only_subheading(html: str, right: dict, before_first_paragraph: bool) -> str:
+    """The body's subheadings dropped and one <h2> printing the headline: where the first
+    subheading stood (after the opening paragraphs), or above the body's first paragraph."""
+    html = mutate.serialized(html)
+    tree = LexborHTMLParser(html)
+    heads = [h for p in right["body"] if len(p) <= 150
+             if (h := mutate._element_with_text(tree, p, "h2, h3, h4")) is not None]
+    title = f"<h2>{html_lib.escape(right['headline'])}</h2>"
+    first = mutate._body_elements(tree, right)[0].html
+    for n, h in enumerate(heads):
+        html = mutate._replace_once(html, h.html, title if n == 0 and not before_first_paragraph else "")
+    return mutate._replace_once(html, first, title + first) if before_first_paragraph else html
+
+
+def test_the_only_subheading_printing_the_headline_after_the_opening_is_broken():
+    site, url, html, right = _healthy(REVIEW)
+    item = _assess(site, url, _only_subheading(html, right, before_first_paragraph=False))
+    assert item["verdict"] == "broken", item["checks"]
+    assert "the headline" in item["checks"]["completeness"], item["checks"]["completeness"]
+
+
+def test_a_body_opening_on_its_title_is_healthy():
+    site, url, html, right = _healthy(REVIEW)
+    item = _assess(site, url, _only_subheading(html, right, before_first_paragraph=True))
+    assert "the headline" not in item["checks"]["completeness"], item["checks"]["completeness"]
+    assert item["verdict"] != "broken", _failing(item)

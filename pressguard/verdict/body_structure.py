@@ -165,13 +165,32 @@ def subheading_misprinted(c: "_Context") -> str | None:
     if box is None:
         return None
     # every subheading of the body's container prints the headline (an FAQ may ask the
-    # headline's question twice, beside other subheadings)
-    heads = [" ".join(_shown_text(h).split()) for h in box.css(_SUBHEADING_SELECTOR)
+    # headline's question twice, beside other subheadings; a body may open on its title)
+    heads = [h for h in box.css(_SUBHEADING_SELECTOR)
              if not _in_box_furniture(h, box, c.page.title_h1)]  # a review box's "Pros" is the box's
-    if len(heads) >= HEADLINE_REPEATS_MIN and all(fp.squash(h) == headline for h in heads):
-        return (f"body: its subheadings, found the headline {quote(heads[0], 40)} printed as each "
-                f"of the {len(heads)} subheadings among its paragraphs")
+    shown = [" ".join(_shown_text(h).split()) for h in heads]
+    if not shown or any(fp.squash(h) != headline for h in shown):
+        return None
+    if len(shown) >= HEADLINE_REPEATS_MIN or (c.body_squashed and _after(heads[0], box, c.body_squashed[0])):
+        return (f"body: its subheadings, found the headline {quote(shown[0], 40)} printed as "
+                f"{'each of the ' + str(len(shown)) if len(shown) > 1 else 'the'} subheading"
+                f"{'s' if len(shown) > 1 else ''} among its paragraphs")
     return None
+
+
+def _after(node, box, first: str) -> bool:
+    """Does the text of box before node hold first (a squashed paragraph)?"""
+    before = []
+    n = node
+    while n is not None and n.mem_id != box.mem_id:
+        sib = n.prev
+        while sib is not None:
+            before.append(fp.squash(sib.text(deep=True)) if sib.tag != "-text" else fp.squash(sib.text_content))
+            if first in before[-1]:
+                return True
+            sib = sib.prev
+        n = n.parent
+    return first in "".join(reversed(before))
 
 
 # A sentence's end, a blank line, and the next sentence, in the source: two paragraphs of
