@@ -517,7 +517,8 @@ def test_prose_naming_nan_goldin_or_an_undefined_role_is_article_text(shipped):
     "The director explained the change in a developer diary. [VIDEO TK] It follows a year of feedback from "
     "players who found the late game too slow.",
     "Sales passed two million copies in the first month. [CHECK: is this the right figure? \u2014JD] The "
-    "publisher says a sequel is already in development.",    "The studio's founder, TKTK, said the team had doubled since the first game shipped in 2019.",
+    "publisher says a sequel is already in development.",
+    "The studio's founder, TKTK, said the team had doubled since the first game shipped in 2019.",
 ])
 def test_copy_desk_notes_left_in_the_sentences_are_broken_naming_the_body(shipped, prose):
     site, url, html, right = shipped
