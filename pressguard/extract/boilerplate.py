@@ -44,9 +44,11 @@ _WEAK_WORDS = frozenset(
 # Layout modifiers say nothing about what an element is: "has-sidebar",
 # "lm-grid--with-right-rail", "no-ads".
 _MODIFIER = re.compile(r"(?:(?<=\s)|^|--)(?:has|with|without|no)-\S*")
+# Class fragments of text kept in the markup for screen readers and hidden from view.
+SCREEN_READER_CLASSES = r"screen-reader|sr-only|visually-hidden"
 # Multi-word markers, matched as substrings of the lowercased class/id value.
 _PHRASES = re.compile(
-    r"review-summary|screen-reader|sr-only|visually-hidden|read-more|readmore|more-stories"
+    r"review-summary|" + SCREEN_READER_CLASSES + r"|read-more|readmore|more-stories"
     r"|most-read|you-may-like|also-read|see-also|post-tags|table-of-contents|ez-toc"
     r"|wp-block-gamurs-(?:video|author|review|article-tile|affiliate|related|newsletter"
     r"|article-metadata|article-header|article-featured)"

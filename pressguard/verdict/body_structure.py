@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..extract.blocks import article_furniture, stamped_template, template_content
-from ..extract.boilerplate import style_hides
+from ..extract.boilerplate import SCREEN_READER_CLASSES, style_hides
 from ..extract.text import SUBHEADINGS, skip_blank
 from .wording import is_prose, quote
 
@@ -116,7 +116,7 @@ def heading_at_the_end(c: "_Context") -> str | None:
 
 # What hides an element from view while it stays in the markup: a subheading's copy for
 # screen readers is meant to be there, unseen.
-_HIDING_CLASS = re.compile(r"screen-reader|sr-only|visually-hidden|offscreen|(?:^|\s)hidden(?:\s|$)", re.I)
+_HIDING_CLASS = re.compile(SCREEN_READER_CLASSES + r"|offscreen|(?:^|\s)hidden(?:\s|$)", re.I)
 
 
 def _shown_text(node) -> str:
