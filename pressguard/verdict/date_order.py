@@ -50,6 +50,7 @@ from typing import NamedTuple
 from ..extract.dates import MONTH_NUMBERS
 from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
 from . import coherence
+from . import fingerprint as fp
 from .coherence import _EDITED_STAMP, PRINTED_SLACK_DAYS, _date_elements
 from .wording import quote
 
@@ -264,14 +265,7 @@ def _stamp(node) -> _Stamp | None:
 
 def _dateline_box(a, b):
     """The smallest element holding both nodes, if its text is a dateline's (short)."""
-    above = set()
-    n = a
-    while n is not None:
-        above.add(n.mem_id)
-        n = n.parent
-    n = b
-    while n is not None and n.mem_id not in above:
-        n = n.parent
+    n = fp._lca2(a, b)
     if n is None or len(" ".join(n.text(deep=True).split())) > DATELINE_TEXT_MAX:
         return None
     return n
