@@ -419,6 +419,12 @@ def test_an_author_box_is_no_byline():
     ("Loading…", "a lazy-load placeholder"), ("Read the full story", "a lazy-load placeholder"),
     ("We value your privacy", "a consent or access wall"),
     ("This website uses cookies to improve your experience. Accept to continue.", "a consent or access wall"),
+    # a consent platform's notice in the IAB framework's words, read into the body when the
+    # template's body container changed
+    ("Gamepur and our partners use cookies and similar technologies to store and access information on "
+     "your device, to personalise ads and content and to measure audiences.", "a consent or access wall"),
+    ("Store and/or access information on a device. Personalised advertising and content, advertising and "
+     "content measurement, audience research and services development.", "a consent or access wall"),
     ("You must be 18 or older to view this content.", "a consent or access wall"),
     ("This video is not available in your country.", "a consent or access wall"),
 ])
@@ -435,6 +441,8 @@ def test_marker_texts_in_the_body_name_what_they_are(text, kind):
     "Subscribers to the season pass get the map two days early, the team confirmed.",
     "The loading screens are shorter now, and the full article on the patch is linked below.",
     "The studio said the game uses cookies as a reward item in the holiday event, like last year.",
+    "Valve and our partners at the studio use cookies as the holiday event's prize item, the team said on Friday.",
+    "Players can store and access their saved items on any device once cross-progression arrives in May.",
 ])
 def test_prose_that_mentions_those_words_is_no_marker(text):
     item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + [text]}

@@ -59,6 +59,10 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
      r"|we value your privacy\.?",
      r"\b(?:we|this (?:site|website)) uses? cookies\b.{0,80}\b(?:experience|consent|accept|agree)"
      r"|by (?:clicking|continuing)[^.]{0,60}\byou (?:agree|consent) to (?:our|the) use of cookies"
+     # a consent platform's notice in the IAB framework's words: "<Site> and our partners use
+     # cookies ... to store and/or access information on your device"
+     r"|\band our (?:\d+ )?(?:partners|vendors)\b[^.]{0,40}\buse cookies\b[^.]{0,60}\b(?:store|access)\b"
+     r"|\bstore and(?:/or)? access information on (?:a|your) device\b"
      r"|you must be (?:at least )?(?:1[68]|21)(?: years old)?(?: or older)? to (?:view|access|see|enter)"
      r"|(?:confirm|verify) (?:your age|that you are (?:at least )?(?:1[68]|21))"
      r"|(?:is|are) not available in your (?:region|country|location)"),
@@ -72,7 +76,7 @@ _MARKER_GATES = {"a comment thread": ("ago",),
                                       "unlock", "continue reading", "keep reading", "account"),
                  "a lazy-load placeholder": ("skeleton", "lazy"),
                  "a consent or access wall": ("cookie", "you must be", "your age", "that you are",
-                                              "available in your")}
+                                              "available in your", "access information")}
 # Class/id words of an element that stands in for text still to come, or for text behind a
 # wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
 # article's loader load lazily everywhere and say nothing about the text: their elements
