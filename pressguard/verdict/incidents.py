@@ -27,6 +27,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from . import dek_source
+from ..extract.page import hostname
 from .fingerprint import node_classes
 from .page_scan import page_scan
 from .person_names import person_problem, split_names
@@ -184,9 +185,9 @@ def _spam_links(c) -> str | None:
     container = c.container
     if container is None:
         return None
-    host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+    host = _bare_host(c.url)
     anchors = [_squeeze(a.text(deep=True) or "") for a in container.css("a[href]")
-               if (urlsplit(a.attributes.get("href") or "").hostname or "").removeprefix("www.") not in ("", host)]
+               if _bare_host(a.attributes.get("href") or "") not in ("", host)]
     anchors = [t for t in anchors if _SPAM_TERM.search(t)]
     for i, sentence in spam:
         if any(t in sentence for t in anchors):
@@ -210,7 +211,7 @@ _INTRODUCES_ADDRESS = frozenset({"at", "visit", "see", "via", "to", "on", "from"
 def _own_address_in_prose(c) -> str | None:
     """The site's own address in the middle of a running sentence of the body, where the
     linked words were: the article's words are not on the page."""
-    host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+    host = _bare_host(c.url)
     if not host:
         return None
     for i, p in enumerate(c.body, 1):
@@ -263,6 +264,12 @@ _REST_ELSEWHERE = re.compile(r"\b(?:read|continue reading|see)\b[^.;]{0,40}\b(?:
 ORIGIN_LINE_MAX = 200
 
 
+def _bare_host(url: str) -> str:
+    """The URL's host without a leading "www.": the site, however a link writes it ("" for a
+    relative link)."""
+    return hostname(url).removeprefix("www.")
+
+
 def _rest_elsewhere(c) -> str | None:
     """body: as the body's last paragraph or right after it, a short line linking to another
     site and saying the rest of the story is there (syndicated copy cut to an excerpt)."""
@@ -271,14 +278,14 @@ def _rest_elsewhere(c) -> str | None:
     last = c.page.locate(c.body[-1])
     if last is None:
         return None
-    host = (urlsplit(c.url).hostname or "").removeprefix("www.")
+    host = _bare_host(c.url)
     # the line itself may have been read into the body as its last paragraph
     n, seen = last, -1
     while n is not None and seen < 2:
         if n.tag not in ("-text", "-comment"):
             seen += 1
             text = " ".join((n.text(deep=True) or "").split())
-            hosts = {(urlsplit(a.attributes.get("href") or "").hostname or "").removeprefix("www.")
+            hosts = {_bare_host(a.attributes.get("href") or "")
                      for a in n.css("a[href]")} - {"", host}
             if text and len(text) <= ORIGIN_LINE_MAX and hosts and _REST_ELSEWHERE.search(text):
                 return (f"the whole article, found {len(c.body)} paragraphs and then {_quote(text, 60)} "
