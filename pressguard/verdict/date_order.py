@@ -47,7 +47,7 @@ import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from ..extract.dates import MONTH_NUMBERS
+from ..extract.dates import MONTH_NUMBERS, parse_date
 from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
 from . import coherence
 from . import fingerprint as fp
@@ -230,14 +230,22 @@ class _Stamp(NamedTuple):
     printed: bool  # when is the printed wall clock, not the attribute's instant
 
 
+def _labelled(node, line: str, m) -> _Stamp | None:
+    """The stamp a line printed by node prints after its label (m: _STAMP_LABEL's match), or
+    None when no date follows the label."""
+    rest = line[m.end():]
+    when = iso_time(parse_date(rest))
+    if when is None:
+        return None
+    return _Stamp("published" if m["pub"] else "updated", node, line, when, bool(_CLOCK.search(rest)), True)
+
+
 def _stamp(node) -> _Stamp | None:
     """The stamp a date element of the page's own prints, or None. The label is the
     element's own or the one of the short line it sits in ("<p>Updated: <time>...</time></p>");
     an unlabelled date is kept as such (the publication of a dateline that prints "Aug 6,
     2025 · Updated Aug 7, 2025"), but an update is only an update when its words say so (a
     <time class="updated"> whose label is hidden or drawn by CSS is neither)."""
-    from ..extract.dates import parse_date
-
     own = " ".join(node.text(deep=True).split())
     if len(own) > STAMP_TEXT_MAX:
         return None
@@ -247,11 +255,7 @@ def _stamp(node) -> _Stamp | None:
             break
         m = _STAMP_LABEL.match(line)
         if m is not None:
-            when = iso_time(parse_date(line[m.end():]))
-            if when is None:
-                return None
-            return _Stamp("published" if m["pub"] else "updated", node, line, when,
-                          bool(_CLOCK.search(line[m.end():])), True)
+            return _labelled(node, line, m)
     if _EDITED_STAMP.search(f"{own} {node.attributes.get('class') or ''}"):
         return None  # an update's stamp by its class, its label not in its text
     when = iso_time(parse_date(own))
@@ -389,8 +393,6 @@ def update_as_publication_finding(c) -> str | None:
 def _byline_box_stamps(page) -> list[_Stamp]:
     """The labelled stamps ("Published Apr 26, 2023", "Updated: Aug 21, 2025") in the box
     around each byline: its largest enclosing element whose text is a dateline's (short)."""
-    from ..extract.dates import parse_date
-
     stamps, boxes = [], set()
     for node, _text in page.bylines:
         box = node
@@ -403,10 +405,9 @@ def _byline_box_stamps(page) -> list[_Stamp]:
         for el in box.traverse():
             line = " ".join(el.text(deep=True).split())
             m = _STAMP_LABEL.match(line) if len(line) <= STAMP_TEXT_MAX else None
-            when = iso_time(parse_date(line[m.end():])) if m is not None else None
-            if when is not None:
-                stamps.append(_Stamp("published" if m["pub"] else "updated", el, line, when,
-                                     bool(_CLOCK.search(line[m.end():])), True))
+            stamp = _labelled(el, line, m) if m is not None else None
+            if stamp is not None:
+                stamps.append(stamp)
     return stamps
 
 
@@ -434,8 +435,6 @@ def _same_reading(stamp: _Stamp, instant: datetime, publication: _Stamp, publish
 def stated_modifications(page) -> list[datetime]:
     """The last modifications the page's metadata states (article:modified_time,
     og:updated_time, the JSON-LD dateModified)."""
-    from ..extract.dates import parse_date
-
     stated = [*page.meta.get("article:modified_time", ()), *page.meta.get("og:updated_time", ()),
               (page.ld.article or {}).get("dateModified")]
     return [m for m in (iso_time(parse_date(v)) for v in stated if isinstance(v, str)) if m is not None]
