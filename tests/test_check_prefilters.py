@@ -370,3 +370,21 @@ def test_an_ascii_text_is_not_searched_for_invisible_characters(monkeypatch):
     assert searched == []
     text_module.normalize("soft\u00adhyphen")
     assert searched == ["soft\u00adhyphen"]
+
+
+# -- a hacked site's spam terms (incidents._spam_links) ---------------------------------------
+
+_SPAM_PIECES = ["free spins", "No Deposit", "online casino", "Viagra", "cheap keys", "payday loan",
+                "buy tiktok likes", "followers", "free ", "online ", " ", ". ", "ſpins", "K", "ı", "the news"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SPAM_PIECES), max_size=8).map("".join), min_size=1, max_size=5))
+def test_the_spam_terms_narrowed_to_the_body_find_each_paragraphs_term(paragraphs):
+    terms = incidents._SPAM_TABLE.narrowed(paragraphs)
+    for p in paragraphs:
+        assert bool(terms.entries and terms.first(p)) == bool(incidents._SPAM_TERM.search(p))
+
+
+def test_a_body_holding_no_spam_terms_literal_is_not_searched_for_the_terms():
+    assert not incidents._SPAM_TABLE.narrowed(["A council vote on the bus lanes.", "Parking is free."]).entries
