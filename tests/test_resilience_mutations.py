@@ -9,6 +9,7 @@ classification is checked on unmutated pages, whose verdict the snapshot suite k
 
 from __future__ import annotations
 
+import codecs
 import json
 import sys
 import unicodedata
@@ -43,6 +44,7 @@ from holdout17 import HOLDOUT17  # noqa: E402
 from holdout18 import HOLDOUT18  # noqa: E402
 from holdout19 import HOLDOUT19  # noqa: E402
 from holdout20 import HOLDOUT20  # noqa: E402
+from holdout21 import HOLDOUT21  # noqa: E402
 from mutations import TUNING  # noqa: E402
 
 PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
@@ -75,6 +77,9 @@ def _decoded(mutated) -> str:
     """The page as a browser reads it: bytes in the charset of their Content-Type."""
     if isinstance(mutated.html, str):
         return mutated.html
+    # a UTF-8 byte-order mark wins over the header's charset, as browsers sniff it first
+    if mutated.html.startswith(codecs.BOM_UTF8):
+        return mutated.html[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     ct = mutated.content_type or ""
     # a browser replaces bytes its charset cannot decode (a chunk boundary inside a character)
     return mutated.html.decode(ct.split("charset=")[-1] if "charset=" in ct else "utf-8", errors="replace")
@@ -173,7 +178,7 @@ def _right_parts(expected: dict) -> list[tuple[str, str]]:
     return parts
 
 
-ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18 + HOLDOUT19 + HOLDOUT20
+ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18 + HOLDOUT19 + HOLDOUT20 + HOLDOUT21
 
 
 def test_the_sets_are_big_enough_and_disjoint():
@@ -182,7 +187,8 @@ def test_the_sets_are_big_enough_and_disjoint():
         and len(HOLDOUT8) >= 14 and len(HOLDOUT9) >= 18 and len(HOLDOUT10) >= 18 and len(HOLDOUT11) >= 18 \
         and len(HOLDOUT12) >= 18 and len(HOLDOUT13) >= 20 and len(HOLDOUT14) >= 20 \
         and len(HOLDOUT15) >= 24 and len(HOLDOUT16) >= 20 and len(HOLDOUT17) >= 24 \
-        and len(HOLDOUT18) >= 24 and len(HOLDOUT19) >= 24 and len(HOLDOUT20) >= 24
+        and len(HOLDOUT18) >= 24 and len(HOLDOUT19) >= 24 and len(HOLDOUT20) >= 24 \
+        and len(HOLDOUT21) >= 24
     names = [k.name for k in ALL]
     assert len(names) == len(set(names)), "a kind is in both sets, or twice"
     assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
@@ -207,6 +213,7 @@ def test_the_sets_are_big_enough_and_disjoint():
     assert {k.label for k in HOLDOUT18} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT19} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT20} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT21} == {RIGHT, NONE}
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
