@@ -147,19 +147,23 @@ def test_a_sentence_gone_from_a_site_that_matches_its_counts_to_the_word_is_brok
 
 
 def test_a_few_words_off_an_exact_count_or_a_sentence_off_a_looser_one_is_not_judged(counted):
+    """A site that counts to the word loses a subheading's words visibly; three words are a
+    word split differently, and a site whose pages stray by a percent is judged wider."""
     from pressguard.verdict import coherence
 
     site, url, html, right = counted
     prof = profile_of(sorted((CASSETTES / site).glob("*.yaml")), site)
 
     class _C:  # what wordcount_finding reads of the checks' context
-        def __init__(self, profile, words):
+        def __init__(self, profile, words, count=500):
             self.profile, self.word_total, self.body = profile, words, ["x"]
-            self.page = type("P", (), {"ld": type("L", (), {"article": {"wordCount": 500}})()})()
+            self.page = type("P", (), {"ld": type("L", (), {"article": {"wordCount": count}})()})()
 
     exact = replace(prof, wordcount_span=(1.0, 1.0))
     assert coherence.wordcount_finding(_C(exact, 485)) is not None  # a sentence short
-    assert coherence.wordcount_finding(_C(exact, 492)) is None  # a heading's words: under a sentence
+    assert coherence.wordcount_finding(_C(exact, 493)) is not None  # a subheading's words short
+    assert coherence.wordcount_finding(_C(exact, 497)) is None  # within 1%
+    assert coherence.wordcount_finding(_C(exact, 196, 200)) is None  # 2%, but four words: a split
     # a site whose pages already stray from their counts by a percent is judged past its span and 3%
     assert coherence.wordcount_finding(_C(replace(prof, wordcount_span=(0.99, 1.0)), 485)) is None
 

@@ -10,6 +10,7 @@ profile and checks).
 from __future__ import annotations
 
 import html as html_lib
+import re
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -159,6 +160,13 @@ def test_the_only_subheading_printing_the_headline_after_the_opening_is_broken()
 
 def test_a_body_opening_on_its_title_is_healthy():
     site, url, html, right = _healthy(REVIEW)
-    item = _assess(site, url, _only_subheading(html, right, before_first_paragraph=True))
+    tree = LexborHTMLParser(mutate.serialized(html))
+    heads = {p for p in right["body"] if len(p) <= 150
+             and mutate._element_with_text(tree, p, "h2, h3, h4") is not None}
+    html = _only_subheading(html, right, before_first_paragraph=True)
+    # the look-alike's CMS counts what it prints: its subheadings were never written
+    printed = sum(len(p.split()) for p in right["body"] if p not in heads)
+    html = re.sub(r'"wordCount":\s*"?\d+"?', f'"wordCount": {printed}', html)
+    item = _assess(site, url, html)
     assert "the headline" not in item["checks"]["completeness"], item["checks"]["completeness"]
     assert item["verdict"] != "broken", _failing(item)

@@ -42,10 +42,11 @@ WORDCOUNT_TOLERANCE = 0.03
 WORDCOUNT_MIN_GAP = 20  # words: about a paragraph; never judged on a few words
 # A site each of whose recorded pages matches its count to the word (a span under half a
 # percent) counts what it prints, words split as the extraction splits them: a page of it
-# short by a sentence has lost one. Judged past 1% and a sentence's words.
+# short by a subheading has lost it. Judged past 1% and a subheading's words (fewer is a
+# word or two split differently).
 EXACT_SPAN = 0.005
 EXACT_TOLERANCE = 0.01
-EXACT_MIN_GAP = 10
+EXACT_MIN_GAP = 5
 
 
 def wordcount_ratio(words: int, article: dict | None) -> float | None:
