@@ -139,6 +139,25 @@ def test_the_parse_cache_is_keyed_by_content_and_charset(parses):
     assert parses.n == 3
 
 
+def test_pages_that_share_the_cache_key_are_never_mistaken_for_each_other(parses):
+    """The key samples a page (its length, start, middle and end), not all of it: two
+    long pages that differ only between the samples share it, and each is still read as
+    itself (a hit is compared in full)."""
+    from pressguard.extract.page import _content_key
+
+    url = "https://example.com/a"
+    filler = "<p>" + "filler text " * 60 + "</p>"
+    pages = [f"<html><body>{filler}<h1>Headline {w} of this page</h1>{filler}{filler}</body></html>"
+             for w in ("rise", "fall")]
+    assert len(pages[0]) == len(pages[1]) and _content_key(pages[0]) == _content_key(pages[1])
+    for _ in range(2):
+        assert "rise" in extract_article(pages[0], url)["headline"]
+        assert "fall" in extract_article(pages[1], url)["headline"]
+    assert parses.n == 4  # the two take turns in the cache
+    extract_article(pages[1], url)
+    assert parses.n == 4  # the last one read is kept
+
+
 def test_the_parse_cache_is_bounded(parses):
     from pressguard.extract.page import RECENT_PAGES
 

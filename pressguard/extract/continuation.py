@@ -18,6 +18,7 @@ once, so this stays linear in the page.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from .boilerplate import ends_article, furniture_level
@@ -134,15 +135,34 @@ def article_address(url: str) -> str:
     return urlunsplit(parts._replace(path=path, query=query))
 
 
+@lru_cache(maxsize=64)
+def _article_at(url: str) -> tuple[str, str, str, bool]:
+    """(article_address(url), its host, its path less the final "/", whether its query
+    holds a digit): what article_page compares each link with, read once per page (a
+    page asks about hundreds of links)."""
+    url = article_address(url) or ""
+    here = urlsplit(url)
+    return url, here.netloc, here.path.rstrip("/"), any(c.isdigit() for c in here.query)
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
 def article_page(href: str, url: str) -> int | None:
     """The page number href leads to when it is a page of the article at url (a split post's
     <url>/2/, <url>?page=2, ?slide=2 on the same host and path), else None."""
-    url = article_address(url)
-    here = urlsplit(url or "")
-    there = urlsplit(urljoin(url or "", (href or "").strip()))
-    if there.netloc != here.netloc:
+    url, netloc, path, query_digit = _article_at(url or "")
+    href = (href or "").strip()
+    # a page number is digits the link itself writes (the path's last segment or its
+    # query) or, for a link with neither path nor query, the page's own query: an ASCII
+    # link without a digit leads to no page number, and is not resolved (urljoin is the
+    # cost of this function, and most links of a page are not page links)
+    if not query_digit and href.isascii() and _DIGIT.search(href) is None:
         return None
-    path, other = here.path.rstrip("/"), there.path.rstrip("/")
+    there = urlsplit(urljoin(url, href))
+    if there.netloc != netloc:
+        return None
+    other = there.path.rstrip("/")
     if other == path:
         m = PAGE_PARAM.search("?" + there.query)
         return int(m.group(1)) if m else None
