@@ -307,3 +307,42 @@ def test_article_page_skips_only_links_that_cannot_be_a_page(href, url):
     except ValueError:  # a malformed link: resolving it raises, the test may answer None first
         return
     assert article_page(href, url) == expected
+
+
+def _meta_by_three_queries(tree):
+    """extract.meta.Meta's reading before its one query: meta, link[rel], title asked apart."""
+    from pressguard.extract.text import normalize
+
+    values: dict = {}
+    head = tree.head
+    root = head if head is not None and head.css_first("meta, link, title") is not None else tree
+    for node in root.css("meta"):
+        attrs = node.attributes
+        content = normalize(attrs.get("content")) if attrs.get("content") is not None else ""
+        if content:
+            for key_attr in ("property", "name", "itemprop"):
+                if attrs.get(key_attr):
+                    values.setdefault(attrs[key_attr].strip().lower(), []).append(content)
+    canonical = ""
+    for link in root.css("link[rel]"):
+        if "canonical" in (link.attributes.get("rel") or "").lower().split() and not canonical:
+            canonical = (link.attributes.get("href") or "").strip()
+    title = root.css_first("title")
+    return values, canonical, normalize(title.text()) if title is not None else ""
+
+
+_HEAD_PARTS = ['<meta name="author" content="Ann Lee">', '<meta property="og:title" content=" T  1 ">',
+               '<meta name="x" content="">', '<meta itemprop="Name" name="n" content="v">',
+               '<link rel="canonical" href=" /a ">', '<link rel="Canonical alternate" href="/b">',
+               '<link href="/c">', '<link rel="stylesheet" href="/s.css">', "<title> One </title>",
+               "<title>Two</title>", "<svg><title>Icon</title></svg>", "<p>text</p>"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_HEAD_PARTS), max_size=6), st.lists(st.sampled_from(_HEAD_PARTS), max_size=6))
+def test_meta_from_one_query_is_the_three_queries(head, body):
+    from pressguard.extract.meta import Meta
+
+    tree = LexborHTMLParser(f"<html><head>{''.join(head)}</head><body>{''.join(body)}</body></html>")
+    meta = Meta(tree)
+    assert (meta.values, meta.canonical, meta.title) == _meta_by_three_queries(tree)

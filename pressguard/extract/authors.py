@@ -188,7 +188,7 @@ def _surname_in_capitals(words: list[str], caps: list[bool]) -> bool:
 
 
 def _squash(s: str) -> str:
-    return "".join(ch for ch in s.lower() if ch.isalnum())
+    return "".join(filter(str.isalnum, s.lower()))  # (filter: no Python step per character)
 
 
 def _clean_piece(piece: str, site_keys: set[str]) -> str:

@@ -154,7 +154,10 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
     block_tag = "p"
     links = 0  # characters of link text in buf
     in_link = 0  # how many <a> the walk is inside
-    opened: list[tuple[int, int, bool]] = []  # (first, end) element range, is a block; else a link
+    # the open elements: (first, end) element range, is a block (else a link), above a
+    # bottom entry no element leaves; the top's range is kept in top_first, top_end
+    opened: list[tuple[int, int, bool | None]] = [(-1, len(tags), None)]
+    top_first, top_end = -1, len(tags)
     last = -1  # the item of the last text in buf when only elements followed it
     tables: dict[int, bool] = {}  # layout_table's answers, by the table's mem_id
     columns: set[int] = set()  # the link columns of the layout rows read so far
@@ -163,8 +166,9 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
     while pos < n:
         x = seq[pos]
         owner = x if x >= 0 else item_parent[~x]  # the element the item is, or sits in
-        while opened and not opened[-1][0] <= owner < opened[-1][1]:  # ends of elements
+        while not top_first <= owner < top_end:  # ends of elements
             _, _, is_block = opened.pop()
+            top_first, top_end, _ = opened[-1]
             if not is_block:
                 in_link -= 1
             elif buf:
@@ -224,10 +228,12 @@ def collect_measured_blocks(lay, root: int, skip: Callable[[int], bool],
                 buf.clear()
                 links, last = 0, -1
             block_tag = tags[x]
-            opened.append((x, x + size[x], True))
+            top_first, top_end = x, x + size[x]
+            opened.append((x, top_end, True))
         elif tag == "a":
             in_link += 1
-            opened.append((x, x + size[x], False))
+            top_first, top_end = x, x + size[x]
+            opened.append((x, top_end, False))
     if buf:
         _emit("".join(buf), block_tag, links, out)
     return out

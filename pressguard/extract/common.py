@@ -172,7 +172,7 @@ def byline_authors(raw: list[str], page: Page):
 
 def _squash_headline(text: str) -> str:
     # entities a CMS leaves in JSON-LD (&#8217;), case, punctuation and spacing aside
-    return "".join(ch for ch in html.unescape(text).casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, html.unescape(text).casefold()))
 
 
 def _headline_like(visible: str) -> bool:

@@ -8,33 +8,49 @@ from urllib.parse import urljoin, urlsplit
 from .text import normalize
 
 
+_HEAD_QUERY = "meta, link, title"
+
+
 class Meta:
     """All <meta> values of a page, keys lowercased (``og:title``, ``author`` ...)."""
 
     def __init__(self, tree) -> None:
         self.values: dict[str, list[str]] = {}
-        # <head> only when there is one: a scan of the whole body is the slow part
-        head = tree.head
-        root = head if head is not None and head.css_first("meta, link, title") is not None else tree
-        for node in root.css("meta"):
-            attrs = node.attributes
-            content = attrs.get("content")
-            if content is None:
-                continue
-            content = normalize(content)
-            if not content:
-                continue
-            for key_attr in ("property", "name", "itemprop"):
-                key = attrs.get(key_attr)
-                if key:
-                    self.values.setdefault(key.strip().lower(), []).append(content)
         self.canonical = ""
-        for link in root.css('link[rel]'):
-            rels = (link.attributes.get("rel") or "").lower().split()
-            if "canonical" in rels and not self.canonical:
-                self.canonical = (link.attributes.get("href") or "").strip()
-        title = root.css_first("title")
-        self.title = normalize(title.text()) if title is not None else ""
+        self.title = ""
+        # <head> only when it holds any of them: a scan of the whole body is the slow part.
+        # One query for the three tags (a query walks the whole scope in lexbor), read in
+        # page order: the first canonical link and the first <title> count.
+        head = tree.head
+        found = head.css(_HEAD_QUERY) if head is not None else []
+        if not found:
+            found = tree.css(_HEAD_QUERY)
+        title = None
+        for node in found:
+            tag = node.tag
+            if tag == "meta":
+                self._meta(node.attributes)
+            elif tag == "link":
+                if not self.canonical:
+                    attrs = node.attributes
+                    if "canonical" in (attrs.get("rel") or "").lower().split():
+                        self.canonical = (attrs.get("href") or "").strip()
+            elif title is None:
+                title = node
+        if title is not None:
+            self.title = normalize(title.text())
+
+    def _meta(self, attrs) -> None:
+        content = attrs.get("content")
+        if content is None:
+            return
+        content = normalize(content)
+        if not content:
+            return
+        for key_attr in ("property", "name", "itemprop"):
+            key = attrs.get(key_attr)
+            if key:
+                self.values.setdefault(key.strip().lower(), []).append(content)
 
     def first(self, *keys: str) -> str:
         for key in keys:

@@ -287,7 +287,7 @@ def attr(node, name: str) -> str:
 
 
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return "".join(filter(str.isalnum, text.casefold()))
 
 
 def animated_label(node, text: str) -> str:
