@@ -13,6 +13,8 @@ from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
+# each story its own text (the title in two of its paragraphs): two stories with one body
+# are another story's body under a headline (pressguard.verdict.recorded_stories)
 ARTICLE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{title} – Local News</title>
 <meta property="og:site_name" content="Local News">
@@ -21,11 +23,11 @@ ARTICLE = """<!DOCTYPE html>
 <main><article><h1>{title}</h1>
 <p class="byline">By <a rel="author" href="/author/ada/">Ada Lovelace</a></p>
 <div class="article-body">
-<p>The first paragraph of the article says something   \nworth reading about engines, at length and with care for detail.</p>
+<p>The first paragraph of the article says something   \nworth reading about engines, at length and with care for detail ({title}).</p>
 <p>A second paragraph follows with <em>emphasis</em> and a <a href="/x">link</a> that keeps its spaces intact.</p>
 <p>The third paragraph explains why the engine mattered: it could be programmed with punched cards,
 borrowed from the Jacquard loom, and it separated the store from the mill, much as memory and processor
-are separated in every computer built since.</p>
+are separated in every computer built since ({title}).</p>
 <p>The last paragraph closes the piece with a complete sentence about analytical engines and the notes that
 described how one might compute Bernoulli numbers with them.</p>
 </div></article></main><footer>© Local News</footer></body></html>

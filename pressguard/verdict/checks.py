@@ -23,6 +23,7 @@ page_hints           what the page says apart from the extraction (PageHints: me
 person_names         byline text read as person names (authors, agreement, PageHints)
 titles               headlines compared with other titles (headline, agreement, metadata)
 topic                a headline's subject words in a body or a URL (agreement, metadata)
+recorded_stories     another recorded story's paragraphs in the body (agreement)
 truncation_signs     words cut out of the body, a last paragraph that may end open (truncation)
 completeness_signals counts, dates, split pages and the document's end (completeness)
 body_structure       listicle items, empty items, closing and reversed headings (completeness)
@@ -79,7 +80,8 @@ agreement    independent sources agree: the headline with the second opinion's, 
              cached or placeholder byline); the body with the JSON-LD articleBody (most of its words,
              its paragraphs in the same order); the body with the headline's subject
              (topic_share), on sites whose recorded pages all share at least TOPIC_TRUST of
-             it (the profile); and no headline that is the JSON-LD / og:title (else the
+             it (the profile); the body not mostly, word for word, another story the site's
+             recorded pages hold (recorded_stories: a stale fragment cache); and no headline that is the JSON-LD / og:title (else the
              <title>) with a short labelled segment added (a dateline, a section) or that
              title cut with "…". A second opinion that saw no article (page_kind, no body)
              is no opinion on the body.
@@ -190,6 +192,7 @@ from . import incidents
 from . import dek_source
 from . import coherence
 from . import date_order
+from . import recorded_stories
 from ..extract.authors import names_a_credit
 from ..extract.boilerplate import PatternTable, is_boilerplate_text
 from ..extract.common import flag_before_title, subtitle_after_title
@@ -701,6 +704,7 @@ def check_agreement(c: _Context) -> str:
         if share is not None and share < prof.min_topic_share * TOPIC_SHARE:
             issues.append(f"body sharing {share:.0%} of the headline's subject words (each of the "
                           f"site's {prof.pages} recorded pages shares >= {prof.min_topic_share:.0%})")
+    issues += filter(None, [recorded_stories.story_finding(c)])
     authors = [a for a in c.item.get("authors") or [] if isinstance(a, str)]
     if c.page is not None and authors:
         # JSON-LD that describes another article is no witness of this one's writers; the

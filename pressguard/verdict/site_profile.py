@@ -8,7 +8,8 @@ many authors at most), and how
 much of its headline's subject each body talks about (topic.topic_share), how much of
 their prose is common English words (english.english_share), and whether their prose links
 and shows holes where words stood (link_holes.link_habit), and how far their prose runs on
-between two subheadings (body_structure.prose_run).
+between two subheadings (body_structure.prose_run), and which of the recorded stories hold
+each prose paragraph (recorded_stories: another story's body on record).
 Computed once per process and site (lru_cache), lazily, on the first page that asks,
 through the cassette cache the replay shares (pressguard.cassettes.store.CACHE).
 
@@ -18,7 +19,7 @@ only judged against the shortest recorded body, with room to spare (pressguard.v
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 MIN_PAGES = 3  # fewer recorded pages than this say nothing about the site
@@ -63,6 +64,10 @@ class SiteProfile:
     # the most authors any recorded page names (checks: a byline far above it lists people
     # who did not write the piece)
     max_authors: int = 0
+    # the recorded stories, (URL, headline) each, and which of them hold each prose paragraph
+    # (recorded_stories.paragraph_key -> their indices): another story's body is on record
+    stories: tuple[tuple[str, str], ...] = ()
+    story_paragraphs: dict = field(default_factory=dict, compare=False, hash=False)
 
     def always(self, field: str) -> bool:
         """Does every recorded page have this field (dek, published, authors), its
@@ -82,7 +87,8 @@ def profile_of(paths, site: str) -> SiteProfile | None:
 # (words, paragraphs, has dek, has date, has authors, ends with </html>, topic share or
 # None, English share or None, body words / JSON-LD wordCount or None, published read from
 # metadata, dek is the page's description, links in the prose, holes in the prose, the
-# longest run of prose, how many authors it names).
+# longest run of prose, how many authors it names, its URL, its headline, the keys of its prose
+# paragraphs: recorded_stories.paragraph_keys).
 PageMeasures = tuple
 
 
@@ -98,6 +104,7 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
     from .link_holes import link_habit
     from .body_structure import prose_run
     from .wording import is_prose
+    from .recorded_stories import paragraph_keys
 
     texts = [p for p in item.get("body") or [] if isinstance(p, str) and p.strip()]
     if not texts:
@@ -116,12 +123,14 @@ def page_measures(item: dict, html: str | bytes, where: str) -> "PageMeasures | 
             None if english is None else english[0], counted,
             (item.get("provenance") or {}).get("published") in STATED,
             dek_is_description(item.get("dek"), page), linked > 0, holes > 0, prose_run(texts, counts, prose),
-            len(item.get("authors") or ()))
+            len(item.get("authors") or ()), item.get("url") or where, item.get("headline") or "",
+            paragraph_keys(texts, prose))
 
 
 @lru_cache(maxsize=64)
 def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     from .assess import recorded_measures  # shared with the template baseline
+    from .recorded_stories import bare_url
 
     # running counts and minima, page by page: only the word counts are kept whole (the median)
     words, min_paragraphs, dek, date, authors, ends = [], None, 0, 0, 0, 0
@@ -129,12 +138,20 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
     min_topic = min_english = None
     counted = []
     stated = described = linking = holed = longest_run = most_authors = 0
+    stories, holders, numbered = [], {}, {}
     for path in paths:
         measured = recorded_measures(path, site)
         if measured is None:
             continue  # an unreadable cassette (replaying it reports it), or no body text
         n_words, n_paragraphs, has_dek, has_date, has_authors, has_end, topic, share, ratio, in_meta, \
-            dek_described, links, holes, run, n_authors = measured
+            dek_described, links, holes, run, n_authors, url, headline, keys = measured
+        # a story recorded twice (before and after a redesign) is one story
+        story = numbered.setdefault(bare_url(url), len(numbered))
+        if story == len(stories):
+            stories.append((url, headline))
+        for key in keys:
+            if story not in holders.setdefault(key, []):
+                holders[key].append(story)
         longest_run = max(longest_run, run)
         most_authors = max(most_authors, n_authors)
         linking += links
@@ -167,4 +184,5 @@ def _profile(paths: tuple[str, ...], site: str) -> SiteProfile | None:
                        wordcount_span=(min(counted), max(counted)) if len(counted) >= MIN_PAGES else None,
                        wordcount_pages=len(counted), with_stated_time=stated, with_described_dek=described,
                        with_prose_links=linking, with_link_holes=holed, max_prose_run=longest_run,
-                       max_authors=most_authors)
+                       max_authors=most_authors, stories=tuple(stories),
+                       story_paragraphs={k: tuple(v) for k, v in holders.items()})
