@@ -87,15 +87,38 @@ def test_the_code_salt_changes_with_any_pressguard_source(tmp_path):
     assert parse_cache.code_salt(package) != first
 
 
-def test_another_site_or_path_is_another_entry(tmp_path, monkeypatch, extractions):
+def test_another_site_is_another_entry_the_same_bytes_elsewhere_are_not(tmp_path, monkeypatch, extractions):
     monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", str(tmp_path / "cache"))
     source = SAMPLE[0]
     twin = tmp_path / source.name
     shutil.copy(source, twin)
-    _made(source, source.parent.name)
-    _made(twin, source.parent.name)  # the same bytes elsewhere: the path is the page's URL of last resort
+    made = _made(source, source.parent.name)
+    assert _made(twin, source.parent.name) == made  # the same bytes elsewhere: read back
+    assert len(extractions) == 1
     _made(source, "generic")
-    assert len(extractions) == 3
+    assert len(extractions) == 2
+
+
+def test_a_moved_checkout_reads_the_entries_made_before_the_move(tmp_path, monkeypatch, extractions):
+    """The entries hold no path: a corpus moved (a CI checkout in another folder, a renamed
+    clone) with the cache folder starts warm, and reads what a run there made afresh."""
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", str(tmp_path / "cache"))
+    before = tmp_path / "checkout" / "cassettes"
+    for path in SAMPLE:
+        (before / path.parent.name).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, before / path.parent.name / path.name)
+    made = {path.name: _made(before / path.parent.name / path.name, path.parent.name) for path in SAMPLE}
+    assert len(extractions) == len(SAMPLE)  # one extraction a page: its measures and fingerprint
+    after = tmp_path / "moved" / "cassettes"
+    after.parent.mkdir()
+    before.rename(after)
+    assess_module._RECORDED.clear()  # a new run
+    moved = {path.name: _made(after / path.parent.name / path.name, path.parent.name) for path in SAMPLE}
+    assert moved == made
+    assert len(extractions) == len(SAMPLE)  # nothing extracted after the move
+    monkeypatch.setenv("PRESSGUARD_PARSE_CACHE", "off")
+    assess_module._RECORDED.clear()
+    assert {path.name: _made(after / path.parent.name / path.name, path.parent.name) for path in SAMPLE} == made
 
 
 def test_replay_gives_the_same_items_with_the_cache_cold_warm_and_off(cli, tmp_path):

@@ -90,7 +90,8 @@ def derived(raw: bytes, context: str, make: Callable[[], Any]) -> Any:
     same pressguard code: for what is computed from a cassette file alone (the recorded page's
     template fingerprint and profile measures, pressguard.verdict.assess), so a corpus's
     recorded side is computed once, not on every run. Keyed by the bytes, the context (what
-    else make reads: the site, the path), and the source of every pressguard module and the
+    else make reads: the site; never a path, so a moved checkout reads its entries), and
+    the source of every pressguard module and the
     parsers' versions, so an edited cassette or a changed extractor is never served stale.
     An exception in make stores nothing. The entries are in a folder of their code salt's
     own: the first entry written in a new one removes the others (an older code's entries

@@ -224,7 +224,7 @@ def _recorded(path: Path | str, site: str, *, fingerprinted: bool = True) -> _Re
     key = (str(path), site, url, len(body), hash(body))  # the page, not the bytes: kept small
     kept = _RECORDED.get(key)
     if kept is None:
-        kept = _keep(key, *_measured(path, site, url, body, fingerprinted=fingerprinted))
+        kept = _keep(key, *_measured(site, url, body, fingerprinted=fingerprinted))
     elif fingerprinted and kept.fingerprint is None:
         kept.template, kept.fingerprint = _shared_fingerprint(
             _fingerprint(body, extract_article(body, url, site=site)))
@@ -251,7 +251,9 @@ def _recorded_stored(path: Path | str, site: str, fingerprinted: bool) -> _Recor
         raw = Path(path).read_bytes()
     except OSError:
         return None
-    context = f"{site}|{path}"
+    # the bytes and the site are all an entry is made from (no path: a moved or copied
+    # checkout reads the entries its corpus made elsewhere)
+    context = site
     extracted: list[tuple] = []  # the page's one extraction, if an entry has to be made
 
     def extraction() -> tuple | None:
@@ -263,7 +265,7 @@ def _recorded_stored(path: Path | str, site: str, fingerprinted: bool) -> _Recor
     if kept is None:
         def measure() -> tuple:
             page = extraction()
-            return () if page is None else (page_measures(page[2], page[1], str(path)),)
+            return () if page is None else (page_measures(page[2], page[1], page[0]),)
 
         made = parse_cache.derived(raw, f"recorded measures|{context}", measure)
         if not made:
@@ -280,12 +282,14 @@ def _recorded_stored(path: Path | str, site: str, fingerprinted: bool) -> _Recor
     return kept
 
 
-def _measured(path: Path | str, site: str, url: str, body: bytes, *,
+def _measured(site: str, url: str, body: bytes, *,
               fingerprinted: bool = True) -> tuple["dict | None", "tuple | None"]:
     """(template fingerprint or None when not fingerprinted, profile measures) of a
-    recorded page: its one extraction."""
+    recorded page: its one extraction. The page's URL of last resort (an item with none)
+    is the recorded request's, not the file's path: what is made of a cassette depends
+    on its bytes and site only, so the cache of derived entries need not key by path."""
     item = extract_article(body, url, site=site)
-    return (_fingerprint(body, item) if fingerprinted else None), page_measures(item, body, str(path))
+    return (_fingerprint(body, item) if fingerprinted else None), page_measures(item, body, url)
 
 
 def _fingerprint(body: bytes, item: dict) -> dict:
