@@ -11,7 +11,7 @@ from cassette_factory import article_html, interaction, write_cassette
 from conftest import ROOT
 
 from pressguard.cassettes.store import CassetteCache
-from pressguard.scrapy.shards import InOrder, plan
+from pressguard.scrapy.shards import InOrder, plan, short_last_runs
 
 FINAL_COUNT = re.compile(r"^replay: 100%\s*(\d+)/(\d+) ")
 
@@ -48,6 +48,19 @@ def test_plan_never_makes_more_shards_than_cassettes_and_one_job_is_one_shard():
     one = plan(_groups(b=3, a=2), 1)
     assert one == [[("a", ["c/a/000.yaml", "c/a/001.yaml"]), ("b", ["c/b/000.yaml", "c/b/001.yaml", "c/b/002.yaml"])]]
     assert plan({}, 4) == []
+
+
+def test_short_last_runs_cuts_only_each_shards_last_run_keeping_every_cassette_in_order():
+    shards = plan(_groups(a=30, b=25, c=20, d=10), 2)
+    short = short_last_runs(shards, 8)
+    for before, after in zip(shards, short, strict=True):
+        assert after[:len(before) - 1] == before[:-1]  # the other runs untouched
+        site, paths = before[-1]
+        pieces = after[len(before) - 1:]
+        assert {s for s, _ in pieces} == {site} and all(len(p) <= 8 for _, p in pieces)
+        assert [p for _, piece in pieces for p in piece] == paths  # every cassette once, in order
+        assert len(pieces) == -(-len(paths) // 8)
+    assert short_last_runs([[("a", ["x"])]], 8) == [[("a", ["x"])]]
 
 
 # -- merging in cassette order ---------------------------------------------------------

@@ -23,7 +23,8 @@ pytest from starting):
   `.get(cassette path)` -> {"url", "item", "error"}. The replay starts as soon as
   collection ends, before the first test, and streams: a test waits only until
   its own cassette's result is final (its run, the cassette's site in its shard,
-  is over), not for the whole replay, so pytest's own work overlaps the replay's.
+  is over), not for the whole replay, so pytest's own work overlaps the replay's
+  (each shard's last run is cut short, LAST_RUN: few tests are left when it ends).
   Without xdist, every selected cassette is replayed once, sharded over processes
   (`--pressguard-jobs N`, default as `pressguard replay -j`). Under pytest-xdist,
   the cassettes are split into one shard per worker by site
@@ -252,6 +253,8 @@ def pytest_collection_finish(session):
 
 
 REPLAYS = pytest.StashKey["Replays"]()
+# cassettes in a shard's last run at most: the tests left to run once the replay is over
+LAST_RUN = 25
 
 
 def replays(config, session) -> "Replays":
@@ -289,7 +292,9 @@ class ReplayStream:
         from ..scrapy import shards
 
         try:
-            plan = shards.plan(self._by_site(), self.jobs)
+            # the tests run in cassette order behind the replay: what they do after it is
+            # each shard's last run, so that is kept short
+            plan = shards.short_last_runs(shards.plan(self._by_site(), self.jobs), LAST_RUN)
             runs = [run for shard in plan for run in shard]
             if self.shared:
                 self.out = open(self.lines, "w", encoding="utf-8")
