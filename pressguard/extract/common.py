@@ -7,7 +7,9 @@ import re
 import unicodedata
 
 from .authors import clean_authors
+from .blocks import body_furniture, collect_blocks
 from .boilerplate import strip_site_suffix
+from .continuation import body_containers
 from .dates import epoch_date, parse_date
 from .page import Page
 from .strategy import Declined, Final
@@ -253,6 +255,22 @@ def dek_described(page: Page) -> str | None:
     described = {_squash_headline(d) for d in (page.meta.first("description", "og:description"),
                                                page.jsonld.description()) if d}
     return next((t for t in texts if _squash_headline(t) in described), None)
+
+
+def template_body(page: Page, selector: str, headline, dek) -> list[str]:
+    """A template's body: the blocks of its content container (and the parts that continue
+    it), less the page's furniture, filtered as the generic body is against the item's own
+    headline and dek (headline, dek: the layout's field functions, read only when there is a
+    container)."""
+    from . import generic  # generic builds on this module
+
+    container = page.first(selector)
+    if container is None:
+        return []
+    parts = body_containers(container)
+    skip = body_furniture(page, parts)
+    blocks = [b for part in parts for b in collect_blocks(part, skip)]
+    return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
 
 
 def template_fields(*, headline, dek, authors, published, body) -> dict:

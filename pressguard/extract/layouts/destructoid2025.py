@@ -6,8 +6,6 @@ Pros/Cons boxes, and end with "This review is based on a retail build ...".
 from __future__ import annotations
 
 from .. import common, generic
-from ..blocks import body_furniture, collect_blocks
-from ..continuation import body_containers
 from ..dates import parse_date
 from ..page import Page
 from ..strategy import Final, Layout
@@ -67,13 +65,7 @@ def published(page: Page) -> str | None:
 
 
 def body(page: Page) -> list[str]:
-    container = page.first(BODY)
-    if container is None:
-        return []
-    parts = body_containers(container)
-    skip = body_furniture(page, parts)
-    blocks = [b for part in parts for b in collect_blocks(part, skip)]
-    return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
+    return common.template_body(page, BODY, headline, dek)
 
 
 LAYOUT = Layout(

@@ -7,9 +7,7 @@ back to JSON-LD / meta and then to the generic extractor, and provenance says so
 
 from __future__ import annotations
 
-from .. import common, generic
-from ..blocks import body_furniture, collect_blocks
-from ..continuation import body_containers
+from .. import common
 from ..dates import parse_date
 from ..page import Page
 from ..strategy import Final, Layout
@@ -66,13 +64,7 @@ def published(page: Page) -> str | None:
 
 
 def body(page: Page) -> list[str]:
-    container = page.first(BODY)
-    if container is None:
-        return []
-    parts = body_containers(container)
-    skip = body_furniture(page, parts)
-    blocks = [b for part in parts for b in collect_blocks(part, skip)]
-    return generic.filter_blocks(blocks, headline(page), dek(page), link_filter=False)
+    return common.template_body(page, BODY, headline, dek)
 
 
 LAYOUT = Layout(
