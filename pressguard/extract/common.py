@@ -110,11 +110,16 @@ def headline_meta(page: Page) -> str:
 SLUG_TAIL_MIN_WORDS = 2  # a one-word tail ("Review") may be in a slug by chance
 
 
+def title_words(text: str) -> list[str]:
+    """A title's words as a slugifier writes them: accents folded, apostrophes dropped."""
+    folded = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("\u2019", ""))
+    return [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
+
+
 def _slug_spells(url: str, segment: str) -> bool:
     """Does the URL's slug, made from the whole title, spell the segment a site-name guess
     cut off? Then it was the title's (a site's name is not in its articles' slugs)."""
-    folded = unicodedata.normalize("NFKD", segment.lower().replace("'", "").replace("\u2019", ""))
-    words = [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
+    words = title_words(segment)
     if len(words) < SLUG_TAIL_MIN_WORDS:
         return False
     path = [p for p in (url or "").split("?")[0].split("/") if p]

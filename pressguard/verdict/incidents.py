@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 from . import dek_source
 from ..extract.boilerplate import PatternTable
+from ..extract.common import title_words
 from ..extract.page import hostname
 from .fingerprint import node_classes
 from .page_scan import page_scan
@@ -524,12 +525,6 @@ _NEVER_LAST = frozenset("the a an of to and or but for from with after before in
 CUT_MIN_WORDS = 4  # of the headline the slug must spell out before it reads on
 
 
-def _title_words(text: str) -> list[str]:
-    """A title's words as a slugifier writes them: accents folded, apostrophes dropped."""
-    folded = unicodedata.normalize("NFKD", text.lower().replace("'", "").replace("\u2019", ""))
-    return [w for w in re.split(r"[^a-z0-9]+", folded.encode("ascii", "ignore").decode()) if w]
-
-
 def _unnumbered(words: list[str]) -> list[str]:
     """A title's words less its bare numbers, as _slug_words reads a slug."""
     return [w for w in words if not w.isdigit()]
@@ -544,7 +539,7 @@ def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
     if not h or h[-1] in ".!?…)\"'\u201d\u2019":
         return None
     slug = _slug_words(url or "")  # the one slug reader; the headline's words read as it reads
-    words = _unnumbered(_title_words(h))
+    words = _unnumbered(title_words(h))
     n = len(words)
     if n < CUT_MIN_WORDS or len(slug) < n or slug[:n - 1] != words[:-1]:
         return None
@@ -601,7 +596,7 @@ def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
     # the slug's words as the other slug readers take them (no bare numbers: a slugifier may
     # drop or keep a title's "10"), the headline's read the same way
     slug = _slug_words(c.url or "")
-    words = _unnumbered(_title_words(h))
+    words = _unnumbered(title_words(h))
     for img in page.alt_imgs:
         alt = _squeeze(htmllib.unescape(img.attributes.get("alt") or ""))
         if len(alt) <= len(h) or not alt.startswith(h) or page._in_furniture(img):
@@ -611,7 +606,7 @@ def _cut_against_picture(c, h: str) -> tuple[str, str] | None:
             whole = h.rsplit(" ", 1)[-1] + rest.split(" ", 1)[0]
             return (f"the article's whole headline (the page's picture is titled {_quote(alt, 70)})",
                     f"{_quote(h, 70)}, stopping inside the word {_quote(whole, 30)} (cut short)")
-        more = _unnumbered(_title_words(rest))[:2]
+        more = _unnumbered(title_words(rest))[:2]
         if rest[0] == " " and len(more) == 2 and slug[:len(words)] == words and \
                 slug[len(words):len(words) + 2] == more:
             return (f"the article's whole headline (the page's picture is titled {_quote(alt, 70)}, and "
