@@ -38,10 +38,15 @@ SITES: dict[str, Site] = {
 }
 
 
+def on_domain(host: str, domain: str) -> bool:
+    """Is host the domain or a subdomain of it ("www.dotesports.com" on "dotesports.com")?"""
+    return host == domain or host.endswith("." + domain)
+
+
 def site_for_url(url: str) -> Site | None:
     """The known site whose domain (or a subdomain of it) serves url."""
     host = (urlsplit(url).hostname or "").lower()
     for site in SITES.values():
-        if host == site.domain or host.endswith("." + site.domain):
+        if on_domain(host, site.domain):
             return site
     return None

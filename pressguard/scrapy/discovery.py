@@ -14,6 +14,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..sites import on_domain
+
 # Paths that are never articles on a WordPress news site.
 _NOT_ARTICLE = re.compile(
     r"^/(?:author|authors|tag|tags|category|page|wp-content|wp-admin|wp-json|feed|search|"
@@ -39,7 +41,7 @@ def looks_like_article(url: str, domain: str) -> bool:
     """True for an on-site post URL such as /section/some-article-slug/."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()
-    if not (host == domain or host.endswith("." + domain)):
+    if not on_domain(host, domain):
         return False
     if parts.query or _NOT_ARTICLE.search(parts.path):
         return False
