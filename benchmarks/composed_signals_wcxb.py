@@ -35,7 +35,7 @@ def main(argv=None) -> int:
     seen, fired = Counter(), Counter()
     for pid, gt, html, item in wcxb_pages.extracted(args):
         seen["pages"] += 1
-        c = checks._Context(item, html, None, None, None, True)
+        c = wcxb_pages.context(item, html)
         page = c.page
         if page is None:
             continue

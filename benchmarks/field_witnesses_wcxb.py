@@ -42,7 +42,7 @@ def main(argv=None) -> int:
     t0 = time.process_time()
     for pid, gt, html, item in wcxb_pages.extracted(args):
         seen["pages"] += 1
-        c = checks._Context(item, html, None, None, None, True)
+        c = wcxb_pages.context(item, html)
         h = " ".join((item.get("headline") or "").split())
         if h:
             seen["headline"] += 1

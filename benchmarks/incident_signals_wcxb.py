@@ -37,7 +37,7 @@ import wcxb_pages
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, date_order, decoding_flaws, english, incidents, markup_leaks
+    from pressguard.verdict import date_order, decoding_flaws, english, incidents, markup_leaks
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -59,18 +59,18 @@ def main(argv=None) -> int:
         if escape:
             fired["escape in a field"] += 1
             print(f"{pid}: {escape}")
-        foreign = english.foreign_paragraphs(checks._Context(item, html, None, None, None, True))
+        foreign = english.foreign_paragraphs(wcxb_pages.context(item, html))
         if foreign:
             fired["paragraphs in another language"] += 1
             print(f"{pid}: {foreign}")
         if markup_leaks.esi_comment(html):
             seen["esi"] += 1
-            page = checks._Context(item, html, None, None, None, True).page
+            page = wcxb_pages.context(item, html).page
             esi = markup_leaks.unprocessed_includes(html, page.tree, item.get("body") or [])
             if esi:
                 fired["ESI include in a comment"] += 1
                 print(f"{pid}: {esi}")
-        elsewhere = incidents._rest_elsewhere(checks._Context(item, html, None, None, None, True))
+        elsewhere = incidents._rest_elsewhere(wcxb_pages.context(item, html))
         if elsewhere:
             fired["rest elsewhere (excerpt)"] += 1
             print(f"{pid}: {elsewhere}")
@@ -79,7 +79,7 @@ def main(argv=None) -> int:
             if isinstance(text, str) and text.strip():
                 seen[field] += 1
                 if field == "headline":
-                    auto = incidents._auto_title(checks._Context(item, html, None, None, None, True), " ".join(text.split()))
+                    auto = incidents._auto_title(wcxb_pages.context(item, html), " ".join(text.split()))
                     if auto:
                         fired["auto-title (headline)"] += 1
                         print(f"{pid}: {auto}")
@@ -89,7 +89,7 @@ def main(argv=None) -> int:
                     print(f"{pid} {field}: {var!r} in {text[:80]!r}")
         if item.get("published"):
             seen["dated"] += 1
-            c = checks._Context(item, html, None, None, None, True)
+            c = wcxb_pages.context(item, html)
             early = date_order.month_early_finding(c)
             if early:
                 fired["month early (published)"] += 1
@@ -100,7 +100,7 @@ def main(argv=None) -> int:
                 print(f"{pid}: {updated}")
         if b"__NEXT_DATA__" in html:
             seen["next"] += 1
-            c = checks._Context(item, html, None, None, None, True)
+            c = wcxb_pages.context(item, html)
             cut = incidents._payload_cut_short(c)
             if cut:
                 fired["hydration payload cut short"] += 1

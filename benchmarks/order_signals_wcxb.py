@@ -55,7 +55,6 @@ def numbering_steps_back(numbers: list[int]) -> bool:
 
 def main(argv=None) -> int:
     from pressguard.verdict import body_structure as bs
-    from pressguard.verdict.checks import _Context
     from pressguard.verdict.outline import toc_order_finding
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
@@ -65,7 +64,7 @@ def main(argv=None) -> int:
     long_pages = {n: [0, 0] for n in LENGTHS}
     for pid, _gt, raw, item in wcxb_pages.extracted(args):
         pages += 1
-        c = _Context(item, raw, None, None, None, True)
+        c = wcxb_pages.context(item, raw)
         levels, numbers = [], []
         for p in c.body:
             heading = c.page.heading_of(p) if len(p) <= bs.LIST_ITEM_MAX else None

@@ -31,7 +31,7 @@ SIGNALS = {"line-end hyphens": "line-end hyphens", "OCR": "misread (OCR)", "drop
 
 
 def main(argv=None) -> int:
-    from pressguard.verdict import checks, english, glued_words, link_holes, prose_flaws
+    from pressguard.verdict import english, glued_words, link_holes, prose_flaws
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -47,7 +47,7 @@ def main(argv=None) -> int:
         pages += 1
         reference = wcxb_pages.reference_paragraphs(gt)
         for source, body in (("extraction", item.get("body") or []), ("reference", reference)):
-            c = checks._Context({"url": url, "body": body}, html, None, None, None, True)
+            c = wcxb_pages.context({"url": url, "body": body}, html)
             if not english.judged_as_english(c):
                 continue
             judged[source] += 1

@@ -107,7 +107,7 @@ def main(argv=None) -> int:
             if finding:
                 fired += 1
                 print(f"{pid}: date_order: {finding}")
-        ctx = checks._Context(item, raw, None, None, None, True)
+        ctx = wcxb_pages.context(item, raw)
         if ctx.page is not None and ctx.page.tree.body is not None:
             # the loop-leak stamp: how many pages print a date stamp of their own beside a
             # stated time (what it can judge), and its firings
@@ -177,7 +177,7 @@ def main(argv=None) -> int:
                 print(f"{pid}: swapped: {swapped}")
         if dek:
             deks += 1
-            tagline = dek_source.tagline_finding(checks._Context(item, raw, None, None, None, True))
+            tagline = dek_source.tagline_finding(wcxb_pages.context(item, raw))
             if tagline:
                 taglines += 1
                 print(f"{pid}: tagline: {tagline}")

@@ -41,7 +41,6 @@ import wcxb_pages
 def main(argv=None) -> int:
     from pressguard.extract.text import skip_blank
     from pressguard.verdict import body_structure as bs
-    from pressguard.verdict.checks import _Context
     from pressguard.verdict.markers import body_container, fetched_on_expand
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
@@ -50,7 +49,7 @@ def main(argv=None) -> int:
     pages = fired = anywhere = long_runs = with_heads = empty = misprinted = run_together = 0
     for pid, _gt, raw, item in wcxb_pages.extracted(args):
         pages += 1
-        c = _Context(item, raw, None, None, None, True)
+        c = wcxb_pages.context(item, raw)
         if c.page is None:
             continue
         tree = c.page.tree

@@ -46,6 +46,14 @@ def extracted(args: argparse.Namespace):
         yield pid, gt, html, item
 
 
+def context(item: dict, html):
+    """The checks' reading of one page (checks._Context) as a first visit sees it: no second
+    opinion, no recorded template, no baseline of the site."""
+    from pressguard.verdict.checks import _Context
+
+    return _Context(item, html, None, None, None, True)
+
+
 def reference_paragraphs(gt: dict) -> list[str]:
     """The ground truth's main text as paragraphs (its non-blank lines)."""
     return [line.strip() for line in (gt["ground_truth"].get("main_content") or "").split("\n") if line.strip()]
