@@ -71,6 +71,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, Iterable
 
+from machine import cpu_model
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # the working tree's pressguard, even if not installed
 
@@ -316,14 +318,7 @@ def check_target(results: dict) -> list[str]:
 
 
 def machine() -> dict:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model() or platform.processor() or ""
     import os
     return {"python": platform.python_version(), "platform": platform.platform(),
             "cpu": cpu, "cpus": os.cpu_count()}

@@ -58,6 +58,8 @@ import sys
 import time
 from pathlib import Path
 
+from machine import cpu_model
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "_work" / "replay_speed"
@@ -709,16 +711,8 @@ def machine() -> dict:
 
     import pressguard
 
-    cpu = ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
     return {
-        "nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "platform": platform.platform(),
+        "nproc": os.cpu_count(), "cpu": cpu_model(), "python": platform.python_version(), "platform": platform.platform(),
         "scrapy": scrapy.__version__, "twisted": twisted.__version__, "vcrpy": vcr.__version__,
         "pyyaml": yaml.__version__, "pyyaml_with_libyaml": bool(yaml.__with_libyaml__),
         "pressguard": str(Path(pressguard.__file__).parent), "pressguard_commit": _git_head(),
