@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pressguard.cassettes.store import open_cassette
-from pressguard.verdict.assess import assess, template_baseline
+from pressguard.verdict.assess import _final_page, assess, template_baseline
 
 CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 
@@ -15,12 +15,11 @@ CASSETTES = Path(__file__).resolve().parent.parent / "cassettes"
 @lru_cache(maxsize=None)
 def article_page(name: str) -> tuple[str, str]:
     """(url, html) of the cassette's last 2xx answer: the page the spider reads."""
-    cassette = open_cassette(CASSETTES / f"{name}.yaml")
-    for request, response in reversed(cassette.data):
-        if 200 <= int(response["status"]["code"]) < 300:
-            body = response["body"]["string"]
-            return request.uri, body.decode("utf-8") if isinstance(body, bytes) else body
-    raise AssertionError(f"{name}: no article page")
+    found = _final_page(open_cassette(CASSETTES / f"{name}.yaml"))
+    if found is None:
+        raise AssertionError(f"{name}: no article page")
+    url, body = found
+    return url, body.decode("utf-8")
 
 
 def assess_page(name: str, html: str) -> dict:

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from pressguard.verdict.assess import TemplateBaseline, template_baseline
-from pressguard.cassettes.store import find_cassettes, open_cassette
+from pressguard.cassettes.store import find_cassettes
 from pressguard.extract import extract_article
 from pressguard.verdict.fingerprint import TextIndex, compare, fingerprint, parse
+from shipped_pages import article_page
 from template_transforms import CHURN, STRUCTURAL, Rewrite, body_in_main_section, css_modules, rewrite
 
 ROOT = Path(__file__).resolve().parent.parent / "cassettes"
@@ -34,13 +35,8 @@ PAGES = (
 @lru_cache(maxsize=None)
 def _page(name: str) -> tuple[str, str, dict]:
     """(url, html, item) of a shipped cassette's article page."""
-    cassette = open_cassette(ROOT / f"{name}.yaml")
-    for request, response in reversed(cassette.data):
-        if 200 <= int(response["status"]["code"]) < 300:
-            body = response["body"]["string"]
-            html = body.decode("utf-8") if isinstance(body, bytes) else body
-            return request.uri, html, extract_article(html, request.uri, site=name.split("/")[0])
-    raise AssertionError(f"{name}: no article page")
+    url, html = article_page(name)
+    return url, html, extract_article(html, url, site=name.split("/")[0])
 
 
 def _fp(html: str, item: dict) -> dict:
