@@ -96,14 +96,9 @@ KEYWORDS_MIN = 4
 
 
 def implausible_date(published, now: datetime | None = None) -> str | None:
-    if not isinstance(published, str) or not published.strip():
-        return None
-    try:
-        when = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
-    except ValueError:
+    when = iso_time(published)
+    if when is None:
         return None  # not a date the checks can read: nothing to judge
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
     now = now or datetime.now(timezone.utc)
     if when < EARLIEST_PUBLISHED:
         return f"published: a date from {EARLIEST_PUBLISHED:%Y} on, found {published}"
