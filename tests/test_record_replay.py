@@ -11,6 +11,20 @@ def _load(path):
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def _recorded_redirect(pages, cli, tmp_path, *, drop: int | None = None):
+    """(old URL, cassette) of /old-engines/ recorded as its 301 hop and the article it leads
+    to; drop: the index of an interaction (0 the hop, 1 the article) then cut from the cassette."""
+    pages.article("/news/engines/")
+    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
+    assert cli("record", old, "--site", "generic").returncode == 0
+    path = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
+    if drop is not None:
+        data = _load(path)
+        del data["interactions"][drop]
+        path.write_text(yaml.safe_dump(data))
+    return old, path
+
+
 def test_record_writes_one_scrubbed_readable_cassette_per_page_with_its_redirect(pages, cli, tmp_path):
     pages.article("/news/engines/", **{"Content-Encoding": "gzip", "Set-Cookie": "sid=SECRET; Path=/"})
     old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
@@ -35,9 +49,7 @@ def test_record_writes_one_scrubbed_readable_cassette_per_page_with_its_redirect
 
 
 def test_replay_runs_offline_through_the_engine_and_follows_recorded_redirects(pages, cli, tmp_path):
-    pages.article("/news/engines/")
-    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
-    assert cli("record", old, "--site", "generic").returncode == 0
+    _recorded_redirect(pages, cli, tmp_path)
     asked = dict(pages.hits)
     result = cli("replay", "-o", "items.jsonl", offline=True)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -53,13 +65,7 @@ def test_replay_runs_offline_through_the_engine_and_follows_recorded_redirects(p
 
 
 def test_a_miss_fails_hard_naming_url_cassette_and_record_command(pages, cli, tmp_path):
-    pages.article("/news/engines/")
-    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
-    assert cli("record", old, "--site", "generic").returncode == 0
-    path = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
-    data = _load(path)
-    del data["interactions"][1]  # the redirect target is gone from the cassette
-    path.write_text(yaml.safe_dump(data))
+    old, _ = _recorded_redirect(pages, cli, tmp_path, drop=1)  # the redirect target is gone
     result = cli("replay", offline=True)
     assert result.returncode == 2, result.stdout + result.stderr
     failure = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
@@ -124,13 +130,7 @@ def test_record_mode_once_keeps_an_existing_cassette_untouched(pages, cli, tmp_p
 
 
 def test_record_mode_new_episodes_fetches_only_what_the_cassette_lacks(pages, cli, tmp_path):
-    pages.article("/news/engines/")
-    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
-    assert cli("record", old, "--site", "generic").returncode == 0
-    path = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
-    data = _load(path)
-    del data["interactions"][1]
-    path.write_text(yaml.safe_dump(data))
+    old, path = _recorded_redirect(pages, cli, tmp_path, drop=1)
     hits = dict(pages.hits)
     result = cli("record", old, "--site", "generic", "--record-mode", "new_episodes")
     assert result.returncode == 0, result.stderr
@@ -141,13 +141,7 @@ def test_record_mode_new_episodes_fetches_only_what_the_cassette_lacks(pages, cl
 
 
 def test_record_mode_new_episodes_keeps_a_new_first_hop_before_a_replayed_page(pages, cli, tmp_path):
-    pages.article("/news/engines/")
-    old = pages.add("/old-engines/", (301, {"Location": "/news/engines/"}, b""))
-    assert cli("record", old, "--site", "generic").returncode == 0
-    path = tmp_path / "cassettes" / "generic" / "old-engines.yaml"
-    data = _load(path)
-    del data["interactions"][0]  # the redirect hop is what the cassette lacks now
-    path.write_text(yaml.safe_dump(data))
+    old, path = _recorded_redirect(pages, cli, tmp_path, drop=0)  # the cassette lacks the hop now
     hits = dict(pages.hits)
     assert cli("record", old, "--site", "generic", "--record-mode", "new_episodes").returncode == 0
     assert pages.hits["/old-engines/"] == hits["/old-engines/"] + 1
