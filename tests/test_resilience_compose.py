@@ -139,3 +139,23 @@ def test_a_part_labelled_by_extraction_adds_only_its_own_paragraphs_to_a_misread
     out = compose.composed([glued, sjis]).apply(sample)
     assert not any("Great write-up" in p for p in out.expected["body"])
     assert len(out.expected["body"]) == len(sample.expected["body"]) + 1
+
+
+def test_a_later_part_is_given_the_field_as_the_page_prints_it(sample):
+    """A RIGHT part whose page prints a field in another form (byline_all_caps: the names in
+    capitals, its first alternative the names as written before) hands the next part that form:
+    a breakage that rewrites the names it finds on the page then reaches the byline, instead of
+    missing it and leaving the page naming the writer under a NONE label."""
+    name = sample.expected["authors"][0]
+    caps = _kind("caps", RIGHT, lambda s: Mutated(
+        s.html.replace(f">{name}<", f">{name.upper()}<"),
+        same(s, authors=AnyOf((s.expected["authors"], [a.upper() for a in s.expected["authors"]])))))
+    assert f">{name}<" in sample.html
+    seen = []
+    spy = _kind("spy", RIGHT, lambda s: seen.append(s.expected["authors"]) or Mutated(s.html, same(s)))
+    out = compose.composed([caps, spy]).apply(sample)
+    assert seen == [[a.upper() for a in sample.expected["authors"]]]
+    # the spy left the names as the page printed them: both alternatives stay right
+    assert out.expected["authors"] == AnyOf((sample.expected["authors"], [a.upper() for a in sample.expected["authors"]]))
+    # a page printing neither alternative whole: the first, as before
+    assert compose._plain({"authors": AnyOf((["A B"], ["C D"]))}, "<p>E F</p>", "") == {"authors": ["A B"]}

@@ -23,6 +23,7 @@ together), then more pairs and triples are drawn until there are `count` combina
 
 from __future__ import annotations
 
+import html as htmllib
 import random
 from dataclasses import replace
 
@@ -37,10 +38,26 @@ FIELDS = ("headline", "dek", "authors", "published", "body")
 LABELLED_BY_EXTRACTION = frozenset({"shift_jis_header_only"})
 
 
-def _plain(expected: dict) -> dict:
-    """The right fields with one value each (an alternative's first, the page's own), for a
-    later part to find the article's parts by."""
-    return {f: (v.values[0] if isinstance(v, AnyOf) else v) for f, v in expected.items()}
+def _plain(expected: dict, page: str, given: str | None = None) -> dict:
+    """The right fields with one value each, for a later part to find the article's parts by:
+    of a field's alternatives, the first that page prints and the page it was made from (given)
+    did not (the form the part introduced: byline_all_caps prints the names in capitals, its
+    first alternative is the names as written before, still in the author picture's alt text: a
+    later part looking for those would miss the byline), else the first page prints, else the
+    first."""
+    text = htmllib.unescape(page)
+    old = htmllib.unescape(given) if given is not None else ""
+
+    def printed(value, where: str) -> bool:
+        return all(isinstance(v, str) and v in where for v in (value if isinstance(value, list) else [value]))
+
+    def one(v):
+        if not isinstance(v, AnyOf):
+            return v
+        shown = [o for o in v.values if printed(o, text)]
+        return next((o for o in shown if not printed(o, old)), shown[0] if shown else v.values[0])
+
+    return {f: one(v) for f, v in expected.items()}
 
 
 def chain(parts: list[Kind], sample: Sample) -> Mutated:
@@ -86,15 +103,21 @@ def _apply(order: list[Kind], sample: Sample) -> Mutated:
             right_exists = False
             carried = current.expected
         else:
-            before = _plain(right) if right_exists else None
+            before = current.expected if right_exists else None  # the fields this part was given
             # a field this part left as it was keeps the earlier part's alternatives
             right = {f: (right[f] if before is not None and not isinstance(v, AnyOf) and v == before[f]
                          else v) for f, v in mutated.expected.items()}
-            carried = _plain(mutated.expected)
+            carried = _plain(mutated.expected, _text(mutated.html), current.html)
         if i < len(order) - 1:
             current = replace(current, html=mutated.html, expected=carried,
                               content_type=mutated.content_type or current.content_type)
     return Mutated(mutated.html, right if right_exists else None, content_type)
+
+
+def _text(page: str | bytes) -> str:
+    """A page as text to search (a part that changes the bytes goes last: nothing reads its page
+    after it but the runner)."""
+    return page if isinstance(page, str) else page.decode("utf-8", "replace")
 
 
 def _own_changes(given: Sample, read: dict) -> dict:
