@@ -465,6 +465,15 @@ def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
     assert repeated_paragraphs(prose + prose) == prose
     assert repeated_paragraphs(prose + prose[:1]) == []  # a pull quote repeating one paragraph
     assert repeated_paragraphs(["Step one", "Step one"] * 3) == []  # short lines repeat honestly
+    # an earlier revision's shorter wording before the published one: each draft paragraph the
+    # opening of its published paragraph (its last sentence not yet written)
+    full = [p + f" A further sentence {i} was only added in the published revision." for i, p in enumerate(prose)]
+    assert repeated_paragraphs(prose[:3] + full) == prose[:3]
+    assert repeated_paragraphs(prose[:1] + full) == []  # a pull quote of one paragraph's opening
+    # ... that opens two paragraphs (a sentence the writer used twice): still one pull quote
+    assert repeated_paragraphs(prose[:1] + full[:1] + [full[0].replace("further", "second")]) == []
+    # a paragraph that opens the same way but stops mid-sentence is not a whole earlier wording
+    assert repeated_paragraphs([p[:-1] + "," for p in prose[:3]] + full) == []
 
 
 def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
@@ -1665,6 +1674,33 @@ def test_a_dek_equal_to_a_title_the_page_describes_itself_with_is_not_judged():
     assert "found the headline printed again" in run_checks(item, html=told)["completeness"]
 
 
+def test_paragraphs_out_of_the_stored_order_are_judged_only_where_their_place_is_one():
+    """The body's order against the JSON-LD articleBody: paragraphs stored the other way round
+    are found; a sentence the stored text holds twice (a line the writer used in two paragraphs,
+    repeated as pull quotes) has no one place, and placing it at its first copy is no swap."""
+    from pressguard.verdict.checks import _order_against
+
+    paras = [f"Paragraph {i} of the piece says one thing at length, and then another." for i in range(6)]
+    line = "There is also a smaller change that few noticed: the schedule moved by a week."
+    stored = "\n".join([paras[0], line + " " + paras[1], paras[2], paras[3], line + " " + paras[4], paras[5]])
+    assert _order_against(paras, stored, [True] * 6) is None
+    assert "another order" in _order_against(paras[::-1], stored, [True] * 6)
+    quoted = [paras[0], paras[1], paras[2], line, paras[3], line, paras[5], line]
+    assert _order_against(quoted, stored, [True] * len(quoted)) is None
+
+
+def test_a_dek_glued_to_the_headline_is_broken_naming_the_dek():
+    """A standfirst slot fed from a header block's text with no separator between its parts:
+    the headline, then the summary run on without a space. A dek that opens with the headline's
+    words and goes on after a separator (a colon, a space) is a dek."""
+    headline = "The update lands next week"
+    item = {"url": "https://example.com/a", "headline": headline, "authors": [], "body": PARAS,
+            "dek": headline + "Maps, modes and a date for the next season."}
+    assert "the headline glued to it" in run_checks(item, html=_byline_page(""))["completeness"]
+    for dek in (headline + ": maps, modes and a date.", headline + " with maps, modes and a date."):
+        assert "glued" not in run_checks({**item, "dek": dek}, html=_byline_page(""))["completeness"]
+
+
 def test_a_numbered_item_with_a_deeper_subheading_under_it_is_not_empty():
     """"1. Harbor" (h2) followed by "Why we love it" (h3) is an item with sections; "1. Harbor"
     followed at once by "2. Dunes" (h2) is an item with no text."""
@@ -1768,6 +1804,17 @@ def test_a_byline_agreeing_with_its_author_picture_or_crediting_it_passes(byline
     item = _assess(site, url, html.replace(_PGG_BYLINE, byline))
     assert "author picture" not in item["checks"]["agreement"], item["checks"]["agreement"]
 
+
+
+def test_an_amp_pages_author_picture_still_names_the_writer_a_byline_of_initials_drops():
+    """An AMP page prints its pictures as <amp-img alt>: the author picture beside a byline
+    that shows initials only ("By S.B.", no person) still names the writer, as an <img> does."""
+    site, url, html = _page(PAGES[4])
+    initials = _PGG_BYLINE.replace(">Sana Brennan<", ">S.B.<")
+    for picture in (html, re.sub(r"<img\b", "<amp-img", html)):
+        item = _assess(site, url, picture.replace(_PGG_BYLINE, initials))
+        assert item["authors"] == [] and item["verdict"] == "broken", item["checks"]
+        assert "Sana Brennan in author picture" in item["checks"]["authors"], item["checks"]
 
 
 @pytest.mark.parametrize("meta", ["Posted on March 3, 2025", "Published 3 Mar 2025", "Last updated March 3, 2025",

@@ -183,6 +183,17 @@ def test_a_moved_standfirst_slot_printing_no_summary_is_broken_naming_the_dek(sh
         assert f"found its slot showing '{text}' ({why}), read as no dek" in item["checks"]["completeness"]
 
 
+def test_a_moved_standfirst_slot_printing_the_headline_is_broken_naming_the_dek(shipped):
+    """The subtitle heading fed from the title field: the generic dek reading passes over a copy
+    of the title (rightly), and the page must not read as one without a dek on a site whose
+    every recorded page has one."""
+    site, url, html, right = shipped
+    item = _dek_as_subtitle(shipped, right["headline"])
+    _broken_naming(item, "completeness", "dek")
+    if not item["dek"]:
+        assert "(the headline printed again), read as no dek" in item["checks"]["completeness"]
+
+
 def test_a_moved_standfirst_slot_printing_the_dek_is_right(shipped):
     site, url, html, right = shipped
     item = _dek_as_subtitle(shipped, right["dek"] or "")

@@ -127,7 +127,7 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              in the container that fetches what it unfolds from an address (aria-expanded="false"
              with a data-*/hx-* URL, no served text to unfold: markers.fetched_on_expand); no body paragraph the
              page shows inside its comment section; no body given twice (REPEAT_MIN prose
-             paragraphs repeated), no prose paragraph given again right after itself;
+             paragraphs repeated, whole or after an earlier revision's shorter wording), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line). First, a
              response served with a Content-Type no browser renders as a page (text/plain,
              JSON, octet-stream: decoding.not_rendered) fails naming the headline and body,
@@ -752,14 +752,16 @@ ORDER_MAX_INVERSIONS = 0.2  # of neighbouring pairs stored the other way round
 def _order_against(body: list[str], stored: str, prose: list[bool]) -> str | None:
     """The body's prose paragraphs must come in the order the CMS stored them (a fragment
     cache that merges blocks out of order keeps every word). Only paragraphs found whole in
-    the stored text are placed; with fewer than ORDER_MIN_PARAGRAPHS the order is not judged.
-    prose: is_prose of each paragraph."""
+    the stored text are placed, each where it stands there once (a sentence the text holds twice,
+    as a pull quote repeats one, has no one place); with fewer than ORDER_MIN_PARAGRAPHS the
+    order is not judged. prose: is_prose of each paragraph."""
     text = fp.squash(stored)
     placed = []
     for i, (p, is_sentence) in enumerate(zip(body, prose), 1):
         if is_sentence:
-            at = text.find(fp.squash(p))
-            if at >= 0:
+            sq = fp.squash(p)
+            at = text.find(sq)
+            if at >= 0 and text.find(sq, at + 1) < 0:
                 placed.append((at, i, p))
     if len(placed) < ORDER_MIN_PARAGRAPHS:
         return None
@@ -894,7 +896,7 @@ def check_completeness(c: "_Context") -> str:
         if prof is not None and prof.always("dek") and not c.item.get("dek"):
             # ... or printing no summary in its standfirst slot, which the extraction passed over
             source = c._source if isinstance(c._source, Page) else Page(None, c.url, parsed=page._parsed)
-            finds += filter(None, [incidents.dek_slot_finding(source, desc)])
+            finds += filter(None, [incidents.dek_slot_finding(source, desc, c.item.get("headline"))])
         dek = c.item.get("dek")
         if isinstance(dek, str) and dek.strip() and is_boilerplate_text(" ".join(dek.split())):
             # a standfirst slot that printed a widget's error state or a label; the page's own
@@ -917,6 +919,13 @@ def check_completeness(c: "_Context") -> str:
             # page whose own description is its title has no other summary to show)
             finds.append(f"dek: the article's standfirst{' (the page describes it as ' + quote(desc, 50) + ')' if desc and norm(desc) != norm(dek) else ''}, "
                          f"found the headline printed again ({quote(dek, 50)})")
+        elif isinstance(dek, str) and isinstance(headline, str) and len(norm(headline)) >= 10 and \
+                norm(dek).startswith(norm(headline)) and norm(dek)[len(norm(headline)):][:1].isalnum():
+            # the slot fed from a block's text with no separator between its parts: the headline
+            # glued to the next words ("... and betterWhat happens next ...")
+            cut = len(headline.rstrip())
+            finds.append(f"dek: the article's standfirst, found the headline glued to it "
+                         f"({quote(dek, 80)}: {quote(dek[max(0, cut - 12):cut + 12], 30)})")
         if isinstance(dek, str) and keyword_list(dek):
             # the SEO plugin's focus keywords printed in the standfirst slot
             finds.append(f"dek: the article's standfirst, found {quote(dek, 60)} (a list of "
@@ -987,8 +996,8 @@ def check_markers(c: "_Context") -> str:
         finds.append(legal)
     repeated = repeated_paragraphs(c.body, c.body_keys)
     if repeated:
-        finds.append(f"{len(repeated)} paragraphs given twice, first {quote(repeated[0], 50)} "
-                     "(the body rendered more than once)")
+        finds.append(f"{len(repeated)} paragraphs given twice (again whole, or after a shorter wording of "
+                     f"their opening), first {quote(repeated[0], 50)} (the body rendered more than once)")
     clipped = [p for p in c.body if CLIPPED.search(p)]
     if len(clipped) >= 2:
         # a feed-excerpt filter on the article template: each paragraph cut, marked "[…]"

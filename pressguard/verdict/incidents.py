@@ -717,21 +717,23 @@ def _not_a_summary(text: str) -> str | None:
     return None
 
 
-def dek_slot_finding(page, desc: str | None) -> str | None:
+def dek_slot_finding(page, desc: str | None, headline: str | None = None) -> str | None:
     """(page: the extract.page.Page the item was read from) The element the page marks as its
-    standfirst (extract.generic.dek_slots) showing what is no summary, on a page whose item
-    has no dek: the extraction passed over the slot (its generic reading skips labels and
-    credits, as it should on a page without a dek), so the dek's own judgments never saw what
-    the page prints there. The caller asks only on a site every recorded page of which has a
-    dek. On WCXB's 598 development pages without a dek it fires on none
+    standfirst (extract.generic.dek_slots) showing what is no summary (or the headline printed
+    again: the slot fed from the title field), on a page whose item has no dek: the extraction
+    passed over the slot (its generic reading skips labels, credits and a copy of the title, as
+    it should on a page without a dek), so the dek's own judgments never saw what the page
+    prints there. The caller asks only on a site every recorded page of which has a dek. On
+    WCXB's 598 development pages without a dek it fires on none
     (benchmarks/composed_signals_wcxb.py)."""
     from ..extract.generic import dek_slots
 
+    title = _squeeze(headline).casefold() if headline else None
     for _node, text in dek_slots(page):
         shown = " ".join(text.split())
         if not shown:
             continue
-        why = _not_a_summary(shown)
+        why = "the headline printed again" if shown.casefold() == title else _not_a_summary(shown)
         if why is None:
             return None  # a sentence in the slot: not a broken standfirst this reading names
         described = f" (the page describes it as {_quote(desc, 50)})" if desc else ""

@@ -9,6 +9,7 @@ second opinion's extra text is no marker) and incidents (the body's container).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
@@ -313,18 +314,42 @@ REPEAT_MIN = 2  # one repeated paragraph can be a pull quote; two are a template
 
 
 def repeated_paragraphs(body: list[str], keys: list[str] | None = None) -> list[str]:
-    """Prose paragraphs that stand in the body more than once, in body order. keys: the
-    paragraphs spaced and case-folded (_Context.body_keys), when known."""
-    seen: set[str] = set()
+    """Prose paragraphs that stand in the body more than once, in the order found: again whole,
+    or as the opening of a later paragraph that goes on past its last sentence (an earlier
+    revision's shorter wording rendered before the published paragraph). An opening counts only
+    as part of a copy of the body: REPEAT_MIN paragraphs given again at one distance (the draft's
+    length) — a sentence that opens a short paragraph and, elsewhere, a longer one (a pull quote,
+    a list's lines) is no second rendering. keys: the paragraphs spaced and case-folded
+    (_Context.body_keys), when known."""
+    if keys is None:
+        keys = [" ".join(p.split()).casefold() for p in body]
+    first: dict[str, int] = {}  # a prose paragraph's key: where it first stands
+    openings: dict[str, list[int]] = {}  # a prose paragraph's first REPEAT_MIN_CHARS: where
     repeated: list[str] = []
+    again: list[tuple[int, int]] = []  # (earlier, later) of each paragraph given again
+    opened: list[tuple[int, int]] = []  # ... of each earlier wording and its published paragraph
     for i, para in enumerate(body):
         if len(para) < REPEAT_MIN_CHARS:
             continue
-        key = " ".join(para.split()).casefold() if keys is None else keys[i]
-        if key in seen and para not in repeated:
-            repeated.append(para)
-        seen.add(key)
+        key = keys[i]
+        if key in first:
+            if para not in repeated:
+                repeated.append(para)
+            again.append((first[key], i))
+            continue
+        first[key] = i
+        opened += [(e, i) for e in openings.get(key[:REPEAT_MIN_CHARS], ()) if key.startswith(keys[e] + " ")]
+        if key[-1:] in _SENTENCE_ENDS:
+            openings.setdefault(key[:REPEAT_MIN_CHARS], []).append(i)
+    if opened:
+        distances = Counter(j - i for i, j in again + opened)
+        for i, j in opened:
+            if distances[j - i] >= REPEAT_MIN and body[i] not in repeated:
+                repeated.append(body[i])
     return repeated if len(repeated) >= REPEAT_MIN else []
+
+
+_SENTENCE_ENDS = frozenset('.!?"”')
 
 
 def stutter(body: list[str], keys: list[str] | None = None) -> int | None:

@@ -300,8 +300,9 @@ class PageHints:
 
     @property
     def alt_imgs(self) -> list:
-        """The body's <img alt> elements (``body.css("img[alt]")``), from the page's one scan:
-        the author pictures and the headline's picture signals read them."""
+        """The body's <img alt> elements (``body.css("img[alt]")``, an AMP page's <amp-img alt>
+        too), from the page's one scan: the author pictures and the headline's picture
+        signals read them."""
         return page_scan(self._parsed).alt_imgs
 
     @cached_property

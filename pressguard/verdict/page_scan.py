@@ -115,8 +115,9 @@ class PageScan:
         # the body's <meta content> elements (microdata), for the checks' meta values: the
         # head's are found by a search of the head, instead of one of the whole page
         self.metas: list = []
-        # the body's <img alt> elements (``body.css("img[alt]")``): the author pictures, and the
-        # headline's signals that read pictures' alt text, each searched the body for them
+        # the body's <img alt> elements (``body.css("img[alt]")``; an AMP page's <amp-img alt>
+        # too, the same picture as AMP prints it): the author pictures, and the headline's
+        # signals that read pictures' alt text, each searched the body for them
         self.alt_imgs: list = []
         # the body's <link> elements (most pages have none: their rel=prev / rel=next links
         # are then the head's, searched alone), its <a> elements with a "2" in their href
@@ -171,7 +172,7 @@ def _visitor(scan: PageScan):
         if tag == "meta":
             if "content" in attrs:
                 metas.append(node)
-        elif tag == "img":
+        elif tag == "img" or tag == "amp-img":
             if "alt" in attrs:
                 alt_imgs.append(node)
         elif tag == "a":
