@@ -3,6 +3,7 @@ another to one page, labelled RIGHT only when every part is, drawn reproducibly 
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -159,3 +160,18 @@ def test_a_later_part_is_given_the_field_as_the_page_prints_it(sample):
     assert out.expected["authors"] == AnyOf((sample.expected["authors"], [a.upper() for a in sample.expected["authors"]]))
     # a page printing neither alternative whole: the first, as before
     assert compose._plain({"authors": AnyOf((["A B"], ["C D"]))}, "<p>E F</p>", "") == {"authors": ["A B"]}
+
+
+def test_a_copy_of_the_headline_before_the_h1_is_not_the_headline_a_later_part_edits(sample):
+    """print_only_masthead prints the title in a print-only block at the top of <body>: a later
+    breakage that edits the headline (an escaped title, the site's name in its place) must edit
+    the <h1>, not that copy, or the page still shows the right headline under a NONE label."""
+    from anatomy import locate, parse
+
+    title = sample.expected["headline"]
+    masthead = _kind("masthead", RIGHT, lambda s: Mutated(re.sub(
+        r"<body[^>]*>", lambda m: m.group(0) + f'<div class="print-only"><p>{title}</p></div>', s.html, count=1), same(s)))
+    page = masthead.apply(sample).html
+    assert page.index(f"<p>{title}</p>") < page.index("<h1")
+    anat = locate(parse(page), sample.expected)
+    assert anat.headline.tag == "h1" and anat.headline.text().strip() == title
