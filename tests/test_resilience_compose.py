@@ -158,8 +158,13 @@ def test_a_later_part_is_given_the_field_as_the_page_prints_it(sample):
     assert seen == [[a.upper() for a in sample.expected["authors"]]]
     # the spy left the names as the page printed them: both alternatives stay right
     assert out.expected["authors"] == AnyOf((sample.expected["authors"], [a.upper() for a in sample.expected["authors"]]))
-    # a page printing neither alternative whole: the first, as before
-    assert compose._plain({"authors": AnyOf((["A B"], ["C D"]))}, "<p>E F</p>", "") == {"authors": ["A B"]}
+    # a part that printed a further alternative and left the first where it was (a co-reporter
+    # credited after the byline): the first, whose places are all still there
+    reporting = {"authors": AnyOf((["A B"], ["A B", "C D"]))}
+    assert compose._plain(reporting, "<p>By A B</p><p>Additional reporting by C D</p>", "<p>By A B</p>") == \
+        {"authors": ["A B"]}
+    # a page printing no alternative anew: the first
+    assert compose._plain({"authors": AnyOf((["A B"], ["C D"]))}, "<p>E F</p>", "<p>A B</p>") == {"authors": ["A B"]}
 
 
 def test_a_copy_of_the_headline_before_the_h1_is_not_the_headline_a_later_part_edits(sample):

@@ -40,22 +40,31 @@ LABELLED_BY_EXTRACTION = frozenset({"shift_jis_header_only"})
 
 def _plain(expected: dict, page: str, given: str | None = None) -> dict:
     """The right fields with one value each, for a later part to find the article's parts by:
-    of a field's alternatives, the first that page prints and the page it was made from (given)
-    did not (the form the part introduced: byline_all_caps prints the names in capitals, its
-    first alternative is the names as written before, still in the author picture's alt text: a
-    later part looking for those would miss the byline), else the first page prints, else the
-    first."""
+    an alternative's first, unless the part rewrote some of the places that printed it (the page
+    prints it fewer times than the page the part was given) and printed another alternative
+    anew: then that one, the form the field now has (byline_all_caps's names in capitals; its
+    first alternative, the names as written before, is still in the author picture's alt text:
+    a later part looking for those would miss the byline and leave the writer named)."""
     text = htmllib.unescape(page)
     old = htmllib.unescape(given) if given is not None else ""
 
-    def printed(value, where: str) -> bool:
-        return all(isinstance(v, str) and v in where for v in (value if isinstance(value, list) else [value]))
+    def pieces(value) -> list:
+        return value if isinstance(value, list) else [value]
+
+    def rewritten(value) -> bool:
+        return any(isinstance(v, str) and v and text.count(v) < old.count(v) for v in pieces(value))
+
+    def anew(value) -> bool:
+        return all(isinstance(v, str) and v in text for v in pieces(value)) and \
+            any(isinstance(v, str) and v and text.count(v) > old.count(v) for v in pieces(value))
 
     def one(v):
         if not isinstance(v, AnyOf):
             return v
-        shown = [o for o in v.values if printed(o, text)]
-        return next((o for o in shown if not printed(o, old)), shown[0] if shown else v.values[0])
+        first = v.values[0]
+        if given is None or not rewritten(first):
+            return first
+        return next((o for o in v.values[1:] if anew(o)), first)
 
     return {f: one(v) for f, v in expected.items()}
 
