@@ -550,30 +550,6 @@ def _in_teaser(node, url: str) -> bool:
     return False
 
 
-# Class words of the elements a date is looked for in, in the order they are tried
-_DATE_CLASS_WORDS = ("publish", "date", "time", "byline", "meta", "info", "posted")
-_DATE_CLASS_QUERY = ", ".join(f'[class*="{w}"]' for w in _DATE_CLASS_WORDS)
-
-
-def _date_class_matches(scope) -> list[list]:
-    """scope.css('[class*="<word>"]') for each of _DATE_CLASS_WORDS, in that order, from
-    one query: a query walks the whole scope in lexbor, seven walks cost seven times one.
-    lexbor gives a node of a selector list once per selector it matches (its copies are
-    consecutive), and the substring test is case-sensitive, as Python's "in"."""
-    out: list[list] = [[] for _ in _DATE_CLASS_WORDS]
-    last = None
-    for node in scope.css(_DATE_CLASS_QUERY):
-        mem = node.mem_id
-        if mem == last:
-            continue
-        last = mem
-        cls = node.attributes.get("class") or ""
-        for found, word in zip(out, _DATE_CLASS_WORDS):
-            if word in cls:
-                found.append(node)
-    return out
-
-
 def published_dom(page: Page) -> str | None:
     ctx = _author_context(page)
     if ctx is None:
@@ -596,8 +572,9 @@ def published_dom(page: Page) -> str | None:
             parsed = parse_date(value, page.fetched_at) if value else None
             if parsed:
                 return parsed
-    for found in _date_class_matches(scope):
-        for node in found:
+    for sel in ('[class*="publish"]', '[class*="date"]', '[class*="time"]', '[class*="byline"]',
+                '[class*="meta"]', '[class*="info"]', '[class*="posted"]'):
+        for node in scope.css(sel):
             i = lay.index.get(node.mem_id)
             if i is None or i == s or _in_author_furniture(ctx, i) or _in_teaser(node, page.url):
                 continue
