@@ -388,3 +388,72 @@ def test_the_spam_terms_narrowed_to_the_body_find_each_paragraphs_term(paragraph
 
 def test_a_body_holding_no_spam_terms_literal_is_not_searched_for_the_terms():
     assert not incidents._SPAM_TABLE.narrowed(["A council vote on the bus lanes.", "Parking is free."]).entries
+
+
+# -- deleted apostrophes (markup_leaks.deleted_apostrophes) -----------------------------------
+
+_APOSTROPHE_PIECES = ["dont", "Dont", "theyre", "childrens", "DONT", "dontt", "_dont", "dont_", "9dont", "ſhes",
+                      "Priya Ramans ideas", "Priya Raman", "é", "Ramans", "Humans remain", " ", ", ", ".", "\n",
+                      "K", "ı", "İ", "straße", "Ab Cdes x", "xAb Cdes x", "_Ab Cdes x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_APOSTROPHE_PIECES), max_size=10).map("".join))
+def test_a_text_whose_words_hold_no_run_together_word_has_none_to_find(text):
+    from pressguard.verdict import markup_leaks
+
+    found = [w for w in markup_leaks._LOWER_WORD.findall(text) if w in markup_leaks._RUN_TOGETHER]
+    assert not found or not markup_leaks._RUN_TOGETHER.isdisjoint(wording.words(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_APOSTROPHE_PIECES), max_size=10).map("".join))
+def test_the_glued_possessive_led_by_its_capital_matches_as_the_word_boundary_form(text):
+    from pressguard.verdict import markup_leaks
+
+    boundary = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]{2,})s ([a-z]+)")
+    assert [(m.span(), m.groups()) for m in markup_leaks._GLUED_POSSESSIVE.finditer(text)] == \
+        [(m.span(), m.groups()) for m in boundary.finditer(text)]
+
+
+# -- a long text's spaced length (wording.spaced_within) ---------------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from("ab \t\n\u00a0\u2003."), max_size=60), st.integers(0, 25))
+def test_spaced_within_reads_as_the_spaced_texts_length(text, limit):
+    assert wording.spaced_within(text, limit) == (len(" ".join(text.split())) <= limit)
+
+
+# -- case-blind patterns searched case-sensitively in lower-cased ASCII text (boilerplate.lowered)
+
+def _lowered_tables():
+    from pressguard.extract.boilerplate import lowered
+
+    yield from ((pat, cased) for _, pat, _, cased in checks._BOILERPLATE.entries + incidents._SPAM_TABLE.entries
+                if cased is not None)
+    yield from ((anywhere, markers._LOWERED[kind]) for kind, _, anywhere in markers._MARKERS)
+    assert lowered(r"[0-_]") is None and lowered(r"\x41") is None and lowered("(?-i:a)b") is None
+    assert lowered("\u017f") is None and lowered("\u212a") is None and lowered("[A-Z]") is None
+
+
+_ASCII_BITS = [bit for bit in _MARKER_BITS + _SPAM_PIECES if bit.isascii()] + [
+    "Photo by Ann Lee/", "PHOTO CREDIT: AP", "We may earn a commission", "[/embed]", "[caption id=x]",
+    "&amp;", "<IMG src", "Related: x", "Create an account", "\n", "Protected by reCAPTCHA and Google"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_BITS), max_size=8).map(" ".join))
+def test_a_lowered_pattern_matches_lower_cased_ascii_text_where_the_pattern_matches(text):
+    for pat, cased in _lowered_tables():
+        m, n = pat.search(text), cased.search(text.lower())
+        assert (m and m.span()) == (n and n.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ASCII_BITS + ["ſ", "é", "K"]), max_size=8).map(" ".join))
+def test_a_pattern_tables_first_match_is_the_plain_loops(text):
+    table = checks._BOILERPLATE
+    plain = next(((name, m.span(), m.group(0)) for name, pat, _, _ in table.entries
+                  if (m := pat.search(text)) is not None), None)
+    found = table.narrowed([text]).first(text)
+    assert (found and (found[0], found[1].span(), found[1].group(0))) == plain

@@ -451,12 +451,68 @@ def needles(pattern: str) -> frozenset[str] | None:
     return frozenset(fold(n) for n in found)
 
 
+def _caseless(code: int) -> bool:
+    """Does a pattern's character match, case-blind, only ASCII characters of its own case
+    (a capital matches its small letter; a non-ASCII character may match an ASCII letter:
+    "\u017f" matches "s", "\u212a" matches "k")?"""
+    ch = chr(code)
+    if ch.isascii():
+        return not "A" <= ch <= "Z"
+    return not any(re.fullmatch(re.escape(ch), chr(a), re.I) for a in range(128))
+
+
+def _lowerable(items) -> bool:
+    """Does the parsed pattern match lower-cased ASCII text case-sensitively where it matches
+    the text case-blind? Its characters and ranges hold no capital (nor any character an
+    ASCII letter matches case-blind), and no group changes the flags."""
+    for op, av in items:
+        if op in (_sre_c.LITERAL, _sre_c.NOT_LITERAL):
+            if not _caseless(av):
+                return False
+        elif op is _sre_c.IN:
+            for o, a in av:
+                if o is _sre_c.LITERAL and not _caseless(a):
+                    return False
+                if o is _sre_c.RANGE and (a[1] >= 128 or any(
+                        a[0] <= c <= a[1] and not a[0] <= c + 32 <= a[1] for c in range(65, 91))):
+                    return False
+        elif op is _sre_c.SUBPATTERN:
+            if av[1] or av[2] or not _lowerable(av[3]):
+                return False
+        elif op is _sre_c.BRANCH:
+            if not all(_lowerable(b) for b in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _lowerable(av[2]):
+                return False
+        elif op in (_sre_c.ASSERT, _sre_c.ASSERT_NOT):
+            if not _lowerable(av[1]):
+                return False
+        elif op not in (_sre_c.AT, _sre_c.ANY, _sre_c.CATEGORY):
+            return False  # a construct this reading does not know: searched case-blind
+    return True
+
+
+@lru_cache(maxsize=None)
+def lowered(pattern: str, flags: int = 0) -> "re.Pattern[str] | None":
+    """The case-insensitive pattern compiled case-sensitively, for ASCII text lower-cased: it
+    matches there exactly where the pattern matches the text (a case-blind comparison costs sre
+    more per character: 2-5x on a long alternation). None when lowering could change what it
+    matches (_lowerable)."""
+    try:
+        parsed = _sre_parse.parse(pattern, flags & ~re.I)
+    except Exception:
+        return None
+    return re.compile(pattern, flags & ~re.I) if _lowerable(parsed) else None
+
+
 class PatternTable:
     """Named case-insensitive patterns, searched in order: first(text) is (name, match)
     of the first pattern that matches, or None, as the plain loop would say."""
 
     def __init__(self, table, flags: int = 0) -> None:
-        self.entries = [(name, re.compile(p, flags | re.I), needles(p)) for name, p in table]
+        self.entries = [(name, re.compile(p, flags | re.I), needles(p), lowered(p, flags))
+                        for name, p in table]
 
     def narrowed(self, texts: list[str]) -> "PatternTable":
         """This table for searching texts only: each needle looked for once in all of them
@@ -465,25 +521,32 @@ class PatternTable:
         keeping the needles that are. first() on any of texts answers as on this table."""
         folded = fold(" ".join(texts))
         table = PatternTable(())
-        for name, pat, wanted in self.entries:
+        for name, pat, wanted, cased in self.entries:
             if wanted is not None:
                 wanted = frozenset(n for n in wanted if n in folded)
                 if not wanted:
                     continue
-            table.entries.append((name, pat, wanted))
+            table.entries.append((name, pat, wanted, cased))
         return table
 
     def first(self, text: str):
         folded = None
-        for name, pat, wanted in self.entries:
-            if wanted is not None:
+        ascii_text = text.isascii()
+        for name, pat, wanted, cased in self.entries:
+            if wanted is not None or (cased is not None and ascii_text):
                 if folded is None:
-                    folded = fold(text)
+                    folded = fold(text)  # (of ASCII text: text.lower())
+            if wanted is not None:
                 for needle in wanted:  # (a loop: cheaper than any() over a generator)
                     if needle in folded:
                         break
                 else:
                     continue
+            if cased is not None and ascii_text:
+                m = cased.search(folded)
+                if m is not None:  # the pattern's own match there, on the text itself
+                    return name, pat.match(text, m.start())
+                continue
             m = pat.search(text)
             if m is not None:
                 return name, m

@@ -1078,7 +1078,7 @@ def check_text_quality(c: "_Context") -> str:
             problem = text_problem(text) or escaped_markup(text)
             if problem:
                 finds.append(f"{field}: {problem}")
-    finds += filter(None, [lost_characters(fields) or deleted_apostrophes(fields)])
+    finds += filter(None, [lost_characters(fields) or deleted_apostrophes(fields, c.words_of)])
     finds += prose_flaws.body_findings(c)
     if finds:
         return c.fail("text_quality", "text decoded once, in the page's language, without entities "

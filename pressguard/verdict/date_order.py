@@ -52,7 +52,7 @@ from .completeness_signals import UPLOAD_SLUG_MIN_WORDS, iso_time
 from . import coherence
 from . import fingerprint as fp
 from .coherence import _EDITED_STAMP, PRINTED_SLACK_DAYS, _date_elements
-from .wording import quote
+from .wording import quote, spaced_within
 
 # "Aug 6, 2025", "August 6 2025", "6 August 2025": how pages print a date in English
 _PRINTED = re.compile(r"\b(?:(?P<m1>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?\s+(?P<d1>\d{1,2}),?"
@@ -270,7 +270,7 @@ def _stamp(node) -> _Stamp | None:
 def _dateline_box(a, b):
     """The smallest element holding both nodes, if its text is a dateline's (short)."""
     n = fp._lca2(a, b)
-    if n is None or len(" ".join(n.text(deep=True).split())) > DATELINE_TEXT_MAX:
+    if n is None or not spaced_within(n.text(deep=True), DATELINE_TEXT_MAX):
         return None
     return n
 
@@ -397,7 +397,7 @@ def _byline_box_stamps(page) -> list[_Stamp]:
     for node, _text in page.bylines:
         box = node
         while box.parent is not None and box.parent.tag not in ("body", "html") and \
-                len(" ".join(box.parent.text(deep=True).split())) <= DATELINE_TEXT_MAX:
+                spaced_within(box.parent.text(deep=True), DATELINE_TEXT_MAX):
             box = box.parent
         if box.mem_id in boxes:
             continue
@@ -434,10 +434,12 @@ def _same_reading(stamp: _Stamp, instant: datetime, publication: _Stamp, publish
 
 def stated_modifications(page) -> list[datetime]:
     """The last modifications the page's metadata states (article:modified_time,
-    og:updated_time, the JSON-LD dateModified)."""
-    stated = [*page.meta.get("article:modified_time", ()), *page.meta.get("og:updated_time", ()),
-              (page.ld.article or {}).get("dateModified")]
-    return [m for m in (iso_time(parse_date(v)) for v in stated if isinstance(v, str)) if m is not None]
+    og:updated_time, the JSON-LD dateModified), read once per parsed page (both dateline
+    findings read them)."""
+    return page._parsed.memo("date_order:modifications", lambda _tree: [
+        m for m in (iso_time(parse_date(v)) for v in [
+            *page.meta.get("article:modified_time", ()), *page.meta.get("og:updated_time", ()),
+            (page.ld.article or {}).get("dateModified")] if isinstance(v, str)) if m is not None])
 
 
 def own_stamps(page) -> list[_Stamp]:

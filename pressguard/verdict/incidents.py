@@ -411,12 +411,13 @@ def _ad_filled_paragraphs(c) -> str | None:
     if container is None or container.tag in ("body", "html"):
         return None
     kids = [k for k in container.iter(include_text=False)]
-    # the paragraph elements' texts first: without two of them as short as an ad's label,
-    # nothing can be filled (the other elements' texts and the markup are not read)
-    texts = [_squeeze(k.text(deep=True) or "") if k.tag == "p" else None for k in kids]
-    if sum(1 for t in texts if t is not None and len(t.split()) <= AD_LABEL_MAX_WORDS) < EMPTY_BLOCKS_MIN:
+    # the paragraph elements' words first, split no further than a label's length: without
+    # two of them as short as an ad's label, nothing can be filled (the elements' texts and
+    # the markup are not read)
+    if sum(1 for k in kids if k.tag == "p" and len((k.text(deep=True) or "").split(None, AD_LABEL_MAX_WORDS))
+           <= AD_LABEL_MAX_WORDS) < EMPTY_BLOCKS_MIN:
         return None
-    texts = [_squeeze(k.text(deep=True) or "") if t is None else t for k, t in zip(kids, texts)]
+    texts = [_squeeze(k.text(deep=True) or "") for k in kids]
     marks = [_paragraph_markup(k) for k, t in zip(kids, texts) if k.tag == "p" and len(t.split()) >= 8]
     if len(marks) < 3:
         return None

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..extract.blocks import template_content, toggle_target
+from ..extract.boilerplate import lowered
 from .page_hints import COMMENT_WORDS
 from .wording import quote
 
@@ -70,6 +71,9 @@ MARKERS: tuple[tuple[str, str, str], ...] = (
 )
 _MARKERS = tuple((kind, re.compile(f"(?:{whole})\\Z", re.I), re.compile(anywhere, re.I))
                  for kind, whole, anywhere in MARKERS)
+# each anywhere-pattern as searched in a lower-cased ASCII paragraph (most are): case-blind
+# alternations cost sre several times more per character
+_LOWERED = {kind: lowered(anywhere) for kind, _, anywhere in MARKERS}
 # Words each kind's anywhere-pattern cannot match without: most paragraphs have none, and
 # a substring test is far cheaper than the patterns.
 _MARKER_GATES = {"a comment thread": ("ago",),
@@ -121,10 +125,12 @@ def marker_of(text: str, spaced: str | None = None, low: str | None = None,
     if low is None:
         low = t.lower()
     gates = _MARKER_GATES if gates is None else gates
+    ascii_text = t.isascii()
     for kind, _, anywhere in _MARKERS:
         for gate in gates[kind]:  # substring tests: cheaper than one regex of them all
             if gate in low:
-                if anywhere.search(t):
+                cased = _LOWERED[kind] if ascii_text else None
+                if (cased.search(low) if cased is not None else anywhere.search(t)):
                     return kind
                 break
     return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .english import ENGLISH_COMMON
+from .wording import words
 
 # An inline or block tag written out as text ("<em>Starfall</em> review"): a theme that
 # escaped a field it used to print as HTML. Only real tag names, with a closing partner or
@@ -95,7 +96,9 @@ _SET_PHRASE_END = re.compile(r"s (?:cut|edition|eve|day)\b", re.I)
 # a two-word name, its possessive's "s" glued on, before a lower-case word ("Priya Ramans
 # ideas"); a single capitalised word may be a plural opening a sentence ("Humans remain"), and
 # a plural name goes on with a verb or a function word ("Skincare Sets are"): not counted
-_GLUED_POSSESSIVE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]{2,})s ([a-z]+)")
+# (spelled to open with its capital, the \b after it as a look behind: the engine skips to
+# each capital instead of trying every position)
+_GLUED_POSSESSIVE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+ [A-Z][a-z]{2,})s ([a-z]+)")
 _APOSTROPHES = ("'", "\u2019", "\u02bc")
 DELETED_MIN = 2
 
@@ -116,16 +119,19 @@ def word_in(words: str, text: str) -> bool:
     return False
 
 
-def deleted_apostrophes(fields: list[tuple[str, object]]) -> str | None:
+def deleted_apostrophes(fields: list[tuple[str, object]], words_of=words) -> str | None:
     """Contractions and possessives whose apostrophes were deleted, across a page's (field,
-    text) pairs: "<field>: <what>" naming the first field one is in, or None."""
+    text) pairs: "<field>: <what>" naming the first field one is in, or None. words_of: a
+    text's case-folded words (wording.words), read once per item by the checks: a run-together
+    word is one of them, so a text none of whose words is one is not searched for them."""
     texts = [(f, t) for f, t in fields if isinstance(t, str) and t]
     if not texts or any(a in t for _, t in texts for a in _APOSTROPHES):
         return None
     whole = "\n".join(t for _, t in texts)
     hits: list[tuple[str, str]] = []
     for field, text in texts:
-        hits += [(field, w) for w in _LOWER_WORD.findall(text) if w in _RUN_TOGETHER]
+        if not _RUN_TOGETHER.isdisjoint(words_of(text)):
+            hits += [(field, w) for w in _LOWER_WORD.findall(text) if w in _RUN_TOGETHER]
         if _SET_PHRASE_END.search(text):
             hits += [(field, m.group(0)) for m in _SET_PHRASE.finditer(text)]
         for m in _GLUED_POSSESSIVE.finditer(text):

@@ -44,6 +44,17 @@ def words(text: str) -> list[str]:
     return low.translate(_ASCII_NON_WORDS).split() if low.isascii() else _WORDS.findall(low)
 
 
+def spaced_within(text: str, limit: int) -> bool:
+    """len(" ".join(text.split())) <= limit, without splitting the whole of a long text (a
+    byline's ancestors climbed to a dateline's size end on one holding the whole article):
+    the spaced text of text's start is the start of text's spaced text."""
+    if len(text) <= limit:
+        return True  # spacing never lengthens a text
+    if len(text) > 2 * limit and len(" ".join(text[:2 * limit].split())) > limit:
+        return False
+    return len(" ".join(text.split())) <= limit
+
+
 def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b) if (a or b) else 1.0
 
