@@ -457,3 +457,24 @@ def test_a_pattern_tables_first_match_is_the_plain_loops(text):
                   if (m := pat.search(text)) is not None), None)
     found = table.narrowed([text]).first(text)
     assert (found and (found[0], found[1].span(), found[1].group(0))) == plain
+
+
+# -- a text's letters and digits (extract.text.letters) -----------------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=40))
+def test_letters_keeps_what_isalnum_keeps_of_the_case_folded_text(text):
+    from pressguard.extract.text import letters
+
+    assert letters(text) == "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+# -- the site's names in a standfirst (dek_source.tagline_finding) ------------------------------
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("aAkKsSſıİé ß.-", max_size=6), st.text("aAkKsSſıİé ß.-", max_size=20))
+def test_a_name_the_case_blind_search_finds_is_in_the_folded_text(name, text):
+    from pressguard.extract.boilerplate import fold
+
+    if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I):
+        assert fold(name) in fold(text)

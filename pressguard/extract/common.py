@@ -13,7 +13,7 @@ from .continuation import body_containers
 from .dates import epoch_date, parse_date
 from .page import Page
 from .strategy import Declined, Final
-from .text import READING_TIME, animated_label, node_text, skip_blank
+from .text import READING_TIME, animated_label, letters, node_text, skip_blank
 
 
 def headline_text(node, page: Page) -> str:
@@ -179,7 +179,7 @@ def byline_authors(raw: list[str], page: Page):
 
 def _squash_headline(text: str) -> str:
     # entities a CMS leaves in JSON-LD (&#8217;), case, punctuation and spacing aside
-    return "".join(filter(str.isalnum, html.unescape(text).casefold()))
+    return letters(html.unescape(text))
 
 
 def _headline_like(visible: str) -> bool:

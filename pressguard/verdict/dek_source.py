@@ -33,6 +33,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 
+from ..extract.boilerplate import fold
 from .topic import topic_words
 from .wording import quote
 
@@ -105,7 +106,9 @@ def tagline_finding(c) -> str | None:
     dek = c.item.get("dek")
     if not isinstance(dek, str) or not dek.strip():
         return None
-    named = [n for n in c.site_names if len(n) >= 4 and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", dek, re.I)]
+    folded = fold(dek)  # a name the case-blind search finds is in the folded dek (boilerplate.fold)
+    named = [n for n in c.site_names if len(n) >= 4 and fold(n) in folded
+             and re.search(rf"(?<!\w){re.escape(n)}(?!\w)", dek, re.I)]
     if not named:
         return None
     words = topic_words(dek) - topic_words(" ".join(named))

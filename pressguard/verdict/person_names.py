@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..extract.text import letters
 from .wording import ELLIPSIS
 
 
@@ -44,7 +45,7 @@ def split_names(text: str) -> list[str]:
 
 @lru_cache(maxsize=4096)  # every name is compared with every one of the site's names
 def squash(s: str) -> str:
-    return "".join(ch for ch in s.casefold() if ch.isalnum())
+    return letters(s)
 
 
 _DOMAIN = re.compile(r"\.(com|net|org)\b")
