@@ -913,19 +913,19 @@ def check_completeness(c: "_Context") -> str:
                 finds.append(f"dek: the whole standfirst {quote(desc, 60)} (the page's description), "
                              f"found a cut ending in {quote(dek[-20:].strip(), 24)}")
         headline = c.item.get("headline")
-        if isinstance(dek, str) and isinstance(headline, str) and dek.strip() and norm(dek) == norm(headline) \
-                and not (desc and norm(desc) == norm(dek)):
-            # the standfirst slot fed from the title field: the page's summary is not shown (a
-            # page whose own description is its title has no other summary to show)
-            finds.append(f"dek: the article's standfirst{' (the page describes it as ' + quote(desc, 50) + ')' if desc and norm(desc) != norm(dek) else ''}, "
-                         f"found the headline printed again ({quote(dek, 50)})")
-        elif isinstance(dek, str) and isinstance(headline, str) and len(norm(headline)) >= 10 and \
-                norm(dek).startswith(norm(headline)) and norm(dek)[len(norm(headline)):][:1].isalnum():
-            # the slot fed from a block's text with no separator between its parts: the headline
-            # glued to the next words ("... and betterWhat happens next ...")
-            cut = len(headline.rstrip())
-            finds.append(f"dek: the article's standfirst, found the headline glued to it "
-                         f"({quote(dek, 80)}: {quote(dek[max(0, cut - 12):cut + 12], 30)})")
+        if isinstance(dek, str) and isinstance(headline, str) and dek.strip():
+            said, titled = norm(dek), norm(headline)
+            if said == titled and not (desc and norm(desc) == said):
+                # the standfirst slot fed from the title field: the page's summary is not shown (a
+                # page whose own description is its title has no other summary to show)
+                finds.append(f"dek: the article's standfirst{' (the page describes it as ' + quote(desc, 50) + ')' if desc else ''}, "
+                             f"found the headline printed again ({quote(dek, 50)})")
+            elif len(titled) >= 10 and said.startswith(titled) and said[len(titled):][:1].isalnum():
+                # the slot fed from a block's text with no separator between its parts: the headline
+                # glued to the next words ("... and betterWhat happens next ...")
+                cut = len(headline.rstrip())
+                finds.append(f"dek: the article's standfirst, found the headline glued to it "
+                             f"({quote(dek, 80)}: {quote(dek[max(0, cut - 12):cut + 12], 30)})")
         if isinstance(dek, str) and keyword_list(dek):
             # the SEO plugin's focus keywords printed in the standfirst slot
             finds.append(f"dek: the article's standfirst, found {quote(dek, 60)} (a list of "
