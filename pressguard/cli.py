@@ -13,7 +13,6 @@ import re
 import secrets
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import __version__, exit_codes
 from .cassettes.store import (
@@ -22,7 +21,7 @@ from .cassettes.store import (
     find_cassettes,
     open_cassette,
 )
-from .sites import site_for_url
+from .sites import is_http_url, site_for_url
 from .verdict import FAIL_ON, fails
 
 
@@ -329,7 +328,7 @@ def _record(args) -> int:
     plan: dict[str, list[tuple[str, Path]]] = {}
     for url in args.urls:
         shown = _scrubbed(url)  # never print what the cassette does not keep
-        if not _is_http_url(url):
+        if not is_http_url(url):
             raise UsageProblem(f"{shown}: not an http(s) URL; pass the page's full address")
         site = args.site or getattr(site_for_url(url), "name", None) or "generic"
         path = cassette_path_for(Path(args.cassettes), site, args.name or url)
@@ -455,17 +454,8 @@ def extract_page(html: bytes, url: str, site: str | None = None, name: str = "pa
         raise UsageProblem(f"{name}: {exc}; is it a real article page?") from None
 
 
-def _is_http_url(url: str) -> bool:
-    """An http(s) address with a host (what record fetches and extract resolves against)."""
-    try:
-        parts = urlsplit(url)
-        return parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
-        return False
-
-
 def _check_page_url(url: str) -> None:
-    if not _is_http_url(url):
+    if not is_http_url(url):
         raise UsageProblem(f"{url}: not an http(s) URL; pass the address the page was served at")
 
 

@@ -43,6 +43,16 @@ def on_domain(host: str, domain: str) -> bool:
     return host == domain or host.endswith("." + domain)
 
 
+def is_http_url(url: str) -> bool:
+    """An http(s) address with a host (what record fetches, extract resolves against, and
+    crawl's webhook and proxy are)."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": an unclosed IPv6 bracket
+        return False
+
+
 def site_for_url(url: str) -> Site | None:
     """The known site whose domain (or a subdomain of it) serves url."""
     host = (urlsplit(url).hostname or "").lower()

@@ -676,6 +676,7 @@ def test_unknown_site_exits_2_with_one_line(tmp_path):
     (["--limit", "0"], "--limit 0: must be at least 1"),
     (["--proxy", "127.0.0.1:8899"], "--proxy '127.0.0.1:8899': not an http(s) URL"),
     (["--webhook", "hooks.example/x"], "--webhook 'hooks.example/x': not an http(s) URL"),
+    (["--webhook", "http://[::1/hook"], "--webhook 'http://[::1/hook': not an http(s) URL"),  # unclosed IPv6 bracket
     (["--cassettes", "missing-folder"], "--cassettes missing-folder: no such folder"),
     (["-s", "NOEQUALS"], "-s 'NOEQUALS': expected NAME=VALUE"),
     (["-s", "DOWNLOAD_TIMEOUT=abc"], "-s DOWNLOAD_TIMEOUT=abc: DOWNLOAD_TIMEOUT must be a number; pass e.g."),

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from pressguard.sites import SITES
+from pressguard.sites import SITES, is_http_url
 from pressguard.verdict import FAIL_ON
 
 DEFAULT_LIMIT = 10
@@ -86,11 +86,10 @@ def _sites(values: list[str]) -> list[str]:
 
 
 def _http_url(value: str, option: str) -> str:
-    parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    if not is_http_url(value):
         raise UsageProblem(f"{option} {value!r}: not an http(s) URL; pass e.g. http://127.0.0.1:8899")
     try:
-        parts.port
+        urlsplit(value).port
     except ValueError:
         raise UsageProblem(f"{option} {value!r}: bad port") from None
     return value
