@@ -81,12 +81,11 @@ def kinds_for(args):
     return chosen
 
 
-# The sets --compose draws from: the tuning set and the held-out sets already measured blind
-# (tuning sets from then on), named one by one so that a set written sealed (holdout20, holdout21) never
-# enters a combination: a blind set is run once, by the lead, on its own.
-COMPOSED_SETS = ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-                 "holdout9", "holdout10", "holdout11", "holdout12", "holdout13", "holdout14", "holdout15",
-                 "holdout16", "holdout17", "holdout18", "holdout19")
+# The sets --compose draws from: the tuning set and every held-out set already measured blind
+# (a tuning set from then on). A set written sealed stays in SEALED until the lead has run it
+# once, blind, on its own; only then may its kinds enter a combination.
+SEALED = ("holdout22",)
+COMPOSED_SETS = tuple(m for m, _ in HELD_OUT if m not in SEALED)
 
 
 def composed_plan(args, samples):
