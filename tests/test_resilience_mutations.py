@@ -45,6 +45,7 @@ from holdout18 import HOLDOUT18  # noqa: E402
 from holdout19 import HOLDOUT19  # noqa: E402
 from holdout20 import HOLDOUT20  # noqa: E402
 from holdout21 import HOLDOUT21  # noqa: E402
+from holdout22 import HOLDOUT22  # noqa: E402
 from mutations import TUNING  # noqa: E402
 
 PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
@@ -178,7 +179,7 @@ def _right_parts(expected: dict) -> list[tuple[str, str]]:
     return parts
 
 
-ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18 + HOLDOUT19 + HOLDOUT20 + HOLDOUT21
+ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18 + HOLDOUT19 + HOLDOUT20 + HOLDOUT21 + HOLDOUT22
 
 
 def test_the_sets_are_big_enough_and_disjoint():
@@ -188,7 +189,7 @@ def test_the_sets_are_big_enough_and_disjoint():
         and len(HOLDOUT12) >= 18 and len(HOLDOUT13) >= 20 and len(HOLDOUT14) >= 20 \
         and len(HOLDOUT15) >= 24 and len(HOLDOUT16) >= 20 and len(HOLDOUT17) >= 24 \
         and len(HOLDOUT18) >= 24 and len(HOLDOUT19) >= 24 and len(HOLDOUT20) >= 24 \
-        and len(HOLDOUT21) >= 24
+        and len(HOLDOUT21) >= 24 and len(HOLDOUT22) >= 24
     names = [k.name for k in ALL]
     assert len(names) == len(set(names)), "a kind is in both sets, or twice"
     assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
@@ -214,6 +215,7 @@ def test_the_sets_are_big_enough_and_disjoint():
     assert {k.label for k in HOLDOUT19} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT20} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT21} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT22} == {RIGHT, NONE}
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
@@ -257,10 +259,10 @@ def test_kind_changes_the_page_and_keeps_its_label(kind: Kind, samples):
             top = [text.find(squeeze(v).lower()) for f, v in parts if f in ("headline", "dek")]
             reordered = reordered or top != sorted(top)
             restamped = bool(published) and _stamped(_decoded(mutated)) not in (None, _moment(published))
-            # or words of a paragraph run together (squeezed text cannot see it), or markup
-            # shown as text where the shipped page showed none
+            # or words of a paragraph or of the headline run together (squeezed text cannot see
+            # it), or markup shown as text where the shipped page showed none
             words = _spaced_text(_decoded(mutated))
-            glued = any(" ".join(v.split()).lower() not in words for f, v in parts if f == "body")
+            glued = any(" ".join(v.split()).lower() not in words for f, v in parts if f in ("body", "headline"))
             markup = text.count("<") > _visible_text(sample.html).count("<")
             # or a writer's name no longer printed as written after "By" (its words run together),
             # a block of the body no longer the whole text of an element (paragraphs run into one

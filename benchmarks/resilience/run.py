@@ -1,6 +1,6 @@
 """Resilience benchmark: on template changes the project has never seen, is each verdict right?
 
-    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | ... | --holdout21 | --all]
+    python benchmarks/resilience/run.py [--root PROJECT_ROOT] [--holdout | --holdout2 | ... | --holdout22 | --all]
                                         [--kinds a,b] [--pages N] [--json out.json]
     python benchmarks/resilience/run.py --compose [--seed S] [--count N]   # kinds combined (compose.py)
 
@@ -54,7 +54,8 @@ HELD_OUT = (("holdout", "held-out"), ("holdout2", "second held-out"), ("holdout3
             ("holdout14", "fourteenth held-out"), ("holdout15", "fifteenth held-out"),
             ("holdout16", "sixteenth held-out"), ("holdout17", "seventeenth held-out"),
             ("holdout18", "eighteenth held-out"), ("holdout19", "nineteenth held-out"),
-            ("holdout20", "twentieth held-out"), ("holdout21", "twenty-first held-out"))
+            ("holdout20", "twentieth held-out"), ("holdout21", "twenty-first held-out"),
+            ("holdout22", "twenty-second held-out"))
 
 
 def held_out_set(module: str) -> list:
