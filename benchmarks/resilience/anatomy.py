@@ -12,6 +12,7 @@ Also the small DOM helpers the mutations share (lexbor through selectolax).
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from dataclasses import dataclass, field
 
@@ -29,6 +30,11 @@ def squeeze(text: str | None) -> str:
 
 def text_of(node: LexborNode | None) -> str:
     return " ".join((node.text(deep=True) if node is not None else "").split())
+
+
+def esc(text: str) -> str:
+    """Text made safe inside an element (quotes left as they are: they are text there)."""
+    return htmllib.escape(text, quote=False)
 
 
 def parse(html: str) -> LexborHTMLParser:

@@ -16,7 +16,7 @@ import html as htmllib
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, insert, replace, text_of, wrap
+from anatomy import children, contains, esc, insert, replace, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
@@ -30,10 +30,6 @@ HOLDOUT13: list[Kind] = []
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 _TAG = re.compile(r"(<[^>]*>)")
-
-
-def _esc(text: str) -> str:
-    return htmllib.escape(text, quote=False)
 
 
 def _hash(rng, n: int = 6) -> str:
@@ -90,7 +86,7 @@ def _reprint(node, fn) -> None:
     attrs = {k: fn(v) if k in ("datetime", "data-datetime") else v
              for k, v in node.attributes.items() if v is not None}
     replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{htmllib.escape(v)}{chr(34)}" for k, v in attrs.items())}>'
-                  f'{_esc(fn(text_of(node)))}</{node.tag}>')
+                  f'{esc(fn(text_of(node)))}</{node.tag}>')
 
 
 # ------------------------------------------------- a right extraction exists
@@ -107,7 +103,7 @@ def headline_split_text_animation(sample: Sample) -> Mutated:
     title = text_of(a.headline)
     style = "position:relative;display:inline-block;"
     words = " ".join(f'<div class="split-word" aria-hidden="true" style="{style}">'
-                     + "".join(f'<div class="split-char" style="{style}">{_esc(ch)}</div>' for ch in word)
+                     + "".join(f'<div class="split-char" style="{style}">{esc(ch)}</div>' for ch in word)
                      + "</div>" for word in title.split(" "))
     replace(a.headline, f'<{a.headline.tag}{_attrs(a.headline, ("aria-label",))} aria-label="{htmllib.escape(title)}">'
                         f'{words}</{a.headline.tag}>')
@@ -134,7 +130,7 @@ def social_title_rewritten(sample: Sample) -> Mutated:
         insert(head, f'<meta name="twitter:title" content="{htmllib.escape(social)}">', "append")
     title = tree.css_first("title")
     if title is not None:
-        replace(title, f"<title>{_esc(social)} | {_esc(site_name(sample))}</title>")
+        replace(title, f"<title>{esc(social)} | {esc(site_name(sample))}</title>")
     return Mutated(tree.html, same(sample))
 
 
@@ -147,7 +143,7 @@ def headline_with_site_suffix(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.headline is None:
         raise NotApplicable("no headline element")
-    insert(a.headline, f'<span class="title-sep"> | </span><span class="title-site">{_esc(site_name(sample))}'
+    insert(a.headline, f'<span class="title-sep"> | </span><span class="title-site">{esc(site_name(sample))}'
                        f'</span>', "append")
     return Mutated(tree.html, same(sample))
 
@@ -175,7 +171,7 @@ def byline_guest_post(sample: Sample) -> Mutated:
     _rewrite_byline(a, f'<span class="byline__label">Guest post by</span> '
                        f'{join_names([author_link(sample, n) for n in names])}')
     who = f"{join_names(names)} {'is a guest contributor' if len(names) == 1 else 'are guest contributors'}"
-    insert(a.body, f'<div class="guest-author-note"><p><em>{_esc(who)}. {_esc(site_name(sample))} welcomes guest '
+    insert(a.body, f'<div class="guest-author-note"><p><em>{esc(who)}. {esc(site_name(sample))} welcomes guest '
                    f'posts from people who work in the games industry; the views here are the author\'s own.</em>'
                    f'</p></div>', "after")
     return Mutated(tree.html, same(sample))
@@ -193,8 +189,8 @@ def byline_hcard_microformat(sample: Sample) -> Mutated:
         given, _, family = name.partition(" ")
         link = re.sub(r">[^<]*</a>$", ">", author_link(sample, name)).replace('rel="author"', 'class="url fn n" '
                                                                                              'rel="author"')
-        parts = f'<span class="given-name">{_esc(given)}</span>' + (
-            f' <span class="family-name">{_esc(family)}</span>' if family else "")
+        parts = f'<span class="given-name">{esc(given)}</span>' + (
+            f' <span class="family-name">{esc(family)}</span>' if family else "")
         cards.append(f'<address class="author vcard">{link}{parts}</a></address>')
     _rewrite_byline(a, f'<span class="byline__by">By</span> {join_names(cards)}')
     return Mutated(tree.html, same(sample))
@@ -459,7 +455,7 @@ def dek_is_image_caption(sample: Sample) -> Mutated:
     caption = next((c for c in tree.css("figcaption") if not contains(a.body, c) and text_of(c)), None)
     if caption is None:
         raise NotApplicable("no featured image caption outside the body")
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_esc(text_of(caption))}</{a.dek.tag}>")
+    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(text_of(caption))}</{a.dek.tag}>")
     return Mutated(tree.html, None)
 
 
@@ -478,7 +474,7 @@ def headline_fragment_other_story(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     other = OTHER_HEADLINES[rng_for(sample, "headline_fragment_other_story").randrange(len(OTHER_HEADLINES))]
-    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{_esc(other)}</{a.headline.tag}>")
+    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{esc(other)}</{a.headline.tag}>")
     return Mutated(tree.html, None)
 
 
@@ -528,7 +524,7 @@ def newsletter_exclusive_gate(sample: Sample) -> Mutated:
     for node in children(a.body):
         if node.mem_id != keep.mem_id:
             node.decompose()
-    site = _esc(site_name(sample))
+    site = esc(site_name(sample))
     insert(a.body, f'<div class="newsletter-gate"><h3 class="newsletter-gate__title">Keep reading with {site} Insider'
                    f'</h3><p>This story is exclusive to subscribers of our free Insider newsletter. Enter your email '
                    f'to unlock the rest of it and get the next one in your inbox.</p><form class="newsletter-gate__'
@@ -571,7 +567,7 @@ def byline_fallback_site_staff(sample: Sample) -> Mutated:
     staff = f"{site_name(sample)} Staff"
     slug = re.sub(r"[^a-z0-9]+", "-", staff.lower()).strip("-")
     _rewrite_byline(a, f'<span class="byline__by">By</span> <a href="https://{sample.url.split("/")[2]}/author/'
-                       f'{slug}/" rel="author">{_esc(staff)}</a>')
+                       f'{slug}/" rel="author">{esc(staff)}</a>')
     for meta in _meta(tree, "author", "article:author", "twitter:data1"):
         meta.attrs["content"] = staff
 
@@ -617,7 +613,7 @@ def headline_kicker_part_dropped(sample: Sample) -> Mutated:
     m = _KICKER_SEPARATOR.match(text_of(a.headline))
     if m is None:
         raise NotApplicable("no colon or dash in the headline")
-    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{_esc(m.group(2))}</{a.headline.tag}>")
+    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{esc(m.group(2))}</{a.headline.tag}>")
     return Mutated(tree.html, None)
 
 

@@ -16,12 +16,11 @@ failed turns its figure into a tuning figure.
 
 from __future__ import annotations
 
-import html as htmllib
 import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, insert, replace, squeeze, text_of, wrap
+from anatomy import children, contains, esc, insert, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
@@ -31,10 +30,6 @@ from holdout13 import _header_date, _parse_printed, _printed
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
 
 HOLDOUT14: list[Kind] = []
-
-
-def _esc(text: str) -> str:
-    return htmllib.escape(text, quote=False)
 
 
 def _slug(text: str) -> str:
@@ -152,17 +147,17 @@ def byline_author_popover_card(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if len(a.author_nodes) != len(names):
         raise NotApplicable("not every author has an element of its own in the byline")
-    site, host = _esc(site_name(sample)), _host(sample)
+    site, host = esc(site_name(sample)), _host(sample)
     for i, (name, unit) in enumerate(zip(names, a.author_nodes), start=1):
         slug = _slug(name)
         replace(unit, f'<span class="author-popover"><button type="button" class="author-popover__trigger" '
-                      f'popovertarget="author-card-{i}" aria-haspopup="dialog">{_esc(name)}</button><div '
+                      f'popovertarget="author-card-{i}" aria-haspopup="dialog">{esc(name)}</button><div '
                       f'id="author-card-{i}" class="author-card" popover><img class="author-card__photo" src="https:'
                       f'//{host}/wp-content/uploads/avatars/{slug}.jpg" width="64" height="64" alt=""><p class='
-                      f'"author-card__name">{_esc(name)}</p><p class="author-card__role">{ROLES[(i - 1) % len(ROLES)]}'
+                      f'"author-card__name">{esc(name)}</p><p class="author-card__role">{ROLES[(i - 1) % len(ROLES)]}'
                       f' at {site}</p><p class="author-card__beat">Covers releases, patches and the people who make '
                       f'them.</p><a class="author-card__more" href="https://{host}/author/{slug}/">More from '
-                      f'{_esc(name)}</a> <button type="button" class="author-card__follow">Follow</button></div>'
+                      f'{esc(name)}</a> <button type="button" class="author-card__follow">Follow</button></div>'
                       f'</span>')
     return Mutated(tree.html, same(sample))
 
@@ -183,7 +178,7 @@ def byline_screen_reader_duplicate(sample: Sample) -> Mutated:
             else:
                 replace(node, '<span aria-hidden="true">By</span>')
             break
-    insert(box, f'<span class="visually-hidden">Article written by {_esc(join_names(sample.expected["authors"]))}.'
+    insert(box, f'<span class="visually-hidden">Article written by {esc(join_names(sample.expected["authors"]))}.'
                 f'</span>', "prepend")
     return Mutated(tree.html, same(sample))
 
@@ -267,7 +262,7 @@ def ghost_bookmark_cards(sample: Sample) -> Mutated:
     prose = _prose(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
-    host, site = _host(sample), _esc(site_name(sample))
+    host, site = _host(sample), esc(site_name(sample))
     start = rng_for(sample, "ghost_bookmark_cards").randrange(len(BOOKMARKS))
     for n, after in enumerate((prose[0], prose[min(2, len(prose) - 1)])):
         title, description = BOOKMARKS[(start + n) % len(BOOKMARKS)]
@@ -369,7 +364,7 @@ show): after the body container, inside the article, a <section class="podcast-e
 transcript is the episode's, not the article's: the right fields are unchanged.""")
 def podcast_transcript_after_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host, site = _host(sample), _esc(site_name(sample))
+    host, site = _host(sample), esc(site_name(sample))
     lines = "".join(f"<p><strong>{who}:</strong> {said}</p>" for who, said in TRANSCRIPT)
     insert(a.body, f'<section class="podcast-episode"><h2 class="podcast-episode__title">Listen: The {site} Podcast'
                    f'</h2><p class="podcast-episode__meta">Episode 112 · 38 min</p><audio controls preload="none" '
@@ -447,7 +442,7 @@ def dek_auto_excerpt_fallback(sample: Sample) -> Mutated:
         raise NotApplicable("no dek on the page")
     excerpt = _auto_excerpt(sample)
     dek = sample.expected["dek"]
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_esc(excerpt)}</{a.dek.tag}>")
+    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(excerpt)}</{a.dek.tag}>")
     for meta in _meta(tree, "description", "og:description", "twitter:description"):
         meta.attrs["content"] = excerpt
 
@@ -475,7 +470,7 @@ def dek_fragment_other_story(sample: Sample) -> Mutated:
     if a.dek is None:
         raise NotApplicable("no dek on the page")
     other = OTHER_DEKS[rng_for(sample, "dek_fragment_other_story").randrange(len(OTHER_DEKS))]
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_esc(other)}</{a.dek.tag}>")
+    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(other)}</{a.dek.tag}>")
     return Mutated(tree.html, None)
 
 
@@ -562,7 +557,7 @@ def published_server_zone_across_midnight(sample: Sample) -> Mutated:
         attrs = {k: (moved if v == said else new_iso if v == iso else v)
                  for k, v in node.attributes.items() if v is not None}
         replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{_esc(moved)}</{node.tag}>')
+                      f'{esc(moved)}</{node.tag}>')
     for meta in _meta(tree, "article:published_time"):
         meta.attrs["content"] = _moved_iso(meta.attributes.get("content") or "", SERVER_SHIFT)
     for meta in _meta(tree, "article:modified_time", "og:updated_time"):
@@ -643,7 +638,7 @@ def ai_crawler_gate_in_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     for node in children(a.body):
         node.decompose()
-    site = _esc(site_name(sample))
+    site = esc(site_name(sample))
     insert(a.body, f'<div class="reader-verification" role="region" aria-label="Verification"><h2>Verify you are '
                    f'human to keep reading</h2><p>{site} protects its journalism from automated scraping. Complete the '
                    f'check below and the article will load.</p><div class="cf-turnstile" data-sitekey='

@@ -19,12 +19,11 @@ figure.
 
 from __future__ import annotations
 
-import html as htmllib
 import json
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, replace, squeeze, text_of
+from anatomy import children, contains, esc, insert, replace, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
@@ -35,10 +34,6 @@ from holdout14 import _lead_figure
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
 
 HOLDOUT15: list[Kind] = []
-
-
-def _esc(text: str) -> str:
-    return htmllib.escape(text, quote=False)
 
 
 def _slug(text: str) -> str:
@@ -87,7 +82,7 @@ def sanity_portable_text_blocks(sample: Sample) -> Mutated:
     for p in prose:
         sentences = _sentences(text_of(p))
         last = len(sentences) - 1
-        runs = "".join(f'<span data-span-key="{rng.getrandbits(40):010x}">{_esc(s)}{" " if i < last else ""}</span>'
+        runs = "".join(f'<span data-span-key="{rng.getrandbits(40):010x}">{esc(s)}{" " if i < last else ""}</span>'
                        for i, s in enumerate(sentences))
         replace(p, f'<div class="pt-block" data-block-key="{rng.getrandbits(40):010x}" data-style="normal">'
                    f'{runs}</div>')
@@ -225,8 +220,8 @@ def dek_rich_text_links(sample: Sample) -> Mutated:
     m = _PROPER_PAIR.search(text, 1) or _LAST_WORDS.search(text)  # from 1: not the sentence's capital
     if m is None:
         raise NotApplicable("no words to link in the dek")
-    inner = (f'{_esc(text[:m.start()])}<a href="https://{_host(sample)}/tag/{_slug(m.group(0))}/" '
-             f'data-link-name="standfirst">{_esc(m.group(0))}</a>{_esc(text[m.end():])}')
+    inner = (f'{esc(text[:m.start()])}<a href="https://{_host(sample)}/tag/{_slug(m.group(0))}/" '
+             f'data-link-name="standfirst">{esc(m.group(0))}</a>{esc(text[m.end():])}')
     box = "span" if a.dek.tag == "p" else "p"
     replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}><{box} class="standfirst__text">{inner}</{box}></{a.dek.tag}>')
     return Mutated(tree.html, same(sample))
@@ -328,7 +323,7 @@ def dates_german_dotted(sample: Sample) -> Mutated:
         attrs = {k: (new if k == "data-datetime" and not re.match(r"\d{4}-\d\d-\d\d", v) else v)
                  for k, v in node.attributes.items() if v is not None}
         replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{_esc(new)}</{node.tag}>')
+                      f'{esc(new)}</{node.tag}>')
         dated += 1
     if not dated:
         raise NotApplicable("no visible date in English words")
@@ -353,7 +348,7 @@ def listicle_item_cards(sample: Sample) -> Mutated:
     for n, h in enumerate(items, start=1):
         number, title = _NUMBERED.match(text_of(h)).groups()
         replace(h, f'<div class="listicle-item" id="item-{n}"><{h.tag}{_attrs(h)}><span class="listicle-item__number">'
-                   f'{number}</span> {_esc(title)}</{h.tag}><figure class="listicle-item__media"><img src='
+                   f'{number}</span> {esc(title)}</{h.tag}><figure class="listicle-item__media"><img src='
                    f'"https://{host}/wp-content/uploads/listicles/{_slug(title)[:50]}.jpg" width="800" height="450" '
                    f'loading="lazy" alt="{_attr(title)}"></figure></div>')
     return Mutated(tree.html, same(sample))
@@ -419,7 +414,7 @@ def dek_is_social_share_copy(sample: Sample) -> Mutated:
     section = next((m.attributes.get("content") for m in _meta(tree, "article:section")), None) or "News"
     tag = re.sub(r"[^A-Za-z0-9]", "", section.title()) or "News"
     copy = f"🚨 NEW: {sample.expected['headline']} 👀 Full story below 👇 #{tag} #Gaming"
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_esc(copy)}</{a.dek.tag}>")
+    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(copy)}</{a.dek.tag}>")
     return Mutated(tree.html, None)
 
 
@@ -487,7 +482,7 @@ def _redate_everywhere(sample: Sample, tree, a, move) -> str:
         if new is not None and attrs.get("data-datetime") == text_of(node):
             attrs["data-datetime"] = new
         replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{_esc(new) if new is not None else _inner(node)}</{node.tag}>')
+                      f'{esc(new) if new is not None else _inner(node)}</{node.tag}>')
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time"):
         meta.attrs["content"] = iso(meta.attributes.get("content") or "")
 
@@ -564,7 +559,7 @@ def web_story_replaces_body(sample: Sample) -> Mutated:
     pages = "".join(f'<amp-story-page id="page-{n}"><amp-story-grid-layer template="fill"><amp-img src="https://{host}'
                     f'/wp-content/uploads/stories/{slug}-{n}.jpg" width="720" height="1280" layout="responsive" alt="">'
                     f'</amp-img></amp-story-grid-layer><amp-story-grid-layer template="vertical" class="caption-layer">'
-                    f'<p class="story-text">{_esc(_sentences(text_of(p))[0])}</p></amp-story-grid-layer>'
+                    f'<p class="story-text">{esc(_sentences(text_of(p))[0])}</p></amp-story-grid-layer>'
                     f'</amp-story-page>' for n, p in enumerate(prose, start=1))
     for node in children(a.body):
         node.decompose()

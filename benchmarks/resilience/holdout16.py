@@ -17,11 +17,10 @@ failed turns its figure into a tuning figure.
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from datetime import datetime, timedelta, timezone
 
-from anatomy import insert, replace, text_of
+from anatomy import esc, insert, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
@@ -31,10 +30,6 @@ from holdout15 import _date_lines
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, site_name, walk_json
 
 HOLDOUT16: list[Kind] = []
-
-
-def _esc(text: str) -> str:
-    return htmllib.escape(text, quote=False)
 
 
 def _reprint_visible_dates(a, reprint) -> int:
@@ -56,7 +51,7 @@ def _reprint_visible_dates(a, reprint) -> int:
         attrs = {k: (new if k == "data-datetime" and not re.match(r"\d{4}-\d\d-\d\d", v) else v)
                  for k, v in node.attributes.items() if v is not None}
         replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{_esc(new)}</{node.tag}>')
+                      f'{esc(new)}</{node.tag}>')
         dated += 1
     return dated
 
@@ -315,7 +310,7 @@ def headline_unicode_escapes_literal(sample: Sample) -> Mutated:
         raise NotApplicable("the headline is all ASCII")
     escaped = "".join(c if ord(c) < 128 else f"\\u{ord(c):04x}" for c in said)
     h = a.headline
-    replace(h, f"<{h.tag}{_attrs(h)}>{_esc(escaped)}</{h.tag}>")
+    replace(h, f"<{h.tag}{_attrs(h)}>{esc(escaped)}</{h.tag}>")
     return Mutated(tree.html, None)
 
 
@@ -365,7 +360,7 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
             if node.attributes.get(key):
                 node.attrs[key] = iso
     for node in _date_lines(a):
-        replace(node, f"<{node.tag}{_attrs(node)}>{_esc(printed)}</{node.tag}>")
+        replace(node, f"<{node.tag}{_attrs(node)}>{esc(printed)}</{node.tag}>")
     for meta in tree.css("meta[content]"):
         if re.match(r"\d{4}-\d\d-\d\d", meta.attributes.get("content") or ""):
             meta.attrs["content"] = iso
@@ -416,8 +411,8 @@ def body_adblock_recovery_wall(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     name = site_name(sample)
     replace(a.body, f'<div class="ab-recovery" role="dialog" aria-modal="true"><h2>We noticed you\'re using an '
-                    f'ad blocker</h2><p>{_esc(name)} is supported by advertising. Please allow ads on our site '
-                    f'or subscribe to keep reading.</p><button type="button">Allow ads on {_esc(name)}</button>'
+                    f'ad blocker</h2><p>{esc(name)} is supported by advertising. Please allow ads on our site '
+                    f'or subscribe to keep reading.</p><button type="button">Allow ads on {esc(name)}</button>'
                     f'<button type="button">Subscribe for an ad-free experience</button>'
                     f'<a href="#" class="ab-recovery__retry">I\'ve disabled my ad blocker</a></div>')
     return Mutated(tree.html, None)

@@ -20,7 +20,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
-from anatomy import insert, parse, replace, squeeze
+from anatomy import esc, insert, parse, replace, squeeze
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
@@ -31,9 +31,8 @@ from mutations import _attr, anatomy_of, author_link, edit_jsonld, site_name, wa
 
 HOLDOUT17: list[Kind] = []
 
-
-def _esc(text: str) -> str:
-    return htmllib.escape(text, quote=False)
+# holdout22 (sealed: not edited) imports these helpers from here under their old names
+_esc = esc
 
 
 def _host(sample: Sample) -> str:
@@ -113,7 +112,7 @@ def body_lightbox_figures_with_credits(sample: Sample) -> Mutated:
                   f'<svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12"><path d="M0 0h5v2H2v3H0z"/></svg>'
                   f'</button><img src="https://{host}/wp-content/uploads/2025/08/inline-{n + 1}.jpg" alt="" '
                   f'width="1200" height="675" loading="lazy" decoding="async"><figcaption class="wp-element-caption">'
-                  f'{_esc(caption)} <span class="image-credit">{_esc(credit)}</span></figcaption></figure>')
+                  f'{esc(caption)} <span class="image-credit">{esc(credit)}</span></figcaption></figure>')
     return Mutated(tree.html, same(sample))
 
 
@@ -147,8 +146,8 @@ def print_only_masthead(sample: Sample) -> Mutated:
                       '<style media="print">.print-only{display:block}.site-header,.site-footer{display:none}</style>',
            "append")
     insert(tree.body, f'<div class="print-only" aria-hidden="true"><p class="print-only__site">'
-                      f'{_esc(site_name(sample))}</p><p class="print-only__source">Printed from '
-                      f'{_esc(sample.url)}</p><p class="print-only__title">{_esc(sample.expected["headline"])}</p>'
+                      f'{esc(site_name(sample))}</p><p class="print-only__source">Printed from '
+                      f'{esc(sample.url)}</p><p class="print-only__title">{esc(sample.expected["headline"])}</p>'
                       f'</div>', "prepend")
     return Mutated(tree.html, same(sample))
 
@@ -389,7 +388,7 @@ def ab_test_dek_variant_hidden(sample: Sample) -> Mutated:
     variant = rng_for(sample, "ab_test_dek_variant_hidden").choice(_VARIANT_DEKS)
     a.dek.attrs["data-exp-variant"] = "a"
     insert(a.dek, f'<{a.dek.tag}{_attrs(a.dek, drop=("data-exp-variant", "id"))} data-exp-variant="b" hidden>'
-                  f'{_esc(variant)}</{a.dek.tag}>')
+                  f'{esc(variant)}</{a.dek.tag}>')
     return Mutated(tree.html, same(sample))
 
 
@@ -405,7 +404,7 @@ def dek_site_default_description(sample: Sample) -> Mutated:
     if a.dek is None:
         raise NotApplicable("no dek on the page")
     tagline = f"{site_name(sample)}: the latest news, reviews, guides and more, every day."
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_esc(tagline)}</{a.dek.tag}>")
+    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(tagline)}</{a.dek.tag}>")
     for meta in _meta(tree, "description", "og:description", "twitter:description"):
         meta.attrs["content"] = tagline
 
@@ -443,7 +442,7 @@ def byline_first_name_only(sample: Sample) -> Mutated:
         raise NotApplicable("a one-word author name")
     firsts = {n: n.split()[0] for n in names}
     _rewrite_byline(a, "By " + " and ".join(f'<a href="https://{_host(sample)}/author/{_slug(n)}/" rel="author">'
-                                            f'{_esc(firsts[n])}</a>' for n in names))
+                                            f'{esc(firsts[n])}</a>' for n in names))
     for meta in _meta(tree, "author", "article:author", "twitter:data1", "parsely-author"):
         said = meta.attributes.get("content") or ""
         for n, f in firsts.items():
@@ -472,7 +471,7 @@ def published_replaced_by_modified_only(sample: Sample) -> Mutated:
             if node.attributes.get(key):
                 node.attrs[key] = iso
     for node in _date_lines(a):
-        replace(node, f"<{node.tag}{_attrs(node)}>{_esc(printed)}</{node.tag}>")
+        replace(node, f"<{node.tag}{_attrs(node)}>{esc(printed)}</{node.tag}>")
     for meta in tree.css("meta[content]"):
         key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
         if re.match(r"\d{4}-\d\d-\d\d", meta.attributes.get("content") or ""):
@@ -530,7 +529,7 @@ def body_paragraphs_from_other_locale_cache(sample: Sample) -> Mutated:
         raise NotApplicable("no prose paragraph in the body")
     rng = rng_for(sample, "body_paragraphs_from_other_locale_cache")
     for p in chosen:
-        replace(p, f'<p{_attrs(p)} data-trp-lang="es_ES">{_esc(rng.choice(_SPANISH))}</p>')
+        replace(p, f'<p{_attrs(p)} data-trp-lang="es_ES">{esc(rng.choice(_SPANISH))}</p>')
     return Mutated(tree.html, None)
 
 
@@ -554,7 +553,7 @@ def paragraph_swallowed_by_auto_embed(sample: Sample) -> Mutated:
                f'wp-block-embed-{_slug(site_name(sample))}"><div class="wp-block-embed__wrapper">'
                f'<blockquote class="wp-embedded-content" data-secret="{secret}"><a href="{link}">{title}</a>'
                f'</blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" '
-               f'title="&#8220;{title}&#8221; &#8212; {_esc(site_name(sample))}" src="{link}embed/#?secret={secret}" '
+               f'title="&#8220;{title}&#8221; &#8212; {esc(site_name(sample))}" src="{link}embed/#?secret={secret}" '
                f'data-secret="{secret}" width="600" height="338" frameborder="0" scrolling="no"></iframe></div>'
                f'</figure>')
     return Mutated(tree.html, None)
@@ -632,6 +631,6 @@ def headline_replaced_by_latest_update_title(sample: Sample) -> Mutated:
         raise NotApplicable("no headline element")
     h = a.headline
     title = rng_for(sample, "headline_replaced_by_latest_update_title").choice(_UPDATE_TITLES)
-    replace(h, f"<{h.tag}{_attrs(h)}>{_esc(title)}</{h.tag}>")
+    replace(h, f"<{h.tag}{_attrs(h)}>{esc(title)}</{h.tag}>")
     _shown_elsewhere(tree.html, sample.expected["headline"])
     return Mutated(tree.html, None)

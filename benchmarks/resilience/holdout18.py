@@ -20,13 +20,12 @@ turns its figure into a tuning figure.
 from __future__ import annotations
 
 import gzip
-import html as htmllib
 import json
 import re
 import zlib
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, insert, replace, squeeze, text_of
+from anatomy import children, contains, esc, insert, replace, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
@@ -37,10 +36,6 @@ from holdout17 import _host, _later, _map_text, _published, _rewrite_p, _shown_e
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, rewrite_stored_text, site_name, walk_json
 
 HOLDOUT18: list[Kind] = []
-
-
-def _esc(text: str) -> str:
-    return htmllib.escape(text, quote=False)
 
 
 def _post_id(sample: Sample) -> str:
@@ -100,7 +95,7 @@ def _redate(node, printed: str | None, iso: str) -> None:
         if k in ("datetime", "data-datetime"):
             v = iso if _ISO.match(v) else (printed or v)
         attrs[k] = v
-    inner = _esc(printed) if printed is not None else _inner(node)
+    inner = esc(printed) if printed is not None else _inner(node)
     replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
                   f'{inner}</{node.tag}>')
 
@@ -139,7 +134,7 @@ def posted_on_by_author_meta_line(sample: Sample) -> Mutated:
         if not any(o.mem_id != node.mem_id and contains(o, node) for o in dates):
             node.decompose()
     authors = " and ".join(f'<span class="author vcard"><a class="url fn n" href="https://{_host(sample)}/author/'
-                           f'{_slug(n)}/">{_esc(n)}</a></span>' for n in sample.expected["authors"])
+                           f'{_slug(n)}/">{esc(n)}</a></span>' for n in sample.expected["authors"])
     _rewrite_byline(a, f'<span class="posted-on">Posted on <a href="{_attr(sample.url)}" rel="bookmark"><time '
                        f'class="entry-date published" datetime="{iso}">{MONTHS[local.month - 1]} {local.day}, '
                        f'{local.year}</time></a></span><span class="byline"> by {authors}</span>')
@@ -243,8 +238,8 @@ def _trending(sample: Sample, kind: str, offset: timedelta):
              for i, (t, w) in enumerate(zip(titles, writers))]
     host = _host(sample)
     lis = "".join(f'<li class="trending__item"><a href="https://{host}/{_slug(t)}/"><span class="trending__rank">'
-                  f'{i + 1}</span><span class="trending__title">{_esc(t)}</span></a><span class="trending__by">By '
-                  f'{_esc(w)}</span> <time datetime="{d.isoformat()}">{_day(d + offset)}</time></li>'
+                  f'{i + 1}</span><span class="trending__title">{esc(t)}</span></a><span class="trending__by">By '
+                  f'{esc(w)}</span> <time datetime="{d.isoformat()}">{_day(d + offset)}</time></li>'
                   for i, (t, w, d) in enumerate(items))
     return (f'<aside class="trending" aria-label="Trending"><h2 class="trending__label">Trending</h2>'
             f'<ol class="trending__list">{lis}</ol></aside>'), items
@@ -321,7 +316,7 @@ def cached_logged_in_admin_bar(sample: Sample) -> Mutated:
     insert(tree.body, f'<div id="wpadminbar" class="nojq"><div class="quicklinks" id="wp-toolbar" role="navigation" '
                       f'aria-label="Toolbar"><ul role="menu" id="wp-admin-bar-root-default" class="ab-top-menu">'
                       f'<li id="wp-admin-bar-site-name"><a class="ab-item" href="https://{host}/wp-admin/">'
-                      f'{_esc(site_name(sample))}</a></li><li id="wp-admin-bar-comments"><a class="ab-item" '
+                      f'{esc(site_name(sample))}</a></li><li id="wp-admin-bar-comments"><a class="ab-item" '
                       f'href="https://{host}/wp-admin/edit-comments.php"><span class="ab-label">12</span><span '
                       f'class="screen-reader-text comments-in-moderation-text">12 Comments in moderation</span></a></li>'
                       f'<li id="wp-admin-bar-new-content"><a class="ab-item" href="https://{host}/wp-admin/post-new.php">'
@@ -334,7 +329,7 @@ def cached_logged_in_admin_bar(sample: Sample) -> Mutated:
                       f'<a class="ab-item" href="https://{host}/wp-login.php?action=logout">Log Out</a></li></ul></div>'
                       f'</div>', "prepend")
     insert(a.body, f'<footer class="entry-footer"><span class="edit-link"><a class="post-edit-link" href="{edit}">Edit'
-                   f'<span class="screen-reader-text"> "{_esc(sample.expected["headline"])}"</span></a></span></footer>',
+                   f'<span class="screen-reader-text"> "{esc(sample.expected["headline"])}"</span></a></span></footer>',
            "after")
     return Mutated(tree.html, same(sample))
 
@@ -434,7 +429,7 @@ def archived_copy_wayback_toolbar(sample: Sample) -> Mutated:
     insert(tree.body, f'<!-- BEGIN WAYBACK TOOLBAR INSERT --><div id="wm-ipp-base" lang="en" style="display:block;" '
                       f'dir="ltr"><div id="wm-ipp"><div id="wm-ipp-inside"><a id="wm-logo" href="https://web.archive'
                       f'.org/web/">The Wayback Machine</a> - <a class="wm-url" href="{_ARCHIVE}{ts}/{_attr(sample.url)}">'
-                      f'{_esc(sample.url)}</a> <span class="wm-capinfo">7 captures</span> <span class="wm-capdate">'
+                      f'{esc(sample.url)}</a> <span class="wm-capinfo">7 captures</span> <span class="wm-capdate">'
                       f'{when.day} {MONTHS[when.month - 1][:3]} {when.year}</span></div></div></div>'
                       f'<!-- END WAYBACK TOOLBAR INSERT -->', "prepend")
     retrieved = when + timedelta(hours=20, minutes=41)
@@ -501,8 +496,8 @@ def breadcrumb_trail_ends_with_title(sample: Sample) -> Mutated:
     section = (section_meta[0].attributes.get("content") if section_meta else None) or "News"
     title = sample.expected["headline"]
     trail = (f'<nav class="yoast-breadcrumbs" aria-label="Breadcrumb"><span><span><a href="https://{host}/">Home</a>'
-             f'</span> » <span><a href="https://{host}/{_slug(section)}/">{_esc(section)}</a></span> » <span '
-             f'class="breadcrumb_last" aria-current="page">{_esc(title)}</span></span></nav>')
+             f'</span> » <span><a href="https://{host}/{_slug(section)}/">{esc(section)}</a></span> » <span '
+             f'class="breadcrumb_last" aria-current="page">{esc(title)}</span></span></nav>')
     old = next((n for n in tree.css("nav") if "breadcrumb" in f"{n.attributes.get('class')} "
                 f"{n.attributes.get('aria-label')}".lower()), None)
     if old is not None:
@@ -612,7 +607,7 @@ def dek_shows_author_bio(sample: Sample) -> Mutated:
     first = sample.expected["authors"][0].split()[0]
     bio = next((text_of(p) for p in tree.css("p") if text_of(p).startswith(f"{first} has ")), None)
     bio = bio or f"{first} has written about games and entertainment for {site_name(sample)} since 2021."
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_esc(bio)}</{a.dek.tag}>")
+    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(bio)}</{a.dek.tag}>")
     _shown_elsewhere(tree.html, sample.expected["dek"])
     return Mutated(tree.html, None)
 
@@ -663,7 +658,7 @@ def body_second_half_from_other_fragment(sample: Sample) -> Mutated:
     half = len(blocks) // 2
     heading = next((b.tag for b in blocks if b.tag in ("h2", "h3")), "h2")
     p_attrs = next((_attrs(b, drop=("id",)) for b in blocks if b.tag == "p"), "")
-    parts = [f"<{heading}>{_esc(t)}</{heading}>" if kind == "h" else f"<p{p_attrs}>{_esc(t)}</p>"
+    parts = [f"<{heading}>{esc(t)}</{heading}>" if kind == "h" else f"<p{p_attrs}>{esc(t)}</p>"
              for kind, t in _OTHER_STORY[:max(2, min(len(_OTHER_STORY), len(blocks) - half))]]
     kids = children(a.body)
     at = next(i for i, k in enumerate(kids) if k.mem_id == blocks[half - 1].mem_id)
@@ -688,7 +683,7 @@ def pattern_overrides_lost_default_text(sample: Sample) -> Mutated:
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
     for p, text in zip(prose, _PATTERN_DEFAULTS):
-        replace(p, f'<p{_attrs(p)} data-pattern-override="intro">{_esc(text)}</p>')
+        replace(p, f'<p{_attrs(p)} data-pattern-override="intro">{esc(text)}</p>')
     return Mutated(tree.html, None)
 
 
@@ -756,7 +751,7 @@ def headline_auto_title_from_first_words(sample: Sample) -> Mutated:
         raise NotApplicable("no prose paragraph in the body")
     auto = " ".join(text_of(prose[0]).split()[:10]).rstrip(",;:") + "…"
     h = a.headline
-    replace(h, f"<{h.tag}{_attrs(h)}>{_esc(auto)}</{h.tag}>")
+    replace(h, f"<{h.tag}{_attrs(h)}>{esc(auto)}</{h.tag}>")
     title = tree.css_first("title")
     if title is not None:
         _set_text(title, f"{auto} – {site_name(sample)}")

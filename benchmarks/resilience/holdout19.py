@@ -24,14 +24,14 @@ import json
 import re
 from datetime import datetime, timezone
 
-from anatomy import children, contains, insert, parse, replace, squeeze, text_of
+from anatomy import children, contains, esc, insert, parse, replace, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _esc, _host, _map_text, _published, _shown_elsewhere, _slug
+from holdout17 import _host, _map_text, _published, _shown_elsewhere, _slug
 from holdout18 import _before_body, _local_offset, _month, _post_id, _printed, _redate
 from mutations import _attr, anatomy_of, edit_jsonld, walk_json
 
@@ -122,7 +122,7 @@ def elementor_post_info_icon_list(sample: Sample) -> Mutated:
                 f'itemprop="{prop}"><span class="elementor-icon-list-icon"><i aria-hidden="true" class="fas '
                 f'fa-{icon}"></i></span><span class="elementor-icon-list-text elementor-post-info__item '
                 f'elementor-post-info__item--type-{kind}">{inner}</span></li>')
-    items = [item("author", "user-circle", f'<a href="https://{host}/author/{_slug(n)}/">{_esc(n)}</a>', "author")
+    items = [item("author", "user-circle", f'<a href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>', "author")
              for n in sample.expected["authors"]]
     items.append(item("date", "calendar", f"<time>{MONTHS[local.month - 1]} {local.day}, {local.year}</time>",
                       "datePublished"))
@@ -171,7 +171,7 @@ def headline_small_subtitle_in_h1(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.headline is None or a.dek is None or contains(a.dek, a.headline) or contains(a.headline, a.dek):
         raise NotApplicable("no headline and separate dek element")
-    dek = _esc(text_of(a.dek))
+    dek = esc(text_of(a.dek))
     h = a.headline
     a.dek.decompose()
     replace(h, f'<{h.tag}{_attrs(h)}>{_inner(h)} <small class="text-body-secondary subtitle" '
@@ -398,7 +398,7 @@ def rest_api_json_cached_at_url(sample: Sample) -> Mutated:
     host = _host(sample)
     slug = sample.url.rstrip("/").rsplit("/", 1)[-1]
     rng = rng_for(sample, "rest_api_json_cached_at_url")
-    texturize = lambda t: _esc(t).replace("’", "&#8217;").replace("–", "&#8211;")  # noqa: E731
+    texturize = lambda t: esc(t).replace("’", "&#8217;").replace("–", "&#8211;")  # noqa: E731
     post = {"id": pid, "date": local.isoformat(), "date_gmt": when.replace(tzinfo=None).isoformat(),
             "guid": {"rendered": f"https://{host}/?p={pid}"}, "modified": local.isoformat(),
             "modified_gmt": when.replace(tzinfo=None).isoformat(), "slug": slug, "status": "publish",
@@ -468,7 +468,7 @@ def link_text_replaced_by_url(sample: Sample) -> Mutated:
             continue
         for link in links:
             href = link.attributes.get("href") or ""
-            replace(link, f'<a href="{_attr(href)}" rel="nofollow">{_esc(href)}</a>')
+            replace(link, f'<a href="{_attr(href)}" rel="nofollow">{esc(href)}</a>')
             done += 1
     if not done:
         raise NotApplicable("no link in the body's text")
@@ -485,7 +485,7 @@ def headline_and_dek_swapped(sample: Sample) -> Mutated:
     if a.headline is None or a.dek is None or contains(a.dek, a.headline) or contains(a.headline, a.dek):
         raise NotApplicable("no headline and separate dek element")
     h, d = a.headline, a.dek
-    title, dek = _esc(sample.expected["headline"]), _esc(sample.expected["dek"])
+    title, dek = esc(sample.expected["headline"]), esc(sample.expected["dek"])
     replace(d, f"<{d.tag}{_attrs(d)}>{title}</{d.tag}>")
     replace(h, f"<{h.tag}{_attrs(h)}>{dek}</{h.tag}>")
     return Mutated(tree.html, None)
@@ -502,7 +502,7 @@ def dek_block_markup_printed(sample: Sample) -> Mutated:
     if a.dek is None:
         raise NotApplicable("no dek on the page")
     d = a.dek
-    shown = _esc(f"<!-- wp:paragraph -->\n<p>{sample.expected['dek']}</p>\n<!-- /wp:paragraph -->")
+    shown = esc(f"<!-- wp:paragraph -->\n<p>{sample.expected['dek']}</p>\n<!-- /wp:paragraph -->")
     replace(d, f"<{d.tag}{_attrs(d)}>{shown}</{d.tag}>")
     return Mutated(tree.html, None)
 
@@ -597,7 +597,7 @@ def byline_taxonomy_shows_post_tags(sample: Sample) -> Mutated:
         tags.insert(1, sample.expected["headline"].split(":")[0].strip("“”\" "))
     tags = list(dict.fromkeys(tags))[:3]
     host = _host(sample)
-    links = [f'<a href="https://{host}/tag/{_slug(t)}/" rel="tag">{_esc(t)}</a>' for t in tags]
+    links = [f'<a href="https://{host}/tag/{_slug(t)}/" rel="tag">{esc(t)}</a>' for t in tags]
     names = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
     _rewrite_byline(a, f'<span class="byline__label">By</span> {names}')
     return Mutated(tree.html, None)

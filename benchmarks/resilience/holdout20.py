@@ -26,14 +26,14 @@ import re
 import unicodedata
 from datetime import date
 
-from anatomy import contains, insert, parse, replace, squeeze, text_of, wrap
+from anatomy import contains, esc, insert, parse, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _prose
 from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _esc, _host, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _host, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
 from holdout18 import _local_offset, _month
 from holdout19 import _header_dates
 from mutations import _attr, anatomy_of, edit_jsonld, rewrite_stored_text, rewrite_text, site_name, walk_json
@@ -89,7 +89,7 @@ def ghost_casper_article_header(sample: Sample) -> Mutated:
         avatars = "".join(f'<li class="author-list-item"><a href="https://{host}/author/{_slug(n)}/" class="author-avatar">'
                           f'<img class="author-profile-image" src="https://{host}/content/images/size/w100/2025/'
                           f'{_slug(n)}.jpg" alt="{_attr(n)}"></a></li>' for n in names)
-        links = ", ".join(f'<a href="https://{host}/author/{_slug(n)}/">{_esc(n)}</a>' for n in names)
+        links = ", ".join(f'<a href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>' for n in names)
         byline = (f'<div class="article-byline"><section class="article-byline-content"><ul class="author-list">'
                   f'{avatars}</ul><div class="article-byline-meta"><h4 class="author-name">{links}</h4>')
     else:
@@ -98,7 +98,7 @@ def ghost_casper_article_header(sample: Sample) -> Mutated:
                f'{local.day} {MONTHS[local.month - 1][:3]} {local.year}</time><span class="byline-reading-time">'
                f'<span class="bull">&bull;</span> {max(1, math.ceil(words / 230))} min read</span></div></div>'
                f'</section></div>')
-    dek = f'<p class="article-excerpt">{_esc(sample.expected["dek"])}</p>' if sample.expected["dek"] else ""
+    dek = f'<p class="article-excerpt">{esc(sample.expected["dek"])}</p>' if sample.expected["dek"] else ""
     replace(a.headline, f'<header class="article-header gh-canvas"><section class="article-tag post-card-tags">'
                         f'<span class="post-card-primary-tag"><a href="https://{host}/tag/news/">News</a></span>'
                         f'</section><h1 class="article-title">{_inner(a.headline)}</h1>{dek}{byline}</header>')
@@ -129,7 +129,7 @@ def substack_button_wrapper_paragraphs(sample: Sample) -> Mutated:
                                                      f"&utm_content=share&action=share"), "after")
     insert(blocks[-1], f'<div class="subscription-widget-wrap-editor" data-component-name="SubscribeWidgetToDOM">'
                        f'<div class="subscription-widget show-subscribe"><div class="preamble"><p class="cta-caption">'
-                       f'Thanks for reading {_esc(site)}! Subscribe for free to receive new posts and support my '
+                       f'Thanks for reading {esc(site)}! Subscribe for free to receive new posts and support my '
                        f'work.</p></div><form class="subscription-widget-subscribe"><input type="email" name="email" '
                        f'placeholder="Type your email…"><input type="submit" value="Subscribe"></form></div></div>',
            "after")
@@ -153,7 +153,7 @@ def drupal_field_wrappers_with_labels(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if a.byline is not None and names:
         host = _host(sample)
-        items = "".join(f'<div class="field__item"><a href="https://{host}/user/{_slug(n)}" hreflang="en">{_esc(n)}</a>'
+        items = "".join(f'<div class="field__item"><a href="https://{host}/user/{_slug(n)}" hreflang="en">{esc(n)}</a>'
                         f'</div>' for n in names)
         replace(a.byline, f'<div class="field field--name-field-authors field--type-entity-reference '
                           f'field--label-inline clearfix"><div class="field__label">{"Authors" if len(names) > 1 else "Author"}'
@@ -204,7 +204,7 @@ def site_title_in_h1_before_headline(sample: Sample) -> Mutated:
     site, host = site_name(sample), _host(sample)
     insert(tree.body, f'<header class="site-branding"><h1 class="site-title"><a href="https://{host}/" rel="home">'
                       f'<img class="custom-logo" src="https://{host}/wp-content/uploads/logo.svg" alt="{_attr(site)}" '
-                      f'width="180" height="40"><span class="site-title__text">{_esc(site)}</span></a></h1>'
+                      f'width="180" height="40"><span class="site-title__text">{esc(site)}</span></a></h1>'
                       f'<p class="site-description">Games news, reviews and guides</p></header>', "prepend")
     return Mutated(tree.html, same(sample))
 
@@ -229,13 +229,13 @@ def date_ordinal_newspaper_stamp(sample: Sample) -> Mutated:
             continue
         month, day, year = _month(m["month"]), int(m["day"]), int(m["year"])
         weekday = _WEEKDAYS[date(year, month, day).weekday()]
-        stamp = f"{_esc(m['label'] or '')}{weekday}, {MONTHS[month - 1]} {day}<sup>{_ordinal(day)}</sup> {year}"
+        stamp = f"{esc(m['label'] or '')}{weekday}, {MONTHS[month - 1]} {day}<sup>{_ordinal(day)}</sup> {year}"
         if m["hour"]:
             stamp += f" · {int(m['hour'])}:{m['minute']} {m['half'].lower()}.m. {zone}"
         attrs = {k: v for k, v in node.attributes.items() if v is not None and k not in ("datetime", "data-datetime")}
         tag = "span" if node.tag == "time" else node.tag
         replace(node, f'<{tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{_esc(said[:m.start()])}{stamp}{_esc(said[m.end():])}</{tag}>')
+                      f'{esc(said[:m.start()])}{stamp}{esc(said[m.end():])}</{tag}>')
         done += 1
     if not done:
         raise NotApplicable("no printed date line in the header")
@@ -417,7 +417,7 @@ def headline_word_spans_css_gaps(sample: Sample) -> Mutated:
         raise NotApplicable("no headline element")
     words = sample.expected["headline"].split()
     spans = "".join(f'<span class="headline__word" style="display:inline-block;margin-right:0.25em;opacity:1;'
-                    f'transform:none">{_esc(w)}</span>' for w in words)
+                    f'transform:none">{esc(w)}</span>' for w in words)
     replace(h, f'<{h.tag}{_attrs(h)}>{spans}</{h.tag}>')
     return Mutated(tree.html, same(sample))
 
@@ -531,7 +531,7 @@ def editor_notes_left_in_sentences(sample: Sample) -> Mutated:
     initials = "—" + ("".join(w[0] for w in names[0].split()) if names else "desk")
     done = 0
     for p, note in zip((prose[0], prose[len(prose) // 2], prose[-1]), _DESK_NOTES):
-        note = _esc(note.format(initials=initials))
+        note = esc(note.format(initials=initials))
         state = {"done": False}
 
         def add(text: str) -> str:
@@ -581,7 +581,7 @@ def published_month_precision_only(sample: Sample) -> Mutated:
         elif "data-datetime" in attrs:
             attrs["data-datetime"] = month_only(attrs["data-datetime"])
         replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                      f'{_esc(printed) if printed is not None else _inner(node)}</{node.tag}>')
+                      f'{esc(printed) if printed is not None else _inner(node)}</{node.tag}>')
         done += 1
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time"):
         meta.attrs["content"] = month_only(meta.attributes.get("content") or "")
@@ -610,7 +610,7 @@ def foreign_paragraph_pasted_mid_body(sample: Sample) -> Mutated:
     prose = _prose(a)
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
-    insert(prose[len(prose) // 2], f"<p{_p_attrs(a)}>{_esc(_FOREIGN)}</p>", "after")
+    insert(prose[len(prose) // 2], f"<p{_p_attrs(a)}>{esc(_FOREIGN)}</p>", "after")
     return Mutated(tree.html, None)
 
 
@@ -685,7 +685,7 @@ def subheadings_doubled_by_toc_anchor(sample: Sample) -> Mutated:
     for h in heads:
         anchor = h.attributes.get("id") or _slug(text_of(h))
         replace(h, f'<{h.tag}{_attrs(h)}><a class="toc-anchor" id="toc-{_attr(anchor)}" href="#{_attr(anchor)}">'
-                   f'{_esc(text_of(h))}</a>{_inner(h)}</{h.tag}>')
+                   f'{esc(text_of(h))}</a>{_inner(h)}</{h.tag}>')
     return Mutated(tree.html, None)
 
 
@@ -720,7 +720,7 @@ def block_bindings_subheadings_show_title(sample: Sample) -> Mutated:
     heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
     if not heads:
         raise NotApplicable("no subheading in the body")
-    title = _esc(sample.expected["headline"])
+    title = esc(sample.expected["headline"])
     for h in heads:
         replace(h, f'<{h.tag}{_attrs(h)} data-wp-bind="core/post-title">{title}</{h.tag}>')
     return Mutated(tree.html, None)

@@ -25,13 +25,13 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import contains, insert, replace, text_of
+from anatomy import contains, esc, insert, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _prose, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
 from holdout11 import _EN_DATE
-from holdout17 import _esc, _host, _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _host, _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
 from holdout18 import _STAFF, _local_offset, _month, _post_id
 from holdout19 import _PLATFORMS, _body_lost, _header_dates
 from holdout20 import _local
@@ -72,7 +72,7 @@ def _restamp(node, said: str, m, stamp: str) -> None:
     if "data-datetime" in attrs and not re.match(r"\d{4}-\d\d-\d\d", attrs["data-datetime"]):
         attrs["data-datetime"] = new
     replace(node, f'<{node.tag}{"".join(f" {k}={chr(34)}{_attr(v)}{chr(34)}" for k, v in attrs.items())}>'
-                  f'{_esc(new)}</{node.tag}>')
+                  f'{esc(new)}</{node.tag}>')
 
 
 def _moment_of(m):
@@ -233,7 +233,7 @@ def meta_as_definition_list(sample: Sample) -> Mutated:
     for node in _header_dates(tree, a, box):
         node.decompose()
     host = _host(sample)
-    names = [f'<a rel="author" href="https://{host}/author/{_slug(n)}/">{_esc(n)}</a>' for n in sample.expected["authors"]]
+    names = [f'<a rel="author" href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>' for n in sample.expected["authors"]]
     replace(box, f'<dl class="article-meta"><dt class="article-meta__term">Written by</dt><dd class="article-meta__authors">'
                  f'{join_names(names)}</dd><dt class="article-meta__term">Published</dt><dd class="article-meta__date">'
                  f'<time datetime="{local:%Y-%m-%dT%H:%M:%S}{zone}">{MONTHS[local.month - 1]} {local.day}, {local.year} at '
@@ -254,7 +254,7 @@ def byline_affiliation_superscripts(sample: Sample) -> Mutated:
     site = site_name(sample)
     for n, unit in enumerate(a.author_nodes, 1):
         insert(unit, f'<sup class="affiliation-ref"><a href="#affiliation-{n}">{n}</a></sup>', "after")
-    roles = [f"Staff Writer, {_esc(site)}"] + ["Contributor"] * (len(a.author_nodes) - 1)
+    roles = [f"Staff Writer, {esc(site)}"] + ["Contributor"] * (len(a.author_nodes) - 1)
     items = "".join(f'<li id="affiliation-{n}"><sup>{n}</sup> {r}</li>' for n, r in enumerate(roles, 1))
     insert(box, f'<ol class="author-affiliations">{items}</ol>', "after")
     return Mutated(tree.html, same(sample))
@@ -333,7 +333,7 @@ def webflow_cms_generic_classes(sample: Sample) -> Mutated:
     if a.byline is not None and names and not contains(a.byline, a.headline):
         a.byline.decompose()
     writers = "".join(f'<div role="listitem" class="w-dyn-item"><a href="https://{host}/authors/{_slug(n)}" '
-                      f'class="link-block-3 w-inline-block"><div class="text-block-4">{_esc(n)}</div></a></div>'
+                      f'class="link-block-3 w-inline-block"><div class="text-block-4">{esc(n)}</div></a></div>'
                       for n in names)
     listed = (f'<div role="list" class="w-dyn-list"><div role="list" class="w-dyn-items">{writers}</div></div>'
               if names else "")
@@ -471,7 +471,7 @@ def headline_seo_keyword_h1_override(sample: Sample) -> Mutated:
     rng = rng_for(sample, "headline_seo_keyword_h1_override")
     words = [w for w in re.findall(r"[\w’'|]+", sample.expected["headline"].lower()) if w not in _STOP]
     keywords = " ".join(dict.fromkeys(words)) + " " + rng.choice(("news", "guide", "update", "2025"))
-    replace(h, f'<{h.tag}{_attrs(h)}>{_esc(keywords)}</{h.tag}>')
+    replace(h, f'<{h.tag}{_attrs(h)}>{esc(keywords)}</{h.tag}>')
     html = tree.html
     _shown_elsewhere(html, sample.expected["headline"])
     return Mutated(html, None)
@@ -494,7 +494,7 @@ def dek_stored_form_urlencoded(sample: Sample) -> Mutated:
     if not dek or a.dek is None or (a.headline is not None and (contains(a.dek, a.headline) or contains(a.headline, a.dek))):
         raise NotApplicable("no standfirst element")
     d = a.dek
-    replace(d, f'<{d.tag}{_attrs(d)}>{_esc(_form_encoded(dek))}</{d.tag}>')
+    replace(d, f'<{d.tag}{_attrs(d)}>{esc(_form_encoded(dek))}</{d.tag}>')
     html = tree.html
     _shown_elsewhere(html, dek)
     return Mutated(html, None)
@@ -516,7 +516,7 @@ def byline_author_link_markup_escaped(sample: Sample) -> Mutated:
         source = (f'<a href="https://{host}/author/{_slug(name)}/" title="Posts by {name}" '
                   f'rel="author">{name}</a>')
         tag = "span" if unit.tag == "a" else unit.tag
-        replace(unit, f'<{tag}{_attrs(unit, drop=("href", "rel"))}>{_esc(source)}</{tag}>')
+        replace(unit, f'<{tag}{_attrs(unit, drop=("href", "rel"))}>{esc(source)}</{tag}>')
     return Mutated(tree.html, None)
 
 
@@ -620,7 +620,7 @@ def more_tag_teaser_on_single_view(sample: Sample) -> Mutated:
         if passed:
             child.decompose()
         passed = passed or child.mem_id == last
-    title = _esc(sample.expected["headline"])
+    title = esc(sample.expected["headline"])
     insert(a.body, f'<p><a href="{_attr(sample.url)}#more-{_post_id(sample)}" class="more-link">Continue reading'
                    f'<span class="screen-reader-text"> "{title}"</span> <span class="meta-nav">&rarr;</span></a></p>',
            "append")
@@ -738,7 +738,7 @@ def headless_rich_text_printed_as_json(sample: Sample) -> Mutated:
         raise NotApplicable("no body block")
     doc = json.dumps({"nodeType": "document", "data": {}, "content": nodes}, ensure_ascii=False, separators=(",", ":"))
     body = a.body
-    replace(body, f'<{body.tag}{_attrs(body)}>{_esc(doc)}</{body.tag}>')
+    replace(body, f'<{body.tag}{_attrs(body)}>{esc(doc)}</{body.tag}>')
     return Mutated(tree.html, None)
 
 
@@ -754,7 +754,7 @@ def social_post_copy_appended_to_body(sample: Sample) -> Mutated:
     rng = rng_for(sample, "social_post_copy_appended_to_body")
     title = sample.expected["headline"].rstrip(".")
     tags = " ".join(rng.sample(("#gaming", "#news", "#games", "#esports", "#update", "#gamingnews"), 3))
-    copy = (f'🔥 {_esc(title)} — here is everything you need to know 👇 {tags} '
-            f'<a href="{_attr(sample.url)}?utm_source=social&amp;utm_medium=auto">{_esc(sample.url)}</a>')
+    copy = (f'🔥 {esc(title)} — here is everything you need to know 👇 {tags} '
+            f'<a href="{_attr(sample.url)}?utm_source=social&amp;utm_medium=auto">{esc(sample.url)}</a>')
     insert(a.blocks[-1], f"<p{_p_attrs(a)}>{copy}</p>", "after")
     return Mutated(tree.html, None)
