@@ -43,6 +43,11 @@ class Sample:
     def page(self) -> str:
         return f"{self.site}/{self.slug}"
 
+    @property
+    def host(self) -> str:
+        """The host of the page's URL (www. kept), for the links and assets a kind writes."""
+        return self.url.split("/")[2]
+
 
 @dataclass
 class Mutated:

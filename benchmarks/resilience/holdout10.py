@@ -281,7 +281,7 @@ def second_seo_plugin_jsonld(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     e = sample.expected
     site = site_name(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     when = _when(sample)
     local = (when - timedelta(hours=4)).replace(tzinfo=None).isoformat() + "-04:00"
     graph = {"@context": "https://schema.org", "@graph": [
@@ -332,7 +332,7 @@ def classic_caption_divs(sample: Sample) -> Mutated:
         prose = _prose(a)
         if len(prose) < 2:
             raise NotApplicable("no image in the body and fewer than two prose paragraphs")
-        host = sample.url.split("/")[2]
+        host = sample.host
         insert(prose[1], f'<div id="attachment_{n}" style="width: 1034px" class="wp-caption aligncenter"><img '
                          f'aria-describedby="caption-attachment-{n}" class="size-large wp-image-{n}" src="https://'
                          f'{host}/wp-content/uploads/2025/08/beta-booth.jpg" alt="" width="1024" height="576"><p id='

@@ -18,7 +18,7 @@ from anatomy import children, contains, insert, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _ago, _attrs, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
-from holdout9 import MONTHS, _host, _meta, _undated
+from holdout9 import MONTHS, _meta, _undated
 from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, site_name, walk_json
 
 HOLDOUT11: list[Kind] = []
@@ -53,7 +53,7 @@ def affiliate_product_box(sample: Sample) -> Mutated:
     if len(content) < 3:
         raise NotApplicable("fewer than three content blocks in the body")
     when = _when(sample)
-    host = _host(sample)
+    host = sample.host
     insert(content[1], f'<div class="product-box product-box--featured" data-vendor="amazon" data-product-id='
                        f'"B0C7X2K9QZ"><span class="product-box__badge">Our pick</span><img class="product-box__img" '
                        f'src="https://{host}/wp-content/uploads/2025/07/nimbus-pro-controller.jpg" alt="Nimbus Pro '
@@ -91,7 +91,7 @@ def slideshow_split_over_body(sample: Sample) -> Mutated:
     if len(prose) < 4:
         raise NotApplicable("fewer than four prose paragraphs")
     anchors = (prose[0], prose[len(prose) // 2], prose[(3 * len(prose)) // 4])
-    host = _host(sample)
+    host = sample.host
     for n, (anchor, caption) in enumerate(zip(anchors, SLIDE_CAPTIONS), start=1):
         insert(anchor, f'<figure class="slideshow__slide" data-slide="{n}" data-gallery="g-1"><div class="slideshow'
                        f'__counter">{n} / 3</div><img src="https://{host}/wp-content/uploads/2025/08/gallery-{n}.jpg" '
@@ -299,7 +299,7 @@ def opinion_columnist_header(sample: Sample) -> Mutated:
     name, site = names[0], site_name(sample)
     first = name.split()[0]
     insert(a.headline, f'<section class="columnist-hero"><img class="columnist-hero__photo" src="https://'
-                       f'{_host(sample)}/wp-content/uploads/authors/{_slug(name)}.jpg" alt="{_attr(name)}" width="96" '
+                       f'{sample.host}/wp-content/uploads/authors/{_slug(name)}.jpg" alt="{_attr(name)}" width="96" '
                        f'height="96"><div class="columnist-hero__text"><p class="columnist-hero__kicker">Opinion '
                        f'&middot; Columnist</p><h2 class="columnist-hero__name">{author_link(sample, name)}</h2><p '
                        f'class="columnist-hero__bio">{name} writes a weekly column on the business of games for '
@@ -359,7 +359,7 @@ rule set to serve its block page as a normal answer): Cloudflare's "Error 1015" 
 being rate limited", "The owner of this website (<host>) has banned you temporarily from
 accessing this website.", a Ray ID. Nothing of the article.""")
 def rate_limited_page_200(sample: Sample) -> Mutated:
-    host = _host(sample)
+    host = sample.host
     rng = rng_for(sample, "rate_limited_page_200")
     ray = "".join(rng.choice("0123456789abcdef") for _ in range(16))
     html = (f'<!DOCTYPE html><html lang="en-US"><head><title>Access denied | {host} used Cloudflare to restrict '
@@ -569,7 +569,7 @@ def audio_player_replaces_body(sample: Sample) -> Mutated:
                        for n, h in enumerate(heads))
     for node in children(a.body):
         node.decompose()
-    host = _host(sample)
+    host = sample.host
     insert(a.body, f'<div class="audio-story" data-audio-id="{_slug(sample.slug)[:40]}"><audio controls preload='
                    f'"none" src="https://media.{host}/audio/{_slug(sample.slug)[:40]}.mp3"></audio><p class="audio-'
                    f'story__title">Listen to the full story</p><span class="audio-story__duration">14 min</span><ol '

@@ -18,7 +18,7 @@ from anatomy import children, contains, insert, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
-from holdout9 import _host, _meta
+from holdout9 import _meta
 from holdout11 import _EN_DATE, _when
 from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, rewrite_text, \
     site_name, walk_json
@@ -54,7 +54,7 @@ claim, the rating and the reviewing organisation. The card summarises the piece;
 writer's headline, byline, date and paragraphs are unchanged.""")
 def fact_check_rating_card(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = _host(sample)
+    host = sample.host
     insert(a.body, '<aside class="fc-card" aria-label="Fact check"><div class="fc-card__claim"><span class='
                    '"fc-card__label">Claim:</span> <q>The update was cancelled and refunds are being issued.</q>'
                    '<span class="fc-card__source">Viral post on X, shared 12,000 times</span></div><div class='
@@ -113,7 +113,7 @@ og:url and every JSON-LD url / @id point at staging.<host> instead of the live h
 bug, not a content one: the article on the page is exactly the one shipped.""")
 def staging_host_in_canonical(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = _host(sample)
+    host = sample.host
     bare = host[4:] if host.startswith("www.") else host
     staging = f"staging.{bare}"
     changed = 0
@@ -372,7 +372,7 @@ publisher's host and a close button, the article's headline only in <title>, and
 article itself inside an <iframe> pointing at the AMP cache. The page carries no body, byline
 or date; no right extraction exists.""")
 def amp_viewer_shell(sample: Sample) -> Mutated:
-    host = _host(sample)
+    host = sample.host
     path = sample.url.split("/", 3)[3] if sample.url.count("/") >= 3 else ""
     cache = host.replace("-", "--").replace(".", "-")
     title = sample.expected["headline"] or site_name(sample)
@@ -404,7 +404,7 @@ of 4", zoom buttons, "Download PDF") and an <object type="application/pdf"> whos
 says the browser cannot display PDFs. The article's text is not in the HTML.""")
 def pdf_viewer_replaces_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    pdf = f"https://{_host(sample)}/e-edition/{squeeze(sample.slug)[:40]}.pdf"
+    pdf = f"https://{sample.host}/e-edition/{squeeze(sample.slug)[:40]}.pdf"
     _empty_body(a, f'<div class="pdf-embed"><div class="pdf-embed__toolbar"><span class="pdf-embed__pages">Page 1 '
                    f'of 4</span><button type="button">Zoom out</button><button type="button">Zoom in</button><a '
                    f'href="{pdf}" download>Download PDF</a></div><object data="{pdf}" type="application/pdf" '

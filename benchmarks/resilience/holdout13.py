@@ -566,7 +566,7 @@ def byline_fallback_site_staff(sample: Sample) -> Mutated:
     _byline_box(sample, a)
     staff = f"{site_name(sample)} Staff"
     slug = re.sub(r"[^a-z0-9]+", "-", staff.lower()).strip("-")
-    _rewrite_byline(a, f'<span class="byline__by">By</span> <a href="https://{sample.url.split("/")[2]}/author/'
+    _rewrite_byline(a, f'<span class="byline__by">By</span> <a href="https://{sample.host}/author/'
                        f'{slug}/" rel="author">{esc(staff)}</a>')
     for meta in _meta(tree, "author", "article:author", "twitter:data1"):
         meta.attrs["content"] = staff
@@ -588,7 +588,7 @@ def interactive_fallback_only(sample: Sample) -> Mutated:
     for node in children(a.body):
         node.decompose()
     slug = re.sub(r"[^a-z0-9]+", "-", sample.slug.lower())[:60]
-    host = sample.url.split("/")[2]
+    host = sample.host
     insert(a.body, f'<div class="interactive-embed" data-story="{slug}" data-src="https://{host}/interactives/{slug}'
                    f'/data.json"><div id="interactive-root"></div><div class="interactive-fallback"><img src="https:/'
                    f'/{host}/interactives/{slug}/fallback.png" alt="" width="1200" height="800"><p>This story is an '

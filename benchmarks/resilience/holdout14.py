@@ -24,7 +24,7 @@ from anatomy import children, contains, esc, insert, replace, squeeze, text_of, 
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
-from holdout9 import MONTHS, _host, _meta, _undated, _visible_dates
+from holdout9 import MONTHS, _meta, _undated, _visible_dates
 from holdout11 import _EN_DATE
 from holdout13 import _header_date, _parse_printed, _printed
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
@@ -147,7 +147,7 @@ def byline_author_popover_card(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if len(a.author_nodes) != len(names):
         raise NotApplicable("not every author has an element of its own in the byline")
-    site, host = esc(site_name(sample)), _host(sample)
+    site, host = esc(site_name(sample)), sample.host
     for i, (name, unit) in enumerate(zip(names, a.author_nodes), start=1):
         slug = _slug(name)
         replace(unit, f'<span class="author-popover"><button type="button" class="author-popover__trigger" '
@@ -262,7 +262,7 @@ def ghost_bookmark_cards(sample: Sample) -> Mutated:
     prose = _prose(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
-    host, site = _host(sample), esc(site_name(sample))
+    host, site = sample.host, esc(site_name(sample))
     start = rng_for(sample, "ghost_bookmark_cards").randrange(len(BOOKMARKS))
     for n, after in enumerate((prose[0], prose[min(2, len(prose) - 1)])):
         title, description = BOOKMARKS[(start + n) % len(BOOKMARKS)]
@@ -364,7 +364,7 @@ show): after the body container, inside the article, a <section class="podcast-e
 transcript is the episode's, not the article's: the right fields are unchanged.""")
 def podcast_transcript_after_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host, site = _host(sample), esc(site_name(sample))
+    host, site = sample.host, esc(site_name(sample))
     lines = "".join(f"<p><strong>{who}:</strong> {said}</p>" for who, said in TRANSCRIPT)
     insert(a.body, f'<section class="podcast-episode"><h2 class="podcast-episode__title">Listen: The {site} Podcast'
                    f'</h2><p class="podcast-episode__meta">Episode 112 · 38 min</p><audio controls preload="none" '

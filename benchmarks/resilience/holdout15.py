@@ -27,7 +27,7 @@ from anatomy import children, contains, esc, insert, replace, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
-from holdout9 import MONTHS, _host, _meta, _undated, _visible_dates, wrap_children
+from holdout9 import MONTHS, _meta, _undated, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
 from holdout13 import _header_date
 from holdout14 import _lead_figure
@@ -119,7 +119,7 @@ def quote_card_share_image(sample: Sample) -> Mutated:
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     quoted = _sentences(text_of(prose[-1]))[0]
-    host, slug = _host(sample), _slug(sample.expected["headline"] or sample.slug)[:60]
+    host, slug = sample.host, _slug(sample.expected["headline"] or sample.slug)[:60]
     alt = _attr(f"“{quoted}” — {site_name(sample)}")
     insert(prose[1], f'<figure class="quote-card"><img src="https://{host}/wp-content/uploads/quote-cards/{slug}-1.png"'
                      f' width="1080" height="1080" loading="lazy" alt="{alt}">'
@@ -220,7 +220,7 @@ def dek_rich_text_links(sample: Sample) -> Mutated:
     m = _PROPER_PAIR.search(text, 1) or _LAST_WORDS.search(text)  # from 1: not the sentence's capital
     if m is None:
         raise NotApplicable("no words to link in the dek")
-    inner = (f'{esc(text[:m.start()])}<a href="https://{_host(sample)}/tag/{_slug(m.group(0))}/" '
+    inner = (f'{esc(text[:m.start()])}<a href="https://{sample.host}/tag/{_slug(m.group(0))}/" '
              f'data-link-name="standfirst">{esc(m.group(0))}</a>{esc(text[m.end():])}')
     box = "span" if a.dek.tag == "p" else "p"
     replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}><{box} class="standfirst__text">{inner}</{box}></{a.dek.tag}>')
@@ -344,7 +344,7 @@ def listicle_item_cards(sample: Sample) -> Mutated:
     items = [b for b in a.blocks if b.tag in ("h2", "h3", "h4") and _NUMBERED.match(text_of(b))]
     if len(items) < 3:
         raise NotApplicable("fewer than three numbered subheadings")
-    host = _host(sample)
+    host = sample.host
     for n, h in enumerate(items, start=1):
         number, title = _NUMBERED.match(text_of(h)).groups()
         replace(h, f'<div class="listicle-item" id="item-{n}"><{h.tag}{_attrs(h)}><span class="listicle-item__number">'
@@ -427,7 +427,7 @@ def byline_numeric_author_id(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     _byline_box(sample, a)
     rng = rng_for(sample, "byline_numeric_author_id")
-    host = _host(sample)
+    host = sample.host
     ids = [str(rng.randrange(1000, 99999)) for _ in sample.expected["authors"]]
     _rewrite_byline(a, '<span class="byline__label">By</span> '
                        + join_names([f'<a href="https://{host}/author/{i}/" rel="author">{i}</a>' for i in ids]))
@@ -555,7 +555,7 @@ def web_story_replaces_body(sample: Sample) -> Mutated:
     prose = _prose(a)
     if not any(len(_sentences(text_of(p))) > 1 for p in prose):
         raise NotApplicable("no prose paragraph of more than one sentence")
-    host, slug = _host(sample), _slug(sample.slug)[:50]
+    host, slug = sample.host, _slug(sample.slug)[:50]
     pages = "".join(f'<amp-story-page id="page-{n}"><amp-story-grid-layer template="fill"><amp-img src="https://{host}'
                     f'/wp-content/uploads/stories/{slug}-{n}.jpg" width="720" height="1280" layout="responsive" alt="">'
                     f'</amp-img></amp-story-grid-layer><amp-story-grid-layer template="vertical" class="caption-layer">'

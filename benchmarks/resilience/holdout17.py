@@ -33,10 +33,7 @@ HOLDOUT17: list[Kind] = []
 
 # holdout22 (sealed: not edited) imports these helpers from here under their old names
 _esc = esc
-
-
-def _host(sample: Sample) -> str:
-    return sample.url.split("/")[2]
+_host = Sample.host.fget
 
 
 def _slug(name: str) -> str:
@@ -104,7 +101,7 @@ def body_lightbox_figures_with_credits(sample: Sample) -> Mutated:
     prose = _prose(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
-    host = _host(sample)
+    host = sample.host
     for n, p in enumerate(prose[0:3:2]):
         caption, credit = _FIGURES[n % len(_FIGURES)]
         insert(p, f'<figure class="wp-block-image size-large has-lightbox" data-wp-interactive="core/image">'
@@ -129,7 +126,7 @@ def byline_in_section_link(sample: Sample) -> Mutated:
     section = rng_for(sample, "byline_in_section_link").choice(_SECTIONS)
     names = " and ".join(author_link(sample, n) for n in sample.expected["authors"])
     _rewrite_byline(a, f'By {names} <span class="byline__in">in</span> <a class="byline__section" '
-                       f'href="https://{_host(sample)}/category/{section.lower()}/" rel="category tag">{section}</a>')
+                       f'href="https://{sample.host}/category/{section.lower()}/" rel="category tag">{section}</a>')
     return Mutated(tree.html, same(sample))
 
 
@@ -161,7 +158,7 @@ def paywall_meter_remaining_banner(sample: Sample) -> Mutated:
     left = rng_for(sample, "paywall_meter_remaining_banner").randint(1, 4)
     insert(a.body, f'<div class="meter-banner" role="status" data-meter-remaining="{left}"><p>You have '
                    f'<strong>{left}</strong> free article{"s" if left > 1 else ""} left this month.</p>'
-                   f'<a class="meter-banner__cta" href="https://{_host(sample)}/subscribe/?src=meter">Subscribe '
+                   f'<a class="meter-banner__cta" href="https://{sample.host}/subscribe/?src=meter">Subscribe '
                    f'for unlimited access</a><button type="button" class="meter-banner__close" aria-label="Dismiss">'
                    f'&times;</button></div>', "before")
     return Mutated(tree.html, same(sample))
@@ -187,7 +184,7 @@ the page is theirs: the right fields are unchanged.""")
 def jsonld_author_site_organization(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     _byline_box(sample, a)
-    org = {"@type": "Organization", "name": site_name(sample), "url": f"https://{_host(sample)}/"}
+    org = {"@type": "Organization", "name": site_name(sample), "url": f"https://{sample.host}/"}
     changed = []
 
     def fix(d):
@@ -366,7 +363,7 @@ def translation_plugin_string_wrappers(sample: Sample) -> Mutated:
         raise NotApplicable("no paragraph to wrap")
     if tree.head is not None:
         path = "/" + "/".join(sample.url.split("/")[3:])
-        host = _host(sample)
+        host = sample.host
         insert(tree.head, f'<link rel="alternate" hreflang="es-ES" href="https://{host}/es{path}">'
                           f'<link rel="alternate" hreflang="de-DE" href="https://{host}/de{path}">', "append")
     return Mutated(tree.html, same(sample))
@@ -423,7 +420,7 @@ author's name; no right extraction exists.""")
 def byline_guest_author_slug_shown(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     _byline_box(sample, a)
-    host = _host(sample)
+    host = sample.host
     slugs = [f'<a href="https://{host}/author/cap-{_slug(n)}/" rel="author">cap-{_slug(n)}</a>'
              for n in sample.expected["authors"]]
     _rewrite_byline(a, "By " + ", ".join(slugs))
@@ -441,7 +438,7 @@ def byline_first_name_only(sample: Sample) -> Mutated:
     if any(len(n.split()) < 2 for n in names):
         raise NotApplicable("a one-word author name")
     firsts = {n: n.split()[0] for n in names}
-    _rewrite_byline(a, "By " + " and ".join(f'<a href="https://{_host(sample)}/author/{_slug(n)}/" rel="author">'
+    _rewrite_byline(a, "By " + " and ".join(f'<a href="https://{sample.host}/author/{_slug(n)}/" rel="author">'
                                             f'{esc(firsts[n])}</a>' for n in names))
     for meta in _meta(tree, "author", "article:author", "twitter:data1", "parsely-author"):
         said = meta.attributes.get("content") or ""
@@ -544,7 +541,7 @@ def paragraph_swallowed_by_auto_embed(sample: Sample) -> Mutated:
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
     p = prose[len(prose) // 2]
-    host = _host(sample)
+    host = sample.host
     rng = rng_for(sample, "paragraph_swallowed_by_auto_embed")
     secret = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(10))
     title = "Everything we know so far"
@@ -568,7 +565,7 @@ def headline_as_image_generic_alt(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     h = a.headline
-    replace(h, f'<{h.tag}{_attrs(h)}><img class="title-art" src="https://{_host(sample)}/wp-content/uploads/2025/08/'
+    replace(h, f'<{h.tag}{_attrs(h)}><img class="title-art" src="https://{sample.host}/wp-content/uploads/2025/08/'
                f'title-art.png" alt="Featured image" width="1400" height="220"></{h.tag}>')
     _shown_elsewhere(tree.html, sample.expected["headline"])
     return Mutated(tree.html, None)

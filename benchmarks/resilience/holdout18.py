@@ -32,7 +32,7 @@ from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _host, _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, rewrite_stored_text, site_name, walk_json
 
 HOLDOUT18: list[Kind] = []
@@ -133,7 +133,7 @@ def posted_on_by_author_meta_line(sample: Sample) -> Mutated:
     for node in dates:
         if not any(o.mem_id != node.mem_id and contains(o, node) for o in dates):
             node.decompose()
-    authors = " and ".join(f'<span class="author vcard"><a class="url fn n" href="https://{_host(sample)}/author/'
+    authors = " and ".join(f'<span class="author vcard"><a class="url fn n" href="https://{sample.host}/author/'
                            f'{_slug(n)}/">{esc(n)}</a></span>' for n in sample.expected["authors"])
     _rewrite_byline(a, f'<span class="posted-on">Posted on <a href="{_attr(sample.url)}" rel="bookmark"><time '
                        f'class="entry-date published" datetime="{iso}">{MONTHS[local.month - 1]} {local.day}, '
@@ -236,7 +236,7 @@ def _trending(sample: Sample, kind: str, offset: timedelta):
     when = _published(sample)
     items = [(t, w, (when - timedelta(hours=9 + 17 * i, minutes=13 * i + 4)).replace(second=0, microsecond=0))
              for i, (t, w) in enumerate(zip(titles, writers))]
-    host = _host(sample)
+    host = sample.host
     lis = "".join(f'<li class="trending__item"><a href="https://{host}/{_slug(t)}/"><span class="trending__rank">'
                   f'{i + 1}</span><span class="trending__title">{esc(t)}</span></a><span class="trending__by">By '
                   f'{esc(w)}</span> <time datetime="{d.isoformat()}">{_day(d + offset)}</time></li>'
@@ -306,7 +306,7 @@ def cached_logged_in_admin_bar(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if tree.body is None or tree.head is None:
         raise NotApplicable("no <head> or <body>")
-    host, pid = _host(sample), _post_id(sample)
+    host, pid = sample.host, _post_id(sample)
     editor = next(n for n in ("Maren Holt", "Felix Carrow") if n not in sample.expected["authors"])
     insert(tree.head, f"<link rel='stylesheet' id='admin-bar-css' href='https://{host}/wp-includes/css/admin-bar.min.css"
                       f"?ver=6.6.2' media='all'><style media=\"screen\">html {{ margin-top: 32px !important; }}</style>",
@@ -491,7 +491,7 @@ def breadcrumb_trail_ends_with_title(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.headline is None or tree.head is None:
         raise NotApplicable("no headline element")
-    host = _host(sample)
+    host = sample.host
     section_meta = _meta(tree, "article:section")
     section = (section_meta[0].attributes.get("content") if section_meta else None) or "News"
     title = sample.expected["headline"]
@@ -710,7 +710,7 @@ def password_protected_post_form(sample: Sample) -> Mutated:
     pid = _post_id(sample)
     for kid in list(a.body.iter(include_text=True)):
         kid.decompose()
-    insert(a.body, f'<form action="https://{_host(sample)}/wp-login.php?action=postpass" class="post-password-form" '
+    insert(a.body, f'<form action="https://{sample.host}/wp-login.php?action=postpass" class="post-password-form" '
                    f'method="post"><p>This content is password protected. To view it please enter your password '
                    f'below:</p><p><label for="pwbox-{pid}">Password: <input name="post_password" id="pwbox-{pid}" '
                    f'type="password" spellcheck="false" size="20"></label> <input type="submit" name="Submit" '

@@ -31,7 +31,7 @@ from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _host, _map_text, _published, _shown_elsewhere, _slug
+from holdout17 import _map_text, _published, _shown_elsewhere, _slug
 from holdout18 import _before_body, _local_offset, _month, _post_id, _printed, _redate
 from mutations import _attr, anatomy_of, edit_jsonld, walk_json
 
@@ -115,7 +115,7 @@ def elementor_post_info_icon_list(sample: Sample) -> Mutated:
     local = _published(sample).replace(tzinfo=None) + _local_offset(sample, a, tree)
     for node in _header_dates(tree, a, box):
         node.decompose()
-    host = _host(sample)
+    host = sample.host
 
     def item(kind: str, icon: str, inner: str, prop: str) -> str:
         return (f'<li class="elementor-icon-list-item elementor-repeater-item-{kind[:3]}{len(inner) % 97:02d}" '
@@ -189,7 +189,7 @@ def headline_as_svg_image_with_alt(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     h = a.headline
-    art = f"https://{_host(sample)}/wp-content/uploads/2025/08/{_slug(sample.expected['headline'])[:60]}-title.svg"
+    art = f"https://{sample.host}/wp-content/uploads/2025/08/{_slug(sample.expected['headline'])[:60]}-title.svg"
     replace(h, f'<{h.tag}{_attrs(h)}><img class="title-art" src="{art}" alt="{_attr(sample.expected["headline"])}" '
                f'width="960" height="180" decoding="async"></{h.tag}>')
     return Mutated(tree.html, same(sample))
@@ -222,7 +222,7 @@ def meta_charset_after_first_1024_bytes(sample: Sample) -> Mutated:
     for m in tree.css("meta"):
         if "charset" in m.attributes or (m.attributes.get("http-equiv") or "").lower() == "content-type":
             m.decompose()
-    host = _host(sample)
+    host = sample.host
     hosts = ("fonts.gstatic.com", "securepubads.g.doubleclick.net", "c.amazon-adsystem.com", "cdn.jwplayer.com",
              "www.googletagmanager.com", "static.criteo.net", "ib.adnxs.com", "fastlane.rubiconproject.com",
              "cdn.cookielaw.org")
@@ -308,7 +308,7 @@ def relative_urls_with_base_href(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if tree.head is None:
         raise NotApplicable("no <head>")
-    prefixes = (f"https://{_host(sample)}", f"http://{_host(sample)}")
+    prefixes = (f"https://{sample.host}", f"http://{sample.host}")
     done = 0
     for node in tree.css("a[href], link[href], img[src], script[src], iframe[src], source[src]"):
         for key in ("href", "src"):
@@ -319,7 +319,7 @@ def relative_urls_with_base_href(sample: Sample) -> Mutated:
                 done += 1
     if not done:
         raise NotApplicable("no address on the site's own host")
-    insert(tree.head, f'<base href="https://{_host(sample)}/">', "prepend")
+    insert(tree.head, f'<base href="https://{sample.host}/">', "prepend")
     return Mutated(tree.html, same(sample))
 
 
@@ -395,7 +395,7 @@ def rest_api_json_cached_at_url(sample: Sample) -> Mutated:
     pid = int(_post_id(sample))
     when = _published(sample)
     local = when.replace(tzinfo=None) + _local_offset(sample, a, tree)
-    host = _host(sample)
+    host = sample.host
     slug = sample.url.rstrip("/").rsplit("/", 1)[-1]
     rng = rng_for(sample, "rest_api_json_cached_at_url")
     texturize = lambda t: esc(t).replace("’", "&#8217;").replace("–", "&#8211;")  # noqa: E731
@@ -442,7 +442,7 @@ comment form's) or the end, as the box's text: the article body shows as HTML so
 small text box, and nothing of it renders as text. No right extraction exists.""")
 def unclosed_textarea_in_share_bar(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host, pid = _host(sample), _post_id(sample)
+    host, pid = sample.host, _post_id(sample)
     insert(a.body, "<textarea-typo-slot></textarea-typo-slot>", "before")
     bar = (f'<div class="share-embed"><label for="embed-code-{pid}">Embed this story</label><textarea '
            f'id="embed-code-{pid}" readonly rows="2">&lt;iframe src="https://{host}/embed/{pid}/" width="600" '
@@ -596,7 +596,7 @@ def byline_taxonomy_shows_post_tags(sample: Sample) -> Mutated:
     if ":" in sample.expected["headline"]:
         tags.insert(1, sample.expected["headline"].split(":")[0].strip("“”\" "))
     tags = list(dict.fromkeys(tags))[:3]
-    host = _host(sample)
+    host = sample.host
     links = [f'<a href="https://{host}/tag/{_slug(t)}/" rel="tag">{esc(t)}</a>' for t in tags]
     names = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
     _rewrite_byline(a, f'<span class="byline__label">By</span> {names}')

@@ -98,7 +98,7 @@ def byline_author_cards(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.byline is None or not sample.expected["authors"]:
         raise NotApplicable("no byline (a staff piece)")
-    host = sample.url.split("/")[2]
+    host = sample.host
     cards = []
     for name in sample.expected["authors"]:
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
@@ -247,7 +247,7 @@ def also_read_links(sample: Sample) -> Mutated:
     prose = _prose(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
-    host = sample.url.split("/")[2]
+    host = sample.host
     headline = squeeze(sample.expected["headline"]).lower()
     titles, seen = [], set()
     for link in tree.body.css("a[href]"):
@@ -296,7 +296,7 @@ def consent_wall_replaces_article(sample: Sample) -> Mutated:
 "We'll be right back", and nothing of the article.""")
 def maintenance_page_200(sample: Sample) -> Mutated:
     name = site_name(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     html = (f'<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8"><meta name="viewport" '
             f'content="width=device-width, initial-scale=1"><title>{name} | Down for maintenance'
             f'</title><meta name="robots" content="noindex"><style>body{{font-family:sans-serif;'

@@ -33,7 +33,7 @@ from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _host, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
 from holdout18 import _local_offset, _month
 from holdout19 import _header_dates
 from mutations import _attr, anatomy_of, edit_jsonld, rewrite_stored_text, rewrite_text, site_name, walk_json
@@ -75,7 +75,7 @@ def ghost_casper_article_header(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     local = _local(sample, a, tree)
-    host = _host(sample)
+    host = sample.host
     names = sample.expected["authors"]
     for node in _header_dates(tree, a, a.byline):
         node.decompose()
@@ -118,7 +118,7 @@ def substack_button_wrapper_paragraphs(sample: Sample) -> Mutated:
     blocks = a.blocks
     if len(blocks) < 4:
         raise NotApplicable("too few body blocks")
-    host, site = _host(sample), site_name(sample)
+    host, site = sample.host, site_name(sample)
 
     def button(text: str, href: str) -> str:
         attrs = _attr(f'{{"url":"{href}","text":"{text}","action":null,"class":null}}')
@@ -152,7 +152,7 @@ def drupal_field_wrappers_with_labels(sample: Sample) -> Mutated:
         raise NotApplicable("no headline element")
     names = sample.expected["authors"]
     if a.byline is not None and names:
-        host = _host(sample)
+        host = sample.host
         items = "".join(f'<div class="field__item"><a href="https://{host}/user/{_slug(n)}" hreflang="en">{esc(n)}</a>'
                         f'</div>' for n in names)
         replace(a.byline, f'<div class="field field--name-field-authors field--type-entity-reference '
@@ -201,7 +201,7 @@ def site_title_in_h1_before_headline(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if tree.body is None:
         raise NotApplicable("no <body>")
-    site, host = site_name(sample), _host(sample)
+    site, host = site_name(sample), sample.host
     insert(tree.body, f'<header class="site-branding"><h1 class="site-title"><a href="https://{host}/" rel="home">'
                       f'<img class="custom-logo" src="https://{host}/wp-content/uploads/logo.svg" alt="{_attr(site)}" '
                       f'width="180" height="40"><span class="site-title__text">{esc(site)}</span></a></h1>'
@@ -302,7 +302,7 @@ def byline_ai_assistance_disclosure(sample: Sample) -> Mutated:
     box = _byline_box(sample, a)
     insert(box, f'<span class="byline__ai"> <span class="byline__sep" aria-hidden="true">·</span> <span class="ai-badge">'
                 f'<svg aria-hidden="true" width="12" height="12" viewBox="0 0 12 12"><circle cx="6" cy="6" r="5"></circle>'
-                f'</svg> With AI assistance</span> <a class="ai-policy-link" href="https://{_host(sample)}/ai-policy/">How '
+                f'</svg> With AI assistance</span> <a class="ai-policy-link" href="https://{sample.host}/ai-policy/">How '
                 f'we use AI</a></span>', "append")
     return Mutated(tree.html, same(sample))
 

@@ -31,7 +31,7 @@ from holdout2 import _attrs, _inner, _p_attrs, _prose, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
 from holdout11 import _EN_DATE
-from holdout17 import _host, _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
 from holdout18 import _STAFF, _local_offset, _month, _post_id
 from holdout19 import _PLATFORMS, _body_lost, _header_dates
 from holdout20 import _local
@@ -232,7 +232,7 @@ def meta_as_definition_list(sample: Sample) -> Mutated:
     zone = f"{'+' if minutes >= 0 else '-'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
     for node in _header_dates(tree, a, box):
         node.decompose()
-    host = _host(sample)
+    host = sample.host
     names = [f'<a rel="author" href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>' for n in sample.expected["authors"]]
     replace(box, f'<dl class="article-meta"><dt class="article-meta__term">Written by</dt><dd class="article-meta__authors">'
                  f'{join_names(names)}</dd><dt class="article-meta__term">Published</dt><dd class="article-meta__date">'
@@ -326,7 +326,7 @@ def webflow_cms_generic_classes(sample: Sample) -> Mutated:
         raise NotApplicable("no <h1> headline")
     rng = rng_for(sample, "webflow_cms_generic_classes")
     local = _local(sample, a, tree)
-    host = _host(sample)
+    host = sample.host
     for node in _header_dates(tree, a, a.byline):
         node.decompose()
     names = sample.expected["authors"]
@@ -368,7 +368,7 @@ the article's text: the right fields are unchanged.""")
 def series_navigation_box_in_content(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     rng = rng_for(sample, "series_navigation_box_in_content")
-    host = _host(sample)
+    host = sample.host
     series = rng.choice(_SERIES)
     total = rng.randint(4, 7)
     part = rng.randint(2, total - 1)
@@ -511,7 +511,7 @@ def byline_author_link_markup_escaped(sample: Sample) -> Mutated:
     _byline_box(sample, a)
     if not a.author_nodes:
         raise NotApplicable("the names are not elements of the byline")
-    host = _host(sample)
+    host = sample.host
     for unit, name in zip(a.author_nodes, sample.expected["authors"]):
         source = (f'<a href="https://{host}/author/{_slug(name)}/" title="Posts by {name}" '
                   f'rel="author">{name}</a>')

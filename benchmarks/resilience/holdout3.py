@@ -221,7 +221,7 @@ infographics (figures with an image and a short "Slide N of M" caption) and none
 article's prose is on the page. Headline, byline and metadata are the article's.""")
 def image_only_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     for node in children(a.body):
         node.decompose()
     slides = "".join(f'<figure class="slide"><img src="https://{host}/wp-content/uploads/'
@@ -236,7 +236,7 @@ with title, excerpt and author) at the article's URL, with status 200. The head 
 the article's cached metadata; the page shows no article.""")
 def listing_under_article_url(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     meta = tree.css_first('meta[property="article:section"]')
     section = (meta.attributes.get("content") if meta is not None else None) or "News"
     cards = []
@@ -266,7 +266,7 @@ def listing_under_article_url(sample: Sample) -> Mutated:
 the edge's error template was cached as a normal answer): "Error 522", "Connection timed
 out", the browser / edge / host diagram in text, a Ray ID. Nothing of the article.""")
 def cdn_error_page_200(sample: Sample) -> Mutated:
-    host = sample.url.split("/")[2]
+    host = sample.host
     html = (f'<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8"><title>{host} | 522: '
             f'Connection timed out</title><meta name="robots" content="noindex, nofollow"></head>'
             f'<body><div id="cf-wrapper"><div id="cf-error-details"><header><h1><span '

@@ -53,7 +53,7 @@ def byline_photographer_credit(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.byline is None or not sample.expected["authors"]:
         raise NotApplicable("no byline (a staff piece)")
-    host = sample.url.split("/")[2]
+    host = sample.host
     insert(a.byline, f'<span class="byline__photo"> \u00b7 Photography by <a href="https://{host}'
                      f'/contributor/lena-ortiz/">Lena Ortiz</a></span>', "append")
     return Mutated(tree.html, same(sample))
@@ -196,7 +196,7 @@ def byline_translator_credit(sample: Sample) -> Mutated:
     authors = sample.expected["authors"]
     if a.byline is None or not authors:
         raise NotApplicable("no byline (a staff piece)")
-    host = sample.url.split("/")[2]
+    host = sample.host
     insert(a.byline, f'<span class="byline__translator">, translated by <a href="https://{host}'
                      f'/author/kenji-mori/">Kenji Mori</a></span>', "append")
     return Mutated(tree.html, same(sample, authors=AnyOf((authors, authors + ["Kenji Mori"]))))
@@ -342,7 +342,7 @@ def byline_login_email(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if not a.author_nodes or not names:
         raise NotApplicable("no byline (a staff piece)")
-    host = sample.url.split("/")[2].removeprefix("www.")
+    host = sample.host.removeprefix("www.")
 
     def email(name: str) -> str:
         parts = name.lower().split()

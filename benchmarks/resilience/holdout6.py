@@ -133,7 +133,7 @@ head and a language switcher ("English · Español · Deutsch · 日本語", the
 above the headline. This page is still the English article; the fields are unchanged.""")
 def language_switcher_added(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     path = "/" + sample.url.split("/", 3)[3] if sample.url.count("/") >= 3 else "/"
     head = tree.css_first("head")
     if head is not None:

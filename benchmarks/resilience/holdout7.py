@@ -47,7 +47,7 @@ naming its author and publisher by {"@id": ...} references to the graph's Person
 Organization nodes. Same facts: the fields are unchanged.""")
 def jsonld_graph_with_id_references(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     people: list[dict] = []
 
     def regraph(data):

@@ -153,7 +153,7 @@ def byline_surname_first(sample: Sample) -> Mutated:
     if any(len(n.split()) != 2 for n in names):
         raise NotApplicable("an author name that is not two words")
     flipped = [f"{n.split()[1]}, {n.split()[0]}" for n in names]
-    host = sample.url.split("/")[2]
+    host = sample.host
     links = [f'<a href="https://{host}/author/{n.lower().replace(" ", "-")}/" rel="author">{f}</a>'
              for n, f in zip(names, flipped)]
     _rewrite_byline(a, "By " + "; ".join(links))

@@ -27,10 +27,6 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic")
 
 
-def _host(sample: Sample) -> str:
-    return sample.url.split("/")[2]
-
-
 def _visible_dates(a) -> list:
     """The article's visible date elements (outside the body): <time>, or an element
     carrying its date in a data-datetime attribute."""
@@ -142,7 +138,7 @@ def cloudflare_email_in_byline(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if a.byline is None or not names:
         raise NotApplicable("no byline (a staff piece)")
-    host = _host(sample).removeprefix("www.")
+    host = sample.host.removeprefix("www.")
     address = ".".join(names[0].lower().split()) + "@" + host
     code = _cf_email(address, 0x5A)
     insert(a.byline, f'<span class="byline__email"> · <a href="/cdn-cgi/l/email-protection#{code}" '
@@ -165,7 +161,7 @@ def image_cdn_picture_sources(sample: Sample) -> Mutated:
     for img in imgs:
         src = img.attributes["src"]
         if src.startswith("/"):
-            src = f"https://{_host(sample)}{src}"
+            src = f"https://{sample.host}{src}"
 
         def via(w, fmt):
             return f"/cdn-cgi/image/width={w},quality=80,format={fmt}/{src}"

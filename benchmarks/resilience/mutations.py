@@ -117,7 +117,7 @@ def join_names(names: list[str]) -> str:
 
 def author_link(sample: Sample, name: str) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    host = sample.url.split("/")[2]
+    host = sample.host
     return f'<a href="https://{host}/author/{slug}/" rel="author">{name}</a>'
 
 
@@ -410,7 +410,7 @@ def body_continues_in_sibling(sample: Sample) -> Mutated:
 (heading and a list of links to other stories).""")
 def related_posts_after_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    host = sample.url.split("/")[2]
+    host = sample.host
     items = "".join(f'<li><a href="https://{host}/{slug}/">{title}</a></li>' for slug, title in (
         ("best-deals-this-week", "The best deals this week"),
         ("release-calendar", "Every release date you need to know this month"),
@@ -520,7 +520,7 @@ def shift_jis_header_only(sample: Sample) -> Mutated:
 @register(TUNING, NONE, """A bot-protection interstitial ("Just a moment...", "Checking if the
 site connection is secure") served with status 200 instead of the article.""")
 def bot_challenge_200(sample: Sample) -> Mutated:
-    host = sample.url.split("/")[2]
+    host = sample.host
     html = (f'<!DOCTYPE html><html lang="en-US"><head><meta charset="UTF-8"><title>Just a moment...'
             f'</title><meta name="robots" content="noindex,nofollow"><meta name="viewport" '
             f'content="width=device-width,initial-scale=1"></head><body><div class="main-wrapper" '
