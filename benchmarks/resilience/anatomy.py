@@ -37,6 +37,11 @@ def esc(text: str) -> str:
     return htmllib.escape(text, quote=False)
 
 
+def slugify(text: str) -> str:
+    """text as a URL slug: lower case, each run of other characters one hyphen, none at the ends."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 def parse(html: str) -> LexborHTMLParser:
     return LexborHTMLParser(html)
 

@@ -7,9 +7,8 @@ figure into a tuning figure.
 
 from __future__ import annotations
 
-import re
 
-from anatomy import children, insert, parse, squeeze, text_of
+from anatomy import children, insert, parse, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from mutations import (_attr, add_classes, anatomy_of, author_link, content_children, edit_jsonld,
                        join_names, rewrite_text, site_name, typographic, walk_json)
@@ -94,10 +93,10 @@ def coauthors_added(sample: Sample) -> Mutated:
         raise NotApplicable("no byline (a staff piece)")
     first = a.author_nodes[-1]
     old_name = sample.expected["authors"][-1]
-    old_slug = re.sub(r"[^a-z0-9]+", "-", old_name.lower()).strip("-")
+    old_slug = slugify(old_name)
     anchor = first
     for n, name in enumerate(CO_AUTHORS):
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        slug = slugify(name)
         copy = first.html.replace(old_name, name).replace(old_slug, slug)
         anchor.insert_after(" and " if n == len(CO_AUTHORS) - 1 else ", ")
         (anchor,) = insert(anchor.next, copy, "after")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, squeeze, text_of
+from anatomy import children, contains, insert, slugify, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _ago, _attrs, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
@@ -25,7 +25,7 @@ HOLDOUT11: list[Kind] = []
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+    return slugify(text) or "section"
 
 
 def _headings(a) -> list:

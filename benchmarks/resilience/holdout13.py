@@ -16,7 +16,7 @@ import html as htmllib
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, esc, insert, replace, text_of, wrap
+from anatomy import children, contains, esc, insert, replace, slugify, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
@@ -565,7 +565,7 @@ def byline_fallback_site_staff(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     _byline_box(sample, a)
     staff = f"{site_name(sample)} Staff"
-    slug = re.sub(r"[^a-z0-9]+", "-", staff.lower()).strip("-")
+    slug = slugify(staff)
     _rewrite_byline(a, f'<span class="byline__by">By</span> <a href="https://{sample.host}/author/'
                        f'{slug}/" rel="author">{esc(staff)}</a>')
     for meta in _meta(tree, "author", "article:author", "twitter:data1"):

@@ -20,7 +20,7 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, esc, insert, replace, squeeze, text_of, wrap
+from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
@@ -30,10 +30,6 @@ from holdout13 import _header_date, _parse_printed, _printed
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
 
 HOLDOUT14: list[Kind] = []
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def _lead_figure(tree, a):
@@ -149,7 +145,7 @@ def byline_author_popover_card(sample: Sample) -> Mutated:
         raise NotApplicable("not every author has an element of its own in the byline")
     site, host = esc(site_name(sample)), sample.host
     for i, (name, unit) in enumerate(zip(names, a.author_nodes), start=1):
-        slug = _slug(name)
+        slug = slugify(name)
         replace(unit, f'<span class="author-popover"><button type="button" class="author-popover__trigger" '
                       f'popovertarget="author-card-{i}" aria-haspopup="dialog">{esc(name)}</button><div '
                       f'id="author-card-{i}" class="author-card" popover><img class="author-card__photo" src="https:'
@@ -266,7 +262,7 @@ def ghost_bookmark_cards(sample: Sample) -> Mutated:
     start = rng_for(sample, "ghost_bookmark_cards").randrange(len(BOOKMARKS))
     for n, after in enumerate((prose[0], prose[min(2, len(prose) - 1)])):
         title, description = BOOKMARKS[(start + n) % len(BOOKMARKS)]
-        slug = _slug(title)
+        slug = slugify(title)
         insert(after, f'<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://'
                       f'{host}/news/{slug}/"><div class="kg-bookmark-content"><div class="kg-bookmark-title">{title}'
                       f'</div><div class="kg-bookmark-description">{description}</div><div class="kg-bookmark-'

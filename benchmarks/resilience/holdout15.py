@@ -23,7 +23,7 @@ import json
 import re
 from datetime import datetime
 
-from anatomy import children, contains, esc, insert, replace, squeeze, text_of
+from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
@@ -34,10 +34,6 @@ from holdout14 import _lead_figure
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
 
 HOLDOUT15: list[Kind] = []
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'])")
@@ -119,7 +115,7 @@ def quote_card_share_image(sample: Sample) -> Mutated:
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     quoted = _sentences(text_of(prose[-1]))[0]
-    host, slug = sample.host, _slug(sample.expected["headline"] or sample.slug)[:60]
+    host, slug = sample.host, slugify(sample.expected["headline"] or sample.slug)[:60]
     alt = _attr(f"“{quoted}” — {site_name(sample)}")
     insert(prose[1], f'<figure class="quote-card"><img src="https://{host}/wp-content/uploads/quote-cards/{slug}-1.png"'
                      f' width="1080" height="1080" loading="lazy" alt="{alt}">'
@@ -220,7 +216,7 @@ def dek_rich_text_links(sample: Sample) -> Mutated:
     m = _PROPER_PAIR.search(text, 1) or _LAST_WORDS.search(text)  # from 1: not the sentence's capital
     if m is None:
         raise NotApplicable("no words to link in the dek")
-    inner = (f'{esc(text[:m.start()])}<a href="https://{sample.host}/tag/{_slug(m.group(0))}/" '
+    inner = (f'{esc(text[:m.start()])}<a href="https://{sample.host}/tag/{slugify(m.group(0))}/" '
              f'data-link-name="standfirst">{esc(m.group(0))}</a>{esc(text[m.end():])}')
     box = "span" if a.dek.tag == "p" else "p"
     replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}><{box} class="standfirst__text">{inner}</{box}></{a.dek.tag}>')
@@ -349,7 +345,7 @@ def listicle_item_cards(sample: Sample) -> Mutated:
         number, title = _NUMBERED.match(text_of(h)).groups()
         replace(h, f'<div class="listicle-item" id="item-{n}"><{h.tag}{_attrs(h)}><span class="listicle-item__number">'
                    f'{number}</span> {esc(title)}</{h.tag}><figure class="listicle-item__media"><img src='
-                   f'"https://{host}/wp-content/uploads/listicles/{_slug(title)[:50]}.jpg" width="800" height="450" '
+                   f'"https://{host}/wp-content/uploads/listicles/{slugify(title)[:50]}.jpg" width="800" height="450" '
                    f'loading="lazy" alt="{_attr(title)}"></figure></div>')
     return Mutated(tree.html, same(sample))
 
@@ -555,7 +551,7 @@ def web_story_replaces_body(sample: Sample) -> Mutated:
     prose = _prose(a)
     if not any(len(_sentences(text_of(p))) > 1 for p in prose):
         raise NotApplicable("no prose paragraph of more than one sentence")
-    host, slug = sample.host, _slug(sample.slug)[:50]
+    host, slug = sample.host, slugify(sample.slug)[:50]
     pages = "".join(f'<amp-story-page id="page-{n}"><amp-story-grid-layer template="fill"><amp-img src="https://{host}'
                     f'/wp-content/uploads/stories/{slug}-{n}.jpg" width="720" height="1280" layout="responsive" alt="">'
                     f'</amp-img></amp-story-grid-layer><amp-story-grid-layer template="vertical" class="caption-layer">'

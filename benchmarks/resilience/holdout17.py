@@ -20,7 +20,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import quote
 
-from anatomy import esc, insert, parse, replace, squeeze
+from anatomy import esc, insert, parse, replace, slugify, squeeze
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
@@ -34,10 +34,7 @@ HOLDOUT17: list[Kind] = []
 # holdout22 (sealed: not edited) imports these helpers from here under their old names
 _esc = esc
 _host = Sample.host.fget
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+_slug = slugify
 
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -421,7 +418,7 @@ def byline_guest_author_slug_shown(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     _byline_box(sample, a)
     host = sample.host
-    slugs = [f'<a href="https://{host}/author/cap-{_slug(n)}/" rel="author">cap-{_slug(n)}</a>'
+    slugs = [f'<a href="https://{host}/author/cap-{slugify(n)}/" rel="author">cap-{slugify(n)}</a>'
              for n in sample.expected["authors"]]
     _rewrite_byline(a, "By " + ", ".join(slugs))
     return Mutated(tree.html, None)
@@ -438,7 +435,7 @@ def byline_first_name_only(sample: Sample) -> Mutated:
     if any(len(n.split()) < 2 for n in names):
         raise NotApplicable("a one-word author name")
     firsts = {n: n.split()[0] for n in names}
-    _rewrite_byline(a, "By " + " and ".join(f'<a href="https://{sample.host}/author/{_slug(n)}/" rel="author">'
+    _rewrite_byline(a, "By " + " and ".join(f'<a href="https://{sample.host}/author/{slugify(n)}/" rel="author">'
                                             f'{esc(firsts[n])}</a>' for n in names))
     for meta in _meta(tree, "author", "article:author", "twitter:data1", "parsely-author"):
         said = meta.attributes.get("content") or ""
@@ -546,8 +543,8 @@ def paragraph_swallowed_by_auto_embed(sample: Sample) -> Mutated:
     secret = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(10))
     title = "Everything we know so far"
     link = f"https://{host}/everything-we-know-so-far/"
-    replace(p, f'<figure class="wp-block-embed is-type-wp-embed is-provider-{_slug(site_name(sample))} '
-               f'wp-block-embed-{_slug(site_name(sample))}"><div class="wp-block-embed__wrapper">'
+    replace(p, f'<figure class="wp-block-embed is-type-wp-embed is-provider-{slugify(site_name(sample))} '
+               f'wp-block-embed-{slugify(site_name(sample))}"><div class="wp-block-embed__wrapper">'
                f'<blockquote class="wp-embedded-content" data-secret="{secret}"><a href="{link}">{title}</a>'
                f'</blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" '
                f'title="&#8220;{title}&#8221; &#8212; {esc(site_name(sample))}" src="{link}embed/#?secret={secret}" '
@@ -588,7 +585,7 @@ def syndicated_excerpt_with_origin_line(sample: Sample) -> Mutated:
         raise NotApplicable("too few body blocks")
     rng = rng_for(sample, "syndicated_excerpt_with_origin_line")
     partner = rng.choice(_PARTNERS)
-    line = rng.choice(_ORIGINS).format(p=f'<a href="https://www.{_slug(partner).replace("-", "")}.com/" '
+    line = rng.choice(_ORIGINS).format(p=f'<a href="https://www.{slugify(partner).replace("-", "")}.com/" '
                                          f'rel="noopener">{partner}</a>')
     insert(blocks[1], f'<p class="syndication-origin"><em>{line}</em></p>')
     for block in blocks[2:]:

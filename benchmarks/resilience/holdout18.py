@@ -25,14 +25,14 @@ import re
 import zlib
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, esc, insert, replace, squeeze, text_of
+from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, rewrite_stored_text, site_name, walk_json
 
 HOLDOUT18: list[Kind] = []
@@ -134,7 +134,7 @@ def posted_on_by_author_meta_line(sample: Sample) -> Mutated:
         if not any(o.mem_id != node.mem_id and contains(o, node) for o in dates):
             node.decompose()
     authors = " and ".join(f'<span class="author vcard"><a class="url fn n" href="https://{sample.host}/author/'
-                           f'{_slug(n)}/">{esc(n)}</a></span>' for n in sample.expected["authors"])
+                           f'{slugify(n)}/">{esc(n)}</a></span>' for n in sample.expected["authors"])
     _rewrite_byline(a, f'<span class="posted-on">Posted on <a href="{_attr(sample.url)}" rel="bookmark"><time '
                        f'class="entry-date published" datetime="{iso}">{MONTHS[local.month - 1]} {local.day}, '
                        f'{local.year}</time></a></span><span class="byline"> by {authors}</span>')
@@ -237,7 +237,7 @@ def _trending(sample: Sample, kind: str, offset: timedelta):
     items = [(t, w, (when - timedelta(hours=9 + 17 * i, minutes=13 * i + 4)).replace(second=0, microsecond=0))
              for i, (t, w) in enumerate(zip(titles, writers))]
     host = sample.host
-    lis = "".join(f'<li class="trending__item"><a href="https://{host}/{_slug(t)}/"><span class="trending__rank">'
+    lis = "".join(f'<li class="trending__item"><a href="https://{host}/{slugify(t)}/"><span class="trending__rank">'
                   f'{i + 1}</span><span class="trending__title">{esc(t)}</span></a><span class="trending__by">By '
                   f'{esc(w)}</span> <time datetime="{d.isoformat()}">{_day(d + offset)}</time></li>'
                   for i, (t, w, d) in enumerate(items))
@@ -496,7 +496,7 @@ def breadcrumb_trail_ends_with_title(sample: Sample) -> Mutated:
     section = (section_meta[0].attributes.get("content") if section_meta else None) or "News"
     title = sample.expected["headline"]
     trail = (f'<nav class="yoast-breadcrumbs" aria-label="Breadcrumb"><span><span><a href="https://{host}/">Home</a>'
-             f'</span> » <span><a href="https://{host}/{_slug(section)}/">{esc(section)}</a></span> » <span '
+             f'</span> » <span><a href="https://{host}/{slugify(section)}/">{esc(section)}</a></span> » <span '
              f'class="breadcrumb_last" aria-current="page">{esc(title)}</span></span></nav>')
     old = next((n for n in tree.css("nav") if "breadcrumb" in f"{n.attributes.get('class')} "
                 f"{n.attributes.get('aria-label')}".lower()), None)
@@ -507,7 +507,7 @@ def breadcrumb_trail_ends_with_title(sample: Sample) -> Mutated:
         insert(a.headline, trail, "before")
     crumbs = {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": [
         {"@type": "ListItem", "position": 1, "name": "Home", "item": f"https://{host}/"},
-        {"@type": "ListItem", "position": 2, "name": section, "item": f"https://{host}/{_slug(section)}/"},
+        {"@type": "ListItem", "position": 2, "name": section, "item": f"https://{host}/{slugify(section)}/"},
         {"@type": "ListItem", "position": 3, "name": title}]}
     data = json.dumps(crumbs, ensure_ascii=False).replace("</", "<\\/")
     insert(tree.head, f'<script type="application/ld+json" class="yoast-schema-breadcrumb">{data}</script>', "append")

@@ -24,14 +24,14 @@ import json
 import re
 from datetime import datetime, timezone
 
-from anatomy import children, contains, esc, insert, parse, replace, squeeze, text_of
+from anatomy import children, contains, esc, insert, parse, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _map_text, _published, _shown_elsewhere, _slug
+from holdout17 import _map_text, _published, _shown_elsewhere
 from holdout18 import _before_body, _local_offset, _month, _post_id, _printed, _redate
 from mutations import _attr, anatomy_of, edit_jsonld, walk_json
 
@@ -122,7 +122,7 @@ def elementor_post_info_icon_list(sample: Sample) -> Mutated:
                 f'itemprop="{prop}"><span class="elementor-icon-list-icon"><i aria-hidden="true" class="fas '
                 f'fa-{icon}"></i></span><span class="elementor-icon-list-text elementor-post-info__item '
                 f'elementor-post-info__item--type-{kind}">{inner}</span></li>')
-    items = [item("author", "user-circle", f'<a href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>', "author")
+    items = [item("author", "user-circle", f'<a href="https://{host}/author/{slugify(n)}/">{esc(n)}</a>', "author")
              for n in sample.expected["authors"]]
     items.append(item("date", "calendar", f"<time>{MONTHS[local.month - 1]} {local.day}, {local.year}</time>",
                       "datePublished"))
@@ -189,7 +189,7 @@ def headline_as_svg_image_with_alt(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     h = a.headline
-    art = f"https://{sample.host}/wp-content/uploads/2025/08/{_slug(sample.expected['headline'])[:60]}-title.svg"
+    art = f"https://{sample.host}/wp-content/uploads/2025/08/{slugify(sample.expected['headline'])[:60]}-title.svg"
     replace(h, f'<{h.tag}{_attrs(h)}><img class="title-art" src="{art}" alt="{_attr(sample.expected["headline"])}" '
                f'width="960" height="180" decoding="async"></{h.tag}>')
     return Mutated(tree.html, same(sample))
@@ -597,7 +597,7 @@ def byline_taxonomy_shows_post_tags(sample: Sample) -> Mutated:
         tags.insert(1, sample.expected["headline"].split(":")[0].strip("“”\" "))
     tags = list(dict.fromkeys(tags))[:3]
     host = sample.host
-    links = [f'<a href="https://{host}/tag/{_slug(t)}/" rel="tag">{esc(t)}</a>' for t in tags]
+    links = [f'<a href="https://{host}/tag/{slugify(t)}/" rel="tag">{esc(t)}</a>' for t in tags]
     names = links[0] if len(links) == 1 else ", ".join(links[:-1]) + " and " + links[-1]
     _rewrite_byline(a, f'<span class="byline__label">By</span> {names}')
     return Mutated(tree.html, None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, squeeze, text_of
+from anatomy import children, contains, insert, slugify, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from mutations import _attr, anatomy_of, author_link, rewrite_text, site_name, typographic
 
@@ -101,7 +101,7 @@ def byline_author_cards(sample: Sample) -> Mutated:
     host = sample.host
     cards = []
     for name in sample.expected["authors"]:
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+        slug = slugify(name)
         cards.append(f'<div class="author-card"><img class="author-card__avatar" width="48" '
                      f'height="48" alt="" src="https://{host}/wp-content/uploads/avatars/{slug}.jpg">'
                      f'<div class="author-card__body">{author_link(sample, name)}'
@@ -262,7 +262,7 @@ def also_read_links(sample: Sample) -> Mutated:
         if len(titles) == 2:
             break
     for t in _FALLBACK_TITLES[len(titles):]:
-        titles.append((f"https://{host}/news/{re.sub(r'[^a-z0-9]+', '-', t.lower()).strip('-')}/", t))
+        titles.append((f"https://{host}/news/{slugify(t)}/", t))
     attrs = _p_attrs(a, drop=("class",))
     for (href, title), after in zip(titles, (prose[0], prose[min(2, len(prose) - 1)])):
         insert(after, f'<p{attrs} class="also-read"><strong>Also read:</strong> '

@@ -26,14 +26,14 @@ import re
 import unicodedata
 from datetime import date
 
-from anatomy import contains, esc, insert, parse, replace, squeeze, text_of, wrap
+from anatomy import contains, esc, insert, parse, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _prose
 from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _map_text, _published, _rewrite_p, _shown_elsewhere
 from holdout18 import _local_offset, _month
 from holdout19 import _header_dates
 from mutations import _attr, anatomy_of, edit_jsonld, rewrite_stored_text, rewrite_text, site_name, walk_json
@@ -86,10 +86,10 @@ def ghost_casper_article_header(sample: Sample) -> Mutated:
     words = sum(len(b.split()) for b in sample.expected["body"])
     byline = ""
     if names:
-        avatars = "".join(f'<li class="author-list-item"><a href="https://{host}/author/{_slug(n)}/" class="author-avatar">'
+        avatars = "".join(f'<li class="author-list-item"><a href="https://{host}/author/{slugify(n)}/" class="author-avatar">'
                           f'<img class="author-profile-image" src="https://{host}/content/images/size/w100/2025/'
-                          f'{_slug(n)}.jpg" alt="{_attr(n)}"></a></li>' for n in names)
-        links = ", ".join(f'<a href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>' for n in names)
+                          f'{slugify(n)}.jpg" alt="{_attr(n)}"></a></li>' for n in names)
+        links = ", ".join(f'<a href="https://{host}/author/{slugify(n)}/">{esc(n)}</a>' for n in names)
         byline = (f'<div class="article-byline"><section class="article-byline-content"><ul class="author-list">'
                   f'{avatars}</ul><div class="article-byline-meta"><h4 class="author-name">{links}</h4>')
     else:
@@ -153,7 +153,7 @@ def drupal_field_wrappers_with_labels(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if a.byline is not None and names:
         host = sample.host
-        items = "".join(f'<div class="field__item"><a href="https://{host}/user/{_slug(n)}" hreflang="en">{esc(n)}</a>'
+        items = "".join(f'<div class="field__item"><a href="https://{host}/user/{slugify(n)}" hreflang="en">{esc(n)}</a>'
                         f'</div>' for n in names)
         replace(a.byline, f'<div class="field field--name-field-authors field--type-entity-reference '
                           f'field--label-inline clearfix"><div class="field__label">{"Authors" if len(names) > 1 else "Author"}'
@@ -287,7 +287,7 @@ def head_meta_vendor_tags(sample: Sample) -> Mutated:
         tags.append(("sailthru.author", ", ".join(names)))
         tags += [("DC.creator", ", ".join(reversed(n.rsplit(" ", 1)))) for n in names]
     html = "".join(f'<meta name="{k}" content="{_attr(v)}">' for k, v in tags)
-    html += "".join(f'<meta property="article:author" content="https://www.facebook.com/{_slug(n).replace("-", ".")}">'
+    html += "".join(f'<meta property="article:author" content="https://www.facebook.com/{slugify(n).replace("-", ".")}">'
                     for n in names)
     insert(tree.head, html, "append")
     return Mutated(tree.html, same(sample))
@@ -683,7 +683,7 @@ def subheadings_doubled_by_toc_anchor(sample: Sample) -> Mutated:
     if not heads:
         raise NotApplicable("no subheading in the body")
     for h in heads:
-        anchor = h.attributes.get("id") or _slug(text_of(h))
+        anchor = h.attributes.get("id") or slugify(text_of(h))
         replace(h, f'<{h.tag}{_attrs(h)}><a class="toc-anchor" id="toc-{_attr(anchor)}" href="#{_attr(anchor)}">'
                    f'{esc(text_of(h))}</a>{_inner(h)}</{h.tag}>')
     return Mutated(tree.html, None)

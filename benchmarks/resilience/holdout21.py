@@ -25,13 +25,13 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import contains, esc, insert, replace, text_of
+from anatomy import contains, esc, insert, replace, slugify, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _prose, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
 from holdout11 import _EN_DATE
-from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere, _slug
+from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere
 from holdout18 import _STAFF, _local_offset, _month, _post_id
 from holdout19 import _PLATFORMS, _body_lost, _header_dates
 from holdout20 import _local
@@ -233,7 +233,7 @@ def meta_as_definition_list(sample: Sample) -> Mutated:
     for node in _header_dates(tree, a, box):
         node.decompose()
     host = sample.host
-    names = [f'<a rel="author" href="https://{host}/author/{_slug(n)}/">{esc(n)}</a>' for n in sample.expected["authors"]]
+    names = [f'<a rel="author" href="https://{host}/author/{slugify(n)}/">{esc(n)}</a>' for n in sample.expected["authors"]]
     replace(box, f'<dl class="article-meta"><dt class="article-meta__term">Written by</dt><dd class="article-meta__authors">'
                  f'{join_names(names)}</dd><dt class="article-meta__term">Published</dt><dd class="article-meta__date">'
                  f'<time datetime="{local:%Y-%m-%dT%H:%M:%S}{zone}">{MONTHS[local.month - 1]} {local.day}, {local.year} at '
@@ -332,7 +332,7 @@ def webflow_cms_generic_classes(sample: Sample) -> Mutated:
     names = sample.expected["authors"]
     if a.byline is not None and names and not contains(a.byline, a.headline):
         a.byline.decompose()
-    writers = "".join(f'<div role="listitem" class="w-dyn-item"><a href="https://{host}/authors/{_slug(n)}" '
+    writers = "".join(f'<div role="listitem" class="w-dyn-item"><a href="https://{host}/authors/{slugify(n)}" '
                       f'class="link-block-3 w-inline-block"><div class="text-block-4">{esc(n)}</div></a></div>'
                       for n in names)
     listed = (f'<div role="list" class="w-dyn-list"><div role="list" class="w-dyn-items">{writers}</div></div>'
@@ -373,11 +373,11 @@ def series_navigation_box_in_content(sample: Sample) -> Mutated:
     total = rng.randint(4, 7)
     part = rng.randint(2, total - 1)
     prev, nxt = rng.sample(_SERIES_POSTS, 2)
-    link = f'<a href="https://{host}/series/{_slug(series)}/" class="series-{rng.randint(100, 999)}">{series}</a>'
+    link = f'<a href="https://{host}/series/{slugify(series)}/" class="series-{rng.randint(100, 999)}">{series}</a>'
     insert(a.body, f'<div class="seriesmeta">This entry is part {part} of {total} in the series {link}</div>', "prepend")
-    insert(a.body, f'<div class="seriesbox"><div class="series-nav-left"><a href="https://{host}/{_slug(prev)}/">'
+    insert(a.body, f'<div class="seriesbox"><div class="series-nav-left"><a href="https://{host}/{slugify(prev)}/">'
                    f'« Previous part: {prev}</a></div><div class="series-nav-right"><a href="https://{host}/'
-                   f'{_slug(nxt)}/">Next part: {nxt} »</a></div></div>', "append")
+                   f'{slugify(nxt)}/">Next part: {nxt} »</a></div></div>', "append")
     return Mutated(tree.html, same(sample))
 
 
@@ -513,7 +513,7 @@ def byline_author_link_markup_escaped(sample: Sample) -> Mutated:
         raise NotApplicable("the names are not elements of the byline")
     host = sample.host
     for unit, name in zip(a.author_nodes, sample.expected["authors"]):
-        source = (f'<a href="https://{host}/author/{_slug(name)}/" title="Posts by {name}" '
+        source = (f'<a href="https://{host}/author/{slugify(name)}/" title="Posts by {name}" '
                   f'rel="author">{name}</a>')
         tag = "span" if unit.tag == "a" else unit.tag
         replace(unit, f'<{tag}{_attrs(unit, drop=("href", "rel"))}>{esc(source)}</{tag}>')

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import children, contains, insert, text_of
+from anatomy import children, contains, insert, slugify, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _p_attrs, _prose, _scope
 from mutations import anatomy_of, content_children, edit_jsonld, site_name, walk_json
@@ -209,7 +209,7 @@ def byline_in_app_state_only(sample: Sample) -> Mutated:
         d.pop("author", None)
     edit_jsonld(tree, lambda obj: walk_json(obj, drop_author))
     state = {"props": {"pageProps": {"post": {"slug": sample.slug, "authors": [
-        {"name": n, "slug": re.sub(r"[^a-z0-9]+", "-", n.lower()).strip("-")}
+        {"name": n, "slug": slugify(n)}
         for n in sample.expected["authors"]]}}}, "page": "/[...slug]"}
     insert(tree.body, f'<script id="__NEXT_DATA__" type="application/json">'
                       f'{json.dumps(state)}</script>', "append")
@@ -249,7 +249,7 @@ def listing_under_article_url(sample: Sample) -> Mutated:
              "ranked rules, collected in one place and updated as news arrives.", "Lena Hart"),
             ("Developer interview: building a world in four years", "The lead designer talks "
              "about the cuts they made and the one idea they refused to drop.", "Jordan Pike"))):
-        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+        slug = slugify(title)
         cards.append(f'<article class="card"><a href="https://{host}/news/{slug}/"><h2 '
                      f'class="card__title">{title}</h2></a><p class="card__excerpt">{excerpt}</p>'
                      f'<p class="card__byline">By {author}</p></article>')

@@ -15,7 +15,7 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, insert, paragraphs, replace, squeeze, text_of, wrap
+from anatomy import children, contains, insert, paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_stored_text, walk_json
@@ -527,7 +527,7 @@ def other_article_at_url(sample: Sample) -> Mutated:
     if e["dek"]:
         pairs.append((e["dek"], other["dek"]))
     pairs += [(name, other["author"]) for name in e["authors"]]
-    pairs += [(re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-"), "priya-natarajan") for name in e["authors"]]
+    pairs += [(slugify(name), "priya-natarajan") for name in e["authors"]]
     pairs.append((e["published"][:10], earlier.date().isoformat()))
     pairs += [(f"{fmt(when)}", f"{fmt(earlier)}") for fmt in (
         lambda d: f"{MONTHS[d.month - 1][:3]} {d.day}, {d.year}", lambda d: f"{MONTHS[d.month - 1]} {d.day}, {d.year}")]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import children, insert, locate, parse, squeeze, text_of, wrap
+from anatomy import children, insert, locate, parse, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 
 TUNING: list[Kind] = []
@@ -116,7 +116,7 @@ def join_names(names: list[str]) -> str:
 
 
 def author_link(sample: Sample, name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    slug = slugify(name)
     host = sample.host
     return f'<a href="https://{host}/author/{slug}/" rel="author">{name}</a>'
 
