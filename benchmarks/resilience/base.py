@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import zlib
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
 from typing import Callable
 
 RIGHT = "right exists"
@@ -89,6 +90,24 @@ def rng_for(sample: Sample, kind: str) -> random.Random:
     return random.Random(zlib.crc32(f"{kind}|{sample.url}".encode()))
 
 
+def published_at(sample: Sample) -> datetime:
+    """The page's publication time, in UTC where it states no zone; n/a on a page without one."""
+    published = sample.expected["published"]
+    if not published:
+        raise NotApplicable("no publication date")
+    when = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+
+
+def published_as_stated(sample: Sample) -> datetime:
+    """The page's publication time as stated (no zone added where it gives none); n/a where
+    there is none or it does not parse."""
+    try:
+        return datetime.fromisoformat(sample.expected["published"].replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        raise NotApplicable("no published date that parses")
+
+
 def same(sample: Sample, **changes) -> dict:
     """The sample's right fields, with changes."""
     out = dict(sample.expected)
@@ -96,4 +115,4 @@ def same(sample: Sample, **changes) -> dict:
     return out
 
 
-__all__ = ["RIGHT", "NONE", "AnyOf", "Sample", "Mutated", "Kind", "NotApplicable", "register", "rng_for", "same", "replace"]
+__all__ = ["RIGHT", "NONE", "AnyOf", "Sample", "Mutated", "Kind", "NotApplicable", "register", "rng_for", "same", "published_at", "published_as_stated", "replace"]

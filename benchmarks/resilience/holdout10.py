@@ -17,7 +17,7 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, insert, replace, squeeze, text_of, wrap
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
 from holdout9 import MONTHS, _meta, reprint_dates, wrap_children
 from mutations import _attr, anatomy_of, content_children, rewrite_stored_text, rewrite_text, site_name
@@ -51,13 +51,6 @@ def _post_id(sample: Sample) -> str:
     return m.group(1) if m else "4471"
 
 
-def _when(sample: Sample) -> datetime:
-    try:
-        return datetime.fromisoformat(sample.expected["published"].replace("Z", "+00:00"))
-    except (AttributeError, ValueError):
-        raise NotApplicable("no published date that parses")
-
-
 # ------------------------------------------------- a right extraction exists
 
 SOCIAL_POSTS = (
@@ -81,7 +74,7 @@ def social_post_embeds(sample: Sample) -> Mutated:
     prose = _prose(a)
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
-    when = _when(sample) - timedelta(days=1)
+    when = published_as_stated(sample) - timedelta(days=1)
     day = f"{MONTHS[when.month - 1]} {when.day}, {when.year}"
     anchors = (prose[0], prose[len(prose) // 2])
     body = list(sample.expected["body"])
@@ -282,7 +275,7 @@ def second_seo_plugin_jsonld(sample: Sample) -> Mutated:
     e = sample.expected
     site = site_name(sample)
     host = sample.host
-    when = _when(sample)
+    when = published_as_stated(sample)
     local = (when - timedelta(hours=4)).replace(tzinfo=None).isoformat() + "-04:00"
     graph = {"@context": "https://schema.org", "@graph": [
         {"@type": "Organization", "@id": f"https://{host}/#organization", "name": site, "url": f"https://{host}/"},
@@ -399,7 +392,7 @@ article is unchanged: the right fields are too.""")
 def print_edition_headline_line(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     rng = rng_for(sample, "print_edition_headline_line")
-    day = _when(sample) + timedelta(days=1)
+    day = published_as_stated(sample) + timedelta(days=1)
     weekday = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")[day.weekday()]
     printed = rng.choice(PRINT_HEADLINES)
     insert(a.body, f'<div class="print-info" data-testid="print-info"><p class="print-info__line">A version of '

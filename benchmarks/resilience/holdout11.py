@@ -15,7 +15,7 @@ import re
 from datetime import datetime
 
 from anatomy import children, contains, insert, slugify, squeeze, text_of
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
 from holdout2 import _ago, _attrs, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -32,13 +32,6 @@ def _headings(a) -> list:
     return [b for b in a.blocks if b.tag in ("h2", "h3")]
 
 
-def _when(sample: Sample) -> datetime:
-    try:
-        return datetime.fromisoformat(sample.expected["published"].replace("Z", "+00:00"))
-    except (AttributeError, ValueError):
-        raise NotApplicable("no published date that parses")
-
-
 # ------------------------------------------------- a right extraction exists
 
 @register(HOLDOUT11, RIGHT, """Commerce content on a news page (affiliate programmes): a product
@@ -52,7 +45,7 @@ def affiliate_product_box(sample: Sample) -> Mutated:
     content = content_children(a.body)
     if len(content) < 3:
         raise NotApplicable("fewer than three content blocks in the body")
-    when = _when(sample)
+    when = published_as_stated(sample)
     host = sample.host
     insert(content[1], f'<div class="product-box product-box--featured" data-vendor="amazon" data-product-id='
                        f'"B0C7X2K9QZ"><span class="product-box__badge">Our pick</span><img class="product-box__img" '
@@ -524,7 +517,7 @@ def published_relative_only(sample: Sample) -> Mutated:
     published = sample.expected["published"]
     if not published:
         raise NotApplicable("no published date")
-    when = _when(sample)
+    when = published_as_stated(sample)
     month = MONTHS[when.month - 1]
     day_said = re.compile(rf"\b(?:{month}|{month[:3]}\.?) {when.day}, {when.year}(?:,? \d{{1,2}}:\d{{2}} ?[ap]\.?m\.?)?",
                           re.I)

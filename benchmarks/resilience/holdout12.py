@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 
 from anatomy import children, contains, insert, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
 from holdout2 import _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta
-from holdout11 import _EN_DATE, _when
+from holdout11 import _EN_DATE
 from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, rewrite_text, \
     site_name, walk_json
 
@@ -212,7 +212,7 @@ URL, with a "Copy citation" button. It restates the article's metadata; it is no
 article: the right fields are unchanged.""")
 def cite_this_article_box(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    when = _when(sample)
+    when = published_as_stated(sample)
     names = sample.expected["authors"] or [site_name(sample)]
     cited = []
     for name in names:

@@ -17,11 +17,11 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, replace, slugify, text_of, wrap
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta, _visible_dates, wrap_children
-from holdout11 import _EN_DATE, _when
+from holdout11 import _EN_DATE
 from mutations import anatomy_of, author_link, content_children, edit_jsonld, join_names, rewrite_text, \
     site_name, walk_json
 
@@ -204,7 +204,7 @@ many news sites do. The page still states when it was published: the right field
 unchanged.""")
 def date_only_updated_visible(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    published = _when(sample)
+    published = published_as_stated(sample)
     node = _header_date(a)
     delta = timedelta(days=2, hours=3, minutes=12)
     local, _m = _parse_printed(text_of(node))
@@ -402,7 +402,7 @@ plausible date, months before or after the real one.
 The page no longer states when the article was published; no right extraction exists.""")
 def published_day_month_swapped(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    published = _when(sample)
+    published = published_as_stated(sample)
     node = _header_date(a)
     local, _m = _parse_printed(text_of(node))
     if local.day > 12:

@@ -21,7 +21,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 from anatomy import esc, insert, replace, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -373,20 +373,12 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
     return Mutated(_undated(sample, tree.html), None)
 
 
-def _published(sample: Sample) -> datetime:
-    published = sample.expected["published"]
-    if not published:
-        raise NotApplicable("no publication date")
-    when = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
 @register(HOLDOUT16, NONE, """A migration that exported dates as "MM/DD/YY" and re-imported them
 with a parser that puts two-digit years below 69 in the 1900s... and one that puts them all
 there: every date on the page (visible, time attributes, meta, JSON-LD) is the same day and time
 a century earlier ("Aug 6, 1925"). The page's date is wrong; no right extraction exists.""")
 def published_two_digit_year_wrong_century(sample: Sample) -> Mutated:
-    when = _published(sample)
+    when = published_at(sample)
     old = when.replace(year=when.year - 100)
     return _redate(sample, old, f"{MONTHS[old.month - 1][:3]} {old.day}, {old.year}")
 
@@ -397,7 +389,7 @@ third week of January 1970 ("Jan 21, 1970"), in the visible stamp, the time attr
 and JSON-LD (the SSR layer writes them from the same value). The page's date is wrong; no right
 extraction exists.""")
 def published_seconds_read_as_milliseconds(sample: Sample) -> Mutated:
-    seconds = _published(sample).timestamp()
+    seconds = published_at(sample).timestamp()
     wrong = datetime(1970, 1, 1, tzinfo=timezone.utc) + timedelta(milliseconds=seconds)
     return _redate(sample, wrong, f"{MONTHS[wrong.month - 1][:3]} {wrong.day}, {wrong.year}")
 

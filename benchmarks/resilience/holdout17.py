@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from anatomy import esc, insert, parse, replace, slugify, squeeze
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -35,6 +35,7 @@ HOLDOUT17: list[Kind] = []
 _esc = esc
 _host = Sample.host.fget
 _slug = slugify
+_published = published_at
 
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -60,18 +61,10 @@ def _shown_elsewhere(html: str, value: str) -> None:
         raise NotApplicable("the field's words are shown elsewhere on the page")
 
 
-def _published(sample: Sample) -> datetime:
-    published = sample.expected["published"]
-    if not published:
-        raise NotApplicable("no publication date")
-    when = datetime.fromisoformat(published.replace("Z", "+00:00"))
-    return when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-
-
 def _later(sample: Sample, days: float) -> datetime:
     """A moment days after publication, kept before the page was fetched (an edit the
     recording could have seen)."""
-    when = _published(sample)
+    when = published_at(sample)
     later = when + timedelta(days=days)
     if sample.fetched_at:
         fetched = datetime.fromisoformat(sample.fetched_at.replace("Z", "+00:00"))

@@ -26,13 +26,13 @@ import zlib
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
 from holdout2 import _attrs, _inner, _prose
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere
+from holdout17 import _later, _map_text, _rewrite_p, _shown_elsewhere
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, rewrite_stored_text, site_name, walk_json
 
 HOLDOUT18: list[Kind] = []
@@ -55,7 +55,7 @@ def _before_body(tree, a, nodes) -> list:
 def _local_offset(sample: Sample, a, tree) -> timedelta:
     """How far the page's printed times are from UTC (the header's first printed date with a
     time, against the right publication time), to the quarter hour; zero if none is printed."""
-    published = _published(sample).replace(tzinfo=None)
+    published = published_at(sample).replace(tzinfo=None)
     for node in _before_body(tree, a, _date_lines(a)):
         m = _EN_DATE.search(text_of(node))
         if m is None or not m["hour"]:
@@ -126,7 +126,7 @@ moment: the right fields are unchanged.""")
 def posted_on_by_author_meta_line(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     box = _byline_box(sample, a)
-    when = _published(sample)
+    when = published_at(sample)
     local = when.replace(tzinfo=None) + _local_offset(sample, a, tree)
     iso = sample.expected["published"]
     dates = [n for n in _before_body(tree, a, _date_lines(a)) if not contains(box, n) and n.mem_id != box.mem_id]
@@ -233,7 +233,7 @@ def _trending(sample: Sample, kind: str, offset: timedelta):
     rng = rng_for(sample, kind)
     titles = rng.sample(_TRENDING, 4)
     writers = rng.sample([n for n in _STAFF if n not in sample.expected["authors"]], 4)
-    when = _published(sample)
+    when = published_at(sample)
     items = [(t, w, (when - timedelta(hours=9 + 17 * i, minutes=13 * i + 4)).replace(second=0, microsecond=0))
              for i, (t, w) in enumerate(zip(titles, writers))]
     host = sample.host
@@ -252,7 +252,7 @@ stories' writers and dates sit between the byline and the body; the article is u
 right fields are unchanged.""")
 def trending_rail_under_header(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    _published(sample)
+    published_at(sample)
     rail, _items = _trending(sample, "trending_rail_under_header", _local_offset(sample, a, tree))
     insert(a.body, rail, "before")
     return Mutated(tree.html, same(sample))
@@ -777,7 +777,7 @@ and article:published_time / modified_time and the JSON-LD dates are "-0001-11-3
 The page no longer states when the article was published; no right extraction exists.""")
 def published_zero_gmt_date(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    _published(sample)
+    published_at(sample)
     zero = datetime(2000, 11, 30)  # only its month and day are printed; the year is written as -0001
     for node in _latest_first(tree, _date_lines(a) + tree.css("time, [data-datetime]")):
         said = text_of(node)

@@ -25,13 +25,13 @@ import re
 from datetime import datetime, timezone
 
 from anatomy import children, contains, esc, insert, parse, replace, slugify, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _map_text, _published, _shown_elsewhere
+from holdout17 import _map_text, _shown_elsewhere
 from holdout18 import _before_body, _local_offset, _month, _post_id, _printed, _redate
 from mutations import _attr, anatomy_of, edit_jsonld, walk_json
 
@@ -112,7 +112,7 @@ and JSON-LD are unchanged. Same writers, same moment: the right fields are uncha
 def elementor_post_info_icon_list(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     box = _byline_box(sample, a)
-    local = _published(sample).replace(tzinfo=None) + _local_offset(sample, a, tree)
+    local = published_at(sample).replace(tzinfo=None) + _local_offset(sample, a, tree)
     for node in _header_dates(tree, a, box):
         node.decompose()
     host = sample.host
@@ -393,7 +393,7 @@ and no writer's name is in it. No right extraction exists.""")
 def rest_api_json_cached_at_url(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     pid = int(_post_id(sample))
-    when = _published(sample)
+    when = published_at(sample)
     local = when.replace(tzinfo=None) + _local_offset(sample, a, tree)
     host = sample.host
     slug = sample.url.rstrip("/").rsplit("/", 1)[-1]
@@ -619,7 +619,7 @@ and article:modified_time, and the JSON-LD datePublished and dateModified. The p
 article was published when it was last edited; no right extraction exists.""")
 def published_and_modified_swapped(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    published = _published(sample)
+    published = published_at(sample)
     modified = next((_moment(m.attributes.get("content") or "") for m in _meta(tree, "article:modified_time")), None)
     if modified is None or abs((modified - published).total_seconds()) < 60:
         raise NotApplicable("no last update apart from the publication")

@@ -27,13 +27,13 @@ import unicodedata
 from datetime import date
 
 from anatomy import contains, esc, insert, parse, replace, slugify, squeeze, text_of, wrap
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _prose
 from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _map_text, _published, _rewrite_p, _shown_elsewhere
+from holdout17 import _map_text, _rewrite_p, _shown_elsewhere
 from holdout18 import _local_offset, _month
 from holdout19 import _header_dates
 from mutations import _attr, anatomy_of, edit_jsonld, rewrite_stored_text, rewrite_text, site_name, walk_json
@@ -46,7 +46,7 @@ _ZONES = {-7: "PDT", -6: "MDT", -5: "CDT", -4: "EDT", 0: "GMT", 1: "BST", 2: "CE
 
 def _local(sample: Sample, a, tree):
     """The publication moment in the site's own zone (as its header prints it), naive."""
-    return _published(sample).replace(tzinfo=None) + _local_offset(sample, a, tree)
+    return published_at(sample).replace(tzinfo=None) + _local_offset(sample, a, tree)
 
 
 def _slot(node, n: int, where: str = "before") -> str:
@@ -272,7 +272,7 @@ def head_meta_vendor_tags(sample: Sample) -> Mutated:
     if tree.head is None:
         raise NotApplicable("no <head>")
     e = sample.expected
-    when = _published(sample)
+    when = published_at(sample)
     names = e["authors"]
     for meta in _meta(tree, "author"):
         meta.decompose()
@@ -562,7 +562,7 @@ Applied where the publication day is stated nowhere else on the page. The page n
 on which day the article was published; no right extraction exists.""")
 def published_month_precision_only(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    _published(sample)
+    published_at(sample)
 
     def month_only(value: str) -> str:
         return _ISO_MOMENT.sub(lambda m: f"{m[1]}-{m[2]}", value)

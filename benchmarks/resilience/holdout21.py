@@ -26,12 +26,12 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import contains, esc, insert, replace, slugify, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _prose, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
 from holdout11 import _EN_DATE
-from holdout17 import _later, _map_text, _published, _rewrite_p, _shown_elsewhere
+from holdout17 import _later, _map_text, _rewrite_p, _shown_elsewhere
 from holdout18 import _STAFF, _local_offset, _month, _post_id
 from holdout19 import _PLATFORMS, _body_lost, _header_dates
 from holdout20 import _local
@@ -409,7 +409,7 @@ month" as 2025-08, "the end of the year" as 2025, "last year" as 2024, "the autu
 unchanged, and the article's own date is where it was: the right fields are unchanged.""")
 def inline_dates_marked_up_in_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    when = _published(sample)
+    when = published_at(sample)
     day = when.date()
 
     def value(token: str) -> str:
@@ -548,7 +548,7 @@ def tracked_changes_published_visible(sample: Sample) -> Mutated:
     if not prose:
         raise NotApplicable("no prose paragraph")
     rng = rng_for(sample, "tracked_changes_published_visible")
-    stamp = int(_published(sample).timestamp() * 1000) - 5400000
+    stamp = int(published_at(sample).timestamp() * 1000) - 5400000
     editor = rng.choice(_STAFF)
 
     def track(m, n: int) -> str:
