@@ -122,6 +122,17 @@ def paragraphs(anatomy) -> list[LexborNode]:
     return [p for p in anatomy.blocks if p.tag == "p"]
 
 
+def long_paragraphs(anatomy) -> list[LexborNode]:
+    """The body's <p> blocks of twelve words or more: its paragraphs of text, not a one-line
+    credit, caption or "Related:" link."""
+    return [p for p in paragraphs(anatomy) if len(text_of(p).split()) >= 12]
+
+
+def prose_paragraphs(anatomy) -> list[LexborNode]:
+    """The body's prose: its long paragraphs that end a sentence."""
+    return [p for p in long_paragraphs(anatomy) if text_of(p).endswith((".", "!", "?"))]
+
+
 def children(node: LexborNode) -> list[LexborNode]:
     return [c for c in node.iter(include_text=False)]
 

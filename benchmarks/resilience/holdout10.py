@@ -16,9 +16,9 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, insert, replace, squeeze, text_of, wrap
+from anatomy import children, contains, insert, prose_paragraphs, replace, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
-from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
+from holdout2 import _attrs, _body_index, _inner, _p_attrs, _scope
 from holdout9 import MONTHS, _meta, reprint_dates, wrap_children
 from mutations import _attr, anatomy_of, content_children, rewrite_stored_text, rewrite_text, site_name
 
@@ -71,7 +71,7 @@ embed.bsky.app's script). The posts are quoted material: the right body is the a
 paragraphs, with or without the two posts' texts where they sit.""")
 def social_post_embeds(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     when = published_as_stated(sample) - timedelta(days=1)
@@ -322,7 +322,7 @@ def classic_caption_divs(sample: Sample) -> Mutated:
                      f'{caption}</p></div>')
         n += 1
     if not figures:
-        prose = _prose(a)
+        prose = prose_paragraphs(a)
         if len(prose) < 2:
             raise NotApplicable("no image in the body and fewer than two prose paragraphs")
         host = sample.host
@@ -506,7 +506,7 @@ def affiliate_shortcodes_unrendered(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     changed = 0
     n = 4471
-    for p in _prose(a):
+    for p in prose_paragraphs(a):
         links = p.css("a")
         if not links:
             continue
@@ -621,7 +621,7 @@ data-key-id="..." hidden>, and a prompt ("This story is exclusive to <Site>+ mem
 a member? Log in", "See plans"). The rest of the article is not readable on the page.""")
 def paywall_rest_encrypted_blob(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     kids = children(a.body)

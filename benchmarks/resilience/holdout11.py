@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, slugify, squeeze, text_of
+from anatomy import children, contains, insert, prose_paragraphs, slugify, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
-from holdout2 import _ago, _attrs, _prose, _scope
+from holdout2 import _ago, _attrs, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, site_name, walk_json
@@ -80,7 +80,7 @@ Captions describe the pictures; they are not the article's text: the right field
 unchanged.""")
 def slideshow_split_over_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 4:
         raise NotApplicable("fewer than four prose paragraphs")
     anchors = (prose[0], prose[len(prose) // 2], prose[(3 * len(prose)) // 4])

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from anatomy import children, contains, insert, squeeze, text_of
+from anatomy import children, contains, insert, prose_paragraphs, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
-from holdout2 import _prose, _scope
+from holdout2 import _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta
 from holdout11 import _EN_DATE
@@ -37,7 +37,7 @@ def _empty_body(a, html: str) -> None:
 def _rewrite_prose(a, fn) -> int:
     """fn on the text of every prose paragraph; how many paragraphs it changed."""
     changed = 0
-    for p in _prose(a):
+    for p in prose_paragraphs(a):
         before = text_of(p)
         rewrite_text(p, fn)
         changed += text_of(p) != before
@@ -233,7 +233,7 @@ top of the body container listing three moments, each a link to an anchor with a
 not text: the right fields are unchanged.""")
 def key_events_rail(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     picks = (prose[0], prose[len(prose) // 2], prose[-1])
@@ -320,7 +320,7 @@ simply gone). The page no longer carries the article's first word; no right extr
 exists.""")
 def drop_cap_letter_lost(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     first = prose[0]

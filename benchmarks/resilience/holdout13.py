@@ -16,9 +16,9 @@ import html as htmllib
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, esc, insert, replace, slugify, text_of, wrap
+from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose
+from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
@@ -259,7 +259,7 @@ are unchanged.""")
 def glossary_popovers_in_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     used, n = [], 0
-    for p in _prose(a):
+    for p in prose_paragraphs(a):
         for term, definition in GLOSSARY:
             if len(used) >= 3 or any(term == t for t, _ in used):
                 continue
@@ -485,7 +485,7 @@ browser reads everything up to the next "-->" in the page as a comment. The rest
 article is not shown; no right extraction exists.""")
 def word_conditional_comment_unclosed(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose or prose[0] is a.blocks[-1]:
         raise NotApplicable("no prose paragraph with blocks after it")
     insert(prose[0], '<span id="h13-word-paste"></span>', "after")

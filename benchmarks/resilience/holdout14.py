@@ -20,9 +20,9 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of, wrap
+from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose
+from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates
 from holdout11 import _EN_DATE
@@ -255,7 +255,7 @@ story's author and a thumbnail) after the first and the third prose paragraphs. 
 previews of other stories, not this article's text: the right fields are unchanged.""")
 def ghost_bookmark_cards(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
     host, site = sample.host, esc(site_name(sample))
@@ -329,7 +329,7 @@ Northwind Hardware", all one link with rel="sponsored". The unit is the advertis
 the article's: the right fields are unchanged.""")
 def native_paid_post_mid_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
     after = prose[(len(prose) - 1) // 2]
@@ -593,7 +593,7 @@ only the ad ("Advertisement" and the partner's <ins> slot). Those paragraphs of 
 are gone from the page; no right extraction exists.""")
 def ad_injector_overwrote_paragraphs(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     targets = prose[2::3]
     if not targets:
         raise NotApplicable("fewer than three prose paragraphs")
@@ -615,7 +615,7 @@ as written; no right extraction exists.""")
 def privacy_filter_redacted_names(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     hits = 0
-    for p in _prose(a):
+    for p in prose_paragraphs(a):
         before = text_of(p)
         rewrite_text(p, lambda s: _PROPER_PAIR.sub("[name redacted]", s))
         hits += text_of(p) != before

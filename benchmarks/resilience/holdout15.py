@@ -23,9 +23,9 @@ import json
 import re
 from datetime import datetime
 
-from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of
+from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose, _scope
+from holdout2 import _attrs, _inner, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
@@ -71,7 +71,7 @@ editor's marks and pasted text split them), no <p> left for prose; headings keep
 A reader sees the same paragraphs: the right fields are unchanged.""")
 def sanity_portable_text_blocks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     rng = rng_for(sample, "sanity_portable_text_blocks")
@@ -92,7 +92,7 @@ made familiar, added by an engagement vendor): at the end of every prose paragra
 widget's, not the writer's: the right fields are unchanged.""")
 def paragraph_comment_bubbles(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     rng = rng_for(sample, "paragraph_comment_bubbles")
@@ -111,7 +111,7 @@ caption is a "Share this quote" button. The sentence is the article's own, furth
 card is a picture of it: the right fields are unchanged.""")
 def quote_card_share_image(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     quoted = _sentences(text_of(prose[-1]))[0]
@@ -548,7 +548,7 @@ more" outlink on the last page). The header, byline and metadata render. The res
 paragraph is not on the page; no right extraction exists.""")
 def web_story_replaces_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not any(len(_sentences(text_of(p))) > 1 for p in prose):
         raise NotApplicable("no prose paragraph of more than one sentence")
     host, slug = sample.host, slugify(sample.slug)[:50]
@@ -628,7 +628,7 @@ The article's figures are not on the page; no right extraction exists.""")
 def prose_figures_nan(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     hits = 0
-    for p in _prose(a):
+    for p in prose_paragraphs(a):
         before = text_of(p)
         rewrite_text(p, lambda s: _FIGURE.sub("NaN", s))
         hits += text_of(p) != before

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta, timezone
 
-from anatomy import esc, insert, replace, text_of
+from anatomy import esc, insert, prose_paragraphs, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose
+from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
@@ -134,7 +134,7 @@ are tooltips (role="tooltip", hidden until hovered) rendered in a portal at the 
 def glossary_term_tooltips(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     marked = []
-    for i, p in enumerate(_prose(a)):
+    for i, p in enumerate(prose_paragraphs(a)):
         inner = _inner(p)
         m = _WORD.search(inner)
         # only a word in plain text (not inside a tag or an attribute)
@@ -164,7 +164,7 @@ release year", "1 / in the series"). The box is a graphic, not the article's pro
 fields are unchanged.""")
 def stat_box_by_the_numbers(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     stats = (("3", "platforms at launch"), ("2025", "release year"), ("1", "in the series"))
@@ -183,7 +183,7 @@ def key_sentences_highlighted(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     rng = rng_for(sample, "key_sentences_highlighted")
     done = 0
-    for p in _prose(a)[::2]:
+    for p in prose_paragraphs(a)[::2]:
         inner = _inner(p)
         m = re.search(r"[.!?](?=\s)", inner)
         if m is None or "<" in inner[:m.end()]:
@@ -259,7 +259,7 @@ class="para-permalink" href="#p-N" aria-label="Link to this paragraph">¶</a>, s
 The mark is the template's, the words are the writer's: the right fields are unchanged.""")
 def paragraph_pilcrow_permalinks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     for n, p in enumerate(prose, 1):

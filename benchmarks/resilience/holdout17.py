@@ -20,9 +20,9 @@ import re
 from datetime import datetime, timedelta
 from urllib.parse import quote
 
-from anatomy import esc, insert, parse, replace, slugify, squeeze
+from anatomy import esc, insert, parse, prose_paragraphs, replace, slugify, squeeze
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose, _scope
+from holdout2 import _attrs, _inner, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout15 import _date_lines
@@ -88,7 +88,7 @@ the publisher's press kit"). Captions and credits are the picture's, not the art
 right fields are unchanged.""")
 def body_lightbox_figures_with_credits(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     host = sample.host
@@ -233,7 +233,7 @@ def affiliate_autolinker_rewrites_links(sample: Sample) -> Mutated:
             link.attrs["rel"] = "sponsored nofollow noopener"
             link.attrs["data-affiliate"] = "rewritten"
             done += 1
-    for p in _prose(a)[1::2]:
+    for p in prose_paragraphs(a)[1::2]:
         inner = _inner(p)
         m = _CAPWORD.search(inner)
         while m is not None and (inner.rfind("<", 0, m.start()) > inner.rfind(">", 0, m.start())
@@ -281,7 +281,7 @@ each word of four letters or more is split into <b class="br-fix">Pla</b>yers. T
 and their order are the same: the right fields are unchanged.""")
 def bionic_reading_word_stems(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
 
@@ -301,7 +301,7 @@ unchanged.""")
 def inline_spoiler_sentences(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     done = 0
-    for p in _prose(a)[1::3]:
+    for p in prose_paragraphs(a)[1::3]:
         inner = _inner(p)
         cuts = [m.end() for m in re.finditer(r"[.!?]\s+(?=[A-Z\"“])", inner)]
         if not cuts or "<" in inner[cuts[-1]:]:
@@ -510,7 +510,7 @@ the English paragraphs. The English text of those paragraphs is not on the page;
 extraction exists.""")
 def body_paragraphs_from_other_locale_cache(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     chosen = prose[len(prose) // 2::2]
     if not chosen:
         raise NotApplicable("no prose paragraph in the body")
@@ -527,7 +527,7 @@ an iframe, and its sentences are gone. A paragraph of the article is missing; no
 extraction exists.""")
 def paragraph_swallowed_by_auto_embed(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
     p = prose[len(prose) // 2]

@@ -25,9 +25,9 @@ import re
 import zlib
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, esc, insert, replace, slugify, squeeze, text_of
+from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
-from holdout2 import _attrs, _inner, _prose
+from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
@@ -386,7 +386,7 @@ paragraphs are still separate <p>s. The reader sees the same paragraphs and word
 fields are unchanged.""")
 def pasted_text_hard_line_breaks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     done = 0
@@ -679,7 +679,7 @@ the news in one sentence: who did what, and when.", "Add the context here: ...")
 the body as written. The article's opening is not on the page; no right extraction exists.""")
 def pattern_overrides_lost_default_text(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
     for p, text in zip(prose, _PATTERN_DEFAULTS):
@@ -746,7 +746,7 @@ def headline_auto_title_from_first_words(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.headline is None:
         raise NotApplicable("no headline element")
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph in the body")
     auto = " ".join(text_of(prose[0]).split()[:10]).rstrip(",;:") + "…"

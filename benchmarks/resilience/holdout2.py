@@ -12,11 +12,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, slugify, squeeze, text_of
+from anatomy import children, contains, insert, prose_paragraphs, slugify, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from mutations import _attr, anatomy_of, author_link, rewrite_text, site_name, typographic
 
 HOLDOUT2: list[Kind] = []
+
+# holdout22 (sealed: not edited) imports it from here under its old name
+_prose = prose_paragraphs
 
 
 def _attrs(node, drop=()) -> str:
@@ -32,12 +35,6 @@ def _inner(node) -> str:
 def _scope(a):
     """The article element (or the body container when the article is the whole <body>)."""
     return a.article if a.article is not None and a.article.tag != "body" else a.body
-
-
-def _prose(a) -> list:
-    """The body's prose paragraphs (a <p> of at least 12 words ending a sentence)."""
-    return [p for p in a.blocks if p.tag == "p" and len(text_of(p).split()) >= 12
-            and text_of(p).endswith((".", "!", "?"))]
 
 
 def _body_index(sample: Sample, node) -> int:
@@ -59,7 +56,7 @@ editors do to break up long reads. The article's words are unchanged: the right 
 every paragraph, either without the quote or with its sentence once more where it sits.""")
 def pullquote_repeats_sentence(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
     source = prose[len(prose) // 2 if len(prose) > 2 else 1]
@@ -244,7 +241,7 @@ and the third prose paragraphs. They are navigation, not article text: the right
 the article's paragraphs only.""")
 def also_read_links(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     host = sample.host

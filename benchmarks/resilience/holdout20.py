@@ -26,9 +26,9 @@ import re
 import unicodedata
 from datetime import date
 
-from anatomy import contains, esc, insert, parse, replace, slugify, squeeze, text_of, wrap
+from anatomy import contains, esc, insert, parse, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
-from holdout2 import _attrs, _inner, _p_attrs, _prose
+from holdout2 import _attrs, _inner, _p_attrs
 from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
 from holdout11 import _EN_DATE
@@ -340,7 +340,7 @@ with the clap and response counts ("1.2K", "37") and a Share button. Labels and 
 platform's: the right fields are unchanged.""")
 def medium_top_highlight_and_claps(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
     rng = rng_for(sample, "medium_top_highlight_and_claps")
@@ -372,7 +372,7 @@ ad. The unit is its own element and carries no text; the words are the same: the
 are unchanged.""")
 def ad_unit_inserted_mid_word(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     # the unit's "Advertisement" label is drawn by its stylesheet (::before), as ad units' labels are
@@ -524,7 +524,7 @@ and "[CHECK: is this the right figure? —<writer's initials>]", as plain text i
 The paragraphs as published carry the desk's notes; no right extraction exists.""")
 def editor_notes_left_in_sentences(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 3:
         raise NotApplicable("too few prose paragraphs")
     names = sample.expected["authors"]
@@ -607,7 +607,7 @@ separator). The page shows the article with a foreign paragraph inside it; no ri
 exists.""")
 def foreign_paragraph_pasted_mid_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("too few prose paragraphs")
     insert(prose[len(prose) // 2], f"<p{_p_attrs(a)}>{esc(_FOREIGN)}</p>", "after")
@@ -661,7 +661,7 @@ addresses) and every non-ASCII byte is an escape ("=E2=80=99" for an apostrophe)
 paragraphs as published are not the article's text; no right extraction exists.""")
 def quoted_printable_email_import(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     for p in prose:
@@ -702,7 +702,7 @@ text, not hidden. The paragraphs as served carry the attacker's words; no right 
 exists.""")
 def hacked_visible_spam_sentences(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     for n, p in enumerate(prose[::3]):

@@ -25,9 +25,9 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import contains, esc, insert, replace, slugify, text_of
+from anatomy import contains, esc, insert, prose_paragraphs, replace, slugify, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
-from holdout2 import _attrs, _inner, _p_attrs, _prose, _scope
+from holdout2 import _attrs, _inner, _p_attrs, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
 from holdout11 import _EN_DATE
@@ -695,7 +695,7 @@ time inside the cut paragraph). The article as served is cut and repeated; no ri
 exists.""")
 def cache_file_interleaved_writes(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     html = tree.html

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import children, contains, insert, slugify, text_of
+from anatomy import children, contains, insert, prose_paragraphs, slugify, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
-from holdout2 import _attrs, _p_attrs, _prose, _scope
+from holdout2 import _attrs, _p_attrs, _scope
 from mutations import anatomy_of, content_children, edit_jsonld, site_name, walk_json
 
 HOLDOUT3: list[Kind] = []
@@ -48,7 +48,7 @@ paragraphs an <ad-slot> custom element with a declarative shadow root (its own s
 text is unchanged around the slots.""")
 def ad_slot_shadow_dom(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
     for n, p in enumerate(prose[:-1:2]):
@@ -166,7 +166,7 @@ newsletter ..." and a "Subscribe now" link line, after the second prose paragrap
 not the author's text: the right body is the article's paragraphs only.""")
 def newsletter_pitch_same_markup(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if len(prose) < 2:
         raise NotApplicable("fewer than two prose paragraphs")
     name = site_name(sample)

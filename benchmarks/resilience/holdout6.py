@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from anatomy import children, insert, paragraphs, replace, text_of
+from anatomy import children, insert, long_paragraphs, paragraphs, replace
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _inner
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, walk_json
@@ -300,7 +300,7 @@ saved three times in a row (the middle prose paragraph, repeated twice more righ
 itself). The article as served repeats itself; no right extraction exists.""")
 def paragraph_stuttered(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in paragraphs(a) if len(text_of(p).split()) >= 12]
+    paras = long_paragraphs(a)
     if len(paras) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     p = paras[len(paras) // 2]

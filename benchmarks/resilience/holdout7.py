@@ -8,16 +8,12 @@ changed because one of these kinds failed turns its figure into a tuning figure.
 
 from __future__ import annotations
 
-from anatomy import children, insert, paragraphs, replace, text_of
+from anatomy import children, insert, long_paragraphs, paragraphs, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _inner
 from mutations import anatomy_of, author_link, edit_jsonld
 
 HOLDOUT7: list[Kind] = []
-
-
-def _prose(a) -> list:
-    return [p for p in paragraphs(a) if len(text_of(p).split()) >= 12]
 
 
 def _plain(node) -> bool:
@@ -99,7 +95,7 @@ sentences) as an inline element: <ins class="inread-ad"> holding the ad's <ifram
 paragraph's words are unchanged and the right body.""")
 def inread_ad_inside_paragraph(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in _prose(a) if _plain(p) and ". " in text_of(p)]
+    paras = [p for p in long_paragraphs(a) if _plain(p) and ". " in text_of(p)]
     if not paras:
         raise NotApplicable("no plain prose paragraph of two sentences")
     p = paras[len(paras) // 2]
@@ -129,7 +125,7 @@ def paragraphs_as_custom_elements(sample: Sample) -> Mutated:
 paragraph (the HTML adoption rules reopen <em> in each). The text is unchanged.""")
 def unclosed_inline_tag(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in _prose(a) if _plain(p)]
+    paras = [p for p in long_paragraphs(a) if _plain(p)]
     if len(paras) < 2:
         raise NotApplicable("fewer than two plain prose paragraphs")
     p = paras[0]
@@ -177,7 +173,7 @@ paragraph is cut after its first sentence and ends in "[…]". Most of the artic
 not on the page.""")
 def every_paragraph_clipped(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in _prose(a) if ". " in text_of(p)]
+    paras = [p for p in long_paragraphs(a) if ". " in text_of(p)]
     if len(paras) < 2:
         raise NotApplicable("fewer than two prose paragraphs of two sentences")
     for p in paras:

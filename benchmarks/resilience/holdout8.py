@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import json
 
-from anatomy import children, insert, paragraphs, replace, text_of
+from anatomy import children, insert, long_paragraphs, paragraphs, replace, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from mutations import anatomy_of, author_link, edit_jsonld, rewrite_stored_text, rewrite_text, typographic, walk_json
 
 HOLDOUT8: list[Kind] = []
-
-
-def _prose(a) -> list:
-    return [p for p in paragraphs(a) if len(text_of(p).split()) >= 12]
 
 
 def _set_meta(tree, keys: tuple, value: str) -> None:
@@ -84,7 +80,7 @@ second prose paragraph: a question, four answers as radio buttons, a "Vote" butt
 are the right body.""")
 def reader_poll_in_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = long_paragraphs(a)
     if len(prose) < 3:
         raise NotApplicable("fewer than three prose paragraphs")
     answers = ("Love them", "They need more work", "I don't play it", "Too early to tell")
@@ -201,7 +197,7 @@ first paragraph and inline "[highlight color="yellow"] ... [/highlight]" around 
 paragraphs. Readers see the CMS's source: the body as served is wrong.""")
 def shortcodes_unrendered(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = [p for p in _prose(a) if not children(p)]
+    prose = [p for p in long_paragraphs(a) if not children(p)]
     if len(prose) < 3:
         raise NotApplicable("fewer than three plain prose paragraphs")
     for p in prose[1:3]:
@@ -209,7 +205,7 @@ def shortcodes_unrendered(sample: Sample) -> Mutated:
         k = len(words) // 3
         replace(p, f'<p{_attrs(p)}>{" ".join(words[:k])} [highlight color="yellow"]{" ".join(words[k:2 * k])}'
                    f'[/highlight] {" ".join(words[2 * k:])}</p>')
-    first = _prose(a)[0]
+    first = long_paragraphs(a)[0]
     insert(first, "<p>[embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ[/embed]</p>")
     return Mutated(tree.html, None)
 
@@ -219,11 +215,11 @@ link from the body, text and all: sentences lose the words that were linked ("Ob
 that the story expansion will arrive ..."). The article's text is not on the page whole.""")
 def link_text_stripped(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    linked = [p for p in _prose(a) if p.css_first("a") is not None
+    linked = [p for p in long_paragraphs(a) if p.css_first("a") is not None
               and len(text_of(p)) - sum(len(text_of(x)) for x in p.css("a")) > 40]
     if not linked:
         raise NotApplicable("no prose paragraph with a link inside a sentence")
-    for p in _prose(a):
+    for p in long_paragraphs(a):
         for link in p.css("a"):
             link.decompose()
     return Mutated(tree.html, None)
@@ -260,7 +256,7 @@ silently renders nothing for them. The rest of the body renders; the article as 
 hole in the middle.""")
 def invalid_blocks_dropped(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = long_paragraphs(a)
     if len(prose) < 5:
         raise NotApplicable("fewer than five prose paragraphs")
     mid = len(prose) // 2

@@ -15,9 +15,9 @@ import json
 import re
 from datetime import datetime, timedelta
 
-from anatomy import children, contains, insert, paragraphs, replace, slugify, squeeze, text_of, wrap
+from anatomy import children, contains, insert, paragraphs, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
-from holdout2 import _attrs, _body_index, _inner, _p_attrs, _prose, _scope
+from holdout2 import _attrs, _body_index, _inner, _p_attrs, _scope
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_stored_text, walk_json
 
 HOLDOUT9: list[Kind] = []
@@ -253,7 +253,7 @@ permission."). The rights line is the wire's notice, not article text; the datel
 the lead paragraph as printed (a body without it is accepted too).""")
 def wire_dateline_and_rights_line(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     if not prose:
         raise NotApplicable("no prose paragraph")
     lead = prose[0]
@@ -605,7 +605,7 @@ paragraph from the second on renders as an empty <p> with the template's attribu
 article's other paragraphs, headings and the end are there; those paragraphs are not.""")
 def paragraph_blocks_render_empty(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _prose(a)
+    prose = prose_paragraphs(a)
     gone = prose[1:-1:3]
     if len(gone) < 2:
         raise NotApplicable("fewer than six prose paragraphs")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 
-from anatomy import children, insert, locate, parse, slugify, squeeze, text_of, wrap
+from anatomy import children, insert, locate, parse, prose_paragraphs, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 
 TUNING: list[Kind] = []
@@ -577,8 +577,7 @@ def truncated_mid_sentence(sample: Sample) -> Mutated:
     kids = children(a.body)
     # a prose paragraph of the article (not a "Related:" line or a disclosure, which
     # are not in the right body anyway)
-    paras = [p for p in a.blocks if p.tag == "p"
-             and len(text_of(p).split()) >= 12 and text_of(p).endswith((".", "!", "?"))]
+    paras = prose_paragraphs(a)
     if not paras:
         raise NotApplicable("no prose paragraph to cut")
     target = paras[len(paras) // 2]
