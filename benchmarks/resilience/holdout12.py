@@ -20,7 +20,7 @@ from holdout2 import _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta
 from holdout11 import _EN_DATE
-from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, rewrite_text, \
+from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, rewrite_prose, \
     site_name, walk_json
 
 HOLDOUT12: list[Kind] = []
@@ -32,16 +32,6 @@ def _empty_body(a, html: str) -> None:
     for node in children(a.body):
         node.decompose()
     insert(a.body, html, "append")
-
-
-def _rewrite_prose(a, fn) -> int:
-    """fn on the text of every prose paragraph; how many paragraphs it changed."""
-    changed = 0
-    for p in prose_paragraphs(a):
-        before = text_of(p)
-        rewrite_text(p, fn)
-        changed += text_of(p) != before
-    return changed
 
 
 # ------------------------------------------------- a right extraction exists
@@ -283,7 +273,7 @@ mation" with a space, in every prose paragraph, stored that way by the CMS. The 
 no longer carries the article's words; no right extraction exists.""")
 def print_line_end_hyphens(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    if not _rewrite_prose(a, _hyphenated_at_line_ends):
+    if not rewrite_prose(a, _hyphenated_at_line_ends):
         raise NotApplicable("no long word at a line end in the prose")
     return Mutated(tree.html, None)
 
@@ -308,7 +298,7 @@ def ocr_errors_in_body(sample: Sample) -> Mutated:
                 at = w.index(x, 1)
                 words[i] = w[:at] + y + w[at + 1:]
         return " ".join(words)
-    if not _rewrite_prose(a, misread):
+    if not rewrite_prose(a, misread):
         raise NotApplicable("no word the recogniser would misread")
     return Mutated(tree.html, None)
 

@@ -27,7 +27,8 @@ from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates
 from holdout11 import _EN_DATE
 from holdout13 import _header_date, _parse_printed, _printed
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
+from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_prose, rewrite_text, site_name, \
+    walk_json
 
 HOLDOUT14: list[Kind] = []
 
@@ -614,12 +615,7 @@ and studios and games alike, reads "[name redacted]". The article's text is not 
 as written; no right extraction exists.""")
 def privacy_filter_redacted_names(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    hits = 0
-    for p in prose_paragraphs(a):
-        before = text_of(p)
-        rewrite_text(p, lambda s: _PROPER_PAIR.sub("[name redacted]", s))
-        hits += text_of(p) != before
-    if not hits:
+    if not rewrite_prose(a, lambda s: _PROPER_PAIR.sub("[name redacted]", s)):
         raise NotApplicable("no two capitalised words in a row in the prose")
     return Mutated(tree.html, None)
 

@@ -31,7 +31,7 @@ from holdout9 import MONTHS, _meta, _undated, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
 from holdout13 import _header_date
 from holdout14 import _lead_figure
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_text, site_name, walk_json
+from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_prose, site_name, walk_json
 
 HOLDOUT15: list[Kind] = []
 
@@ -627,11 +627,6 @@ the prose paragraphs ("59 separate changes", "37 thousand viewers", "$29.99") pr
 The article's figures are not on the page; no right extraction exists.""")
 def prose_figures_nan(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    hits = 0
-    for p in prose_paragraphs(a):
-        before = text_of(p)
-        rewrite_text(p, lambda s: _FIGURE.sub("NaN", s))
-        hits += text_of(p) != before
-    if not hits:
+    if not rewrite_prose(a, lambda s: _FIGURE.sub("NaN", s)):
         raise NotApplicable("no figures in the prose")
     return Mutated(tree.html, None)

@@ -617,6 +617,17 @@ def rewrite_text(node, fn) -> None:
             t.replace_with(fn(t.text_content))
 
 
+def rewrite_prose(a, fn) -> int:
+    """fn on the text of every prose paragraph of the body; how many paragraphs it changed
+    (none: the kind has nothing to change on this page)."""
+    changed = 0
+    for p in prose_paragraphs(a):
+        before = text_of(p)
+        rewrite_text(p, fn)
+        changed += text_of(p) != before
+    return changed
+
+
 @register(TUNING, NONE, """Text decoded twice by the CMS (UTF-8 read as Windows-1252 and saved
 again): "â€™", "â€“", "Â " in the headline, dek and every body paragraph, and so in every
 copy of them (<title>, meta descriptions, JSON-LD). The page itself is wrong; no right
