@@ -19,7 +19,8 @@ from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, publi
 from holdout2 import _ago, _attrs, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
-from mutations import _attr, anatomy_of, author_link, content_children, edit_jsonld, join_names, site_name, walk_json
+from mutations import _attr, anatomy_of, author_link, content_children, drop_jsonld_dates, edit_jsonld, join_names, \
+    site_name, walk_json
 
 HOLDOUT11: list[Kind] = []
 
@@ -539,11 +540,7 @@ def published_relative_only(sample: Sample) -> Mutated:
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time",
                       "datepublished", "datemodified", "date", "pubdate", "publish-date"):
         meta.decompose()
-
-    def undate(d):
-        for key in ("datePublished", "dateModified", "dateCreated", "uploadDate"):
-            d.pop(key, None)
-    edit_jsonld(tree, lambda obj: walk_json(obj, undate))
+    drop_jsonld_dates(tree)
     html = _undated(sample, tree.html)
     if day_said.search(text_of(tree.body)):
         raise NotApplicable("the publication day is still printed in the page's text")

@@ -31,7 +31,7 @@ from holdout9 import MONTHS, _meta, _undated, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
 from holdout13 import _header_date
 from holdout14 import _lead_figure
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_prose, site_name, walk_json
+from mutations import _attr, anatomy_of, author_link, join_names, reprint_jsonld_dates, rewrite_prose, site_name
 
 HOLDOUT15: list[Kind] = []
 
@@ -481,12 +481,7 @@ def _redate_everywhere(sample: Sample, tree, a, move) -> str:
                       f'{esc(new) if new is not None else _inner(node)}</{node.tag}>')
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time"):
         meta.attrs["content"] = iso(meta.attributes.get("content") or "")
-
-    def fix(d):
-        for key in ("datePublished", "dateModified", "dateCreated", "uploadDate"):
-            if isinstance(d.get(key), str):
-                d[key] = iso(d[key])
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    reprint_jsonld_dates(tree, iso)
     return _undated(sample, tree.html)
 
 

@@ -27,7 +27,7 @@ from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, site_name, walk_json
+from mutations import _attr, anatomy_of, author_link, edit_jsonld, reprint_jsonld_dates, site_name, walk_json
 
 HOLDOUT16: list[Kind] = []
 
@@ -364,12 +364,7 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
     for meta in tree.css("meta[content]"):
         if re.match(r"\d{4}-\d\d-\d\d", meta.attributes.get("content") or ""):
             meta.attrs["content"] = iso
-
-    def fix(d):
-        for key in ("datePublished", "dateModified", "dateCreated", "uploadDate"):
-            if isinstance(d.get(key), str):
-                d[key] = iso
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    reprint_jsonld_dates(tree, lambda _: iso)
     return Mutated(_undated(sample, tree.html), None)
 
 

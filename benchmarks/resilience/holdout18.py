@@ -33,7 +33,8 @@ from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
 from holdout17 import _later, _map_text, _rewrite_p, _shown_elsewhere
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, rewrite_stored_text, site_name, walk_json
+from mutations import _attr, anatomy_of, author_link, edit_jsonld, reprint_jsonld_dates, rewrite_stored_text, \
+    site_name, walk_json
 
 HOLDOUT18: list[Kind] = []
 
@@ -789,10 +790,5 @@ def published_zero_gmt_date(sample: Sample) -> Mutated:
     for meta in tree.css("meta[content]"):
         if re.match(r"\d{4}-\d\d-\d\dT", meta.attributes.get("content") or ""):
             meta.attrs["content"] = _ZERO_ISO
-
-    def fix(d):
-        for k in ("datePublished", "dateModified", "dateCreated", "uploadDate"):
-            if isinstance(d.get(k), str):
-                d[k] = _ZERO_ISO
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    reprint_jsonld_dates(tree, lambda _: _ZERO_ISO)
     return Mutated(_undated(sample, tree.html), None)

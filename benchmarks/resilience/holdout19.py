@@ -33,7 +33,7 @@ from holdout11 import _EN_DATE
 from holdout15 import _date_lines
 from holdout17 import _map_text, _shown_elsewhere
 from holdout18 import _before_body, _local_offset, _month, _post_id, _printed, _redate
-from mutations import _attr, anatomy_of, edit_jsonld, walk_json
+from mutations import _attr, anatomy_of, reprint_jsonld_dates
 
 HOLDOUT19: list[Kind] = []
 
@@ -652,12 +652,7 @@ def published_and_modified_swapped(sample: Sample) -> Mutated:
         done += 1
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time"):
         meta.attrs["content"] = other(meta.attributes.get("content") or "")
-
-    def fix(d):
-        for key in ("datePublished", "dateModified"):
-            if isinstance(d.get(key), str):
-                d[key] = other(d[key])
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    reprint_jsonld_dates(tree, other, ("datePublished", "dateModified"))
     if not done:
         raise NotApplicable("no header date line to swap")
     return Mutated(tree.html, None)

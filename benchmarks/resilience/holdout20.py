@@ -36,7 +36,7 @@ from holdout15 import _date_lines
 from holdout17 import _map_text, _rewrite_p, _shown_elsewhere
 from holdout18 import _local_offset, _month
 from holdout19 import _header_dates
-from mutations import _attr, anatomy_of, edit_jsonld, rewrite_stored_text, rewrite_text, site_name, walk_json
+from mutations import _attr, anatomy_of, reprint_jsonld_dates, rewrite_stored_text, rewrite_text, site_name
 
 HOLDOUT20: list[Kind] = []
 
@@ -585,12 +585,7 @@ def published_month_precision_only(sample: Sample) -> Mutated:
         done += 1
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time"):
         meta.attrs["content"] = month_only(meta.attributes.get("content") or "")
-
-    def fix(d):
-        for key in ("datePublished", "dateModified", "dateCreated"):
-            if isinstance(d.get(key), str):
-                d[key] = month_only(d[key])
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    reprint_jsonld_dates(tree, month_only, ("datePublished", "dateModified", "dateCreated"))
     if not done:
         raise NotApplicable("no date line on the page")
     return Mutated(_undated(sample, tree.html), None)

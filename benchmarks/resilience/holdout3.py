@@ -15,7 +15,7 @@ import re
 from anatomy import children, contains, insert, prose_paragraphs, slugify, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
 from holdout2 import _attrs, _p_attrs, _scope
-from mutations import anatomy_of, content_children, edit_jsonld, site_name, walk_json
+from mutations import anatomy_of, content_children, edit_jsonld, reprint_jsonld_dates, site_name, walk_json
 
 HOLDOUT3: list[Kind] = []
 
@@ -323,12 +323,7 @@ def published_epoch_zero(sample: Sample) -> Mutated:
     for meta in tree.css("meta[content]"):
         if (meta.attributes.get("content") or "").startswith(day):
             meta.attrs["content"] = _EPOCH
-
-    def fix(d):
-        for key in ("datePublished", "dateModified", "dateCreated", "uploadDate"):
-            if isinstance(d.get(key), str):
-                d[key] = _EPOCH
-    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+    reprint_jsonld_dates(tree, lambda _: _EPOCH)
     return Mutated(tree.html, None)
 
 

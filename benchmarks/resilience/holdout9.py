@@ -18,7 +18,8 @@ from datetime import datetime, timedelta
 from anatomy import children, contains, insert, paragraphs, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _scope
-from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, rewrite_stored_text, walk_json
+from mutations import _attr, anatomy_of, author_link, drop_jsonld_dates, edit_jsonld, join_names, rewrite_stored_text, \
+    walk_json
 
 HOLDOUT9: list[Kind] = []
 
@@ -564,11 +565,7 @@ def dates_hidden_evergreen(sample: Sample) -> Mutated:
     for meta in _meta(tree, "article:published_time", "article:modified_time", "og:updated_time",
                       "date", "pubdate", "datepublished"):
         meta.decompose()
-
-    def drop(d):
-        for key in ("datePublished", "dateModified", "dateCreated", "uploadDate"):
-            d.pop(key, None)
-    edit_jsonld(tree, lambda obj: walk_json(obj, drop))
+    drop_jsonld_dates(tree)
     return Mutated(_undated(sample, tree.html), None)
 
 

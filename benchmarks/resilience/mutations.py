@@ -83,6 +83,27 @@ def walk_json(obj, fn):
             walk_json(v, fn)
     return obj
 
+# the JSON-LD properties that state when a page's story was published or changed
+JSONLD_DATES = ("datePublished", "dateModified", "dateCreated", "uploadDate")
+
+
+def reprint_jsonld_dates(tree, reprint, keys=JSONLD_DATES) -> None:
+    """Every JSON-LD date (a string under one of keys, at any depth) replaced by reprint(it)."""
+    def fix(d):
+        for key in keys:
+            if isinstance(d.get(key), str):
+                d[key] = reprint(d[key])
+    edit_jsonld(tree, lambda obj: walk_json(obj, fix))
+
+
+def drop_jsonld_dates(tree, keys=JSONLD_DATES) -> None:
+    """Every JSON-LD date (under one of keys, at any depth) removed."""
+    def drop(d):
+        for key in keys:
+            d.pop(key, None)
+    edit_jsonld(tree, lambda obj: walk_json(obj, drop))
+
+
 _STORED_META = ("og:title", "og:description", "twitter:title", "twitter:description", "description")
 _STORED_JSONLD = ("headline", "description", "articleBody", "alternativeHeadline")
 
