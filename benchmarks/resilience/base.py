@@ -90,6 +90,14 @@ def rng_for(sample: Sample, kind: str) -> random.Random:
     return random.Random(zlib.crc32(f"{kind}|{sample.url}".encode()))
 
 
+def required(found, reason: str, at_least: int | None = None):
+    """found (a part of the page, or a list of parts) if the page has it, at_least of them when
+    given; else the kind does not apply to this page, for reason (counted n/a, never silently)."""
+    if (len(found) < at_least) if at_least is not None else not found:
+        raise NotApplicable(reason)
+    return found
+
+
 def published_at(sample: Sample) -> datetime:
     """The page's publication time, in UTC where it states no zone; n/a on a page without one."""
     published = sample.expected["published"]
@@ -115,4 +123,5 @@ def same(sample: Sample, **changes) -> dict:
     return out
 
 
-__all__ = ["RIGHT", "NONE", "AnyOf", "Sample", "Mutated", "Kind", "NotApplicable", "register", "rng_for", "same", "published_at", "published_as_stated", "replace"]
+__all__ = ["RIGHT", "NONE", "AnyOf", "Sample", "Mutated", "Kind", "NotApplicable", "register", "rng_for", "same",
+           "required", "published_at", "published_as_stated", "replace"]

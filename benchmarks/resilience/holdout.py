@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from anatomy import children, insert, parse, slugify, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from mutations import (_attr, add_classes, anatomy_of, author_link, content_children, edit_jsonld,
                        join_names, rewrite_text, site_name, typographic, walk_json)
 
@@ -119,9 +119,7 @@ def coauthors_added(sample: Sample) -> Mutated:
 to the article's headings) at the top of the body container.""")
 def table_of_contents(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [h for h in children(a.body) if h.tag in ("h2", "h3")]
-    if not heads:
-        raise NotApplicable("no headings in the body")
+    heads = required([h for h in children(a.body) if h.tag in ("h2", "h3")], "no headings in the body")
     items = "".join(f'<li><a href="#{h.attributes.get("id") or "h"}">{text_of(h)}</a></li>' for h in heads)
     insert(a.body, f'<div id="ez-toc-container" class="ez-toc-v2"><div class="ez-toc-title-container">'
                    f'<p class="ez-toc-title">Table of Contents</p><span class="ez-toc-toggle">Toggle'
@@ -145,9 +143,7 @@ def paragraphs_as_divs(sample: Sample) -> Mutated:
 paragraph ("About A", a short bio). The article text is unchanged.""")
 def author_bio_in_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    authors = sample.expected["authors"]
-    if not authors:
-        raise NotApplicable("no author")
+    authors = required(sample.expected["authors"], "no author")
     name = authors[0]
     insert(a.body, f'<div class="author-box"><img alt="Image of {name}" src="/avatar.jpg">'
                    f'<p class="author-box__name">About {name}</p><p class="author-box__bio">{name} '

@@ -17,7 +17,8 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, insert, prose_paragraphs, replace, squeeze, text_of, wrap
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, required, \
+    rng_for, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _scope
 from holdout9 import MONTHS, _meta, reprint_dates, wrap_children
 from mutations import _attr, anatomy_of, content_children, rewrite_stored_text, rewrite_text, site_name
@@ -40,9 +41,7 @@ def _raw(tree, placements) -> str:
 
 def _middle_block(a):
     """The body's content block at about the middle (never the first or the last)."""
-    content = content_children(a.body)
-    if len(content) < 4:
-        raise NotApplicable("fewer than four content blocks in the body")
+    content = required(content_children(a.body), "fewer than four content blocks in the body", at_least=4)
     return content, content[len(content) // 2]
 
 
@@ -71,9 +70,7 @@ embed.bsky.app's script). The posts are quoted material: the right body is the a
 paragraphs, with or without the two posts' texts where they sit.""")
 def social_post_embeds(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 3:
-        raise NotApplicable("fewer than three prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than three prose paragraphs", at_least=3)
     when = published_as_stated(sample) - timedelta(days=1)
     day = f"{MONTHS[when.month - 1]} {when.day}, {when.year}"
     anchors = (prose[0], prose[len(prose) // 2])
@@ -370,9 +367,7 @@ def uk_edition_day_first_dates(sample: Sample) -> Mutated:
         tree.root.attrs["lang"] = "en-GB"
     for meta in _meta(tree, "og:locale"):
         meta.attrs["content"] = "en_GB"
-    dated = reprint_dates(a, _uk_date)
-    if not dated:
-        raise NotApplicable("no visible date in a US format to print the British way")
+    dated = required(reprint_dates(a, _uk_date), "no visible date in a US format to print the British way")
     insert(tree.body, '<div class="edition-bar" role="region" aria-label="Edition"><span class="edition-bar__'
                       'current">UK edition</span> · <a href="?edition=us" hreflang="en-US">Switch to US</a></div>',
            "prepend")
@@ -578,9 +573,7 @@ def headline_italics_tags_escaped(sample: Sample) -> Mutated:
     h = a.headline
     if h is None:
         raise NotApplicable("no headline element")
-    m = _TITLE_RUN.search(text_of(h))
-    if not m:
-        raise NotApplicable("no run of capitalised words (a title) in the headline")
+    m = required(_TITLE_RUN.search(text_of(h)), "no run of capitalised words (a title) in the headline")
     run = m.group(0)
     done = []
 
@@ -621,9 +614,7 @@ data-key-id="..." hidden>, and a prompt ("This story is exclusive to <Site>+ mem
 a member? Log in", "See plans"). The rest of the article is not readable on the page.""")
 def paywall_rest_encrypted_blob(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 3:
-        raise NotApplicable("fewer than three prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than three prose paragraphs", at_least=3)
     kids = children(a.body)
     keep_to = kids.index(prose[1])
     rest = kids[keep_to + 1:]
@@ -668,9 +659,7 @@ author's profile, a two-paragraph bio ("<Name> is a staff writer at <Site> ...")
 broken, naming the body.""")
 def author_bio_replaces_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    names = sample.expected["authors"]
-    if not names:
-        raise NotApplicable("no author to print the profile of (a staff piece)")
+    names = required(sample.expected["authors"], "no author to print the profile of (a staff piece)")
     name, site = names[0], site_name(sample)
     first = name.split()[0]
     for node in children(a.body):

@@ -15,7 +15,8 @@ import re
 from datetime import datetime
 
 from anatomy import children, contains, insert, prose_paragraphs, slugify, squeeze, text_of
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, required, \
+    rng_for, same
 from holdout2 import _ago, _attrs, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -43,9 +44,7 @@ Best Buy", rel="sponsored") and a "Prices checked ..." note in a <p>. The box is
 commerce team's widget, not the writer's text: the right fields are unchanged.""")
 def affiliate_product_box(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 3:
-        raise NotApplicable("fewer than three content blocks in the body")
+    content = required(content_children(a.body), "fewer than three content blocks in the body", at_least=3)
     when = published_as_stated(sample)
     host = sample.host
     insert(content[1], f'<div class="product-box product-box--featured" data-vendor="amazon" data-product-id='
@@ -81,9 +80,7 @@ Captions describe the pictures; they are not the article's text: the right field
 unchanged.""")
 def slideshow_split_over_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 4:
-        raise NotApplicable("fewer than four prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than four prose paragraphs", at_least=4)
     anchors = (prose[0], prose[len(prose) // 2], prose[(3 * len(prose)) // 4])
     host = sample.host
     for n, (anchor, caption) in enumerate(zip(anchors, SLIDE_CAPTIONS), start=1):
@@ -104,9 +101,7 @@ then the embed's resize script. The graphic is not the writer's prose: the right
 unchanged.""")
 def interactive_graphic_fallback(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 4:
-        raise NotApplicable("fewer than four content blocks in the body")
+    content = required(content_children(a.body), "fewer than four content blocks in the body", at_least=4)
     chart = "aB3xQ"
     insert(content[len(content) // 2],
            f'<div class="datawrapper-embed" data-chart="{chart}"><h4 class="chart-title">Peak players since '
@@ -136,9 +131,7 @@ of the body with a "Standings" heading, a table of five teams (wins, losses, poi
 widget is the provider's feed, not the article: the right fields are unchanged.""")
 def sports_standings_widget(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 3:
-        raise NotApplicable("fewer than three content blocks in the body")
+    content = required(content_children(a.body), "fewer than three content blocks in the body", at_least=3)
     rows = "".join(f"<tr><td>{n}</td><td>{team}</td><td>{w}</td><td>{l}</td><td>{3 * w}</td></tr>"
                    for n, (team, w, l) in enumerate(STANDINGS, start=1))
     insert(content[1], f'<aside class="data-widget data-widget--standings" role="complementary" data-provider='
@@ -423,9 +416,7 @@ and the rest as they were) followed by the whole published article. The page sho
 article's opening twice, in two versions: it is wrong as served, and only broken is right.""")
 def stale_revision_prepended(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 4:
-        raise NotApplicable("fewer than four content blocks in the body")
+    content = required(content_children(a.body), "fewer than four content blocks in the body", at_least=4)
     draft, edited = [], 0
     for n, block in enumerate(content[: max(3, (len(content) * 3) // 5)]):
         shorter = _first_sentences(text_of(block)) if block.tag == "p" and n % 2 else None
@@ -472,9 +463,7 @@ the second subheading, then a "1 / N" counter and a "Next slide" link to ?slide=
 other sections are not on the page.""")
 def slideshow_first_slide_only(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = _headings(a)
-    if len(heads) < 2:
-        raise NotApplicable("fewer than two subheadings in the body")
+    heads = required(_headings(a), "fewer than two subheadings in the body", at_least=2)
     kids = children(a.body)
     for node in kids[kids.index(heads[1]):]:
         node.decompose()
@@ -492,9 +481,7 @@ subheadings); none of the article's paragraphs is printed. Headline, byline and 
 render.""")
 def toc_only_pcre_limit(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = _headings(a)
-    if len(heads) < 2:
-        raise NotApplicable("fewer than two subheadings in the body")
+    heads = required(_headings(a), "fewer than two subheadings in the body", at_least=2)
     items = "".join(f'<li class="ez-toc-page-1 ez-toc-heading-level-2"><a class="ez-toc-link ez-toc-heading-{n}" '
                     f'href="#{_slug(text_of(h))}" title="{_attr(text_of(h))}">{text_of(h)}</a></li>'
                     for n, h in enumerate(heads, start=1))
@@ -515,9 +502,7 @@ no JSON-LD datePublished or dateModified. The page no longer says when the artic
 published, and the relative words are stale by the time anyone reads them.""")
 def published_relative_only(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    published = sample.expected["published"]
-    if not published:
-        raise NotApplicable("no published date")
+    published = required(sample.expected["published"], "no published date")
     when = published_as_stated(sample)
     month = MONTHS[when.month - 1]
     day_said = re.compile(rf"\b(?:{month}|{month[:3]}\.?) {when.day}, {when.year}(?:,? \d{{1,2}}:\d{{2}} ?[ap]\.?m\.?)?",

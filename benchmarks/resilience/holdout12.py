@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from anatomy import children, contains, insert, prose_paragraphs, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, required, rng_for, \
+    same
 from holdout2 import _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta
@@ -85,9 +86,7 @@ only text is a visually hidden "Play Video: Official trailer", and no <iframe> u
 reader clicks. Nothing of the article's text changes.""")
 def lite_youtube_facade(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 3:
-        raise NotApplicable("fewer than three content blocks in the body")
+    content = required(content_children(a.body), "fewer than three content blocks in the body", at_least=3)
     vid = "".join(rng_for(sample, "lite_youtube_facade").choice("abcdefghijkmnopqrstuvwxyzABCDEFGH0123456789_-")
                   for _ in range(11))
     insert(content[1], f'<lite-youtube videoid="{vid}" playlabel="Play: Official trailer" params="rel=0" style='
@@ -223,9 +222,7 @@ top of the body container listing three moments, each a link to an anchor with a
 not text: the right fields are unchanged.""")
 def key_events_rail(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 3:
-        raise NotApplicable("fewer than three prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than three prose paragraphs", at_least=3)
     picks = (prose[0], prose[len(prose) // 2], prose[-1])
     items = "".join(f'<li><a href="#block-{n}"><time>{h}h ago</time> {" ".join(text_of(p).split()[:7])}&hellip;</a></li>'
                     for n, (h, p) in enumerate(zip((5, 3, 1), picks), start=1))
@@ -310,9 +307,7 @@ simply gone). The page no longer carries the article's first word; no right extr
 exists.""")
 def drop_cap_letter_lost(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     first = prose[0]
     page, said = squeeze(text_of(tree.body)).lower(), squeeze(text_of(first)).lower()
     at = page.find(said)

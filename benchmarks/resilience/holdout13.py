@@ -17,7 +17,8 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, text_of, wrap
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, required, rng_for, \
+    same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta, _visible_dates, wrap_children
@@ -117,9 +118,7 @@ the same with the site's name; the visible <h1> and the JSON-LD headline keep th
 title. The headline readers see is the <h1>: the right fields are unchanged.""")
 def social_title_rewritten(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    headline = sample.expected["headline"]
-    if not headline:
-        raise NotApplicable("no headline")
+    headline = required(sample.expected["headline"], "no headline")
     subject = headline.split(":")[0] if ":" in headline else " ".join(headline.split()[:4])
     social = f"Why everyone is talking about {subject.strip()} right now"
     metas = _meta(tree, "og:title", "twitter:title")
@@ -286,9 +285,7 @@ sticky <figure class="scrolly__sticky" aria-hidden="true"> with a server-rendere
 article's blocks are unchanged, in order: the right fields are unchanged.""")
 def scrollytelling_steps(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = content_children(a.body)
-    if len(blocks) < 2:
-        raise NotApplicable("fewer than two content blocks in the body")
+    blocks = required(content_children(a.body), "fewer than two content blocks in the body", at_least=2)
     for n, block in enumerate(blocks, start=1):
         wrap(block, f'<div class="scrolly__step" data-step="{n}">')
     wrap_children(a.body, '<div class="scrolly__text">')
@@ -355,9 +352,7 @@ hover. The "#" is the link's icon, not the heading's text: the right fields are
 unchanged.""")
 def heading_anchor_links(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4")], "no subheading in the body")
     for n, h in enumerate(heads, start=1):
         anchor = h.attributes.get("id") or f"section-{n}"
         h.attrs["id"] = anchor
@@ -502,9 +497,7 @@ and guides the headings are the list's entries; the page no longer carries the a
 no right extraction exists.""")
 def headings_dropped_by_converter(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4")], "no subheading in the body")
     for h in heads:
         h.decompose()
     return Mutated(tree.html, None)
@@ -517,9 +510,7 @@ subscribers, an e-mail field and an "Unlock the story" button. The rest of the a
 in the page; no right extraction exists.""")
 def newsletter_exclusive_gate(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = content_children(a.body)
-    if len(blocks) < 3:
-        raise NotApplicable("fewer than three content blocks in the body")
+    blocks = required(content_children(a.body), "fewer than three content blocks in the body", at_least=3)
     keep = blocks[0]
     for node in children(a.body):
         if node.mem_id != keep.mem_id:

@@ -21,7 +21,7 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates
@@ -256,9 +256,7 @@ story's author and a thumbnail) after the first and the third prose paragraphs. 
 previews of other stories, not this article's text: the right fields are unchanged.""")
 def ghost_bookmark_cards(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("fewer than two prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than two prose paragraphs", at_least=2)
     host, site = sample.host, esc(site_name(sample))
     start = rng_for(sample, "ghost_bookmark_cards").randrange(len(BOOKMARKS))
     for n, after in enumerate((prose[0], prose[min(2, len(prose) - 1)])):
@@ -281,9 +279,7 @@ FAQPage JSON-LD block is added (each subheading a Question, the first paragraph 
 accepted answer). The text is served, in its order: the right fields are unchanged.""")
 def explainer_faq_accordions(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4")], "no subheading in the body")
     stops = {h.mem_id for h in heads}
     questions = []
     for i, h in enumerate(heads):
@@ -311,9 +307,7 @@ laying out what is off screen. Nothing the reader sees changes: the right fields
 unchanged.""")
 def content_visibility_chunks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    kids = children(a.body)
-    if len(kids) < 5:
-        raise NotApplicable("fewer than five children in the body container")
+    kids = required(children(a.body), "fewer than five children in the body container", at_least=5)
     for start in range(0, len(kids), 4):
         group = kids[start:start + 4]
         chunk = wrap(group[0], '<div class="cv-chunk" style="content-visibility:auto;contain-intrinsic-size:auto '
@@ -330,9 +324,7 @@ Northwind Hardware", all one link with rel="sponsored". The unit is the advertis
 the article's: the right fields are unchanged.""")
 def native_paid_post_mid_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("fewer than two prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than two prose paragraphs", at_least=2)
     after = prose[(len(prose) - 1) // 2]
     insert(after, '<div class="ntv-unit" data-ntv-placement="in-article" data-ntv-adid="1184402"><span class="ntv-'
                   'unit__label">Sponsored</span><a class="ntv-unit__link" href="https://ads.northwind-hardware.example'
@@ -595,9 +587,7 @@ are gone from the page; no right extraction exists.""")
 def ad_injector_overwrote_paragraphs(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     prose = prose_paragraphs(a)
-    targets = prose[2::3]
-    if not targets:
-        raise NotApplicable("fewer than three prose paragraphs")
+    targets = required(prose[2::3], "fewer than three prose paragraphs")
     for n, p in enumerate(targets, start=1):
         replace(p, f'<p{_attrs(p)}><span class="inread-label">Advertisement</span><ins class="inread-slot" '
                    f'data-ad-client="pub-4471902" data-ad-slot="inread-{n}" style="display:block;min-height:250px">'

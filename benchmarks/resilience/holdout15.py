@@ -24,7 +24,7 @@ import re
 from datetime import datetime
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from holdout2 import _attrs, _inner, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates, wrap_children
@@ -71,9 +71,7 @@ editor's marks and pasted text split them), no <p> left for prose; headings keep
 A reader sees the same paragraphs: the right fields are unchanged.""")
 def sanity_portable_text_blocks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     rng = rng_for(sample, "sanity_portable_text_blocks")
     for p in prose:
         sentences = _sentences(text_of(p))
@@ -92,9 +90,7 @@ made familiar, added by an engagement vendor): at the end of every prose paragra
 widget's, not the writer's: the right fields are unchanged.""")
 def paragraph_comment_bubbles(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     rng = rng_for(sample, "paragraph_comment_bubbles")
     for p in prose:
         count = rng.choice((0, 0, 1, 2, 3, 5, 12))
@@ -111,9 +107,7 @@ caption is a "Share this quote" button. The sentence is the article's own, furth
 card is a picture of it: the right fields are unchanged.""")
 def quote_card_share_image(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 3:
-        raise NotApplicable("fewer than three prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than three prose paragraphs", at_least=3)
     quoted = _sentences(text_of(prose[-1]))[0]
     host, slug = sample.host, slugify(sample.expected["headline"] or sample.slug)[:60]
     alt = _attr(f"“{quoted}” — {site_name(sample)}")
@@ -266,9 +260,7 @@ data-timestamp="<ms>" in place of its date attributes. Its visible text and the 
 are unchanged: the right date is unchanged.""")
 def dates_epoch_milliseconds(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    published = sample.expected["published"]
-    if not published:
-        raise NotApplicable("no publication date")
+    published = required(sample.expected["published"], "no publication date")
     node = _header_date(a)
     iso = next((v for k, v in node.attributes.items() if k in ("datetime", "data-datetime") and v
                 and re.match(r"\d{4}-\d\d-\d\dT", v)), published)
@@ -572,9 +564,7 @@ the header and the first part of the body, then an empty <div id="post-rest">. T
 the article is not on the page; no right extraction exists.""")
 def hydration_payload_truncated(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 5:
-        raise NotApplicable("fewer than five blocks in the body")
+    blocks = required(a.blocks, "fewer than five blocks in the body", at_least=5)
     keep = max(2, int(len(blocks) * 0.4))
     rest = blocks[keep:]
     rest_html = "".join(b.html for b in rest)

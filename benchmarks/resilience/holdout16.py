@@ -21,7 +21,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 from anatomy import esc, insert, prose_paragraphs, replace, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -164,9 +164,7 @@ release year", "1 / in the series"). The box is a graphic, not the article's pro
 fields are unchanged.""")
 def stat_box_by_the_numbers(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     stats = (("3", "platforms at launch"), ("2025", "release year"), ("1", "in the series"))
     cells = "".join(f'<div class="stat-box__item"><span class="stat-box__number">{n}</span>'
                     f'<span class="stat-box__label">{label}</span></div>' for n, label in stats)
@@ -259,9 +257,7 @@ class="para-permalink" href="#p-N" aria-label="Link to this paragraph">¶</a>, s
 The mark is the template's, the words are the writer's: the right fields are unchanged.""")
 def paragraph_pilcrow_permalinks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     for n, p in enumerate(prose, 1):
         p.attrs["id"] = f"p-{n}"
         insert(p, f'<a class="para-permalink" href="#p-{n}" aria-label="Link to this paragraph">¶</a>', "append")
@@ -351,9 +347,7 @@ def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
     """Every statement of the publication (and update) date on the page set to when: time
     attributes, meta, JSON-LD and the visible date lines (printed)."""
     tree, a = anatomy_of(sample)
-    published = sample.expected["published"]
-    if not published:
-        raise NotApplicable("no publication date")
+    published = required(sample.expected["published"], "no publication date")
     iso = when.isoformat(timespec="seconds")
     for node in tree.css("time, [data-datetime]"):
         for key in ("datetime", "data-datetime"):

@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from urllib.parse import quote
 
 from anatomy import esc, insert, parse, prose_paragraphs, replace, slugify, squeeze
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
 from holdout2 import _attrs, _inner, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -88,9 +88,7 @@ the publisher's press kit"). Captions and credits are the picture's, not the art
 right fields are unchanged.""")
 def body_lightbox_figures_with_credits(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     host = sample.host
     for n, p in enumerate(prose[0:3:2]):
         caption, credit = _FIGURES[n % len(_FIGURES)]
@@ -258,9 +256,7 @@ the page, the JSON-LD blocks included, gets type="text/plain" and data-cookiecon
 visible article is unchanged: the right fields are unchanged.""")
 def consent_autoblock_scripts_plain(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    scripts = tree.css("script")
-    if not scripts:
-        raise NotApplicable("no script on the page")
+    scripts = required(tree.css("script"), "no script on the page")
     for s in scripts:
         s.attrs["data-type"] = s.attributes.get("type") or "text/javascript"
         s.attrs["type"] = "text/plain"
@@ -281,9 +277,7 @@ each word of four letters or more is split into <b class="br-fix">Pla</b>yers. T
 and their order are the same: the right fields are unchanged.""")
 def bionic_reading_word_stems(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
 
     def stems(text: str) -> str:
         return _WORDS.sub(lambda m: f'<b class="br-fix">{m.group(1)[:(len(m.group(1)) + 1) // 2]}</b>'
@@ -482,9 +476,7 @@ of the body's blocks is missing, an HTML comment where it was, and the text runs
 first third to the last. No right extraction exists.""")
 def body_middle_fragment_missing(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 4:
-        raise NotApplicable("too few body blocks to lose a middle part")
+    blocks = required(a.blocks, "too few body blocks to lose a middle part", at_least=4)
     start, end = len(blocks) // 3, (2 * len(blocks)) // 3
     insert(blocks[start], '<!-- esi:include src="/fragments/article/body/2" onerror="continue" -->', "before")
     for block in blocks[start:end]:
@@ -511,9 +503,7 @@ extraction exists.""")
 def body_paragraphs_from_other_locale_cache(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     prose = prose_paragraphs(a)
-    chosen = prose[len(prose) // 2::2]
-    if not chosen:
-        raise NotApplicable("no prose paragraph in the body")
+    chosen = required(prose[len(prose) // 2::2], "no prose paragraph in the body")
     rng = rng_for(sample, "body_paragraphs_from_other_locale_cache")
     for p in chosen:
         replace(p, f'<p{_attrs(p)} data-trp-lang="es_ES">{esc(rng.choice(_SPANISH))}</p>')
@@ -527,9 +517,7 @@ an iframe, and its sentences are gone. A paragraph of the article is missing; no
 extraction exists.""")
 def paragraph_swallowed_by_auto_embed(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("too few prose paragraphs")
+    prose = required(prose_paragraphs(a), "too few prose paragraphs", at_least=2)
     p = prose[len(prose) // 2]
     host = sample.host
     rng = rng_for(sample, "paragraph_swallowed_by_auto_embed")
@@ -573,9 +561,7 @@ varied wording ("This story originally appeared on <partner>. Read the full arti
 with a link. The rest of the article is not on the page; no right extraction exists.""")
 def syndicated_excerpt_with_origin_line(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 4:
-        raise NotApplicable("too few body blocks")
+    blocks = required(a.blocks, "too few body blocks", at_least=4)
     rng = rng_for(sample, "syndicated_excerpt_with_origin_line")
     partner = rng.choice(_PARTNERS)
     line = rng.choice(_ORIGINS).format(p=f'<a href="https://www.{slugify(partner).replace("-", "")}.com/" '
@@ -592,9 +578,7 @@ first third of the body, then "Page 1 of 3" and a "Next page ›" link. The rest
 not on the page; no right extraction exists.""")
 def print_view_first_page_only(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 4:
-        raise NotApplicable("too few body blocks")
+    blocks = required(a.blocks, "too few body blocks", at_least=4)
     keep = max(2, len(blocks) // 3)
     insert(blocks[keep - 1], f'<nav class="print-pager"><span>Page 1 of 3</span> <a href="{_attr(sample.url)}'
                              f'?print=1&amp;pg=2" rel="next">Next page ›</a></nav>')

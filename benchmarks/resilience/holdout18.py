@@ -26,7 +26,7 @@ import zlib
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
@@ -265,9 +265,7 @@ subheading of the body becomes an <h1> with its classes and id kept, so the page
 <h1>s after the headline. Same words, same order: the right fields are unchanged.""")
 def body_subheadings_as_h1(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4", "h5", "h6")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4", "h5", "h6")], "no subheading in the body")
     for h in heads:
         _rewrite_as(h, "h1")
     return Mutated(tree.html, same(sample))
@@ -342,9 +340,7 @@ to the paged view above the text, and the page links ("Pages: 1 2 3 All") after 
 is on the page once, in order: the right fields are unchanged.""")
 def all_pages_view_with_page_markers(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 6:
-        raise NotApplicable("too few body blocks for three pages")
+    blocks = required(a.blocks, "too few body blocks for three pages", at_least=6)
     url = sample.url.rstrip("/")
     n = len(blocks)
     for page, at in ((2, n // 3), (3, (2 * n) // 3)):
@@ -387,9 +383,7 @@ paragraphs are still separate <p>s. The reader sees the same paragraphs and word
 fields are unchanged.""")
 def pasted_text_hard_line_breaks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     done = 0
     for p in prose:
         inner = _inner(p)
@@ -653,9 +647,7 @@ of the site (a racing game's update: its paragraphs and a subheading), in the sa
 rest of this article is not on the page; no right extraction exists.""")
 def body_second_half_from_other_fragment(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 4:
-        raise NotApplicable("too few body blocks to split in two")
+    blocks = required(a.blocks, "too few body blocks to split in two", at_least=4)
     half = len(blocks) // 2
     heading = next((b.tag for b in blocks if b.tag in ("h2", "h3")), "h2")
     p_attrs = next((_attrs(b, drop=("id",)) for b in blocks if b.tag == "p"), "")
@@ -680,9 +672,7 @@ the news in one sentence: who did what, and when.", "Add the context here: ...")
 the body as written. The article's opening is not on the page; no right extraction exists.""")
 def pattern_overrides_lost_default_text(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("too few prose paragraphs")
+    prose = required(prose_paragraphs(a), "too few prose paragraphs", at_least=2)
     for p, text in zip(prose, _PATTERN_DEFAULTS):
         replace(p, f'<p{_attrs(p)} data-pattern-override="intro">{esc(text)}</p>')
     return Mutated(tree.html, None)
@@ -747,9 +737,7 @@ def headline_auto_title_from_first_words(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.headline is None:
         raise NotApplicable("no headline element")
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph in the body")
+    prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     auto = " ".join(text_of(prose[0]).split()[:10]).rstrip(",;:") + "…"
     h = a.headline
     replace(h, f"<{h.tag}{_attrs(h)}>{esc(auto)}</{h.tag}>")

@@ -25,7 +25,7 @@ import re
 from datetime import datetime, timezone
 
 from anatomy import children, contains, esc, insert, parse, replace, slugify, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta
@@ -371,9 +371,7 @@ three dots) before the last block. Only rules and blank space are added inside t
 right fields are unchanged.""")
 def separator_and_spacer_blocks(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 3:
-        raise NotApplicable("too few body blocks")
+    blocks = required(a.blocks, "too few body blocks", at_least=3)
     for b in blocks[1:]:
         if b.tag in ("h2", "h3", "h4"):
             insert(b, '<hr class="wp-block-separator has-alpha-channel-opacity is-style-wide">', "before")

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 
 from anatomy import children, contains, insert, prose_paragraphs, slugify, squeeze, text_of
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from mutations import _attr, anatomy_of, author_link, rewrite_text, site_name, typographic
 
 HOLDOUT2: list[Kind] = []
@@ -56,9 +56,7 @@ editors do to break up long reads. The article's words are unchanged: the right 
 every paragraph, either without the quote or with its sentence once more where it sits.""")
 def pullquote_repeats_sentence(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("fewer than two prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than two prose paragraphs", at_least=2)
     source = prose[len(prose) // 2 if len(prose) > 2 else 1]
     sentence = re.split(r"(?<=[.!?])\s+", text_of(source))[0]
     after = prose[0]
@@ -144,9 +142,7 @@ the first), so the body container holds sections, not paragraphs. Same text, sam
 def body_sections_per_subheading(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     kids = children(a.body)
-    heads = [k for k in kids if k.tag in ("h2", "h3") and squeeze(text_of(k))]
-    if not heads:
-        raise NotApplicable("no subheadings in the body")
+    heads = required([k for k in kids if k.tag in ("h2", "h3") and squeeze(text_of(k))], "no subheadings in the body")
     groups, current = [], []
     for k in kids:
         if k.tag in ("h2", "h3") and current and squeeze(text_of(k)):
@@ -241,9 +237,7 @@ and the third prose paragraphs. They are navigation, not article text: the right
 the article's paragraphs only.""")
 def also_read_links(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     host = sample.host
     headline = squeeze(sample.expected["headline"]).lower()
     titles, seen = [], set()

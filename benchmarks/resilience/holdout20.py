@@ -27,7 +27,8 @@ import unicodedata
 from datetime import date
 
 from anatomy import contains, esc, insert, parse, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, \
+    same
 from holdout2 import _attrs, _inner, _p_attrs
 from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
@@ -115,9 +116,7 @@ for reading <site>! Subscribe for free to receive new posts and support my work.
 form. Buttons and widget are the platform's, not the writer's: the right fields are unchanged.""")
 def substack_button_wrapper_paragraphs(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 4:
-        raise NotApplicable("too few body blocks")
+    blocks = required(a.blocks, "too few body blocks", at_least=4)
     host, site = sample.host, site_name(sample)
 
     def button(text: str, href: str) -> str:
@@ -340,9 +339,7 @@ with the clap and response counts ("1.2K", "37") and a Share button. Labels and 
 platform's: the right fields are unchanged.""")
 def medium_top_highlight_and_claps(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("too few prose paragraphs")
+    prose = required(prose_paragraphs(a), "too few prose paragraphs", at_least=2)
     rng = rng_for(sample, "medium_top_highlight_and_claps")
     top = prose[len(prose) // 2]
     top_text = squeeze(text_of(top))
@@ -372,9 +369,7 @@ ad. The unit is its own element and carries no text; the words are the same: the
 are unchanged.""")
 def ad_unit_inserted_mid_word(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     # the unit's "Advertisement" label is drawn by its stylesheet (::before), as ad units' labels are
     unit = ('<ins class="ad-inline" data-ad-slot="inline-{n}" data-label="Advertisement" style="display:inline-block;'
             'width:300px;height:250px"><iframe src="https://ads.example-network.com/serve?slot=inline-{n}" width="300" '
@@ -466,9 +461,7 @@ extraction exists.""")
 def byline_given_family_no_space(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     box = _byline_box(sample, a)
-    names = [n for n in sample.expected["authors"] if " " in n]
-    if not names:
-        raise NotApplicable("no name with a space in it")
+    names = required([n for n in sample.expected["authors"] if " " in n], "no name with a space in it")
 
     def glue(text: str) -> str:
         for n in names:
@@ -524,9 +517,7 @@ and "[CHECK: is this the right figure? —<writer's initials>]", as plain text i
 The paragraphs as published carry the desk's notes; no right extraction exists.""")
 def editor_notes_left_in_sentences(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 3:
-        raise NotApplicable("too few prose paragraphs")
+    prose = required(prose_paragraphs(a), "too few prose paragraphs", at_least=3)
     names = sample.expected["authors"]
     initials = "—" + ("".join(w[0] for w in names[0].split()) if names else "desk")
     done = 0
@@ -602,9 +593,7 @@ separator). The page shows the article with a foreign paragraph inside it; no ri
 exists.""")
 def foreign_paragraph_pasted_mid_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("too few prose paragraphs")
+    prose = required(prose_paragraphs(a), "too few prose paragraphs", at_least=2)
     insert(prose[len(prose) // 2], f"<p{_p_attrs(a)}>{esc(_FOREIGN)}</p>", "after")
     return Mutated(tree.html, None)
 
@@ -656,9 +645,7 @@ addresses) and every non-ASCII byte is an escape ("=E2=80=99" for an apostrophe)
 paragraphs as published are not the article's text; no right extraction exists.""")
 def quoted_printable_email_import(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     for p in prose:
         _rewrite_p(p, _quoted_printable(_inner(p)))
     html = tree.html
@@ -674,9 +661,7 @@ reads twice ("Where it stumblesWhere it stumbles", one copy in <a class="toc-anc
 body's subheadings are not on the page as written; no right extraction exists.""")
 def subheadings_doubled_by_toc_anchor(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4")], "no subheading in the body")
     for h in heads:
         anchor = h.attributes.get("id") or slugify(text_of(h))
         replace(h, f'<{h.tag}{_attrs(h)}><a class="toc-anchor" id="toc-{_attr(anchor)}" href="#{_attr(anchor)}">'
@@ -697,9 +682,7 @@ text, not hidden. The paragraphs as served carry the attacker's words; no right 
 exists.""")
 def hacked_visible_spam_sentences(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     for n, p in enumerate(prose[::3]):
         _rewrite_p(p, _inner(p).rstrip() + _SPAM[n % len(_SPAM)])
     return Mutated(tree.html, None)
@@ -712,9 +695,7 @@ the post, so each subheading of the body prints the article's title (tags, class
 kept). The body's subheadings are not on the page; no right extraction exists.""")
 def block_bindings_subheadings_show_title(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4")], "no subheading in the body")
     title = esc(sample.expected["headline"])
     for h in heads:
         replace(h, f'<{h.tag}{_attrs(h)} data-wp-bind="core/post-title">{title}</{h.tag}>')

@@ -26,7 +26,7 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import contains, esc, insert, prose_paragraphs, replace, slugify, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
@@ -191,9 +191,7 @@ def dates_printed_iso_utc(sample: Sample) -> Mutated:
         if when is None:
             return f"{m['label'] or ''}{int(m['year']):04d}-{_month(m['month']):02d}-{int(m['day']):02d}"
         return f"{m['label'] or ''}{when - offset:%Y-%m-%d %H:%M} UTC"
-    done = _reprint_header_dates(tree, a, iso)
-    if not done:
-        raise NotApplicable("no printed date line in the header")
+    done = required(_reprint_header_dates(tree, a, iso), "no printed date line in the header")
     return Mutated(tree.html, same(sample))
 
 
@@ -211,9 +209,7 @@ def date_format_unescaped_at_letters(sample: Sample) -> Mutated:
             return None
         days = calendar.monthrange(when.year, when.month)[1]
         return f"{m['label'] or ''}{m['month'].rstrip('.')} {when.day}, {when.year} {_half(when.hour)}{days} {_clock(when)}"
-    done = _reprint_header_dates(tree, a, unescaped)
-    if not done:
-        raise NotApplicable("no date line with a time in the header")
+    done = required(_reprint_header_dates(tree, a, unescaped), "no date line with a time in the header")
     return Mutated(tree.html, same(sample))
 
 
@@ -544,9 +540,7 @@ after it in <ins class="ice-ins"> (underlined), each with the editor's data-user
 timestamp. Readers see both wordings run together; no right extraction exists.""")
 def tracked_changes_published_visible(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = _wordy(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(_wordy(a), "no prose paragraph")
     rng = rng_for(sample, "tracked_changes_published_visible")
     stamp = int(published_at(sample).timestamp() * 1000) - 5400000
     editor = rng.choice(_STAFF)
@@ -557,9 +551,7 @@ def tracked_changes_published_visible(sample: Sample) -> Mutated:
                 f'data-time="{at}">{word}</del><ins class="ice-ins ice-cts-1" data-cid="{2 * n + 2}" data-userid="7" '
                 f'data-username="{editor}" data-time="{at + 4000}">{_SYNONYMS[word][0]}</ins>')
     chosen = list(dict.fromkeys((prose[0], prose[len(prose) // 2], prose[-1])))
-    done = _substitute(chosen, _SYNONYM_WORD, track, per_block=1)
-    if not done:
-        raise NotApplicable("no tracked word in the prose")
+    done = required(_substitute(chosen, _SYNONYM_WORD, track, per_block=1), "no tracked word in the prose")
     return Mutated(tree.html, None)
 
 
@@ -610,9 +602,7 @@ link, "Continue reading "<title>" →", pointing at this same URL with #more-<po
 rest of the article is not on the page; no right extraction exists.""")
 def more_tag_teaser_on_single_view(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    blocks = a.blocks
-    if len(blocks) < 4:
-        raise NotApplicable("too few body blocks")
+    blocks = required(a.blocks, "too few body blocks", at_least=4)
     # the teaser is the first two blocks; whatever sat after them (ads, players, the rest) is cut
     last = blocks[1].mem_id
     passed = False
@@ -695,9 +685,7 @@ time inside the cut paragraph). The article as served is cut and repeated; no ri
 exists.""")
 def cache_file_interleaved_writes(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     html = tree.html
     p = prose[len(prose) // 2]
     at = html.find(p.html)
@@ -733,9 +721,7 @@ nodes of it. The article's words are inside the JSON; the page shows data, not t
 paragraphs; no right extraction exists.""")
 def headless_rich_text_printed_as_json(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    nodes = [n for n in (_rich_text(b) for b in a.blocks) if n is not None]
-    if not nodes:
-        raise NotApplicable("no body block")
+    nodes = required([n for n in (_rich_text(b) for b in a.blocks) if n is not None], "no body block")
     doc = json.dumps({"nodeType": "document", "data": {}, "content": nodes}, ensure_ascii=False, separators=(",", ":"))
     body = a.body
     replace(body, f'<{body.tag}{_attrs(body)}>{esc(doc)}</{body.tag}>')

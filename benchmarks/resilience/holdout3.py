@@ -13,7 +13,7 @@ import json
 import re
 
 from anatomy import children, contains, insert, prose_paragraphs, slugify, text_of
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from holdout2 import _attrs, _p_attrs, _scope
 from mutations import anatomy_of, content_children, edit_jsonld, reprint_jsonld_dates, site_name, walk_json
 
@@ -23,9 +23,7 @@ HOLDOUT3: list[Kind] = []
 def _second_half(a):
     """The body container's children from the middle content block on."""
     kids = children(a.body)
-    content = content_children(a.body)
-    if len(content) < 2:
-        raise NotApplicable("fewer than two content blocks in the body")
+    content = required(content_children(a.body), "fewer than two content blocks in the body", at_least=2)
     return kids[kids.index(content[len(content) // 2]):]
 
 
@@ -48,9 +46,7 @@ paragraphs an <ad-slot> custom element with a declarative shadow root (its own s
 text is unchanged around the slots.""")
 def ad_slot_shadow_dom(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("fewer than two prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than two prose paragraphs", at_least=2)
     for n, p in enumerate(prose[:-1:2]):
         insert(p, f'<ad-slot data-slot="mid-{n + 1}" data-sizes="300x250,728x90"><template '
                   f'shadowrootmode="open"><style>:host{{display:block;min-height:250px}}</style>'
@@ -166,9 +162,7 @@ newsletter ..." and a "Subscribe now" link line, after the second prose paragrap
 not the author's text: the right body is the article's paragraphs only.""")
 def newsletter_pitch_same_markup(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if len(prose) < 2:
-        raise NotApplicable("fewer than two prose paragraphs")
+    prose = required(prose_paragraphs(a), "fewer than two prose paragraphs", at_least=2)
     name = site_name(sample)
     attrs = _p_attrs(a)
     insert(prose[1], f'<p{attrs}>Sign up for the {name} newsletter to get the biggest stories, '
@@ -288,9 +282,7 @@ def cdn_error_page_200(sample: Sample) -> Mutated:
 as served does not read: no right extraction exists.""")
 def paragraphs_out_of_order(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 3:
-        raise NotApplicable("fewer than three content blocks")
+    content = required(content_children(a.body), "fewer than three content blocks", at_least=3)
     html = [c.html for c in content]
     for node, new in zip(content, reversed(html)):
         insert(node, new, "before")
@@ -308,9 +300,7 @@ article:published_time meta, JSON-LD datePublished). The page's date is wrong: b
 naming the date.""")
 def published_epoch_zero(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    published = sample.expected["published"]
-    if not published:
-        raise NotApplicable("no publication date")
+    published = required(sample.expected["published"], "no publication date")
     day = published[:10]
     for node in tree.css("time, [data-datetime]"):
         for key in ("datetime", "data-datetime"):
@@ -388,9 +378,7 @@ headline, byline and metadata. The article is not on the page.""")
 def lorem_ipsum_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     rng = rng_for(sample, "lorem_ipsum_body")
-    paras = [p for p in a.blocks if p.tag == "p"]
-    if not paras:
-        raise NotApplicable("no paragraph in the body")
+    paras = required([p for p in a.blocks if p.tag == "p"], "no paragraph in the body")
     for p in paras:
         n = max(6, len(text_of(p).split()))
         start = rng.randrange(len(_LOREM))

@@ -12,7 +12,7 @@ import json
 import re
 
 from anatomy import children, insert, paragraphs, squeeze, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs, _scope
 from mutations import anatomy_of, content_children, edit_jsonld, rewrite_text, site_name, walk_json
 
@@ -38,9 +38,7 @@ paragraphs become <span>s inside ONE <p>, separated by <br><br>. The reader sees
 paragraphs, so the right body is every paragraph (each span one paragraph).""")
 def paragraphs_as_br_spans(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if len(paras) < 2:
-        raise NotApplicable("fewer than two paragraphs")
+    paras = required(paragraphs(a), "fewer than two paragraphs", at_least=2)
     # only a run of consecutive paragraphs is merged (headings keep their place)
     kids = children(a.body)
     start = kids.index(paras[0])
@@ -120,14 +118,10 @@ def jsonld_entities_double_escaped(sample: Sample) -> Mutated:
 redesigns do. Readers see the same words; the right body is unchanged.""")
 def drop_cap_first_letter(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if not paras:
-        raise NotApplicable("no paragraph")
+    paras = required(paragraphs(a), "no paragraph")
     p = paras[0]
     inner = _inner(p)
-    m = re.match(r"([A-Za-z])", inner)
-    if not m:
-        raise NotApplicable("the first paragraph does not start with a letter")
+    m = required(re.match(r"([A-Za-z])", inner), "the first paragraph does not start with a letter")
     insert(p, f'<p{_attrs(p)}><span class="dropcap">{m.group(1)}</span>{inner[1:]}</p>', "before")
     p.decompose()
     return Mutated(tree.html, same(sample))
@@ -301,9 +295,7 @@ middle third of the article, with a "Page 2 of 3" pager (Previous / 1 2 3 / Next
 whole article is not on the page.""")
 def paginated_page_two(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    content = content_children(a.body)
-    if len(content) < 3:
-        raise NotApplicable("fewer than three content blocks")
+    content = required(content_children(a.body), "fewer than three content blocks", at_least=3)
     third = len(content) // 3
     keep = content[third: len(content) - third] or content[third:third + 1]
     for node in content:
@@ -358,9 +350,7 @@ body is the first 55 words of the article followed by the CMS's "[…]" more-mar
 "Continue reading" link to the same URL. The article is not on the page.""")
 def excerpt_in_place_of_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    words = " ".join(sample.expected["body"]).split()
-    if len(words) < 80:
-        raise NotApplicable("a body shorter than the excerpt")
+    words = required(" ".join(sample.expected["body"]).split(), "a body shorter than the excerpt", at_least=80)
     excerpt = " ".join(words[:55])
     for node in children(a.body):
         node.decompose()

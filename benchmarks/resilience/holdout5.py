@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timedelta, timezone
 
 from anatomy import children, insert, paragraphs, replace, text_of
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from holdout2 import _attrs, _inner, _p_attrs
 from mutations import anatomy_of, edit_jsonld, rewrite_text, site_name, walk_json
 
@@ -78,9 +78,7 @@ text sits inside <font face="Georgia" size="3"> (and the headline inside <font s
 Readers see the same text; the right fields are unchanged.""")
 def font_tags_in_text(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if not paras:
-        raise NotApplicable("no paragraph")
+    paras = required(paragraphs(a), "no paragraph")
     for p in paras:
         replace(p, f'<p{_attrs(p)}><font face="Georgia" size="3">{_inner(p)}</font></p>')
     h = a.headline
@@ -240,9 +238,7 @@ writer's placeholders "TK TK: add quote from the studio" and "[more to come]"). 
 published article is not on the page.""")
 def cms_preview_draft(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if len(paras) < 3:
-        raise NotApplicable("fewer than three paragraphs")
+    paras = required(paragraphs(a), "fewer than three paragraphs", at_least=3)
     keep = {p.mem_id for p in paras[:2]}
     for node in children(a.body):
         if node.mem_id not in keep:
@@ -272,9 +268,7 @@ word lengths kept), with a "Subscribe to read" overlay. The article is not on th
 def paywall_scrambled_rest(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     rng = rng_for(sample, "paywall_scrambled_rest")
-    paras = paragraphs(a)
-    if len(paras) < 2:
-        raise NotApplicable("fewer than two paragraphs")
+    paras = required(paragraphs(a), "fewer than two paragraphs", at_least=2)
     for p in paras[1:]:
         replace(p, f'<p{_attrs(p)}>{_scramble(text_of(p), rng)}</p>')
     # the scrambled paragraphs behind a blur, the overlay after them
@@ -288,9 +282,7 @@ through the article body, in the middle of a tag (no closing tags, no footer), s
 status 200 by a proxy that does not check lengths. Nothing after the cut is on the page.""")
 def html_cut_by_origin_timeout(sample: Sample) -> Mutated:
     html = sample.html
-    body = sample.expected["body"] or []
-    if len(body) < 4:
-        raise NotApplicable("fewer than four body blocks")
+    body = required(sample.expected["body"] or [], "fewer than four body blocks", at_least=4)
     start = html.find(body[0][:25])
     end = html.find(body[-1][:25])
     if start < 0 or end <= start:
@@ -370,9 +362,7 @@ under a "12:40 GMT" time stamp), with a "Load earlier updates" button; the rest 
 script. Most of the article is not on the page.""")
 def live_blog_latest_updates_only(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if len(paras) < 5:
-        raise NotApplicable("fewer than five paragraphs")
+    paras = required(paragraphs(a), "fewer than five paragraphs", at_least=5)
     last = paras[-3:]
     stamps = ["12:40 GMT", "12:15 GMT", "11:52 GMT"]
     entries = "".join(f'<div class="live-update"><time class="live-update__time">{s}</time>'

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from anatomy import children, insert, long_paragraphs, paragraphs, replace
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, same
 from holdout2 import _attrs, _inner
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, walk_json
 
@@ -76,9 +76,7 @@ accept Marketing cookies." and a button) where a video and a post were embedded.
 article's paragraphs are unchanged.""")
 def consent_placeholders_for_embeds(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if len(paras) < 3:
-        raise NotApplicable("fewer than three paragraphs")
+    paras = required(paragraphs(a), "fewer than three paragraphs", at_least=3)
     box = ('<div class="consent-placeholder" data-provider="{p}"><p class="consent-placeholder__text">'
            'This content is hosted by a third party ({p}). To view it, accept Marketing cookies.</p>'
            '<button type="button">Accept and show content</button></div>')
@@ -93,9 +91,7 @@ starts with a visually hidden heading (<h2 class="visually-hidden">Article text<
 sighted reader sees the same text; the right body is the paragraphs as shown.""")
 def screen_reader_hints(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    links = [link for p in paragraphs(a) for link in p.css("a")]
-    if not links:
-        raise NotApplicable("no link in the body's paragraphs")
+    links = required([link for p in paragraphs(a) for link in p.css("a")], "no link in the body's paragraphs")
     for link in links:
         insert(link, '<span class="sr-only"> (opens in a new tab)</span>', "append")
         link.attrs["target"] = "_blank"
@@ -300,9 +296,7 @@ saved three times in a row (the middle prose paragraph, repeated twice more righ
 itself). The article as served repeats itself; no right extraction exists.""")
 def paragraph_stuttered(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = long_paragraphs(a)
-    if len(paras) < 3:
-        raise NotApplicable("fewer than three prose paragraphs")
+    paras = required(long_paragraphs(a), "fewer than three prose paragraphs", at_least=3)
     p = paras[len(paras) // 2]
     copy = f'<p{_attrs(p)}>{_inner(p)}</p>'
     insert(p, copy + copy, "after")

@@ -9,7 +9,7 @@ changed because one of these kinds failed turns its figure into a tuning figure.
 from __future__ import annotations
 
 from anatomy import children, insert, long_paragraphs, paragraphs, replace, text_of
-from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, same
+from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, same
 from holdout2 import _attrs, _inner
 from mutations import anatomy_of, author_link, edit_jsonld
 
@@ -112,9 +112,7 @@ custom element <rich-text-paragraph> (no <p> inside), the way Lit/Stencil templa
 print them. A reader sees the same paragraphs.""")
 def paragraphs_as_custom_elements(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = paragraphs(a)
-    if len(paras) < 2:
-        raise NotApplicable("fewer than two paragraphs")
+    paras = required(paragraphs(a), "fewer than two paragraphs", at_least=2)
     for p in paras:
         replace(p, f'<rich-text-paragraph{_attrs(p)}>{_inner(p)}</rich-text-paragraph>')
     return Mutated(tree.html, same(sample))
@@ -125,9 +123,7 @@ def paragraphs_as_custom_elements(sample: Sample) -> Mutated:
 paragraph (the HTML adoption rules reopen <em> in each). The text is unchanged.""")
 def unclosed_inline_tag(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in long_paragraphs(a) if _plain(p)]
-    if len(paras) < 2:
-        raise NotApplicable("fewer than two plain prose paragraphs")
+    paras = required([p for p in long_paragraphs(a) if _plain(p)], "fewer than two plain prose paragraphs", at_least=2)
     p = paras[0]
     words = _inner(p).split(" ")
     k = len(words) // 2

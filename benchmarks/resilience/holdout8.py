@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 
 from anatomy import children, insert, long_paragraphs, paragraphs, replace, text_of
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, same
 from holdout2 import _attrs, _inner
 from holdout6 import _byline_box, _rewrite_byline
 from mutations import anatomy_of, author_link, edit_jsonld, rewrite_stored_text, rewrite_text, typographic, walk_json
@@ -66,9 +66,7 @@ Google-Docs-to-CMS pipelines do. The reader sees the same lines in the same orde
 right body is unchanged (subheadings are paragraphs of the body).""")
 def subheadings_as_bold_paragraphs(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    heads = [b for b in a.blocks if b.tag in ("h2", "h3", "h4")]
-    if not heads:
-        raise NotApplicable("no subheading in the body")
+    heads = required([b for b in a.blocks if b.tag in ("h2", "h3", "h4")], "no subheading in the body")
     for h in heads:
         replace(h, f"<p><strong>{_inner(h)}</strong></p>")
     return Mutated(tree.html, same(sample))
@@ -80,9 +78,7 @@ second prose paragraph: a question, four answers as radio buttons, a "Vote" butt
 are the right body.""")
 def reader_poll_in_body(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = long_paragraphs(a)
-    if len(prose) < 3:
-        raise NotApplicable("fewer than three prose paragraphs")
+    prose = required(long_paragraphs(a), "fewer than three prose paragraphs", at_least=3)
     answers = ("Love them", "They need more work", "I don't play it", "Too early to tell")
     labels = "".join(f'<label class="poll__answer"><input type="radio" name="poll-5521" value="{i}"> '
                      f'{t}</label>' for i, t in enumerate(answers))
@@ -256,9 +252,7 @@ silently renders nothing for them. The rest of the body renders; the article as 
 hole in the middle.""")
 def invalid_blocks_dropped(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = long_paragraphs(a)
-    if len(prose) < 5:
-        raise NotApplicable("fewer than five prose paragraphs")
+    prose = required(long_paragraphs(a), "fewer than five prose paragraphs", at_least=5)
     mid = len(prose) // 2
     for p in prose[mid - 1: mid + 1]:
         p.decompose()

@@ -16,7 +16,7 @@ import re
 from datetime import datetime, timedelta
 
 from anatomy import children, contains, insert, paragraphs, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, same
 from holdout2 import _attrs, _body_index, _inner, _p_attrs, _scope
 from mutations import _attr, anatomy_of, author_link, drop_jsonld_dates, edit_jsonld, join_names, rewrite_stored_text, \
     walk_json
@@ -156,9 +156,7 @@ through /cdn-cgi/image/width=...,format=.../<original>, and the <img> itself poi
 resized copy, with a srcset of its own. Text and structure around the images stay.""")
 def image_cdn_picture_sources(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    imgs = [i for i in tree.body.css("img") if i.attributes.get("src")]
-    if not imgs:
-        raise NotApplicable("no images on the page")
+    imgs = required([i for i in tree.body.css("img") if i.attributes.get("src")], "no images on the page")
     for img in imgs:
         src = img.attributes["src"]
         if src.startswith("/"):
@@ -232,9 +230,7 @@ lines, no element of their own). Every field of the article is still printed, un
 def php_warnings_printed(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     theme = re.sub(r"[^a-z0-9]+", "", sample.site.lower()) or "theme"
-    paras = paragraphs(a)
-    if len(paras) < 2:
-        raise NotApplicable("fewer than two paragraphs")
+    paras = required(paragraphs(a), "fewer than two paragraphs", at_least=2)
     notice = ('<br />\n<b>Deprecated</b>:  strlen(): Passing null to parameter #1 ($string) of type '
               f'string is deprecated in <b>/var/www/html/wp-content/themes/{theme}/blocks/image.php</b> '
               'on line <b>42</b><br />\n')
@@ -254,9 +250,7 @@ permission."). The rights line is the wire's notice, not article text; the datel
 the lead paragraph as printed (a body without it is accepted too).""")
 def wire_dateline_and_rights_line(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    prose = prose_paragraphs(a)
-    if not prose:
-        raise NotApplicable("no prose paragraph")
+    prose = required(prose_paragraphs(a), "no prose paragraph")
     lead = prose[0]
     i = _body_index(sample, lead)
     dateline = "SEOUL (Northwind Wire) \u2014 "
@@ -315,9 +309,7 @@ def interface_translated_spanish(sample: Sample) -> Mutated:
         label = node.attributes.get("aria-label")
         if label in SPANISH:
             node.attrs["aria-label"] = SPANISH[label]
-    dated = reprint_dates(a, _spanish_date)
-    if not dated:
-        raise NotApplicable("no visible date in a format to translate")
+    dated = required(reprint_dates(a, _spanish_date), "no visible date in a format to translate")
     return Mutated(tree.html, same(sample))
 
 
@@ -430,9 +422,7 @@ end of the last paragraph. A reader (and a browser) sees the same article: the r
 are unchanged, without the spam.""")
 def seo_spam_hidden_links(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    paras = [p for p in paragraphs(a) if text_of(p)]
-    if len(paras) < 3:
-        raise NotApplicable("fewer than three paragraphs")
+    paras = required([p for p in paragraphs(a) if text_of(p)], "fewer than three paragraphs", at_least=3)
     insert(paras[1], '<div style="position:absolute;left:-9999px;top:-9999px">Best online casino bonus 2025: '
                      '<a href="https://spin-royale.example/">free spins no deposit</a>, <a href="https://'
                      'pills.example/">buy cheap viagra online without prescription</a>, <a href="https://'
@@ -603,9 +593,7 @@ article's other paragraphs, headings and the end are there; those paragraphs are
 def paragraph_blocks_render_empty(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     prose = prose_paragraphs(a)
-    gone = prose[1:-1:3]
-    if len(gone) < 2:
-        raise NotApplicable("fewer than six prose paragraphs")
+    gone = required(prose[1:-1:3], "fewer than six prose paragraphs", at_least=2)
     for p in gone:
         replace(p, f"<p{_attrs(p)}></p>")
     return Mutated(tree.html, None)

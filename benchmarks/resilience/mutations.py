@@ -12,7 +12,7 @@ import json
 import re
 
 from anatomy import children, insert, locate, parse, prose_paragraphs, slugify, squeeze, text_of, wrap
-from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, rng_for, same
+from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 
 TUNING: list[Kind] = []
 
@@ -598,9 +598,7 @@ def truncated_mid_sentence(sample: Sample) -> Mutated:
     kids = children(a.body)
     # a prose paragraph of the article (not a "Related:" line or a disclosure, which
     # are not in the right body anyway)
-    paras = prose_paragraphs(a)
-    if not paras:
-        raise NotApplicable("no prose paragraph to cut")
+    paras = required(prose_paragraphs(a), "no prose paragraph to cut")
     target = paras[len(paras) // 2]
     words = text_of(target).split()
     cut_text = " ".join(words[: max(3, len(words) // 2)]).rstrip(".,;:!?")
