@@ -343,18 +343,24 @@ def byline_erased_account(sample: Sample) -> Mutated:
     return Mutated(tree.html, None)
 
 
-def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
-    """Every statement of the publication (and update) date on the page set to when: time
-    attributes, meta, JSON-LD and the visible date lines (printed)."""
-    tree, a = anatomy_of(sample)
-    published = required(sample.expected["published"], "no publication date")
-    iso = when.isoformat(timespec="seconds")
+def _stamp_dates(tree, a, iso: str, printed: str) -> None:
+    """Every date element's machine-readable time set to iso, and every visible date line
+    (its attributes kept) to read printed."""
     for node in tree.css("time, [data-datetime]"):
         for key in ("datetime", "data-datetime"):
             if node.attributes.get(key):
                 node.attrs[key] = iso
     for node in _date_lines(a):
         replace(node, f"<{node.tag}{_attrs(node)}>{esc(printed)}</{node.tag}>")
+
+
+def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
+    """Every statement of the publication (and update) date on the page set to when: time
+    attributes, meta, JSON-LD and the visible date lines (printed)."""
+    tree, a = anatomy_of(sample)
+    published = required(sample.expected["published"], "no publication date")
+    iso = when.isoformat(timespec="seconds")
+    _stamp_dates(tree, a, iso, printed)
     for meta in tree.css("meta[content]"):
         if re.match(r"\d{4}-\d\d-\d\d", meta.attributes.get("content") or ""):
             meta.attrs["content"] = iso

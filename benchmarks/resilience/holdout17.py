@@ -25,8 +25,7 @@ from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at
 from holdout2 import _attrs, _inner, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
-from holdout15 import _date_lines
-from holdout16 import _reprint_visible_dates
+from holdout16 import _reprint_visible_dates, _stamp_dates
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, site_name, walk_json
 
 HOLDOUT17: list[Kind] = []
@@ -447,12 +446,7 @@ def published_replaced_by_modified_only(sample: Sample) -> Mutated:
     later = _later(sample, 9.4)
     iso = later.isoformat(timespec="seconds")
     printed = f"Updated {MONTHS[later.month - 1][:3]} {later.day}, {later.year}"
-    for node in tree.css("time, [data-datetime]"):
-        for key in ("datetime", "data-datetime"):
-            if node.attributes.get(key):
-                node.attrs[key] = iso
-    for node in _date_lines(a):
-        replace(node, f"<{node.tag}{_attrs(node)}>{esc(printed)}</{node.tag}>")
+    _stamp_dates(tree, a, iso, printed)
     for meta in tree.css("meta[content]"):
         key = (meta.attributes.get("property") or meta.attributes.get("name") or "").lower()
         if re.match(r"\d{4}-\d\d-\d\d", meta.attributes.get("content") or ""):
