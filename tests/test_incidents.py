@@ -950,3 +950,56 @@ def test_an_address_a_writer_prints_is_not_a_plain_text_copys(shipped, prose):
     site, url, html, right = shipped
     item = _assess(site, url, _addressed(html, right, url, prose))
     assert "own address" not in item["checks"].get("markers", "")
+
+
+# -- an editor's tracked changes published unaccepted ---------------------------------------------
+
+def _tracked(old: str, new: str) -> str:
+    """A word replaced in a track-changes editor (ICE's markup, as a CMS saves it unaccepted)."""
+    return (f'<del class="ice-del ice-cts-1" data-cid="1" data-userid="4" data-username="Ana Ruiz">{old}</del>'
+            f'<ins class="ice-ins ice-cts-1" data-cid="2" data-userid="4" data-username="Ana Ruiz">{new}</ins>')
+
+
+def test_tracked_changes_published_unaccepted_are_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    changed = _paragraph_reading(html, right, 1, f"The studio {_tracked('confirmed', 'announced')} the date on "
+                                 "Tuesday, and pre-orders open the same week with a deluxe edition.")
+    changed = _paragraph_reading(changed, right, 2, f"Players who {_tracked('tried', 'played')} the beta said "
+                                 "the late game is still too slow, though the new maps help.")
+    item = _assess(site, url, changed)
+    _broken_naming(item, "markers", "body")
+    assert "'confirmed' struck, 'announced' inserted" in item["checks"]["markers"]
+
+
+def test_a_correction_struck_through_on_purpose_is_article_text(shipped):
+    site, url, html, right = shipped
+    changed = _paragraph_reading(html, right, 1, "Correction: the beta opens on <del>Tuesday</del> Wednesday, "
+                                 "and the deluxe edition now costs <s>$79.99</s> $69.99 at most shops.")
+    changed = _paragraph_reading(changed, right, 2, "The studio <del>confirmed</del> <ins>announced</ins> the "
+                                 "date in a short post, which it later corrected.")
+    item = _assess(site, url, changed)
+    assert "tracked changes" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
+# -- shop buttons where the sentences' names were --------------------------------------------------
+
+BUTTON = ('<a class="aawp-button aawp-button--amazon" href="https://www.amazon.com/dp/B0C1234567?tag=x-20" '
+          'rel="sponsored nofollow">Check price on Amazon</a>')
+
+
+def test_a_buy_button_in_place_of_a_name_mid_sentence_is_broken_naming_the_body(shipped):
+    site, url, html, right = shipped
+    item = _assess(site, url, _paragraph_reading(html, right, 1, (
+        f"Kestrel Games confirmed on Tuesday that the battle pass will arrive in {BUTTON} later this month, "
+        "and the studio head said the old approach simply was not working.")))
+    _broken_naming(item, "markers", "body")
+    assert "[Check price on Amazon] later this" in item["checks"]["markers"], item["checks"]["markers"]
+
+
+def test_a_writers_shop_link_and_a_button_after_a_sentence_are_article_text(shipped):
+    site, url, html, right = shipped
+    changed = _paragraph_reading(html, right, 1, (
+        'The deluxe edition is out now, and you can <a href="https://www.amazon.com/dp/B0C1">buy on Amazon</a> '
+        f"or at most game shops, where it costs a little less. {BUTTON}"))
+    item = _assess(site, url, changed)
+    assert "shop button" not in item["checks"]["markers"], item["checks"]["markers"]

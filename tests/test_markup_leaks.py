@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from shipped_pages import article_page as _page, assess_page as _assess
 
-from pressguard.verdict.markup_leaks import deleted_apostrophes, escaped_markup, lost_characters, word_in
+from pressguard.verdict.markup_leaks import deleted_apostrophes, escaped_markup, lost_characters, unrendered_spintax, word_in
 
 PAGES = ("wegotthiscovered/the-lantern-keepers-review-worth-the-wait",
          "destructoid/starfall-tactics-review-worth-the-wait",
@@ -163,3 +163,33 @@ def test_a_field_that_is_markup_is_escaped_markup_and_a_tag_quoted_in_prose_is_n
     assert escaped_markup("A smoke test of a valid HTML string, <p>Hello</p>. Then more") is None
     assert escaped_markup("Input: <table></table><li><table></table>") is None
     assert escaped_markup("<p> opens a paragraph and </p> closes it") is None
+
+
+def test_a_spinners_choices_printed_in_the_body_are_broken_naming_the_paragraph():
+    name = PAGES[0]
+    url, html = _page(name)
+    words = re.search(r"<p[^>]*>([A-Z][a-z]+ [a-z]+ [a-z]+) ", html)
+    assert words is not None
+    spun = html.replace(words.group(0), words.group(0) + "{quickly|rapidly|swiftly} ", 1)
+    item = _assess(name, spun)
+    assert item["verdict"] == "broken"
+    assert "spintax printed as text '{quickly|rapidly|swiftly}'" in item["checks"]["text_quality"]
+
+
+@pytest.mark.parametrize("text, prose", [
+    ("The studio {confirmed|announced|revealed} the date on Tuesday.", True),
+    ("{Best|Top} ten co-op games of the year", True),
+])
+def test_spintax_in_running_text_is_found(text, prose):
+    assert unrendered_spintax(text, prose)
+
+
+@pytest.mark.parametrize("text, prose", [
+    ("Render it with {{ post.title | upper }} in the template, as the docs show.", True),  # a filter
+    ("The grammar reads number = { digit | letter } and nothing more.", True),  # EBNF, spaced
+    ("Let S = {x|x>0} be the positive reals, as the course defines them.", True),  # set-builder
+    ("Usage: /etc/init.d/nginx {start|stop|restart}", False),  # a code line, not prose
+    ("The studio {confirmed|announced} the date", False),
+])
+def test_templates_grammars_sets_and_code_are_not_spintax(text, prose):
+    assert unrendered_spintax(text, prose) is None

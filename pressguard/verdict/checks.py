@@ -134,7 +134,8 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              and a document still carrying chunked framing (decoding.chunk_framing) the body.
 text_quality headline, dek, authors and body decoded once: no mojibake (ftfy), no U+FFFD,
              no undecoded entity (&#8211;, &amp;), no control character, no markup printed
-             as text (an escaped tag, or a whole field of serialized block markup), no "?" standing for
+             as text (an escaped tag, or a whole field of serialized block markup), no content
+             spinner's choices printed unrendered in running text ("{confirmed|announced}"), no "?" standing for
              lost characters inside words (two or more: "don?t", "Lumi?re"), no apostrophes deleted
              (text with none at all, and two or more contractions or possessives run together:
              "dont", "a collectors edition", "Priya Ramans ideas" beside "Priya Raman"); on a page that
@@ -175,7 +176,11 @@ markers   the server's error output (PHP's "... in /path/x.php on line N", trace
           more with the prose paragraphs' own markup holding only an ad slot), redaction marks across the prose,
           a line after the body sending readers to another site for the rest (a syndicated excerpt),
           unserialised values in the prose ("[object Object]", "NaN", "$undefined"), two or more
-          paragraphs instructing the writer (a template's default text: "Add the key facts here").
+          paragraphs instructing the writer (a template's default text: "Add the key facts here"),
+          an editor's tracked changes published unaccepted (2+ deletions each beside the insertion
+          replacing it in the body's paragraphs), a shop button's label ("Check price on Amazon",
+          extract.boilerplate.COMMERCE_CALL) standing between a sentence's words (an autolinker's
+          button where a name was).
 """
 
 from __future__ import annotations
@@ -201,7 +206,8 @@ from ..extract.page import Page
 from .page_scan import page_scan
 from .site_profile import MIN_PAGES as MIN_PROFILE_PAGES, SiteProfile
 from .social_title import social_title, title_says_otherwise
-from .markup_leaks import deleted_apostrophes, esi_comment, escaped_markup, lost_characters, unprocessed_includes
+from .markup_leaks import (deleted_apostrophes, esi_comment, escaped_markup, lost_characters, unprocessed_includes,
+                           unrendered_spintax)
 from . import prose_flaws
 from ..sites import SITES, site_for_url
 # each check's readings, one module an idea (the docstring above says which)
@@ -1073,9 +1079,12 @@ def check_text_quality(c: "_Context") -> str:
     fields = [("headline", c.item.get("headline")), ("dek", c.item.get("dek"))]
     fields += [("authors", a) for a in c.item.get("authors") or []]
     fields += [(f"body paragraph {i}", p) for i, p in enumerate(c.body, 1)]
-    for field, text in fields:
+    # running text: the headline, the dek and the body's prose (a body's code line may write a
+    # command's "{start|stop}"); the authors are names
+    prose = [True, True] + [False] * (len(fields) - 2 - len(c.body)) + c.prose
+    for (field, text), running in zip(fields, prose):
         if isinstance(text, str) and text:
-            problem = text_problem(text) or escaped_markup(text)
+            problem = text_problem(text) or escaped_markup(text) or unrendered_spintax(text, running)
             if problem:
                 finds.append(f"{field}: {problem}")
     finds += filter(None, [lost_characters(fields) or deleted_apostrophes(fields, c.words_of)])

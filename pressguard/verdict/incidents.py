@@ -5,9 +5,10 @@ template stays put: the server's error output in the body, a copy-desk placehold
 standfirst, a script's unserialised object as the byline, Markdown printed unrendered, a
 photo agency credited as the writer, another story cached at the URL, paragraph blocks that
 render empty, an update time taken for the publication date, the CMS's automatic excerpt in
-the standfirst, an anonymising filter's redaction marks across the prose, a headline cut
-short by a length limit (its URL slug reads on), a template's variables printed unreplaced
-("%%title%% %%sep%%"), the social desk's share copy as the standfirst, a front end's
+the standfirst, an anonymising filter's redaction marks across the prose, an editor's tracked
+changes published unaccepted, an affiliate autolinker's buy buttons where the prose's names
+were, a headline cut short by a length limit (its URL slug reads on), a template's variables
+printed unreplaced ("%%title%% %%sep%%"), the social desk's share copy as the standfirst, a front end's
 unserialised values in the prose ("[object Object]", "rose by NaN percent"), a hydration
 payload (__NEXT_DATA__) cut short beside the body the server rendered first.
 
@@ -27,10 +28,10 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from . import dek_source
-from ..extract.boilerplate import PatternTable
+from ..extract.boilerplate import PatternTable, is_commerce_call
 from ..extract.common import title_words
 from ..extract.page import hostname
-from .fingerprint import node_classes
+from .fingerprint import node_classes, squash
 from .page_scan import page_scan
 from .person_names import person_problem, split_names
 from .topic import slug_share, topic_share
@@ -145,7 +146,8 @@ def body_findings(c) -> list[str]:
                      f"{_quote(c.body[at - 1], 50)}) in body paragraph {at}")
     finds += filter(None, [emptied_paragraphs(c) or _ad_filled_paragraphs(c), _redacted_prose(c.body),
                            _rest_elsewhere(c), _writer_instructions(c.body, c.word_counts),
-                           _own_address_in_prose(c), _desk_notes(c.body), _spam_links(c)])
+                           _own_address_in_prose(c), _desk_notes(c.body), _spam_links(c),
+                           _tracked_changes(c), _buttons_in_sentences(c)])
     return finds
 
 
@@ -159,6 +161,119 @@ def _desk_notes(body) -> str | None:
     i, note = hits[0]
     return (f"{_quote(note, 50)} ({len(hits)} copy-desk note{'s' if len(hits) > 1 else ''} left in the "
             f"sentences: the draft's text, not the article as edited) from body paragraph {i}")
+
+
+# -- text the paragraphs' own markup says is not the article as edited -------------------
+
+_BLOCKS = frozenset({"p", "li", "blockquote"})
+_SPACE = " \t\n\r\f\v\u00a0"
+_OPENERS = "\"'‘“([«" + _SPACE  # what may stand between a word and a link opening a quote
+_CLOSERS = "\"'’”)]»" + _SPACE
+
+
+def _block_of(node, container):
+    """The paragraph element (p, li, blockquote) holding node inside container, or None."""
+    up = node.parent
+    stop = container.mem_id
+    while up is not None and up.mem_id != stop:
+        if up.tag in _BLOCKS:
+            return up
+        up = up.parent
+    return None
+
+
+def _beside(node, block, forward: bool) -> str:
+    """The text right before (after) node inside block: its nearest sibling with text,
+    climbing out of the inline elements around node ("" at the block's edge)."""
+    while node is not None and node.mem_id != block.mem_id:
+        sib = node.next if forward else node.prev
+        while sib is not None:
+            text = sib.text_content if sib.tag == "-text" else sib.text(deep=True)
+            if text and text.strip():
+                return text
+            sib = sib.next if forward else sib.prev
+        node = node.parent
+    return ""
+
+
+def _paragraph_at(c, before: str, after: str = "") -> str:
+    """' in body paragraph N' for the body paragraph holding the words around a spot of the
+    page, or "" when none does."""
+    tail, head = squash(before)[-24:], squash(after)[:16]
+    for i, sq in enumerate(c.body_squashed, 1):
+        if tail and tail in sq and head in sq:
+            return f" in body paragraph {i}"
+    return ""
+
+
+# A track-changes editor's marks published with the text: a deletion (<del>, or <s> / <strike>)
+# right beside the insertion that replaces it (<ins>: ICE's and LITE's "ice-del" / "ice-ins", a
+# word processor's export), inside the article's paragraphs. A correction a newsroom shows on
+# purpose strikes a word and writes the new one in plain text, once. Of WCXB's 711 real pages,
+# 14 hold a <del>, <s> or <strike> (a word struck in a joke, old prices), none beside an <ins>.
+TRACKED_MIN = 2
+
+
+def _tracked_changes(c) -> str | None:
+    """body: an editor's tracked changes published unaccepted (both wordings on the page)."""
+    container = c.container
+    if c.page is None or container is None:
+        return None
+    pairs = []
+    # (the container searched, not the page's source for "<ins": AdSense's <ins> is on most
+    # pages, and a search of a whole source cost more than the container's selector)
+    for gone in container.css("del, s, strike"):
+        nxt = gone.next
+        while nxt is not None and nxt.tag == "-text" and not (nxt.text_content or "").strip():
+            nxt = nxt.next
+        if nxt is None or nxt.tag != "ins" or _block_of(gone, container) is None:
+            continue
+        pairs.append((gone, nxt))
+    if len(pairs) < TRACKED_MIN:
+        return None
+    gone, new = pairs[0]
+    old_words, new_words = " ".join(gone.text(deep=True).split()), " ".join(new.text(deep=True).split())
+    where = _paragraph_at(c, _beside(gone, _block_of(gone, container), False) + " " + old_words)
+    return (f"{len(pairs)} deletions printed beside the insertions replacing them inside the article's "
+            f"paragraphs (e.g. {_quote(old_words, 30)} struck, {_quote(new_words, 30)} inserted: an "
+            f"editor's tracked changes published unaccepted, the text neither version){where}")
+
+
+# A shop button's label (extract.boilerplate.COMMERCE_CALL) inside a sentence of the article: an
+# affiliate autolinker that swaps a name it knows for its buy button ("will arrive in [Check price
+# on Amazon] later this month"), so the sentence lost the name. A button is written as a label,
+# capitalised; between a sentence's words (no full stop or colon before it, the sentence going on
+# after it) it stands where a word was. A writer's own link ("you can buy it on Amazon") is no
+# label. WCXB's 711 real pages: no shop button inside a sentence (their buttons stand alone in
+# their paragraphs or after a sentence's end).
+def _buttons_in_sentences(c) -> str | None:
+    """body: shop buttons standing in the article's sentences where words were."""
+    container = c.container
+    if c.page is None or container is None:
+        return None
+    hits = []
+    for link in container.css("a"):
+        label = link.text(deep=True)
+        if not label or len(label) > 80 or not label.lstrip()[:1].isupper():  # a capitalised label
+            continue
+        label = " ".join(label.split())
+        if not is_commerce_call(label):
+            continue
+        block = _block_of(link, container)
+        if block is None:
+            continue
+        before = _beside(link, block, False).rstrip(_OPENERS)
+        after = _beside(link, block, True).lstrip(_CLOSERS)
+        if before[-1:].isalnum() or before[-1:] == ",":
+            if after[:1].islower() or after[:1] in (".", ",", ";", "!", "?"):
+                hits.append((label, before, after))
+    if not hits:
+        return None
+    label, before, after = hits[0]
+    around = f"{' '.join(before.split()[-4:])} [{label}] {' '.join(after.split()[:4])}"
+    return (f"{len(hits)} shop button{'s' if len(hits) > 1 else ''} standing in the article's sentences "
+            f"where words were ({_quote(around, 70)}: an affiliate autolinker that replaced names with its "
+            f"buy buttons){_paragraph_at(c, before, after)}")
 
 
 # What the link-injection hacks of a compromised site write (casino, pharma, game-key and

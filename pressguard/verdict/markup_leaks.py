@@ -1,7 +1,8 @@
 """What a page prints, or leaves out, when a layer between the stored post and the reader
 did not do its work: markup a theme escaped instead of rendering, characters a database
 connection could not hold ("?" in their place) or a conversion deleted (apostrophes gone from
-contractions and possessives), Edge Side Includes an edge passed through unprocessed.
+contractions and possessives), Edge Side Includes an edge passed through unprocessed, a content
+spinner's {word|synonym} choices no plugin rendered.
 
 Each reads the extracted text (or, for ESI, the page's elements) and says in a few words
 what it found; the checks put the field and the page around it.
@@ -55,6 +56,30 @@ def escaped_markup(text: str) -> str | None:
         return (f"markup printed as text {text.strip()[:40]!r} (the field stored as markup, "
                 "which the template escaped)")
     return None
+
+
+# Spintax: a content-spinning tool's "{confirmed|announced|revealed}", which a plugin turns into
+# one of the words at render time; with the plugin off the braces print. Each choice is words of
+# letters, with no space at the braces or pipes (a template's "{{ x | filter }}" and a grammar's
+# "{ letter | digit }" have them; set-builder "{x|x>0}" and code have other characters), and
+# the braces stand in running text, between words (a command's "nginx {start|stop}" in a code
+# line is no prose: a body paragraph is judged only when it reads as prose).
+_CHOICE = r"[^\W\d_](?:[\w'’-]|\s(?=[^\W\d_]))*"
+_SPINTAX = re.compile(rf"(?<![{{\w])\{{{_CHOICE}(?:\|{_CHOICE})+\}}(?![}}\w])")
+# WCXB's 711 real pages: no visible text of any holds one (even allowing any characters but
+# braces and pipes in the choices), nor does any extracted field
+
+
+def unrendered_spintax(text: str, prose: bool = True) -> str | None:
+    """A content spinner's choices printed as text ("{confirmed|announced}"), or None. prose:
+    the text reads as running text (a headline, a dek, a body paragraph that is_prose)."""
+    if not prose or "|" not in text or "{" not in text:
+        return None
+    m = _SPINTAX.search(text)
+    if m is None:
+        return None
+    return (f"spintax printed as text {m.group(0)[:50]!r} (a content spinner's word choices, which "
+            "no plugin rendered into one)")
 
 
 def lost_characters(fields: list[tuple[str, object]]) -> str | None:
