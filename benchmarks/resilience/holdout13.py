@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_as_stated, register, required, rng_for, \
     same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import _meta, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
@@ -450,7 +450,7 @@ def dek_is_image_caption(sample: Sample) -> Mutated:
     caption = next((c for c in tree.css("figcaption") if not contains(a.body, c) and text_of(c)), None)
     if caption is None:
         raise NotApplicable("no featured image caption outside the body")
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(text_of(caption))}</{a.dek.tag}>")
+    _refill(a.dek, esc(text_of(caption)))
     return Mutated(tree.html, None)
 
 
@@ -469,7 +469,7 @@ def headline_fragment_other_story(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     other = OTHER_HEADLINES[rng_for(sample, "headline_fragment_other_story").randrange(len(OTHER_HEADLINES))]
-    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{esc(other)}</{a.headline.tag}>")
+    _refill(a.headline, esc(other))
     return Mutated(tree.html, None)
 
 
@@ -604,7 +604,7 @@ def headline_kicker_part_dropped(sample: Sample) -> Mutated:
     m = _KICKER_SEPARATOR.match(text_of(a.headline))
     if m is None:
         raise NotApplicable("no colon or dash in the headline")
-    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{esc(m.group(2))}</{a.headline.tag}>")
+    _refill(a.headline, esc(m.group(2)))
     return Mutated(tree.html, None)
 
 

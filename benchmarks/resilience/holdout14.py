@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates
 from holdout11 import _EN_DATE
@@ -409,7 +409,7 @@ def header_fields_undefined_half_deploy(sample: Sample) -> Mutated:
         raise NotApplicable("no headline element")
     for node in (a.headline, a.dek):
         if node is not None:
-            replace(node, f"<{node.tag}{_attrs(node)}>undefined</{node.tag}>")
+            _refill(node, "undefined")
     return Mutated(tree.html, None)
 
 
@@ -431,7 +431,7 @@ def dek_auto_excerpt_fallback(sample: Sample) -> Mutated:
         raise NotApplicable("no dek on the page")
     excerpt = _auto_excerpt(sample)
     dek = sample.expected["dek"]
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(excerpt)}</{a.dek.tag}>")
+    _refill(a.dek, esc(excerpt))
     for meta in _meta(tree, "description", "og:description", "twitter:description"):
         meta.attrs["content"] = excerpt
 
@@ -459,7 +459,7 @@ def dek_fragment_other_story(sample: Sample) -> Mutated:
     if a.dek is None:
         raise NotApplicable("no dek on the page")
     other = OTHER_DEKS[rng_for(sample, "dek_fragment_other_story").randrange(len(OTHER_DEKS))]
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(other)}</{a.dek.tag}>")
+    _refill(a.dek, esc(other))
     return Mutated(tree.html, None)
 
 

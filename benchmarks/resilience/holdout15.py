@@ -25,7 +25,7 @@ from datetime import datetime
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
-from holdout2 import _attrs, _inner, _scope
+from holdout2 import _attrs, _inner, _refill, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated, _visible_dates, wrap_children
 from holdout11 import _EN_DATE
@@ -213,7 +213,7 @@ def dek_rich_text_links(sample: Sample) -> Mutated:
     inner = (f'{esc(text[:m.start()])}<a href="https://{sample.host}/tag/{slugify(m.group(0))}/" '
              f'data-link-name="standfirst">{esc(m.group(0))}</a>{esc(text[m.end():])}')
     box = "span" if a.dek.tag == "p" else "p"
-    replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}><{box} class="standfirst__text">{inner}</{box}></{a.dek.tag}>')
+    _refill(a.dek, f'<{box} class="standfirst__text">{inner}</{box}>')
     return Mutated(tree.html, same(sample))
 
 
@@ -354,7 +354,7 @@ def headline_seo_title_variables(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     raw = "%%title%% %%sep%% %%sitename%%"
-    replace(a.headline, f"<{a.headline.tag}{_attrs(a.headline)}>{raw}</{a.headline.tag}>")
+    _refill(a.headline, raw)
     title = tree.css_first("title")
     if title is not None:
         replace(title, f"<title>{raw}</title>")
@@ -387,7 +387,7 @@ def dek_lorem_ipsum_sample(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.dek is None:
         raise NotApplicable("no dek on the page")
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{LOREM_DEK}</{a.dek.tag}>")
+    _refill(a.dek, LOREM_DEK)
     return Mutated(tree.html, None)
 
 
@@ -402,7 +402,7 @@ def dek_is_social_share_copy(sample: Sample) -> Mutated:
     section = next((m.attributes.get("content") for m in _meta(tree, "article:section")), None) or "News"
     tag = re.sub(r"[^A-Za-z0-9]", "", section.title()) or "News"
     copy = f"🚨 NEW: {sample.expected['headline']} 👀 Full story below 👇 #{tag} #Gaming"
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(copy)}</{a.dek.tag}>")
+    _refill(a.dek, esc(copy))
     return Mutated(tree.html, None)
 
 

@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 
 from anatomy import esc, insert, prose_paragraphs, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
@@ -289,7 +289,7 @@ def headline_i18n_key_unresolved(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     h = a.headline
-    replace(h, f"<{h.tag}{_attrs(h)}>article.header.title</{h.tag}>")
+    _refill(h, "article.header.title")
     return Mutated(tree.html, None)
 
 
@@ -306,7 +306,7 @@ def headline_unicode_escapes_literal(sample: Sample) -> Mutated:
         raise NotApplicable("the headline is all ASCII")
     escaped = "".join(c if ord(c) < 128 else f"\\u{ord(c):04x}" for c in said)
     h = a.headline
-    replace(h, f"<{h.tag}{_attrs(h)}>{esc(escaped)}</{h.tag}>")
+    _refill(h, esc(escaped))
     return Mutated(tree.html, None)
 
 
@@ -351,7 +351,7 @@ def _stamp_dates(tree, a, iso: str, printed: str) -> None:
             if node.attributes.get(key):
                 node.attrs[key] = iso
     for node in _date_lines(a):
-        replace(node, f"<{node.tag}{_attrs(node)}>{esc(printed)}</{node.tag}>")
+        _refill(node, esc(printed))
 
 
 def _redate(sample: Sample, when: datetime, printed: str) -> Mutated:
@@ -422,7 +422,7 @@ def body_cut_at_first_apostrophe(sample: Sample) -> Mutated:
         if not text_positions:
             continue
         cut = text_positions[0]
-        replace(block, f"<{block.tag}{_attrs(block)}>{inner[:cut]}</{block.tag}>")
+        _refill(block, inner[:cut])
         for later in blocks[i + 1:]:
             later.decompose()
         return Mutated(tree.html, None)

@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from anatomy import esc, insert, parse, prose_paragraphs, replace, slugify, squeeze
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
-from holdout2 import _attrs, _inner, _scope
+from holdout2 import _attrs, _inner, _refill, _scope
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout16 import _reprint_visible_dates, _stamp_dates
@@ -35,6 +35,7 @@ _esc = esc
 _host = Sample.host.fget
 _slug = slugify
 _published = published_at
+_rewrite_p = _refill
 
 
 _TAG = re.compile(r"(<[^>]*>)")
@@ -44,9 +45,6 @@ def _map_text(inner: str, fn) -> str:
     """inner HTML with fn applied to each run of text between tags (tags kept as they are)."""
     return "".join(part if part.startswith("<") else fn(part) for part in _TAG.split(inner))
 
-
-def _rewrite_p(p, inner: str) -> None:
-    replace(p, f"<{p.tag}{_attrs(p)}>{inner}</{p.tag}>")
 
 
 def _shown_elsewhere(html: str, value: str) -> None:
@@ -240,7 +238,7 @@ def affiliate_autolinker_rewrites_links(sample: Sample) -> Mutated:
         if m is None:
             continue
         shop = _affiliate(f"https://shop.example.com/search?q={quote(m.group(1))}", sample.url)
-        _rewrite_p(p, f'{inner[:m.start()]}<a href="{shop}" class="autolink" rel="sponsored nofollow" '
+        _refill(p, f'{inner[:m.start()]}<a href="{shop}" class="autolink" rel="sponsored nofollow" '
                       f'data-affiliate="auto">{m.group(1)}</a>{inner[m.end():]}')
         done += 1
     if not done:
@@ -282,7 +280,7 @@ def bionic_reading_word_stems(sample: Sample) -> Mutated:
         return _WORDS.sub(lambda m: f'<b class="br-fix">{m.group(1)[:(len(m.group(1)) + 1) // 2]}</b>'
                                     f'{m.group(1)[(len(m.group(1)) + 1) // 2:]}', text)
     for p in prose:
-        _rewrite_p(p, _map_text(_inner(p), stems))
+        _refill(p, _map_text(_inner(p), stems))
     return Mutated(tree.html, same(sample))
 
 
@@ -300,7 +298,7 @@ def inline_spoiler_sentences(sample: Sample) -> Mutated:
         if not cuts or "<" in inner[cuts[-1]:]:
             continue
         start = cuts[-1]
-        _rewrite_p(p, f'{inner[:start]}<span class="spoiler" role="button" tabindex="0" aria-expanded="false" '
+        _refill(p, f'{inner[:start]}<span class="spoiler" role="button" tabindex="0" aria-expanded="false" '
                       f'aria-label="Spoiler, activate to reveal">{inner[start:]}</span>')
         done += 1
     if not done:
@@ -336,7 +334,7 @@ def translation_plugin_string_wrappers(sample: Sample) -> Mutated:
         if block.tag not in ("p", "h2", "h3", "h4"):
             continue
         n += 1
-        _rewrite_p(block, f'<trp-span data-trp-translate-id="{400 + n}" data-trp-node-group="Content">'
+        _refill(block, f'<trp-span data-trp-translate-id="{400 + n}" data-trp-node-group="Content">'
                           f'{_inner(block)}</trp-span>')
     for node in (a.headline, a.byline):
         if node is not None:
@@ -384,7 +382,7 @@ def dek_site_default_description(sample: Sample) -> Mutated:
     if a.dek is None:
         raise NotApplicable("no dek on the page")
     tagline = f"{site_name(sample)}: the latest news, reviews, guides and more, every day."
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(tagline)}</{a.dek.tag}>")
+    _refill(a.dek, esc(tagline))
     for meta in _meta(tree, "description", "og:description", "twitter:description"):
         meta.attrs["content"] = tagline
 
@@ -596,6 +594,6 @@ def headline_replaced_by_latest_update_title(sample: Sample) -> Mutated:
         raise NotApplicable("no headline element")
     h = a.headline
     title = rng_for(sample, "headline_replaced_by_latest_update_title").choice(_UPDATE_TITLES)
-    replace(h, f"<{h.tag}{_attrs(h)}>{esc(title)}</{h.tag}>")
+    _refill(h, esc(title))
     _shown_elsewhere(tree.html, sample.expected["headline"])
     return Mutated(tree.html, None)

@@ -27,12 +27,12 @@ from datetime import datetime, timedelta
 
 from anatomy import children, contains, esc, insert, prose_paragraphs, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta, _undated
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _later, _map_text, _rewrite_p, _shown_elsewhere
+from holdout17 import _later, _map_text, _shown_elsewhere
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, reprint_jsonld_dates, rewrite_stored_text, \
     site_name, walk_json
 
@@ -176,7 +176,7 @@ def typography_plugin_spans(sample: Sample) -> Mutated:
         inner = _inner(node)
         new = _map_text(inner, _typography)
         if new != inner:
-            _rewrite_p(node, new)
+            _refill(node, new)
             done += 1
     if not done:
         raise NotApplicable("no capitals, number, ampersand or slash in the article's text")
@@ -389,7 +389,7 @@ def pasted_text_hard_line_breaks(sample: Sample) -> Mutated:
         inner = _inner(p)
         new = _hard_wrap(inner)
         if new != inner:
-            _rewrite_p(p, new)
+            _refill(p, new)
             done += 1
     if not done:
         raise NotApplicable("no paragraph longer than a line")
@@ -602,7 +602,7 @@ def dek_shows_author_bio(sample: Sample) -> Mutated:
     first = sample.expected["authors"][0].split()[0]
     bio = next((text_of(p) for p in tree.css("p") if text_of(p).startswith(f"{first} has ")), None)
     bio = bio or f"{first} has written about games and entertainment for {site_name(sample)} since 2021."
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{esc(bio)}</{a.dek.tag}>")
+    _refill(a.dek, esc(bio))
     _shown_elsewhere(tree.html, sample.expected["dek"])
     return Mutated(tree.html, None)
 
@@ -693,9 +693,9 @@ def password_protected_post_form(sample: Sample) -> Mutated:
     if a.headline is None:
         raise NotApplicable("no headline element")
     h = a.headline
-    replace(h, f"<{h.tag}{_attrs(h)}>Protected: {_inner(h)}</{h.tag}>")
+    _refill(h, f"Protected: {_inner(h)}")
     if a.dek is not None:
-        replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>{_NO_EXCERPT}</{a.dek.tag}>")
+        _refill(a.dek, _NO_EXCERPT)
     for meta in _meta(tree, "description", "og:description", "twitter:description"):
         meta.attrs["content"] = _NO_EXCERPT
     pid = _post_id(sample)
@@ -740,7 +740,7 @@ def headline_auto_title_from_first_words(sample: Sample) -> Mutated:
     prose = required(prose_paragraphs(a), "no prose paragraph in the body")
     auto = " ".join(text_of(prose[0]).split()[:10]).rstrip(",;:") + "…"
     h = a.headline
-    replace(h, f"<{h.tag}{_attrs(h)}>{esc(auto)}</{h.tag}>")
+    _refill(h, esc(auto))
     title = tree.css_first("title")
     if title is not None:
         _set_text(title, f"{auto} – {site_name(sample)}")

@@ -26,7 +26,7 @@ from datetime import datetime, timezone
 
 from anatomy import children, contains, esc, insert, parse, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from holdout6 import _byline_box, _rewrite_byline
 from holdout9 import MONTHS, _meta
 from holdout11 import _EN_DATE
@@ -484,8 +484,8 @@ def headline_and_dek_swapped(sample: Sample) -> Mutated:
         raise NotApplicable("no headline and separate dek element")
     h, d = a.headline, a.dek
     title, dek = esc(sample.expected["headline"]), esc(sample.expected["dek"])
-    replace(d, f"<{d.tag}{_attrs(d)}>{title}</{d.tag}>")
-    replace(h, f"<{h.tag}{_attrs(h)}>{dek}</{h.tag}>")
+    _refill(d, title)
+    _refill(h, dek)
     return Mutated(tree.html, None)
 
 
@@ -501,7 +501,7 @@ def dek_block_markup_printed(sample: Sample) -> Mutated:
         raise NotApplicable("no dek on the page")
     d = a.dek
     shown = esc(f"<!-- wp:paragraph -->\n<p>{sample.expected['dek']}</p>\n<!-- /wp:paragraph -->")
-    replace(d, f"<{d.tag}{_attrs(d)}>{shown}</{d.tag}>")
+    _refill(d, shown)
     return Mutated(tree.html, None)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from anatomy import children, contains, insert, prose_paragraphs, slugify, squeeze, text_of
+from anatomy import children, contains, insert, prose_paragraphs, replace, slugify, squeeze, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
 from mutations import _attr, anatomy_of, author_link, rewrite_text, site_name, typographic
 
@@ -30,6 +30,11 @@ def _attrs(node, drop=()) -> str:
 def _inner(node) -> str:
     html = node.html
     return html[html.index(">") + 1: html.rindex("<")]
+
+
+def _refill(node, inner: str) -> None:
+    """node's content replaced by inner (HTML), its tag and attributes kept."""
+    replace(node, f"<{node.tag}{_attrs(node)}>{inner}</{node.tag}>")
 
 
 def _scope(a):

@@ -29,12 +29,12 @@ from datetime import date
 from anatomy import contains, esc, insert, parse, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, \
     same
-from holdout2 import _attrs, _inner, _p_attrs
+from holdout2 import _attrs, _inner, _p_attrs, _refill
 from holdout6 import _byline_box
 from holdout9 import MONTHS, _meta, _undated, wrap_children
 from holdout11 import _EN_DATE
 from holdout15 import _date_lines
-from holdout17 import _map_text, _rewrite_p, _shown_elsewhere
+from holdout17 import _map_text, _shown_elsewhere
 from holdout18 import _local_offset, _month
 from holdout19 import _header_dates
 from mutations import _attr, anatomy_of, reprint_jsonld_dates, rewrite_stored_text, rewrite_text, site_name
@@ -348,7 +348,7 @@ def medium_top_highlight_and_claps(sample: Sample) -> Mutated:
         p.attrs["class"] = " ".join(filter(None, [p.attributes.get("class"), "pw-post-body-paragraph"]))
         if squeeze(text_of(p)) == top_text:
             top = p
-    _rewrite_p(top, f'<mark class="pw-highlight">{_inner(top)}</mark>')
+    _refill(top, f'<mark class="pw-highlight">{_inner(top)}</mark>')
     top = next(p for p in a.body.css("p") if squeeze(text_of(p)) == top_text)
     insert(top, '<div class="top-highlight"><span>Top highlight</span></div>', "before")
     insert(a.body, '<div class="post-footer-actions"><button aria-label="clap">👏</button><span class="clap-count">'
@@ -393,7 +393,7 @@ def ad_unit_inserted_mid_word(sample: Sample) -> Mutated:
             continue
         cut = hit.start() + 3
         parts[pos] = parts[pos][:cut] + unit.format(n=n + 1) + parts[pos][cut:]
-        _rewrite_p(p, "".join(parts))
+        _refill(p, "".join(parts))
         done += 1
     if not done:
         raise NotApplicable("no long word in the second half of a paragraph")
@@ -413,7 +413,7 @@ def headline_word_spans_css_gaps(sample: Sample) -> Mutated:
     words = sample.expected["headline"].split()
     spans = "".join(f'<span class="headline__word" style="display:inline-block;margin-right:0.25em;opacity:1;'
                     f'transform:none">{esc(w)}</span>' for w in words)
-    replace(h, f'<{h.tag}{_attrs(h)}>{spans}</{h.tag}>')
+    _refill(h, spans)
     return Mutated(tree.html, same(sample))
 
 
@@ -535,7 +535,7 @@ def editor_notes_left_in_sentences(sample: Sample) -> Mutated:
             return text[:m.end()] + note + " " + text[m.end():]
         new = _map_text(_inner(p), add)
         if state["done"]:
-            _rewrite_p(p, new)
+            _refill(p, new)
             done += 1
     if not done:
         raise NotApplicable("no sentence break inside a paragraph's text")
@@ -647,7 +647,7 @@ def quoted_printable_email_import(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     prose = required(prose_paragraphs(a), "no prose paragraph")
     for p in prose:
-        _rewrite_p(p, _quoted_printable(_inner(p)))
+        _refill(p, _quoted_printable(_inner(p)))
     html = tree.html
     if _text_intact(html, sample):
         raise NotApplicable("no paragraph long enough for a soft line break")
@@ -684,7 +684,7 @@ def hacked_visible_spam_sentences(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     prose = required(prose_paragraphs(a), "no prose paragraph")
     for n, p in enumerate(prose[::3]):
-        _rewrite_p(p, _inner(p).rstrip() + _SPAM[n % len(_SPAM)])
+        _refill(p, _inner(p).rstrip() + _SPAM[n % len(_SPAM)])
     return Mutated(tree.html, None)
 
 

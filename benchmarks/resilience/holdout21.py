@@ -27,11 +27,11 @@ from datetime import datetime, timedelta
 
 from anatomy import contains, esc, insert, prose_paragraphs, replace, slugify, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, published_at, register, required, rng_for, same
-from holdout2 import _attrs, _inner, _p_attrs, _scope
+from holdout2 import _attrs, _inner, _p_attrs, _refill, _scope
 from holdout6 import _byline_box
 from holdout9 import MONTHS
 from holdout11 import _EN_DATE
-from holdout17 import _later, _map_text, _rewrite_p, _shown_elsewhere
+from holdout17 import _later, _map_text, _shown_elsewhere
 from holdout18 import _STAFF, _local_offset, _month, _post_id
 from holdout19 import _PLATFORMS, _body_lost, _header_dates
 from holdout20 import _local
@@ -122,7 +122,7 @@ def _substitute(blocks, pattern, make, per_block: int | None = None) -> int:
             return make(m, i)
         new = _map_text(_inner(block), lambda text: pattern.sub(one, text))
         if count:
-            _rewrite_p(block, new)
+            _refill(block, new)
             changed += 1
     return changed
 
@@ -276,7 +276,7 @@ def tts_sentence_marker_spans(sample: Sample) -> Mutated:
             uid = "-".join("".join(rng.choice("0123456789abcdef") for _ in range(k)) for k in (8, 4, 4, 4, 12))
             pieces.append(f'<span data-beyondwords-marker="{uid}">{piece}</span>')
         if pieces:
-            _rewrite_p(p, " ".join(pieces))
+            _refill(p, " ".join(pieces))
             done += 1
     if not done:
         raise NotApplicable("no body paragraph")
@@ -467,7 +467,7 @@ def headline_seo_keyword_h1_override(sample: Sample) -> Mutated:
     rng = rng_for(sample, "headline_seo_keyword_h1_override")
     words = [w for w in re.findall(r"[\w’'|]+", sample.expected["headline"].lower()) if w not in _STOP]
     keywords = " ".join(dict.fromkeys(words)) + " " + rng.choice(("news", "guide", "update", "2025"))
-    replace(h, f'<{h.tag}{_attrs(h)}>{esc(keywords)}</{h.tag}>')
+    _refill(h, esc(keywords))
     html = tree.html
     _shown_elsewhere(html, sample.expected["headline"])
     return Mutated(html, None)
@@ -490,7 +490,7 @@ def dek_stored_form_urlencoded(sample: Sample) -> Mutated:
     if not dek or a.dek is None or (a.headline is not None and (contains(a.dek, a.headline) or contains(a.headline, a.dek))):
         raise NotApplicable("no standfirst element")
     d = a.dek
-    replace(d, f'<{d.tag}{_attrs(d)}>{esc(_form_encoded(dek))}</{d.tag}>')
+    _refill(d, esc(_form_encoded(dek)))
     html = tree.html
     _shown_elsewhere(html, dek)
     return Mutated(html, None)
@@ -724,7 +724,7 @@ def headless_rich_text_printed_as_json(sample: Sample) -> Mutated:
     nodes = required([n for n in (_rich_text(b) for b in a.blocks) if n is not None], "no body block")
     doc = json.dumps({"nodeType": "document", "data": {}, "content": nodes}, ensure_ascii=False, separators=(",", ":"))
     body = a.body
-    replace(body, f'<{body.tag}{_attrs(body)}>{esc(doc)}</{body.tag}>')
+    _refill(body, esc(doc))
     return Mutated(tree.html, None)
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta, timezone
 
 from anatomy import children, insert, paragraphs, replace, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, rng_for, same
-from holdout2 import _attrs, _inner, _p_attrs
+from holdout2 import _attrs, _inner, _p_attrs, _refill
 from mutations import anatomy_of, edit_jsonld, rewrite_text, site_name, walk_json
 
 HOLDOUT5: list[Kind] = []
@@ -83,7 +83,7 @@ def font_tags_in_text(sample: Sample) -> Mutated:
         replace(p, f'<p{_attrs(p)}><font face="Georgia" size="3">{_inner(p)}</font></p>')
     h = a.headline
     if h is not None:
-        replace(h, f'<{h.tag}{_attrs(h)}><font size="5">{_inner(h)}</font></{h.tag}>')
+        _refill(h, f'<font size="5">{_inner(h)}</font>')
     return Mutated(tree.html, same(sample))
 
 

@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 
 from anatomy import children, insert, long_paragraphs, paragraphs, replace
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from mutations import _attr, anatomy_of, author_link, edit_jsonld, join_names, walk_json
 
 HOLDOUT6: list[Kind] = []
@@ -205,7 +205,7 @@ def headline_is_url_slug(sample: Sample) -> Mutated:
         # every copy of the title (h1, <title>, og:title, JSON-LD) is the slug
         return Mutated(tree.html.replace(title, slug), None)
     # a title written with entities in the markup: at least the visible headline
-    replace(h, f'<{h.tag}{_attrs(h)}>{slug}</{h.tag}>')
+    _refill(h, slug)
     return Mutated(tree.html, None)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from anatomy import children, insert, long_paragraphs, paragraphs, replace, text_of
 from base import NONE, RIGHT, Kind, Mutated, NotApplicable, Sample, register, required, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from mutations import anatomy_of, author_link, edit_jsonld
 
 HOLDOUT7: list[Kind] = []
@@ -33,7 +33,7 @@ def headline_split_by_line_break(sample: Sample) -> Mutated:
     if h is None or len(words) < 4 or not _plain(h):
         raise NotApplicable("no plain headline of four words or more")
     half = len(words) // 2
-    replace(h, f'<{h.tag}{_attrs(h)}>{" ".join(words[:half])} <br>{" ".join(words[half:])}</{h.tag}>')
+    _refill(h, f'{" ".join(words[:half])} <br>{" ".join(words[half:])}')
     return Mutated(tree.html, same(sample))
 
 
@@ -187,7 +187,7 @@ def headline_doubled(sample: Sample) -> Mutated:
     title = sample.expected["headline"]
     if h is None or not title or not _plain(h):
         raise NotApplicable("no plain headline")
-    replace(h, f'<{h.tag}{_attrs(h)}>{_inner(h)} {_inner(h)}</{h.tag}>')
+    _refill(h, f'{_inner(h)} {_inner(h)}')
     return Mutated(tree.html, None)
 
 
@@ -202,7 +202,7 @@ def dek_cut_mid_word(sample: Sample) -> Mutated:
     cut = dek[:60]
     if cut.endswith(" ") or dek[60] == " ":
         cut = dek[:58]
-    replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}>{cut.rstrip()}...</{a.dek.tag}>')
+    _refill(a.dek, f'{cut.rstrip()}...')
     return Mutated(tree.html, None)
 
 

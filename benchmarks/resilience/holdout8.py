@@ -12,7 +12,7 @@ import json
 
 from anatomy import children, insert, long_paragraphs, paragraphs, replace, text_of
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, same
-from holdout2 import _attrs, _inner
+from holdout2 import _attrs, _inner, _refill
 from holdout6 import _byline_box, _rewrite_byline
 from mutations import anatomy_of, author_link, edit_jsonld, rewrite_stored_text, rewrite_text, typographic, walk_json
 
@@ -163,7 +163,7 @@ def headline_wordpress_auto_draft(sample: Sample) -> Mutated:
     h = a.headline
     if h is None:
         raise NotApplicable("no headline element")
-    replace(h, f"<{h.tag}{_attrs(h)}>Auto Draft</{h.tag}>")
+    _refill(h, "Auto Draft")
     title = tree.css_first("title")
     if title is not None:
         replace(title, "<title>Auto Draft</title>")
@@ -183,7 +183,7 @@ def dek_repeats_headline(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.dek is None or not sample.expected["dek"]:
         raise NotApplicable("no dek")
-    replace(a.dek, f'<{a.dek.tag}{_attrs(a.dek)}>{sample.expected["headline"]}</{a.dek.tag}>')
+    _refill(a.dek, f'{sample.expected["headline"]}')
     return Mutated(tree.html, None)
 
 

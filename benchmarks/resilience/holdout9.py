@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from anatomy import children, contains, insert, paragraphs, prose_paragraphs, replace, slugify, squeeze, text_of, wrap
 from base import NONE, RIGHT, AnyOf, Kind, Mutated, NotApplicable, Sample, register, required, same
-from holdout2 import _attrs, _body_index, _inner, _p_attrs, _scope
+from holdout2 import _attrs, _body_index, _inner, _p_attrs, _refill, _scope
 from mutations import _attr, anatomy_of, author_link, drop_jsonld_dates, edit_jsonld, join_names, rewrite_stored_text, \
     walk_json
 
@@ -537,7 +537,7 @@ def dek_tk_placeholder(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
     if a.dek is None or not sample.expected["dek"]:
         raise NotApplicable("no dek on the page")
-    replace(a.dek, f"<{a.dek.tag}{_attrs(a.dek)}>DEK TK</{a.dek.tag}>")
+    _refill(a.dek, "DEK TK")
     return Mutated(tree.html, None)
 
 
