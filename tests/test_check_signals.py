@@ -474,6 +474,10 @@ def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
     assert repeated_paragraphs(prose[:1] + full[:1] + [full[0].replace("further", "second")]) == []
     # a paragraph that opens the same way but stops mid-sentence is not a whole earlier wording
     assert repeated_paragraphs([p[:-1] + "," for p in prose[:3]] + full) == []
+    # a cache file written twice at once: the page up to a cut inside a word, then the page whole
+    cut = prose[1][:-3]  # "... or two he"
+    assert repeated_paragraphs([prose[0], cut] + prose) == [prose[0], cut]
+    assert repeated_paragraphs([cut] + prose) == []  # a cut copy alone is no second rendering
 
 
 def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():

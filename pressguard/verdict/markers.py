@@ -322,7 +322,8 @@ REPEAT_MIN = 2  # one repeated paragraph can be a pull quote; two are a template
 def repeated_paragraphs(body: list[str], keys: list[str] | None = None) -> list[str]:
     """Prose paragraphs that stand in the body more than once, in the order found: again whole,
     or as the opening of a later paragraph that goes on past its last sentence (an earlier
-    revision's shorter wording rendered before the published paragraph). An opening counts only
+    revision's shorter wording rendered before the published paragraph) or past a cut inside
+    a word (_opens: a copy of the page cut partway, then the page whole). An opening counts only
     as part of a copy of the body: REPEAT_MIN paragraphs given again at one distance (the draft's
     length) — a sentence that opens a short paragraph and, elsewhere, a longer one (a pull quote,
     a list's lines) is no second rendering. keys: the paragraphs spaced and case-folded
@@ -344,9 +345,8 @@ def repeated_paragraphs(body: list[str], keys: list[str] | None = None) -> list[
             again.append((first[key], i))
             continue
         first[key] = i
-        opened += [(e, i) for e in openings.get(key[:REPEAT_MIN_CHARS], ()) if key.startswith(keys[e] + " ")]
-        if key[-1:] in _SENTENCE_ENDS:
-            openings.setdefault(key[:REPEAT_MIN_CHARS], []).append(i)
+        opened += [(e, i) for e in openings.get(key[:REPEAT_MIN_CHARS], ()) if _opens(keys[e], key)]
+        openings.setdefault(key[:REPEAT_MIN_CHARS], []).append(i)
     if opened:
         distances = Counter(j - i for i, j in again + opened)
         for i, j in opened:
@@ -356,6 +356,18 @@ def repeated_paragraphs(body: list[str], keys: list[str] | None = None) -> list[
 
 
 _SENTENCE_ENDS = frozenset('.!?"”')
+
+
+def _opens(earlier: str, later: str) -> bool:
+    """Does the later paragraph (a key) open with the earlier one and go on: an earlier
+    wording whose last sentence is whole, or a copy cut inside a word (a cache file's first
+    write stopped partway, the whole page written after it). A paragraph that merely stops
+    mid-sentence at a word's end is neither."""
+    if len(later) <= len(earlier) or not later.startswith(earlier):
+        return False
+    if earlier[-1] in _SENTENCE_ENDS:
+        return later[len(earlier)] == " "
+    return earlier[-1].isalnum() and later[len(earlier)].isalnum()
 
 
 def stutter(body: list[str], keys: list[str] | None = None) -> int | None:
