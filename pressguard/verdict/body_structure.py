@@ -1,7 +1,8 @@
 """The body's structure against the page's headings: every item a listicle's headline
 promises, no numbered item heading with nothing under it, no subheading closing the body,
 no "Part N" / "Step N" subheadings counting down, no prose running on far longer without a
-break than the site's recorded pages ever do. Read by the completeness check.
+break than the site's recorded pages ever do, no paragraphs or lines that the page runs
+together. Read by the completeness check.
 """
 
 from __future__ import annotations
@@ -12,8 +13,8 @@ from typing import TYPE_CHECKING
 from . import fingerprint as fp
 from ..extract.blocks import article_furniture, stamped_template, template_content
 from ..extract.boilerplate import SCREEN_READER_CLASSES, style_hides
-from ..extract.text import SUBHEADINGS, skip_blank
-from .wording import is_prose, quote
+from ..extract.text import BLOCK_TAGS, SUBHEADINGS, skip_blank
+from .wording import excerpt, is_prose, quote
 
 if TYPE_CHECKING:  # annotations only
     from .checks import _Context
@@ -240,6 +241,45 @@ def paragraphs_run_together(c: "_Context") -> str | None:
                 return (f"body: its paragraphs apart, found {len(pieces)} paragraphs the source separates "
                         f"by blank lines only printed as one block ({quote(second, 50)} runs on from "
                         f"{quote(first[-40:], 40)})")
+    return None
+
+
+# A line's last word (a sentence's end, a heading's or a list item's last word in lower case)
+# with the next line's capitalised first word right after it: "at a glanceThose", "next
+# season.The". Names written so ("iPhone", "theScore", "McDonald") are one such join at most.
+_LINES_GLUED = re.compile(r"(?<![^\W\d_])[a-zà-öø-ÿß]{3,}[.!?…]?(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿß])")
+LINES_GLUED_MIN = 2
+# Elements whose text is a line of its own: text in none of them stands bare in a box
+_LINE_TAGS = frozenset(("p", "li", "blockquote", "pre", "td", "th", "dd", "dt", "figcaption", "caption",
+                        "summary", "legend", "listing", "xmp", "address")) | SUBHEADINGS | {"h1"}
+
+
+def lines_run_together(c: "_Context") -> str | None:
+    """Subheadings and list items run into one another: text standing bare in the body's
+    container or a box of it (in no paragraph, heading or list element) that reads as
+    LINES_GLUED_MIN or more lines glued with no space ("Key details at a glanceThose who
+    missed ... next season.The published notes ..."), and that the body holds. A sanitizer
+    whose tag whitelist lacks headings and lists (a kses filter) strips their tags and keeps
+    their text; where the source had no whitespace between them, readers see the lines
+    glued. Bare text that is a sentence or a paragraph of a site that sets none in <p>
+    (a <br>-separated post) has spaces where its sentences meet."""
+    box = c.container
+    if box is None or box.tag in ("body", "html"):
+        return None
+    for node in box.traverse(include_text=True):
+        if node.tag != "-text" or node.parent is None:
+            continue
+        parent = node.parent.tag
+        if parent not in BLOCK_TAGS or parent in _LINE_TAGS:
+            continue
+        text = " ".join((node.text_content or "").split())
+        glued = list(_LINES_GLUED.finditer(text)) if len(text) >= 40 else []
+        if len(glued) < LINES_GLUED_MIN or fp.squash(text) not in c.body_squashed_text:
+            continue
+        first = glued[0]
+        return (f"body: its subheadings and list items as lines of their own, found {len(glued)} lines run "
+                f"into the next with no space, in text standing bare in the body's container "
+                f"({excerpt(text, first.start(), first.end() + 1)}: their elements stripped, the text kept)")
     return None
 
 

@@ -26,7 +26,8 @@ topic                a headline's subject words in a body or a URL (agreement, m
 recorded_stories     another recorded story's paragraphs in the body (agreement)
 truncation_signs     words cut out of the body, a last paragraph that may end open (truncation)
 completeness_signals counts, dates, split pages and the document's end (completeness)
-body_structure       listicle items, empty items, closing and reversed headings (completeness)
+body_structure       listicle items, empty items, closing and reversed headings, lines run
+                     together (completeness)
 outline              the body's subheadings against the page's table of contents (completeness)
 markers              comment, paywall, lazy-load and consent text, placeholder elements,
                      repeated paragraphs, legal pages (markers)
@@ -41,7 +42,9 @@ headline     present, at most MAX_HEADLINE characters, not a URL slug, not one t
              differs from the visible <h1> (the visible one wins), and shown on the page
              outside teaser tiles and menus (a template that stopped printing it), not the
              <h1>'s subtitle element read into it, not the page's description with its title
-             printed as the dek (the two fields swapped, dek_source).
+             printed as the dek (the two fields swapped, dek_source), not a search keyphrase
+             made from the title the JSON-LD, og:title and <title> agree on (the title's
+             words in lower case, unpunctuated, some dropped or added: titles.keyphrase_of).
 authors      every name person-like: 2-4 capitalised words (particles such as "de", "van"
              aside), no digits, "@", e-mails or URLs, not the site's name, not a collective
              ("Staff", "Team", "Editor" ...), not a photo credit, no avatar's initials glued
@@ -118,7 +121,9 @@ completeness the whole article is there: the body is not under half the shortest
              document that reaches </body></html> on a site whose recorded pages all do; no
              prose running on without a break (a subheading, a label) for RUN_RATIO times as
              long as on any of the site's RUN_MIN_PAGES+ recorded pages and RUN_MIN_WORDS+
-             (body_structure.run_finding: subheadings dropped).
+             (body_structure.run_finding: subheadings dropped); no subheadings and list
+             items run into one another in bare text of the body's container
+             (body_structure.lines_run_together: their tags stripped, the text kept).
 markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), paywall
              teaser ("Subscribe to continue reading") or lazy-load text ("Loading…") in a
              body paragraph; no placeholder element (skeleton, lazy, paywall classes,
@@ -127,7 +132,8 @@ markers      no comment thread ("4 Comments", "user · 2 hours ago", "Reply"), p
              in the container that fetches what it unfolds from an address (aria-expanded="false"
              with a data-*/hx-* URL, no served text to unfold: markers.fetched_on_expand); no body paragraph the
              page shows inside its comment section; no body given twice (REPEAT_MIN prose
-             paragraphs repeated, whole or after an earlier revision's shorter wording), no prose paragraph given again right after itself;
+             paragraphs repeated, whole or after an earlier revision's shorter wording or a copy
+             cut inside a word), no prose paragraph given again right after itself;
              not a site's legal page (a policy title and a "Last updated" line). First, a
              response served with a Content-Type no browser renders as a page (text/plain,
              JSON, octet-stream: decoding.not_rendered) fails naming the headline and body,
@@ -213,7 +219,7 @@ from ..sites import SITES, site_for_url
 # each check's readings, one module an idea (the docstring above says which)
 from .wording import CLOSERS, ELLIPSIS, TERMINAL, excerpt, first_three, is_prose, jaccard, norm, quote, word_total, words
 from .person_names import only_other_role, person_problem, split_names, squash
-from .titles import GENERIC_TITLES, SLUG, said_twice, segment_difference, strip_site, titles_agree
+from .titles import GENERIC_TITLES, SLUG, keyphrase_of, said_twice, segment_difference, strip_site, titles_agree
 from .english import dek_not_english, foreign_paragraphs, not_english, paragraph_counts
 from .topic import SLUG_SUPPORT, TOPIC_SHARE, TOPIC_TRUST, slug_share, topic_share, topic_words
 from .page_hints import PageHints
@@ -222,7 +228,7 @@ from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, fetched_on_exp
                       lazy_text, legal_page, marker_gates_in, marker_of, opens_served_text, placeholder,
                       repeated_paragraphs, stutter)
 from .body_structure import empty_item, heading_at_the_end, listicle_gap, run_finding, sequence_reversed, \
-    subheading_misprinted, paragraphs_run_together
+    subheading_misprinted, paragraphs_run_together, lines_run_together
 from .outline import toc_order_finding
 from .completeness_signals import (MIN_WORDCOUNT, PROFILE_SHARE, READING_WPM_FLOOR, SECOND_EXTRA_SHARE,
                                    SECOND_EXTRA_WORDS, as_int, count_finding, document_ends, first_of_many,
@@ -404,6 +410,10 @@ def check_headline(c: _Context) -> str:
         # two title fields printed into one <h1>: "Title Title"
         return c.fail("headline", "the article's headline", f"{quote(h, 70)} (the same title given twice)")
     if c.page is not None and c.page.tree.body is not None:
+        keyphrase = _keyphrase_headline(c, h)
+        if keyphrase:
+            return c.fail("headline", f"the article's headline ({keyphrase[0]}: {quote(keyphrase[1], 70)})",
+                          f"{quote(h, 70)}, {keyphrase[2]} (a search keyphrase, not a headline)")
         # A metadata headline that differs from what readers see: the visible one wins.
         h1 = c.page.visible_h1
         if h1 and not titles_agree(h, h1) and norm(h1) not in {norm(n) for n in c.site_names} \
@@ -425,6 +435,30 @@ def check_headline(c: _Context) -> str:
             return c.fail("headline", "the headline the page shows",
                           f"{quote(h)}, which the page shows nowhere outside teaser tiles and menus")
     return dek_source.swapped_finding(c) or incidents.headline_finding(c) or "ok"
+
+
+def _keyphrase_headline(c: _Context, h: str) -> tuple[str, str, str] | None:
+    """(where, title, how) when the headline is a search keyphrase made from the title on
+    which the page's other statements of it agree (titles.keyphrase_of): the JSON-LD
+    headline, og:title and <title> (less the site's name), each the page states, agreeing with
+    one another. The visible headline wins over metadata that differs, but not when it is no
+    headline: the metadata then says what the keyphrase was made from."""
+    if h != h.lower():
+        return None  # keyphrase_of's first test, before the page's titles are read
+    titles = [("the JSON-LD headline", x) for x in c.page.jsonld[0][:1]]
+    if c.page.og_title:
+        titles.append(("og:title", strip_site(htmllib.unescape(c.page.og_title), c.site_names)))
+    node = c.page.tree.css_first("title")
+    if node is not None and node.text().strip():
+        titles.append(("<title>", strip_site(htmllib.unescape(" ".join(node.text().split())), c.site_names)))
+    if not titles or not all(titles_agree(titles[0][1], t) for _, t in titles[1:]):
+        return None
+    how = keyphrase_of(h, titles[0][1])
+    if not how:
+        return None
+    named = [w for w, _ in titles]
+    where = ", ".join(named[:-1]) + " and " + named[-1] + " agree on" if len(named) > 1 else named[0]
+    return where, titles[0][1], how
 
 
 def _subtitle_in_h1(c: _Context, h: str) -> tuple[str, str, str] | None:
@@ -960,7 +994,7 @@ def check_completeness(c: "_Context") -> str:
         # its last subheading opens
         finds += filter(None, (listicle_gap(c), heading_at_the_end(c), empty_item(c), sequence_reversed(c),
                                     toc_order_finding(c), subheading_misprinted(c),
-                                    paragraphs_run_together(c)))
+                                    paragraphs_run_together(c), lines_run_together(c)))
     if prof is not None and prof.always("published") and not c.item.get("published"):
         finds.append(f"published: the publication date (every one of the site's {prof.pages} recorded "
                      "pages states one), found none on this page")

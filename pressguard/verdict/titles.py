@@ -1,8 +1,8 @@
 """Headlines compared with other titles: agreement after normalising (equal, a prefix, or
 most words shared), a site's name cut from a title's end, a title that adds or cuts a short
 labelled segment (a dateline, a section, an ellipsis), and the shapes no headline has (a
-generic page title, a URL slug, one title given twice). Read by the headline, agreement and
-metadata checks, PageHints and social_title.
+generic page title, a URL slug, one title given twice, a search keyphrase made from the
+title). Read by the headline, agreement and metadata checks, PageHints and social_title.
 """
 
 from __future__ import annotations
@@ -95,3 +95,42 @@ def titles_agree(a: str, b: str) -> bool:
     if na == nb or na.startswith(nb.rstrip(". ")) or nb.startswith(na.rstrip(". ")):
         return True
     return jaccard(set(words(na)), set(words(nb))) >= HEADLINE_JACCARD
+
+
+# Words and single spaces only: no capital, no punctuation between words (a keyphrase's form)
+_KEYPHRASE = re.compile(r"[^\W_](?:[\w'’-]*[^\W_])?(?: [^\W_](?:[\w'’-]*[^\W_])?)*")
+KEYPHRASE_EXTRA = 2  # words a keyphrase adds to the title's ("guide", "2025", "news")
+KEYPHRASE_MIN = 3  # of the title's words kept, and at least half of them
+
+
+def keyphrase_of(headline: str, title: str) -> str | None:
+    """How headline is a search keyphrase made from title rather than a headline, or None:
+    the title's words in the title's order, all in lower case, its punctuation gone, some of
+    its words dropped or up to KEYPHRASE_EXTRA added ("hollow crown review almost update" for
+    "Hollow Crown review – almost there": an SEO plugin's "H1 override" printing the post's
+    focus keyphrase as the visible <h1>, search terms being written that way). A headline,
+    even a shortened one, keeps the capitals of the names it says; a site whose headlines are
+    styled in lower case keeps the title's words: neither is one."""
+    h = " ".join(headline.split())
+    if title == title.lower() or h != h.lower() or not _KEYPHRASE.fullmatch(h):
+        return None
+    said, told = words(h), words(title)
+    at, kept, added = 0, [], []
+    for w in said:
+        try:
+            at = told.index(w, at) + 1
+            kept.append(at - 1)
+        except ValueError:
+            added.append(w)
+    if len(added) > KEYPHRASE_EXTRA or len(kept) < max(KEYPHRASE_MIN, len(told) / 2):
+        return None
+    dropped = [w for i, w in enumerate(told) if i not in set(kept)]
+    if not added:
+        # the title in lower case, every word of it or of all but a labelled segment (a site's
+        # name the page's site names miss, "... | Cultivating Health"): a style, not a keyphrase
+        segments = [words(x) for x in _SEGMENT_SEP.split(title)]
+        if not dropped or dropped in (segments[0], segments[-1]):
+            return None
+    parts = [f"dropped {', '.join(map(repr, dropped[:6]))}" if dropped else "",
+             f"added {', '.join(map(repr, added))}" if added else ""]
+    return "the title's words in lower case without its punctuation, " + " and ".join(p for p in parts if p)
