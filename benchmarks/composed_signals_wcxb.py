@@ -23,6 +23,12 @@ Added after the sweep of seeds 13-24:
 - the page scan's <amp-img alt> read as a picture (an AMP page's author picture and headline
   picture): every failing check on a page holding an <amp-img> is printed.
 
+Added after holdout20 and holdout21 joined the draw (seeds 1 and 12):
+
+- incidents.authors_finding on an item without authors whose byline credits a photo agency
+  beside other text that names no person (an AI-use badge, a reading time): every firing is
+  printed, and those the photo credit alone (every name a credit) would not have made.
+
     python benchmarks/composed_signals_wcxb.py [--data ../shared/eval/wcxb-dev] [--limit N]
 
 Every WCXB development page is extracted (real pages, right fields: a firing is a false
@@ -54,6 +60,7 @@ def main(argv=None) -> int:
     from pressguard.extract.page import Page
     from pressguard.verdict import checks, english, incidents
     from pressguard.verdict.markers import repeated_paragraphs
+    from pressguard.verdict.person_names import person_problem, split_names
 
     args = wcxb_pages.arguments(__doc__.splitlines()[0], argv)
     if args is None:
@@ -93,6 +100,14 @@ def main(argv=None) -> int:
             if repeated_paragraphs(body) and not _whole_repeats(body):
                 fired[f"a paragraph given again after its opening ({what})"] += 1
                 print(f"{pid} {what}: {repeated_paragraphs(body)[0][:100]!r}")
+        if not item.get("authors"):
+            seen["pages without authors"] += 1
+            hit = incidents.authors_finding(c)
+            if hit:
+                alone = any(names and all(person_problem(n, c.site_names) == "a photo credit" for n in names)
+                            for names in (split_names(t) for _, t in page.bylines))
+                fired["authors: a photo credit in the byline" + ("" if alone else ", beside no person")] += 1
+                print(f"{pid} authors: {hit}")
         if b"<amp-img" in html:
             seen["pages with an <amp-img>"] += 1
             failing = {k: v for k, v in checks.run_checks(item, html=html).items() if v != "ok"}

@@ -1003,3 +1003,20 @@ def test_a_writers_shop_link_and_a_button_after_a_sentence_are_article_text(ship
         f"or at most game shops, where it costs a little less. {BUTTON}"))
     item = _assess(site, url, changed)
     assert "shop button" not in item["checks"]["markers"], item["checks"]["markers"]
+@pytest.mark.parametrize("beside, finding", [
+    ('· <span class="ai-badge">With AI assistance</span> <a href="/ai-policy/">How we use AI</a>', True),
+    ("· 4 min read", True),
+    ("and Dana Whitfield", False),  # a writer beside the agency: not a byline crediting no one
+])
+def test_a_photo_agency_beside_text_that_names_no_one_is_still_no_writer(beside, finding):
+    """A byline crediting a photo agency and, beside it, what a byline box prints that names no
+    person (an AI-use badge, a reading time) credits no writer either."""
+    from pressguard.verdict import checks
+
+    prose = "<p>" + "The studio confirmed the patch will arrive later this month, with more to come. " * 6 + "</p>"
+    html = (f'<html><body><article><h1>Patch notes arrive</h1><div class="byline">By Getty Images {beside}</div>'
+            f"{prose * 3}</article></body></html>")
+    item = {"url": "https://news.example/patch-notes/", "headline": "Patch notes arrive", "dek": None,
+            "authors": [], "published": None, "body": [prose[3:-4]] * 3}
+    message = checks.run_checks(item, html=html)["authors"]
+    assert ("(a photo credit, not a writer)" in message) is finding, message

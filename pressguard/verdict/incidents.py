@@ -577,7 +577,10 @@ def authors_finding(c) -> str | None:
         if odd:
             return c.fail("authors", "the writer the byline names",
                           f"{_quote(text, 50)} (a script's unserialised value, not a name)")
-        if all(person_problem(n, c.site_names) == "a photo credit" for n in names):
+        # a photo agency and no person: what else the byline box prints beside the credit (an
+        # AI-use badge, a reading time) is no writer either
+        problems = [person_problem(n, c.site_names) for n in names]
+        if "a photo credit" in problems and None not in problems:
             return c.fail("authors", "the writer the byline names",
                           f"{_quote(text, 50)} (a photo credit, not a writer)")
     for raw in c.page.meta.get("author", []) + c.page.jsonld[1]:
