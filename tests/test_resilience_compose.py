@@ -181,3 +181,29 @@ def test_a_copy_of_the_headline_before_the_h1_is_not_the_headline_a_later_part_e
     assert page.index(f"<p>{title}</p>") < page.index("<h1")
     anat = locate(parse(page), sample.expected)
     assert anat.headline.tag == "h1" and anat.headline.text().strip() == title
+
+
+def test_the_h1_holding_the_title_and_a_subtitle_is_the_headline_a_later_part_edits(sample):
+    """headline_small_subtitle_in_h1 prints the standfirst inside the <h1> (<small>): the <h1>
+    no longer reads as the title alone, and a later breakage of the headline edited the first
+    element that did, a related story's card, leaving the <h1> right under a NONE label."""
+    from anatomy import locate, parse
+
+    title, dek = sample.expected["headline"], sample.expected["dek"]
+    page = re.sub(r"(<h1[^>]*>.*?)(</h1>)", lambda m: m.group(1) + f" <small>{dek}</small>" + m.group(2),
+                  sample.html, count=1, flags=re.S)
+    page = page.replace("</body>", f'<aside><a class="card"><h3>{title}</h3></a></aside></body>')
+    anat = locate(parse(page), sample.expected)
+    assert anat.headline.tag == "h1" and anat.headline.text().strip().startswith(title)
+
+
+def test_a_body_emptied_under_wrappers_an_earlier_part_added_leaves_none_of_its_text(sample):
+    """ab_variant_body_field_empty after content_visibility_chunks: the body's blocks sit in
+    chunk wrappers, which the variant empties too (the article's text is not on the page)."""
+    import holdout14
+
+    kinds = {k.name: k for k in holdout14.HOLDOUT14}
+    out = compose.composed([kinds["content_visibility_chunks"], kinds["ab_variant_body_field_empty"]]).apply(sample)
+    assert out.expected is None
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", out.html))
+    assert not any(" ".join(b.split()) in text for b in sample.expected["body"] if len(b.split()) >= 8)

@@ -168,10 +168,16 @@ def locate(tree: LexborHTMLParser, expected: dict) -> Anatomy:
     # the <h1> holding the headline, else the first element that does: a copy printed before it
     # (a print-only masthead, a breadcrumb ending with the title) is not the headline a later
     # change edits (on every shipped page the first is the <h1>)
-    chains = list(finder.all(squeeze(expected.get("headline"))))
-    chain = next((c for c in chains if any(n.tag == "h1" for n in c)), chains[0] if chains else None)
+    title = squeeze(expected.get("headline"))
+    chains = list(finder.all(title))
+    chain = next((c for c in chains if any(n.tag == "h1" for n in c)), None)
     if chain:
-        anat.headline = next((n for n in chain if n.tag == "h1"), chain[0])
+        anat.headline = next(n for n in chain if n.tag == "h1")
+    else:
+        # an <h1> that opens with the title and holds the standfirst as its secondary text
+        # (<h1>Title <small>Standfirst</small></h1>) is the headline before any other copy
+        lead = next((h for h in tree.body.css("h1") if title and squeeze(text_of(h)).startswith(title)), None)
+        anat.headline = lead if lead is not None else chains[0][0] if chains else None
     blocks = [squeeze(b) for b in expected.get("body") or []]
     if blocks:
         anat.body = finder.container(blocks[0], blocks[-1])

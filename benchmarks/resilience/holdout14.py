@@ -570,10 +570,18 @@ byline and metadata render. The article's text is not on the page; no right extr
 exists.""")
 def ab_variant_body_field_empty(sample: Sample) -> Mutated:
     tree, a = anatomy_of(sample)
-    for node in children(a.body):
-        if node.tag in ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "table", "pre") \
-                or any(node.mem_id == b.mem_id for b in a.blocks):
-            node.decompose()
+    texts = [squeeze(b) for b in sample.expected.get("body") or []]
+
+    def empty(container) -> None:
+        for node in children(container):
+            if node.tag in ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "figure", "table", "pre") \
+                    or any(node.mem_id == b.mem_id for b in a.blocks):
+                node.decompose()
+            elif any(t and t in squeeze(text_of(node)) for t in texts):
+                # a wrapper an earlier change put around the blocks (content-visibility chunks):
+                # the article's text inside it is gone too
+                empty(node)
+    empty(a.body)
     a.body.attrs["data-experiment"] = "article-layout-v2"
     a.body.attrs["data-bucket"] = "B"
     return Mutated(tree.html, None)
