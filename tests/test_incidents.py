@@ -1003,6 +1003,8 @@ def test_a_writers_shop_link_and_a_button_after_a_sentence_are_article_text(ship
         f"or at most game shops, where it costs a little less. {BUTTON}"))
     item = _assess(site, url, changed)
     assert "shop button" not in item["checks"]["markers"], item["checks"]["markers"]
+
+
 @pytest.mark.parametrize("beside, finding", [
     ('· <span class="ai-badge">With AI assistance</span> <a href="/ai-policy/">How we use AI</a>', True),
     ("· 4 min read", True),
