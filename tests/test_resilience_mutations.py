@@ -53,6 +53,8 @@ PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
     "destructoid/starfall-tactics-review-worth-the-wait",
     "twinfinite/hollow-crown-release-schedule-times-and-what-to-expect",
 )
+# read only for a kind that applies to none of PAGES: a codes page, a list among the article's text
+LIST_PAGE = "themarysue/all-crimson-arcana-codes-august-2025"
 
 
 def _sample(page: str):
@@ -72,6 +74,11 @@ def _sample(page: str):
 @pytest.fixture(scope="module")
 def samples():
     return [_sample(p) for p in PAGES]
+
+
+@pytest.fixture(scope="module")
+def list_sample():
+    return _sample(LIST_PAGE)
 
 
 def _decoded(mutated) -> str:
@@ -219,9 +226,13 @@ def test_the_sets_are_big_enough_and_disjoint():
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
-def test_kind_changes_the_page_and_keeps_its_label(kind: Kind, samples):
+def test_kind_changes_the_page_and_keeps_its_label(kind: Kind, samples, request):
     applied = 0
-    for sample in samples:
+    for sample in [*samples, None]:
+        if sample is None:  # after PAGES: LIST_PAGE, for a kind none of them has the part for
+            if applied:
+                break
+            sample = request.getfixturevalue("list_sample")
         try:
             mutated = kind.apply(sample)
         except NotApplicable:
@@ -275,7 +286,7 @@ def test_kind_changes_the_page_and_keeps_its_label(kind: Kind, samples):
             assert gone or repeated or reordered or undated or restamped or glued or markup \
                 or renamed or unwrapped or intruded, \
                 f"{kind.name} on {sample.page}: the whole shipped article is still on the page, once"
-    assert applied, f"{kind.name} applies to none of {PAGES}"
+    assert applied, f"{kind.name} applies to none of {(*PAGES, LIST_PAGE)}"
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
