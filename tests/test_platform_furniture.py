@@ -8,6 +8,9 @@ extractor on a hand-made page (the layout-free path).
 * a reading platform's label printed in the body (Medium's "Top highlight");
 * the platform's buttons as paragraphs (Substack's <p class="button-wrapper"> holding one link
   styled as a button: "Subscribe now", "Share");
+* an image's long description (a <details> inside its figure, the element its aria-describedby
+  names) and a series plugin's boxes in the content ("This entry is part 3 of 7 in the series",
+  the other parts' links);
 * a headline animated word by word (one inline-block <span> per word, no space between them,
   the gaps being the spans' right margins).
 """
@@ -148,3 +151,51 @@ def test_a_headline_animated_word_by_word_reads_as_its_words(name):
 ])
 def test_only_boxes_set_apart_by_a_side_margin_are_separate_words(inner, text):
     assert node_text(LexborHTMLParser(f"<h1>{inner}</h1>").css_first("h1")) == text
+
+
+# -- a figure's long description, a series plugin's boxes ----------------------------------
+
+LONG_DESCRIPTION = ('<figure class="wp-block-image"><img src="https://example.com/shot.jpg" alt="">'
+                    '<figcaption>The new map, as shown at the showcase.</figcaption>'
+                    '<details class="image-description"><summary>Image description</summary><p>Two characters '
+                    'stand on a rooftop at dusk; the interface shows a health bar and a map in the corner.</p>'
+                    '</details></figure>')
+DESCRIBED_BY = ('<figure><img src="https://example.com/chart.png" alt="Sales chart" aria-describedby="chart-desc">'
+                '</figure><div id="chart-desc"><p>A bar chart with three bars rising from left to right, the last '
+                'twice as tall as the first.</p></div>')
+SERIES_PART = ('<div class="seriesmeta">This entry is part 3 of 7 in the series <a href="https://example.com/'
+               'series/road-to-launch/">The Road to Launch</a></div>')
+SERIES_PARTS = ('<div class="parts"><h4>Articles in this series</h4><ul><li><a href="https://example.com/one/">'
+                'Everything announced at the showcase</a></li><li><a href="https://example.com/two/">Our hands-on '
+                'impressions so far</a></li></ul></div>')
+
+
+@pytest.mark.parametrize("name", NAMES[:2], ids=IDS[:2])
+def test_figure_descriptions_and_series_boxes_are_not_body_text(name):
+    """An accessibility rewrite's long description in a <details> inside each figure, a chart's
+    description named by its aria-describedby, a series plugin's "part 3 of 7" line and its
+    list of the other parts: the body is the writer's paragraphs, the page not broken."""
+    site, url, html, right = _right(name)
+    changed = mutate.after_paragraph(html, right, 0, SERIES_PART)
+    changed = mutate.after_paragraph(changed, right, 1, LONG_DESCRIPTION)
+    changed = mutate.after_paragraph(changed, right, 2, DESCRIBED_BY + SERIES_PARTS)
+    item = _assess(site, url, changed)
+    assert item["body"] == right["body"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+def test_the_generic_extractor_leaves_out_figure_descriptions_and_series_boxes_not_the_writers_notes():
+    """The same furniture through the layout-free path; the writer's own series note (a
+    paragraph), a <details> beside a figure (a chart's data, as WCXB's 0243 prints it) and a
+    sentence about the series in a div stay."""
+    note = "This is the second part of my series on the road to launch; the first covered the studio."
+    data = "Data: the three numbers behind the chart, by quarter, as the studio reported them."
+    about = ("In the first part of this series we followed the studio through its first year; "
+             "<a href=\"https://example.com/one/\">read it here</a> before you go on, it sets up the rest.")
+    extra = [f"<p><em>{note}</em></p>", SERIES_PART, LONG_DESCRIPTION,
+             f"<details><summary>Show the data</summary><p>{data}</p></details>",
+             DESCRIBED_BY + SERIES_PARTS, f"<div>{about}</div>"]
+    page = SUBSTACK_PAGE.format(button="".join(extra), giphy="", highlight="")
+    body = extract_generic(page.encode(), "https://fieldnotes.example/p/why-the-co-op-campaign-matters")["body"]
+    about_text = node_text(LexborHTMLParser(f"<div>{about}</div>").css_first("div"))
+    assert body == SUBSTACK_TEXT[:2] + [note, "Show the data", data, about_text] + SUBSTACK_TEXT[2:]

@@ -369,15 +369,56 @@ _TOGGLES = frozenset({"button", "a"})
 def body_furniture(page, parts: list) -> Callable[[object], bool]:
     """The layouts' skip predicate for one page's body (its containers, parts):
     article_furniture, with the page's first <h1> as the title every later <h1> follows
-    (section_heading), and the lines that link to the article's other pages
-    (continuation.pager_lines)."""
-    pagers = {b.mem_id for b in pager_lines(parts, page.url)}
+    (section_heading), the lines that link to the article's other pages
+    (continuation.pager_lines) and the images' descriptions (image_descriptions)."""
+    pagers = {b.mem_id for b in pager_lines(parts, page.url)} | image_descriptions(page)
 
     def skip(node) -> bool:
         if node.tag == "h1":  # (the page's first <h1> looked up, once, only for a body that has one)
             return article_furniture(node, page.first("h1"))
         return node.mem_id in pagers or article_furniture(node)
     return skip
+
+
+_DESCRIBED = "img[aria-describedby], picture[aria-describedby], figure[aria-describedby], " \
+             "svg[aria-describedby], [role=img][aria-describedby]"
+
+
+def image_descriptions(page) -> frozenset[int]:
+    """The mem_ids of the elements an image names as its description (aria-describedby on
+    the <img>, <picture>, <figure>, <svg> or role="img" element): its caption or its long
+    description, what a screen reader reads for the picture, as much the figure's furniture
+    as a <figcaption>, wherever the page puts it (an element around the image is not its
+    description). One rule for the layouts' body (body_furniture) and the generic one
+    (generic.body_generic); read once a page, and not at all from a source that never says
+    aria-describedby."""
+    found = page._cache.get("image-descriptions")
+    if found is None:
+        found = frozenset()
+        body = page.tree.body
+        if body is not None and page.may_contain("aria-describedby"):
+            images: dict[str, list] = {}
+            for el in body.css(_DESCRIBED):
+                for ident in (el.attributes.get("aria-describedby") or "").split():
+                    if '"' not in ident and "\\" not in ident:
+                        images.setdefault(ident, []).append(el)
+            if images:
+                found = frozenset(
+                    n.mem_id for n in body.css(", ".join(f'[id="{i}"]' for i in sorted(images)))
+                    if not any(_holds(n, el) for el in images.get(n.attributes.get("id") or "", ())))
+        page._cache["image-descriptions"] = found
+    return found
+
+
+def _holds(outer, node) -> bool:
+    """Is node inside outer?"""
+    key = outer.mem_id
+    up = node.parent
+    while up is not None:
+        if up.mem_id == key:
+            return True
+        up = up.parent
+    return False
 
 
 def section_heading(node, title) -> bool:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .regex_prefix import Openings
-from .text import BLOCK_TAGS, HEADINGS, skip_blank
+from .text import BLOCK_TAGS, HEADINGS, SKIP_TAGS, skip_blank
 
 # Class words that mark a whole subtree as furniture. Strong words name furniture and
 # nothing else; weak words also turn up on layout wrappers ("pg-side-of-rail",
@@ -129,6 +129,91 @@ def _text_up_to(node, limit: int) -> str:
     return "".join(parts)
 
 
+# A series plugin's box printed inside the post's content (hooked on the_content): which part
+# of a series this post is ("This entry is part 2 of 5 in the series <a>X</a>", "This is post
+# 1 of 3 in the series", "This article is part 4 of the X series:") or the series' other parts
+# as links ("Articles in this series", "« Previous part: <a>...</a>"). It steers between
+# posts; the article never reads so.
+SERIES_BOX_MAX_CHARS = 300  # an announcement and a few parts' titles; more is the article's own box
+SERIES_BOX_LINKS = 0.5  # of a box's text in links: a box of links (a list of the parts, a pager)
+_SERIES_PART = re.compile(
+    r"(?:this|the)\b.{0,30}?\b(?:part|post|entry|article|episode|instal+ment|chapter)\s+\S+\s+of\b"
+    r".{0,120}?\bseries\b", re.I | re.S)
+_SERIES_LINKS = re.compile(
+    r".{0,40}?\b(?:(?:in|from|of)\s+(?:this|the)\s+series|(?:previous|prev|next)\s+(?:part|entry|"
+    r"installment|instalment|episode|chapter))\b", re.I | re.S)
+
+
+def series_box(node) -> bool:
+    """A series plugin's box (see _SERIES_PART): a box of its own (a div or a section, never
+    a paragraph: a writer's "This is the second part of my series" in a <p> is the article's
+    note), short, holding a link, that opens by naming which part of a series this post is, or
+    whose text is mostly links opening by naming the series' parts."""
+    if node.tag not in ("div", "section"):
+        return False
+    read = _short_text(node, SERIES_BOX_MAX_CHARS)
+    if read is None:
+        return False
+    text, linked = read
+    if not linked:
+        return False
+    if _SERIES_PART.match(text) is not None:
+        return True
+    return linked >= SERIES_BOX_LINKS * len(text) and _SERIES_LINKS.match(text) is not None
+
+
+def _short_text(node, limit: int) -> tuple[str, int] | None:
+    """(node's text, whitespace collapsed, and how many of its characters are link text), or
+    None when it holds more than limit characters: read no further than that (the layouts
+    ask this of every unmarked box of a body, nested ones included)."""
+    parts: list[str] = []
+    size = linked = 0
+    stack = [(node.child, False)] if node.child is not None else []
+    while stack:
+        n, in_link = stack.pop()
+        if n.next is not None:
+            stack.append((n.next, in_link))
+        tag = n.tag
+        if tag == "-text":
+            t = " ".join((n.text_content or "").split())
+            if t:
+                parts.append(t)
+                size += len(t) + 1
+                if in_link:
+                    linked += len(t)
+                if size > limit + 1:
+                    return None
+        elif tag[0] != "-" and tag not in SKIP_TAGS and n.child is not None:
+            stack.append((n.child, in_link or tag == "a"))
+    return " ".join(parts), linked
+
+
+def figure_furniture(node) -> bool:
+    """A disclosure (<details>) inside a figure: the image's long description (an
+    accessibility rewrite's "Image description" under each picture) or its data, the
+    figure's own like its caption, not the article's prose. A <details> beside a figure
+    (a chart's data table, a FAQ) is judged as any block is."""
+    if node.tag != "details":
+        return False
+    up, depth = node.parent, 0
+    while up is not None and depth < _FIGURE_DEPTH:
+        if up.tag == "figure":
+            return True
+        up, depth = up.parent, depth + 1
+    return False
+
+
+_FIGURE_DEPTH = 3  # the figure itself, or a wrapper or two inside it (a figure never wraps a page)
+
+
+def box_level(node) -> int:
+    """furniture_level of an element its markup leaves unmarked: 1 a review box, 2 a series
+    plugin's box, 0 neither."""
+    if is_review_box(node):
+        return 1
+    return 2 if series_box(node) else 0
+
+
 # An element placed far off the screen (position:absolute;left:-9999px): hidden link
 # injections and old image-replacement tricks; no reader sees its text.
 _OFF_SCREEN = re.compile(r"position:(?:absolute|fixed)\b.*?(?:left|top|text-indent):-\d{4,}(?:\.\d+)?px"
@@ -151,7 +236,8 @@ def style_hides(style: str | None) -> bool:
 
 def furniture_level(node, *, by_tag: bool = True) -> int:
     """2: this element is surely furniture (a tag such as aside or nav, hidden, a dialog
-    role, a strong class word); 1: maybe (a weak class word, a review box); 0: not.
+    role, a strong class word, a figure's <details>, a series plugin's box); 1: maybe (a weak
+    class word, a review box); 0: not.
     by_tag=False judges the element by its markup only (an <h1> known to be a section
     heading, not the page's title)."""
     tag = node.tag
@@ -159,9 +245,11 @@ def furniture_level(node, *, by_tag: bool = True) -> int:
         return 2
     if tag in _NEVER:
         return 0
+    if tag == "details" and figure_furniture(node):
+        return 2
     attrs = node.attributes
     if not attrs:
-        return 1 if is_review_box(node) else 0
+        return box_level(node)
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return 2
     role = attrs.get("role")
@@ -172,8 +260,8 @@ def furniture_level(node, *, by_tag: bool = True) -> int:
     level = class_level(attrs.get("class") or "")
     if level < 2 and tag in _ID_TAGS:
         level = max(level, class_level(attrs.get("id") or ""))
-    if level == 0 and is_review_box(node):
-        level = 1
+    if level == 0:
+        level = box_level(node)
     return level
 
 

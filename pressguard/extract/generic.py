@@ -25,7 +25,7 @@ from urllib.parse import urljoin, urlsplit
 from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
 from .authors import clean_authors
-from .blocks import Block
+from .blocks import Block, image_descriptions
 from .boilerplate import bare_review_label, is_boilerplate_text
 from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
@@ -90,7 +90,8 @@ def body_generic(page: Page) -> list[str]:
         lay = generic_body.layout_of(page)
         h = _main_h1(page)
         found, _ = generic_body.containers(lay, h[0] if h else None)
-        pagers = {lay.index.get(b.mem_id) for b in pager_lines(found, page.url)}
+        pagers = {lay.index.get(b.mem_id) for b in pager_lines(found, page.url)} | \
+            {lay.index.get(m) for m in image_descriptions(page)}
         for container in found:
             body += filter_blocks(generic_body.read(container, lay, pagers), headline, dek)
     page._cache["generic:body"] = body

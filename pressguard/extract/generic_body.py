@@ -33,7 +33,8 @@ from functools import lru_cache
 
 
 from .blocks import BR, collect_blocks, collect_measured_blocks, permalink_mark
-from .boilerplate import _BOX_LABEL_TAGS, SKIP_BLOCK_TAGS, SKIP_ROLES, is_review_box, style_hides
+from .boilerplate import (_BOX_LABEL_TAGS, SERIES_BOX_MAX_CHARS, SKIP_BLOCK_TAGS, SKIP_ROLES, box_level,
+                          figure_furniture, is_review_box, series_box, style_hides)
 from .boilerplate import _PHRASES, _STRONG_WORDS, _WEAK_WORDS  # the one list of furniture words
 from .text import _INVISIBLE, BLOCK_TAGS, SKIP_TAGS, node_text, prose_button_text
 
@@ -135,20 +136,22 @@ def marker_level(node) -> tuple[int, bool]:
     """(level, says-content) from markup alone: 3 hidden or a dialog, 2 surely furniture
     by tag or class, 1 maybe, 0 not."""
     level, content = _markup_level(node, node.tag)
-    if level < 0:  # a div or a section that only a review box's label would mark
-        return (1 if is_review_box(node) else 0), content
+    if level < 0:  # a div or a section that only a review box or a series box would mark
+        return box_level(node), content
     return level, content
 
 
 def _markup_level(node, tag: str) -> tuple[int, bool]:
-    """marker_level short of the review-box test: level -1 when the element is a div or
-    a section the markup leaves unmarked, so that is_review_box decides between 1 and 0
-    (the caller asks it: Layout.marker knows the element's place, and asks lexbor only
-    when the element's first child can be a box label). tag is node.tag, passed in."""
+    """marker_level short of the box tests: level -1 when the element is a div or a
+    section the markup leaves unmarked, so that boilerplate.box_level decides (the caller
+    asks it: Layout.marker knows the element's place and size, and asks lexbor only when
+    the element can be such a box). tag is node.tag, passed in."""
     if tag in SKIP_BLOCK_TAGS:
         return 2, False
     if tag in _NEVER:
         return 0, True
+    if tag == "details" and figure_furniture(node):
+        return 2, False
     attrs = node.attributes
     if not attrs:  # is_review_box only ever says yes to a div or a section
         return (-1 if tag in _BOX_TAGS else 0), False
@@ -439,7 +442,7 @@ class Layout:
         if m is None:
             level, content = _markup_level(self.nodes[i], self.tags[i])
             if level < 0:
-                level = 1 if self._review_box(i) else 0
+                level = 1 if self._review_box(i) else 2 if self._series_box(i) else 0
             m = self._markers[i] = (level, content)
         return m
 
@@ -452,6 +455,11 @@ class Layout:
         if x < 0 or self.parent[x] != i or self.tags[x] not in _BOX_LABEL_TAGS:
             return False
         return is_review_box(self.nodes[i])
+
+    def _series_box(self, i: int) -> bool:
+        """boilerplate.series_box of element i, asked of lexbor only for a short element
+        holding a link."""
+        return 0 < self.links[i] and self.deep[i] <= SERIES_BOX_MAX_CHARS and series_box(self.nodes[i])
 
     def short_text(self, node, limit: int = 300) -> str | None:
         """node_text(node) when the element is small (at most limit characters, a few
