@@ -132,3 +132,16 @@ def test_the_page_scans_prose_elements_give_the_reading_a_search_of_the_page_giv
             assert link_holes.link_habit(page, body, None, page_scan(page).prose_blocks) == searched
             seen.add(searched)
     assert len(seen) > 3  # (pages with links, and pages with holes, were read)
+
+
+def test_a_page_whose_prose_prints_no_double_space_is_not_walked(monkeypatch):
+    """A hole is two spaces in one text node: a page whose prose elements print none has no
+    hole, and no paragraph of it is located (the walk of its text nodes is not paid); one
+    with a typed double space is read as before."""
+    walked = []
+    real = link_holes._texts
+    monkeypatch.setattr(link_holes, "_texts", lambda node: walked.append(node) or real(node))
+    assert link_holes.hole_finding(_context(_PROSE, _SITE)) is None
+    assert walked == []
+    finding = link_holes.hole_finding(_context(_HOLED, _SITE))
+    assert walked and finding is not None and "2 holes" in finding

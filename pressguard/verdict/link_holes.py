@@ -45,21 +45,38 @@ def link_habit(page, body: list[str], prose: list[bool] | None = None, blocks: l
     on this page; (0, 0) when the body's container is not found. prose: is_prose of each
     paragraph, when the caller has read it; blocks: the body's PROSE_TAGS elements in
     document order (the page scan's), when known."""
-    prose = {normalize(p) for p, sentence in zip(body, prose if prose is not None else map(is_prose, body))
-             if sentence}
+    prose = _prose_set(body, prose)
     if page is None or not prose:
         return 0, 0
+    return _habit(prose, _block_texts(page, blocks))
+
+
+def _prose_set(body: list[str], prose: list[bool] | None) -> set[str]:
+    """The body's prose paragraphs, normalized (as an element's text is compared)."""
+    return {normalize(p) for p, sentence in zip(body, prose if prose is not None else map(is_prose, body))
+            if sentence}
+
+
+def _block_texts(page, blocks: list | None) -> list[tuple]:
+    """(element, lexbor's whole text of it) for the page's PROSE_TAGS elements, in document
+    order; blocks: the body's, from the page scan, when known. [] for a page with no root."""
     root = page.tree.body or page.tree.root
     if root is None:
-        return 0, 0
+        return []
+    # (the scan walks the body: a page without one is searched from its root)
+    elements = blocks if blocks is not None and page.tree.body is not None else root.css(",".join(PROSE_TAGS))
+    return [(el, el.text(deep=True)) for el in elements]
+
+
+def _habit(prose: set[str], texts: list[tuple]) -> tuple[int, int]:
+    """link_habit's counts, from the body's normalized prose and the page's _block_texts."""
     found = []
     # Dropping text nodes never lengthens a normalized text, so an element whose whole text
     # (lexbor's, skipped elements' too) is shorter than the shortest paragraph is none of
     # them: the Python walk is paid only for elements that may be (most <li> are menu items)
     shortest = min(map(len, prose))
-    # (the scan walks the body: a page without one is searched from its root)
-    for el in blocks if blocks is not None and page.tree.body is not None else root.css(",".join(PROSE_TAGS)):
-        if len(el.text(deep=True)) < shortest:
+    for el, text in texts:
+        if len(text) < shortest:
             continue
         raw = list(_texts(el))
         if normalize("".join(raw)) in prose:  # else not a paragraph of the body (a caption, a box)
@@ -105,8 +122,16 @@ def hole_finding(c) -> str | None:
     if prof is None or prof.pages < MIN_PAGES or prof.with_prose_links < LINKING_SHARE * prof.pages \
             or prof.with_link_holes:
         return None
-    linked, holes = link_habit(c.page, c.body, c.prose, page_scan(c.page._parsed).prose_blocks
-                               if c.page is not None else None)
+    if c.page is None:
+        return None
+    texts = _block_texts(c.page, page_scan(c.page._parsed).prose_blocks)
+    # Every hole is two spaces in one text node, and a text node's text stands whole in its
+    # element's lexbor text: a page whose prose elements print no double space (most) has no
+    # hole, and needs none of its paragraphs located
+    if not any("  " in text for _, text in texts):
+        return None
+    prose = _prose_set(c.body, c.prose)
+    linked, holes = _habit(prose, texts) if prose else (0, 0)
     if linked or not holes:
         return None
     return (f"body: the article's whole sentences, found {holes} hole{'s' if holes > 1 else ''} where words "
