@@ -40,11 +40,14 @@ def paragraph_key(squashed: str) -> int:
     return int.from_bytes(hashlib.blake2b(squashed.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
-def keyed(body: list[str], prose: list[bool], squashed: list[str] | None = None) -> list[tuple[int, int]]:
-    """(paragraph index, key) of each prose paragraph of KEY_MIN_WORDS words or more."""
+def keyed(body: list[str], prose: list[bool], squashed: list[str] | None = None,
+          word_counts: list[int] | None = None) -> list[tuple[int, int]]:
+    """(paragraph index, key) of each prose paragraph of KEY_MIN_WORDS words or more.
+    squashed, word_counts: each paragraph's squash and len(para.split()), when the caller
+    has read them."""
     out = []
     for i, (para, sentence) in enumerate(zip(body, prose)):
-        if sentence and len(para.split()) >= KEY_MIN_WORDS:
+        if sentence and (word_counts[i] if word_counts is not None else len(para.split())) >= KEY_MIN_WORDS:
             out.append((i, paragraph_key(squashed[i] if squashed is not None else squash(para))))
     return out
 
@@ -72,11 +75,19 @@ def story_finding(c) -> str | None:
     own = {bare_url(c.url), bare_url(getattr(c._source, "given_url", None))}
     subject = topic_words(headline)
     others: dict[int, list[int]] = {}
-    paragraphs = keyed(c.body, c.prose, c.body_squashed)
+    paragraphs = keyed(c.body, c.prose, c.body_squashed, c.word_counts)
     if len(paragraphs) < TAKEN_MIN:
         return None
+    mine: dict[int, bool] = {}  # _own_story of each recorded story met, asked once (the page's own
+    #                             recording holds every one of its paragraphs)
+
+    def foreign(s: int) -> bool:
+        if s not in mine:
+            mine[s] = _own_story(prof.stories[s], own, headline)
+        return not mine[s]
+
     for i, key in paragraphs:
-        holders = [s for s in prof.story_paragraphs.get(key, ()) if not _own_story(prof.stories[s], own, headline)]
+        holders = [s for s in prof.story_paragraphs.get(key, ()) if foreign(s)]
         if 0 < len(holders) < RECURRING:
             others.setdefault(holders[0], []).append(i)
     if not others:
