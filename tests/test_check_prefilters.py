@@ -459,6 +459,22 @@ def test_a_pattern_tables_first_match_is_the_plain_loops(text):
     assert (found and (found[0], found[1].span(), found[1].group(0))) == plain
 
 
+# -- a template's prompts to the writer (incidents._writer_instructions) -----------------------
+
+_PROMPT_BITS = ["Add", "write", "a summary", "here", "Body text", "goes here", "GOES HERE", "goeſ here", "the",
+                "in one sentence", "readers", ".", "Please", "use", "Title", "text goes", "here.", "é", "  "]
+_ONE_PROMPT_PATTERN = re.compile(incidents._INSTRUCTION.pattern.replace("(?:please", "^(?:please", 1)
+                                 + r"|\b(?:text|copy|content|headline|title|summary|caption|intro|body) goes here\b",
+                                 re.I)  # the single alternation searched before the split
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PROMPT_BITS), max_size=9).map(" ".join))
+def test_the_prompt_opening_and_its_slot_line_find_what_one_alternation_found(text):
+    split = bool(incidents._INSTRUCTION.match(text) or incidents._GOES_HERE.first(text))
+    assert split == bool(_ONE_PROMPT_PATTERN.search(text))
+
+
 # -- a text's letters and digits (extract.text.letters) -----------------------------------------
 
 @settings(max_examples=500, deadline=None)

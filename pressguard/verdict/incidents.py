@@ -354,13 +354,15 @@ def _own_address_in_prose(c) -> str | None:
 # tells readers what to do with a game or a code ("Enter the code in the box"), never what to
 # put in the story. One such line can be a guide's step that happens to read so; a template's
 # defaults come as several.
+# (Two patterns, the opening matched at the paragraph's start and the slot's line behind its
+# literal pre-filter: as one alternation, sre tried the second at every character.)
 _INSTRUCTION = re.compile(
-    r"^(?:please\s+)?(?:add|write|insert|enter|type|paste|put|place|describe|summari[sz]e|explain|start|"
+    r"(?:please\s+)?(?:add|write|insert|enter|type|paste|put|place|describe|summari[sz]e|explain|start|"
     r"begin|open|lead|introduce|replace|use|include|give|tell|keep|mention)\b"
     r"(?=[^.!?]{0,120}?\b(?:here|(?:in )?(?:one|a|two|three|a few|short) (?:sentences?|paragraphs?|lines?)|"
     r"placeholder|(?:your|this|the) (?:text|copy|headline|intro|introduction|summary|standfirst|lede|story|article)|"
-    r"(?:the|your) readers?|to (?:the )?readers?)\b)"
-    r"|\b(?:text|copy|content|headline|title|summary|caption|intro|body) goes here\b", re.I)
+    r"(?:the|your) readers?|to (?:the )?readers?)\b)", re.I)
+_GOES_HERE = PatternTable((("slot", r"\b(?:text|copy|content|headline|title|summary|caption|intro|body) goes here\b"),))
 INSTRUCTIONS_MIN = 2
 INSTRUCTION_MAX_WORDS = 40  # a prompt is a line; a paragraph of a story runs on
 
@@ -370,7 +372,7 @@ def _writer_instructions(body, counts: list[int]) -> str | None:
     default text printed where the article's paragraphs were): those paragraphs of the
     article are not on the page. counts: each paragraph's len(p.split())."""
     told = [i for i, (p, n) in enumerate(zip(body, counts), 1)
-            if n <= INSTRUCTION_MAX_WORDS and _INSTRUCTION.search(p.strip())]
+            if n <= INSTRUCTION_MAX_WORDS and (_INSTRUCTION.match(p.strip()) or _GOES_HERE.first(p.strip()))]
     if len(told) < INSTRUCTIONS_MIN:
         return None
     return (f"{len(told)} paragraphs instructing the writer, first {_quote(body[told[0] - 1], 60)} "
