@@ -35,6 +35,12 @@ from pressguard.extract import extract_article, extract_generic  # noqa: E402
 from pressguard.verdict.fingerprint import fingerprint  # noqa: E402
 from pressguard.verdict.site_profile import profile_of  # noqa: E402
 
+try:  # the fields of the second opinion the checks read (issue #12); before, it extracted all
+    from pressguard.verdict.assess import SECOND_OPINION_FIELDS  # noqa: E402
+    _SECOND = {"fields": SECOND_OPINION_FIELDS}
+except ImportError:
+    _SECOND = {}
+
 try:  # one parse per page (issue #12); absent before
     from pressguard.extract.page import page_for  # noqa: E402
 except ImportError:
@@ -70,7 +76,7 @@ def _stages(site, url, body, base, clock) -> dict:
     page = page_for(body, url, site=site) if page_for is not None else body
     item = extract_article(page, url, site=site)
     t1 = clock()
-    second = extract_generic(page, url, site=site)
+    second = extract_generic(page, url, site=site, **_SECOND)
     t2 = clock()
     current = fingerprint(page, item)
     t3 = clock()
@@ -137,7 +143,7 @@ def per_check(rounds: int, copies: int = 0, clock=time.process_time) -> dict:
         for site, url, body in pages:
             page = page_for(body + b" ", url, site=site)  # a parse of its own: nothing memoised yet
             item = extract_article(page, url, site=site)
-            second = extract_generic(page, url, site=site)
+            second = extract_generic(page, url, site=site, **_SECOND)
             t = clock()
             current = fingerprint(page, item)
             t1 = clock()

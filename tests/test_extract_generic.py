@@ -286,6 +286,18 @@ def test_fact_checker_and_reviewer_are_not_authors():
     assert extract_generic(html, "https://garden.example/soil")["authors"] == ["Ryan Carrigan"]
 
 
+def test_fields_left_out_are_not_extracted():
+    """extract_generic(fields=...) runs only the strategies of the fields asked for (the
+    checks' second opinion reads its headline and body): the rest stay empty, with no
+    provenance, and the fields asked for are what a whole extraction gives."""
+    html = _article("<div class='byline'>By <a href='/team/ryan/'>Ryan Carrigan</a>, Dec 17, 2025</div>")
+    whole = extract_generic(html, "https://garden.example/soil")
+    part = extract_generic(html, "https://garden.example/soil", fields=("headline", "body"))
+    assert whole["authors"] == ["Ryan Carrigan"] and part["authors"] == []
+    assert part["provenance"]["authors"] is None and part["dek"] is None and part["published"] is None
+    assert (part["headline"], part["body"]) == (whole["headline"], whole["body"]) and part["body"]
+
+
 def test_declared_and_shown_single_name_is_the_author():
     """A one-word byline is kept when the page's own JSON-LD declares that author and the
     page shows the name."""
@@ -565,9 +577,9 @@ def test_cycle_collector_is_paused_only_while_a_page_is_read(monkeypatch):
     seen = []
     real_run = generic.Layout.run
 
-    def spy(self, page):
+    def spy(self, page, *fields):
         seen.append(gc.isenabled())
-        return real_run(self, page)
+        return real_run(self, page, *fields)
 
     monkeypatch.setattr(generic.Layout, "run", spy)
     html = _article("")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
+from typing import Sequence
 from urllib.parse import urljoin, urlsplit
 from functools import lru_cache
 from . import common, generic_authors, generic_body, generic_kind
@@ -31,7 +32,7 @@ from .dates import parse_date, search_date
 from .budget import DEFAULT_BUDGET, PageBudget
 from .continuation import pager_lines
 from .page import Page, page_for
-from .strategy import Layout
+from .strategy import FIELDS, Layout
 from .text import animated_label, node_text, normalize
 
 _AUTHOR_FURNITURE = re.compile(
@@ -613,9 +614,9 @@ class GenericLayout(Layout):
     authors, and says what it is in ``item["page_kind"]`` (the key is present only on
     such pages, so an article item is unchanged)."""
 
-    def run(self, page: Page) -> dict:
+    def run(self, page: Page, fields: Sequence[str] = FIELDS) -> dict:
         with _collector_paused():
-            item = super().run(page)
+            item = super().run(page, fields)
             lay = generic_body.layout_of(page) if page.tree.body is not None else None
             kind = generic_kind.page_kind(page, lay, sum(len(p) for p in item["body"]), item["headline"] or "")
         if kind:
@@ -645,11 +646,12 @@ GENERIC = GenericLayout(
 
 def extract_generic(html: "str | bytes | Page", url: str, *, site: str | None = None,
                     fetched_at: str | None = None, budget: PageBudget | None = DEFAULT_BUDGET,
-                    content_type: str | bytes | None = None) -> dict:
+                    content_type: str | bytes | None = None, fields: Sequence[str] = FIELDS) -> dict:
     """Extract an article with no layout knowledge at all (layout "generic"); a page
     that is not an article says so in item["page_kind"] (see GenericLayout). html is the
     page's source or a Page already parsed (the layout extraction's: the same tree).
-    Raises PageTooLarge when the page is over its budget."""
+    fields: the fields to extract, all by default (one left out is empty, see
+    strategy.Layout.run). Raises PageTooLarge when the page is over its budget."""
     from . import own_item
 
     # the collector stays paused until the page built here is released: resumed while
@@ -658,6 +660,6 @@ def extract_generic(html: "str | bytes | Page", url: str, *, site: str | None = 
     with _collector_paused():
         page = page_for(html, url, site=site, fetched_at=fetched_at, content_type=content_type,
                         budget=budget)
-        item = own_item(GENERIC.run(page))
+        item = own_item(GENERIC.run(page, fields))
         del page
     return item

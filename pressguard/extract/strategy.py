@@ -61,7 +61,9 @@ class Layout:
     detect: Callable[..., bool]  # (tree, page=None) -> does this page use the layout?
     fields: Mapping[str, Sequence[Strategy]] = field(default_factory=dict)
 
-    def run(self, page: Page) -> dict[str, Any]:
+    def run(self, page: Page, fields: Sequence[str] = FIELDS) -> dict[str, Any]:
+        """The item of this page. fields: those to extract (all by default); one left out
+        keeps its empty value (EMPTY) and no provenance, and none of its strategies runs."""
         item: dict[str, Any] = {
             "url": page.url,
             "site": page.site,
@@ -71,7 +73,7 @@ class Layout:
         for fieldname in FIELDS:
             item[fieldname] = EMPTY[fieldname]
             provenance[fieldname] = None
-            for name, fn in self.fields.get(fieldname, ()):
+            for name, fn in (self.fields.get(fieldname, ()) if fieldname in fields else ()):
                 value = fn(page)
                 if isinstance(value, Declined):
                     continue
