@@ -126,6 +126,26 @@ def test_closing_quote_and_emoji_after_the_full_stop_are_complete(seed_item):
     assert run_checks(dict(seed_item, body=body + ["He said: “Ukraine will not"]))["truncation"] != "ok"
 
 
+def test_a_paragraph_cut_after_its_link_on_a_word_no_sentence_ends_on_is_truncation(seed_item):
+    """A migration that kept no text after a paragraph's first inline element: the paragraph
+    stops on "and" at the end of its link, no punctuation. A paragraph that ends on a link's
+    words otherwise ("Read our full review") or a list item ending on "and" is no such sign."""
+    body = seed_item["body"]
+    cut, link_line = "Not everyone is convinced, and", "Read our full Hollow Crown review"
+
+    def page(extra: str) -> str:
+        return "<html><body><div>" + "".join(f"<p>{p}</p>" for p in body[:2]) + extra \
+            + "".join(f"<p>{p}</p>" for p in body[2:]) + "</div></body></html>"
+    item = dict(seed_item, body=body[:2] + [cut] + body[2:])
+    found = run_checks(item, html=page('<p>Not everyone <a href="/t/x">is convinced, and</a></p>'))["truncation"]
+    assert "'and' closing the paragraph's last <a>" in found and "paragraph 3" in found
+    assert run_checks(item, html=page("<ul><li>Not everyone <a href=\"/t/x\">is convinced, and</a></li></ul>"))[
+        "truncation"] == "ok"
+    item = dict(seed_item, body=body[:2] + [link_line] + body[2:])
+    assert run_checks(item, html=page(f'<p>Read our full <a href="/r">Hollow Crown review</a></p>'))[
+        "truncation"] == "ok"
+
+
 def test_last_list_item_is_exempt_only_when_the_page_shows_a_list(seed_item):
     body = seed_item["body"] + ["Launch the game and open the Codes tab"]
     html_list = ("<html><body><div>" + "".join(f"<p>{p}</p>" for p in seed_item["body"])

@@ -223,7 +223,8 @@ from .titles import GENERIC_TITLES, SLUG, keyphrase_of, said_twice, segment_diff
 from .english import dek_not_english, foreign_paragraphs, not_english, paragraph_counts
 from .topic import SLUG_SUPPORT, TOPIC_SHARE, TOPIC_TRUST, slug_share, topic_share, topic_words
 from .page_hints import PageHints
-from .truncation_signs import ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_STRIP, last_is_exempt, orphans
+from .truncation_signs import (ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_STRIP, cut_after_inline,
+                               last_is_exempt, orphans)
 from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, fetched_on_expand, following, in_comments,
                       lazy_text, legal_page, marker_gates_in, marker_of, opens_served_text, placeholder,
                       repeated_paragraphs, stutter)
@@ -649,6 +650,9 @@ def check_truncation(c: _Context) -> str:
             spots.append((m.start(2), m.end(2), "a sentence starting in lower case"))
         for start, end, why in sorted(spots)[:2]:
             finds.append(f"{excerpt(para, start, end)} ({why}) in paragraph {i}")
+        cut = cut_after_inline(c, para)
+        if cut:
+            finds.append(f"{quote(para[-40:], 45)} ({cut}) in paragraph {i}")
     if c.source_complete and c.body:
         last = c.body[-1].rstrip()
         end = last

@@ -35,7 +35,7 @@ from .fingerprint import node_classes, squash
 from .page_scan import page_scan
 from .person_names import person_problem, split_names
 from .topic import slug_share, topic_share
-from .wording import quote
+from .wording import NEVER_LAST, quote
 
 # PHP's display_errors output, as PHP prints it: "<b>Warning</b>:  message in <b>/path/x.php</b>
 # on line <b>42</b>" (the tags gone in extracted text).
@@ -640,9 +640,6 @@ def headline_finding(c) -> str | None:
                   f"{_quote(h)}, the story its canonical URL {c.url} names (another article served at this URL)")
 
 
-# words no title ends on: a headline stopping at one was cut there ("... everything we know about the")
-_NEVER_LAST = frozenset("the a an of to and or but for from with after before into than your our their its "
-                        "my his her these those via".split())
 CUT_MIN_WORDS = 4  # of the headline the slug must spell out before it reads on
 
 
@@ -667,7 +664,7 @@ def _cut_headline(h: str, url: str) -> tuple[str, str] | None:
     last, whole = words[-1], slug[n - 1]
     if whole != last and whole.startswith(last) and whole not in (last + "s", last + "es"):  # "game" of "games": a word
         how = f"stopping inside the word {whole!r}"
-    elif whole == last and last in _NEVER_LAST and len(slug) > n:  # the slug's words read on past it
+    elif whole == last and last in NEVER_LAST and len(slug) > n:  # the slug's words read on past it
         how = f"ending on {last!r}"
     else:
         return None

@@ -1,5 +1,6 @@
 """Signs that words were cut out of the body's text: orphan suffixes standing alone ("from ing
-NATO"), determiner gaps ("over the of a"), a sentence that starts in lower case; and the last
+NATO"), determiner gaps ("over the of a"), a sentence that starts in lower case, a paragraph
+cut after an inline element ("Not everyone <a>is convinced, and</a></p>"); and the last
 paragraphs that may end without a full stop (a list item, a table cell or a heading on the
 page). Read by the truncation check.
 """
@@ -8,6 +9,8 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from .wording import NEVER_LAST
 
 if TYPE_CHECKING:  # annotations only
     from .checks import _Context
@@ -59,3 +62,33 @@ def last_is_exempt(c: _Context, last: str) -> bool:
     found = c.page.index.locate(last, slack=1.2, extra=20)
     return any(el.tag in ("li", "td", "th", "dd", "dt", "h2", "h3", "h4", "h5", "h6") or
                (el.parent is not None and el.parent.tag == "li") for _, el in found)
+
+
+# Elements inside a paragraph's run of text
+INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "span", "mark", "small", "code", "abbr", "cite", "q",
+                         "sup", "sub", "s", "del", "ins", "time"})
+CUT_MIN_WORDS = 3  # a sentence's start, not a label
+
+
+def cut_after_inline(c: _Context, para: str) -> str | None:
+    """A paragraph that stops, with no punctuation, on a word no sentence ends on
+    (wording.NEVER_LAST: "and", "the", "of" ...) at the end of an inline element closing its
+    <p>, text before it: "Not everyone <a>is convinced, and</a></p>". What a migration that
+    rebuilt paragraphs from the old markup and kept no text after an inline element (each
+    child serialised without its tail) prints. A paragraph ending on a link's words otherwise
+    ("Read our full review") is common on real pages and says nothing; "and" ends no sentence."""
+    end = para.rstrip()
+    if not end or not end[-1].isalnum() or c.page is None:
+        return None
+    words = end.split()
+    last = words[-1].strip(TOKEN_STRIP).casefold()
+    if len(words) < CUT_MIN_WORDS or last not in NEVER_LAST:
+        return None
+    el = c.page.locate(para)
+    if el is None or el.tag != "p":
+        return None
+    kids = [k for k in el.iter(include_text=True)
+            if not (k.tag == "-text" and not (k.text_content or "").strip()) and k.tag != "-comment"]
+    if len(kids) < 2 or kids[-1].tag not in INLINE_TAGS:
+        return None
+    return f"{last!r} closing the paragraph's last <{kids[-1].tag}>, no punctuation (the text after it lost)"

@@ -17,6 +17,10 @@ from . import fingerprint as fp
 # What ends a sentence, and what may stand after its mark (quotes, brackets, emphasis)
 TERMINAL = ".!?…。！？"
 CLOSERS = "\"'”’»›)]}*_"
+# Words no title and no sentence ends on (a determiner, a conjunction, a preposition that
+# wants its object, a possessive): text stopping at one was cut there ("... about the")
+NEVER_LAST = frozenset("the a an of to and or but for from with after before into than your our their its "
+                       "my his her these those via".split())
 
 
 @lru_cache(maxsize=4096)  # the same headline and site names are compared by several checks
