@@ -124,7 +124,8 @@ def keyphrase_of(headline: str, title: str) -> str | None:
             added.append(w)
     if len(added) > KEYPHRASE_EXTRA or len(kept) < max(KEYPHRASE_MIN, len(told) / 2):
         return None
-    dropped = [w for i, w in enumerate(told) if i not in set(kept)]
+    kept_at = set(kept)
+    dropped = [w for i, w in enumerate(told) if i not in kept_at]
     if not added:
         # the title in lower case, every word of it or of all but a labelled segment (a site's
         # name the page's site names miss, "... | Cultivating Health"): a style, not a keyphrase

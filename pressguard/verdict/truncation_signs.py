@@ -64,8 +64,9 @@ def last_is_exempt(c: _Context, last: str) -> bool:
                (el.parent is not None and el.parent.tag == "li") for _, el in found)
 
 
-# Elements inside a paragraph's run of text
-INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "span", "mark", "small", "code", "abbr", "cite", "q",
+# Elements inside a paragraph's run of text whose end a migration's serializer cut after (not
+# glued_words.INLINE_TAGS: that set is of elements whose edges a writer's spaces stand at)
+CLOSING_INLINE_TAGS = frozenset({"a", "em", "strong", "b", "i", "u", "span", "mark", "small", "code", "abbr", "cite", "q",
                          "sup", "sub", "s", "del", "ins", "time"})
 CUT_MIN_WORDS = 3  # a sentence's start, not a label
 
@@ -89,6 +90,6 @@ def cut_after_inline(c: _Context, para: str) -> str | None:
         return None
     kids = [k for k in el.iter(include_text=True)
             if not (k.tag == "-text" and not (k.text_content or "").strip()) and k.tag != "-comment"]
-    if len(kids) < 2 or kids[-1].tag not in INLINE_TAGS:
+    if len(kids) < 2 or kids[-1].tag not in CLOSING_INLINE_TAGS:
         return None
     return f"{last!r} closing the paragraph's last <{kids[-1].tag}>, no punctuation (the text after it lost)"
