@@ -488,8 +488,24 @@ def test_a_headline_printed_as_a_permalink_is_no_teaser_tile():
     tree = LexborHTMLParser('<h1><a href="/news/a-story/"><span class="t">A story</span></a></h1>'
                             '<div class="tiles"><a href="/news/other/"><span class="t">Other</span></a></div>')
     own, other = tree.css("span.t")
-    assert not _in_tile(own, "https://site.example/news/a-story")  # a link to the page itself
-    assert _in_tile(other, "https://site.example/news/a-story")  # a link to another page
+    assert not _in_tile(own, ("https://site.example/news/a-story",))  # a link to the page itself
+    assert _in_tile(other, ("https://site.example/news/a-story",))  # a link to another page
+
+
+def test_a_republished_storys_headline_linking_to_the_fetched_url_is_shown():
+    """The canonical names the partner that first ran the story; the headline still links to
+    the URL the page was fetched at: the page's own permalink, so the headline is shown."""
+    from pressguard.extract.page import Page
+    from pressguard.verdict.page_hints import PageHints
+
+    html = ('<html><head><link rel="canonical" href="https://partner.example/culture/a-story/"></head>'
+            '<body><h1><a href="https://site.example/news/a-story/" rel="bookmark">'
+            '<span class="title-text">A story worth telling</span></a></h1><p>Text.</p></body></html>')
+    page = Page(html, "https://site.example/news/a-story/")
+    assert page.url == "https://partner.example/culture/a-story/"
+    assert PageHints(page, page.url).shows("A story worth telling")
+    # the same page given only its canonical URL cannot tell the permalink from a teaser
+    assert not PageHints(html, page.url).shows("A story worth telling")
 
 
 def test_an_author_card_is_a_byline_but_a_teaser_card_is_not():

@@ -179,7 +179,7 @@ def _date_elements(page):
         if node.mem_id in seen:
             continue  # a node matching several date selectors comes once per selector
         seen.add(node.mem_id)
-        yield node, (page._in_furniture(node) or _in_tile(node, page.url) or page._in_another_article(node))
+        yield node, (page._in_furniture(node) or _in_tile(node, page.own_urls) or page._in_another_article(node))
 
 
 def _date_stamp(page) -> tuple[str, date] | None:

@@ -42,6 +42,9 @@ class PageHints:
         self._parsed = parsed_of(html)
         self.tree = self._parsed.tree
         self.url = url
+        # a link to either is the page's own permalink, not a teaser: a republished story's
+        # canonical names its origin while its headline links to the URL it was fetched at
+        self.own_urls = tuple(u for u in (url, getattr(html, "given_url", None)) if u)
         self._furniture_memo: dict[int, bool] = {}
         self._located: dict[str, object] = {}  # locate's memo
         self.meta: dict[str, list[str]] = self._parsed.memo(
@@ -108,7 +111,7 @@ class PageHints:
         if fp.squash(text) not in self.index.full:
             return False
         found = self.index.locate(text, slack=4, extra=300)
-        return not found or any(not self._in_furniture(el) and not _in_tile(el, self.url)
+        return not found or any(not self._in_furniture(el) and not _in_tile(el, self.own_urls)
                                 and (author_boxes or not _in_author_box(el)) for _, el in found)
 
     def locate(self, text: str):
@@ -450,7 +453,7 @@ def _inside_any(node, taken: set[int]) -> bool:
 _AUTHOR_PAGE = re.compile(r"/(author|authors|people|profile|staff|writers?)/")
 
 
-def _in_tile(node, own_url: str = "") -> bool:
+def _in_tile(node, own_urls: tuple[str, ...] = ()) -> bool:
     """Inside a link to another page (a teaser card)? Bylines are not links' children
     except their own author link; a permalink to the page itself (a headline many
     themes print as a link) is no teaser."""
@@ -460,7 +463,7 @@ def _in_tile(node, own_url: str = "") -> bool:
             return False
         href = n.attributes.get("href") or "" if n.tag == "a" else ""
         if (n.tag == "a" and not _AUTHOR_PAGE.search(href)
-                and not (own_url and _same_page(href, own_url))):
+                and not any(_same_page(href, u) for u in own_urls)):
             return True
         n = n.parent
     return False
