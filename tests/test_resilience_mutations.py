@@ -46,6 +46,7 @@ from holdout19 import HOLDOUT19  # noqa: E402
 from holdout20 import HOLDOUT20  # noqa: E402
 from holdout21 import HOLDOUT21  # noqa: E402
 from holdout22 import HOLDOUT22  # noqa: E402
+from holdout23 import HOLDOUT23  # noqa: E402
 from mutations import TUNING  # noqa: E402
 
 PAGES = (  # gamurs-blocks, Destructoid's own theme, a staff piece (no byline)
@@ -186,7 +187,7 @@ def _right_parts(expected: dict) -> list[tuple[str, str]]:
     return parts
 
 
-ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18 + HOLDOUT19 + HOLDOUT20 + HOLDOUT21 + HOLDOUT22
+ALL = TUNING + HOLDOUT + HOLDOUT2 + HOLDOUT3 + HOLDOUT4 + HOLDOUT5 + HOLDOUT6 + HOLDOUT7 + HOLDOUT8 + HOLDOUT9 + HOLDOUT10 + HOLDOUT11 + HOLDOUT12 + HOLDOUT13 + HOLDOUT14 + HOLDOUT15 + HOLDOUT16 + HOLDOUT17 + HOLDOUT18 + HOLDOUT19 + HOLDOUT20 + HOLDOUT21 + HOLDOUT22 + HOLDOUT23
 
 
 def test_the_sets_are_big_enough_and_disjoint():
@@ -196,7 +197,7 @@ def test_the_sets_are_big_enough_and_disjoint():
         and len(HOLDOUT12) >= 18 and len(HOLDOUT13) >= 20 and len(HOLDOUT14) >= 20 \
         and len(HOLDOUT15) >= 24 and len(HOLDOUT16) >= 20 and len(HOLDOUT17) >= 24 \
         and len(HOLDOUT18) >= 24 and len(HOLDOUT19) >= 24 and len(HOLDOUT20) >= 24 \
-        and len(HOLDOUT21) >= 24 and len(HOLDOUT22) >= 24
+        and len(HOLDOUT21) >= 24 and len(HOLDOUT22) >= 24 and len(HOLDOUT23) >= 24
     names = [k.name for k in ALL]
     assert len(names) == len(set(names)), "a kind is in both sets, or twice"
     assert all(k.label in (RIGHT, NONE) and k.why for k in ALL)
@@ -223,6 +224,7 @@ def test_the_sets_are_big_enough_and_disjoint():
     assert {k.label for k in HOLDOUT20} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT21} == {RIGHT, NONE}
     assert {k.label for k in HOLDOUT22} == {RIGHT, NONE}
+    assert {k.label for k in HOLDOUT23} == {RIGHT, NONE}
 
 
 @pytest.mark.parametrize("kind", ALL, ids=lambda k: k.name)
