@@ -58,6 +58,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..extract.decoding import parser_input
 from ..extract.page import Page, attach_shadow_roots, parsed_of
+from ..extract.generic_body import _TEXT_ID
 from ..extract.text import HEADINGS
 
 FIELDS = ("headline", "dek", "authors", "published", "body")
@@ -315,10 +316,21 @@ class TextIndex:
         parts: list[str] = []
         offset = 0
         root = tree.body
+        # lexbor's tag id -> tag name, learnt on this page: node.tag makes a new string
+        # on every call (generic_body.Layout._measure reads ids the same way). SVG's
+        # camel-case names share the lower-case name's id and are not learnt; the names
+        # this walk and the scan compare with are all lower case, so neither spelling
+        # changes an answer
+        names: dict[int, str] = {}
         if root is not None:
             for pos, node in enumerate(root.traverse(include_text=True)):
-                tag = node.tag
-                if tag != "-text":
+                tid = node.tag_id
+                if tid != _TEXT_ID:
+                    tag = names.get(tid)
+                    if tag is None:
+                        tag = node.tag
+                        if tag is not None and tag == tag.lower():  # not an SVG name (clipPath)
+                            names[tid] = tag
                     if visit is not None:
                         visit(node, tag)
                     if tag == "img":
@@ -332,7 +344,7 @@ class TextIndex:
                             offset += len(s)
                     continue
                 parent = node.parent
-                if parent is None or parent.tag in _SKIP_PARENTS:
+                if parent is None or (names.get(parent.tag_id) or parent.tag) in _SKIP_PARENTS:
                     continue
                 s = squash(node.text_content)
                 if s:

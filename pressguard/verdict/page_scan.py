@@ -47,6 +47,10 @@ _COMMENT_ID_PARTS = ("omment", "disqus", "respond")
 _DATE_CLASS_PARTS = ("date", "time")
 # attributes looked at beyond class, id and a link's href; most elements have none of them
 _OTHER_ATTRS = frozenset({"rel", "itemprop", "data-author", "data-byline", "datetime", "data-datetime"})
+# the tags visit() files an element under by its tag alone (every other element is filed,
+# if at all, by its attributes)
+_FILED_BY_TAG = frozenset({"h1", "p", "li", "blockquote", "esi:include", "esi:eval", "-comment",
+                           "meta", "img", "amp-img", "a", "link", "script"})
 _ASCII_SPACE = re.compile(r"[ \t\n\x0c\r]+")
 
 
@@ -148,44 +152,47 @@ def _visitor(scan: PageScan):
         class_readings.clear()
     if len(id_readings) > _READINGS_MAX:
         id_readings.clear()
-    other_attrs, nothing = _OTHER_ATTRS, _NOTHING
+    other_attrs, nothing, filed_by_tag = _OTHER_ATTRS, _NOTHING, _FILED_BY_TAG
     quirks: list[bool] = []  # does ".author" match "Author" in this document (quirks mode)?
 
     # Most elements match nothing: they cost the attribute read, two lookups and a set
     # test (a lexbor node's property costs ~0.1-0.3 us, so each one read counts)
     def visit(node, tag: str) -> None:
-        if tag == "h1":
-            h1s.append(node)
-        elif tag == "p":
-            prose_blocks.append(node)
-            if node.child is None:
-                childless_ps.append(node)
-        elif tag == "li" or tag == "blockquote":
-            prose_blocks.append(node)
-        elif tag == "esi:include" or tag == "esi:eval":
-            includes.append(node)
-        elif tag == "-comment":  # (no attributes: nothing else to file it under)
-            if "esi:include" in (node.html or ""):
-                esi_comments.append(node)
-            return
+        filed = tag in filed_by_tag  # one set test spares the others the tag comparisons below
+        if filed:
+            if tag == "h1":
+                h1s.append(node)
+            elif tag == "p":
+                prose_blocks.append(node)
+                if node.child is None:
+                    childless_ps.append(node)
+            elif tag == "li" or tag == "blockquote":
+                prose_blocks.append(node)
+            elif tag == "esi:include" or tag == "esi:eval":
+                includes.append(node)
+            elif tag == "-comment":  # (no attributes: nothing else to file it under)
+                if "esi:include" in (node.html or ""):
+                    esi_comments.append(node)
+                return
         attrs = node.attributes
-        if tag == "meta":
-            if "content" in attrs:
-                metas.append(node)
-        elif tag == "img" or tag == "amp-img":
-            if "alt" in attrs:
-                alt_imgs.append(node)
-        elif tag == "a":
-            href = attrs.get("href")
-            if href:
-                if "2" in href:
-                    numbered_anchors.append(node)
-                if href[0] == "#":
-                    jump_anchors.append(node)
-        elif tag == "link":
-            links.append(node)
-        elif tag == "script" and "id" in attrs:
-            id_scripts.append(node)
+        if filed:
+            if tag == "meta":
+                if "content" in attrs:
+                    metas.append(node)
+            elif tag == "img" or tag == "amp-img":
+                if "alt" in attrs:
+                    alt_imgs.append(node)
+            elif tag == "a":
+                href = attrs.get("href")
+                if href:
+                    if "2" in href:
+                        numbered_anchors.append(node)
+                    if href[0] == "#":
+                        jump_anchors.append(node)
+            elif tag == "link":
+                links.append(node)
+            elif tag == "script" and "id" in attrs:
+                id_scripts.append(node)
         if not attrs:
             if tag == "time":
                 dates.append(node)
