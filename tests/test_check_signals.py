@@ -458,6 +458,45 @@ def test_a_container_holding_the_articles_text_is_no_placeholder_whatever_its_ma
     assert result["markers"] == "ok", result["markers"]
 
 
+# a paywall's offer box after the body: withheld text only when the paid part is not served
+_PAID = ["Observers have already started guessing what comes after the ranked mode, the studio said.",
+         "A second update is planned for the autumn, although no firm date has been shared yet.",
+         "The numbers tell a clearer story: engagement rose by 68 percent in the first week of play."]
+_PAYWALL_LD = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "The update lands '
+               'next week", "isAccessibleForFree": false, "hasPart": {"@type": "WebPageElement", '
+               '"isAccessibleForFree": false, "cssSelector": ".meteredContent"}}</script>')
+_OFFER = ('<div class="tp-container-inner paywall-offer" hidden><h3>Subscribe to keep reading</h3><p>Get '
+          'unlimited access for $1 a week.</p><a href="/subscribe/">Subscribe now</a></div>')
+
+
+def _paywalled_page(free: list[str], paid: list[str], part: str = "meteredContent", head: str = _PAYWALL_LD) -> str:
+    """The body's container holds the free paragraphs and the paid part (or is the paid part,
+    when nothing is free); the offer box follows it."""
+    ps = lambda texts: "".join(f"<p>{p}</p>" for p in texts)  # noqa: E731
+    content = f'<div class="entry-content">{ps(free)}<div class="{part}">{ps(paid)}</div></div>' if free \
+        else f'<div class="entry-content {part}">{ps(paid)}</div>'
+    return (f"<html><head><title>The update lands</title>{head}</head><body><article><h1>The update lands next "
+            f"week</h1>{content}{_OFFER}</article></body></html>")
+
+
+@pytest.mark.parametrize("part, head", [("meteredContent", _PAYWALL_LD), ("paywalled-content", "")])
+def test_a_paywall_offer_after_its_paid_part_served_whole_withholds_nothing(part, head):
+    """A metering script set to hide the paid part client-side (Google's paywalled-content
+    markup naming it, or its own class): the text is all in the page, the box hides nothing."""
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": PARAS + _PAID}
+    assert run_checks(item, html=_paywalled_page(PARAS, _PAID, part, head))["markers"] == "ok"
+
+
+@pytest.mark.parametrize("free, paid", [
+    (PARAS, _PAID[:1]),  # the server cut the paid part to a teaser's line
+    ([], PARAS + _PAID),  # the marked part is the whole body: the box a server-side cut fills
+])
+def test_a_paywall_offer_after_a_paid_part_cut_short_is_withheld_text(free, paid):
+    item = {"url": "https://example.com/a", "headline": "The update lands next week", "body": free + paid}
+    msg = run_checks(item, html=_paywalled_page(free, paid))["markers"]
+    assert "a placeholder <div> (class 'tp-container-inner paywall-offer') right after" in msg, msg
+
+
 def test_a_body_rendered_twice_is_broken_but_one_repeated_quote_is_not():
     from pressguard.verdict.markers import repeated_paragraphs
 
@@ -1939,6 +1978,36 @@ def test_a_social_title_in_og_title_is_not_a_wrong_headline(name):
     subject = " ".join(right["headline"].split()[:2])
     item = _assess(site, url, _social_titles(html, f"Why everyone is talking about {subject} right now"))
     assert item["headline"] == right["headline"]
+    assert item["verdict"] != "broken", _failing(item)
+
+
+@pytest.mark.parametrize("content, text", [
+    ("Rogue%20Circuit%3A%20the%20photo%20mode", "Rogue Circuit: the photo mode"),
+    ("%E2%80%9CCaf%C3%A9%20Lumi%C3%A8re%E2%80%9D%20returns", "\u201cCaf\u00e9 Lumi\u00e8re\u201d returns"),
+    ("100% Orange: the %20 rule", "100% Orange: the %20 rule"),  # a space in it: written as it reads
+    ("Sale%FFnow", "Sale%FFnow"),  # no UTF-8 behind the escape
+])
+def test_a_percent_encoded_social_title_is_read_as_written(content, text):
+    from pressguard.extract.meta import Meta
+    from pressguard.verdict.page_hints import PageHints
+
+    html = f'<html><head><meta property="og:title" content="{content}"></head><body><p>x</p></body></html>'
+    assert Meta(LexborHTMLParser(html)).first("og:title") == text
+    assert PageHints(html, "https://example.com/a").og_title == text
+
+
+def test_social_tags_stored_percent_encoded_agree_with_the_headline():
+    """A sharing plugin's share strings reused for og:/twitter: titles and descriptions: the
+    same words as the h1 and the standfirst, escaped for a share URL."""
+    from urllib.parse import quote
+
+    site, url, html = _page(PAGES[4])
+    tree = LexborHTMLParser(html)
+    for meta in tree.css('meta[property^="og:"], meta[name^="twitter:"]'):
+        key = meta.attributes.get("property") or meta.attributes.get("name")
+        if key.endswith((":title", ":description")):
+            meta.attrs["content"] = quote(meta.attributes.get("content") or "", safe="")
+    item = _assess(site, url, tree.html)
     assert item["verdict"] != "broken", _failing(item)
 
 

@@ -236,6 +236,22 @@ class JsonLd:
                     names.append(f"{item.get('givenName')} {item.get('familyName') or ''}")
         return [normalize(n) for n in names if isinstance(n, str) and normalize(n)]
 
+    def paywalled_selectors(self) -> list[str]:
+        """The cssSelector of each part of the article marked as not free (Google's
+        paywalled-content markup: a hasPart WebPageElement with isAccessibleForFree false),
+        in page order; [] when the article is free or marks no part."""
+        if not self.article:
+            return []
+        parts = self.article.get("hasPart")
+        out: list[str] = []
+        for part in parts if isinstance(parts, list) else [parts]:
+            part = self.resolve(part)
+            if not isinstance(part, dict) or str(part.get("isAccessibleForFree", "")).strip().lower() != "false":
+                continue
+            sel = part.get("cssSelector")
+            out += [x.strip() for x in (sel if isinstance(sel, list) else [sel]) if isinstance(x, str) and x.strip()]
+        return out
+
     def organization_names(self) -> list[str]:
         """Publisher, Organization and WebSite names: never authors."""
         out: list[str] = []

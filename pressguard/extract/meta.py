@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from .text import normalize
 
 
 _HEAD_QUERY = "meta, link, title"
+# The tags that hold words a reader sees (titles, descriptions), not addresses: a URL's
+# escapes are its own
+PROSE_KEYS = frozenset({"title", "description", "headline", "og:title", "og:description",
+                        "twitter:title", "twitter:description"})
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def prose_content(key: str, content: str) -> str:
+    """A meta tag's text as written: a sharing plugin that stores its strings ready for share
+    URLs and reuses them for the og:/twitter: tags writes them percent-encoded
+    ("Rogue%20Circuit%3A%20..."). Decoded only when clearly so: a prose key, no space in the
+    value, an escape in it, and UTF-8 behind the escapes; "100% Orange" stays as it is."""
+    if key not in PROSE_KEYS or "%" not in content or _ESCAPE.search(content) is None \
+            or any(ch.isspace() for ch in content):
+        return content
+    try:
+        return unquote(content, errors="strict")
+    except UnicodeDecodeError:
+        return content
 
 
 class Meta:
@@ -50,7 +70,8 @@ class Meta:
         for key_attr in ("property", "name", "itemprop"):
             key = attrs.get(key_attr)
             if key:
-                self.values.setdefault(key.strip().lower(), []).append(content)
+                key = key.strip().lower()
+                self.values.setdefault(key, []).append(normalize(prose_content(key, content)))
 
     def first(self, *keys: str) -> str:
         for key in keys:

@@ -226,7 +226,8 @@ from .page_hints import PageHints
 from .truncation_signs import (ABBREV, GAP, LOWER_START, ORPHAN_SUFFIXES, TOKEN_STRIP, cut_after_inline,
                                last_is_exempt, orphans)
 from .markers import (CLIPPED, PLACEHOLDER_HINTS, body_container, fetched_on_expand, following, in_comments,
-                      lazy_text, legal_page, marker_gates_in, marker_of, opens_served_text, placeholder,
+                      lazy_text, legal_page, marker_gates_in, marker_of, opens_served_text, paywall_box,
+                      paywall_hides_nothing, placeholder,
                       repeated_paragraphs, stutter)
 from .body_structure import empty_item, heading_at_the_end, listicle_gap, run_finding, sequence_reversed, \
     subheading_misprinted, paragraphs_run_together, lines_run_together
@@ -1078,7 +1079,8 @@ def check_markers(c: "_Context") -> str:
                 why = placeholder(node, strong=root is not container) \
                     or (fetched_on_expand(node, c.page.tree) if root is container else None)
                 if why and not c.page._in_furniture(node) and not in_comments(node) \
-                        and not opens_served_text(node, c.page.tree):
+                        and not opens_served_text(node, c.page.tree) \
+                        and not (paywall_box(node) and paywall_hides_nothing(c)):
                     hit = (node, why)
                     break
             if hit is not None:

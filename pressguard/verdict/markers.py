@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from selectolax.lexbor import SelectolaxError
+
 from . import fingerprint as fp
 from ..extract.blocks import template_content, toggle_target
 from ..extract.boilerplate import lowered
@@ -276,6 +278,57 @@ def opens_served_text(el, tree) -> bool:
             return folded is not None and len(folded.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT
         el = el.parent
     return False
+
+
+# The class words of a paywall's own elements (its offer box, its meter), among _PLACEHOLDER_WORDS
+_PAYWALL_WORDS = frozenset("paywall regwall paywalled piano premium gated locked".split())
+_PAYWALL_PHRASES = re.compile(r"members?-only|subscribers?-only|premium-content|article-?lock", re.I)
+
+
+def paywall_box(node) -> bool:
+    """Do node's class and id name a paywall (not a skeleton or a loader)?"""
+    marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
+    return not _PAYWALL_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)) or bool(_PAYWALL_PHRASES.search(marker))
+
+
+def paywall_hides_nothing(c: "_Context") -> bool:
+    """Does the page serve the part its paywall covers, and the body read it to the end?
+    Google's paywalled-content markup names that part (the article's hasPart, not free, with
+    a cssSelector); a metering script set to hide it client-side (Piano, Zephr) serves it
+    whole and adds its offer box after it, which then withholds nothing; without the markup,
+    the part's own class says it ("paywalled-content"). A paywall that cut the text
+    server-side serves the part empty, a teaser, or not at all."""
+    page = c.page
+    if page is None or len(c.body) < 3:
+        return False
+    parts = []
+    for selector in page.ld.paywalled_selectors():
+        try:
+            parts += page.tree.css(selector)
+        except SelectolaxError:  # a selector selectolax cannot read: no witness
+            continue
+    last = page.locate(c.body[-1])
+    if last is None:
+        return False
+    # without the markup, the element the paywall's own class words name, around the body's end
+    n = last
+    for _ in range(fp.MAX_CLIMB):
+        if n is None or n.tag in ("body", "html"):
+            break
+        if n.attributes and paywall_box(n):
+            parts.append(n)
+        n = n.parent
+    parts = [p for p in parts if len(p.text(deep=True) or "") > PLACEHOLDER_MAX_TEXT]
+    if not parts:
+        return False
+
+    def in_part(text: str) -> bool:
+        el = page.locate(text)
+        return el is not None and any(el.mem_id == p.mem_id or fp._inside(el, p) for p in parts)
+    # the free opening before the part, the body's last paragraph and the one before it in
+    # it (more than a teaser's line): a part that holds the whole body is as often the box a
+    # server-side paywall fills with the teaser
+    return not in_part(c.body[0]) and in_part(c.body[-1]) and in_part(c.body[-2])
 
 
 def body_container(c: "_Context"):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import fingerprint as fp
 from ..extract.blocks import is_subheading
+from ..extract.meta import prose_content
 from ..extract.page import jsonld_of, parsed_of
 from ..extract.text import READING_TIME, animated_label, node_text, same_line
 from .page_scan import page_scan
@@ -380,7 +381,7 @@ def _meta_values(tree, body_metas: list | None = None) -> dict[str, list[str]]:
         attrs = node.attributes
         key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
         if key:
-            meta.setdefault(key, []).append(" ".join((attrs.get("content") or "").split()))
+            meta.setdefault(key, []).append(" ".join(prose_content(key, (attrs.get("content") or "").strip()).split()))
     return meta
 
 
