@@ -770,6 +770,27 @@ def test_a_dek_sentence_about_a_reading_time_keeps_it(dek_html):
     assert extract_article(page, "https://e.example/news/a/")["dek"] == dek_html
 
 
+@pytest.mark.parametrize("template", [_GAMURS_DEK, '<p class="standfirst">{}</p>'], ids=["layout", "generic"])
+@pytest.mark.parametrize("dek_html", [
+    'The old menu is finally gone. <span class="standfirst__byline">By <a rel="author" href="/author/ben-ashby/">'
+    'Ben Ashby</a></span>',
+    'The old menu is finally gone. By Ben Ashby and Sana Quill',
+    'The old menu is finally gone <span class="credit">By Ben Ashby</span>',  # its own element, no full stop
+])
+def test_a_byline_run_on_at_the_end_of_the_dek_is_not_the_dek(dek_html, template):
+    item = extract_article(_dek_page(dek_html, template), "https://e.example/news/a/")
+    assert item["dek"].startswith("The old menu is finally gone") and "By" not in item["dek"], item["dek"]
+
+
+@pytest.mark.parametrize("dek_html", ["The old menu is finally gone, replaced by Ben Ashby",
+                                      "The old menu is finally gone. By Friday, the new one lands",
+                                      "The old menu is finally gone By Ben Ashby",  # no sentence end, no element
+                                      "The map is gone. By the end of the month, players will see the new one"])
+def test_a_dek_sentence_with_the_word_by_keeps_it(dek_html):
+    page = _dek_page(dek_html, _GAMURS_DEK)
+    assert extract_article(page, "https://e.example/news/a/")["dek"] == dek_html
+
+
 _BOOKMARK = ('<figure class="kg-card kg-bookmark-card"><a class="kg-bookmark-container" href="https://e.example/news/b/">'
              '<div class="kg-bookmark-content"><div class="kg-bookmark-title">Patch notes for the winter season</div>'
              '<div class="kg-bookmark-description">Every change in the update, explained.</div></div>'

@@ -209,17 +209,48 @@ def _unless_h1_disagrees(strategy):
 _TRAILING_READING = re.compile(r"\s*[·•|–—]\s*" + READING_TIME.pattern + r"\s*$", re.I)
 
 
+# "... the open beta. By Ben Ashby": the label with a capital (not the word "by" in a
+# sentence), then the rest of the text, which must be names only
+_BYLINE_TAIL = re.compile(r"\s+By\s+(?P<names>[^.!?\u2026:;()]{2,100})$")
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+_NAME_JOINERS = re.compile(r"(?:\s|,|&|\band\b)*", re.I)
+
+
+def without_byline_tail(text: str, node=None) -> str:
+    """The standfirst without a byline run on at its end, as magazine headers set it ("... the
+    open beta. By Ben Ashby", the credit in small capitals): "By" after the standfirst's
+    last sentence, or opening its own last element (node's), and names only after it.
+    "... is set by Ada Lovelace" or "By Friday, it ends." is the standfirst's own."""
+    m = _BYLINE_TAIL.search(text)
+    if m is None or not text[:m.start()].strip():
+        return text
+    set_apart = _SENTENCE_END.search(text[:m.start()]) is not None
+    if not set_apart and node is not None:
+        last = skip_blank(node.last_child, "prev")
+        set_apart = last is not None and last.tag != "-text" and node_text(last) == text[m.start():].strip()
+    if not set_apart:
+        return text
+    rest = m["names"]
+    names = clean_authors([rest])
+    for name in names:
+        rest = rest.replace(name, " ", 1)
+    if not names or not _NAME_JOINERS.fullmatch(rest):
+        return text
+    return text[:m.start()].rstrip()
+
+
 def dek_text(node) -> str:
     """The standfirst element's text without the reading time a standfirst row prints at
     its end ("... the old menu is gone. · 6 min read"): the template's, not the dek's. Only
     a label set apart (a separator, or its own element last in the dek) goes: "a quick
-    5 min read" closing a sentence is the sentence."""
+    5 min read" closing a sentence is the sentence. A byline run on at its end goes too."""
     text = node_text(node)
     if node is None or not text:
         return text
     m = _TRAILING_READING.search(text)
     if m:
         return text[:m.start()].rstrip()
+    text = without_byline_tail(text, node)
     last = skip_blank(node.last_child, "prev")
     if last is None or last.tag == "-text":
         return text

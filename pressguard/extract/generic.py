@@ -179,8 +179,8 @@ def headline_generic(page: Page) -> str:
 def dek_slots(page: Page):
     """(element, text) of each element the page marks as its standfirst, in order: a
     dek/standfirst/subtitle class or itemprop, or a plain <h2> in the headline's <header>,
-    among the few elements after the <h1> (and after its wrapper). What the slot shows,
-    before any judgment of whether it reads as a dek."""
+    among the few elements after the <h1> (and after its wrapper). What the slot shows (a
+    byline run on at its end aside), before any judgment of whether it reads as a dek."""
     h = _title_node(page)
     if not h:
         return
@@ -213,7 +213,7 @@ def dek_slots(page: Page):
             continue
         if re.search(r"review-summary|author|byline", marker, re.I):
             continue
-        yield node, generic_body.layout_of(page).short_text(node, 600) or ""
+        yield node, common.without_byline_tail(generic_body.layout_of(page).short_text(node, 600) or "", node)
 
 
 def dek_generic(page: Page) -> str | None:
