@@ -135,6 +135,39 @@ def test_the_shipped_pages_dates_are_not_a_month_early(dated):
     assert "zero-based" not in right["checks"]["completeness"]
 
 
+# -- the minute written as the month (a date pattern's "mm" for "MM") ----------------------------
+
+def _minutes_for_month(published: str, url: str = "https://e.example/news/a-story-of-many-words/",
+                       months=frozenset({(2025, 8)})) -> str | None:
+    from types import SimpleNamespace
+
+    from pressguard.verdict.date_order import minutes_for_month_finding
+
+    c = SimpleNamespace(item={"published": published}, url=url, picture_months=("a-story-of-many-words", set(months)),
+                        _source=SimpleNamespace(fetched_at="2025-11-25T23:48:49+00:00"))
+    return minutes_for_month_finding(c)
+
+
+def test_a_month_that_is_the_minute_beside_pictures_of_another_month_is_broken_naming_published():
+    """10 August 2025 at 14:03 written with "yyyy-mm-dd": 10 March, 14:03; the pictures made
+    for the article were uploaded in August."""
+    found = _minutes_for_month("2025-03-10T14:03:00+00:00")
+    assert found is not None and found.startswith("published: ") and "/uploads/2025/08/" in found, found
+    dated = _minutes_for_month("2025-03-10T14:03:00+00:00", url="https://e.example/2025/08/10/a-story/")
+    assert dated is not None and "2025/08/10" in dated, dated
+
+
+@pytest.mark.parametrize("published, url, months", [
+    ("2025-03-10T14:04:00+00:00", "https://e.example/news/a-story-of-many-words/", {(2025, 8)}),  # minute is not the month
+    ("2025-08-10T14:08:00+00:00", "https://e.example/news/a-story-of-many-words/", {(2025, 8)}),  # the pictures' month
+    ("2025-03-10T14:03:00+00:00", "https://e.example/news/a-story-of-many-words/", {(2025, 8), (2025, 3)}),
+    ("2025-03-10T14:03:00+00:00", "https://e.example/news/a-story-of-many-words/", set()),  # no pictures of its own
+    ("2025-03-10T14:03:00+00:00", "https://e.example/2025/03/10/a-story/", {(2025, 8)}),  # the URL states March
+])
+def test_a_minute_equal_to_the_month_alone_is_not_judged(published, url, months):
+    assert _minutes_for_month(published, url, months) is None
+
+
 # -- a dateline whose last update comes before its publication ---------------------------------
 
 # gamurs-blocks pages that print "Published: ..." and "Updated: ..." lines, on three sites

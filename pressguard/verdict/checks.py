@@ -109,7 +109,8 @@ completeness the whole article is there: the body is not under half the shortest
              while the pictures named after the article's slug sit in a WordPress upload
              folder (/uploads/YYYY/MM/) two months or more older; no date whose day and
              month read swapped lands in those pictures' month, no date a month before
-             them or before the URL's date, no dateline whose labelled "Updated" line
+             them or before the URL's date, no month that is the time's minute while the
+             URL's date or those pictures name another month, no dateline whose labelled "Updated" line
              precedes the publication it prints while the metadata states that update
              before the publication too, or states it with day and month exchanged; no
              publication that is the time of the dateline's "Updated" line, not of its
@@ -900,6 +901,7 @@ def check_completeness(c: "_Context") -> str:
     if redated:
         finds.append(redated)
     finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)
+                           or date_order.minutes_for_month_finding(c)
                            or date_order.update_before_publication_finding(c)
                            or date_order.update_as_publication_finding(c)])
     words = c.word_total

@@ -4,6 +4,8 @@ exchanged with the last update, told by the dateline's own "Updated" line.
 
     swapped_finding(c) -> str | None       completeness's finding, naming published
     month_early_finding(c) -> str | None   the same for a zero-based month written back
+    minutes_for_month_finding(c) -> str | None
+                                           the same for the minute written as the month
     update_before_publication_finding(c) -> str | None
                                            the same for an update printed and stated before the
                                            publication (its own docstring says why both readings),
@@ -207,6 +209,43 @@ def month_early_finding(c) -> str | None:
             f"{(date(later.year, later.month, 1) - stated).days} days after the stated day), found "
             f"{c.item['published']}, which a month later is {later.day} {later:%B %Y} (a zero-based month "
             "written back)")
+
+
+def minutes_for_month_finding(c) -> str | None:
+    """published: a month that is the time's minute, as a date pattern written "yyyy-mm-dd"
+    leaves every date of the page (in Java's and .NET's patterns "mm" is the minute, "MM" the
+    month): the year, the day and the time right, the month nowhere on the page. The page's
+    own evidence of the real month: the URL's date path (the same year and day in another
+    month), or the pictures made for the article, all uploaded in one other month of the
+    stated year. A minute equals the month by chance on one page in sixty, and pictures
+    uploaded in another month are not rare (a draft's, a fix's): only both together."""
+    published = iso_time(c.item.get("published"))
+    if published is None or published.minute != published.month:
+        return None
+    m = _URL_DATE.search(c.url or "")
+    if m is not None:
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+        if (year, day) != (published.year, published.day) or month == published.month:
+            return None  # the URL states the date, and not this month's mistake
+        return (f"published: the publication date its URL states ({m[0].strip('/')}), found "
+                f"{c.item['published']}, whose month is its minute (a date pattern's \"mm\", the minute, "
+                "where \"MM\", the month, belongs)")
+    slug, months = c.picture_months
+    if len(months) != 1:
+        return None  # no pictures of its own, or pictures of several months: nothing to read
+    (year, month), = months
+    if year != published.year or month == published.month:
+        return None
+    try:
+        other = published.replace(month=month)
+    except ValueError:
+        return None  # no such day in the pictures' month: not the stated day in another month
+    fetched = iso_time(getattr(c._source, "fetched_at", None))
+    if fetched is not None and other > fetched:
+        return None  # the other reading is later than the page itself
+    return (f"published: the publication month its own pictures place it in (uploaded in "
+            f"{year}-{month:02d}: /uploads/{year}/{month:02d}/{slug}...), found {c.item['published']}, "
+            f"whose month is its minute (a date pattern's \"mm\", the minute, where \"MM\", the month, belongs)")
 
 
 # A dateline's own words for its stamps: "Published: Aug 6, 2025 1:34 am", "Last updated on
