@@ -71,7 +71,8 @@ class Meta:
             key = attrs.get(key_attr)
             if key:
                 key = key.strip().lower()
-                self.values.setdefault(key, []).append(normalize(prose_content(key, content)))
+                decoded = prose_content(key, content)
+                self.values.setdefault(key, []).append(content if decoded is content else normalize(decoded))
 
     def first(self, *keys: str) -> str:
         for key in keys:

@@ -88,13 +88,15 @@ _MARKER_GATES = {"a comment thread": ("ago",),
 # wall, inside or right after the body's container. Ads, images, embeds, widgets and the next
 # article's loader load lazily everywhere and say nothing about the text: their elements
 # (_MEDIA_WORDS) are not looked at.
+# (a paywall's own elements, its offer box and its meter, are named by _PAYWALL_WORDS/_PHRASES)
+_PAYWALL_WORDS = frozenset("paywall regwall paywalled piano premium gated locked".split())
+_PAYWALL_PHRASES = r"members?-only|subscribers?-only|premium-content|article-?lock"
 _PLACEHOLDER_WORDS = frozenset(
-    "skeleton shimmer placeholder lazy lazyload lazyloaded loading loader spinner paywall "
-    "regwall paywalled piano premium gated locked truncated".split())
+    "skeleton shimmer placeholder lazy lazyload lazyloaded loading loader spinner truncated".split()) | _PAYWALL_WORDS
 _STRONG_PLACEHOLDER_WORDS = frozenset(
     "skeleton placeholder paywall regwall paywalled piano gated locked truncated".split())
-_PLACEHOLDER_PHRASES = re.compile(r"load-?more|continue-?reading|show-?more|members?-only"
-                                  r"|subscribers?-only|premium-content|article-?lock", re.I)
+_PLACEHOLDER_PHRASES = re.compile(r"load-?more|continue-?reading|show-?more|" + _PAYWALL_PHRASES, re.I)
+_PAYWALL_MARKER = re.compile(_PAYWALL_PHRASES, re.I)
 _MEDIA_WORDS = frozenset(
     "ad ads adv advert advertisement advertising adslot adunit dfp gpt sponsor sponsored promo img "
     "image images photo picture figure media video player embed iframe gallery thumbnail avatar "
@@ -280,15 +282,10 @@ def opens_served_text(el, tree) -> bool:
     return False
 
 
-# The class words of a paywall's own elements (its offer box, its meter), among _PLACEHOLDER_WORDS
-_PAYWALL_WORDS = frozenset("paywall regwall paywalled piano premium gated locked".split())
-_PAYWALL_PHRASES = re.compile(r"members?-only|subscribers?-only|premium-content|article-?lock", re.I)
-
-
 def paywall_box(node) -> bool:
     """Do node's class and id name a paywall (not a skeleton or a loader)?"""
     marker = f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}".lower()
-    return not _PAYWALL_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)) or bool(_PAYWALL_PHRASES.search(marker))
+    return not _PAYWALL_WORDS.isdisjoint(fp._CLASS_SPLIT.split(marker)) or bool(_PAYWALL_MARKER.search(marker))
 
 
 def paywall_hides_nothing(c: "_Context") -> bool:
