@@ -900,10 +900,11 @@ def check_completeness(c: "_Context") -> str:
     redated = published_after_own_pictures(c)
     if redated:
         finds.append(redated)
+    # the minute read as the month last: a date the dateline's own lines explain is theirs
     finds += filter(None, [date_order.swapped_finding(c) or date_order.month_early_finding(c)
-                           or date_order.minutes_for_month_finding(c)
                            or date_order.update_before_publication_finding(c)
-                           or date_order.update_as_publication_finding(c)])
+                           or date_order.update_as_publication_finding(c)
+                           or date_order.minutes_for_month_finding(c)])
     words = c.word_total
     prof = c.profile
     # (a) the site's own recorded pages
